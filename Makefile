@@ -1,0 +1,134 @@
+# tradlint — build, test, install.  See README.md.
+.SUFFIXES:
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/tradlint
+MANDIR   = $(PREFIX)/share/man/man1
+
+CC      ?= cc
+BUILD   ?= build
+OPT     ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wformat=2 -Wundef -Wcast-qual -Wvla
+WERROR  ?=
+SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+PKGS     = hunspell libutf8proc md4c sqlite3 jansson
+DEBPKGS  = pkg-config libhunspell-dev hunspell-pt-br hunspell-en-us libutf8proc-dev \
+           libmd4c-dev libsqlite3-dev libcmocka-dev libjansson-dev hunspell python3
+VERSION  = 0.1.0
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -DTL_VERSION='"$(VERSION)"' \
+             -DTL_DATADIR='"$(DATADIR)"' -Iinclude -Isrc
+CFLAGS    += $(OPT) $(WARN) $(WERROR) -fvisibility=hidden $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS    += $(PKG_LIBS) -lpthread
+TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps check unit golden golden-update oracle check-asan check-valgrind \
+        check-symbols check-dict demo install uninstall clean bench fuzz
+
+all: $(BUILD)/tradlint
+
+# Install what pkg-config cannot find (Debian/Ubuntu). Idempotent: does nothing
+# when every library and dictionary is already there.
+deps:
+	@missing=""; \
+	for p in $(PKGS) cmocka; do pkg-config --exists $$p 2>/dev/null || missing=1; done; \
+	for f in /usr/share/hunspell/pt_BR.dic /usr/share/hunspell/en_US.dic; do \
+	  [ -f $$f ] || missing=1; done; \
+	command -v hunspell >/dev/null 2>&1 || missing=1; \
+	command -v python3 >/dev/null 2>&1 || missing=1; \
+	if [ -n "$$missing" ]; then \
+	  echo "deps: installing $(DEBPKGS)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEBPKGS) >/dev/null || \
+	  { echo "deps: apt-get failed; install: $(DEBPKGS)" >&2; exit 1; }; \
+	fi
+
+$(BUILD)/obj/%.o: src/%.c include/tradlint.h $(wildcard src/*.h) | $(BUILD)/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/.deps-ok:
+	@$(MAKE) -s deps
+	@mkdir -p $(@D) && touch $@
+
+$(BUILD)/libtradlint.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(BUILD)/tradlint: $(BUILD)/obj/main.o $(BUILD)/libtradlint.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libtradlint.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< $(BUILD)/libtradlint.a $(LDLIBS) $(TEST_LIBS)
+
+$(BUILD)/tests/dump_words: tests/tools/dump_words.c $(BUILD)/libtradlint.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libtradlint.a $(LDLIBS)
+
+# Unit tests (cmocka), golden CLI cases, bad inputs, then the Hunspell oracle.
+check: all $(UNIT_BIN) $(BUILD)/tests/dump_words
+	@tests/run-unit.sh $(UNIT_BIN)
+	@tests/run-cases.sh $(BUILD)/tradlint
+	@tests/bad-input.sh $(BUILD)/tradlint
+	@tests/oracle.sh $(BUILD)/tradlint $(BUILD)/tests/dump_words
+
+unit: $(UNIT_BIN)
+	@tests/run-unit.sh $(UNIT_BIN)
+
+golden: all
+	@tests/run-cases.sh $(BUILD)/tradlint
+
+# Rewrite the expected outputs of every golden case: review `git diff` after.
+golden-update: all
+	@UPDATE=1 tests/run-cases.sh $(BUILD)/tradlint
+
+oracle: all $(BUILD)/tests/dump_words
+	@tests/oracle.sh $(BUILD)/tradlint $(BUILD)/tests/dump_words
+
+check-asan:
+	@$(MAKE) -s deps
+	$(MAKE) BUILD=build/asan OPT="-O1 -g" EXTRA_CFLAGS="$(SAN)" LDFLAGS="$(SAN)" check
+
+check-valgrind: all $(UNIT_BIN)
+	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	  tests/run-unit.sh $(UNIT_BIN)
+	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	  tests/run-cases.sh $(BUILD)/tradlint
+
+check-symbols: $(BUILD)/libtradlint.a
+	@bad=$$(nm -g --defined-only $(BUILD)/libtradlint.a | awk 'NF==3 && $$2 ~ /[TDBR]/ {print $$3}' | grep -v '^tl_' || true); \
+	if [ -n "$$bad" ]; then echo "exported names without tl_ prefix:"; echo "$$bad"; exit 1; fi; \
+	echo "check-symbols: OK"
+
+check-dict:
+	@dictionaries/check-dict.sh dictionaries
+
+demo: all
+	@echo "== tradlint check examples/  (artigos de exemplo)"
+	@$(BUILD)/tradlint check --fail-on never examples/
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/dictionaries $(DESTDIR)$(DATADIR)/glossary
+	install -m 755 $(BUILD)/tradlint $(DESTDIR)$(BINDIR)/tradlint
+	install -m 644 docs/tradlint.1 $(DESTDIR)$(MANDIR)/tradlint.1
+	install -m 644 dictionaries/*.txt dictionaries/README.md $(DESTDIR)$(DATADIR)/dictionaries/
+	if ls glossary/*.tsv >/dev/null 2>&1; then install -m 644 glossary/*.tsv glossary/README.md $(DESTDIR)$(DATADIR)/glossary/; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/tradlint $(DESTDIR)$(MANDIR)/tradlint.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build

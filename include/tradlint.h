@@ -1,0 +1,181 @@
+/*
+ * tradlint — lint Brazilian-Portuguese translations of AI journalism.
+ *
+ * The one public header. The library never prints and never exits: every
+ * function that can fail returns a tl_status and fills an optional tl_error.
+ * Strings are UTF-8. Offsets are byte offsets into the original input.
+ */
+#ifndef TL_TRADLINT_H
+#define TL_TRADLINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define TL_API __attribute__((visibility("default")))
+#else
+#define TL_API
+#endif
+
+/** Status codes: TL_OK is 0, failures are negative. */
+typedef enum tl_status {
+  TL_OK = 0,
+  TL_EUSAGE = -1,  /**< bad argument or option */
+  TL_EIO = -2,     /**< a file could not be read or written */
+  TL_EUTF8 = -3,   /**< input is not valid UTF-8 */
+  TL_EBINARY = -4, /**< input has a NUL byte: not a text file */
+  TL_EDICT = -5,   /**< a dictionary or word list is missing or malformed */
+  TL_EGLOSS = -6,  /**< the glossary is malformed */
+  TL_EDB = -7      /**< the corpus database failed */
+} tl_status;
+
+/** An error: status and a one-line message in Portuguese (file:line: ...). */
+typedef struct tl_error {
+  tl_status status;
+  char msg[1024];
+} tl_error;
+
+typedef enum tl_severity {
+  TL_INFO = 0,
+  TL_WARNING = 1,
+  TL_ERROR = 2,
+  TL_NEVER = 3 /**< only as a --fail-on threshold: never fail */
+} tl_severity;
+
+/** Lowercase English name of a severity ("error", "warning", "info"). */
+TL_API const char *tl_severity_name(tl_severity s);
+/** Parse "error", "warning", "info" or "never"; false when unknown. */
+TL_API bool tl_severity_parse(const char *s, tl_severity *out);
+
+/**
+ * One finding. Every string is owned by the tl_result it came from and lives
+ * as long as it. Line and column are 1-based; columns count code points;
+ * end_line/end_column point just past the last character (exclusive).
+ */
+typedef struct tl_finding {
+  size_t offset;
+  size_t length;
+  unsigned line, column, end_line, end_column;
+  const char *rule;     /**< dotted id, e.g. "spelling.unknown" (static) */
+  const char *category; /**< one of DESIGN.md's categories (static) */
+  tl_severity severity;
+  const char *message;
+  const char *const *suggestions;
+  size_t nsuggestions;
+  const char *concept; /**< glossary id, or NULL */
+  bool fix;            /**< true when suggestions[0] is safe to apply */
+} tl_finding;
+
+/** The findings of one checked document. */
+typedef struct tl_result tl_result;
+
+/** A configured linter: dictionaries loaded (lazily), caches warm. */
+typedef struct tl_linter tl_linter;
+
+/** How a document is parsed. */
+typedef enum tl_markup {
+  TL_MARKUP_AUTO = 0, /**< by file name: .txt is plain text, else Markdown */
+  TL_MARKUP_MARKDOWN = 1,
+  TL_MARKUP_PLAIN = 2
+} tl_markup;
+
+typedef struct tl_options {
+  /** Folder with pt_BR.aff/.dic; NULL: $TRADLINT_HUNSPELL_DIR, else
+   *  /usr/share/hunspell. */
+  const char *hunspell_dir;
+  /** Project word lists (every *.txt in it); NULL: the default data folder. */
+  const char *words_dir;
+  /** Extra word-list files, NULL-terminated; may be NULL. */
+  const char *const *extra_words;
+  /** Distinct words that get Hunspell suggestions per run; negative: no cap. */
+  long max_suggestions;
+  /** Suggestions shown per word (at most 3 is the house style). */
+  int suggestions_per_word;
+} tl_options;
+
+/** Fill @p opt with defaults (3 suggestions a word, 200 words a run). */
+TL_API void tl_options_init(tl_options *opt);
+
+/**
+ * Create a linter. Word lists are read now (errors name file:line); Hunspell
+ * itself is loaded on the first word that needs it. The caller frees the
+ * result with tl_linter_free. Returns TL_EDICT when a dictionary is missing.
+ */
+TL_API tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
+                               tl_error *err);
+/** Free a linter; NULL is allowed. */
+TL_API void tl_linter_free(tl_linter *l);
+
+/** Whether Hunspell has been loaded by this linter (for tests, benchmarks). */
+TL_API bool tl_linter_has_hunspell(const tl_linter *l);
+
+/**
+ * Check a document held in memory. @p path is used in messages and to pick
+ * the markup (TL_MARKUP_AUTO); @p data is copied. On success *out is a new
+ * result (free with tl_result_free). Invalid UTF-8 gives TL_EUTF8 and a NUL
+ * byte TL_EBINARY, with the message naming path:line:column.
+ */
+TL_API tl_status tl_lint_buffer(tl_linter *l, const char *path,
+                                const char *data, size_t len,
+                                tl_markup markup, tl_result **out,
+                                tl_error *err);
+
+/** Read and check a file ("-" reads standard input). As tl_lint_buffer. */
+TL_API tl_status tl_lint_file(tl_linter *l, const char *path,
+                              tl_markup markup, tl_result **out,
+                              tl_error *err);
+
+/** Free a result; NULL is allowed. */
+TL_API void tl_result_free(tl_result *r);
+/** The path given for the document (borrowed). */
+TL_API const char *tl_result_path(const tl_result *r);
+/** Words (prose tokens) checked in the document. */
+TL_API size_t tl_result_words(const tl_result *r);
+/** Number of findings, sorted by (line, column, rule). */
+TL_API size_t tl_result_count(const tl_result *r);
+/** Finding @p i (borrowed; valid while @p r lives). */
+TL_API const tl_finding *tl_result_get(const tl_result *r, size_t i);
+/** The document bytes as read (borrowed), BOM included. */
+TL_API const char *tl_result_text(const tl_result *r, size_t *len);
+
+/**
+ * Collect the files to check under @p path: a file is taken as it is; a
+ * folder is walked recursively for *.md, *.markdown and *.txt, skipping
+ * hidden entries, in byte order of the paths. Appends owned copies to
+ * *@p list (grown with realloc; free each and the array).
+ */
+TL_API tl_status tl_paths_collect(const char *path, char ***list,
+                                  size_t *n, tl_error *err);
+
+/** Output formats. */
+typedef enum tl_format { TL_FORMAT_TEXT = 0, TL_FORMAT_JSON = 1 } tl_format;
+
+/** Report writer: streams one file after the other, then a summary. */
+typedef struct tl_report tl_report;
+
+enum {
+  TL_REPORT_COLOR = 1 << 0 /**< ANSI colours in the text format */
+};
+
+/** Create a report writing to @p out (borrowed). Free with tl_report_free. */
+TL_API tl_report *tl_report_new(tl_format format, FILE *out, unsigned flags);
+/** Write the findings of one document. */
+TL_API void tl_report_add(tl_report *rep, const tl_result *r);
+/** Write the summary (and close the JSON document). Call once, at the end. */
+TL_API void tl_report_finish(tl_report *rep);
+/** Counts so far, by severity (index by tl_severity). */
+TL_API size_t tl_report_count(const tl_report *rep, tl_severity s);
+/** Files reported so far. */
+TL_API size_t tl_report_files(const tl_report *rep);
+/** Free a report; NULL is allowed. */
+TL_API void tl_report_free(tl_report *rep);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* TL_TRADLINT_H */

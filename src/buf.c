@@ -1,0 +1,219 @@
+#include "buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void oom(size_t n)
+{
+  fprintf(stderr, "tradlint: memória esgotada (%zu bytes)\n", n);
+  abort();
+}
+
+void *tl_xmalloc(size_t n)
+{
+  void *p = malloc(n ? n : 1);
+  if (p == NULL)
+    oom(n);
+  return p;
+}
+
+void *tl_xcalloc(size_t n, size_t size)
+{
+  void *p = calloc(n ? n : 1, size ? size : 1);
+  if (p == NULL)
+    oom(n * size);
+  return p;
+}
+
+void *tl_xrealloc(void *p, size_t n)
+{
+  void *q = realloc(p, n ? n : 1);
+  if (q == NULL)
+    oom(n);
+  return q;
+}
+
+char *tl_xstrndup(const char *s, size_t n)
+{
+  char *d = tl_xmalloc(n + 1);
+  memcpy(d, s, n);
+  d[n] = '\0';
+  return d;
+}
+
+char *tl_xstrdup(const char *s)
+{
+  return tl_xstrndup(s, strlen(s));
+}
+
+void tl_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+  size_t c = *cap;
+
+  if (need <= c)
+    return;
+  if (c < 8)
+    c = 8;
+  while (c < need) {
+    if (c > SIZE_MAX / 2 / size)
+      oom(SIZE_MAX);
+    c *= 2;
+  }
+  *p = tl_xrealloc(*p, c * size);
+  *cap = c;
+}
+
+void tl_buf_init(tl_buf *b)
+{
+  b->p = NULL;
+  b->len = b->cap = 0;
+}
+
+void tl_buf_fini(tl_buf *b)
+{
+  free(b->p);
+  tl_buf_init(b);
+}
+
+void tl_buf_clear(tl_buf *b)
+{
+  b->len = 0;
+  if (b->p != NULL)
+    b->p[0] = '\0';
+}
+
+void tl_buf_add(tl_buf *b, const void *p, size_t n)
+{
+  TL_GROW(b->p, b->cap, b->len + n + 1);
+  if (n > 0)
+    memcpy(b->p + b->len, p, n);
+  b->len += n;
+  b->p[b->len] = '\0';
+}
+
+void tl_buf_addc(tl_buf *b, char c)
+{
+  tl_buf_add(b, &c, 1);
+}
+
+void tl_buf_adds(tl_buf *b, const char *s)
+{
+  tl_buf_add(b, s, strlen(s));
+}
+
+void tl_buf_printf(tl_buf *b, const char *fmt, ...)
+{
+  va_list ap;
+  int n;
+
+  va_start(ap, fmt);
+  n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0)
+    return;
+  TL_GROW(b->p, b->cap, b->len + (size_t)n + 1);
+  va_start(ap, fmt);
+  vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+const char *tl_buf_cstr(tl_buf *b)
+{
+  if (b->p == NULL)
+    tl_buf_add(b, "", 0);
+  return b->p;
+}
+
+struct tl_arena_block {
+  tl_arena_block *next;
+  size_t used, cap;
+  _Alignas(16) unsigned char data[];
+};
+
+void tl_arena_init(tl_arena *a)
+{
+  a->head = NULL;
+}
+
+void tl_arena_fini(tl_arena *a)
+{
+  tl_arena_block *b = a->head;
+
+  while (b != NULL) {
+    tl_arena_block *next = b->next;
+    free(b);
+    b = next;
+  }
+  a->head = NULL;
+}
+
+void *tl_arena_alloc(tl_arena *a, size_t n)
+{
+  tl_arena_block *b = a->head;
+
+  n = (n + 15) & ~(size_t)15;
+  if (b == NULL || b->cap - b->used < n) {
+    size_t cap = n > 16384 ? n : 16384;
+    b = tl_xmalloc(sizeof *b + cap);
+    b->used = 0;
+    b->cap = cap;
+    b->next = a->head;
+    a->head = b;
+  }
+  b->used += n;
+  return b->data + b->used - n;
+}
+
+char *tl_arena_strndup(tl_arena *a, const char *s, size_t n)
+{
+  char *d = tl_arena_alloc(a, n + 1);
+  if (n > 0)
+    memcpy(d, s, n);
+  d[n] = '\0';
+  return d;
+}
+
+char *tl_arena_printf(tl_arena *a, const char *fmt, ...)
+{
+  va_list ap;
+  int n;
+  char *d;
+
+  va_start(ap, fmt);
+  n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0)
+    n = 0;
+  d = tl_arena_alloc(a, (size_t)n + 1);
+  va_start(ap, fmt);
+  vsnprintf(d, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  return d;
+}
+
+tl_status tl_error_set(tl_error *err, tl_status st, const char *fmt, ...)
+{
+  va_list ap;
+
+  if (err == NULL)
+    return st;
+  err->status = st;
+  va_start(ap, fmt);
+  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+  va_end(ap);
+  return st;
+}
+
+uint64_t tl_hash(const void *p, size_t n)
+{
+  const unsigned char *s = p;
+  uint64_t h = 1469598103934665603ULL;
+
+  for (size_t i = 0; i < n; i++) {
+    h ^= s[i];
+    h *= 1099511628211ULL;
+  }
+  return h;
+}

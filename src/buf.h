@@ -1,0 +1,66 @@
+/* Memory helpers, growable byte buffers, a string arena, error filling. */
+#ifndef TL_BUF_H
+#define TL_BUF_H
+
+#include "tradlint.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Allocation never fails for the caller: on exhaustion the process aborts
+ * with a message (as cmark and jq do). */
+void *tl_xmalloc(size_t n);
+void *tl_xcalloc(size_t n, size_t size);
+void *tl_xrealloc(void *p, size_t n);
+char *tl_xstrdup(const char *s);
+char *tl_xstrndup(const char *s, size_t n);
+
+/* Grow *p (an array of *cap elements of @size bytes) to hold at least @need. */
+void tl_grow(void **p, size_t *cap, size_t need, size_t size);
+#define TL_GROW(arr, cap, need) \
+  tl_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+
+/* A span: a view into bytes that someone else owns; not NUL-terminated. */
+typedef struct tl_span {
+  const char *p;
+  size_t len;
+} tl_span;
+
+/* Growable byte buffer, always NUL-terminated when len > 0 or after _cstr. */
+typedef struct tl_buf {
+  char *p;
+  size_t len, cap;
+} tl_buf;
+
+void tl_buf_init(tl_buf *b);
+void tl_buf_fini(tl_buf *b);
+void tl_buf_clear(tl_buf *b);
+void tl_buf_add(tl_buf *b, const void *p, size_t n);
+void tl_buf_addc(tl_buf *b, char c);
+void tl_buf_adds(tl_buf *b, const char *s);
+void tl_buf_printf(tl_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+const char *tl_buf_cstr(tl_buf *b);
+
+/* Arena: many small strings freed at once. */
+typedef struct tl_arena_block tl_arena_block;
+typedef struct tl_arena {
+  tl_arena_block *head;
+} tl_arena;
+
+void tl_arena_init(tl_arena *a);
+void tl_arena_fini(tl_arena *a);
+void *tl_arena_alloc(tl_arena *a, size_t n);
+char *tl_arena_strndup(tl_arena *a, const char *s, size_t n);
+char *tl_arena_printf(tl_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Fill @err (may be NULL) and return @st. */
+tl_status tl_error_set(tl_error *err, tl_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* FNV-1a 64-bit hash. */
+uint64_t tl_hash(const void *p, size_t n);
+
+#endif

@@ -1,0 +1,44 @@
+/* The context every check sees, and the checks' entry points. A check reads
+ * the tokens of one block at a time and appends findings; at the end of the
+ * document it may append findings that needed the whole document. Checks do
+ * not call each other. */
+#ifndef TL_CHECK_H
+#define TL_CHECK_H
+
+#include "diag.h"
+#include "map.h"
+#include "spell.h"
+#include "token.h"
+
+typedef struct tl_pending {
+  size_t off;
+  uint32_t len;
+} tl_pending;
+
+typedef struct tl_ctx {
+  const char *doc;
+  size_t len;
+  tl_result *res;
+  tl_spell *spell;
+  tl_spell *spell_en; /* en_US, to tell English terms; may be NULL */
+  long *sugg_budget;
+  long *slow_budget;
+  int sugg_per_word;
+  tl_buf key;
+  tl_status st; /* first failure (a dictionary that will not load) */
+  tl_error *err;
+  /* spelling: capitalised unknown words seen outside sentence starts, and
+   * sentence-initial ones to judge at the end of the document */
+  tl_map names;
+  tl_pending *pending;
+  size_t npending, cappending;
+} tl_ctx;
+
+void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell);
+void tl_ctx_fini(tl_ctx *c);
+
+/* spelling.unknown (error), spelling.name (info) */
+void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t);
+void tl_check_spelling_end(tl_ctx *c);
+
+#endif

@@ -1,0 +1,118 @@
+#include "check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void report_unknown(tl_ctx *c, size_t off, size_t len)
+{
+  const char *const *sv = NULL;
+  size_t ns = 0;
+  tl_finding *f;
+
+  if (c->spell_en != NULL &&
+      tl_spell_check(c->spell_en, c->key.p, c->key.len, NULL) == 1) {
+    /* An English word: a translation is wanted, not a spelling fix. */
+    tl_result_add(c->res, off, len, "spelling.unknown", "spelling",
+                  TL_ERROR,
+                  "palavra desconhecida '%.*s' (é inglês: traduza, ou "
+                  "marque-a em itálico se for um termo mantido em inglês)",
+                  (int)len, c->doc + off);
+    return;
+  }
+  ns = tl_spell_suggest(c->spell, c->key.p, c->key.len, c->sugg_per_word,
+                        c->sugg_budget, c->slow_budget, &sv);
+  f = tl_result_add(c->res, off, len, "spelling.unknown", "spelling",
+                    TL_ERROR, "palavra desconhecida '%.*s'", (int)len,
+                    c->doc + off);
+  tl_result_set_suggestions(c->res, f, sv, ns);
+}
+
+static void report_name(tl_ctx *c, size_t off, size_t len)
+{
+  tl_result_add(c->res, off, len, "spelling.name", "spelling", TL_INFO,
+                "'%.*s' não está no dicionário: provável nome próprio (se "
+                "for, acrescente-o a dictionaries/)",
+                (int)len, c->doc + off);
+}
+
+/* Lower-case Roman numerals used for enumerations: (i), (ii), (iv). */
+static bool is_roman(const char *p, size_t n)
+{
+  static const char *const r[] = {"i", "ii", "iii", "iv", "v", "vi", "vii",
+                                  "viii", "ix", "x", "xi", "xii", NULL};
+  for (size_t i = 0; r[i] != NULL; i++)
+    if (strlen(r[i]) == n && memcmp(r[i], p, n) == 0)
+      return true;
+  return false;
+}
+
+/* An English word set in italics: a foreign term marked as such. */
+static bool is_marked_foreign(tl_ctx *c, const tl_token *tok)
+{
+  int en;
+
+  if (!(tok->flags & TL_TF_EMPH) || c->spell_en == NULL)
+    return false;
+  en = tl_spell_check(c->spell_en, c->key.p, c->key.len, NULL);
+  return en == 1;
+}
+
+void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
+{
+  (void)u;
+  for (size_t i = 0; i < t->n && c->st == TL_OK; i++) {
+    const tl_token *tok = &t->v[i];
+    int known;
+
+    if (tok->kind != TL_TOK_WORD)
+      continue;
+    tl_buf_clear(&c->key);
+    tl_token_key(c->doc, tok, &c->key);
+    known = tl_spell_check(c->spell, c->key.p, c->key.len, c->err);
+    if (known < 0) {
+      c->st = (tl_status)known;
+      return;
+    }
+    if (known || is_roman(c->key.p, c->key.len))
+      continue;
+    if (is_marked_foreign(c, tok)) {
+      tl_result_add(c->res, tok->off, tok->len, "spelling.foreign",
+                    "spelling", TL_INFO,
+                    "'%.*s' é um termo em inglês, marcado em itálico como "
+                    "estrangeiro",
+                    (int)tok->len, c->doc + tok->off);
+      continue;
+    }
+    if ((tok->flags & (TL_TF_ALLCAPS | TL_TF_INNERCAP)) ||
+        ((tok->flags & TL_TF_CAP) && !(tok->flags & TL_TF_SENT_START))) {
+      /* Capitalised inside a sentence, an acronym or a CamelCase word:
+       * most often a name (Lambert, Zhipu, Tsinghua). */
+      tl_map_put(&c->names, c->key.p, c->key.len, 1, NULL)->value = 1;
+      report_name(c, tok->off, tok->len);
+    } else if (tok->flags & TL_TF_CAP) {
+      /* Sentence-initial: a name if the document also writes it as one. */
+      TL_GROW(c->pending, c->cappending, c->npending + 1);
+      c->pending[c->npending++] = (tl_pending){tok->off, tok->len};
+    } else {
+      report_unknown(c, tok->off, tok->len);
+    }
+  }
+}
+
+void tl_check_spelling_end(tl_ctx *c)
+{
+  for (size_t i = 0; i < c->npending && c->st == TL_OK; i++) {
+    tl_pending *p = &c->pending[i];
+    tl_token tok = {p->off, p->len, TL_TOK_WORD, 0, 0};
+    tl_map_slot *s;
+
+    tl_buf_clear(&c->key);
+    tl_token_key(c->doc, &tok, &c->key);
+    s = tl_map_find(&c->names, c->key.p, c->key.len);
+    if (s != NULL && s->value == 1)
+      report_name(c, p->off, p->len);
+    else
+      report_unknown(c, p->off, p->len);
+  }
+  c->npending = 0;
+}

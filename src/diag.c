@@ -1,0 +1,194 @@
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *tl_severity_name(tl_severity s)
+{
+  switch (s) {
+  case TL_ERROR:
+    return "error";
+  case TL_WARNING:
+    return "warning";
+  case TL_INFO:
+    return "info";
+  default:
+    return "never";
+  }
+}
+
+bool tl_severity_parse(const char *s, tl_severity *out)
+{
+  static const tl_severity all[] = {TL_INFO, TL_WARNING, TL_ERROR, TL_NEVER};
+
+  for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+    if (strcmp(s, tl_severity_name(all[i])) == 0) {
+      *out = all[i];
+      return true;
+    }
+  return false;
+}
+
+tl_result *tl_result_new_take(const char *path, char *data, size_t len)
+{
+  tl_result *r = tl_xcalloc(1, sizeof *r);
+
+  r->path = tl_xstrdup(path);
+  r->data = data;
+  r->len = len;
+  tl_arena_init(&r->arena);
+  return r;
+}
+
+void tl_result_free(tl_result *r)
+{
+  if (r == NULL)
+    return;
+  free(r->path);
+  free(r->data);
+  free(r->f);
+  tl_arena_fini(&r->arena);
+  free(r);
+}
+
+tl_finding *tl_result_add(tl_result *r, size_t off, size_t len,
+                          const char *rule, const char *category,
+                          tl_severity sev, const char *fmt, ...)
+{
+  tl_finding *f;
+  va_list ap;
+  tl_buf b;
+
+  TL_GROW(r->f, r->cap, r->n + 1);
+  f = &r->f[r->n++];
+  memset(f, 0, sizeof *f);
+  f->offset = off;
+  f->length = len;
+  f->rule = rule;
+  f->category = category;
+  f->severity = sev;
+  tl_buf_init(&b);
+  va_start(ap, fmt);
+  {
+    char tmp[512];
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    if (n >= 0 && (size_t)n < sizeof tmp)
+      tl_buf_add(&b, tmp, (size_t)n);
+  }
+  va_end(ap);
+  if (b.len == 0) { /* longer than the stack buffer: format again */
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n > 0) {
+      TL_GROW(b.p, b.cap, (size_t)n + 1);
+      va_start(ap, fmt);
+      vsnprintf(b.p, (size_t)n + 1, fmt, ap);
+      va_end(ap);
+      b.len = (size_t)n;
+    }
+  }
+  f->message = tl_arena_strndup(&r->arena, b.p ? b.p : "", b.len);
+  tl_buf_fini(&b);
+  return f;
+}
+
+void tl_result_set_suggestions(tl_result *r, tl_finding *f,
+                               const char *const *v, size_t n)
+{
+  const char **dst;
+
+  if (n == 0)
+    return;
+  dst = tl_arena_alloc(&r->arena, n * sizeof *dst);
+  for (size_t i = 0; i < n; i++)
+    dst[i] = tl_arena_strndup(&r->arena, v[i], strlen(v[i]));
+  f->suggestions = dst;
+  f->nsuggestions = n;
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+  const tl_finding *x = a, *y = b;
+  int c;
+
+  if (x->offset != y->offset)
+    return x->offset < y->offset ? -1 : 1;
+  c = strcmp(x->rule, y->rule);
+  if (c != 0)
+    return c;
+  if (x->length != y->length)
+    return x->length < y->length ? -1 : 1;
+  return 0;
+}
+
+static unsigned count_cps(const char *p, size_t from, size_t to)
+{
+  unsigned c = 0;
+  for (size_t i = from; i < to; i++)
+    if (((unsigned char)p[i] & 0xC0) != 0x80)
+      c++;
+  return c;
+}
+
+void tl_result_finish(tl_result *r)
+{
+  tl_lines li;
+  size_t prev_off = 0;
+  unsigned prev_line = 0, prev_col = 0;
+
+  if (r->n == 0)
+    return;
+  qsort(r->f, r->n, sizeof *r->f, cmp_finding);
+  tl_lines_init(&li, r->data, r->len, r->bom);
+  /* Findings are sorted: columns are counted on from the previous finding
+   * of the same line, so that many findings on one long line stay linear. */
+  for (size_t i = 0; i < r->n; i++) {
+    tl_finding *f = &r->f[i];
+    size_t end = f->offset + f->length;
+    unsigned line = tl_lines_line(&li, f->offset);
+    if (line == prev_line && f->offset >= prev_off)
+      f->column = prev_col + count_cps(r->data, prev_off, f->offset);
+    else
+      tl_lines_locate(&li, f->offset, &line, &f->column);
+    f->line = line;
+    prev_line = line;
+    prev_off = f->offset;
+    prev_col = f->column;
+    if (memchr(r->data + f->offset, '\n', f->length) == NULL &&
+        memchr(r->data + f->offset, '\r', f->length) == NULL) {
+      f->end_line = line;
+      f->end_column = f->column + count_cps(r->data, f->offset, end);
+    } else {
+      tl_lines_locate(&li, end, &f->end_line, &f->end_column);
+    }
+  }
+  tl_lines_fini(&li);
+}
+
+const char *tl_result_path(const tl_result *r)
+{
+  return r->path;
+}
+
+size_t tl_result_words(const tl_result *r)
+{
+  return r->words;
+}
+
+size_t tl_result_count(const tl_result *r)
+{
+  return r->n;
+}
+
+const tl_finding *tl_result_get(const tl_result *r, size_t i)
+{
+  return i < r->n ? &r->f[i] : NULL;
+}
+
+const char *tl_result_text(const tl_result *r, size_t *len)
+{
+  if (len != NULL)
+    *len = r->len;
+  return r->data;
+}

@@ -1,0 +1,36 @@
+/* Findings of one document (tl_result): adding, sorting, locating. */
+#ifndef TL_DIAG_H
+#define TL_DIAG_H
+
+#include "buf.h"
+#include "input.h"
+
+struct tl_result {
+  char *path;
+  char *data; /* the document, owned, NUL-terminated */
+  size_t len;
+  size_t bom; /* 3 when the document starts with a UTF-8 BOM */
+  size_t words;
+  tl_finding *f;
+  size_t n, cap;
+  tl_arena arena; /* messages, suggestions */
+};
+
+/* A new result that takes ownership of @data (malloc'd, NUL-terminated). */
+tl_result *tl_result_new_take(const char *path, char *data, size_t len);
+
+/* Append a finding; @rule and @category must be static strings. The message
+ * is formatted into the result's arena. */
+tl_finding *tl_result_add(tl_result *r, size_t off, size_t len,
+                          const char *rule, const char *category,
+                          tl_severity sev, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+/* Copy @n suggestions into the finding. */
+void tl_result_set_suggestions(tl_result *r, tl_finding *f,
+                               const char *const *v, size_t n);
+
+/* Sort findings by position then rule, and fill in lines and columns. */
+void tl_result_finish(tl_result *r);
+
+#endif

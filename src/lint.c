@@ -1,0 +1,222 @@
+#include "lint.h"
+
+#include "input.h"
+#include "markup.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+void tl_options_init(tl_options *opt)
+{
+  memset(opt, 0, sizeof *opt);
+  opt->max_suggestions = 200;
+  opt->suggestions_per_word = 3;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Load every *.txt word list of @dir, in name order. */
+static tl_status load_words_dir(tl_spell *s, const char *dir, tl_error *err)
+{
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  tl_status st = TL_OK;
+
+  if (d == NULL)
+    return tl_error_set(err, TL_EDICT,
+                        "%s: pasta de listas de palavras não encontrada; "
+                        "indique-a com --words-dir",
+                        dir);
+  while ((e = readdir(d)) != NULL) {
+    size_t len = strlen(e->d_name);
+    if (e->d_name[0] == '.' || len < 5 ||
+        strcmp(e->d_name + len - 4, ".txt") != 0)
+      continue;
+    TL_GROW(names, cap, n + 1);
+    names[n++] = tl_xstrdup(e->d_name);
+  }
+  closedir(d);
+  qsort(names, n, sizeof *names, cmp_str);
+  for (size_t i = 0; i < n; i++) {
+    if (st == TL_OK) {
+      tl_buf p;
+      tl_buf_init(&p);
+      tl_buf_printf(&p, "%s/%s", dir, names[i]);
+      st = tl_spell_load_wordlist(s, p.p, err);
+      tl_buf_fini(&p);
+    }
+    free(names[i]);
+  }
+  free(names);
+  return st;
+}
+
+tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
+                        tl_error *err)
+{
+  tl_linter *l = tl_xcalloc(1, sizeof *l);
+  const char *hd;
+  tl_status st;
+
+  *out = NULL;
+  if (opt != NULL)
+    l->opt = *opt;
+  else
+    tl_options_init(&l->opt);
+  hd = l->opt.hunspell_dir;
+  if (hd == NULL)
+    hd = getenv("TRADLINT_HUNSPELL_DIR");
+  if (hd == NULL || hd[0] == '\0')
+    hd = "/usr/share/hunspell";
+  l->hunspell_dir = tl_xstrdup(hd);
+  l->words_dir = tl_xstrdup(l->opt.words_dir ? l->opt.words_dir
+                                             : TL_DATADIR "/dictionaries");
+  l->opt.hunspell_dir = l->hunspell_dir;
+  l->opt.words_dir = l->words_dir;
+  l->opt.extra_words = NULL; /* not kept: read now */
+  l->sugg_budget = l->opt.max_suggestions;
+  l->slow_budget = SLOW_SUGGESTIONS;
+  st = tl_spell_new(&l->spell, l->hunspell_dir, "pt_BR", err);
+  if (st == TL_OK && tl_spell_new(&l->spell_en, l->hunspell_dir, "en_US",
+                                  NULL) != TL_OK)
+    l->spell_en = NULL; /* optional: English terms are then unknown words */
+  if (st == TL_OK && l->words_dir[0] != '\0')
+    st = load_words_dir(l->spell, l->words_dir, err);
+  for (size_t i = 0; st == TL_OK && opt != NULL && opt->extra_words != NULL &&
+                     opt->extra_words[i] != NULL;
+       i++)
+    st = tl_spell_load_wordlist(l->spell, opt->extra_words[i], err);
+  if (st != TL_OK) {
+    tl_linter_free(l);
+    return st;
+  }
+  *out = l;
+  return TL_OK;
+}
+
+void tl_linter_free(tl_linter *l)
+{
+  if (l == NULL)
+    return;
+  tl_spell_free(l->spell);
+  tl_spell_free(l->spell_en);
+  free(l->hunspell_dir);
+  free(l->words_dir);
+  free(l);
+}
+
+bool tl_linter_has_hunspell(const tl_linter *l)
+{
+  return tl_spell_loaded(l->spell);
+}
+
+void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell)
+{
+  memset(c, 0, sizeof *c);
+  c->doc = res->data;
+  c->len = res->len;
+  c->res = res;
+  c->spell = spell;
+  tl_buf_init(&c->key);
+  tl_map_init(&c->names);
+}
+
+void tl_ctx_fini(tl_ctx *c)
+{
+  tl_buf_fini(&c->key);
+  tl_map_fini(&c->names);
+  free(c->pending);
+}
+
+typedef struct run {
+  tl_ctx ctx;
+  tl_tokens toks;
+} run;
+
+static void on_unit(void *ud, const tl_unit *u)
+{
+  run *rn = ud;
+
+  if (rn->ctx.st != TL_OK)
+    return;
+  tl_tokenize_unit(&rn->toks, rn->ctx.doc, rn->ctx.len, u);
+  rn->ctx.res->words += rn->toks.n;
+  tl_check_spelling(&rn->ctx, u, &rn->toks);
+}
+
+static bool is_plain_path(const char *path)
+{
+  size_t n = strlen(path);
+  return n >= 4 && strcmp(path + n - 4, ".txt") == 0;
+}
+
+/* Check @data (owned, NUL-terminated); on success *out owns it. */
+static tl_status lint_take(tl_linter *l, const char *path, char *data,
+                           size_t len, tl_markup markup, tl_result **out,
+                           tl_error *err)
+{
+  tl_result *r;
+  size_t start;
+  tl_status st;
+  run rn;
+  bool markdown;
+
+  *out = NULL;
+  st = tl_input_check(path, data, len, &start, err);
+  if (st != TL_OK) {
+    free(data);
+    return st;
+  }
+  r = tl_result_new_take(path, data, len);
+  r->bom = start;
+  markdown = markup == TL_MARKUP_MARKDOWN ||
+             (markup == TL_MARKUP_AUTO && !is_plain_path(path));
+  tl_ctx_init(&rn.ctx, r, l->spell);
+  rn.ctx.sugg_budget = &l->sugg_budget;
+  rn.ctx.slow_budget = &l->slow_budget;
+  rn.ctx.spell_en = l->spell_en;
+  rn.ctx.sugg_per_word = l->opt.suggestions_per_word;
+  rn.ctx.err = err;
+  tl_tokens_init(&rn.toks);
+  st = tl_markup_parse(data, len, start, markdown, on_unit, &rn, err);
+  if (st == TL_OK && rn.ctx.st == TL_OK)
+    tl_check_spelling_end(&rn.ctx);
+  if (st == TL_OK)
+    st = rn.ctx.st;
+  tl_tokens_fini(&rn.toks);
+  tl_ctx_fini(&rn.ctx);
+  if (st != TL_OK) {
+    tl_result_free(r);
+    return st;
+  }
+  tl_result_finish(r);
+  *out = r;
+  return TL_OK;
+}
+
+tl_status tl_lint_buffer(tl_linter *l, const char *path, const char *data,
+                         size_t len, tl_markup markup, tl_result **out,
+                         tl_error *err)
+{
+  return lint_take(l, path, tl_xstrndup(data, len), len, markup, out, err);
+}
+
+tl_status tl_lint_file(tl_linter *l, const char *path, tl_markup markup,
+                       tl_result **out, tl_error *err)
+{
+  char *data;
+  size_t len;
+  tl_status st = tl_input_read(path, &data, &len, err);
+
+  *out = NULL;
+  if (st != TL_OK)
+    return st;
+  return lint_take(l, path, data, len, markup, out, err);
+}

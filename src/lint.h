@@ -1,0 +1,21 @@
+/* The pipeline: input -> markup -> tokens -> checks -> findings. */
+#ifndef TL_LINT_H
+#define TL_LINT_H
+
+#include "check.h"
+
+/* Hunspell suggestion calls a run (about 0.1 s each with pt_BR); words one
+ * edit from a known word get suggestions without one. */
+#define SLOW_SUGGESTIONS 5
+
+struct tl_linter {
+  tl_options opt;
+  char *hunspell_dir;
+  char *words_dir;
+  tl_spell *spell;
+  tl_spell *spell_en;
+  long sugg_budget;
+  long slow_budget;
+};
+
+#endif

@@ -1,0 +1,288 @@
+/* tradlint command line. Uses only the public header. */
+#include "tradlint.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define EXIT_FINDINGS 1
+#define EXIT_TROUBLE 2
+
+static const char USAGE[] =
+    "uso: tradlint [check] [opções] CAMINHO...\n"
+    "\n"
+    "Verifica traduções em português do Brasil de textos sobre IA: ortografia\n"
+    "(Hunspell pt_BR + listas do projeto). CAMINHO é um arquivo, uma pasta\n"
+    "(procura *.md, *.markdown e *.txt, em ordem, sem pastas ocultas) ou '-'\n"
+    "para a entrada padrão.\n"
+    "\n"
+    "Opções:\n"
+    "  -f, --format FORMATO     text (padrão) ou json\n"
+    "      --fail-on NÍVEL      error (padrão), warning, info ou never: sai com 1\n"
+    "                           quando há achados desse nível ou acima\n"
+    "      --color QUANDO       auto (padrão: só em terminal; respeita NO_COLOR),\n"
+    "                           always ou never\n"
+    "      --max-suggestions N  calcula sugestões para no máximo N palavras por\n"
+    "                           execução (padrão 200; -1 sem limite)\n"
+    "      --no-suggestions     não calcula sugestões (mais rápido)\n"
+    "      --markdown, --plain  lê tudo como Markdown ou como texto simples\n"
+    "                           (padrão: .txt é texto simples, o resto Markdown)\n"
+    "      --hunspell-dir PASTA pasta de pt_BR.aff/pt_BR.dic\n"
+    "                           (padrão: $TRADLINT_HUNSPELL_DIR ou /usr/share/hunspell)\n"
+    "      --words-dir PASTA    listas de palavras do projeto (padrão: dictionaries/)\n"
+    "      --words ARQUIVO      lista de palavras extra (pode repetir)\n"
+    "      --no-db              não usa a memória do acervo\n"
+    "  -h, --help               mostra esta ajuda\n"
+    "  -V, --version            mostra a versão\n"
+    "\n"
+    "Saída: 0 sem achados no nível de --fail-on ou acima; 1 com achados;\n"
+    "2 erro de uso, arquivo ilegível ou inválido, dicionário ausente.\n";
+
+static void usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+static void usage_error(const char *fmt, ...)
+{
+  va_list ap;
+
+  fprintf(stderr, "tradlint: ");
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "\nuse 'tradlint --help' para ver as opções\n");
+}
+
+static bool is_dir(const char *p)
+{
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The data folder: $TRADLINT_DATA_DIR, else the source tree beside the
+ * binary (build/tradlint -> ./dictionaries), else the installed copy. */
+static char *default_words_dir(void)
+{
+  const char *env = getenv("TRADLINT_DATA_DIR");
+  char exe[PATH_MAX], cand[PATH_MAX + 32];
+  ssize_t n;
+
+  if (env != NULL && env[0] != '\0') {
+    snprintf(cand, sizeof cand, "%s/dictionaries", env);
+    return strdup(cand);
+  }
+  n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    char *slash;
+    exe[n] = '\0';
+    slash = strrchr(exe, '/');
+    if (slash != NULL) {
+      *slash = '\0';
+      snprintf(cand, sizeof cand, "%s/../dictionaries", exe);
+      if (is_dir(cand) && strstr(exe, "/bin") == NULL)
+        return strdup(cand);
+      snprintf(cand, sizeof cand, "%s/../../dictionaries", exe);
+      if (is_dir(cand) && strstr(exe, "/bin") == NULL)
+        return strdup(cand);
+    }
+  }
+  return strdup(TL_DATADIR "/dictionaries");
+}
+
+static int finish_stdout(int status)
+{
+  if (ferror(stdout) || fclose(stdout) != 0) {
+    fprintf(stderr, "tradlint: erro ao escrever a saída: %s\n",
+            strerror(errno));
+    return EXIT_TROUBLE;
+  }
+  return status;
+}
+
+int main(int argc, char **argv)
+{
+  tl_options opt;
+  tl_format format = TL_FORMAT_TEXT;
+  tl_severity fail_on = TL_ERROR;
+  tl_markup markup = TL_MARKUP_AUTO;
+  int color = -1; /* auto */
+  const char **paths = NULL, **words = NULL;
+  size_t npaths = 0, nwords = 0;
+  char *words_dir = NULL;
+  char **files = NULL;
+  size_t nfiles = 0;
+  tl_linter *l = NULL;
+  tl_report *rep;
+  tl_error err;
+  bool trouble = false, opts_done = false;
+  int i = 1, status;
+
+  tl_options_init(&opt);
+  if (argc > 1 && strcmp(argv[1], "check") == 0)
+    i = 2;
+  paths = calloc((size_t)argc + 1, sizeof *paths);
+  words = calloc((size_t)argc + 1, sizeof *words);
+  if (paths == NULL || words == NULL)
+    return EXIT_TROUBLE;
+  for (; i < argc; i++) {
+    const char *a = argv[i];
+    const char *val = NULL;
+    bool needs = false;
+#define OPT_VALUE(name)                                                       \
+  (strcmp(a, name) == 0 ? (needs = true, i + 1 < argc ? (val = argv[++i]) : NULL) \
+   : (strncmp(a, name "=", sizeof name) == 0 ? (needs = true, val = a + sizeof name) : NULL))
+    if (opts_done || a[0] != '-' || strcmp(a, "-") == 0) {
+      paths[npaths++] = a;
+      continue;
+    }
+    if (strcmp(a, "--") == 0) {
+      opts_done = true;
+    } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      fputs(USAGE, stdout);
+      free(paths);
+      free(words);
+      return finish_stdout(0);
+    } else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+      printf("tradlint %s\n", TL_VERSION);
+      free(paths);
+      free(words);
+      return finish_stdout(0);
+    } else if (OPT_VALUE("--format") || (strcmp(a, "-f") == 0 && (needs = true) &&
+                                         i + 1 < argc && (val = argv[++i]))) {
+      if (strcmp(val, "text") == 0)
+        format = TL_FORMAT_TEXT;
+      else if (strcmp(val, "json") == 0)
+        format = TL_FORMAT_JSON;
+      else {
+        usage_error("formato desconhecido '%s' (use text ou json)", val);
+        goto usage;
+      }
+    } else if (OPT_VALUE("--fail-on")) {
+      if (!tl_severity_parse(val, &fail_on)) {
+        usage_error("--fail-on '%s' inválido (use error, warning, info ou "
+                    "never)",
+                    val);
+        goto usage;
+      }
+    } else if (OPT_VALUE("--color")) {
+      if (strcmp(val, "auto") == 0)
+        color = -1;
+      else if (strcmp(val, "always") == 0)
+        color = 1;
+      else if (strcmp(val, "never") == 0)
+        color = 0;
+      else {
+        usage_error("--color '%s' inválido (use auto, always ou never)", val);
+        goto usage;
+      }
+    } else if (OPT_VALUE("--max-suggestions")) {
+      char *end;
+      errno = 0;
+      opt.max_suggestions = strtol(val, &end, 10);
+      if (errno != 0 || *end != '\0' || end == val ||
+          opt.max_suggestions < -1) {
+        usage_error("--max-suggestions '%s' inválido (um número, ou -1)", val);
+        goto usage;
+      }
+    } else if (strcmp(a, "--no-suggestions") == 0) {
+      opt.max_suggestions = 0;
+    } else if (strcmp(a, "--markdown") == 0) {
+      markup = TL_MARKUP_MARKDOWN;
+    } else if (strcmp(a, "--plain") == 0) {
+      markup = TL_MARKUP_PLAIN;
+    } else if (OPT_VALUE("--hunspell-dir")) {
+      opt.hunspell_dir = val;
+    } else if (OPT_VALUE("--words-dir")) {
+      free(words_dir);
+      words_dir = strdup(val);
+    } else if (OPT_VALUE("--words")) {
+      words[nwords++] = val;
+    } else if (strcmp(a, "--no-db") == 0) {
+      ; /* the corpus memory is not built yet: nothing to disable */
+    } else if (needs) {
+      usage_error("a opção '%s' precisa de um valor", a);
+      goto usage;
+    } else {
+      usage_error("opção desconhecida '%s'", a);
+      goto usage;
+    }
+#undef OPT_VALUE
+    if (needs && val == NULL) {
+      usage_error("a opção '%s' precisa de um valor", a);
+      goto usage;
+    }
+  }
+  if (npaths == 0) {
+    usage_error("nenhum arquivo ou pasta para verificar");
+    goto usage;
+  }
+  if (words_dir == NULL)
+    words_dir = default_words_dir();
+  opt.words_dir = words_dir;
+  opt.extra_words = words;
+  if (tl_linter_new(&l, &opt, &err) != TL_OK) {
+    fprintf(stderr, "tradlint: erro: %s\n", err.msg);
+    status = EXIT_TROUBLE;
+    goto out;
+  }
+  for (size_t k = 0; k < npaths; k++) {
+    size_t before = nfiles;
+    if (tl_paths_collect(paths[k], &files, &nfiles, &err) != TL_OK) {
+      fprintf(stderr, "tradlint: erro: %s\n", err.msg);
+      trouble = true;
+    } else if (nfiles == before) {
+      fprintf(stderr,
+              "tradlint: erro: %s: nenhum artigo (*.md, *.markdown, *.txt) "
+              "nesta pasta\n",
+              paths[k]);
+      trouble = true;
+    }
+  }
+  if (color < 0)
+    color = isatty(STDOUT_FILENO) &&
+            (getenv("NO_COLOR") == NULL || getenv("NO_COLOR")[0] == '\0');
+  rep = tl_report_new(format, stdout, color ? TL_REPORT_COLOR : 0);
+  for (size_t k = 0; k < nfiles; k++) {
+    tl_result *r = NULL;
+    tl_status st = tl_lint_file(l, files[k], markup, &r, &err);
+    if (st != TL_OK) {
+      fflush(stdout);
+      fprintf(stderr, "tradlint: erro: %s\n", err.msg);
+      trouble = true;
+      if (st == TL_EDICT) /* no dictionary: no point in going on */
+        break;
+      continue;
+    }
+    tl_report_add(rep, r);
+    tl_result_free(r);
+  }
+  if (format == TL_FORMAT_JSON || tl_report_files(rep) > 0 || !trouble)
+    tl_report_finish(rep);
+  if (trouble)
+    status = EXIT_TROUBLE;
+  else if (fail_on != TL_NEVER &&
+           ((fail_on <= TL_ERROR && tl_report_count(rep, TL_ERROR) > 0) ||
+            (fail_on <= TL_WARNING && tl_report_count(rep, TL_WARNING) > 0) ||
+            (fail_on <= TL_INFO && tl_report_count(rep, TL_INFO) > 0)))
+    status = EXIT_FINDINGS;
+  else
+    status = 0;
+  tl_report_free(rep);
+out:
+  for (size_t k = 0; k < nfiles; k++)
+    free(files[k]);
+  free(files);
+  tl_linter_free(l);
+  free(words_dir);
+  free(paths);
+  free(words);
+  return finish_stdout(status);
+usage:
+  free(words_dir);
+  free(paths);
+  free(words);
+  return EXIT_TROUBLE;
+}

@@ -1,0 +1,80 @@
+#include "map.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void tl_map_init(tl_map *m)
+{
+  m->slots = NULL;
+  m->cap = m->count = 0;
+  tl_arena_init(&m->keys);
+}
+
+void tl_map_fini(tl_map *m)
+{
+  free(m->slots);
+  tl_arena_fini(&m->keys);
+  m->slots = NULL;
+  m->cap = m->count = 0;
+}
+
+static tl_map_slot *probe(tl_map_slot *slots, size_t cap, const char *key,
+                          size_t len, uint64_t h)
+{
+  size_t mask = cap - 1;
+  size_t i = (size_t)h & mask;
+
+  for (;;) {
+    tl_map_slot *s = &slots[i];
+    if (s->key == NULL)
+      return s;
+    if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0)
+      return s;
+    i = (i + 1) & mask;
+  }
+}
+
+tl_map_slot *tl_map_find(const tl_map *m, const char *key, size_t len)
+{
+  tl_map_slot *s;
+
+  if (m->cap == 0)
+    return NULL;
+  s = probe(m->slots, m->cap, key, len, tl_hash(key, len));
+  return s->key != NULL ? s : NULL;
+}
+
+static void rehash(tl_map *m, size_t cap)
+{
+  tl_map_slot *slots = tl_xcalloc(cap, sizeof *slots);
+
+  for (size_t i = 0; i < m->cap; i++) {
+    tl_map_slot *s = &m->slots[i];
+    if (s->key != NULL)
+      *probe(slots, cap, s->key, s->len, s->hash) = *s;
+  }
+  free(m->slots);
+  m->slots = slots;
+  m->cap = cap;
+}
+
+tl_map_slot *tl_map_put(tl_map *m, const char *key, size_t len,
+                        uint32_t value, bool *created)
+{
+  uint64_t h = tl_hash(key, len);
+  tl_map_slot *s;
+
+  if ((m->count + 1) * 4 >= m->cap * 3)
+    rehash(m, m->cap ? m->cap * 2 : 64);
+  s = probe(m->slots, m->cap, key, len, h);
+  if (created != NULL)
+    *created = s->key == NULL;
+  if (s->key == NULL) {
+    s->key = tl_arena_strndup(&m->keys, key, len);
+    s->len = (uint32_t)len;
+    s->hash = h;
+    s->value = value;
+    m->count++;
+  }
+  return s;
+}

@@ -1,0 +1,31 @@
+/* A hash map from byte strings to 32-bit values; keys are copied. */
+#ifndef TL_MAP_H
+#define TL_MAP_H
+
+#include "buf.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct tl_map_slot {
+  const char *key; /* NUL-terminated copy, owned by the map's arena */
+  uint32_t len;
+  uint32_t value;
+  uint64_t hash;
+} tl_map_slot;
+
+typedef struct tl_map {
+  tl_map_slot *slots;
+  size_t cap, count;
+  tl_arena keys;
+} tl_map;
+
+void tl_map_init(tl_map *m);
+void tl_map_fini(tl_map *m);
+/* The slot of @key, or NULL when absent. */
+tl_map_slot *tl_map_find(const tl_map *m, const char *key, size_t len);
+/* The slot of @key, created with @value when absent (*created says which). */
+tl_map_slot *tl_map_put(tl_map *m, const char *key, size_t len,
+                        uint32_t value, bool *created);
+
+#endif

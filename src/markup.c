@@ -1,0 +1,266 @@
+#include "markup.h"
+
+#include <md4c.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DEPTH 64 /* deeper nesting shares the innermost kind */
+
+typedef struct parser {
+  const char *doc;
+  size_t len;
+  tl_unit_fn fn;
+  void *ctx;
+  tl_seg *segs;
+  size_t nsegs, cap;
+  unsigned depth;
+  MD_BLOCKTYPE stack[MAX_DEPTH];
+  unsigned heading_level;
+  unsigned link, alt, emph; /* span nesting counters */
+  bool gap;                 /* skipped material since the last segment */
+} parser;
+
+static enum tl_block_kind unit_kind(const parser *ps)
+{
+  unsigned top = ps->depth < MAX_DEPTH ? ps->depth : MAX_DEPTH;
+  bool quote = false, li = false;
+
+  for (unsigned i = 0; i < top; i++) {
+    if (ps->stack[i] == MD_BLOCK_QUOTE)
+      quote = true;
+    if (ps->stack[i] == MD_BLOCK_LI)
+      li = true;
+  }
+  if (top > 0) {
+    MD_BLOCKTYPE t = ps->stack[top - 1];
+    if (t == MD_BLOCK_H)
+      return TL_BLK_HEADING;
+    if (t == MD_BLOCK_TH || t == MD_BLOCK_TD)
+      return TL_BLK_TABLE_CELL;
+    if (t == MD_BLOCK_LI || li)
+      return TL_BLK_LIST_ITEM;
+  }
+  return quote ? TL_BLK_QUOTE_PARA : TL_BLK_PARA;
+}
+
+static void flush(parser *ps)
+{
+  tl_unit u;
+
+  if (ps->nsegs == 0)
+    return;
+  u.kind = unit_kind(ps);
+  u.level = u.kind == TL_BLK_HEADING ? ps->heading_level : 0;
+  u.segs = ps->segs;
+  u.n = ps->nsegs;
+  ps->fn(ps->ctx, &u);
+  ps->nsegs = 0;
+  ps->gap = false;
+}
+
+static void add_seg(parser *ps, size_t off, size_t len)
+{
+  unsigned flags = 0;
+
+  if (ps->link)
+    flags |= TL_SEG_LINK;
+  if (ps->alt)
+    flags |= TL_SEG_ALT;
+  if (ps->emph)
+    flags |= TL_SEG_EMPH;
+  if (ps->gap)
+    flags |= TL_SEG_AFTER_GAP;
+  ps->gap = false;
+  TL_GROW(ps->segs, ps->cap, ps->nsegs + 1);
+  ps->segs[ps->nsegs++] = (tl_seg){off, len, flags};
+}
+
+static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+  parser *ps = ud;
+
+  flush(ps);
+  if (ps->depth < MAX_DEPTH)
+    ps->stack[ps->depth] = type;
+  ps->depth++;
+  if (type == MD_BLOCK_H)
+    ps->heading_level = ((MD_BLOCK_H_DETAIL *)detail)->level;
+  return 0;
+}
+
+static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+  parser *ps = ud;
+
+  (void)type;
+  (void)detail;
+  flush(ps);
+  if (ps->depth > 0)
+    ps->depth--;
+  return 0;
+}
+
+static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+  parser *ps = ud;
+
+  (void)detail;
+  switch (type) {
+  case MD_SPAN_A:
+    ps->link++;
+    break;
+  case MD_SPAN_IMG:
+    ps->alt++;
+    break;
+  case MD_SPAN_EM:
+  case MD_SPAN_STRONG:
+    ps->emph++;
+    break;
+  default:
+    break;
+  }
+  return 0;
+}
+
+static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+  parser *ps = ud;
+
+  (void)detail;
+  switch (type) {
+  case MD_SPAN_A:
+    if (ps->link)
+      ps->link--;
+    break;
+  case MD_SPAN_IMG:
+    if (ps->alt)
+      ps->alt--;
+    break;
+  case MD_SPAN_EM:
+  case MD_SPAN_STRONG:
+    if (ps->emph)
+      ps->emph--;
+    break;
+  default:
+    break;
+  }
+  return 0;
+}
+
+static int text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE size, void *ud)
+{
+  parser *ps = ud;
+
+  switch (type) {
+  case MD_TEXT_NORMAL:
+    /* Normal text points into the document; anything else (replacement
+     * characters, static strings) is not prose of the file. */
+    if (t >= ps->doc && t + size <= ps->doc + ps->len && size > 0)
+      add_seg(ps, (size_t)(t - ps->doc), size);
+    break;
+  case MD_TEXT_SOFTBR:
+    break;
+  default: /* code, HTML, math, entities, hard breaks, NUL */
+    ps->gap = true;
+    break;
+  }
+  return 0;
+}
+
+size_t tl_markup_front_matter(const char *doc, size_t len, size_t start)
+{
+  const char *p = doc + start, *end = doc + len;
+  const char *nl;
+
+  if (len - start < 4 || memcmp(p, "---", 3) != 0)
+    return 0;
+  nl = memchr(p, '\n', (size_t)(end - p));
+  if (nl == NULL)
+    return 0;
+  for (const char *q = p + 3; q < nl; q++) /* "---" then only spaces */
+    if (*q != ' ' && *q != '\t' && *q != '\r')
+      return 0;
+  p = nl + 1;
+  while (p < end) {
+    const char *e = memchr(p, '\n', (size_t)(end - p));
+    const char *le = e ? e : end;
+    size_t n = (size_t)(le - p);
+    if (n > 0 && p[n - 1] == '\r')
+      n--;
+    if ((n == 3 && (memcmp(p, "---", 3) == 0 || memcmp(p, "...", 3) == 0)))
+      return (size_t)((e ? e + 1 : end) - (doc + start));
+    if (e == NULL)
+      break;
+    p = e + 1;
+  }
+  return 0;
+}
+
+static void parse_plain(parser *ps, size_t start)
+{
+  size_t i = start, para = start;
+  bool blank_prev = false;
+
+  /* Paragraphs are separated by blank lines; each line is a segment. */
+  while (i < ps->len) {
+    const char *nl = memchr(ps->doc + i, '\n', ps->len - i);
+    size_t e = nl ? (size_t)(nl - ps->doc) : ps->len;
+    size_t s = i;
+    bool blank = true;
+
+    for (size_t k = s; k < e; k++)
+      if (ps->doc[k] != ' ' && ps->doc[k] != '\t' && ps->doc[k] != '\r') {
+        blank = false;
+        break;
+      }
+    if (blank) {
+      flush(ps);
+      blank_prev = true;
+    } else {
+      if (blank_prev)
+        para = s;
+      add_seg(ps, s, e - s);
+      blank_prev = false;
+    }
+    i = e + 1;
+  }
+  (void)para;
+  flush(ps);
+}
+
+tl_status tl_markup_parse(const char *doc, size_t len, size_t start,
+                          bool markdown, tl_unit_fn fn, void *ctx,
+                          tl_error *err)
+{
+  parser ps;
+  MD_PARSER md;
+  int rc = 0;
+
+  memset(&ps, 0, sizeof ps);
+  ps.doc = doc;
+  ps.len = len;
+  ps.fn = fn;
+  ps.ctx = ctx;
+  start += tl_markup_front_matter(doc, len, start);
+  if (!markdown) {
+    parse_plain(&ps, start);
+    free(ps.segs);
+    return TL_OK;
+  }
+  memset(&md, 0, sizeof md);
+  md.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |
+             MD_FLAG_LATEXMATHSPANS | MD_FLAG_PERMISSIVEAUTOLINKS;
+  md.enter_block = enter_block;
+  md.leave_block = leave_block;
+  md.enter_span = enter_span;
+  md.leave_span = leave_span;
+  md.text = text;
+  if (len > start)
+    rc = md_parse(doc + start, (MD_SIZE)(len - start), &md, &ps);
+  flush(&ps);
+  free(ps.segs);
+  if (rc != 0)
+    return tl_error_set(err, TL_EIO, "md4c falhou ao ler o Markdown (%d)",
+                        rc);
+  return TL_OK;
+}

@@ -1,0 +1,82 @@
+/* The JSON report of DESIGN.md: stable key order, no timestamps. Strings
+ * are escaped by jansson. */
+#include "report.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void put_str(FILE *out, const char *s, size_t n)
+{
+  json_t *j = json_stringn_nocheck(s, n);
+  json_dumpf(j, out, JSON_ENCODE_ANY);
+  json_decref(j);
+}
+
+static void put_cstr(FILE *out, const char *s)
+{
+  put_str(out, s, strlen(s));
+}
+
+static void put_finding(FILE *out, const tl_result *r, const tl_finding *f)
+{
+  fputs("{\"rule\": ", out);
+  put_cstr(out, f->rule);
+  fputs(", \"category\": ", out);
+  put_cstr(out, f->category);
+  fprintf(out,
+          ", \"severity\": \"%s\", \"line\": %u, \"column\": %u, "
+          "\"end_line\": %u, \"end_column\": %u, \"offset\": %zu, "
+          "\"length\": %zu, \"text\": ",
+          tl_severity_name(f->severity), f->line, f->column, f->end_line,
+          f->end_column, f->offset, f->length);
+  put_str(out, r->data + f->offset, f->length);
+  fputs(", \"message\": ", out);
+  put_cstr(out, f->message);
+  fputs(", \"suggestions\": [", out);
+  for (size_t i = 0; i < f->nsuggestions; i++) {
+    if (i)
+      fputs(", ", out);
+    put_cstr(out, f->suggestions[i]);
+  }
+  fputs("], \"concept\": ", out);
+  if (f->concept != NULL)
+    put_cstr(out, f->concept);
+  else
+    fputs("null", out);
+  fprintf(out, ", \"fix\": %s}", f->fix ? "true" : "false");
+}
+
+static void header(tl_report *rep)
+{
+  fprintf(rep->out, "{\"tool\": {\"name\": \"tradlint\", \"version\": "
+                    "\"%s\"},\n \"files\": [",
+          TL_VERSION);
+}
+
+void tl_report_json_add(tl_report *rep, const tl_result *r)
+{
+  FILE *out = rep->out;
+
+  if (!rep->started)
+    header(rep);
+  fputs(rep->started ? ",\n  {\"path\": " : "\n  {\"path\": ", out);
+  put_cstr(out, r->path);
+  fprintf(out, ", \"words\": %zu,\n   \"findings\": [", r->words);
+  for (size_t i = 0; i < r->n; i++) {
+    fputs(i ? ",\n    " : "\n    ", out);
+    put_finding(out, r, &r->f[i]);
+  }
+  fputs("]}", out);
+}
+
+void tl_report_json_finish(tl_report *rep)
+{
+  if (!rep->started)
+    header(rep);
+  fprintf(rep->out,
+          "],\n \"summary\": {\"files\": %zu, \"words\": %zu, \"errors\": %zu, "
+          "\"warnings\": %zu, \"info\": %zu}}\n",
+          rep->files, rep->words, rep->counts[TL_ERROR],
+          rep->counts[TL_WARNING], rep->counts[TL_INFO]);
+}

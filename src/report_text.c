@@ -1,0 +1,174 @@
+/* Compiler-style text report:
+ *   a.md:12:8: error: palavra desconhecida 'treinamneto' [spelling]
+ *      12 | Após o treinamneto, o modelo ...
+ *         |        ^~~~~~~~~~
+ *         = sugestões: treinamento
+ */
+#include "report.h"
+
+#include "utf8.h"
+
+#include <string.h>
+
+#define WINDOW_BEFORE 60  /* code points shown before a finding */
+#define WINDOW_AFTER 100  /* and from its start on */
+
+static const char *sev_color(tl_severity s)
+{
+  switch (s) {
+  case TL_ERROR:
+    return "\033[1;31m";
+  case TL_WARNING:
+    return "\033[1;33m";
+  default:
+    return "\033[1;36m";
+  }
+}
+
+static bool is_eol(char c)
+{
+  return c == '\n' || c == '\r';
+}
+
+/* Append the code points of data[from..to) for display: tabs and control
+ * characters become spaces. Returns the display width. */
+static size_t show(tl_buf *b, const char *data, size_t from, size_t to)
+{
+  size_t w = 0;
+
+  for (size_t i = from; i < to;) {
+    size_t adv;
+    int32_t cp = tl_utf8_decode(data + i, to - i, &adv);
+    if (cp < 0x20 || cp == 0x7F) {
+      tl_buf_addc(b, ' ');
+      w++;
+    } else {
+      int cw = tl_cp_width(cp);
+      if (cw <= 0 && !tl_cp_is_mark(cp)) { /* invisible: show nothing */
+        i += adv;
+        continue;
+      }
+      tl_buf_add(b, data + i, adv);
+      w += (size_t)(cw > 0 ? cw : 0);
+    }
+    i += adv;
+  }
+  return w;
+}
+
+/* Move back from @off over at most @n code points, stopping at a line end. */
+static size_t back(const char *data, size_t off, size_t n, bool *cut)
+{
+  size_t i = off;
+
+  *cut = false;
+  while (i > 0 && !is_eol(data[i - 1])) {
+    if (n == 0) {
+      *cut = true;
+      break;
+    }
+    i--;
+    while (i > 0 && ((unsigned char)data[i] & 0xC0) == 0x80)
+      i--;
+    n--;
+  }
+  return i;
+}
+
+static size_t fwd(const char *data, size_t len, size_t off, size_t n,
+                  bool *cut)
+{
+  size_t i = off;
+
+  *cut = false;
+  while (i < len && !is_eol(data[i])) {
+    size_t adv;
+    if (n == 0) {
+      *cut = true;
+      break;
+    }
+    tl_utf8_decode(data + i, len - i, &adv);
+    i += adv;
+    n--;
+  }
+  return i;
+}
+
+static void print_finding(tl_report *rep, const tl_result *r,
+                          const tl_finding *f, tl_buf *b)
+{
+  bool color = rep->flags & TL_REPORT_COLOR;
+  const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
+  const char *sc = color ? sev_color(f->severity) : "";
+  char num[32];
+  size_t from, to, ind, wid, fend;
+  bool cut_l, cut_r;
+  int nw;
+
+  tl_buf_clear(b);
+  tl_buf_printf(b, "%s%s:%u:%u:%s %s%s:%s %s [%s]\n", bold, r->path, f->line,
+                f->column, reset, sc, tl_severity_name(f->severity), reset,
+                f->message, f->category);
+  /* The source line, cut to a window around the finding. */
+  nw = snprintf(num, sizeof num, "%u", f->line);
+  from = back(r->data, f->offset, WINDOW_BEFORE, &cut_l);
+  if (f->line == 1 && from < r->bom)
+    from = r->bom;
+  to = fwd(r->data, r->len, f->offset, WINDOW_AFTER, &cut_r);
+  tl_buf_printf(b, " %*s | %s", nw + 2, num, cut_l ? "..." : "");
+  ind = cut_l ? 3 : 0;
+  ind += show(b, r->data, from, f->offset);
+  fend = f->offset + f->length;
+  if (fend > to)
+    fend = to;
+  tl_buf_add(b, "", 0);
+  {
+    tl_buf tmp;
+    tl_buf_init(&tmp);
+    wid = show(&tmp, r->data, f->offset, fend);
+    tl_buf_add(b, tmp.p ? tmp.p : "", tmp.len);
+    tl_buf_fini(&tmp);
+  }
+  show(b, r->data, fend, to);
+  tl_buf_printf(b, "%s\n", cut_r ? "..." : "");
+  tl_buf_printf(b, " %*s | %*s%s^", nw + 2, "", (int)ind, "", sc);
+  for (size_t i = 1; i < wid; i++)
+    tl_buf_addc(b, '~');
+  tl_buf_printf(b, "%s\n", reset);
+  if (f->nsuggestions > 0) {
+    tl_buf_printf(b, " %*s = %s: ", nw + 2, "",
+                  f->nsuggestions == 1 ? "sugestão" : "sugestões");
+    for (size_t i = 0; i < f->nsuggestions; i++)
+      tl_buf_printf(b, "%s%s", i ? ", " : "", f->suggestions[i]);
+    tl_buf_addc(b, '\n');
+  }
+  fwrite(b->p, 1, b->len, rep->out);
+}
+
+void tl_report_text_add(tl_report *rep, const tl_result *r)
+{
+  tl_buf b;
+
+  tl_buf_init(&b);
+  for (size_t i = 0; i < r->n; i++)
+    print_finding(rep, r, &r->f[i], &b);
+  tl_buf_fini(&b);
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+  return n == 1 ? one : many;
+}
+
+void tl_report_text_finish(tl_report *rep)
+{
+  size_t e = rep->counts[TL_ERROR], w = rep->counts[TL_WARNING],
+         i = rep->counts[TL_INFO];
+
+  fprintf(rep->out,
+          "tradlint: %zu %s, %zu %s: %zu %s, %zu %s, %zu %s\n", rep->files,
+          plural(rep->files, "arquivo", "arquivos"), rep->words,
+          plural(rep->words, "palavra", "palavras"), e,
+          plural(e, "erro", "erros"), w, plural(w, "aviso", "avisos"), i,
+          plural(i, "informação", "informações"));
+}

@@ -1,0 +1,471 @@
+#include "spell.h"
+
+#include "map.h"
+#include "utf8.h"
+
+#include <errno.h>
+#include <hunspell.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum {
+  V_KNOWN = 1,  /* verdict: known word */
+  V_UNKNOWN = 2 /* verdict: unknown word */
+};
+
+typedef struct sugg {
+  const char **v;
+  size_t n;
+} sugg;
+
+struct tl_spell {
+  char *aff, *dic;
+  Hunhandle *h;
+  tl_map words;    /* project words: key -> 1 */
+  tl_map verdicts; /* word -> V_* */
+  tl_map suggidx;  /* word -> index into suggs */
+  sugg *suggs;
+  size_t nsuggs, capsuggs;
+  tl_arena strs;
+  tl_buf tmp;
+};
+
+static bool file_exists(const char *p)
+{
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+tl_status tl_spell_new(tl_spell **out, const char *dir, const char *lang,
+                       tl_error *err)
+{
+  tl_spell *s = tl_xcalloc(1, sizeof *s);
+  tl_buf b;
+
+  tl_buf_init(&b);
+  tl_buf_printf(&b, "%s/%s.aff", dir, lang);
+  s->aff = tl_xstrdup(tl_buf_cstr(&b));
+  tl_buf_clear(&b);
+  tl_buf_printf(&b, "%s/%s.dic", dir, lang);
+  s->dic = tl_xstrdup(tl_buf_cstr(&b));
+  tl_buf_fini(&b);
+  tl_map_init(&s->words);
+  tl_map_init(&s->verdicts);
+  tl_map_init(&s->suggidx);
+  tl_arena_init(&s->strs);
+  tl_buf_init(&s->tmp);
+  if (!file_exists(s->aff) || !file_exists(s->dic)) {
+    tl_status st = tl_error_set(
+        err, TL_EDICT,
+        "dicionário %s não encontrado em %s (faltam %s.aff/%s.dic); "
+        "instale o pacote hunspell-pt-br (make deps) ou indique a pasta com "
+        "--hunspell-dir",
+        lang, dir, lang, lang);
+    tl_spell_free(s);
+    *out = NULL;
+    return st;
+  }
+  *out = s;
+  return TL_OK;
+}
+
+void tl_spell_free(tl_spell *s)
+{
+  if (s == NULL)
+    return;
+  if (s->h != NULL)
+    Hunspell_destroy(s->h);
+  free(s->aff);
+  free(s->dic);
+  tl_map_fini(&s->words);
+  tl_map_fini(&s->verdicts);
+  tl_map_fini(&s->suggidx);
+  for (size_t i = 0; i < s->nsuggs; i++)
+    free(s->suggs[i].v);
+  free(s->suggs);
+  tl_arena_fini(&s->strs);
+  tl_buf_fini(&s->tmp);
+  free(s);
+}
+
+bool tl_spell_loaded(const tl_spell *s)
+{
+  return s->h != NULL;
+}
+
+size_t tl_spell_word_count(const tl_spell *s)
+{
+  return s->words.count;
+}
+
+static bool has_upper(const char *w, size_t n)
+{
+  for (size_t i = 0; i < n;) {
+    size_t adv;
+    if (tl_cp_is_upper(tl_utf8_decode(w + i, n - i, &adv)))
+      return true;
+    i += adv;
+  }
+  return false;
+}
+
+static void upper_into(const char *w, size_t n, tl_buf *out)
+{
+  for (size_t i = 0; i < n;) {
+    size_t adv;
+    tl_utf8_encode(tl_cp_upper(tl_utf8_decode(w + i, n - i, &adv)), out);
+    i += adv;
+  }
+}
+
+void tl_spell_add_word(tl_spell *s, const char *w, size_t n)
+{
+  tl_map_put(&s->words, w, n, 1, NULL);
+  if (has_upper(w, n)) { /* names also accepted in capitals: OPENAI */
+    tl_buf_clear(&s->tmp);
+    upper_into(w, n, &s->tmp);
+    tl_map_put(&s->words, s->tmp.p, s->tmp.len, 1, NULL);
+  }
+  if (s->h != NULL)
+    Hunspell_add(s->h, tl_arena_strndup(&s->strs, w, n));
+}
+
+tl_status tl_spell_load_wordlist(tl_spell *s, const char *path,
+                                 tl_error *err)
+{
+  FILE *fp = fopen(path, "rb");
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t got;
+  unsigned lineno = 0;
+  tl_status st = TL_OK;
+  tl_buf nfc;
+
+  if (fp == NULL)
+    return tl_error_set(err, TL_EDICT, "%s: não foi possível abrir: %s",
+                        path, strerror(errno));
+  tl_buf_init(&nfc);
+  while ((got = getline(&line, &cap, fp)) >= 0) {
+    size_t n = (size_t)got;
+    lineno++;
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+      n--;
+    if (lineno == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+      memmove(line, line + 3, n - 3);
+      n -= 3;
+    }
+    if (n == 0 || line[0] == '#')
+      continue;
+    if (tl_utf8_validate(line, n) != n) {
+      st = tl_error_set(err, TL_EDICT, "%s:%u: UTF-8 inválido", path, lineno);
+      break;
+    }
+    for (size_t i = 0; i < n; i++)
+      if (line[i] == ' ' || line[i] == '\t' || line[i] == '\0') {
+        st = tl_error_set(err, TL_EDICT,
+                          "%s:%u:%zu: espaço dentro da palavra; escreva uma "
+                          "palavra por linha",
+                          path, lineno, i + 1);
+        goto out;
+      }
+    tl_buf_clear(&nfc);
+    tl_utf8_nfc(line, n, &nfc);
+    tl_spell_add_word(s, nfc.p, nfc.len);
+  }
+  if (st == TL_OK && ferror(fp))
+    st = tl_error_set(err, TL_EDICT, "%s: erro de leitura", path);
+out:
+  free(line);
+  tl_buf_fini(&nfc);
+  fclose(fp);
+  return st;
+}
+
+static tl_status load(tl_spell *s, tl_error *err)
+{
+  if (s->h != NULL)
+    return TL_OK;
+  s->h = Hunspell_create(s->aff, s->dic);
+  if (s->h == NULL)
+    return tl_error_set(err, TL_EDICT, "%s: o Hunspell não carregou o "
+                        "dicionário", s->dic);
+  for (size_t i = 0; i < s->words.cap; i++)
+    if (s->words.slots[i].key != NULL)
+      Hunspell_add(s->h, s->words.slots[i].key);
+  return TL_OK;
+}
+
+/* Case variants a lower-case project word also covers. */
+static bool word_listed(tl_spell *s, const char *w, size_t n)
+{
+  if (tl_map_find(&s->words, w, n) != NULL)
+    return true;
+  if (!has_upper(w, n))
+    return false;
+  tl_buf_clear(&s->tmp);
+  tl_utf8_lower(w, n, &s->tmp);
+  /* Capitalised or all-caps forms of a lower-case entry. */
+  return tl_map_find(&s->words, s->tmp.p, s->tmp.len) != NULL &&
+         !has_upper(s->tmp.p, s->tmp.len);
+}
+
+static int hun_spell(tl_spell *s, const char *w, size_t n)
+{
+  char stackbuf[256];
+  char *z = n < sizeof stackbuf ? stackbuf : tl_xmalloc(n + 1);
+  int ok;
+
+  memcpy(z, w, n);
+  z[n] = '\0';
+  ok = Hunspell_spell(s->h, z) != 0;
+  if (z != stackbuf)
+    free(z);
+  return ok;
+}
+
+int tl_spell_check(tl_spell *s, const char *w, size_t n, tl_error *err)
+{
+  tl_map_slot *slot = tl_map_find(&s->verdicts, w, n);
+  int known;
+
+  if (slot != NULL)
+    return slot->value == V_KNOWN;
+  if (word_listed(s, w, n)) {
+    known = 1;
+  } else {
+    tl_status st = load(s, err);
+    if (st != TL_OK)
+      return st;
+    known = hun_spell(s, w, n);
+    if (!known && memchr(w, '-', n) != NULL) {
+      /* A hyphenated compound whose every part is a word is accepted, as
+       * `hunspell -l` does (it reads the parts as words of their own). */
+      size_t i = 0;
+      known = 1;
+      while (i <= n && known) {
+        const char *e = memchr(w + i, '-', n - i);
+        size_t j = e ? (size_t)(e - w) : n;
+        if (j > i) {
+          int r = tl_spell_check(s, w + i, j - i, err);
+          if (r < 0)
+            return r;
+          known = r;
+        }
+        i = j + 1;
+      }
+    }
+  }
+  tl_map_put(&s->verdicts, w, n, known ? V_KNOWN : V_UNKNOWN, NULL);
+  return known;
+}
+
+/* ---- suggestions --------------------------------------------------- */
+
+static const char *const ALPHABET[] = {
+    "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n",
+    "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "á", "à",
+    "â", "ã", "é", "ê", "í", "ó", "ô", "õ", "ú", "ü", "ç", NULL};
+
+typedef struct cands {
+  char **v;
+  size_t n, cap;
+  int max;
+} cands;
+
+static bool cands_has(const cands *c, const char *w)
+{
+  for (size_t i = 0; i < c->n; i++)
+    if (strcmp(c->v[i], w) == 0)
+      return true;
+  return false;
+}
+
+static void try_cand(tl_spell *s, cands *c, const char *orig, tl_buf *b)
+{
+  const char *w = tl_buf_cstr(b);
+
+  if ((int)c->n >= c->max || strcmp(w, orig) == 0 || cands_has(c, w))
+    return;
+  if (word_listed(s, w, b->len) || Hunspell_spell(s->h, w)) {
+    TL_GROW(c->v, c->cap, c->n + 1);
+    c->v[c->n++] = tl_xstrdup(w);
+  }
+}
+
+/* Split @w into code points (byte offsets), at most 64. */
+static size_t cps(const char *w, size_t n, size_t *at)
+{
+  size_t k = 0;
+  for (size_t i = 0; i < n && k < 64;) {
+    size_t adv;
+    tl_utf8_decode(w + i, n - i, &adv);
+    at[k++] = i;
+    i += adv;
+  }
+  at[k] = n;
+  return k;
+}
+
+static bool same_base(int32_t a, int32_t b)
+{
+  static const char *const groups[] = {"aáàâã", "eéê", "ií", "oóôõ",
+                                       "uúü", "cç", NULL};
+  if (a == b)
+    return true;
+  for (size_t g = 0; groups[g] != NULL; g++) {
+    const char *p = groups[g];
+    bool ina = false, inb = false;
+    size_t n = strlen(p);
+    for (size_t i = 0; i < n;) {
+      size_t adv;
+      int32_t cp = tl_utf8_decode(p + i, n - i, &adv);
+      ina |= cp == a;
+      inb |= cp == b;
+      i += adv;
+    }
+    if (ina && inb)
+      return true;
+  }
+  return false;
+}
+
+/* Edit-distance-1 candidates: accent changes, a doubled letter dropped,
+ * swapped letters, replaced letters, dropped letters, inserted letters. */
+static void fast_suggest(tl_spell *s, const char *w, size_t n, cands *c)
+{
+  size_t at[65];
+  size_t k = cps(w, n, at);
+  tl_buf b;
+
+  tl_buf_init(&b);
+  /* Stages, most likely first; the first stage that finds a word ends the
+   * search, so that "erroo" gives "erro" and not every word one edit
+   * away. */
+  for (int stage = 0; stage < 6 && c->n == 0; stage++) {
+    if (stage == 1) { /* a doubled letter dropped */
+      for (size_t i = 0; i + 1 < k; i++) {
+        if (at[i + 1] - at[i] != at[i + 2] - at[i + 1] ||
+            memcmp(w + at[i], w + at[i + 1], at[i + 1] - at[i]) != 0)
+          continue;
+        tl_buf_clear(&b);
+        tl_buf_add(&b, w, at[i]);
+        tl_buf_add(&b, w + at[i + 1], n - at[i + 1]);
+        try_cand(s, c, w, &b);
+      }
+    } else if (stage == 0 || stage == 3) { /* replace: accents, the rest */
+      for (size_t i = 0; i < k; i++) {
+        size_t adv;
+        int32_t orig = tl_utf8_decode(w + at[i], at[i + 1] - at[i], &adv);
+        for (size_t a = 0; ALPHABET[a] != NULL; a++) {
+          size_t adv2;
+          int32_t cp =
+              tl_utf8_decode(ALPHABET[a], strlen(ALPHABET[a]), &adv2);
+          if (cp == orig || same_base(orig, cp) != (stage == 0))
+            continue;
+          tl_buf_clear(&b);
+          tl_buf_add(&b, w, at[i]);
+          tl_buf_adds(&b, ALPHABET[a]);
+          tl_buf_add(&b, w + at[i + 1], n - at[i + 1]);
+          try_cand(s, c, w, &b);
+        }
+      }
+    } else if (stage == 2) { /* swap */
+      for (size_t i = 0; i + 1 < k; i++) {
+        tl_buf_clear(&b);
+        tl_buf_add(&b, w, at[i]);
+        tl_buf_add(&b, w + at[i + 1], at[i + 2] - at[i + 1]);
+        tl_buf_add(&b, w + at[i], at[i + 1] - at[i]);
+        tl_buf_add(&b, w + at[i + 2], n - at[i + 2]);
+        try_cand(s, c, w, &b);
+      }
+    } else if (stage == 4) { /* delete */
+      for (size_t i = 0; i < k; i++) {
+        tl_buf_clear(&b);
+        tl_buf_add(&b, w, at[i]);
+        tl_buf_add(&b, w + at[i + 1], n - at[i + 1]);
+        try_cand(s, c, w, &b);
+      }
+    } else { /* insert */
+      for (size_t i = 0; i <= k; i++)
+        for (size_t a = 0; ALPHABET[a] != NULL; a++) {
+          tl_buf_clear(&b);
+          tl_buf_add(&b, w, at[i]);
+          tl_buf_adds(&b, ALPHABET[a]);
+          tl_buf_add(&b, w + at[i], n - at[i]);
+          try_cand(s, c, w, &b);
+        }
+    }
+  }
+  tl_buf_fini(&b);
+}
+
+size_t tl_spell_suggest(tl_spell *s, const char *w, size_t n, int max,
+                        long *budget, long *slow_budget,
+                        const char *const **out)
+{
+  tl_map_slot *slot = tl_map_find(&s->suggidx, w, n);
+  cands c = {NULL, 0, 0, max};
+  sugg *sg;
+
+  *out = NULL;
+  if (slot != NULL) {
+    sg = &s->suggs[slot->value];
+    *out = sg->v;
+    return sg->n;
+  }
+  if (max <= 0 || (budget != NULL && *budget == 0) || load(s, NULL) != TL_OK)
+    return 0;
+  if (budget != NULL && *budget > 0)
+    (*budget)--;
+  if (n < 64 && !has_upper(w, n))
+    fast_suggest(s, w, n, &c);
+  else if (n < 64) { /* suggest on the lower-case form, re-capitalise */
+    tl_buf low;
+    tl_buf_init(&low);
+    tl_utf8_lower(w, n, &low);
+    fast_suggest(s, low.p, low.len, &c);
+    for (size_t i = 0; i < c.n; i++) {
+      size_t adv, len = strlen(c.v[i]);
+      int32_t cp = tl_utf8_decode(c.v[i], len, &adv);
+      tl_buf_clear(&low);
+      tl_utf8_encode(tl_cp_upper(cp), &low);
+      tl_buf_add(&low, c.v[i] + adv, len - adv);
+      free(c.v[i]);
+      c.v[i] = tl_xstrdup(tl_buf_cstr(&low));
+    }
+    tl_buf_fini(&low);
+  }
+  if (c.n == 0 && slow_budget != NULL && *slow_budget != 0) {
+    /* Nothing one edit away: ask Hunspell, which is slow (about 0.1 s a
+     * word with pt_BR), so only a few times a run. */
+    if (*slow_budget > 0)
+      (*slow_budget)--;
+    char **list = NULL;
+    char *z = tl_xstrndup(w, n);
+    int got = Hunspell_suggest(s->h, &list, z);
+    for (int i = 0; i < got && (int)c.n < max; i++) {
+      if (strchr(list[i], ' ') != NULL) /* "fundi ng": never useful */
+        continue;
+      TL_GROW(c.v, c.cap, c.n + 1);
+      c.v[c.n++] = tl_xstrdup(list[i]);
+    }
+    if (list != NULL)
+      Hunspell_free_list(s->h, &list, got);
+    free(z);
+  }
+  TL_GROW(s->suggs, s->capsuggs, s->nsuggs + 1);
+  sg = &s->suggs[s->nsuggs];
+  sg->v = tl_xcalloc(c.n + 1, sizeof *sg->v);
+  sg->n = c.n;
+  for (size_t i = 0; i < c.n; i++) {
+    sg->v[i] = tl_arena_strndup(&s->strs, c.v[i], strlen(c.v[i]));
+    free(c.v[i]);
+  }
+  free(c.v);
+  tl_map_put(&s->suggidx, w, n, (uint32_t)s->nsuggs, NULL);
+  s->nsuggs++;
+  *out = sg->v;
+  return sg->n;
+}

@@ -1,0 +1,41 @@
+/* Spelling: Hunspell (loaded lazily), the project word lists, a verdict
+ * cache per distinct word, and suggestions. The only includer of
+ * hunspell.h. */
+#ifndef TL_SPELL_H
+#define TL_SPELL_H
+
+#include "buf.h"
+
+typedef struct tl_spell tl_spell;
+
+/* A speller for dictionary @lang ("pt_BR") in folder @dir. The dictionary
+ * files must exist (checked now); they are loaded on first need. */
+tl_status tl_spell_new(tl_spell **out, const char *dir, const char *lang,
+                       tl_error *err);
+void tl_spell_free(tl_spell *s);
+
+/* Load a word list: one word per line, '#' comments (dictionaries/). */
+tl_status tl_spell_load_wordlist(tl_spell *s, const char *path,
+                                 tl_error *err);
+/* Accept one word (NFC, exact case unless all lower-case). */
+void tl_spell_add_word(tl_spell *s, const char *w, size_t n);
+/* Number of words added from word lists and by tl_spell_add_word. */
+size_t tl_spell_word_count(const tl_spell *s);
+
+/* 1 when @w (NFC key) is known, 0 when not, negative (a tl_status) when the
+ * dictionary cannot be loaded. Cached per distinct word. */
+int tl_spell_check(tl_spell *s, const char *w, size_t n, tl_error *err);
+
+/* Up to @max suggestions for an unknown word (cached; borrowed strings).
+ * Returns the count. Words one edit from a known word are found quickly
+ * (a few ms); other words cost a Hunspell suggestion call (about 0.1 s).
+ * @budget (distinct words) and @slow_budget (Hunspell calls) are
+ * decremented; negative means no limit, 0 means none left. */
+size_t tl_spell_suggest(tl_spell *s, const char *w, size_t n, int max,
+                        long *budget, long *slow_budget,
+                        const char *const **out);
+
+/* Whether Hunspell has been loaded. */
+bool tl_spell_loaded(const tl_spell *s);
+
+#endif

@@ -1,0 +1,313 @@
+#include "token.h"
+
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void tl_tokens_init(tl_tokens *t)
+{
+  t->v = NULL;
+  t->n = t->cap = 0;
+  t->next_sent = 0;
+}
+
+void tl_tokens_fini(tl_tokens *t)
+{
+  free(t->v);
+  tl_tokens_init(t);
+}
+
+static bool is_hyphen(int32_t cp)
+{
+  return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static bool is_apostrophe(int32_t cp)
+{
+  return cp == '\'' || cp == 0x2019;
+}
+
+static bool is_alnum(int32_t cp)
+{
+  return tl_cp_is_letter(cp) || tl_cp_is_digit(cp) || tl_cp_is_mark(cp);
+}
+
+/* Abbreviations after which a period does not end a sentence. */
+static bool is_abbrev(const char *p, size_t n)
+{
+  static const char *const list[] = {
+      "Dr", "Dra", "Sr", "Sra", "Srta", "Prof", "Profa", "etc", "ex", "p",
+      "pp", "vs", "Inc", "Ltd", "Jr", "St", "Co", "Corp", "fig", "Fig",
+      "eq", "Eq", "cap", "vol", "n", "nº", "art", "cf", "approx", "aprox",
+      "min", "máx", "mín", "seg", "op", "cit", "al", "e.g", "i.e", NULL};
+
+  if (n == 1 || (n == 2 && ((unsigned char)p[0] & 0xC0) == 0xC0))
+    return true; /* a single letter: an initial (J. Smith) */
+  for (size_t i = 0; list[i] != NULL; i++)
+    if (strlen(list[i]) == n && memcmp(list[i], p, n) == 0)
+      return true;
+  return false;
+}
+
+static bool ascii_alnum(char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
+/* Length of a URL, e-mail address, domain or file name (arquivo.txt,
+ * d2l.ai, .yaml) starting at p[0..n), else 0. The run ends at white space
+ * or at closing punctuation. */
+static size_t url_len(const char *p, size_t n)
+{
+  size_t e = 0;
+  bool found = false, at = false;
+
+  while (e < n && p[e] != ' ' && p[e] != '\t' && p[e] != '\n' &&
+         p[e] != '\r' && p[e] != '<' && p[e] != '>' && p[e] != '"' &&
+         p[e] != '`' && p[e] != '(' && p[e] != ')' && p[e] != '[' &&
+         p[e] != ']' && p[e] != '*')
+    e++;
+  while (e > 0 && strchr(".,;:!?}'", p[e - 1]) != NULL) /* trailing */
+    e--;
+  if (e < 3)
+    return 0;
+  if (e > 4 && memcmp(p, "www.", 4) == 0)
+    return e;
+  if (p[0] == '.' && p[1] >= 'a' && p[1] <= 'z') /* .txt, .yaml */
+    found = true;
+  for (size_t i = 1; i < e && !found; i++) {
+    if (p[i] == ':' && i + 2 < e && p[i + 1] == '/' && p[i + 2] == '/')
+      found = true; /* scheme:// */
+    else if (p[i] == '@')
+      at = true;
+    else if (p[i] == '.' && i + 1 < e && ascii_alnum(p[i - 1]) &&
+             p[i + 1] >= 'a' && p[i + 1] <= 'z')
+      found = true; /* name.ext, domain.tld, user@host.tld */
+  }
+  (void)at;
+  return found ? e : 0;
+}
+
+/* Length of a Sphinx/d2l role or directive such as ":numref:" (before a
+ * backtick) or ":end_tab:" (alone), else 0. */
+static size_t role_len(const char *doc, size_t doclen, size_t i)
+{
+  size_t j = i + 1;
+
+  if (i > 0 && ((doc[i - 1] >= 'a' && doc[i - 1] <= 'z') ||
+                (doc[i - 1] >= 'A' && doc[i - 1] <= 'Z') ||
+                (doc[i - 1] >= '0' && doc[i - 1] <= '9')))
+    return 0;
+  while (j < doclen && ((doc[j] >= 'a' && doc[j] <= 'z') || doc[j] == '_' ||
+                        (doc[j] >= 'A' && doc[j] <= 'Z') ||
+                        (doc[j] >= '0' && doc[j] <= '9')))
+    j++;
+  if (j == i + 1 || j >= doclen || doc[j] != ':')
+    return 0;
+  j++;
+  if (j >= doclen || doc[j] == '`' || doc[j] == ' ' || doc[j] == '\n' ||
+      doc[j] == '\r' || doc[j] == '\t')
+    return j - i;
+  return 0;
+}
+
+typedef struct scan {
+  const char *doc;
+  size_t doclen;
+  tl_tokens *t;
+  bool sent_pending; /* next token starts a sentence */
+  bool end_seen;     /* sentence-ending punctuation seen, awaiting space */
+  size_t last_tok;   /* index of the previous token + 1, or 0 */
+} scan;
+
+static void push(scan *sc, size_t off, size_t len, unsigned kind,
+                 unsigned flags)
+{
+  tl_tokens *t = sc->t;
+
+  if (sc->sent_pending) {
+    flags |= TL_TF_SENT_START;
+    t->next_sent++;
+    sc->sent_pending = false;
+  }
+  TL_GROW(t->v, t->cap, t->n + 1);
+  t->v[t->n] = (tl_token){off, (uint32_t)len, (uint16_t)kind,
+                          (uint16_t)flags, t->next_sent - 1};
+  t->n++;
+  sc->last_tok = t->n;
+}
+
+/* Scan one token starting at doc[i] (a letter, mark or digit). */
+static size_t scan_token(scan *sc, size_t i, size_t end, unsigned segflags)
+{
+  const char *doc = sc->doc;
+  size_t j = i, adv;
+  bool letter = false, digit = false, first_letter = true;
+  bool upper_all = true, lower_any = false, upper_later = false;
+  unsigned flags = TL_TF_ASCII, nletters = 0;
+  int32_t prev = 0;
+
+  while (j < end) {
+    int32_t cp = tl_utf8_decode(doc + j, end - j, &adv);
+    if (tl_cp_is_letter(cp) || tl_cp_is_mark(cp)) {
+      if (tl_cp_is_letter(cp)) {
+        bool up = tl_cp_is_upper(cp);
+        if (first_letter && up)
+          flags |= TL_TF_CAP;
+        if (!first_letter && up)
+          upper_later = true;
+        if (!up)
+          upper_all = false;
+        if (tl_cp_is_lower(cp))
+          lower_any = true;
+        first_letter = false;
+        nletters++;
+      }
+      letter = true;
+    } else if (tl_cp_is_digit(cp)) {
+      digit = true;
+    } else {
+      size_t adv2 = 0;
+      int32_t next = j + adv < end ? tl_utf8_decode(doc + j + adv,
+                                                    end - j - adv, &adv2)
+                                   : 0;
+      bool prev_al = is_alnum(prev);
+      if (is_hyphen(cp) && prev_al && is_alnum(next)) {
+        flags |= TL_TF_HYPHEN;
+      } else if (is_apostrophe(cp) && tl_cp_is_letter(prev) &&
+                 tl_cp_is_letter(next)) {
+        flags |= TL_TF_APOS;
+      } else if ((cp == '.' || cp == ',') && tl_cp_is_digit(prev) &&
+                 tl_cp_is_digit(next)) {
+        ;
+      } else if (tl_cp_is_format(cp) && prev_al && is_alnum(next)) {
+        flags |= TL_TF_FORMAT;
+      } else {
+        break;
+      }
+    }
+    if (cp >= 0x80)
+      flags &= ~(unsigned)TL_TF_ASCII;
+    prev = cp;
+    j += adv;
+  }
+  if (upper_all && nletters >= 2)
+    flags |= TL_TF_ALLCAPS;
+  if (upper_later && lower_any)
+    flags |= TL_TF_INNERCAP;
+  if (segflags & TL_SEG_LINK)
+    flags |= TL_TF_LINK;
+  if (segflags & TL_SEG_ALT)
+    flags |= TL_TF_ALT;
+  if (segflags & TL_SEG_EMPH)
+    flags |= TL_TF_EMPH;
+  push(sc, i, j - i,
+       letter && digit ? TL_TOK_MIXED : (letter ? TL_TOK_WORD : TL_TOK_NUMBER),
+       flags);
+  return j;
+}
+
+static void scan_segment(scan *sc, const tl_seg *seg)
+{
+  const char *doc = sc->doc;
+  size_t i = seg->off, end = seg->off + seg->len;
+  bool run_start = true; /* at the start of a run of non-space characters */
+
+  while (i < end) {
+    size_t adv, n;
+    int32_t cp = tl_utf8_decode(doc + i, end - i, &adv);
+
+    if (tl_cp_is_space(cp) || tl_cp_is_format(cp)) {
+      if (sc->end_seen)
+        sc->sent_pending = true;
+      sc->end_seen = false;
+      run_start = true;
+      i += adv;
+      continue;
+    }
+    if (run_start && (n = url_len(doc + i, end - i)) > 0) {
+      i += n;
+      run_start = false;
+      continue;
+    }
+    run_start = false;
+    if (cp == ':' && (n = role_len(doc, sc->doclen, i)) > 0) {
+      i += n;
+      continue;
+    }
+    if (is_alnum(cp)) {
+      if (sc->end_seen) /* "fim.Começo": no space, still a boundary */
+        sc->sent_pending = true;
+      sc->end_seen = false;
+      i = scan_token(sc, i, end, seg->flags);
+      continue;
+    }
+    if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ';') {
+      bool ends = cp != ';';
+      if (cp == '.' && sc->last_tok > 0 &&
+          sc->t->v[sc->last_tok - 1].off + sc->t->v[sc->last_tok - 1].len ==
+              i) {
+        const tl_token *pt = &sc->t->v[sc->last_tok - 1];
+        if (pt->kind == TL_TOK_WORD && is_abbrev(doc + pt->off, pt->len))
+          ends = false;
+      }
+      if (ends)
+        sc->end_seen = true;
+    }
+    i += adv;
+  }
+  /* The end of a segment followed by skipped material is not a space. */
+}
+
+void tl_tokenize_unit(tl_tokens *t, const char *doc, size_t doclen,
+                      const tl_unit *u)
+{
+  scan sc;
+
+  t->n = 0;
+  memset(&sc, 0, sizeof sc);
+  sc.doc = doc;
+  sc.doclen = doclen;
+  sc.t = t;
+  sc.sent_pending = true; /* a block starts a sentence */
+  for (size_t k = 0; k < u->n; k++) {
+    if (sc.end_seen) /* segment boundary counts as a space */
+      sc.sent_pending = true;
+    sc.end_seen = false;
+    scan_segment(&sc, &u->segs[k]);
+  }
+}
+
+void tl_token_key(const char *doc, const tl_token *tok, tl_buf *out)
+{
+  const char *p = doc + tok->off;
+  size_t n = tok->len;
+
+  if (tok->flags & TL_TF_ASCII) {
+    tl_buf_add(out, p, n);
+    return;
+  }
+  if ((tok->flags & (TL_TF_FORMAT | TL_TF_APOS | TL_TF_HYPHEN)) == 0) {
+    tl_utf8_nfc(p, n, out);
+    return;
+  }
+  tl_buf tmp;
+  tl_buf_init(&tmp);
+  for (size_t i = 0; i < n;) {
+    size_t adv;
+    int32_t cp = tl_utf8_decode(p + i, n - i, &adv);
+    if (tl_cp_is_format(cp))
+      ;
+    else if (cp == 0x2019)
+      tl_buf_addc(&tmp, '\'');
+    else if (cp == 0x2010 || cp == 0x2011)
+      tl_buf_addc(&tmp, '-');
+    else
+      tl_buf_add(&tmp, p + i, adv);
+    i += adv;
+  }
+  tl_utf8_nfc(tmp.p, tmp.len, out);
+  tl_buf_fini(&tmp);
+}

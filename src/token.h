@@ -1,0 +1,56 @@
+/* Tokens: words, numbers and versions of a block of prose, as spans into
+ * the original document (no copies), with sentence numbers. */
+#ifndef TL_TOKEN_H
+#define TL_TOKEN_H
+
+#include "markup.h"
+
+#include <stdint.h>
+
+enum tl_tok_kind {
+  TL_TOK_WORD = 0, /* letters only, with inner hyphens or apostrophes */
+  TL_TOK_NUMBER,   /* digits, with inner '.' or ',' (86,4  1.000  3.2) */
+  TL_TOK_MIXED     /* letters and digits: GPT-4o, o3, R1, v1.2, 3D */
+};
+
+enum tl_tok_flags {
+  TL_TF_CAP = 1u << 0,        /* first letter upper-case */
+  TL_TF_ALLCAPS = 1u << 1,    /* two or more letters, all upper-case */
+  TL_TF_INNERCAP = 1u << 2,   /* an upper-case letter after the first */
+  TL_TF_SENT_START = 1u << 3, /* first token of a sentence */
+  TL_TF_HYPHEN = 1u << 4,     /* has an inner hyphen */
+  TL_TF_APOS = 1u << 5,       /* has an inner apostrophe */
+  TL_TF_ASCII = 1u << 6,      /* ASCII only */
+  TL_TF_FORMAT = 1u << 7,     /* has an inner format character (U+200B) */
+  TL_TF_LINK = 1u << 8,       /* inside link text */
+  TL_TF_ALT = 1u << 9,        /* inside image alt text */
+  TL_TF_EMPH = 1u << 10       /* inside emphasis */
+};
+
+typedef struct tl_token {
+  size_t off;      /* byte offset in the document */
+  uint32_t len;    /* byte length */
+  uint16_t kind;   /* enum tl_tok_kind */
+  uint16_t flags;  /* enum tl_tok_flags */
+  uint32_t sent;   /* sentence number in the document, from 0 */
+} tl_token;
+
+typedef struct tl_tokens {
+  tl_token *v;
+  size_t n, cap;
+  uint32_t next_sent; /* sentence counter, kept across blocks */
+} tl_tokens;
+
+void tl_tokens_init(tl_tokens *t);
+void tl_tokens_fini(tl_tokens *t);
+
+/* Replace the contents of @t with the tokens of block @u of @doc. URLs,
+ * e-mail addresses and d2l/Sphinx roles (":numref:`x`") are skipped. */
+void tl_tokenize_unit(tl_tokens *t, const char *doc, size_t doclen,
+                      const tl_unit *u);
+
+/* Append to @out the lookup key of a word token: NFC, format characters
+ * removed, typographic apostrophes and hyphens made ASCII. */
+void tl_token_key(const char *doc, const tl_token *tok, tl_buf *out);
+
+#endif

@@ -1,0 +1,200 @@
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+size_t tl_utf8_validate(const char *p, size_t len)
+{
+  const unsigned char *s = (const unsigned char *)p;
+  size_t i = 0;
+
+  while (i < len) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n;
+
+    if (s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n < 0 || cp < 0)
+      return i;
+    i += (size_t)n;
+  }
+  return len;
+}
+
+int32_t tl_utf8_decode(const char *p, size_t len, size_t *adv)
+{
+  const unsigned char *s = (const unsigned char *)p;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t n;
+
+  if (s[0] < 0x80) {
+    *adv = 1;
+    return s[0];
+  }
+  n = utf8proc_iterate(s, (utf8proc_ssize_t)len, &cp);
+  if (n < 0 || cp < 0) {
+    *adv = 1;
+    return 0xFFFD;
+  }
+  *adv = (size_t)n;
+  return cp;
+}
+
+int32_t tl_utf8_decode_prev(const char *p, size_t i, size_t *start)
+{
+  size_t j = i - 1;
+  size_t adv;
+
+  while (j > 0 && i - j < 4 && ((unsigned char)p[j] & 0xC0) == 0x80)
+    j--;
+  *start = j;
+  return tl_utf8_decode(p + j, i - j, &adv);
+}
+
+void tl_utf8_encode(int32_t cp, tl_buf *out)
+{
+  utf8proc_uint8_t tmp[4];
+  utf8proc_ssize_t n = utf8proc_encode_char(cp, tmp);
+  tl_buf_add(out, tmp, (size_t)n);
+}
+
+static utf8proc_category_t cat(int32_t cp)
+{
+  return utf8proc_category(cp);
+}
+
+bool tl_cp_is_letter(int32_t cp)
+{
+  if (cp < 0x80)
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  utf8proc_category_t c = cat(cp);
+  return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+bool tl_cp_is_mark(int32_t cp)
+{
+  if (cp < 0x300)
+    return false;
+  utf8proc_category_t c = cat(cp);
+  return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
+}
+
+bool tl_cp_is_digit(int32_t cp)
+{
+  if (cp < 0x80)
+    return cp >= '0' && cp <= '9';
+  return cat(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+bool tl_cp_is_upper(int32_t cp)
+{
+  if (cp < 0x80)
+    return cp >= 'A' && cp <= 'Z';
+  utf8proc_category_t c = cat(cp);
+  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+bool tl_cp_is_lower(int32_t cp)
+{
+  if (cp < 0x80)
+    return cp >= 'a' && cp <= 'z';
+  return cat(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+bool tl_cp_is_format(int32_t cp)
+{
+  return cp >= 0x80 && cat(cp) == UTF8PROC_CATEGORY_CF;
+}
+
+bool tl_cp_is_space(int32_t cp)
+{
+  if (cp < 0x80)
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+           cp == '\f' || cp == '\v';
+  utf8proc_category_t c = cat(cp);
+  return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
+         c == UTF8PROC_CATEGORY_ZP;
+}
+
+int32_t tl_cp_lower(int32_t cp)
+{
+  if (cp < 0x80)
+    return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+  return utf8proc_tolower(cp);
+}
+
+int32_t tl_cp_upper(int32_t cp)
+{
+  if (cp < 0x80)
+    return (cp >= 'a' && cp <= 'z') ? cp - 32 : cp;
+  return utf8proc_toupper(cp);
+}
+
+int tl_cp_width(int32_t cp)
+{
+  if (cp < 0x80)
+    return cp >= 0x20 && cp != 0x7F ? 1 : 0;
+  return utf8proc_charwidth(cp);
+}
+
+bool tl_utf8_is_nfc_quick(const char *p, size_t len)
+{
+  const unsigned char *s = (const unsigned char *)p;
+  size_t i = 0;
+
+  /* Below U+0300 nothing composes or decomposes under NFC. */
+  while (i < len) {
+    size_t adv;
+    int32_t cp;
+    if (s[i] < 0xCC) { /* lead bytes < 0xCC encode code points < U+0300 */
+      i++;
+      continue;
+    }
+    cp = tl_utf8_decode(p + i, len - i, &adv);
+    if (cp >= 0x300)
+      return false;
+    i += adv;
+  }
+  return true;
+}
+
+void tl_utf8_nfc(const char *p, size_t len, tl_buf *out)
+{
+  utf8proc_uint8_t *dst = NULL;
+  utf8proc_ssize_t n;
+
+  if (tl_utf8_is_nfc_quick(p, len)) {
+    tl_buf_add(out, p, len);
+    return;
+  }
+  n = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)len, &dst,
+                   UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  if (n < 0) {
+    tl_buf_add(out, p, len);
+    return;
+  }
+  tl_buf_add(out, dst, (size_t)n);
+  free(dst);
+}
+
+void tl_utf8_lower(const char *p, size_t len, tl_buf *out)
+{
+  size_t i = 0;
+
+  while (i < len) {
+    size_t adv;
+    unsigned char c = (unsigned char)p[i];
+    if (c < 0x80) {
+      tl_buf_addc(out, (char)((c >= 'A' && c <= 'Z') ? c + 32 : c));
+      i++;
+      continue;
+    }
+    int32_t cp = tl_utf8_decode(p + i, len - i, &adv);
+    tl_utf8_encode(tl_cp_lower(cp), out);
+    i += adv;
+  }
+}

@@ -1,0 +1,42 @@
+/* UTF-8 decoding, validation, Unicode classes, NFC and case mapping.
+ * The only module that includes utf8proc.h. */
+#ifndef TL_UTF8_H
+#define TL_UTF8_H
+
+#include "buf.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Offset of the first byte that is not part of valid UTF-8, or @len. */
+size_t tl_utf8_validate(const char *p, size_t len);
+
+/* Decode the code point at p[0..len) (len > 0); *adv gets its byte length.
+ * Invalid bytes decode as U+FFFD with length 1. */
+int32_t tl_utf8_decode(const char *p, size_t len, size_t *adv);
+
+/* Decode the code point that ends just before p[i] (i > 0). */
+int32_t tl_utf8_decode_prev(const char *p, size_t i, size_t *start);
+
+void tl_utf8_encode(int32_t cp, tl_buf *out);
+
+bool tl_cp_is_letter(int32_t cp); /* L* */
+bool tl_cp_is_mark(int32_t cp);   /* M* (combining marks) */
+bool tl_cp_is_digit(int32_t cp);  /* Nd */
+bool tl_cp_is_upper(int32_t cp);  /* Lu, Lt */
+bool tl_cp_is_lower(int32_t cp);  /* Ll */
+bool tl_cp_is_format(int32_t cp); /* Cf: zero-width space, soft hyphen ... */
+bool tl_cp_is_space(int32_t cp);  /* Zs, Zl, Zp, and ASCII white space */
+int32_t tl_cp_lower(int32_t cp);
+int32_t tl_cp_upper(int32_t cp);
+/* Display width in a terminal: 0, 1 or 2. */
+int tl_cp_width(int32_t cp);
+
+/* Append the NFC form of p[0..len) (valid UTF-8) to @out. */
+void tl_utf8_nfc(const char *p, size_t len, tl_buf *out);
+/* Append p[0..len) with every letter lower-cased to @out. */
+void tl_utf8_lower(const char *p, size_t len, tl_buf *out);
+/* Whether p[0..len) is in NFC already (quick check, may say no falsely). */
+bool tl_utf8_is_nfc_quick(const char *p, size_t len);
+
+#endif

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Golden CLI tests. Each tests/cases/<name>/ holds `args` (the command line
+# after `tradlint`, run from inside the case folder), input files,
+# `expected.out` (standard output then standard error) and `expected.status`.
+# UPDATE=1 rewrites the expected files (then review `git diff`).
+# Prints "golden: N passed, N failed".
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
+export LC_ALL=C NO_COLOR=1 TRADLINT_DATA_DIR="$root"
+passed=0 failed=0
+for dir in "$root"/tests/cases/*/; do
+  name=$(basename "$dir")
+  [ -f "$dir/args" ] || continue
+  tmp=$(mktemp -d)
+  in=/dev/null
+  [ -f "$dir/stdin" ] && in="$dir/stdin"
+  (cd "$dir" && eval "timeout 20 ${VALGRIND:-} \"\$bin\" $(cat args)" \
+     >"$tmp/out" 2>"$tmp/err" <"$in")
+  status=$?
+  cat "$tmp/out" "$tmp/err" >"$tmp/actual"
+  if [ "${UPDATE:-0}" = 1 ]; then
+    cp "$tmp/actual" "$dir/expected.out"
+    echo "$status" >"$dir/expected.status"
+  fi
+  if diff -u "$dir/expected.out" "$tmp/actual" >"$tmp/diff" &&
+     [ "$status" = "$(cat "$dir/expected.status")" ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "golden: FAIL $name (exit $status, expected $(cat "$dir/expected.status" 2>/dev/null))"
+    head -40 "$tmp/diff"
+  fi
+  rm -rf "$tmp"
+done
+echo "golden: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,120 @@
+#include "unit.h"
+
+#include "buf.h"
+#include "markup.h"
+
+/* Every prose segment, as "kind:text" units joined by " | ". */
+typedef struct collect {
+  const char *doc;
+  tl_buf out;
+} collect;
+
+static void on_unit(void *ud, const tl_unit *u)
+{
+  collect *c = ud;
+  static const char *const kinds[] = {"P", "H", "LI", "TD", "Q"};
+
+  if (c->out.len > 0)
+    tl_buf_adds(&c->out, " | ");
+  tl_buf_printf(&c->out, "%s:", kinds[u->kind]);
+  for (size_t i = 0; i < u->n; i++) {
+    if (i > 0)
+      tl_buf_addc(&c->out, '+');
+    if (u->segs[i].flags & TL_SEG_LINK)
+      tl_buf_addc(&c->out, '@');
+    if (u->segs[i].flags & TL_SEG_ALT)
+      tl_buf_addc(&c->out, '!');
+    tl_buf_add(&c->out, c->doc + u->segs[i].off, u->segs[i].len);
+  }
+}
+
+static char *prose(const char *doc, bool markdown)
+{
+  collect c = {doc, {NULL, 0, 0}};
+  char *s;
+
+  assert_int_equal(
+      tl_markup_parse(doc, strlen(doc), 0, markdown, on_unit, &c, NULL),
+      TL_OK);
+  s = strdup(tl_buf_cstr(&c.out));
+  tl_buf_fini(&c.out);
+  return s;
+}
+
+#define ASSERT_PROSE(doc, md, expect)                                         \
+  do {                                                                        \
+    char *got_ = prose(doc, md);                                              \
+    assert_string_equal(got_, expect);                                        \
+    free(got_);                                                               \
+  } while (0)
+
+static void test_code_is_skipped(void **state)
+{
+  (void)state;
+  ASSERT_PROSE("Texto `codigo_x` fim.\n\n```python\nerrado = 1\n```\n\n"
+               "    recuado\n\nDepois.\n",
+               true, "P:Texto + fim. | P:Depois.");
+}
+
+static void test_html_is_skipped(void **state)
+{
+  (void)state;
+  ASSERT_PROSE("<!-- comentario oculto -->\n\nUm <b>negrito</b> texto.\n\n"
+               "<div>\nbloco html\n</div>\n",
+               true, "P:Um +negrito+ texto.");
+}
+
+static void test_links_images_and_autolinks(void **state)
+{
+  (void)state;
+  ASSERT_PROSE("Veja [o texto](https://x.com/caminho_errado) e "
+               "![a figura](img/arquivo.png).\n",
+               true, "P:Veja +@o texto+ e +!a figura+.");
+}
+
+static void test_math_is_skipped(void **state)
+{
+  (void)state;
+  ASSERT_PROSE("Seja $x_i = abcde$ e $$\\mathbf{w}$$ o vetor.\n", true,
+               "P:Seja + e + o vetor.");
+}
+
+static void test_front_matter_is_skipped(void **state)
+{
+  (void)state;
+  ASSERT_PROSE("---\ntitle: Titulo sem acento\ntags: [a, b]\n---\n# Título\n",
+               true, "H:Título");
+  assert_int_equal(tl_markup_front_matter("---\nx: y\n...\nz", 14, 0), 13);
+  assert_int_equal(tl_markup_front_matter("--- \nsem fim\n", 13, 0), 0);
+}
+
+static void test_blocks_kinds(void **state)
+{
+  (void)state;
+  ASSERT_PROSE("# Título\n\n- item um\n- item dois\n\n| a | b |\n|---|---|\n"
+               "| c | d |\n\n> citação\n",
+               true,
+               "H:Título | LI:item um | LI:item dois | TD:a | TD:b | TD:c | "
+               "TD:d | Q:citação");
+}
+
+static void test_plain_text_paragraphs(void **state)
+{
+  (void)state;
+  ASSERT_PROSE("Linha um\nlinha dois\n\n  \nOutro `parágrafo`.\n", false,
+               "P:Linha um+linha dois | P:Outro `parágrafo`.");
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_code_is_skipped),
+      cmocka_unit_test(test_html_is_skipped),
+      cmocka_unit_test(test_links_images_and_autolinks),
+      cmocka_unit_test(test_math_is_skipped),
+      cmocka_unit_test(test_front_matter_is_skipped),
+      cmocka_unit_test(test_blocks_kinds),
+      cmocka_unit_test(test_plain_text_paragraphs),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,217 @@
+#include "unit.h"
+
+#include "spell.h"
+
+static tl_spell *sp;
+
+static int setup(void **state)
+{
+  (void)state;
+  return tl_spell_new(&sp, unit_hunspell_dir(), "pt_BR", NULL) == TL_OK ? 0
+                                                                        : -1;
+}
+
+static int teardown(void **state)
+{
+  (void)state;
+  tl_spell_free(sp);
+  return 0;
+}
+
+static int check(const char *w)
+{
+  return tl_spell_check(sp, w, strlen(w), NULL);
+}
+
+static void test_project_words_need_no_hunspell(void **state)
+{
+  (void)state;
+  tl_spell_add_word(sp, "benchmark", 9);
+  tl_spell_add_word(sp, "OpenAI", 6);
+  assert_int_equal(check("benchmark"), 1);
+  assert_int_equal(check("Benchmark"), 1);
+  assert_int_equal(check("BENCHMARK"), 1);
+  assert_int_equal(check("OpenAI"), 1);
+  assert_int_equal(check("OPENAI"), 1);
+  assert_false(tl_spell_loaded(sp)); /* nothing needed Hunspell yet */
+  assert_int_equal(check("openai"), 0); /* a name keeps its case */
+  assert_true(tl_spell_loaded(sp));
+}
+
+static void test_portuguese_words(void **state)
+{
+  (void)state;
+  assert_int_equal(check("treinamento"), 1);
+  assert_int_equal(check("Após"), 1);
+  assert_int_equal(check("ação"), 1);
+  assert_int_equal(check("treinamneto"), 0);
+  assert_int_equal(check("variancia"), 0);
+  assert_int_equal(check("sigmóide"), 0); /* pre-2009 accent */
+}
+
+static void test_hyphenated_compounds(void **state)
+{
+  (void)state;
+  assert_int_equal(check("guarda-chuva"), 1);
+  assert_int_equal(check("pré-treinamento"), 1); /* both parts are words */
+  assert_int_equal(check("pré-treinamneto"), 0);
+}
+
+static void test_suggestions(void **state)
+{
+  const char *const *sv;
+  long budget = 10, slow = 0;
+  size_t n;
+
+  (void)state;
+  n = tl_spell_suggest(sp, "treinamneto", 11, 3, &budget, &slow, &sv);
+  assert_true(n >= 1);
+  assert_string_equal(sv[0], "treinamento");
+  assert_int_equal(budget, 9);
+  n = tl_spell_suggest(sp, "variancia", 9, 3, &budget, &slow, &sv);
+  assert_true(n >= 1);
+  assert_string_equal(sv[0], "variância"); /* accents first */
+  /* cached: no budget spent the second time */
+  n = tl_spell_suggest(sp, "treinamneto", 11, 3, &budget, &slow, &sv);
+  assert_int_equal(budget, 8);
+  /* capitalised words get capitalised suggestions */
+  n = tl_spell_suggest(sp, "Trainamento", 11, 3, &budget, &slow, &sv);
+  assert_true(n >= 1);
+  assert_string_equal(sv[0], "Treinamento");
+  budget = 0; /* exhausted: no suggestions for new words */
+  assert_int_equal(tl_spell_suggest(sp, "agreguar", 8, 3, &budget, &slow, &sv),
+                   0);
+}
+
+static void test_wordlist_errors_name_the_line(void **state)
+{
+  char path[] = "/tmp/tl-words-XXXXXX";
+  int fd = mkstemp(path);
+  FILE *fp = fdopen(fd, "w");
+  tl_error err;
+
+  (void)state;
+  fputs("# comentário\nbom\nduas palavras\n", fp);
+  fclose(fp);
+  assert_int_equal(tl_spell_load_wordlist(sp, path, &err), TL_EDICT);
+  assert_non_null(strstr(err.msg, ":3:5:"));
+  remove(path);
+  assert_int_equal(tl_spell_load_wordlist(sp, "/nonexistent.txt", &err),
+                   TL_EDICT);
+}
+
+static void test_missing_dictionary(void **state)
+{
+  tl_spell *s2 = NULL;
+  tl_error err;
+
+  (void)state;
+  assert_int_equal(tl_spell_new(&s2, "/nonexistent", "pt_BR", &err), TL_EDICT);
+  assert_null(s2);
+  assert_non_null(strstr(err.msg, "hunspell-pt-br"));
+}
+
+/* The spelling check through the whole pipeline. */
+static tl_result *lint(const char *text)
+{
+  tl_options opt;
+  tl_linter *l;
+  tl_result *r = NULL;
+  tl_error err;
+
+  tl_options_init(&opt);
+  opt.hunspell_dir = unit_hunspell_dir();
+  opt.words_dir = UNIT_WORDS_DIR;
+  assert_int_equal(tl_linter_new(&l, &opt, &err), TL_OK);
+  assert_int_equal(tl_lint_buffer(l, "t.md", text, strlen(text),
+                                  TL_MARKUP_MARKDOWN, &r, &err),
+                   TL_OK);
+  tl_linter_free(l);
+  return r;
+}
+
+static void test_names_versus_misspellings(void **state)
+{
+  tl_result *r;
+  const tl_finding *f;
+
+  (void)state;
+  /* capitalised inside a sentence: a name (info) */
+  r = lint("O pesquisador Xyzzor falou ontem.");
+  assert_int_equal(tl_result_count(r), 1);
+  f = tl_result_get(r, 0);
+  assert_string_equal(f->rule, "spelling.name");
+  assert_int_equal(f->severity, TL_INFO);
+  tl_result_free(r);
+  /* sentence-initial and never seen inside a sentence: an error */
+  r = lint("Xyzzor falou ontem.");
+  assert_int_equal(tl_result_count(r), 1);
+  assert_string_equal(tl_result_get(r, 0)->rule, "spelling.unknown");
+  tl_result_free(r);
+  /* sentence-initial, but the text uses it as a name elsewhere */
+  r = lint("Xyzzor falou ontem. Depois, o Xyzzor saiu.");
+  assert_int_equal(tl_result_count(r), 2);
+  assert_string_equal(tl_result_get(r, 0)->rule, "spelling.name");
+  assert_string_equal(tl_result_get(r, 1)->rule, "spelling.name");
+  tl_result_free(r);
+}
+
+static void test_unknown_word_finding(void **state)
+{
+  tl_result *r = lint("# Título\n\nApós o treinamneto, o modelo melhorou.\n");
+  const tl_finding *f;
+
+  (void)state;
+  assert_int_equal(tl_result_count(r), 1);
+  f = tl_result_get(r, 0);
+  assert_string_equal(f->rule, "spelling.unknown");
+  assert_string_equal(f->category, "spelling");
+  assert_int_equal(f->severity, TL_ERROR);
+  assert_int_equal(f->line, 3);
+  assert_int_equal(f->column, 8);
+  assert_int_equal(f->end_column, 19);
+  assert_int_equal(f->length, 11);
+  assert_true(f->nsuggestions >= 1);
+  assert_string_equal(f->suggestions[0], "treinamento");
+  assert_false(f->fix);
+  assert_int_equal(tl_result_words(r), 7);
+  tl_result_free(r);
+}
+
+static void test_italic_english_terms_are_info(void **state)
+{
+  tl_result *r = lint("No *deep learning* usamos redes; o learning cresce.");
+
+  (void)state;
+  assert_int_equal(tl_result_count(r), 3);
+  assert_string_equal(tl_result_get(r, 0)->rule, "spelling.foreign");
+  assert_string_equal(tl_result_get(r, 1)->rule, "spelling.foreign");
+  assert_string_equal(tl_result_get(r, 2)->rule, "spelling.unknown");
+  tl_result_free(r);
+}
+
+static void test_roman_numerals_and_code_skipped(void **state)
+{
+  tl_result *r = lint("Temos (i) dados e (ii) `codigoo` com $abcde$.");
+
+  (void)state;
+  assert_int_equal(tl_result_count(r), 0);
+  tl_result_free(r);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_project_words_need_no_hunspell),
+      cmocka_unit_test(test_portuguese_words),
+      cmocka_unit_test(test_hyphenated_compounds),
+      cmocka_unit_test(test_suggestions),
+      cmocka_unit_test(test_wordlist_errors_name_the_line),
+      cmocka_unit_test(test_missing_dictionary),
+      cmocka_unit_test(test_names_versus_misspellings),
+      cmocka_unit_test(test_unknown_word_finding),
+      cmocka_unit_test(test_italic_english_terms_are_info),
+      cmocka_unit_test(test_roman_numerals_and_code_skipped),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}

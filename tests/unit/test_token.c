@@ -1,0 +1,142 @@
+#include "unit.h"
+
+#include "token.h"
+
+/* Tokenize a one-paragraph Markdown-free text: a single segment. */
+static tl_tokens toks;
+
+static void tok(const char *text)
+{
+  tl_seg seg = {0, strlen(text), 0};
+  tl_unit u = {TL_BLK_PARA, 0, &seg, 1};
+
+  tl_tokenize_unit(&toks, text, strlen(text), &u);
+}
+
+/* The tokens as "text/kind" joined by spaces; kind W, N or M. */
+static char *show(const char *text)
+{
+  static char buf[1024];
+  size_t n = 0;
+
+  tok(text);
+  buf[0] = '\0';
+  for (size_t i = 0; i < toks.n; i++) {
+    const tl_token *t = &toks.v[i];
+    n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%.*s/%c",
+                          i ? " " : "", (int)t->len, text + t->off,
+                          "WNM"[t->kind]);
+  }
+  return buf;
+}
+
+static int teardown(void **state)
+{
+  (void)state;
+  tl_tokens_fini(&toks);
+  return 0;
+}
+
+static void test_accented_words_are_whole(void **state)
+{
+  (void)state;
+  assert_string_equal(show("Ação, coração e órgão; João."),
+                      "Ação/W coração/W e/W órgão/W João/W");
+}
+
+static void test_hyphens_and_apostrophes(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      show("O pré-treinamento, o guarda-chuva e a autoavaliação d'água."),
+      "O/W pré-treinamento/W o/W guarda-chuva/W e/W a/W autoavaliação/W "
+      "d'água/W");
+  assert_int_equal(toks.v[1].flags & TL_TF_HYPHEN, TL_TF_HYPHEN);
+  assert_string_equal(show("d’água - fim -- x-"), "d’água/W fim/W x/W");
+}
+
+static void test_numbers_and_versions(void **state)
+{
+  (void)state;
+  assert_string_equal(show("86,4% de 1.000 e 3.2 vezes."),
+                      "86,4/N de/W 1.000/N e/W 3.2/N vezes/W");
+  assert_string_equal(show("GPT-4o, o3, R1 e Gemini 2.5 Pro, GPT-4.1."),
+                      "GPT-4o/M o3/M R1/M e/W Gemini/W 2.5/N Pro/W GPT-4.1/M");
+}
+
+static void test_sentence_starts(void **state)
+{
+  (void)state;
+  tok("O modelo saiu. Depois, o Dr. Silva falou! E então? Fim");
+  /* O modelo saiu | Depois o Dr Silva falou | E então | Fim */
+  assert_true(toks.v[0].flags & TL_TF_SENT_START);
+  assert_false(toks.v[1].flags & TL_TF_SENT_START);
+  assert_true(toks.v[3].flags & TL_TF_SENT_START); /* Depois */
+  assert_false(toks.v[6].flags & TL_TF_SENT_START); /* Silva after Dr. */
+  assert_true(toks.v[8].flags & TL_TF_SENT_START);  /* E */
+  assert_true(toks.v[10].flags & TL_TF_SENT_START); /* Fim */
+  assert_int_equal(toks.v[10].sent, toks.v[0].sent + 3);
+}
+
+static void test_case_flags(void **state)
+{
+  (void)state;
+  tok("OpenAI LLM iPhone Zhipu treino");
+  assert_true(toks.v[0].flags & TL_TF_INNERCAP);
+  assert_true(toks.v[1].flags & TL_TF_ALLCAPS);
+  assert_true(toks.v[2].flags & TL_TF_INNERCAP);
+  assert_true(toks.v[3].flags & TL_TF_CAP);
+  assert_false(toks.v[3].flags & (TL_TF_ALLCAPS | TL_TF_INNERCAP));
+  assert_false(toks.v[4].flags & TL_TF_CAP);
+}
+
+static void test_urls_emails_roles_skipped(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      show("Veja https://exemplo.com/paginaa, www.site.com.br e "
+           "fulano@exemplo.com.br hoje."),
+      "Veja/W e/W hoje/W");
+  assert_string_equal(show("Em :numref: e :end_tab: fim, hora:minuto"),
+                      "Em/W e/W fim/W hora/W minuto/W");
+}
+
+static void test_format_characters(void **state)
+{
+  (void)state;
+  /* zero-width space between words separates; inside a word it is kept */
+  assert_string_equal(show("variáveis\xE2\x80\x8B\xE2\x80\x8B latentes"),
+                      "variáveis/W latentes/W");
+  assert_string_equal(show("apren\xE2\x80\x8B" "dizado"),
+                      "apren\xE2\x80\x8B" "dizado/W");
+}
+
+static void test_key_is_nfc(void **state)
+{
+  /* "ação" with combining marks: a + c + U+0327 + a + U+0303 + o */
+  const char *text = "ac\xCC\xA7" "a\xCC\x83o";
+  tl_buf key;
+
+  (void)state;
+  tok(text);
+  assert_int_equal(toks.n, 1);
+  tl_buf_init(&key);
+  tl_token_key(text, &toks.v[0], &key);
+  assert_string_equal(tl_buf_cstr(&key), "ação");
+  tl_buf_fini(&key);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_accented_words_are_whole),
+      cmocka_unit_test(test_hyphens_and_apostrophes),
+      cmocka_unit_test(test_numbers_and_versions),
+      cmocka_unit_test(test_sentence_starts),
+      cmocka_unit_test(test_case_flags),
+      cmocka_unit_test(test_urls_emails_roles_skipped),
+      cmocka_unit_test(test_format_characters),
+      cmocka_unit_test(test_key_is_nfc),
+  };
+  return cmocka_run_group_tests(tests, NULL, teardown);
+}
