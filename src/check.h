@@ -41,4 +41,8 @@ void tl_ctx_fini(tl_ctx *c);
 void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t);
 void tl_check_spelling_end(tl_ctx *c);
 
+/* spelling.hyphen (error, fix), spelling.case (warning, fix): 2009
+ * orthography that Hunspell reads part by part */
+void tl_check_orthography(tl_ctx *c, const tl_unit *u, const tl_tokens *t);
+
 #endif

@@ -57,6 +57,36 @@ static bool is_marked_foreign(tl_ctx *c, const tl_token *tok)
   return en == 1;
 }
 
+/* A capitalised unknown word that is one edit from a known word, and long
+ * enough that this is unlikely by chance, is a typo rather than a name
+ * (Computatcional, Trainamento); so is a capital glued to a known word
+ * (PComo). */
+static bool looks_like_typo(tl_ctx *c, const tl_token *tok)
+{
+  const char *const *sv = NULL;
+  long slow = 0; /* only the fast one-edit search */
+  size_t cps = 0;
+
+  for (size_t i = 0; i < tok->len; i++)
+    cps += ((unsigned char)c->doc[tok->off + i] & 0xC0) != 0x80;
+  if (tok->flags & TL_TF_ALLCAPS)
+    return false;
+  if ((tok->flags & TL_TF_INNERCAP) && cps >= 4) {
+    /* PComo: the word without its first letter is known */
+    size_t adv = 1;
+    if (tl_spell_check(c->spell, c->key.p + adv, c->key.len - adv, NULL) ==
+            1 &&
+        ((unsigned char)c->key.p[1] & 0x80) == 0 && c->key.p[1] >= 'A' &&
+        c->key.p[1] <= 'Z')
+      return true;
+    return false;
+  }
+  if (cps < 8 || c->sugg_budget == NULL || *c->sugg_budget == 0)
+    return false;
+  return tl_spell_suggest(c->spell, c->key.p, c->key.len, c->sugg_per_word,
+                          c->sugg_budget, &slow, &sv) > 0;
+}
+
 void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
 {
   (void)u;
@@ -83,8 +113,13 @@ void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
                     (int)tok->len, c->doc + tok->off);
       continue;
     }
-    if ((tok->flags & (TL_TF_ALLCAPS | TL_TF_INNERCAP)) ||
-        ((tok->flags & TL_TF_CAP) && !(tok->flags & TL_TF_SENT_START))) {
+    if (((tok->flags & (TL_TF_ALLCAPS | TL_TF_INNERCAP)) ||
+         ((tok->flags & TL_TF_CAP) && !(tok->flags & TL_TF_SENT_START))) &&
+        looks_like_typo(c, tok)) {
+      report_unknown(c, tok->off, tok->len);
+    } else if ((tok->flags & (TL_TF_ALLCAPS | TL_TF_INNERCAP)) ||
+               ((tok->flags & TL_TF_CAP) &&
+                !(tok->flags & TL_TF_SENT_START))) {
       /* Capitalised inside a sentence, an acronym or a CamelCase word:
        * most often a name (Lambert, Zhipu, Tsinghua). */
       tl_map_put(&c->names, c->key.p, c->key.len, 1, NULL)->value = 1;

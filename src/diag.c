@@ -131,6 +131,34 @@ static unsigned count_cps(const char *p, size_t from, size_t to)
   return c;
 }
 
+/* Two findings of one category on the same span say the same thing twice
+ * (ad-hoc: unknown word and hyphen rule): keep the one with a safe fix, else
+ * the more severe, else the first. */
+static void dedupe(tl_result *r)
+{
+  size_t out = 0;
+
+  for (size_t i = 0; i < r->n; i++) {
+    tl_finding *f = &r->f[i];
+    size_t j;
+    bool dup = false;
+    for (j = out; j > 0; j--) {
+      tl_finding *g = &r->f[j - 1];
+      if (g->offset != f->offset)
+        break;
+      if (g->length == f->length && strcmp(g->category, f->category) == 0) {
+        if ((f->fix && !g->fix) || (f->fix == g->fix && f->severity > g->severity))
+          *g = *f;
+        dup = true;
+        break;
+      }
+    }
+    if (!dup)
+      r->f[out++] = *f;
+  }
+  r->n = out;
+}
+
 void tl_result_finish(tl_result *r)
 {
   tl_lines li;
@@ -140,6 +168,7 @@ void tl_result_finish(tl_result *r)
   if (r->n == 0)
     return;
   qsort(r->f, r->n, sizeof *r->f, cmp_finding);
+  dedupe(r);
   tl_lines_init(&li, r->data, r->len, r->bom);
   /* Findings are sorted: columns are counted on from the previous finding
    * of the same line, so that many findings on one long line stay linear. */

@@ -149,6 +149,7 @@ static void on_unit(void *ud, const tl_unit *u)
   tl_tokenize_unit(&rn->toks, rn->ctx.doc, rn->ctx.len, u);
   rn->ctx.res->words += rn->toks.n;
   tl_check_spelling(&rn->ctx, u, &rn->toks);
+  tl_check_orthography(&rn->ctx, u, &rn->toks);
 }
 
 static bool is_plain_path(const char *path)
