@@ -92,6 +92,8 @@ typedef struct tl_options {
   const char *words_dir;
   /** Extra word-list files, NULL-terminated; may be NULL. */
   const char *const *extra_words;
+  /** Glossary files or folders of *.tsv, NULL-terminated; NULL: none. */
+  const char *const *glossary;
   /** Distinct words that get Hunspell suggestions per run; negative: no cap. */
   long max_suggestions;
   /** Suggestions shown per word (at most 3 is the house style). */
@@ -151,6 +153,20 @@ TL_API const char *tl_result_text(const tl_result *r, size_t *len);
  */
 TL_API tl_status tl_paths_collect(const char *path, char ***list,
                                   size_t *n, tl_error *err);
+
+/** What a glossary holds. */
+typedef struct tl_glossary_stats {
+  size_t files, concepts;
+  size_t preferred, abbrev, admitted, forbidden; /* forms by kind */
+} tl_glossary_stats;
+
+/**
+ * Load and validate the glossary files or folders in @p paths
+ * (NULL-terminated) and count what they hold. Returns TL_EGLOSS with
+ * file:line:column and the fix of the first problem.
+ */
+TL_API tl_status tl_glossary_check(const char *const *paths,
+                                   tl_glossary_stats *stats, tl_error *err);
 
 /** Output formats. */
 typedef enum tl_format { TL_FORMAT_TEXT = 0, TL_FORMAT_JSON = 1 } tl_format;

@@ -6,6 +6,7 @@
 #define TL_CHECK_H
 
 #include "diag.h"
+#include "gloss.h"
 #include "map.h"
 #include "spell.h"
 #include "token.h"
@@ -14,6 +15,11 @@ typedef struct tl_pending {
   size_t off;
   uint32_t len;
 } tl_pending;
+
+typedef struct tl_usage {
+  size_t off, len;
+  uint32_t concept, form;
+} tl_usage;
 
 typedef struct tl_ctx {
   const char *doc;
@@ -32,6 +38,10 @@ typedef struct tl_ctx {
   tl_map names;
   tl_pending *pending;
   size_t npending, cappending;
+  /* glossary (may be NULL) and the renderings this document used */
+  const tl_gloss *gloss;
+  tl_usage *usage;
+  size_t nusage, capusage;
 } tl_ctx;
 
 void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell);
@@ -40,6 +50,14 @@ void tl_ctx_fini(tl_ctx *c);
 /* spelling.unknown (error), spelling.name (info) */
 void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t);
 void tl_check_spelling_end(tl_ctx *c);
+
+/* terminology.forbidden (error, fix), terminology.variant (warning, fix) */
+void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
+/* agreement.gender (warning, fix): article or contraction before a name */
+void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
+/* consistency.document (warning): one concept rendered two ways */
+void tl_check_consistency(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
+void tl_check_consistency_end(tl_ctx *c);
 
 /* spelling.hyphen (error, fix), spelling.case (warning, fix): 2009
  * orthography that Hunspell reads part by part */

@@ -93,6 +93,27 @@ tl_finding *tl_result_add(tl_result *r, size_t off, size_t len,
   return f;
 }
 
+const char *tl_result_surface(tl_result *r, size_t off, size_t len)
+{
+  char *d = tl_arena_alloc(&r->arena, len + 1);
+  size_t n = 0;
+  bool space = false;
+
+  for (size_t i = off; i < off + len && i < r->len; i++) {
+    char ch = r->data[i];
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && n > 0)
+      d[n++] = ' ';
+    space = false;
+    d[n++] = ch;
+  }
+  d[n] = '\0';
+  return d;
+}
+
 void tl_result_set_suggestions(tl_result *r, tl_finding *f,
                                const char *const *v, size_t n)
 {
@@ -159,6 +180,36 @@ static void dedupe(tl_result *r)
   r->n = out;
 }
 
+/* A spelling finding inside a terminology finding says less about the same
+ * words (Clarifyai: unknown word, and a wrong name of Clarifai): drop it. */
+static void drop_covered_spelling(tl_result *r)
+{
+  size_t out = 0, cover_end = 0;
+
+  for (size_t i = 0; i < r->n; i++) {
+    tl_finding *f = &r->f[i];
+    if (strcmp(f->category, "terminology") == 0 &&
+        f->offset + f->length > cover_end)
+      cover_end = f->offset + f->length;
+  }
+  if (cover_end == 0)
+    return;
+  cover_end = 0;
+  for (size_t i = 0; i < r->n; i++) {
+    tl_finding *f = &r->f[i];
+    /* terminology findings at the same offset sort before spelling ones
+     * ("spelling" < "terminology"): look ahead among equal offsets */
+    for (size_t j = i; j < r->n && r->f[j].offset == f->offset; j++)
+      if (strcmp(r->f[j].category, "terminology") == 0 &&
+          r->f[j].offset + r->f[j].length > cover_end)
+        cover_end = r->f[j].offset + r->f[j].length;
+    if (strcmp(f->category, "spelling") == 0 && f->offset < cover_end)
+      continue;
+    r->f[out++] = *f;
+  }
+  r->n = out;
+}
+
 void tl_result_finish(tl_result *r)
 {
   tl_lines li;
@@ -169,6 +220,7 @@ void tl_result_finish(tl_result *r)
     return;
   qsort(r->f, r->n, sizeof *r->f, cmp_finding);
   dedupe(r);
+  drop_covered_spelling(r);
   tl_lines_init(&li, r->data, r->len, r->bom);
   /* Findings are sorted: columns are counted on from the previous finding
    * of the same line, so that many findings on one long line stay linear. */

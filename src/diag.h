@@ -26,6 +26,10 @@ tl_finding *tl_result_add(tl_result *r, size_t off, size_t len,
                           tl_severity sev, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
+/* The text of doc[off..off+len) for a one-line message: runs of white
+ * space become one space. Borrowed from the result's arena. */
+const char *tl_result_surface(tl_result *r, size_t off, size_t len);
+
 /* Copy @n suggestions into the finding. */
 void tl_result_set_suggestions(tl_result *r, tl_finding *f,
                                const char *const *v, size_t n);

@@ -58,6 +58,31 @@ static tl_status load_words_dir(tl_spell *s, const char *dir, tl_error *err)
   return st;
 }
 
+static void add_word(void *ud, const char *w, size_t n)
+{
+  tl_spell_add_word(ud, w, n);
+}
+
+tl_status tl_glossary_check(const char *const *paths,
+                            tl_glossary_stats *stats, tl_error *err)
+{
+  tl_gloss *g = tl_gloss_new();
+  tl_status st = TL_OK;
+
+  for (size_t i = 0; st == TL_OK && paths[i] != NULL; i++)
+    st = tl_gloss_load(g, paths[i], err);
+  if (st == TL_OK && stats != NULL) {
+    stats->files = g->nfiles;
+    stats->concepts = g->nc;
+    stats->preferred = g->counts[TL_FORM_PREFERRED];
+    stats->abbrev = g->counts[TL_FORM_ABBREV];
+    stats->admitted = g->counts[TL_FORM_ADMITTED];
+    stats->forbidden = g->counts[TL_FORM_FORBIDDEN];
+  }
+  tl_gloss_free(g);
+  return st;
+}
+
 tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
                         tl_error *err)
 {
@@ -81,6 +106,7 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
   l->opt.hunspell_dir = l->hunspell_dir;
   l->opt.words_dir = l->words_dir;
   l->opt.extra_words = NULL; /* not kept: read now */
+  l->opt.glossary = NULL;
   l->sugg_budget = l->opt.max_suggestions;
   l->slow_budget = SLOW_SUGGESTIONS;
   st = tl_spell_new(&l->spell, l->hunspell_dir, "pt_BR", err);
@@ -93,6 +119,14 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
                      opt->extra_words[i] != NULL;
        i++)
     st = tl_spell_load_wordlist(l->spell, opt->extra_words[i], err);
+  if (st == TL_OK && opt != NULL && opt->glossary != NULL &&
+      opt->glossary[0] != NULL) {
+    l->gloss = tl_gloss_new();
+    for (size_t i = 0; st == TL_OK && opt->glossary[i] != NULL; i++)
+      st = tl_gloss_load(l->gloss, opt->glossary[i], err);
+    if (st == TL_OK) /* glossary renderings are words, not misspellings */
+      tl_gloss_words(l->gloss, add_word, l->spell);
+  }
   if (st != TL_OK) {
     tl_linter_free(l);
     return st;
@@ -107,6 +141,7 @@ void tl_linter_free(tl_linter *l)
     return;
   tl_spell_free(l->spell);
   tl_spell_free(l->spell_en);
+  tl_gloss_free(l->gloss);
   free(l->hunspell_dir);
   free(l->words_dir);
   free(l);
@@ -133,11 +168,13 @@ void tl_ctx_fini(tl_ctx *c)
   tl_buf_fini(&c->key);
   tl_map_fini(&c->names);
   free(c->pending);
+  free(c->usage);
 }
 
 typedef struct run {
   tl_ctx ctx;
   tl_tokens toks;
+  tl_matches matches;
 } run;
 
 static void on_unit(void *ud, const tl_unit *u)
@@ -150,6 +187,13 @@ static void on_unit(void *ud, const tl_unit *u)
   rn->ctx.res->words += rn->toks.n;
   tl_check_spelling(&rn->ctx, u, &rn->toks);
   tl_check_orthography(&rn->ctx, u, &rn->toks);
+  if (rn->ctx.gloss != NULL) {
+    tl_gloss_match(rn->ctx.gloss, rn->ctx.spell, rn->ctx.doc, &rn->toks,
+                   &rn->matches);
+    tl_check_terminology(&rn->ctx, &rn->toks, &rn->matches);
+    tl_check_agreement(&rn->ctx, &rn->toks, &rn->matches);
+    tl_check_consistency(&rn->ctx, &rn->toks, &rn->matches);
+  }
 }
 
 static bool is_plain_path(const char *path)
@@ -183,15 +227,21 @@ static tl_status lint_take(tl_linter *l, const char *path, char *data,
   rn.ctx.sugg_budget = &l->sugg_budget;
   rn.ctx.slow_budget = &l->slow_budget;
   rn.ctx.spell_en = l->spell_en;
+  rn.ctx.gloss = l->gloss;
+  tl_matches_init(&rn.matches);
   rn.ctx.sugg_per_word = l->opt.suggestions_per_word;
   rn.ctx.err = err;
   tl_tokens_init(&rn.toks);
   st = tl_markup_parse(data, len, start, markdown, on_unit, &rn, err);
-  if (st == TL_OK && rn.ctx.st == TL_OK)
+  if (st == TL_OK && rn.ctx.st == TL_OK) {
     tl_check_spelling_end(&rn.ctx);
+    if (rn.ctx.gloss != NULL)
+      tl_check_consistency_end(&rn.ctx);
+  }
   if (st == TL_OK)
     st = rn.ctx.st;
   tl_tokens_fini(&rn.toks);
+  tl_matches_fini(&rn.matches);
   tl_ctx_fini(&rn.ctx);
   if (st != TL_OK) {
     tl_result_free(r);

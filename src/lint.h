@@ -14,6 +14,7 @@ struct tl_linter {
   char *words_dir;
   tl_spell *spell;
   tl_spell *spell_en;
+  tl_gloss *gloss; /* NULL: no glossary */
   long sugg_budget;
   long slow_budget;
 };

@@ -15,9 +15,12 @@
 
 static const char USAGE[] =
     "uso: tradlint [check] [opções] CAMINHO...\n"
+    "     tradlint glossary check [CAMINHO...]\n"
     "\n"
     "Verifica traduções em português do Brasil de textos sobre IA: ortografia\n"
-    "(Hunspell pt_BR + listas do projeto). CAMINHO é um arquivo, uma pasta\n"
+    "(Hunspell pt_BR + listas do projeto) e terminologia (glossário de termos\n"
+    "de IA: formas proibidas, variantes, consistência, concordância de gênero).\n"
+    "CAMINHO é um arquivo, uma pasta\n"
     "(procura *.md, *.markdown e *.txt, em ordem, sem pastas ocultas) ou '-'\n"
     "para a entrada padrão.\n"
     "\n"
@@ -36,12 +39,19 @@ static const char USAGE[] =
     "                           (padrão: $TRADLINT_HUNSPELL_DIR ou /usr/share/hunspell)\n"
     "      --words-dir PASTA    listas de palavras do projeto (padrão: dictionaries/)\n"
     "      --words ARQUIVO      lista de palavras extra (pode repetir)\n"
+    "      --glossary CAMINHO   glossário: arquivo .tsv ou pasta de .tsv (pode\n"
+    "                           repetir; padrão: glossary/ do projeto)\n"
+    "      --no-glossary        sem glossário (só ortografia)\n"
     "      --no-db              não usa a memória do acervo\n"
     "  -h, --help               mostra esta ajuda\n"
     "  -V, --version            mostra a versão\n"
     "\n"
     "Saída: 0 sem achados no nível de --fail-on ou acima; 1 com achados;\n"
-    "2 erro de uso, arquivo ilegível ou inválido, dicionário ausente.\n";
+    "2 erro de uso, arquivo ilegível ou inválido, dicionário ausente,\n"
+    "glossário inválido.\n"
+    "\n"
+    "'tradlint glossary check' valida o glossário (padrão: glossary/) e conta\n"
+    "conceitos e formas; sai com 2 e aponta arquivo:linha:coluna se houver erro.\n";
 
 static void usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
@@ -62,16 +72,17 @@ static bool is_dir(const char *p)
   return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The data folder: $TRADLINT_DATA_DIR, else the source tree beside the
- * binary (build/tradlint -> ./dictionaries), else the installed copy. */
-static char *default_words_dir(void)
+/* A data folder (dictionaries, glossary): $TRADLINT_DATA_DIR/NAME, else
+ * the source tree beside the binary (build/tradlint -> ./NAME), else the
+ * installed copy. */
+static char *data_dir(const char *name)
 {
   const char *env = getenv("TRADLINT_DATA_DIR");
-  char exe[PATH_MAX], cand[PATH_MAX + 32];
+  char exe[PATH_MAX], cand[PATH_MAX + 64];
   ssize_t n;
 
   if (env != NULL && env[0] != '\0') {
-    snprintf(cand, sizeof cand, "%s/dictionaries", env);
+    snprintf(cand, sizeof cand, "%s/%s", env, name);
     return strdup(cand);
   }
   n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -81,15 +92,16 @@ static char *default_words_dir(void)
     slash = strrchr(exe, '/');
     if (slash != NULL) {
       *slash = '\0';
-      snprintf(cand, sizeof cand, "%s/../dictionaries", exe);
+      snprintf(cand, sizeof cand, "%s/../%s", exe, name);
       if (is_dir(cand) && strstr(exe, "/bin") == NULL)
         return strdup(cand);
-      snprintf(cand, sizeof cand, "%s/../../dictionaries", exe);
+      snprintf(cand, sizeof cand, "%s/../../%s", exe, name);
       if (is_dir(cand) && strstr(exe, "/bin") == NULL)
         return strdup(cand);
     }
   }
-  return strdup(TL_DATADIR "/dictionaries");
+  snprintf(cand, sizeof cand, "%s/%s", TL_DATADIR, name);
+  return strdup(cand);
 }
 
 static int finish_stdout(int status)
@@ -102,6 +114,41 @@ static int finish_stdout(int status)
   return status;
 }
 
+/* tradlint glossary check [PATH...] */
+static int glossary_command(int argc, char **argv)
+{
+  const char **paths = calloc((size_t)argc + 1, sizeof *paths);
+  char *def = NULL;
+  size_t n = 0;
+  tl_glossary_stats gs;
+  tl_error err;
+  int status = 0;
+
+  if (paths == NULL)
+    return EXIT_TROUBLE;
+  if (argc < 3 || strcmp(argv[2], "check") != 0) {
+    usage_error("uso: tradlint glossary check [CAMINHO...]");
+    free(paths);
+    return EXIT_TROUBLE;
+  }
+  for (int i = 3; i < argc; i++)
+    paths[n++] = argv[i];
+  if (n == 0)
+    paths[n++] = def = data_dir("glossary");
+  if (tl_glossary_check(paths, &gs, &err) != TL_OK) {
+    fprintf(stderr, "tradlint: erro: %s\n", err.msg);
+    status = EXIT_TROUBLE;
+  } else {
+    printf("glossário: %zu conceitos em %zu %s; formas: %zu preferidas, %zu "
+           "siglas, %zu admitidas, %zu proibidas; OK\n",
+           gs.concepts, gs.files, gs.files == 1 ? "arquivo" : "arquivos",
+           gs.preferred, gs.abbrev, gs.admitted, gs.forbidden);
+  }
+  free(def);
+  free(paths);
+  return finish_stdout(status);
+}
+
 int main(int argc, char **argv)
 {
   tl_options opt;
@@ -109,8 +156,10 @@ int main(int argc, char **argv)
   tl_severity fail_on = TL_ERROR;
   tl_markup markup = TL_MARKUP_AUTO;
   int color = -1; /* auto */
-  const char **paths = NULL, **words = NULL;
-  size_t npaths = 0, nwords = 0;
+  const char **paths = NULL, **words = NULL, **glossaries = NULL;
+  size_t npaths = 0, nwords = 0, nglossaries = 0;
+  bool no_glossary = false;
+  char *default_glossary = NULL;
   char *words_dir = NULL;
   char **files = NULL;
   size_t nfiles = 0;
@@ -121,11 +170,14 @@ int main(int argc, char **argv)
   int i = 1, status;
 
   tl_options_init(&opt);
+  if (argc > 1 && strcmp(argv[1], "glossary") == 0)
+    return glossary_command(argc, argv);
   if (argc > 1 && strcmp(argv[1], "check") == 0)
     i = 2;
   paths = calloc((size_t)argc + 1, sizeof *paths);
   words = calloc((size_t)argc + 1, sizeof *words);
-  if (paths == NULL || words == NULL)
+  glossaries = calloc((size_t)argc + 2, sizeof *glossaries);
+  if (paths == NULL || words == NULL || glossaries == NULL)
     return EXIT_TROUBLE;
   for (; i < argc; i++) {
     const char *a = argv[i];
@@ -144,11 +196,13 @@ int main(int argc, char **argv)
       fputs(USAGE, stdout);
       free(paths);
       free(words);
+      free(glossaries);
       return finish_stdout(0);
     } else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
       printf("tradlint %s\n", TL_VERSION);
       free(paths);
       free(words);
+      free(glossaries);
       return finish_stdout(0);
     } else if (OPT_VALUE("--format") || (strcmp(a, "-f") == 0 && (needs = true) &&
                                          i + 1 < argc && (val = argv[++i]))) {
@@ -200,6 +254,10 @@ int main(int argc, char **argv)
       words_dir = strdup(val);
     } else if (OPT_VALUE("--words")) {
       words[nwords++] = val;
+    } else if (OPT_VALUE("--glossary")) {
+      glossaries[nglossaries++] = val;
+    } else if (strcmp(a, "--no-glossary") == 0) {
+      no_glossary = true;
     } else if (strcmp(a, "--no-db") == 0) {
       ; /* the corpus memory is not built yet: nothing to disable */
     } else if (needs) {
@@ -220,9 +278,16 @@ int main(int argc, char **argv)
     goto usage;
   }
   if (words_dir == NULL)
-    words_dir = default_words_dir();
+    words_dir = data_dir("dictionaries");
   opt.words_dir = words_dir;
   opt.extra_words = words;
+  if (nglossaries == 0 && !no_glossary) {
+    default_glossary = data_dir("glossary");
+    if (is_dir(default_glossary)) /* the project's glossary, if there */
+      glossaries[nglossaries++] = default_glossary;
+  }
+  if (!no_glossary)
+    opt.glossary = glossaries;
   if (tl_linter_new(&l, &opt, &err) != TL_OK) {
     fprintf(stderr, "tradlint: erro: %s\n", err.msg);
     status = EXIT_TROUBLE;
@@ -277,12 +342,15 @@ out:
   free(files);
   tl_linter_free(l);
   free(words_dir);
+  free(default_glossary);
   free(paths);
   free(words);
+  free(glossaries);
   return finish_stdout(status);
 usage:
   free(words_dir);
   free(paths);
   free(words);
+  free(glossaries);
   return EXIT_TROUBLE;
 }

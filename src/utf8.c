@@ -198,3 +198,26 @@ void tl_utf8_lower(const char *p, size_t len, tl_buf *out)
     i += adv;
   }
 }
+
+void tl_utf8_fold(const char *p, size_t len, tl_buf *out)
+{
+  utf8proc_uint8_t *dst = NULL;
+  utf8proc_ssize_t n;
+  bool ascii = true;
+
+  for (size_t i = 0; i < len && ascii; i++)
+    ascii = (unsigned char)p[i] < 0x80;
+  if (ascii) {
+    tl_utf8_lower(p, len, out);
+    return;
+  }
+  n = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)len, &dst,
+                   UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK |
+                       UTF8PROC_CASEFOLD);
+  if (n < 0) {
+    tl_utf8_lower(p, len, out);
+    return;
+  }
+  tl_buf_add(out, dst, (size_t)n);
+  free(dst);
+}

@@ -1,0 +1,129 @@
+/* consistency.document: a concept rendered two ways in one document
+ * (preferred and admitted, or two admitted forms). Acronyms (abbrev) and
+ * glosses in parentheses ("aprendizado por reforço (reinforcement
+ * learning)") are not a mix. */
+#include "check.h"
+
+#include "input.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* "X (Y" with only spaces, '(' and emphasis between X's end and Y. */
+static bool is_gloss(const char *doc, size_t prev_end, size_t off)
+{
+  bool paren = false;
+
+  if (off <= prev_end || off - prev_end > 8)
+    return false;
+  for (size_t i = prev_end; i < off; i++) {
+    if (doc[i] == '(')
+      paren = true;
+    else if (!strchr(" *_", doc[i]))
+      return false;
+  }
+  return paren;
+}
+
+void tl_check_consistency(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
+{
+  (void)t;
+  for (size_t i = 0; i < m->n; i++) {
+    const tl_match *x = &m->v[i];
+    const tl_form *f = &c->gloss->f[x->form];
+
+    if (f->kind == TL_FORM_FORBIDDEN || f->kind == TL_FORM_ABBREV)
+      continue;
+    if (c->nusage > 0) {
+      tl_usage *prev = &c->usage[c->nusage - 1];
+      if (prev->concept == x->concept &&
+          is_gloss(c->doc, prev->off + prev->len, x->off)) {
+        /* a gloss: one mention; the preferred form speaks for both */
+        if (f->kind == TL_FORM_PREFERRED)
+          prev->form = x->form;
+        continue;
+      }
+    }
+    TL_GROW(c->usage, c->capusage, c->nusage + 1);
+    c->usage[c->nusage++] = (tl_usage){x->off, x->len, x->concept, x->form};
+  }
+}
+
+static const char *note_of_buf(const tl_concept *k, char *nb)
+{
+  snprintf(nb, 1200, " — %s", k->note);
+  return nb;
+}
+
+static int by_concept(const void *a, const void *b)
+{
+  const tl_usage *x = a, *y = b;
+  if (x->concept != y->concept)
+    return x->concept < y->concept ? -1 : 1;
+  return x->off < y->off ? -1 : (x->off > y->off);
+}
+
+void tl_check_consistency_end(tl_ctx *c)
+{
+  tl_lines li;
+  bool have_lines = false;
+  char nb[1200];
+
+  if (c->nusage == 0)
+    return;
+  qsort(c->usage, c->nusage, sizeof *c->usage, by_concept);
+  for (size_t s = 0; s < c->nusage;) {
+    size_t e = s, house = s;
+    uint32_t ci = c->usage[s].concept;
+    bool mixed = false;
+    const tl_concept *k = &c->gloss->c[ci];
+
+    while (e < c->nusage && c->usage[e].concept == ci) {
+      mixed |= c->usage[e].form != c->usage[s].form;
+      e++;
+    }
+    if (mixed) {
+      /* the document's own choice: the form it uses most; on a tie, the
+       * glossary's preferred form, else the first used */
+      size_t best = 0;
+      for (size_t i = s; i < e; i++) {
+        size_t cnt = 0;
+        bool pref = c->gloss->f[c->usage[i].form].kind == TL_FORM_PREFERRED;
+        for (size_t j = s; j < e; j++)
+          cnt += c->usage[j].form == c->usage[i].form;
+        if (cnt > best ||
+            (cnt == best && pref &&
+             c->gloss->f[c->usage[house].form].kind != TL_FORM_PREFERRED)) {
+          best = cnt;
+          house = i;
+        }
+      }
+      if (!have_lines) {
+        tl_lines_init(&li, c->doc, c->len, c->res->bom);
+        have_lines = true;
+      }
+      for (size_t i = s; i < e; i++) {
+        const tl_usage *u = &c->usage[i], *h = &c->usage[house];
+        const char *sugg = c->gloss->f[h->form].text;
+        tl_finding *fd;
+        if (u->form == h->form)
+          continue;
+        fd = tl_result_add(
+            c->res, u->off, u->len, "consistency.document", "consistency",
+            TL_WARNING,
+            "'%s' aqui; este texto também escreve '%s' (linha %u, a "
+            "forma mais usada nele): use uma forma só%s",
+            tl_result_surface(c->res, u->off, u->len),
+            tl_result_surface(c->res, h->off, h->len),
+            tl_lines_line(&li, h->off), k->note ? note_of_buf(k, nb) : "");
+        tl_result_set_suggestions(c->res, fd, &sugg, 1);
+        fd->concept = k->id;
+      }
+    }
+    s = e;
+  }
+  if (have_lines)
+    tl_lines_fini(&li);
+  c->nusage = 0;
+}

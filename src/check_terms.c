@@ -1,0 +1,145 @@
+/* Terminology and agreement, from the glossary matches of a block. */
+#include "check.h"
+
+#include "utf8.h"
+
+#include <string.h>
+
+/* " (nota)" when the concept has a note. */
+static const char *note_of(const tl_concept *c, char *buf, size_t n)
+{
+  if (c->note == NULL || c->note[0] == '\0')
+    return "";
+  snprintf(buf, n, " — %s", c->note);
+  return buf;
+}
+
+void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
+{
+  char nb[1200];
+
+  (void)t;
+  for (size_t i = 0; i < m->n; i++) {
+    const tl_match *x = &m->v[i];
+    const tl_form *f = &c->gloss->f[x->form];
+    const tl_concept *k = &c->gloss->c[x->concept];
+    tl_finding *fd;
+    const char *sugg;
+
+    if (f->kind == TL_FORM_FORBIDDEN && x->how == TL_MATCH_EXACT) {
+      sugg = k->preferred;
+      fd = tl_result_add(c->res, x->off, x->len, "terminology.forbidden",
+                         "terminology", TL_ERROR,
+                         "'%s' é uma forma errada de '%s': escreva '%s'%s",
+                         tl_result_surface(c->res, x->off, x->len),
+                         k->preferred, sugg,
+                         note_of(k, nb, sizeof nb));
+      tl_result_set_suggestions(c->res, fd, &sugg, 1);
+      /* safe only when the text is the listed form itself, uninflected */
+      fd->fix = x->len == strlen(f->text) &&
+                memcmp(c->doc + x->off, f->text, x->len) == 0;
+      fd->concept = k->id;
+    } else if (f->kind != TL_FORM_FORBIDDEN && x->how == TL_MATCH_VARIANT) {
+      sugg = f->text;
+      fd = tl_result_add(c->res, x->off, x->len, "terminology.variant",
+                         "terminology", TL_WARNING,
+                         "'%s' é uma grafia fora do padrão de '%s': escreva "
+                         "'%s'%s",
+                         tl_result_surface(c->res, x->off, x->len), f->text,
+                         sugg,
+                         note_of(k, nb, sizeof nb));
+      tl_result_set_suggestions(c->res, fd, &sugg, 1);
+      fd->fix = x->same_letters;
+      fd->concept = k->id;
+    }
+  }
+}
+
+/* Articles and contractions, each with its counterpart of the other
+ * gender. */
+static const struct article {
+  const char *m, *f;
+} ARTICLES[] = {{"o", "a"},       {"os", "as"},     {"um", "uma"},
+                {"uns", "umas"},  {"do", "da"},     {"dos", "das"},
+                {"no", "na"},     {"nos", "nas"},   {"ao", "à"},
+                {"aos", "às"},    {"pelo", "pela"}, {"pelos", "pelas"},
+                {"num", "numa"},  {"nuns", "numas"}, {"dum", "duma"},
+                {NULL, NULL}};
+
+/* The gender of article @w ('m' or 'f') and its counterpart, or 0. */
+static char article_gender(const char *w, size_t n, const char **other)
+{
+  for (size_t i = 0; ARTICLES[i].m != NULL; i++) {
+    if (strlen(ARTICLES[i].m) == n && memcmp(ARTICLES[i].m, w, n) == 0) {
+      *other = ARTICLES[i].f;
+      return 'm';
+    }
+    if (strlen(ARTICLES[i].f) == n && memcmp(ARTICLES[i].f, w, n) == 0) {
+      *other = ARTICLES[i].m;
+      return 'f';
+    }
+  }
+  return 0;
+}
+
+void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
+{
+  tl_buf low, sugg;
+  char nb[1200];
+
+  tl_buf_init(&low);
+  tl_buf_init(&sugg);
+  for (size_t i = 0; i < m->n; i++) {
+    const tl_match *x = &m->v[i];
+    const tl_concept *k = &c->gloss->c[x->concept];
+    const tl_token *art;
+    const char *other = NULL;
+    char g;
+
+    if (k->gender == 0 || x->tok_first == 0 ||
+        c->gloss->f[x->form].kind == TL_FORM_FORBIDDEN)
+      continue;
+    art = &t->v[x->tok_first - 1];
+    if (art->kind != TL_TOK_WORD || art->len > 6)
+      continue;
+    /* only white space, '[' or emphasis between the article and the name */
+    {
+      bool ok = art->off + art->len < x->off;
+      for (size_t p = art->off + art->len; p < x->off && ok; p++)
+        ok = strchr(" \t\r\n[*_", c->doc[p]) != NULL;
+      if (!ok)
+        continue;
+    }
+    tl_buf_clear(&low);
+    tl_utf8_lower(c->doc + art->off, art->len, &low);
+    g = article_gender(low.p, low.len, &other);
+    if (g == 0 || g == k->gender)
+      continue;
+    tl_buf_clear(&sugg);
+    if (art->flags & TL_TF_CAP) { /* "A ChatGPT" -> "O" */
+      size_t adv;
+      int32_t cp = tl_utf8_decode(other, strlen(other), &adv);
+      tl_utf8_encode(tl_cp_upper(cp), &sugg);
+      tl_buf_adds(&sugg, other + adv);
+    } else {
+      tl_buf_adds(&sugg, other);
+    }
+    {
+      const char *sv = tl_buf_cstr(&sugg);
+      tl_finding *fd = tl_result_add(
+          c->res, art->off, art->len, "agreement.gender", "agreement",
+          TL_WARNING,
+          "'%.*s %s': %s é %s (%s %s); escreva '%s'%s", (int)art->len,
+          c->doc + art->off, tl_result_surface(c->res, x->off, x->len),
+          k->preferred,
+          k->gender == 'm' ? "masculino" : "feminino",
+          k->gender == 'm' ? "o" : "a", k->preferred, sv,
+          note_of(k, nb, sizeof nb));
+      tl_result_set_suggestions(c->res, fd, &sv, 1);
+      fd->fix = true;
+      fd->concept = k->id;
+    }
+  }
+  tl_buf_fini(&low);
+  tl_buf_fini(&sugg);
+}

@@ -1,0 +1,870 @@
+#include "gloss.h"
+
+#include "utf8.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { PATH_CANON = 0, PATH_JOINED = 1, PATH_CAMEL = 2 };
+
+static const char *const COLUMNS[] = {"id",        "en",     "preferred",
+                                      "abbrev",    "admitted", "forbidden",
+                                      "gender",    "case",   "note",
+                                      NULL};
+enum { COL_ID, COL_EN, COL_PREF, COL_ABBREV, COL_ADMIT, COL_FORBID,
+       COL_GENDER, COL_CASE, COL_NOTE, NCOLS };
+
+tl_gloss *tl_gloss_new(void)
+{
+  tl_gloss *g = tl_xcalloc(1, sizeof *g);
+
+  tl_map_init(&g->edges);
+  tl_map_init(&g->ids);
+  tl_map_init(&g->claims);
+  tl_arena_init(&g->strs);
+  TL_GROW(g->first, g->capnodes, 1);
+  g->first[0] = 0;
+  g->nnodes = 1; /* the root */
+  return g;
+}
+
+void tl_gloss_free(tl_gloss *g)
+{
+  if (g == NULL)
+    return;
+  free(g->c);
+  free(g->f);
+  free(g->first);
+  free(g->ent);
+  tl_map_fini(&g->edges);
+  tl_map_fini(&g->ids);
+  tl_map_fini(&g->claims);
+  tl_arena_fini(&g->strs);
+  free(g);
+}
+
+/* ---- keys ------------------------------------------------------------ */
+
+static bool has_digit(const char *p, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    if (p[i] >= '0' && p[i] <= '9')
+      return true;
+  return false;
+}
+
+static bool ends(const char *p, size_t n, const char *suf)
+{
+  size_t k = strlen(suf);
+  return n >= k && memcmp(p + n - k, suf, k) == 0;
+}
+
+/* Fold the plural and gender endings of a folded word in b[start..): the
+ * same key for "modelo", "modelos", "modela"; "ação", "ações";
+ * "neural", "neurais"; "papel", "papéis"; "vetor", "vetores"; "token",
+ * "tokens"; "homem", "homens". Applied alike to glossary and text. */
+static void inflect(tl_buf *b, size_t start)
+{
+  char *p = b->p + start;
+  size_t n = b->len - start;
+
+  if (n < 4 || has_digit(p, n))
+    return;
+  if (ends(p, n, "oes") || ends(p, n, "aes") || ends(p, n, "aos")) {
+    p[n - 3] = 'a';
+    p[n - 2] = 'o';
+    n--;
+  } else if (n >= 5 && ends(p, n, "ais")) {
+    p[n - 2] = 'l';
+    n--;
+  } else if (n >= 6 && (ends(p, n, "eis") || ends(p, n, "ois") ||
+                        ends(p, n, "uis"))) {
+    p[n - 2] = 'l';
+    n--;
+  } else if (ends(p, n, "res") || ends(p, n, "zes") || ends(p, n, "ses")) {
+    n -= 2;
+  } else if (p[n - 1] == 's') {
+    n--;
+  }
+  if (n > 0 && p[n - 1] == 'm')
+    p[n - 1] = 'n';
+  if (n > 3 && p[n - 1] == 'e' &&
+      (p[n - 2] == 'r' || p[n - 2] == 's' || p[n - 2] == 'z'))
+    n--;
+  if (n > 3 && (p[n - 1] == 'a' || p[n - 1] == 'o'))
+    n--;
+  b->len = start + n;
+  b->p[b->len] = '\0';
+}
+
+/* Append the key of a word to @b: a type byte ('E' exact-case forms, 'A'
+ * any-case forms), then the folded word (inflection-folded for 'A'). */
+static void word_key(tl_buf *b, const char *w, size_t n, bool exact)
+{
+  size_t start;
+
+  tl_buf_addc(b, exact ? 'E' : 'A');
+  start = b->len;
+  tl_utf8_fold(w, n, b);
+  if (!exact)
+    inflect(b, start);
+}
+
+static bool is_hyphen_at(const char *p, size_t n, size_t i, size_t *adv)
+{
+  if (p[i] == '-') {
+    *adv = 1;
+    return true;
+  }
+  if (i + 2 < n && (unsigned char)p[i] == 0xE2 &&
+      (unsigned char)p[i + 1] == 0x80 &&
+      ((unsigned char)p[i + 2] == 0x90 || (unsigned char)p[i + 2] == 0x91)) {
+    *adv = 3;
+    return true;
+  }
+  return false;
+}
+
+/* ---- the trie ---------------------------------------------------------- */
+
+static uint32_t child(const tl_gloss *g, uint32_t node, const char *key,
+                      size_t klen, tl_buf *tmp)
+{
+  tl_map_slot *s;
+
+  tl_buf_clear(tmp);
+  tl_buf_add(tmp, &node, sizeof node);
+  tl_buf_add(tmp, key, klen);
+  s = tl_map_find(&g->edges, tmp->p, tmp->len);
+  return s != NULL ? s->value : 0;
+}
+
+static uint32_t add_child(tl_gloss *g, uint32_t node, const char *key,
+                          size_t klen, tl_buf *tmp)
+{
+  bool created;
+  tl_map_slot *s;
+
+  tl_buf_clear(tmp);
+  tl_buf_add(tmp, &node, sizeof node);
+  tl_buf_add(tmp, key, klen);
+  s = tl_map_put(&g->edges, tmp->p, tmp->len, (uint32_t)g->nnodes, &created);
+  if (created) {
+    TL_GROW(g->first, g->capnodes, g->nnodes + 1);
+    g->first[g->nnodes++] = 0;
+  }
+  return s->value;
+}
+
+/* Register the path of keys (NUL-separated in @keys) for form @fi. */
+static void add_path(tl_gloss *g, const tl_buf *keys, size_t nkeys,
+                     uint32_t fi, uint8_t path, tl_buf *tmp)
+{
+  uint32_t node = 0;
+  const char *k = keys->p;
+
+  for (size_t i = 0; i < nkeys; i++) {
+    size_t len = strlen(k);
+    node = add_child(g, node, k, len, tmp);
+    k += len + 1;
+  }
+  for (uint32_t e = g->first[node]; e != 0; e = g->ent[e - 1].next)
+    if (g->ent[e - 1].form == fi)
+      return;
+  TL_GROW(g->ent, g->capent, g->nent + 1);
+  g->ent[g->nent] = (tl_gloss_entry){fi, g->first[node], path};
+  g->nent++;
+  g->first[node] = (uint32_t)g->nent;
+}
+
+/* Split @text into words at spaces and hyphens; keys NUL-separated into
+ * @keys, separators into @shape, folded letters into @letters. */
+static size_t split_form(const char *text, bool exact, tl_buf *keys,
+                         tl_buf *shape, tl_buf *letters)
+{
+  size_t n = strlen(text), i = 0, nw = 0;
+
+  while (i < n) {
+    size_t s = i, adv = 0;
+    while (i < n && text[i] != ' ' && !is_hyphen_at(text, n, i, &adv))
+      i++;
+    if (i > s) {
+      word_key(keys, text + s, i - s, exact);
+      tl_buf_addc(keys, '\0');
+      tl_utf8_fold(text + s, i - s, letters);
+      nw++;
+    }
+    if (i < n) {
+      if (text[i] == ' ') {
+        tl_buf_addc(shape, ' ');
+        i++;
+      } else {
+        tl_buf_addc(shape, '-');
+        i += adv;
+      }
+      while (i < n && text[i] == ' ')
+        i++;
+    }
+  }
+  tl_buf_cstr(shape);
+  tl_buf_cstr(letters);
+  return nw;
+}
+
+/* ---- loading ----------------------------------------------------------- */
+
+typedef struct loader {
+  tl_gloss *g;
+  const char *path;
+  unsigned lineno;
+  const char *line; /* the raw line, for columns */
+  tl_error *err;
+  tl_buf a, b, c, d;
+} loader;
+
+/* 1-based column (code points) of @p in the current line. */
+static unsigned col_of(const loader *L, const char *p)
+{
+  unsigned c = 1;
+  for (const char *q = L->line; q < p; q++)
+    c += ((unsigned char)*q & 0xC0) != 0x80;
+  return c;
+}
+
+static tl_status bad(loader *L, const char *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static tl_status bad(loader *L, const char *at, const char *fmt, ...)
+{
+  char msg[600];
+  va_list ap;
+
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  return tl_error_set(L->err, TL_EGLOSS, "%s:%u:%u: %s", L->path, L->lineno,
+                      at ? col_of(L, at) : 1u, msg);
+}
+
+static const char *dup_str(tl_gloss *g, const char *s, size_t n)
+{
+  return tl_arena_strndup(&g->strs, s, n);
+}
+
+static bool valid_id(const char *s, size_t n)
+{
+  if (n == 0)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+          s[i] == '-' || s[i] == '.' || s[i] == '_'))
+      return false;
+  return true;
+}
+
+typedef struct field {
+  const char *p;
+  size_t n;
+} field;
+
+static field trim(const char *p, size_t n)
+{
+  while (n > 0 && (*p == ' ')) {
+    p++;
+    n--;
+  }
+  while (n > 0 && p[n - 1] == ' ')
+    n--;
+  return (field){p, n};
+}
+
+/* The key under which a rendering is claimed: folded letters, no
+ * separators. */
+static void claim_key(const char *s, size_t n, tl_buf *out)
+{
+  tl_buf f;
+  tl_buf_init(&f);
+  tl_utf8_fold(s, n, &f);
+  for (size_t i = 0; i < f.len; i++)
+    if (f.p[i] != ' ' && f.p[i] != '-')
+      tl_buf_addc(out, f.p[i]);
+  tl_buf_cstr(out);
+  tl_buf_fini(&f);
+}
+
+static tl_status add_form(loader *L, uint32_t ci, tl_form_kind kind,
+                          const char *text, size_t n, const char *at)
+{
+  tl_gloss *g = L->g;
+  tl_concept *c = &g->c[ci];
+  bool exact = c->exact || kind == TL_FORM_ABBREV;
+  tl_map_slot *s;
+  bool created;
+  uint32_t fi;
+  size_t nw;
+
+  tl_buf_clear(&L->a);
+  tl_utf8_nfc(text, n, &L->a);
+  /* The key a rendering is claimed under: for names (exact case), the
+   * text without spaces and hyphens; for common terms, also folded (case
+   * and accents). */
+  tl_buf_clear(&L->b);
+  if (exact) {
+    tl_buf_addc(&L->b, 'E');
+    for (size_t i = 0; i < L->a.len; i++)
+      if (L->a.p[i] != ' ' && L->a.p[i] != '-')
+        tl_buf_addc(&L->b, L->a.p[i]);
+  } else {
+    tl_buf_addc(&L->b, 'A');
+    claim_key(L->a.p, L->a.len, &L->b);
+  }
+  if (L->b.len <= 1)
+    return bad(L, at, "%s", "forma vazia");
+  s = tl_map_put(&g->claims, L->b.p, L->b.len, ci + 1, &created);
+  if (!created) {
+    uint32_t other = (s->value - 1) >> 2, okind = (s->value - 1) & 3;
+    if (other != ci)
+      return bad(L, at,
+                 "'%s' já pertence ao conceito '%s' (%s:%u): uma forma só "
+                 "pode ter um conceito",
+                 L->a.p, g->c[other].id, g->c[other].file, g->c[other].line);
+    if ((kind == TL_FORM_FORBIDDEN) != (okind == TL_FORM_FORBIDDEN))
+      return bad(L, at,
+                 "'%s' é ao mesmo tempo proibida e aceita no conceito '%s'",
+                 L->a.p, g->c[ci].id);
+    return TL_OK; /* the same form twice in one concept: harmless */
+  }
+  s->value = ((ci << 2) | (uint32_t)kind) + 1;
+  TL_GROW(g->f, g->capf, g->nf + 1);
+  fi = (uint32_t)g->nf++;
+  g->counts[kind]++;
+  tl_buf_clear(&L->b);
+  tl_buf_clear(&L->c);
+  tl_buf_clear(&L->d);
+  nw = split_form(L->a.p, exact, &L->b, &L->c, &L->d);
+  g->f[fi] = (tl_form){ci, (uint8_t)kind, exact, dup_str(g, L->a.p, L->a.len),
+                       dup_str(g, L->c.p, L->c.len),
+                       dup_str(g, L->d.p, L->d.len)};
+  add_path(g, &L->b, nw, fi, PATH_CANON, &L->c);
+  if (kind == TL_FORM_FORBIDDEN && exact)
+    return TL_OK; /* no derived variants of a wrong name */
+  if (nw > 1) { /* "pretreinamento", "HuggingFace" */
+    tl_buf_clear(&L->b);
+    word_key(&L->b, L->d.p, L->d.len, exact);
+    tl_buf_addc(&L->b, '\0');
+    add_path(g, &L->b, 1, fi, PATH_JOINED, &L->c);
+  } else if (exact) { /* "Open AI", "Chat GPT": CamelCase split */
+    const char *t = g->f[fi].text;
+    size_t tn = strlen(t), s0 = 0, parts = 0;
+    tl_buf_clear(&L->b);
+    for (size_t i = 1; i <= tn; i++) {
+      bool cut = i == tn || ((t[i] >= 'A' && t[i] <= 'Z') &&
+                             ((t[i - 1] >= 'a' && t[i - 1] <= 'z')));
+      if (cut) {
+        word_key(&L->b, t + s0, i - s0, true);
+        tl_buf_addc(&L->b, '\0');
+        parts++;
+        s0 = i;
+      }
+    }
+    if (parts > 1)
+      add_path(g, &L->b, parts, fi, PATH_CAMEL, &L->c);
+  }
+  return TL_OK;
+}
+
+static tl_status add_list(loader *L, uint32_t ci, tl_form_kind kind, field f)
+{
+  size_t i = 0;
+
+  if (f.p == NULL || f.n == 0) /* a column the header does not have */
+    return TL_OK;
+  while (i <= f.n) {
+    const char *bar = memchr(f.p + i, '|', f.n - i);
+    size_t e = bar ? (size_t)(bar - f.p) : f.n;
+    field item = trim(f.p + i, e - i);
+    if (item.n > 0) {
+      tl_status st = add_form(L, ci, kind, item.p, item.n, item.p);
+      if (st != TL_OK)
+        return st;
+    }
+    i = e + 1;
+  }
+  return TL_OK;
+}
+
+static tl_status add_row(loader *L, const int *map, size_t ncols,
+                         field *fields)
+{
+  tl_gloss *g = L->g;
+  field v[NCOLS];
+  tl_concept *c;
+  uint32_t ci;
+  bool created;
+  tl_status st;
+
+  memset(v, 0, sizeof v);
+  for (size_t i = 0; i < ncols; i++)
+    v[map[i]] = trim(fields[i].p, fields[i].n);
+  if (!valid_id(v[COL_ID].p, v[COL_ID].n))
+    return bad(L, v[COL_ID].p,
+               "id '%s' inválido: use letras minúsculas ASCII, dígitos e '-'",
+               tl_arena_strndup(&g->strs, v[COL_ID].p, v[COL_ID].n));
+  if (v[COL_PREF].n == 0)
+    return bad(L, v[COL_PREF].p ? v[COL_PREF].p : NULL,
+               "a coluna 'preferred' está vazia no conceito '%s'",
+               tl_arena_strndup(&g->strs, v[COL_ID].p, v[COL_ID].n));
+  if (!(v[COL_GENDER].n == 0 ||
+        (v[COL_GENDER].n == 1 &&
+         (v[COL_GENDER].p[0] == 'm' || v[COL_GENDER].p[0] == 'f'))))
+    return bad(L, v[COL_GENDER].p, "gênero '%s' inválido: use m, f ou vazio",
+               tl_arena_strndup(&g->strs, v[COL_GENDER].p, v[COL_GENDER].n));
+  if (!(v[COL_CASE].n == 0 ||
+        (v[COL_CASE].n == 5 && memcmp(v[COL_CASE].p, "exact", 5) == 0) ||
+        (v[COL_CASE].n == 3 && memcmp(v[COL_CASE].p, "any", 3) == 0)))
+    return bad(L, v[COL_CASE].p, "case '%s' inválido: use exact, any ou vazio",
+               tl_arena_strndup(&g->strs, v[COL_CASE].p, v[COL_CASE].n));
+  tl_map_put(&g->ids, v[COL_ID].p, v[COL_ID].n, (uint32_t)g->nc, &created);
+  if (!created) {
+    tl_map_slot *s = tl_map_find(&g->ids, v[COL_ID].p, v[COL_ID].n);
+    return bad(L, v[COL_ID].p, "id '%.*s' repetido (já definido em %s:%u)",
+               (int)v[COL_ID].n, v[COL_ID].p, g->c[s->value].file,
+               g->c[s->value].line);
+  }
+  TL_GROW(g->c, g->capc, g->nc + 1);
+  ci = (uint32_t)g->nc++;
+  c = &g->c[ci];
+  c->id = dup_str(g, v[COL_ID].p, v[COL_ID].n);
+  tl_buf_clear(&L->a);
+  tl_utf8_nfc(v[COL_PREF].p, v[COL_PREF].n, &L->a);
+  c->preferred = dup_str(g, L->a.p, L->a.len);
+  c->note = v[COL_NOTE].n ? dup_str(g, v[COL_NOTE].p, v[COL_NOTE].n) : NULL;
+  c->file = dup_str(g, L->path, strlen(L->path));
+  c->line = L->lineno;
+  c->gender = v[COL_GENDER].n ? v[COL_GENDER].p[0] : 0;
+  c->exact = v[COL_CASE].n == 5;
+  /* accepted forms first, so that a forbidden form equal to one of them is
+   * reported as such */
+  st = add_form(L, ci, TL_FORM_PREFERRED, v[COL_PREF].p, v[COL_PREF].n,
+                v[COL_PREF].p);
+  if (st == TL_OK)
+    st = add_list(L, ci, TL_FORM_ABBREV, v[COL_ABBREV]);
+  if (st == TL_OK)
+    st = add_list(L, ci, TL_FORM_ADMITTED, v[COL_ADMIT]);
+  if (st == TL_OK)
+    st = add_list(L, ci, TL_FORM_FORBIDDEN, v[COL_FORBID]);
+  return st;
+}
+
+static size_t split_tabs(char *line, size_t n, field *out, size_t max)
+{
+  size_t k = 0, s = 0;
+
+  for (size_t i = 0; i <= n; i++)
+    if (i == n || line[i] == '\t') {
+      if (k < max)
+        out[k] = (field){line + s, i - s};
+      k++;
+      s = i + 1;
+    }
+  return k;
+}
+
+static tl_status load_file(tl_gloss *g, const char *path, tl_error *err)
+{
+  FILE *fp = fopen(path, "rb");
+  loader L;
+  char *line = NULL;
+  size_t cap = 0, ncols = 0;
+  ssize_t got;
+  int map[NCOLS + 1];
+  field fields[NCOLS + 1];
+  tl_status st = TL_OK;
+  bool header = false;
+
+  if (fp == NULL)
+    return tl_error_set(err, TL_EGLOSS, "%s: não foi possível abrir o "
+                        "glossário: %s", path, strerror(errno));
+  memset(&L, 0, sizeof L);
+  L.g = g;
+  L.path = path;
+  L.err = err;
+  tl_buf_init(&L.a);
+  tl_buf_init(&L.b);
+  tl_buf_init(&L.c);
+  tl_buf_init(&L.d);
+  while (st == TL_OK && (got = getline(&line, &cap, fp)) >= 0) {
+    size_t n = (size_t)got, bad_at, k;
+    L.lineno++;
+    L.line = line;
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+      n--;
+    line[n] = '\0';
+    if (L.lineno == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+      memmove(line, line + 3, n - 2);
+      n -= 3;
+    }
+    if (memchr(line, '\0', n) != NULL) {
+      st = bad(&L, NULL, "%s", "byte NUL: o glossário deve ser texto UTF-8");
+      break;
+    }
+    bad_at = tl_utf8_validate(line, n);
+    if (bad_at < n) {
+      st = bad(&L, line + bad_at, "%s",
+               "UTF-8 inválido: salve o glossário como UTF-8");
+      break;
+    }
+    if (n == 0 || line[0] == '#')
+      continue;
+    k = split_tabs(line, n, fields, NCOLS + 1);
+    if (!header) {
+      bool seen[NCOLS] = {false};
+      bool ok = true;
+      if (k > NCOLS) {
+        st = bad(&L, fields[NCOLS].p, "%s", "colunas demais no cabeçalho");
+        break;
+      }
+      for (size_t i = 0; i < k && ok; i++) {
+        field f = trim(fields[i].p, fields[i].n);
+        int col = -1;
+        for (int j = 0; COLUMNS[j] != NULL; j++)
+          if (strlen(COLUMNS[j]) == f.n && memcmp(COLUMNS[j], f.p, f.n) == 0)
+            col = j;
+        if (col < 0) {
+          st = bad(&L, f.p,
+                   "coluna desconhecida '%s' (colunas: id, en, preferred, "
+                   "abbrev, admitted, forbidden, gender, case, note)",
+                   tl_arena_strndup(&g->strs, f.p, f.n));
+          ok = false;
+        } else if (seen[col]) {
+          st = bad(&L, f.p, "coluna '%s' repetida", COLUMNS[col]);
+          ok = false;
+        } else {
+          seen[col] = true;
+          map[i] = col;
+        }
+      }
+      if (!ok)
+        break;
+      if (!seen[COL_ID] || !seen[COL_PREF]) {
+        st = bad(&L, NULL, "falta a coluna '%s' no cabeçalho",
+                 !seen[COL_ID] ? "id" : "preferred");
+        break;
+      }
+      ncols = k;
+      header = true;
+      continue;
+    }
+    if (k != ncols) {
+      st = bad(&L, k > ncols ? fields[ncols].p : NULL,
+               "a linha tem %zu colunas e o cabeçalho tem %zu (separe as "
+               "colunas com um TAB)",
+               k, ncols);
+      break;
+    }
+    st = add_row(&L, map, ncols, fields);
+  }
+  if (st == TL_OK && !header)
+    st = tl_error_set(err, TL_EGLOSS,
+                      "%s: glossário sem cabeçalho (a primeira linha que não "
+                      "é comentário nomeia as colunas)",
+                      path);
+  if (st == TL_OK && ferror(fp))
+    st = tl_error_set(err, TL_EGLOSS, "%s: erro de leitura", path);
+  free(line);
+  tl_buf_fini(&L.a);
+  tl_buf_fini(&L.b);
+  tl_buf_fini(&L.c);
+  tl_buf_fini(&L.d);
+  fclose(fp);
+  if (st == TL_OK)
+    g->nfiles++;
+  return st;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+tl_status tl_gloss_load(tl_gloss *g, const char *path, tl_error *err)
+{
+  struct stat st;
+  DIR *d;
+  struct dirent *e;
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  tl_status rc = TL_OK;
+
+  if (stat(path, &st) != 0)
+    return tl_error_set(err, TL_EGLOSS, "%s: glossário não encontrado: %s",
+                        path, strerror(errno));
+  if (!S_ISDIR(st.st_mode))
+    return load_file(g, path, err);
+  d = opendir(path);
+  if (d == NULL)
+    return tl_error_set(err, TL_EGLOSS, "%s: %s", path, strerror(errno));
+  while ((e = readdir(d)) != NULL) {
+    size_t len = strlen(e->d_name);
+    if (e->d_name[0] != '.' && len > 4 &&
+        strcmp(e->d_name + len - 4, ".tsv") == 0) {
+      TL_GROW(names, cap, n + 1);
+      names[n++] = tl_xstrdup(e->d_name);
+    }
+  }
+  closedir(d);
+  qsort(names, n, sizeof *names, cmp_str);
+  for (size_t i = 0; i < n; i++) {
+    if (rc == TL_OK) {
+      tl_buf p;
+      tl_buf_init(&p);
+      tl_buf_printf(&p, "%s/%s", path, names[i]);
+      rc = load_file(g, p.p, err);
+      tl_buf_fini(&p);
+    }
+    free(names[i]);
+  }
+  free(names);
+  if (rc == TL_OK && n == 0)
+    rc = tl_error_set(err, TL_EGLOSS, "%s: nenhum glossário (*.tsv) na pasta",
+                      path);
+  return rc;
+}
+
+void tl_gloss_words(const tl_gloss *g, void (*fn)(void *, const char *, size_t),
+                    void *ud)
+{
+  for (size_t i = 0; i < g->nf; i++) {
+    const tl_form *f = &g->f[i];
+    const char *t = f->text;
+    size_t n = strlen(t), s = 0;
+    if (f->kind == TL_FORM_FORBIDDEN)
+      continue;
+    for (size_t k = 0; k <= n; k++)
+      if (k == n || t[k] == ' ') {
+        if (k > s && !has_digit(t + s, k - s))
+          fn(ud, t + s, k - s);
+        s = k + 1;
+      }
+  }
+}
+
+/* ---- matching ----------------------------------------------------------- */
+
+struct tl_piece {
+  size_t off;
+  uint32_t len, tok;
+  bool first, last; /* first/last piece of its token */
+  size_t ekey, akey; /* offsets of the NUL-terminated keys in m->keys */
+};
+
+void tl_matches_init(tl_matches *m)
+{
+  memset(m, 0, sizeof *m);
+  tl_buf_init(&m->keys);
+  tl_buf_init(&m->tmp);
+}
+
+void tl_matches_fini(tl_matches *m)
+{
+  free(m->v);
+  free(m->pieces);
+  tl_buf_fini(&m->keys);
+  tl_buf_fini(&m->tmp);
+  memset(m, 0, sizeof *m);
+}
+
+static void add_piece(tl_matches *m, const char *doc, size_t off, size_t len,
+                      uint32_t tok, bool first)
+{
+  tl_piece *p;
+
+  TL_GROW(m->pieces, m->cappieces, m->npieces + 1);
+  p = &m->pieces[m->npieces++];
+  p->off = off;
+  p->len = (uint32_t)len;
+  p->tok = tok;
+  p->first = first;
+  p->last = false;
+  p->ekey = m->keys.len;
+  word_key(&m->keys, doc + off, len, true);
+  tl_buf_addc(&m->keys, '\0');
+  p->akey = m->keys.len;
+  word_key(&m->keys, doc + off, len, false);
+  tl_buf_addc(&m->keys, '\0');
+}
+
+/* Tokens k and k+1 stand together: only spaces or emphasis between. */
+static bool adjacent(const char *doc, const tl_token *a, const tl_token *b)
+{
+  size_t i = a->off + a->len;
+
+  if (b->off <= i)
+    return false;
+  for (; i < b->off; i++)
+    if (!strchr(" \t\r\n*_", doc[i]))
+      return false;
+  return true;
+}
+
+static bool all_lower(const char *p, size_t n)
+{
+  for (size_t i = 0; i < n;) {
+    size_t adv;
+    if (tl_cp_is_upper(tl_utf8_decode(p + i, n - i, &adv)))
+      return false;
+    i += adv;
+  }
+  return true;
+}
+
+static size_t cps(const char *p, size_t n)
+{
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++)
+    c += ((unsigned char)p[i] & 0xC0) != 0x80;
+  return c;
+}
+
+/* Verdict of entry @e for the surface pieces[i..j]: -1 none, else how. */
+static int judge(const tl_gloss *g, tl_spell *spell, const char *doc,
+                 tl_matches *m, size_t i, size_t j, const tl_gloss_entry *e,
+                 bool sentence_start, bool *same_letters)
+{
+  const tl_form *f = &g->f[e->form];
+  const tl_piece *a = &m->pieces[i], *b = &m->pieces[j];
+  const char *s = doc + a->off;
+  size_t n = b->off + b->len - a->off;
+  bool shape_ok = e->path == PATH_CANON;
+
+  /* separators of the surface against the form's */
+  for (size_t k = i; k < j && shape_ok; k++) {
+    char sep = m->pieces[k + 1].first ? ' ' : '-';
+    shape_ok = f->shape[k - i] == sep;
+  }
+  tl_buf_clear(&m->tmp);
+  claim_key(s, n, &m->tmp);
+  *same_letters = strcmp(m->tmp.p, f->letters) == 0;
+  if (f->exact) {
+    tl_buf_clear(&m->tmp);
+    tl_utf8_nfc(s, n, &m->tmp);
+    if (shape_ok && strcmp(m->tmp.p, f->text) == 0)
+      return TL_MATCH_EXACT;
+    if (f->kind == TL_FORM_FORBIDDEN)
+      return -1; /* a wrong name is wrong as written, not in its variants */
+    if (cps(f->text, strlen(f->text)) <= 3 && shape_ok &&
+        has_digit(f->text, strlen(f->text)))
+      return -1; /* o1, o3, R1: exact case only (O3 is ozone) */
+    if (!memchr(s, ' ', n) && (all_lower(s, n) || sentence_start)) {
+      /* "meta", "ia", and "Ia" starting a sentence: ordinary words */
+      tl_buf_clear(&m->tmp);
+      tl_utf8_lower(s, n, &m->tmp);
+      if (tl_spell_check(spell, m->tmp.p, m->tmp.len, NULL) == 1)
+        return -1;
+    }
+    return TL_MATCH_VARIANT;
+  }
+  if (shape_ok || f->kind == TL_FORM_FORBIDDEN)
+    return TL_MATCH_EXACT;
+  return TL_MATCH_VARIANT;
+}
+
+void tl_gloss_match(const tl_gloss *g, tl_spell *spell, const char *doc,
+                    const tl_tokens *t, tl_matches *m)
+{
+  m->n = 0;
+  m->npieces = 0;
+  tl_buf_clear(&m->keys);
+  if (g == NULL || g->nf == 0)
+    return;
+  /* Words split at hyphens: "pré-treinamento" is "pré" + "treinamento". */
+  for (size_t k = 0; k < t->n; k++) {
+    const tl_token *tok = &t->v[k];
+    const char *p = doc + tok->off;
+    size_t n = tok->len, s = 0, i = 0, adv;
+    bool first = true;
+    while (i <= n) {
+      if (i == n || is_hyphen_at(p, n, i, &adv)) {
+        if (i > s) {
+          add_piece(m, doc, tok->off + s, i - s, (uint32_t)k, first);
+          first = false;
+        }
+        if (i == n)
+          break;
+        i += adv;
+        s = i;
+      } else {
+        i++;
+      }
+    }
+    if (!first)
+      m->pieces[m->npieces - 1].last = true;
+  }
+  for (size_t i = 0; i < m->npieces;) {
+    size_t best_j = 0, cand_j[32], ncand = 0;
+    uint32_t cand_node[32];
+    size_t advance = 1;
+
+    if (!m->pieces[i].first) {
+      i++;
+      continue;
+    }
+    for (int type = 0; type < 2; type++) { /* exact-case and any-case keys */
+      uint32_t node = 0;
+      for (size_t j = i; j < m->npieces; j++) {
+        const tl_piece *pc = &m->pieces[j];
+        const char *key = m->keys.p + (type == 0 ? pc->ekey : pc->akey);
+        if (j > i && pc->first &&
+            !adjacent(doc, &t->v[m->pieces[j - 1].tok], &t->v[pc->tok]))
+          break;
+        node = child(g, node, key, strlen(key), &m->tmp);
+        if (node == 0)
+          break;
+        if (g->first[node] != 0 && pc->last && ncand < 32) {
+          cand_j[ncand] = j;
+          cand_node[ncand++] = node;
+        }
+      }
+    }
+    /* longest first; among equals, the first found */
+    while (ncand > 0) {
+      size_t bi = 0;
+      const tl_gloss_entry *best = NULL;
+      int best_how = -1;
+      bool best_same = false;
+      for (size_t c = 1; c < ncand; c++)
+        if (cand_j[c] > cand_j[bi])
+          bi = c;
+      for (uint32_t e = g->first[cand_node[bi]]; e != 0;
+           e = g->ent[e - 1].next) {
+        bool same;
+        int how = judge(g, spell, doc, m, i, cand_j[bi], &g->ent[e - 1],
+                        (t->v[m->pieces[i].tok].flags & TL_TF_SENT_START) != 0,
+                        &same);
+        if (how >= 0 && (best_how < 0 || how < best_how)) {
+          best = &g->ent[e - 1];
+          best_how = how;
+          best_same = same;
+        }
+      }
+      if (best != NULL) {
+        const tl_piece *a = &m->pieces[i], *b = &m->pieces[cand_j[bi]];
+        TL_GROW(m->v, m->cap, m->n + 1);
+        m->v[m->n++] = (tl_match){a->off, b->off + b->len - a->off,
+                                  best->form, g->f[best->form].concept,
+                                  a->tok, b->tok, (uint8_t)best_how,
+                                  best_same};
+        best_j = cand_j[bi];
+        advance = best_j - i + 1;
+        break;
+      }
+      cand_j[bi] = cand_j[--ncand];
+      cand_node[bi] = cand_node[ncand];
+    }
+    i += advance;
+  }
+}

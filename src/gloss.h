@@ -1,0 +1,99 @@
+/* The glossary of AI terms: loading with strict validation, and matching
+ * of its renderings in a block's tokens (inflection-, case- and
+ * spacing-aware, longest match first, cost independent of its size). */
+#ifndef TL_GLOSS_H
+#define TL_GLOSS_H
+
+#include "map.h"
+#include "spell.h"
+#include "token.h"
+
+typedef enum tl_form_kind {
+  TL_FORM_PREFERRED = 0,
+  TL_FORM_ABBREV,
+  TL_FORM_ADMITTED,
+  TL_FORM_FORBIDDEN
+} tl_form_kind;
+
+typedef struct tl_concept {
+  const char *id, *preferred, *note, *file;
+  unsigned line;
+  char gender; /* 'm', 'f' or 0 */
+  bool exact;  /* case "exact" */
+} tl_concept;
+
+typedef struct tl_form {
+  uint32_t concept;
+  uint8_t kind;   /* tl_form_kind */
+  bool exact;     /* matched with its exact case (names, acronyms) */
+  const char *text;   /* NFC */
+  const char *shape;  /* separators between its words: ' ' or '-' */
+  const char *letters; /* folded, separators removed: "pretreinamento" */
+} tl_form;
+
+typedef struct tl_gloss_entry {
+  uint32_t form, next; /* next: index + 1 of the next entry of the node */
+  uint8_t path;        /* PATH_* in gloss.c */
+} tl_gloss_entry;
+
+typedef struct tl_gloss {
+  tl_concept *c;
+  size_t nc, capc;
+  tl_form *f;
+  size_t nf, capf;
+  tl_map edges;     /* 4-byte node id + kind byte + key -> child node */
+  uint32_t *first;  /* node -> index + 1 of its first entry, 0: none */
+  size_t nnodes, capnodes;
+  tl_gloss_entry *ent;
+  size_t nent, capent;
+  tl_map ids;      /* id -> concept */
+  tl_map claims;   /* folded rendering -> concept + 1 */
+  size_t nfiles;
+  size_t counts[4]; /* forms by kind */
+  tl_arena strs;
+} tl_gloss;
+
+tl_gloss *tl_gloss_new(void);
+void tl_gloss_free(tl_gloss *g);
+
+/* Load a glossary file, or every *.tsv of a folder (in name order). Errors
+ * name file:line:column and the fix. */
+tl_status tl_gloss_load(tl_gloss *g, const char *path, tl_error *err);
+
+/* Call @fn for every word of every accepted rendering (for spelling). */
+void tl_gloss_words(const tl_gloss *g, void (*fn)(void *, const char *, size_t),
+                    void *ud);
+
+enum tl_match_how {
+  TL_MATCH_EXACT = 0, /* the rendering as written (inflected for any-case) */
+  TL_MATCH_VARIANT    /* a casing or spacing variant of it */
+};
+
+typedef struct tl_match {
+  size_t off, len;   /* the surface in the document */
+  uint32_t form, concept;
+  uint32_t tok_first, tok_last; /* token indices in the block */
+  uint8_t how;                  /* enum tl_match_how */
+  bool same_letters;            /* surface = form but for case/spacing */
+} tl_match;
+
+typedef struct tl_piece tl_piece;
+
+typedef struct tl_matches {
+  tl_match *v;
+  size_t n, cap;
+  /* scratch of tl_gloss_match */
+  tl_piece *pieces;
+  size_t npieces, cappieces;
+  tl_buf keys, tmp;
+} tl_matches;
+
+void tl_matches_init(tl_matches *m);
+void tl_matches_fini(tl_matches *m);
+
+/* Replace @out with the glossary matches in the tokens of one block of
+ * @doc. @spell tells ordinary Portuguese words from names ("meta"). */
+void tl_gloss_match(const tl_gloss *g, tl_spell *spell, const char *doc,
+                    const tl_tokens *t, tl_matches *out);
+
+#endif

@@ -1,0 +1,193 @@
+#include "unit.h"
+
+#include "gloss.h"
+#include "spell.h"
+
+#define TEST_GLOSSARY "tests/data/glossary/test.tsv"
+
+static tl_gloss *g;
+static tl_spell *sp;
+
+static int setup(void **state)
+{
+  (void)state;
+  g = tl_gloss_new();
+  if (tl_gloss_load(g, TEST_GLOSSARY, NULL) != TL_OK)
+    return -1;
+  return tl_spell_new(&sp, unit_hunspell_dir(), "pt_BR", NULL) == TL_OK ? 0
+                                                                       : -1;
+}
+
+static int teardown(void **state)
+{
+  (void)state;
+  tl_gloss_free(g);
+  tl_spell_free(sp);
+  return 0;
+}
+
+/* The matches of one paragraph as "surface=concept/how" joined by "; ". */
+static char *matches(const char *text)
+{
+  static char out[2048];
+  tl_seg seg = {0, strlen(text), 0};
+  tl_unit u = {TL_BLK_PARA, 0, &seg, 1};
+  tl_tokens t;
+  tl_matches m;
+  size_t n = 0;
+
+  tl_tokens_init(&t);
+  tl_matches_init(&m);
+  tl_tokenize_unit(&t, text, strlen(text), &u);
+  tl_gloss_match(g, sp, text, &t, &m);
+  out[0] = '\0';
+  for (size_t i = 0; i < m.n; i++) {
+    const tl_match *x = &m.v[i];
+    const tl_form *f = &g->f[x->form];
+    n += (size_t)snprintf(out + n, sizeof out - n, "%s%.*s=%s/%s", i ? "; " : "",
+                          (int)x->len, text + x->off, g->c[x->concept].id,
+                          f->kind == TL_FORM_FORBIDDEN
+                              ? "forbidden"
+                              : (x->how == TL_MATCH_VARIANT ? "variant" : "ok"));
+  }
+  tl_tokens_fini(&t);
+  tl_matches_fini(&m);
+  return out;
+}
+
+static void test_plurals_and_gender(void **state)
+{
+  (void)state;
+  assert_string_equal(matches("Os modelos de recompensa e as redes neurais."),
+                      "modelos de recompensa=reward-model/ok; "
+                      "redes neurais=neural-network/ok");
+  assert_string_equal(matches("funções de ativação, modelos alemães"),
+                      "funções de ativação=activation-function/ok; "
+                      "modelos alemães=german-model/ok");
+  assert_string_equal(matches("Grandes modelos de linguagem (LLMs)."),
+                      "Grandes modelos de linguagem=llm/ok; LLMs=llm/ok");
+  assert_string_equal(matches("os artigos científicos e os papers"),
+                      "artigos científicos=paper/ok; papers=paper/ok");
+}
+
+static void test_case_exact_versus_any(void **state)
+{
+  (void)state;
+  /* Meta the company, not meta the goal */
+  assert_string_equal(matches("A meta da Meta é clara."), "Meta=meta/ok");
+  /* any-case terms match in any case and without accents */
+  assert_string_equal(matches("APRENDIZADO POR REFORCO"),
+                      "APRENDIZADO POR REFORCO=reinforcement-learning/ok");
+  /* o3 the model; O3 is not it */
+  assert_string_equal(matches("o o3 e o O3"), "o3=o3/ok");
+}
+
+static void test_longest_match_and_no_partial_tokens(void **state)
+{
+  (void)state;
+  assert_string_equal(matches("O Claude Code e o Claude."),
+                      "Claude Code=claude-code/ok; Claude=claude/ok");
+  assert_string_equal(matches("Meta Reels e Meta"),
+                      "Meta Reels=meta-reels/ok; Meta=meta/ok");
+  assert_string_equal(matches("GPT-4o, GPT-4 e o3-mini"),
+                      "GPT-4o=gpt-4o/ok; GPT-4=gpt-4/ok; o3-mini=o3-mini/ok");
+}
+
+static void test_spacing_and_casing_variants(void **state)
+{
+  (void)state;
+  assert_string_equal(matches("pré treinamento, pretreinamento, pré-treinamento"),
+                      "pré treinamento=pretraining/variant; "
+                      "pretreinamento=pretraining/variant; "
+                      "pré-treinamento=pretraining/ok");
+  assert_string_equal(matches("Open AI, HuggingFace, GPT 4o, gpu"),
+                      "Open AI=openai/variant; HuggingFace=hugging-face/variant; "
+                      "GPT 4o=gpt-4o/variant; gpu=gpu/variant");
+}
+
+static void test_forbidden_forms(void **state)
+{
+  (void)state;
+  assert_string_equal(matches("O GPT-4.0 usa o Abraçando Rosto."),
+                      "GPT-4.0=gpt-4o/forbidden; "
+                      "Abraçando Rosto=hugging-face/forbidden");
+  assert_string_equal(matches("aprendizado de reforço; produtos de ponto"),
+                      "aprendizado de reforço=reinforcement-learning/forbidden; "
+                      "produtos de ponto=dot-product/forbidden");
+  /* a wrong name is wrong as written: no casing variants of it */
+  assert_string_equal(matches("abraçando rosto"), "");
+}
+
+static void test_terms_do_not_cross_punctuation(void **state)
+{
+  (void)state;
+  assert_string_equal(matches("o modelo, de recompensa"), "");
+  assert_string_equal(matches("*aprendizado* por reforço"),
+                      "aprendizado* por reforço=reinforcement-learning/ok");
+}
+
+/* A loader error: the message names file:line:column. */
+static void expect_error(const char *tsv, const char *want)
+{
+  char path[] = "/tmp/tl-gloss-XXXXXX";
+  int fd = mkstemp(path);
+  FILE *fp = fdopen(fd, "w");
+  tl_gloss *g2 = tl_gloss_new();
+  tl_error err;
+
+  fputs(tsv, fp);
+  fclose(fp);
+  assert_int_equal(tl_gloss_load(g2, path, &err), TL_EGLOSS);
+  if (strstr(err.msg, want) == NULL)
+    fail_msg("expected '%s' in: %s", want, err.msg);
+  assert_non_null(strstr(err.msg, path));
+  tl_gloss_free(g2);
+  remove(path);
+}
+
+#define H "id\tpreferred\tforbidden\tgender\tcase\n"
+
+static void test_validation_errors(void **state)
+{
+  (void)state;
+  expect_error("id\tpreferido\n", ":1:4: coluna desconhecida 'preferido'");
+  expect_error("id\tgender\n", ":1:1: falta a coluna 'preferred'");
+  expect_error(H "a\tx\t\t\t\nb\tx\t\t\t\n", ":3:3: 'x' já pertence ao conceito 'a'");
+  expect_error(H "a\tx\t\t\t\na\ty\t\t\t\n", ":3:1: id 'a' repetido");
+  expect_error(H "a\t\t\t\t\n", ":2:3: a coluna 'preferred' está vazia");
+  expect_error(H "a\tx\t\tn\t\n", ":2:6: gênero 'n' inválido");
+  expect_error(H "a\tx\t\t\tsome\n", ":2:7: case 'some' inválido");
+  expect_error(H "a\tx\tx\t\t\n", ":2:5: 'x' é ao mesmo tempo proibida e aceita");
+  expect_error(H "a\tx\t\t\n", ":2:1: a linha tem 4 colunas e o cabeçalho tem 5");
+  expect_error(H "a\tx\xff\t\t\t\n", ":2:4: UTF-8 inválido");
+  expect_error(H "A B\tx\t\t\t\n", ":2:1: id 'A B' inválido");
+  expect_error("# só comentário\n", "glossário sem cabeçalho");
+}
+
+static void test_load_missing_and_folder(void **state)
+{
+  tl_gloss *g2 = tl_gloss_new();
+  tl_error err;
+
+  (void)state;
+  assert_int_equal(tl_gloss_load(g2, "/nonexistent.tsv", &err), TL_EGLOSS);
+  assert_int_equal(tl_gloss_load(g2, "tests/data/glossary", &err), TL_OK);
+  assert_int_equal(g2->nfiles, 1);
+  assert_int_equal(g2->nc, 20);
+  tl_gloss_free(g2);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_plurals_and_gender),
+      cmocka_unit_test(test_case_exact_versus_any),
+      cmocka_unit_test(test_longest_match_and_no_partial_tokens),
+      cmocka_unit_test(test_spacing_and_casing_variants),
+      cmocka_unit_test(test_forbidden_forms),
+      cmocka_unit_test(test_terms_do_not_cross_punctuation),
+      cmocka_unit_test(test_validation_errors),
+      cmocka_unit_test(test_load_missing_and_folder),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
