@@ -59,6 +59,15 @@ void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
 void tl_check_consistency(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
 void tl_check_consistency_end(tl_ctx *c);
 
+/* untranslated.passage (error; info for quoted titles), untranslated.word
+ * (warning): English left in the text. @m may be NULL. */
+void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
+                           const tl_matches *m);
+/* repetition.word (warning, fix), repetition.coordination (warning) */
+void tl_check_repetition(tl_ctx *c, const tl_tokens *t);
+/* number.decimal, number.thousands (warning, fix) */
+void tl_check_number(tl_ctx *c, const tl_tokens *t);
+
 /* spelling.hyphen (error, fix), spelling.case (warning, fix): 2009
  * orthography that Hunspell reads part by part */
 void tl_check_orthography(tl_ctx *c, const tl_unit *u, const tl_tokens *t);

@@ -20,7 +20,7 @@ static bool is_gloss(const char *doc, size_t prev_end, size_t off)
   for (size_t i = prev_end; i < off; i++) {
     if (doc[i] == '(')
       paren = true;
-    else if (!strchr(" *_", doc[i]))
+    else if (!strchr(" \t\r\n*_", doc[i]))
       return false;
   }
   return paren;

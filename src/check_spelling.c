@@ -3,22 +3,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+static bool is_english(tl_ctx *c)
+{
+  return c->spell_en != NULL &&
+         tl_spell_check(c->spell_en, c->key.p, c->key.len, NULL) == 1;
+}
+
 static void report_unknown(tl_ctx *c, size_t off, size_t len)
 {
   const char *const *sv = NULL;
   size_t ns = 0;
   tl_finding *f;
 
-  if (c->spell_en != NULL &&
-      tl_spell_check(c->spell_en, c->key.p, c->key.len, NULL) == 1) {
-    /* An English word: a translation is wanted, not a spelling fix. */
-    tl_result_add(c->res, off, len, "spelling.unknown", "spelling",
-                  TL_ERROR,
-                  "palavra desconhecida '%.*s' (é inglês: traduza, ou "
-                  "marque-a em itálico se for um termo mantido em inglês)",
-                  (int)len, c->doc + off);
-    return;
-  }
+  if (is_english(c))
+    return; /* English left in the text: the untranslated check says so */
   ns = tl_spell_suggest(c->spell, c->key.p, c->key.len, c->sugg_per_word,
                         c->sugg_budget, c->slow_budget, &sv);
   f = tl_result_add(c->res, off, len, "spelling.unknown", "spelling",

@@ -180,30 +180,48 @@ static void dedupe(tl_result *r)
   r->n = out;
 }
 
-/* A spelling finding inside a terminology finding says less about the same
- * words (Clarifyai: unknown word, and a wrong name of Clarifai): drop it. */
-static void drop_covered_spelling(tl_result *r)
+/* A finding that covers words makes the word-level findings inside it
+ * redundant: "Clarifyai" is a wrong name, not also an unknown word; an
+ * English sentence is one finding, not one a word; "[Discussions]" is a
+ * forbidden heading, not also an English passage. Terminology covers
+ * spelling and untranslated findings; an English passage covers spelling
+ * and English words. */
+static bool is_term(const tl_finding *f)
 {
-  size_t out = 0, cover_end = 0;
+  return strcmp(f->category, "terminology") == 0;
+}
 
-  for (size_t i = 0; i < r->n; i++) {
-    tl_finding *f = &r->f[i];
-    if (strcmp(f->category, "terminology") == 0 &&
-        f->offset + f->length > cover_end)
-      cover_end = f->offset + f->length;
-  }
-  if (cover_end == 0)
+static bool is_passage(const tl_finding *f)
+{
+  return strcmp(f->rule, "untranslated.passage") == 0;
+}
+
+static void drop_covered(tl_result *r)
+{
+  size_t out = 0, term_end = 0, passage_end = 0;
+  bool any = false;
+
+  for (size_t i = 0; i < r->n && !any; i++)
+    any = is_term(&r->f[i]) || is_passage(&r->f[i]);
+  if (!any)
     return;
-  cover_end = 0;
   for (size_t i = 0; i < r->n; i++) {
     tl_finding *f = &r->f[i];
-    /* terminology findings at the same offset sort before spelling ones
-     * ("spelling" < "terminology"): look ahead among equal offsets */
-    for (size_t j = i; j < r->n && r->f[j].offset == f->offset; j++)
-      if (strcmp(r->f[j].category, "terminology") == 0 &&
-          r->f[j].offset + r->f[j].length > cover_end)
-        cover_end = r->f[j].offset + r->f[j].length;
-    if (strcmp(f->category, "spelling") == 0 && f->offset < cover_end)
+    bool spelling = strcmp(f->category, "spelling") == 0;
+    bool word = strcmp(f->rule, "untranslated.word") == 0;
+    /* coverers at the same offset may sort after: look ahead */
+    for (size_t j = i; j < r->n && r->f[j].offset == f->offset; j++) {
+      size_t end = r->f[j].offset + r->f[j].length;
+      if (is_term(&r->f[j]) && end > term_end)
+        term_end = end;
+      if (is_passage(&r->f[j]) && end > passage_end)
+        passage_end = end;
+    }
+    if (f->offset < term_end &&
+        (spelling || word || (is_passage(f) &&
+                              f->offset + f->length <= term_end)))
+      continue;
+    if (f->offset < passage_end && (spelling || word))
       continue;
     r->f[out++] = *f;
   }
@@ -220,7 +238,7 @@ void tl_result_finish(tl_result *r)
     return;
   qsort(r->f, r->n, sizeof *r->f, cmp_finding);
   dedupe(r);
-  drop_covered_spelling(r);
+  drop_covered(r);
   tl_lines_init(&li, r->data, r->len, r->bom);
   /* Findings are sorted: columns are counted on from the previous finding
    * of the same line, so that many findings on one long line stay linear. */

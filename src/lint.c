@@ -194,6 +194,10 @@ static void on_unit(void *ud, const tl_unit *u)
     tl_check_agreement(&rn->ctx, &rn->toks, &rn->matches);
     tl_check_consistency(&rn->ctx, &rn->toks, &rn->matches);
   }
+  tl_check_untranslated(&rn->ctx, u, &rn->toks,
+                        rn->ctx.gloss != NULL ? &rn->matches : NULL);
+  tl_check_repetition(&rn->ctx, &rn->toks);
+  tl_check_number(&rn->ctx, &rn->toks);
 }
 
 static bool is_plain_path(const char *path)

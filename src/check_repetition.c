@@ -1,0 +1,89 @@
+/* Words doubled by machine translation.
+ *   repetition.word (warning, fix): the same word twice in a row ("de de").
+ *   repetition.coordination (warning): "X e X" / "X ou X" with the same
+ *     content word ("resultados claros e claros"), the mark of two English
+ *     synonyms translated to one Portuguese word. */
+#include "check.h"
+
+#include "utf8.h"
+
+#include <string.h>
+
+/* Emphatic repetitions that Portuguese uses on purpose: "horas e horas",
+ * "mais e mais", "muitos e muitos". */
+static const char *const IDIOMS[] = {
+    "mais", "menos", "muito", "muitos", "muita", "muitas", "anos", "horas",
+    "dias", "meses", "semanas", "minutos", "milhares", "milhões", "bilhões",
+    "vezes", "outros", "outras", "cada", "sim", "não", "pouco", "bem", NULL};
+
+static bool in_list(const char *const *list, const char *s, size_t n)
+{
+  for (size_t i = 0; list[i] != NULL; i++)
+    if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
+      return true;
+  return false;
+}
+
+/* Only white space between tokens a and b. */
+static bool spaced(const char *doc, const tl_token *a, const tl_token *b)
+{
+  size_t i = a->off + a->len;
+
+  if (b->off <= i)
+    return false;
+  for (; i < b->off; i++)
+    if (doc[i] != ' ' && doc[i] != '\t' && doc[i] != '\n' && doc[i] != '\r')
+      return false;
+  return true;
+}
+
+static bool same_word(tl_ctx *c, const tl_token *a, const tl_token *b,
+                      tl_buf *x, tl_buf *y)
+{
+  if (a->kind != TL_TOK_WORD || b->kind != TL_TOK_WORD)
+    return false;
+  tl_buf_clear(x);
+  tl_buf_clear(y);
+  tl_utf8_lower(c->doc + a->off, a->len, x);
+  tl_utf8_lower(c->doc + b->off, b->len, y);
+  return x->len == y->len && memcmp(x->p, y->p, x->len) == 0;
+}
+
+void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
+{
+  tl_buf x, y;
+
+  tl_buf_init(&x);
+  tl_buf_init(&y);
+  for (size_t i = 0; i + 1 < t->n; i++) {
+    const tl_token *a = &t->v[i], *b = &t->v[i + 1];
+    if (a->sent == b->sent && spaced(c->doc, a, b) &&
+        same_word(c, a, b, &x, &y)) {
+      const char *sv = tl_result_surface(c->res, a->off, a->len);
+      tl_finding *f = tl_result_add(
+          c->res, a->off, b->off + b->len - a->off, "repetition.word",
+          "repetition", TL_WARNING, "palavra repetida: '%s %.*s'", sv,
+          (int)b->len, c->doc + b->off);
+      tl_result_set_suggestions(c->res, f, &sv, 1);
+      f->fix = true;
+      continue;
+    }
+    if (i + 2 < t->n) {
+      const tl_token *m = &t->v[i + 1], *d = &t->v[i + 2];
+      bool conj = m->kind == TL_TOK_WORD &&
+                  ((m->len == 1 && c->doc[m->off] == 'e') ||
+                   (m->len == 2 && memcmp(c->doc + m->off, "ou", 2) == 0));
+      if (conj && a->sent == d->sent && spaced(c->doc, a, m) &&
+          spaced(c->doc, m, d) && same_word(c, a, d, &x, &y) && a->len >= 3 &&
+          !in_list(IDIOMS, x.p, x.len))
+        tl_result_add(c->res, a->off, d->off + d->len - a->off,
+                      "repetition.coordination", "repetition", TL_WARNING,
+                      "'%.*s' coordenado consigo mesmo: provável tradução de "
+                      "dois sinônimos ingleses pela mesma palavra; use outra "
+                      "palavra ou apague a repetição",
+                      (int)(d->off + d->len - a->off), c->doc + a->off);
+    }
+  }
+  tl_buf_fini(&x);
+  tl_buf_fini(&y);
+}
