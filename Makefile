@@ -115,6 +115,11 @@ check-symbols: $(BUILD)/libtradlint.a
 check-dict:
 	@dictionaries/check-dict.sh dictionaries
 
+# Speed and memory against hunspell and wc -w on generated corpora (build/bench/);
+# BENCH_FULL=1 adds the 100 MB corpus and hunspell on 10 MB.
+bench: all
+	@tests/bench/run.sh $(BUILD)/tradlint
+
 demo: all
 	@echo "== tradlint check examples/  (artigos de exemplo)"
 	@$(BUILD)/tradlint check --fail-on never examples/
