@@ -21,7 +21,7 @@ VERSION  = 0.1.0
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -DTL_VERSION='"$(VERSION)"' \
+CPPFLAGS  += -D_XOPEN_SOURCE=700 -DTL_VERSION='"$(VERSION)"' \
              -DTL_DATADIR='"$(DATADIR)"' -Iinclude -Isrc
 CFLAGS    += $(OPT) $(WARN) $(WERROR) -fvisibility=hidden $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lpthread
@@ -77,11 +77,13 @@ $(BUILD)/tests/dump_words: tests/tools/dump_words.c $(BUILD)/libtradlint.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libtradlint.a $(LDLIBS)
 
-# Unit tests (cmocka), golden CLI cases, bad inputs, then the Hunspell oracle.
+# Unit tests (cmocka), golden CLI cases, bad inputs, corpus memory safety,
+# then the Hunspell oracle.
 check: all $(UNIT_BIN) $(BUILD)/tests/dump_words
 	@tests/run-unit.sh $(UNIT_BIN)
 	@tests/run-cases.sh $(BUILD)/tradlint
 	@tests/bad-input.sh $(BUILD)/tradlint
+	@tests/corpus.sh $(BUILD)/tradlint
 	@tests/oracle.sh $(BUILD)/tradlint $(BUILD)/tests/dump_words
 
 unit: $(UNIT_BIN)

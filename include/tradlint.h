@@ -169,7 +169,58 @@ TL_API tl_status tl_glossary_check(const char *const *paths,
                                    tl_glossary_stats *stats, tl_error *err);
 
 /** Output formats. */
-typedef enum tl_format { TL_FORMAT_TEXT = 0, TL_FORMAT_JSON = 1 } tl_format;
+typedef enum tl_format {
+  TL_FORMAT_TEXT = 0,
+  TL_FORMAT_JSON = 1,
+  TL_FORMAT_HTML = 2, /**< corpus report only */
+  TL_FORMAT_TSV = 3   /**< corpus variants only: glossary rows */
+} tl_format;
+
+/** The corpus memory: an SQLite database of what every document used. */
+typedef struct tl_corpus tl_corpus;
+
+enum {
+  TL_CORPUS_REBUILD = 1u << 0, /**< move a corrupt or foreign file aside */
+  TL_CORPUS_READONLY = 1u << 1 /**< never write */
+};
+
+/**
+ * Open (or create) the corpus database at @p path. A corrupt or foreign
+ * file gives TL_EDB naming it and suggesting --rebuild-db; with
+ * TL_CORPUS_REBUILD it is kept as PATH.bak and a new one is made. A file
+ * that cannot be written is opened read-only (see tl_corpus_readonly).
+ */
+TL_API tl_status tl_corpus_open(tl_corpus **out, const char *path,
+                                unsigned flags, tl_error *err);
+/** Close the database; NULL is allowed. */
+TL_API void tl_corpus_close(tl_corpus *c);
+/** Whether the database is read-only (checks run; memory is not updated). */
+TL_API bool tl_corpus_readonly(const tl_corpus *c);
+
+/**
+ * Give a linter its corpus memory (borrowed; NULL detaches). Documents are
+ * recorded by their path relative to @p root (copied), spelling verdicts
+ * and suggestions are cached in the database so that Hunspell is loaded
+ * only for words it has not judged, and each document is compared with the
+ * rest of the archive (rule consistency.corpus).
+ */
+TL_API void tl_linter_set_corpus(tl_linter *l, tl_corpus *c,
+                                 const char *root);
+/** Write what the linter still holds for the corpus (verdicts). */
+TL_API tl_status tl_linter_flush(tl_linter *l, tl_error *err);
+
+/** Every concept rendered more than one way across the archive. */
+TL_API tl_status tl_corpus_report(tl_corpus *c, const tl_linter *l,
+                                  tl_format format, FILE *out,
+                                  tl_error *err);
+/** Spellings that fold to the same key and no glossary entry covers. */
+TL_API tl_status tl_corpus_variants(tl_corpus *c, tl_format format,
+                                    FILE *out, tl_error *err);
+/** Forget documents whose files no longer exist under @p root. */
+TL_API tl_status tl_corpus_prune(tl_corpus *c, const char *root, FILE *out,
+                                 tl_error *err);
+/** Print counts: documents, words, renderings, cached verdicts. */
+TL_API tl_status tl_corpus_stats(tl_corpus *c, FILE *out, tl_error *err);
 
 /** Report writer: streams one file after the other, then a summary. */
 typedef struct tl_report tl_report;

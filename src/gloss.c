@@ -10,7 +10,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { PATH_CANON = 0, PATH_JOINED = 1, PATH_CAMEL = 2 };
+enum { PATH_CANON = 0, PATH_JOINED = 1, PATH_CAMEL = 2, PATH_SPLIT = 3 };
+
+/* Prefixes after which a one-word term may be found split by a hyphen or a
+ * space ("auto-atenção", "pós treinamento" for "autoatenção",
+ * "pós-treinamento" is multi-word already). */
+static const char *const SPLIT_PREFIXES[] = {
+    "auto", "pre", "pré", "pos", "pós", "multi", "anti", "semi", "micro",
+    "macro", "super", "inter", "hiper", "sub", "co", "re", "neo", "pseudo",
+    "meta", "ultra", "infra", "intra", "extra", "contra", "mini", NULL};
 
 static const char *const COLUMNS[] = {"id",        "en",     "preferred",
                                       "abbrev",    "admitted", "forbidden",
@@ -357,6 +365,21 @@ static tl_status add_form(loader *L, uint32_t ci, tl_form_kind kind,
     word_key(&L->b, L->d.p, L->d.len, exact);
     tl_buf_addc(&L->b, '\0');
     add_path(g, &L->b, 1, fi, PATH_JOINED, &L->c);
+  } else if (!exact) { /* "auto-atenção" for "autoatenção" */
+    const char *t = g->f[fi].text;
+    size_t tn = strlen(t);
+    for (size_t i = 0; SPLIT_PREFIXES[i] != NULL; i++) {
+      size_t pl = strlen(SPLIT_PREFIXES[i]);
+      if (tn > pl + 2 && strncmp(t, SPLIT_PREFIXES[i], pl) == 0) {
+        tl_buf_clear(&L->b);
+        word_key(&L->b, t, pl, false);
+        tl_buf_addc(&L->b, '\0');
+        word_key(&L->b, t + pl, tn - pl, false);
+        tl_buf_addc(&L->b, '\0');
+        add_path(g, &L->b, 2, fi, PATH_SPLIT, &L->c);
+        break;
+      }
+    }
   } else if (exact) { /* "Open AI", "Chat GPT": CamelCase split */
     const char *t = g->f[fi].text;
     size_t tn = strlen(t), s0 = 0, parts = 0;

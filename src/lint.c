@@ -1,9 +1,11 @@
 #include "lint.h"
 
+#include "corpus.h"
 #include "input.h"
 #include "markup.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -127,6 +129,8 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
     if (st == TL_OK) /* glossary renderings are words, not misspellings */
       tl_gloss_words(l->gloss, add_word, l->spell);
   }
+  if (st == TL_OK)
+    l->words_hash = tl_spell_words_hash(l->spell);
   if (st != TL_OK) {
     tl_linter_free(l);
     return st;
@@ -142,6 +146,9 @@ void tl_linter_free(tl_linter *l)
   tl_spell_free(l->spell);
   tl_spell_free(l->spell_en);
   tl_gloss_free(l->gloss);
+  free(l->root);
+  free(l->dict_pt);
+  free(l->dict_en);
   free(l->hunspell_dir);
   free(l->words_dir);
   free(l);
@@ -175,6 +182,8 @@ typedef struct run {
   tl_ctx ctx;
   tl_tokens toks;
   tl_matches matches;
+  bool collect;     /* variant candidates for the corpus memory */
+  tl_map surfaces;
 } run;
 
 static void on_unit(void *ud, const tl_unit *u)
@@ -196,8 +205,28 @@ static void on_unit(void *ud, const tl_unit *u)
   }
   tl_check_untranslated(&rn->ctx, u, &rn->toks,
                         rn->ctx.gloss != NULL ? &rn->matches : NULL);
+  if (rn->collect)
+    tl_corpus_collect(&rn->ctx, &rn->toks,
+                      rn->ctx.gloss != NULL ? &rn->matches : NULL,
+                      &rn->surfaces);
   tl_check_repetition(&rn->ctx, &rn->toks);
   tl_check_number(&rn->ctx, &rn->toks);
+}
+
+/* @path relative to @root when it lies under it, else absolute. */
+static char *relative_path(const char *root, const char *path)
+{
+  char rp[PATH_MAX], fp[PATH_MAX];
+  size_t n;
+
+  if (realpath(root, rp) == NULL || realpath(path, fp) == NULL)
+    return tl_xstrdup(path);
+  n = strlen(rp);
+  if (strncmp(fp, rp, n) == 0 && fp[n] == '/')
+    return tl_xstrdup(fp + n + 1);
+  if (strcmp(rp, "/") == 0)
+    return tl_xstrdup(fp + 1);
+  return tl_xstrdup(fp);
 }
 
 static bool is_plain_path(const char *path)
@@ -233,6 +262,8 @@ static tl_status lint_take(tl_linter *l, const char *path, char *data,
   rn.ctx.spell_en = l->spell_en;
   rn.ctx.gloss = l->gloss;
   tl_matches_init(&rn.matches);
+  tl_map_init(&rn.surfaces);
+  rn.collect = l->corpus != NULL && strcmp(path, "-") != 0;
   rn.ctx.sugg_per_word = l->opt.suggestions_per_word;
   rn.ctx.err = err;
   tl_tokens_init(&rn.toks);
@@ -242,10 +273,16 @@ static tl_status lint_take(tl_linter *l, const char *path, char *data,
     if (rn.ctx.gloss != NULL)
       tl_check_consistency_end(&rn.ctx);
   }
+  if (st == TL_OK && rn.ctx.st == TL_OK && rn.collect) {
+    char *rel = relative_path(l->root, path);
+    st = tl_corpus_document(&rn.ctx, l->corpus, rel, &rn.surfaces, err);
+    free(rel);
+  }
   if (st == TL_OK)
     st = rn.ctx.st;
   tl_tokens_fini(&rn.toks);
   tl_matches_fini(&rn.matches);
+  tl_map_fini(&rn.surfaces);
   tl_ctx_fini(&rn.ctx);
   if (st != TL_OK) {
     tl_result_free(r);

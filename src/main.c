@@ -16,6 +16,10 @@
 static const char USAGE[] =
     "uso: tradlint [check] [opções] CAMINHO...\n"
     "     tradlint glossary check [CAMINHO...]\n"
+    "     tradlint corpus index CAMINHO...        registra sem relatar\n"
+    "     tradlint corpus report [--format text|json|html]\n"
+    "     tradlint corpus variants [--format text|tsv]\n"
+    "     tradlint corpus prune | stats\n"
     "\n"
     "Verifica traduções em português do Brasil de textos sobre IA: ortografia\n"
     "(Hunspell pt_BR + listas do projeto) e terminologia (glossário de termos\n"
@@ -42,7 +46,13 @@ static const char USAGE[] =
     "      --glossary CAMINHO   glossário: arquivo .tsv ou pasta de .tsv (pode\n"
     "                           repetir; padrão: glossary/ do projeto)\n"
     "      --no-glossary        sem glossário (só ortografia)\n"
+    "      --db ARQUIVO         banco da memória do acervo (padrão: $TRADLINT_DB,\n"
+    "                           ou .tradlint.db na raiz do acervo: a pasta do\n"
+    "                           .tradlint.toml mais próximo, a raiz do git, ou a\n"
+    "                           pasta atual)\n"
     "      --no-db              não usa a memória do acervo\n"
+    "      --rebuild-db         guarda um banco corrompido como ARQUIVO.bak e\n"
+    "                           cria outro\n"
     "  -h, --help               mostra esta ajuda\n"
     "  -V, --version            mostra a versão\n"
     "\n"
@@ -149,6 +159,39 @@ static int glossary_command(int argc, char **argv)
   return finish_stdout(status);
 }
 
+/* The archive root: the nearest folder (from the current one up) with a
+ * .tradlint.toml, else the git work tree's root, else the current folder.
+ * Owned by the caller. */
+static char *archive_root(void)
+{
+  char dir[PATH_MAX], probe[PATH_MAX + 32], *git = NULL;
+
+  if (getcwd(dir, sizeof dir) == NULL)
+    return strdup(".");
+  for (;;) {
+    struct stat st;
+    char *slash;
+    snprintf(probe, sizeof probe, "%s/.tradlint.toml", dir);
+    if (stat(probe, &st) == 0) {
+      free(git);
+      return strdup(dir);
+    }
+    snprintf(probe, sizeof probe, "%s/.git", dir);
+    if (git == NULL && stat(probe, &st) == 0)
+      git = strdup(dir);
+    slash = strrchr(dir, '/');
+    if (slash == NULL || slash == dir)
+      break;
+    *slash = '\0';
+  }
+  if (git != NULL)
+    return git;
+  return getcwd(dir, sizeof dir) != NULL ? strdup(dir) : strdup(".");
+}
+
+enum mode { MODE_CHECK, MODE_INDEX, MODE_REPORT, MODE_PRUNE, MODE_STATS,
+            MODE_VARIANTS };
+
 int main(int argc, char **argv)
 {
   tl_options opt;
@@ -164,9 +207,13 @@ int main(int argc, char **argv)
   char **files = NULL;
   size_t nfiles = 0;
   tl_linter *l = NULL;
+  tl_corpus *corpus = NULL;
   tl_report *rep;
   tl_error err;
-  bool trouble = false, opts_done = false;
+  bool trouble = false, opts_done = false, no_db = false, rebuild_db = false;
+  const char *db_opt = NULL;
+  char *root = NULL, *db_path = NULL;
+  enum mode mode = MODE_CHECK;
   int i = 1, status;
 
   tl_options_init(&opt);
@@ -174,6 +221,26 @@ int main(int argc, char **argv)
     return glossary_command(argc, argv);
   if (argc > 1 && strcmp(argv[1], "check") == 0)
     i = 2;
+  if (argc > 1 && strcmp(argv[1], "corpus") == 0) {
+    static const struct {
+      const char *name;
+      enum mode mode;
+    } subs[] = {{"index", MODE_INDEX},   {"report", MODE_REPORT},
+                {"prune", MODE_PRUNE},   {"stats", MODE_STATS},
+                {"variants", MODE_VARIANTS}};
+    bool found = false;
+    for (size_t k = 0; argc > 2 && k < sizeof subs / sizeof subs[0]; k++)
+      if (strcmp(argv[2], subs[k].name) == 0) {
+        mode = subs[k].mode;
+        found = true;
+      }
+    if (!found) {
+      usage_error("uso: tradlint corpus index|report|prune|stats|variants "
+                  "[opções]");
+      return EXIT_TROUBLE;
+    }
+    i = 3;
+  }
   paths = calloc((size_t)argc + 1, sizeof *paths);
   words = calloc((size_t)argc + 1, sizeof *words);
   glossaries = calloc((size_t)argc + 2, sizeof *glossaries);
@@ -208,10 +275,17 @@ int main(int argc, char **argv)
                                          i + 1 < argc && (val = argv[++i]))) {
       if (strcmp(val, "text") == 0)
         format = TL_FORMAT_TEXT;
-      else if (strcmp(val, "json") == 0)
+      else if (strcmp(val, "json") == 0 && mode != MODE_VARIANTS)
         format = TL_FORMAT_JSON;
+      else if (strcmp(val, "html") == 0 && mode == MODE_REPORT)
+        format = TL_FORMAT_HTML;
+      else if (strcmp(val, "tsv") == 0 && mode == MODE_VARIANTS)
+        format = TL_FORMAT_TSV;
       else {
-        usage_error("formato desconhecido '%s' (use text ou json)", val);
+        usage_error("formato desconhecido '%s' (use %s)", val,
+                    mode == MODE_REPORT     ? "text, json ou html"
+                    : mode == MODE_VARIANTS ? "text ou tsv"
+                                            : "text ou json");
         goto usage;
       }
     } else if (OPT_VALUE("--fail-on")) {
@@ -259,7 +333,11 @@ int main(int argc, char **argv)
     } else if (strcmp(a, "--no-glossary") == 0) {
       no_glossary = true;
     } else if (strcmp(a, "--no-db") == 0) {
-      ; /* the corpus memory is not built yet: nothing to disable */
+      no_db = true;
+    } else if (OPT_VALUE("--db")) {
+      db_opt = val;
+    } else if (strcmp(a, "--rebuild-db") == 0) {
+      rebuild_db = true;
     } else if (needs) {
       usage_error("a opção '%s' precisa de um valor", a);
       goto usage;
@@ -273,8 +351,17 @@ int main(int argc, char **argv)
       goto usage;
     }
   }
-  if (npaths == 0) {
+  if (npaths == 0 && (mode == MODE_CHECK || mode == MODE_INDEX)) {
     usage_error("nenhum arquivo ou pasta para verificar");
+    goto usage;
+  }
+  if (npaths > 0 && mode != MODE_CHECK && mode != MODE_INDEX) {
+    usage_error("argumento inesperado '%s'", paths[0]);
+    goto usage;
+  }
+  if (no_db && mode != MODE_CHECK) {
+    usage_error("--no-db não serve para 'tradlint corpus': o acervo é o "
+                "banco");
     goto usage;
   }
   if (words_dir == NULL)
@@ -291,6 +378,42 @@ int main(int argc, char **argv)
   if (tl_linter_new(&l, &opt, &err) != TL_OK) {
     fprintf(stderr, "tradlint: erro: %s\n", err.msg);
     status = EXIT_TROUBLE;
+    goto out;
+  }
+  if (!no_db) {
+    const char *env = getenv("TRADLINT_DB");
+    root = archive_root();
+    if (db_opt != NULL)
+      db_path = strdup(db_opt);
+    else if (env != NULL && env[0] != '\0')
+      db_path = strdup(env);
+    else {
+      db_path = malloc(strlen(root) + 16);
+      if (db_path != NULL)
+        sprintf(db_path, "%s/.tradlint.db", root);
+    }
+    if (db_path == NULL ||
+        tl_corpus_open(&corpus, db_path, rebuild_db ? TL_CORPUS_REBUILD : 0,
+                       &err) != TL_OK) {
+      fprintf(stderr, "tradlint: erro: %s\n", db_path ? err.msg : "memória");
+      status = EXIT_TROUBLE;
+      goto out;
+    }
+    tl_linter_set_corpus(l, corpus, root);
+  }
+  if (mode != MODE_CHECK && mode != MODE_INDEX) {
+    tl_status st = TL_OK;
+    if (mode == MODE_REPORT)
+      st = tl_corpus_report(corpus, l, format, stdout, &err);
+    else if (mode == MODE_VARIANTS)
+      st = tl_corpus_variants(corpus, format, stdout, &err);
+    else if (mode == MODE_PRUNE)
+      st = tl_corpus_prune(corpus, root, stdout, &err);
+    else
+      st = tl_corpus_stats(corpus, stdout, &err);
+    if (st != TL_OK)
+      fprintf(stderr, "tradlint: erro: %s\n", err.msg);
+    status = st == TL_OK ? 0 : EXIT_TROUBLE;
     goto out;
   }
   for (size_t k = 0; k < npaths; k++) {
@@ -317,15 +440,28 @@ int main(int argc, char **argv)
       fflush(stdout);
       fprintf(stderr, "tradlint: erro: %s\n", err.msg);
       trouble = true;
-      if (st == TL_EDICT) /* no dictionary: no point in going on */
+      if (st == TL_EDICT || st == TL_EDB) /* no point in going on */
         break;
       continue;
     }
-    tl_report_add(rep, r);
+    if (mode == MODE_CHECK)
+      tl_report_add(rep, r);
     tl_result_free(r);
   }
-  if (format == TL_FORMAT_JSON || tl_report_files(rep) > 0 || !trouble)
+  if (corpus != NULL && tl_linter_flush(l, &err) != TL_OK) {
+    fprintf(stderr, "tradlint: erro: %s\n", err.msg);
+    trouble = true;
+  }
+  if (mode == MODE_INDEX) {
+    printf("tradlint: %zu %s registrados no acervo\n", nfiles,
+           nfiles == 1 ? "documento" : "documentos");
+  } else if (format == TL_FORMAT_JSON || tl_report_files(rep) > 0 ||
+             !trouble) {
     tl_report_finish(rep);
+  }
+  if (corpus != NULL && tl_corpus_readonly(corpus))
+    fprintf(stderr, "tradlint: aviso: %s é somente leitura: a memória do "
+                    "acervo não foi atualizada\n", db_path);
   if (trouble)
     status = EXIT_TROUBLE;
   else if (fail_on != TL_NEVER &&
@@ -341,6 +477,9 @@ out:
     free(files[k]);
   free(files);
   tl_linter_free(l);
+  tl_corpus_close(corpus);
+  free(root);
+  free(db_path);
   free(words_dir);
   free(default_glossary);
   free(paths);

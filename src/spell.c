@@ -30,6 +30,8 @@ struct tl_spell {
   size_t nsuggs, capsuggs;
   tl_arena strs;
   tl_buf tmp;
+  tl_spell_backing backing;
+  bool has_backing;
 };
 
 static bool file_exists(const char *p)
@@ -93,6 +95,16 @@ void tl_spell_free(tl_spell *s)
 bool tl_spell_loaded(const tl_spell *s)
 {
   return s->h != NULL;
+}
+
+uint64_t tl_spell_words_hash(const tl_spell *s)
+{
+  uint64_t h = 0;
+
+  for (size_t i = 0; i < s->words.cap; i++)
+    if (s->words.slots[i].key != NULL)
+      h ^= s->words.slots[i].hash * 0x9E3779B97F4A7C15ULL;
+  return h ^ s->words.count;
 }
 
 size_t tl_spell_word_count(const tl_spell *s)
@@ -187,6 +199,8 @@ static tl_status load(tl_spell *s, tl_error *err)
 {
   if (s->h != NULL)
     return TL_OK;
+  if (getenv("TRADLINT_DEBUG_LOAD") != NULL)
+    fprintf(stderr, "tradlint: debug: loading %s\n", s->dic);
   s->h = Hunspell_create(s->aff, s->dic);
   if (s->h == NULL)
     return tl_error_set(err, TL_EDICT, "%s: o Hunspell não carregou o "
@@ -225,6 +239,43 @@ static int hun_spell(tl_spell *s, const char *w, size_t n)
   return ok;
 }
 
+void tl_spell_set_backing(tl_spell *s, const tl_spell_backing *b)
+{
+  s->has_backing = b != NULL;
+  if (b != NULL)
+    s->backing = *b;
+}
+
+static void hash_file(const char *path, tl_buf *out)
+{
+  FILE *fp = fopen(path, "rb");
+  struct stat st;
+  uint64_t h = 1469598103934665603ULL;
+  unsigned char chunk[65536];
+  size_t got;
+
+  if (fp == NULL || fstat(fileno(fp), &st) != 0) {
+    if (fp != NULL)
+      fclose(fp);
+    tl_buf_printf(out, "%s:missing;", path);
+    return;
+  }
+  while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+    for (size_t i = 0; i < got; i++) {
+      h ^= chunk[i];
+      h *= 1099511628211ULL;
+    }
+  fclose(fp);
+  tl_buf_printf(out, "%lld:%lld:%016llx;", (long long)st.st_size,
+                (long long)st.st_mtime, (unsigned long long)h);
+}
+
+void tl_spell_identity(const tl_spell *s, tl_buf *out)
+{
+  hash_file(s->aff, out);
+  hash_file(s->dic, out);
+}
+
 int tl_spell_check(tl_spell *s, const char *w, size_t n, tl_error *err)
 {
   tl_map_slot *slot = tl_map_find(&s->verdicts, w, n);
@@ -234,6 +285,10 @@ int tl_spell_check(tl_spell *s, const char *w, size_t n, tl_error *err)
     return slot->value == V_KNOWN;
   if (word_listed(s, w, n)) {
     known = 1;
+  } else if (s->has_backing &&
+             (known = s->backing.lookup(s->backing.ud, s->backing.dict, w,
+                                        n)) >= 0) {
+    ; /* the corpus database knew: Hunspell stays unloaded */
   } else {
     tl_status st = load(s, err);
     if (st != TL_OK)
@@ -256,6 +311,8 @@ int tl_spell_check(tl_spell *s, const char *w, size_t n, tl_error *err)
         i = j + 1;
       }
     }
+    if (s->has_backing)
+      s->backing.save(s->backing.ud, s->backing.dict, w, n, known);
   }
   tl_map_put(&s->verdicts, w, n, known ? V_KNOWN : V_UNKNOWN, NULL);
   return known;
@@ -408,6 +465,7 @@ size_t tl_spell_suggest(tl_spell *s, const char *w, size_t n, int max,
   tl_map_slot *slot = tl_map_find(&s->suggidx, w, n);
   cands c = {NULL, 0, 0, max};
   sugg *sg;
+  bool tried_slow = false;
 
   *out = NULL;
   if (slot != NULL) {
@@ -415,7 +473,34 @@ size_t tl_spell_suggest(tl_spell *s, const char *w, size_t n, int max,
     *out = sg->v;
     return sg->n;
   }
-  if (max <= 0 || (budget != NULL && *budget == 0) || load(s, NULL) != TL_OK)
+  if (max <= 0 || (budget != NULL && *budget == 0))
+    return 0;
+  if (s->has_backing && s->backing.get_sugg != NULL) {
+    /* a stored list; or, when the slow search is not allowed now, the
+     * stored result of a fast search that found nothing (key + "\1") */
+    bool no_slow = slow_budget == NULL || *slow_budget == 0;
+    for (int pass = 0; pass < (no_slow ? 2 : 1); pass++) {
+      char *block = NULL;
+      int got;
+      tl_buf_clear(&s->tmp);
+      tl_buf_add(&s->tmp, w, n);
+      if (pass == 1)
+        tl_buf_addc(&s->tmp, '\1');
+      got = s->backing.get_sugg(s->backing.ud, s->backing.dict, s->tmp.p,
+                                s->tmp.len, &block);
+      if (got >= 0) {
+        const char *p = block;
+        for (int i = 0; i < got && (int)c.n < max; i++) {
+          TL_GROW(c.v, c.cap, c.n + 1);
+          c.v[c.n++] = tl_xstrdup(p);
+          p += strlen(p) + 1;
+        }
+        free(block);
+        goto store;
+      }
+    }
+  }
+  if (load(s, NULL) != TL_OK)
     return 0;
   if (budget != NULL && *budget > 0)
     (*budget)--;
@@ -438,6 +523,7 @@ size_t tl_spell_suggest(tl_spell *s, const char *w, size_t n, int max,
     tl_buf_fini(&low);
   }
   if (c.n == 0 && slow_budget != NULL && *slow_budget != 0) {
+    tried_slow = true;
     /* Nothing one edit away: ask Hunspell, which is slow (about 0.1 s a
      * word with pt_BR), so only a few times a run. */
     if (*slow_budget > 0)
@@ -455,6 +541,17 @@ size_t tl_spell_suggest(tl_spell *s, const char *w, size_t n, int max,
       Hunspell_free_list(s->h, &list, got);
     free(z);
   }
+  /* keep the list for later runs; an empty one that only the fast search
+   * produced is kept apart (key + "\1"), for runs that allow no more */
+  if (s->has_backing && s->backing.save_sugg != NULL) {
+    tl_buf_clear(&s->tmp);
+    tl_buf_add(&s->tmp, w, n);
+    if (c.n == 0 && !tried_slow)
+      tl_buf_addc(&s->tmp, '\1');
+    s->backing.save_sugg(s->backing.ud, s->backing.dict, s->tmp.p, s->tmp.len,
+                         (const char *const *)c.v, c.n);
+  }
+store:
   TL_GROW(s->suggs, s->capsuggs, s->nsuggs + 1);
   sg = &s->suggs[s->nsuggs];
   sg->v = tl_xcalloc(c.n + 1, sizeof *sg->v);

@@ -6,6 +6,8 @@
 
 #include "buf.h"
 
+#include <stdint.h>
+
 typedef struct tl_spell tl_spell;
 
 /* A speller for dictionary @lang ("pt_BR") in folder @dir. The dictionary
@@ -34,6 +36,31 @@ int tl_spell_check(tl_spell *s, const char *w, size_t n, tl_error *err);
 size_t tl_spell_suggest(tl_spell *s, const char *w, size_t n, int max,
                         long *budget, long *slow_budget,
                         const char *const **out);
+
+/* A second-level store of verdicts and suggestions (the corpus database),
+ * asked on a cache miss before Hunspell is loaded, and told every verdict
+ * and suggestion list Hunspell computed. lookup returns 1 known, 0
+ * unknown, -1 not stored; get_sugg fills up to @max strings (NUL-separated
+ * in one malloc'd block) and returns the count, or -1 when not stored. */
+typedef struct tl_spell_backing {
+  void *ud;
+  const char *dict; /* identity of the dictionary and word lists */
+  int (*lookup)(void *ud, const char *dict, const char *w, size_t n);
+  void (*save)(void *ud, const char *dict, const char *w, size_t n,
+               int known);
+  int (*get_sugg)(void *ud, const char *dict, const char *w, size_t n,
+                  char **block);
+  void (*save_sugg)(void *ud, const char *dict, const char *w, size_t n,
+                    const char *const *v, size_t nv);
+} tl_spell_backing;
+
+void tl_spell_set_backing(tl_spell *s, const tl_spell_backing *b);
+
+/* An identity for the dictionary files (size, mtime, content hash). */
+void tl_spell_identity(const tl_spell *s, tl_buf *out);
+
+/* A hash of the words added with tl_spell_add_word (order-independent). */
+uint64_t tl_spell_words_hash(const tl_spell *s);
 
 /* Whether Hunspell has been loaded. */
 bool tl_spell_loaded(const tl_spell *s);

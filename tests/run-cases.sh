@@ -15,10 +15,23 @@ for dir in "$root"/tests/cases/*/; do
   tmp=$(mktemp -d)
   in=/dev/null
   [ -f "$dir/stdin" ] && in="$dir/stdin"
-  (cd "$dir" && eval "timeout 20 ${VALGRIND:-} \"\$bin\" $(cat args)" \
-     >"$tmp/out" 2>"$tmp/err" <"$in")
-  status=$?
-  cat "$tmp/out" "$tmp/err" >"$tmp/actual"
+  # Each case gets a fresh corpus database. An `args` of several lines runs
+  # them in order against it, each output headed by "$ tradlint ARGS" and
+  # followed by "[exit N]"; the last status is the case's.
+  export TRADLINT_DB="$tmp/corpus.db"
+  nlines=$(grep -c . "$dir/args")
+  : >"$tmp/actual"
+  while IFS= read -r line || [ -n "$line" ]; do
+    [ -n "$line" ] || continue
+    (cd "$dir" && eval "timeout 20 ${VALGRIND:-} \"\$bin\" $line" \
+       >"$tmp/out" 2>"$tmp/err" <"$in")
+    status=$?
+    if [ "$nlines" -gt 1 ]; then
+      { echo "\$ tradlint $line"; cat "$tmp/out" "$tmp/err"; echo "[exit $status]"; } >>"$tmp/actual"
+    else
+      cat "$tmp/out" "$tmp/err" >>"$tmp/actual"
+    fi
+  done <"$dir/args"
   if [ "${UPDATE:-0}" = 1 ]; then
     cp "$tmp/actual" "$dir/expected.out"
     echo "$status" >"$dir/expected.status"

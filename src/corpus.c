@@ -1,0 +1,729 @@
+#include "corpus.h"
+
+#include "lint.h"
+#include "utf8.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+tl_status tl_corpus_open(tl_corpus **out, const char *path, unsigned flags,
+                         tl_error *err)
+{
+  tl_store *st = NULL;
+  unsigned f = 0;
+  tl_status rc;
+
+  *out = NULL;
+  if (flags & TL_CORPUS_REBUILD)
+    f |= TL_STORE_REBUILD;
+  if (flags & TL_CORPUS_READONLY)
+    f |= TL_STORE_READONLY;
+  rc = tl_store_open(&st, path, f, err);
+  if (rc != TL_OK)
+    return rc;
+  *out = tl_xcalloc(1, sizeof **out);
+  (*out)->store = st;
+  return TL_OK;
+}
+
+void tl_corpus_close(tl_corpus *c)
+{
+  if (c == NULL)
+    return;
+  tl_store_close(c->store);
+  free(c);
+}
+
+bool tl_corpus_readonly(const tl_corpus *c)
+{
+  return tl_store_is_readonly(c->store);
+}
+
+/* ---- the spelling cache ------------------------------------------------- */
+
+static int b_lookup(void *ud, const char *dict, const char *w, size_t n)
+{
+  return tl_store_verdict(ud, dict, w, n);
+}
+
+static void b_save(void *ud, const char *dict, const char *w, size_t n,
+                   int known)
+{
+  tl_store_put_verdict(ud, dict, w, n, known);
+}
+
+static int b_get_sugg(void *ud, const char *dict, const char *w, size_t n,
+                      char **block)
+{
+  return tl_store_suggestions(ud, dict, w, n, block);
+}
+
+static void b_save_sugg(void *ud, const char *dict, const char *w, size_t n,
+                        const char *const *v, size_t nv)
+{
+  tl_store_put_suggestions(ud, dict, w, n, v, nv);
+}
+
+/* The identity of a speller's verdicts: its dictionary files and the word
+ * lists and glossary words added to it. */
+static char *dict_id(const tl_spell *sp, const char *lang, uint64_t words)
+{
+  tl_buf b;
+  char out[64];
+
+  tl_buf_init(&b);
+  tl_spell_identity(sp, &b);
+  snprintf(out, sizeof out, "%s-%016llx-%016llx", lang,
+           (unsigned long long)tl_hash(b.p, b.len), (unsigned long long)words);
+  tl_buf_fini(&b);
+  return tl_xstrdup(out);
+}
+
+void tl_linter_set_corpus(tl_linter *l, tl_corpus *c, const char *root)
+{
+  tl_spell_backing b;
+
+  free(l->root);
+  free(l->dict_pt);
+  free(l->dict_en);
+  l->root = NULL;
+  l->dict_pt = l->dict_en = NULL;
+  l->corpus = c;
+  if (c == NULL) {
+    tl_spell_set_backing(l->spell, NULL);
+    if (l->spell_en != NULL)
+      tl_spell_set_backing(l->spell_en, NULL);
+    return;
+  }
+  l->root = tl_xstrdup(root != NULL ? root : ".");
+  l->dict_pt = dict_id(l->spell, "pt_BR", l->words_hash);
+  b.ud = c->store;
+  b.lookup = b_lookup;
+  b.save = b_save;
+  b.get_sugg = b_get_sugg;
+  b.save_sugg = b_save_sugg;
+  b.dict = l->dict_pt;
+  tl_spell_set_backing(l->spell, &b);
+  if (l->spell_en != NULL) {
+    l->dict_en = dict_id(l->spell_en, "en_US", 0);
+    b.dict = l->dict_en;
+    tl_spell_set_backing(l->spell_en, &b);
+  }
+}
+
+tl_status tl_linter_flush(tl_linter *l, tl_error *err)
+{
+  return l->corpus != NULL ? tl_store_flush(l->corpus->store, err) : TL_OK;
+}
+
+/* ---- variant candidates ------------------------------------------------- */
+
+static const char *const PREFIXES[] = {"auto", "pre", "pré", "pós", "pos",
+                                       "multi", "anti", "semi", "micro",
+                                       "super", "inter", "hiper", "co", "re",
+                                       NULL};
+
+static void put_surface(tl_ctx *c, tl_map *m, const char *s, size_t n)
+{
+  tl_buf key;
+  size_t klen;
+
+  tl_buf_init(&key);
+  tl_utf8_fold(s, n, &key);
+  klen = 0;
+  for (size_t i = 0; i < key.len; i++) /* letters only: joined */
+    if (key.p[i] != '-' && key.p[i] != ' ' && key.p[i] != '\'')
+      key.p[klen++] = key.p[i];
+  key.len = klen;
+  if (klen >= 4) {
+    tl_buf_addc(&key, '\x1f');
+    tl_utf8_nfc(s, n, &key);
+    tl_map_put(m, key.p, key.len, 0, NULL)->value++;
+  }
+  tl_buf_fini(&key);
+  (void)c;
+}
+
+void tl_corpus_collect(tl_ctx *c, const tl_tokens *t, const tl_matches *m,
+                       tl_map *surfaces)
+{
+  size_t mi = 0;
+
+  for (size_t k = 0; k < t->n; k++) {
+    const tl_token *tok = &t->v[k];
+    const char *p = c->doc + tok->off;
+    bool candidate = false;
+
+    while (m != NULL && mi < m->n && m->v[mi].tok_last < k)
+      mi++;
+    if (m != NULL && mi < m->n && m->v[mi].tok_first <= k &&
+        k <= m->v[mi].tok_last)
+      continue; /* a glossary term: the glossary covers it */
+    if (tok->kind != TL_TOK_WORD && tok->kind != TL_TOK_MIXED)
+      continue;
+    if (tok->flags & (TL_TF_HYPHEN | TL_TF_INNERCAP)) {
+      candidate = true; /* auto-atenção, HuggingFace */
+    } else {
+      for (size_t i = 0; PREFIXES[i] != NULL && !candidate; i++) {
+        size_t pl = strlen(PREFIXES[i]);
+        candidate = tok->len > pl + 3 && memcmp(p, PREFIXES[i], pl) == 0;
+      }
+    }
+    if (candidate)
+      put_surface(c, surfaces, p, tok->len);
+    /* names of two capitalised words: "Hugging Face" (and "hugging face"
+     * when its words are not Portuguese) */
+    if (k + 1 < t->n && t->v[k + 1].sent == tok->sent &&
+        tok->kind == TL_TOK_WORD && t->v[k + 1].kind == TL_TOK_WORD &&
+        t->v[k + 1].off == tok->off + tok->len + 1 &&
+        c->doc[tok->off + tok->len] == ' ') {
+      const tl_token *nx = &t->v[k + 1];
+      bool caps = (tok->flags & TL_TF_CAP) && (nx->flags & TL_TF_CAP) &&
+                  !(tok->flags & TL_TF_SENT_START);
+      bool foreign = false;
+      if (!caps && !(tok->flags & TL_TF_CAP)) {
+        tl_buf_clear(&c->key);
+        tl_token_key(c->doc, tok, &c->key);
+        foreign = tl_spell_check(c->spell, c->key.p, c->key.len, NULL) == 0;
+      }
+      if (caps || foreign)
+        put_surface(c, surfaces, p, nx->off + nx->len - tok->off);
+    }
+  }
+}
+
+/* ---- comparison with the archive ---------------------------------------- */
+
+typedef struct archive {
+  char house[512];
+  int house_kind;
+  unsigned house_docs, house_uses;
+  char paths[3][512];
+  size_t npaths;
+  bool preferred_seen;
+  const char *preferred;
+  unsigned total_docs;
+} archive;
+
+static void on_rendering(void *ud, const char *r, int kind, unsigned docs,
+                         unsigned uses, const char *const *paths,
+                         size_t npaths)
+{
+  archive *a = ud;
+  bool pref = strcmp(r, a->preferred) == 0;
+
+  a->total_docs += docs;
+  /* the house form: the glossary's preferred form when the archive uses
+   * it, else the rendering most documents use (rows come most first) */
+  if (a->house[0] == '\0' || (pref && !a->preferred_seen)) {
+    snprintf(a->house, sizeof a->house, "%s", r);
+    a->house_kind = kind;
+    a->house_docs = docs;
+    a->house_uses = uses;
+    a->npaths = npaths;
+    for (size_t i = 0; i < npaths; i++)
+      snprintf(a->paths[i], sizeof a->paths[i], "%s", paths[i]);
+  }
+  if (pref)
+    a->preferred_seen = true;
+}
+
+typedef struct agg {
+  uint32_t concept, form;
+  unsigned count;
+  size_t first_off, first_len;
+} agg;
+
+static int cmp_agg(const void *x, const void *y)
+{
+  const agg *a = x, *b = y;
+  if (a->concept != b->concept)
+    return a->concept < b->concept ? -1 : 1;
+  return a->first_off < b->first_off ? -1 : (a->first_off > b->first_off);
+}
+
+static void hex_hash(const char *data, size_t len, char out[17])
+{
+  snprintf(out, 17, "%016llx", (unsigned long long)tl_hash(data, len));
+}
+
+tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
+                             const char *relpath, const tl_map *surfaces,
+                             tl_error *err)
+{
+  tl_store *st = corpus->store;
+  agg *a = NULL;
+  size_t na = 0, cap = 0;
+  char hash[17], old[64];
+  tl_status rc = TL_OK;
+  tl_lines li;
+
+  /* one row per (concept, rendering): count and first occurrence; the
+   * usages are sorted by concept, then offset */
+  for (size_t i = 0; c->gloss != NULL && i < c->nusage; i++) {
+    const tl_usage *u = &c->usage[i];
+    size_t j;
+    for (j = 0; j < na; j++)
+      if (a[j].concept == u->concept && a[j].form == u->form)
+        break;
+    if (j == na) {
+      TL_GROW(a, cap, na + 1);
+      a[na++] = (agg){u->concept, u->form, 0, u->off, u->len};
+    }
+    a[j].count++;
+  }
+  if (na > 1)
+    qsort(a, na, sizeof *a, cmp_agg);
+  /* consistency.corpus: renderings the rest of the archive does not use */
+  for (size_t s = 0; s < na && rc == TL_OK;) {
+    size_t e = s;
+    const tl_concept *k = &c->gloss->c[a[s].concept];
+    archive ar;
+    bool uses_house = false;
+
+    while (e < na && a[e].concept == a[s].concept)
+      e++;
+    memset(&ar, 0, sizeof ar);
+    ar.preferred = k->preferred;
+    rc = tl_store_renderings(st, k->id, relpath, on_rendering, &ar, err);
+    for (size_t i = s; i < e && ar.house[0] != '\0'; i++)
+      uses_house |= strcmp(c->gloss->f[a[i].form].text, ar.house) == 0;
+    for (size_t i = s; i < e && rc == TL_OK && ar.house[0] != '\0' &&
+                       !uses_house;
+         i++) {
+      const char *sugg = ar.house;
+      tl_finding *f;
+      char list[1600] = "";
+      for (size_t p = 0; p < ar.npaths; p++)
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+                 p ? ", " : "", ar.paths[p]);
+      f = tl_result_add(
+          c->res, a[i].first_off, a[i].first_len, "consistency.corpus",
+          "consistency", TL_WARNING,
+          "'%s' aqui; o acervo usa '%s' em %u %s (%s%s)%s",
+          tl_result_surface(c->res, a[i].first_off, a[i].first_len), ar.house,
+          ar.house_docs, ar.house_docs == 1 ? "documento" : "documentos",
+          list, ar.house_docs > ar.npaths ? ", ..." : "",
+          strcmp(ar.house, k->preferred) == 0
+              ? ": é a forma preferida do glossário"
+              : "");
+      tl_result_set_suggestions(c->res, f, &sugg, 1);
+      f->concept = k->id;
+    }
+    s = e;
+  }
+  if (rc != TL_OK || tl_store_is_readonly(st)) {
+    free(a);
+    return rc;
+  }
+  /* record, unless the document is unchanged */
+  hex_hash(c->doc, c->len, hash);
+  if (tl_store_doc_hash(st, relpath, old, sizeof old) &&
+      strcmp(old, hash) == 0) {
+    free(a);
+    return tl_store_flush(st, err);
+  }
+  {
+    tl_store_usage *u = tl_xcalloc(na + 1, sizeof *u);
+    tl_store_surface *sf = tl_xcalloc(surfaces->count + 1, sizeof *sf);
+    size_t nsf = 0;
+    tl_lines_init(&li, c->doc, c->len, c->res->bom);
+    for (size_t i = 0; i < na; i++) {
+      u[i].concept = c->gloss->c[a[i].concept].id;
+      u[i].rendering = c->gloss->f[a[i].form].text;
+      u[i].kind = c->gloss->f[a[i].form].kind;
+      u[i].count = a[i].count;
+      u[i].first_offset = a[i].first_off;
+      u[i].first_line = tl_lines_line(&li, a[i].first_off);
+      u[i].surface = tl_result_surface(c->res, a[i].first_off, a[i].first_len);
+    }
+    tl_lines_fini(&li);
+    for (size_t i = 0; i < surfaces->cap; i++) {
+      const tl_map_slot *sl = &surfaces->slots[i];
+      const char *sep;
+      if (sl->key == NULL)
+        continue;
+      sep = memchr(sl->key, '\x1f', sl->len);
+      sf[nsf].key = tl_arena_strndup(&c->res->arena, sl->key,
+                                     (size_t)(sep - sl->key));
+      sf[nsf].surface = sep + 1;
+      sf[nsf].count = sl->value;
+      nsf++;
+    }
+    rc = tl_store_record(st, relpath, hash, c->res->words, u, na, sf, nsf,
+                         err);
+    free(u);
+    free(sf);
+  }
+  free(a);
+  return rc;
+}
+
+/* ---- reports ------------------------------------------------------------ */
+
+typedef struct rep_row {
+  char *rendering;
+  int kind;
+  unsigned docs, uses;
+  char *paths[3];
+  size_t npaths;
+} rep_row;
+
+typedef struct rep_rows {
+  rep_row *v;
+  size_t n, cap;
+} rep_rows;
+
+static void collect_row(void *ud, const char *r, int kind, unsigned docs,
+                        unsigned uses, const char *const *paths, size_t np)
+{
+  rep_rows *rows = ud;
+  rep_row *x;
+
+  TL_GROW(rows->v, rows->cap, rows->n + 1);
+  x = &rows->v[rows->n++];
+  memset(x, 0, sizeof *x);
+  x->rendering = tl_xstrdup(r);
+  x->kind = kind;
+  x->docs = docs;
+  x->uses = uses;
+  for (size_t i = 0; i < np && i < 3; i++)
+    x->paths[x->npaths++] = tl_xstrdup(paths[i]);
+}
+
+static void free_rows(rep_rows *rows)
+{
+  for (size_t i = 0; i < rows->n; i++) {
+    free(rows->v[i].rendering);
+    for (size_t k = 0; k < rows->v[i].npaths; k++)
+      free(rows->v[i].paths[k]);
+  }
+  free(rows->v);
+  memset(rows, 0, sizeof *rows);
+}
+
+static void html_escape(FILE *out, const char *s)
+{
+  for (; *s; s++)
+    switch (*s) {
+    case '<':
+      fputs("&lt;", out);
+      break;
+    case '>':
+      fputs("&gt;", out);
+      break;
+    case '&':
+      fputs("&amp;", out);
+      break;
+    case '"':
+      fputs("&quot;", out);
+      break;
+    case '\'':
+      fputs("&#39;", out);
+      break;
+    default:
+      fputc(*s, out);
+    }
+}
+
+static const char *kind_name(int kind)
+{
+  static const char *const names[] = {"preferida", "sigla", "admitida",
+                                      "proibida"};
+  return kind >= 0 && kind < 4 ? names[kind] : "?";
+}
+
+tl_status tl_corpus_report(tl_corpus *c, const tl_linter *l,
+                           tl_format format, FILE *out, tl_error *err)
+{
+  char **ids = NULL;
+  size_t n = 0;
+  tl_status rc = tl_store_mixed_concepts(c->store, &ids, &n, err);
+  json_t *root = NULL, *arr = NULL;
+
+  if (rc != TL_OK)
+    return rc;
+  if (format == TL_FORMAT_JSON) {
+    root = json_object();
+    arr = json_array();
+  } else if (format == TL_FORMAT_HTML) {
+    fputs("<!DOCTYPE html>\n<html lang=\"pt-BR\"><head><meta charset=\"utf-8\">"
+          "<title>tradlint: conceitos com mais de uma forma no acervo</title>"
+          "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:"
+          "collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:"
+          "left}th{background:#eee}.preferida{font-weight:bold}</style>"
+          "</head><body>\n<h1>Conceitos escritos de mais de um jeito no "
+          "acervo</h1>\n",
+          out);
+  }
+  for (size_t i = 0; i < n && rc == TL_OK; i++) {
+    rep_rows rows = {NULL, 0, 0};
+    const char *pref = NULL;
+    if (l != NULL && l->gloss != NULL) {
+      tl_map_slot *s = tl_map_find(&l->gloss->ids, ids[i], strlen(ids[i]));
+      if (s != NULL)
+        pref = l->gloss->c[s->value].preferred;
+    }
+    rc = tl_store_renderings(c->store, ids[i], NULL, collect_row, &rows, err);
+    if (rc == TL_OK && format == TL_FORMAT_JSON) {
+      json_t *o = json_object(), *rs = json_array();
+      json_object_set_new(o, "concept", json_string(ids[i]));
+      json_object_set_new(o, "preferred", pref ? json_string(pref) : json_null());
+      for (size_t r = 0; r < rows.n; r++) {
+        json_t *x = json_object(), *ps = json_array();
+        json_object_set_new(x, "rendering", json_string(rows.v[r].rendering));
+        json_object_set_new(x, "kind", json_string(kind_name(rows.v[r].kind)));
+        json_object_set_new(x, "documents", json_integer(rows.v[r].docs));
+        json_object_set_new(x, "occurrences", json_integer(rows.v[r].uses));
+        for (size_t k = 0; k < rows.v[r].npaths; k++)
+          json_array_append_new(ps, json_string(rows.v[r].paths[k]));
+        json_object_set_new(x, "examples", ps);
+        json_array_append_new(rs, x);
+      }
+      json_object_set_new(o, "renderings", rs);
+      json_array_append_new(arr, o);
+    } else if (rc == TL_OK && format == TL_FORMAT_HTML) {
+      fputs("<h2>", out);
+      html_escape(out, ids[i]);
+      if (pref) {
+        fputs(" — preferida: ", out);
+        html_escape(out, pref);
+      }
+      fputs("</h2>\n<table><tr><th>forma</th><th>tipo</th><th>documentos</th>"
+            "<th>ocorrências</th><th>exemplos</th></tr>\n",
+            out);
+      for (size_t r = 0; r < rows.n; r++) {
+        fprintf(out, "<tr class=\"%s\"><td>", kind_name(rows.v[r].kind));
+        html_escape(out, rows.v[r].rendering);
+        fprintf(out, "</td><td>%s</td><td>%u</td><td>%u</td><td>",
+                kind_name(rows.v[r].kind), rows.v[r].docs, rows.v[r].uses);
+        for (size_t k = 0; k < rows.v[r].npaths; k++) {
+          if (k)
+            fputs(", ", out);
+          html_escape(out, rows.v[r].paths[k]);
+        }
+        fputs("</td></tr>\n", out);
+      }
+      fputs("</table>\n", out);
+    } else if (rc == TL_OK) {
+      fputs(ids[i], out);
+      if (pref)
+        fprintf(out, " (preferida: %s)", pref);
+      fputc('\n', out);
+      for (size_t r = 0; r < rows.n; r++) {
+        fprintf(out, "  %-32s %-9s %4u %s, %4u %s", rows.v[r].rendering,
+                kind_name(rows.v[r].kind), rows.v[r].docs,
+                rows.v[r].docs == 1 ? "documento " : "documentos",
+                rows.v[r].uses, rows.v[r].uses == 1 ? "vez " : "vezes");
+        for (size_t k = 0; k < rows.v[r].npaths; k++)
+          fprintf(out, "%s%s", k ? ", " : "  (", rows.v[r].paths[k]);
+        fprintf(out, "%s\n",
+                rows.v[r].npaths == 0 ? ""
+                : rows.v[r].docs > rows.v[r].npaths ? ", ...)" : ")");
+      }
+    }
+    free_rows(&rows);
+  }
+  if (rc == TL_OK) {
+    if (format == TL_FORMAT_JSON) {
+      json_object_set_new(root, "concepts", arr);
+      json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+      fputc('\n', out);
+    } else if (format == TL_FORMAT_HTML) {
+      fprintf(out, "<p>%zu conceitos.</p>\n</body></html>\n", n);
+    } else {
+      fprintf(out, "tradlint: %zu %s com mais de uma forma no acervo\n", n,
+              n == 1 ? "conceito" : "conceitos");
+    }
+  } else if (arr != NULL) {
+    json_decref(arr);
+  }
+  if (root != NULL)
+    json_decref(root);
+  for (size_t i = 0; i < n; i++)
+    free(ids[i]);
+  free(ids);
+  return rc;
+}
+
+typedef struct var_spelling {
+  char *surface, *example;
+  unsigned docs, uses;
+} var_spelling;
+
+typedef struct var_state {
+  FILE *out;
+  tl_format format;
+  char key[512];
+  var_spelling s[32]; /* the current key's spellings */
+  size_t ns;
+  size_t keys;
+} var_state;
+
+static void slug(const char *s, char *out, size_t n)
+{
+  size_t k = 0;
+  tl_buf f;
+
+  tl_buf_init(&f);
+  tl_utf8_fold(s, strlen(s), &f);
+  for (size_t i = 0; i < f.len && k + 1 < n; i++) {
+    char ch = f.p[i];
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+      out[k++] = ch;
+    else if (k > 0 && out[k - 1] != '-')
+      out[k++] = '-';
+  }
+  while (k > 0 && out[k - 1] == '-')
+    k--;
+  out[k] = '\0';
+  tl_buf_fini(&f);
+}
+
+static void flush_key(var_state *v)
+{
+  unsigned docs = 0;
+  bool upper = false;
+
+  if (v->ns < 2) /* one spelling once first-letter case is ignored */
+    goto out;
+  /* the spelling most documents use comes first; on a tie, the one with
+   * fewer hyphens (the 2009 agreement joins most prefixes) */
+  for (size_t i = 1; i < v->ns; i++)
+    for (size_t j = i; j > 0; j--) {
+      size_t ha = 0, hb = 0;
+      for (const char *p = v->s[j - 1].surface; *p; p++)
+        ha += *p == '-';
+      for (const char *p = v->s[j].surface; *p; p++)
+        hb += *p == '-';
+      if (v->s[j].docs > v->s[j - 1].docs ||
+          (v->s[j].docs == v->s[j - 1].docs && hb < ha)) {
+        var_spelling tmp = v->s[j];
+        v->s[j] = v->s[j - 1];
+        v->s[j - 1] = tmp;
+      }
+    }
+  for (size_t i = 0; i < v->ns; i++) {
+    docs += v->s[i].docs;
+    for (const char *p = v->s[i].surface; *p; p++)
+      upper |= *p >= 'A' && *p <= 'Z';
+  }
+  v->keys++;
+  if (v->format == TL_FORMAT_TSV) {
+    char id[128];
+    slug(v->s[0].surface, id, sizeof id);
+    fprintf(v->out, "%s\t\t%s\t\t\t", id, v->s[0].surface);
+    for (size_t i = 1; i < v->ns; i++)
+      fprintf(v->out, "%s%s", i > 1 ? "|" : "", v->s[i].surface);
+    fprintf(v->out, "\t\t%s\tvariantes no acervo: %u documentos\n",
+            upper ? "exact" : "any", docs);
+  } else {
+    fprintf(v->out, "%s: %zu grafias\n", v->key, v->ns);
+    for (size_t i = 0; i < v->ns; i++)
+      fprintf(v->out, "  %-30s %3u %s, %3u %s (ex.: %s)\n", v->s[i].surface,
+              v->s[i].docs, v->s[i].docs == 1 ? "documento " : "documentos",
+              v->s[i].uses, v->s[i].uses == 1 ? "vez " : "vezes",
+              v->s[i].example);
+  }
+out:
+  for (size_t i = 0; i < v->ns; i++) {
+    free(v->s[i].surface);
+    free(v->s[i].example);
+  }
+  v->ns = 0;
+}
+
+static void on_variant(void *ud, const char *key, const char *surface,
+                       unsigned docs, unsigned uses, const char *example)
+{
+  var_state *v = ud;
+
+  if (strcmp(key, v->key) != 0) {
+    flush_key(v);
+    snprintf(v->key, sizeof v->key, "%s", key);
+  }
+  if (v->ns < 32) {
+    v->s[v->ns].surface = tl_xstrdup(surface);
+    v->s[v->ns].example = tl_xstrdup(example ? example : "");
+    v->s[v->ns].docs = docs;
+    v->s[v->ns].uses = uses;
+    v->ns++;
+  }
+}
+
+tl_status tl_corpus_variants(tl_corpus *c, tl_format format, FILE *out,
+                             tl_error *err)
+{
+  var_state v;
+  tl_status rc;
+
+  memset(&v, 0, sizeof v);
+  v.out = out;
+  v.format = format;
+  if (format == TL_FORMAT_TSV)
+    fputs("# variantes encontradas pelo tradlint: revise antes de copiar "
+          "para glossary/*.tsv\n"
+          "id\ten\tpreferred\tabbrev\tadmitted\tforbidden\tgender\tcase\tnote\n",
+          out);
+  rc = tl_store_variants(c->store, on_variant, &v, err);
+  flush_key(&v);
+  if (rc == TL_OK && format != TL_FORMAT_TSV)
+    fprintf(out, "tradlint: %zu %s com mais de uma grafia\n", v.keys,
+            v.keys == 1 ? "termo" : "termos");
+  return rc;
+}
+
+tl_status tl_corpus_prune(tl_corpus *c, const char *root, FILE *out,
+                          tl_error *err)
+{
+  char **paths = NULL;
+  size_t n = 0, gone = 0;
+  tl_status rc = tl_store_paths(c->store, &paths, &n, err);
+
+  for (size_t i = 0; i < n; i++) {
+    char full[PATH_MAX * 2];
+    struct stat st;
+    if (paths[i][0] == '/')
+      snprintf(full, sizeof full, "%s", paths[i]);
+    else
+      snprintf(full, sizeof full, "%s/%s", root, paths[i]);
+    if (rc == TL_OK && stat(full, &st) != 0 && errno == ENOENT) {
+      rc = tl_store_forget(c->store, paths[i], err);
+      if (rc == TL_OK) {
+        fprintf(out, "removido: %s\n", paths[i]);
+        gone++;
+      }
+    }
+    free(paths[i]);
+  }
+  free(paths);
+  if (rc == TL_OK)
+    fprintf(out, "tradlint: %zu %s removidos do acervo, %zu mantidos\n", gone,
+            gone == 1 ? "documento" : "documentos", n - gone);
+  return rc;
+}
+
+tl_status tl_corpus_stats(tl_corpus *c, FILE *out, tl_error *err)
+{
+  tl_store_stats s;
+  struct stat st;
+  tl_status rc = tl_store_stats_get(c->store, &s, err);
+
+  if (rc != TL_OK)
+    return rc;
+  fprintf(out, "banco: %s", tl_store_path(c->store));
+  if (stat(tl_store_path(c->store), &st) == 0)
+    fprintf(out, " (%.1f MB)", (double)st.st_size / 1e6);
+  fprintf(out,
+          "\ndocumentos: %lld\npalavras: %lld\nconceitos usados: %lld\n"
+          "formas registradas: %lld\ngrafias para variantes: %lld\n"
+          "veredictos de ortografia: %lld\nlistas de sugestões: %lld\n",
+          s.documents, s.words, s.concepts, s.usages, s.surfaces, s.verdicts,
+          s.suggestions);
+  return TL_OK;
+}

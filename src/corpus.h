@@ -1,0 +1,25 @@
+/* The corpus stage of the pipeline: compare a document's renderings with
+ * the archive (consistency.corpus), record them, collect variant
+ * candidates. */
+#ifndef TL_CORPUS_H
+#define TL_CORPUS_H
+
+#include "check.h"
+#include "store.h"
+
+struct tl_corpus {
+  tl_store *store;
+};
+
+/* Spellings worth remembering for variant discovery, per document:
+ * "key\x1fsurface" -> count. */
+void tl_corpus_collect(tl_ctx *c, const tl_tokens *t, const tl_matches *m,
+                       tl_map *surfaces);
+
+/* Compare the document with the archive, then record it (unless its
+ * content is unchanged). @relpath: the path relative to the archive root. */
+tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
+                             const char *relpath, const tl_map *surfaces,
+                             tl_error *err);
+
+#endif

@@ -1,0 +1,734 @@
+#include "store.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define APP_ID 0x544C4E54 /* "TLNT" */
+
+static const char *const SCHEMA_V1 =
+    "CREATE TABLE documents(id INTEGER PRIMARY KEY, path TEXT NOT NULL "
+    "UNIQUE, hash TEXT NOT NULL, words INTEGER NOT NULL, checked_at INTEGER "
+    "NOT NULL);"
+    "CREATE TABLE usages(doc INTEGER NOT NULL REFERENCES documents(id) ON "
+    "DELETE CASCADE, concept TEXT NOT NULL, rendering TEXT NOT NULL, kind "
+    "INTEGER NOT NULL, count INTEGER NOT NULL, first_offset INTEGER NOT NULL, "
+    "first_line INTEGER NOT NULL, surface TEXT NOT NULL, PRIMARY KEY(doc, "
+    "concept, rendering));"
+    "CREATE INDEX usages_by_concept ON usages(concept, rendering);"
+    "CREATE TABLE verdicts(dict TEXT NOT NULL, word TEXT NOT NULL, known "
+    "INTEGER NOT NULL, PRIMARY KEY(dict, word)) WITHOUT ROWID;";
+
+/* Forward migrations: MIGRATIONS[v] takes a database from version v+1 to
+ * v+2 (index 0: from 1 to 2). */
+static const char *const MIGRATIONS[] = {
+    "CREATE TABLE suggestions(dict TEXT NOT NULL, word TEXT NOT NULL, list "
+    "TEXT NOT NULL, PRIMARY KEY(dict, word)) WITHOUT ROWID;"
+    "CREATE TABLE surfaces(doc INTEGER NOT NULL REFERENCES documents(id) ON "
+    "DELETE CASCADE, key TEXT NOT NULL, surface TEXT NOT NULL, count INTEGER "
+    "NOT NULL, PRIMARY KEY(doc, key, surface));"
+    "CREATE INDEX surfaces_by_key ON surfaces(key);",
+    NULL};
+
+typedef struct pending {
+  char *dict, *word, *list; /* list: NULL for a verdict */
+  int known;
+} pending;
+
+struct tl_store {
+  sqlite3 *db;
+  char *path;
+  bool ro;
+  sqlite3_stmt *q_verdict, *q_sugg;
+  pending *pend;
+  size_t npend, cappend;
+};
+
+static tl_status db_error(tl_store *s, tl_error *err, const char *what)
+{
+  int code = s->db ? sqlite3_errcode(s->db) : SQLITE_ERROR;
+
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    return tl_error_set(err, TL_EDB,
+                        "%s: banco do acervo corrompido (%s); rode de novo "
+                        "com --rebuild-db para recriá-lo (o arquivo atual é "
+                        "guardado como %s.bak)",
+                        s->path, sqlite3_errmsg(s->db), s->path);
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    return tl_error_set(err, TL_EDB,
+                        "%s: banco do acervo ocupado por outro processo por "
+                        "mais de 5 s (%s); tente de novo ou use --no-db",
+                        s->path, what);
+  return tl_error_set(err, TL_EDB, "%s: erro no banco do acervo ao %s: %s",
+                      s->path, what, s->db ? sqlite3_errmsg(s->db) : "?");
+}
+
+static int exec(tl_store *s, const char *sql)
+{
+  return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}
+
+static long long scalar(tl_store *s, const char *sql, int *rc)
+{
+  sqlite3_stmt *st = NULL;
+  long long v = 0;
+
+  *rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+  if (*rc == SQLITE_OK) {
+    *rc = sqlite3_step(st);
+    if (*rc == SQLITE_ROW) {
+      v = sqlite3_column_int64(st, 0);
+      *rc = SQLITE_OK;
+    } else if (*rc == SQLITE_DONE) {
+      *rc = SQLITE_OK;
+    }
+  }
+  sqlite3_finalize(st);
+  return v;
+}
+
+static bool is_wal(tl_store *s)
+{
+  sqlite3_stmt *st = NULL;
+  bool wal = false;
+
+  if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode", -1, &st, NULL) ==
+          SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    const char *m = (const char *)sqlite3_column_text(st, 0);
+    wal = m != NULL && strcmp(m, "wal") == 0;
+  }
+  sqlite3_finalize(st);
+  return wal;
+}
+
+/* Whether the file at @path is empty or starts like an SQLite database. */
+static bool looks_like_sqlite(const char *path, bool *exists)
+{
+  FILE *fp = fopen(path, "rb");
+  char head[16];
+  size_t got;
+
+  *exists = fp != NULL;
+  if (fp == NULL)
+    return true;
+  got = fread(head, 1, sizeof head, fp);
+  fclose(fp);
+  return got == 0 || (got == 16 && memcmp(head, "SQLite format 3", 16) == 0);
+}
+
+static tl_status set_aside(const char *path, tl_error *err)
+{
+  char bak[4096];
+
+  snprintf(bak, sizeof bak, "%s.bak", path);
+  if (rename(path, bak) != 0)
+    return tl_error_set(err, TL_EDB, "%s: não foi possível mover para %s: %s",
+                        path, bak, strerror(errno));
+  fprintf(stderr, "tradlint: aviso: %s guardado como %s; banco do acervo "
+                  "recriado\n", path, bak);
+  {
+    char side[4200];
+    snprintf(side, sizeof side, "%s-wal", path);
+    remove(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    remove(side);
+  }
+  return TL_OK;
+}
+
+static tl_status setup(tl_store *s, unsigned flags, tl_error *err)
+{
+  int rc;
+  long long tables, version, app;
+
+  sqlite3_busy_timeout(s->db, 5000);
+  tables = scalar(s, "SELECT count(*) FROM sqlite_master", &rc);
+  if (rc != SQLITE_OK)
+    return db_error(s, err, "ler o esquema");
+  version = scalar(s, "PRAGMA user_version", &rc);
+  app = scalar(s, "PRAGMA application_id", &rc);
+  if (tables > 0 && app != APP_ID)
+    return tl_error_set(err, TL_EDB,
+                        "%s: não é um banco do tradlint (é de outro "
+                        "programa); indique outro arquivo com --db, ou use "
+                        "--rebuild-db para guardá-lo como %s.bak e criar um "
+                        "novo",
+                        s->path, s->path);
+  (void)flags;
+  if (version > TL_STORE_VERSION)
+    return tl_error_set(err, TL_EDB,
+                        "%s: criado por uma versão mais nova do tradlint "
+                        "(esquema %lld; esta versão lê até %d)",
+                        s->path, version, TL_STORE_VERSION);
+  if (s->ro) {
+    if (tables == 0 || version < TL_STORE_VERSION)
+      return tl_error_set(err, TL_EDB,
+                          "%s: banco do acervo somente leitura e %s", s->path,
+                          tables == 0 ? "vazio" : "de esquema antigo");
+    return TL_OK;
+  }
+  if (!is_wal(s)) {
+    /* switching to WAL needs the database to itself, and SQLite does not
+     * wait for that: retry for as long as the busy timeout */
+    int tries = 0;
+    while (exec(s, "PRAGMA journal_mode=WAL") != SQLITE_OK && !is_wal(s)) {
+      struct timespec ts = {0, 100 * 1000 * 1000};
+      if (++tries >= 50)
+        return db_error(s, err, "configurar o banco");
+      nanosleep(&ts, NULL);
+    }
+  }
+  if (exec(s, "PRAGMA synchronous=NORMAL") != SQLITE_OK)
+    return db_error(s, err, "configurar o banco");
+  if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
+    return db_error(s, err, "abrir uma transação");
+  /* read again inside the transaction: another run may have created it */
+  tables = scalar(s, "SELECT count(*) FROM sqlite_master", &rc);
+  version = scalar(s, "PRAGMA user_version", &rc);
+  if (tables == 0) {
+    char sql[64];
+    rc = exec(s, SCHEMA_V1);
+    snprintf(sql, sizeof sql, "PRAGMA application_id=%d", APP_ID);
+    if (rc == SQLITE_OK)
+      rc = exec(s, sql);
+    if (rc == SQLITE_OK)
+      rc = exec(s, "PRAGMA user_version=1");
+    version = 1;
+    if (rc != SQLITE_OK) {
+      exec(s, "ROLLBACK");
+      return db_error(s, err, "criar o esquema");
+    }
+  }
+  while (version < TL_STORE_VERSION) {
+    char sql[64];
+    rc = exec(s, MIGRATIONS[version - 1]);
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%lld", version + 1);
+    if (rc == SQLITE_OK)
+      rc = exec(s, sql);
+    if (rc != SQLITE_OK) {
+      exec(s, "ROLLBACK");
+      return db_error(s, err, "migrar o esquema");
+    }
+    version++;
+  }
+  if (exec(s, "COMMIT") != SQLITE_OK) {
+    exec(s, "ROLLBACK");
+    return db_error(s, err, "gravar o esquema");
+  }
+  return TL_OK;
+}
+
+tl_status tl_store_open(tl_store **out, const char *path, unsigned flags,
+                        tl_error *err)
+{
+  tl_store *s = tl_xcalloc(1, sizeof *s);
+  bool exists;
+  tl_status st;
+  int rc;
+
+  *out = NULL;
+  s->path = tl_xstrdup(path);
+  if (!looks_like_sqlite(path, &exists)) {
+    if (!(flags & TL_STORE_REBUILD)) {
+      st = tl_error_set(err, TL_EDB,
+                        "%s: não é um banco do tradlint (arquivo corrompido "
+                        "ou de outro programa); use --rebuild-db para "
+                        "guardá-lo como %s.bak e criar um novo, ou --db "
+                        "para indicar outro arquivo",
+                        path, path);
+      tl_store_close(s);
+      return st;
+    }
+    if ((st = set_aside(path, err)) != TL_OK) {
+      tl_store_close(s);
+      return st;
+    }
+    exists = false;
+  }
+  s->ro = (flags & TL_STORE_READONLY) != 0 ||
+          (exists && access(path, W_OK) != 0);
+  if (!s->ro && !exists) { /* the folder must be writable to create it */
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1,
+             slash ? path : ".");
+    if (access(dir, W_OK) != 0) {
+      st = tl_error_set(err, TL_EDB,
+                        "%s: não é possível criar o banco do acervo (%s); "
+                        "use --db para outro lugar ou --no-db",
+                        path, strerror(errno));
+      tl_store_close(s);
+      return st;
+    }
+  }
+  rc = sqlite3_open_v2(path, &s->db,
+                       s->ro ? SQLITE_OPEN_READONLY
+                             : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                       NULL);
+  if (rc != SQLITE_OK) {
+    st = db_error(s, err, "abrir");
+    tl_store_close(s);
+    return st;
+  }
+  st = setup(s, flags, err);
+  if (st != TL_OK && (flags & TL_STORE_REBUILD) && exists &&
+      err != NULL && err->status == TL_EDB &&
+      (strstr(err->msg, "corrompido") || strstr(err->msg, "outro programa"))) {
+    sqlite3_close(s->db);
+    s->db = NULL;
+    if ((st = set_aside(path, err)) == TL_OK) {
+      rc = sqlite3_open_v2(path, &s->db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+      st = rc == SQLITE_OK ? setup(s, 0, err) : db_error(s, err, "abrir");
+    }
+  }
+  if (st == TL_OK && exec(s, "PRAGMA foreign_keys=ON") != SQLITE_OK)
+    st = db_error(s, err, "configurar o banco");
+  if (st != TL_OK) {
+    tl_store_close(s);
+    return st;
+  }
+  *out = s;
+  return TL_OK;
+}
+
+void tl_store_close(tl_store *s)
+{
+  if (s == NULL)
+    return;
+  for (size_t i = 0; i < s->npend; i++) {
+    free(s->pend[i].dict);
+    free(s->pend[i].word);
+    free(s->pend[i].list);
+  }
+  free(s->pend);
+  sqlite3_finalize(s->q_verdict);
+  sqlite3_finalize(s->q_sugg);
+  if (s->db != NULL)
+    sqlite3_close(s->db);
+  free(s->path);
+  free(s);
+}
+
+bool tl_store_is_readonly(const tl_store *s)
+{
+  return s->ro;
+}
+
+const char *tl_store_path(const tl_store *s)
+{
+  return s->path;
+}
+
+/* ---- verdicts and suggestions ------------------------------------------ */
+
+int tl_store_verdict(tl_store *s, const char *dict, const char *w, size_t n)
+{
+  int r = -1;
+
+  if (s->q_verdict == NULL &&
+      sqlite3_prepare_v2(s->db,
+                         "SELECT known FROM verdicts WHERE dict=? AND word=?",
+                         -1, &s->q_verdict, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_text(s->q_verdict, 1, dict, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s->q_verdict, 2, w, (int)n, SQLITE_STATIC);
+  if (sqlite3_step(s->q_verdict) == SQLITE_ROW)
+    r = sqlite3_column_int(s->q_verdict, 0) != 0;
+  sqlite3_reset(s->q_verdict);
+  return r;
+}
+
+static void add_pending(tl_store *s, const char *dict, const char *w,
+                        size_t n, int known, char *list)
+{
+  if (s->ro) {
+    free(list);
+    return;
+  }
+  TL_GROW(s->pend, s->cappend, s->npend + 1);
+  s->pend[s->npend++] =
+      (pending){tl_xstrdup(dict), tl_xstrndup(w, n), list, known};
+}
+
+void tl_store_put_verdict(tl_store *s, const char *dict, const char *w,
+                          size_t n, int known)
+{
+  add_pending(s, dict, w, n, known, NULL);
+}
+
+int tl_store_suggestions(tl_store *s, const char *dict, const char *w,
+                         size_t n, char **block)
+{
+  int r = -1;
+
+  *block = NULL;
+  if (s->q_sugg == NULL &&
+      sqlite3_prepare_v2(s->db,
+                         "SELECT list FROM suggestions WHERE dict=? AND "
+                         "word=?",
+                         -1, &s->q_sugg, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_text(s->q_sugg, 1, dict, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s->q_sugg, 2, w, (int)n, SQLITE_STATIC);
+  if (sqlite3_step(s->q_sugg) == SQLITE_ROW) {
+    const char *list = (const char *)sqlite3_column_text(s->q_sugg, 0);
+    size_t len = list ? strlen(list) : 0;
+    /* stored '\n'-separated; returned NUL-separated */
+    *block = tl_xstrndup(list ? list : "", len);
+    r = 0;
+    if (len > 0) {
+      r = 1;
+      for (size_t i = 0; i < len; i++)
+        if ((*block)[i] == '\n') {
+          (*block)[i] = '\0';
+          r++;
+        }
+    }
+  }
+  sqlite3_reset(s->q_sugg);
+  return r;
+}
+
+void tl_store_put_suggestions(tl_store *s, const char *dict, const char *w,
+                              size_t n, const char *const *v, size_t nv)
+{
+  tl_buf b;
+
+  tl_buf_init(&b);
+  for (size_t i = 0; i < nv; i++) {
+    if (i)
+      tl_buf_addc(&b, '\n');
+    tl_buf_adds(&b, v[i]);
+  }
+  add_pending(s, dict, w, n, 0, tl_xstrdup(tl_buf_cstr(&b)));
+  tl_buf_fini(&b);
+}
+
+static int write_pending(tl_store *s)
+{
+  sqlite3_stmt *iv = NULL, *is = NULL;
+  int rc = SQLITE_OK;
+
+  if (s->npend == 0)
+    return SQLITE_OK;
+  rc = sqlite3_prepare_v2(s->db,
+                          "INSERT OR REPLACE INTO verdicts(dict, word, known) "
+                          "VALUES(?, ?, ?)",
+                          -1, &iv, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(s->db,
+                            "INSERT OR REPLACE INTO suggestions(dict, word, "
+                            "list) VALUES(?, ?, ?)",
+                            -1, &is, NULL);
+  for (size_t i = 0; i < s->npend && rc == SQLITE_OK; i++) {
+    pending *p = &s->pend[i];
+    sqlite3_stmt *st = p->list ? is : iv;
+    sqlite3_bind_text(st, 1, p->dict, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, p->word, -1, SQLITE_STATIC);
+    if (p->list)
+      sqlite3_bind_text(st, 3, p->list, -1, SQLITE_STATIC);
+    else
+      sqlite3_bind_int(st, 3, p->known);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(iv);
+  sqlite3_finalize(is);
+  return rc;
+}
+
+static void clear_pending(tl_store *s)
+{
+  for (size_t i = 0; i < s->npend; i++) {
+    free(s->pend[i].dict);
+    free(s->pend[i].word);
+    free(s->pend[i].list);
+  }
+  s->npend = 0;
+}
+
+tl_status tl_store_flush(tl_store *s, tl_error *err)
+{
+  if (s->ro || s->npend == 0)
+    return TL_OK;
+  if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
+    return db_error(s, err, "gravar os veredictos");
+  if (write_pending(s) != SQLITE_OK) {
+    tl_status st = db_error(s, err, "gravar os veredictos");
+    exec(s, "ROLLBACK");
+    return st;
+  }
+  if (exec(s, "COMMIT") != SQLITE_OK) {
+    tl_status st = db_error(s, err, "gravar os veredictos");
+    exec(s, "ROLLBACK");
+    return st;
+  }
+  clear_pending(s);
+  return TL_OK;
+}
+
+/* ---- documents ---------------------------------------------------------- */
+
+bool tl_store_doc_hash(tl_store *s, const char *path, char *hash, size_t n)
+{
+  sqlite3_stmt *st = NULL;
+  bool found = false;
+
+  if (sqlite3_prepare_v2(s->db, "SELECT hash FROM documents WHERE path=?", -1,
+                         &st, NULL) != SQLITE_OK)
+    return false;
+  sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    snprintf(hash, n, "%s", (const char *)sqlite3_column_text(st, 0));
+    found = true;
+  }
+  sqlite3_finalize(st);
+  return found;
+}
+
+tl_status tl_store_record(tl_store *s, const char *path, const char *hash,
+                          size_t words, const tl_store_usage *u, size_t nu,
+                          const tl_store_surface *sf, size_t nsf,
+                          tl_error *err)
+{
+  sqlite3_stmt *st = NULL;
+  sqlite3_int64 doc;
+  int rc;
+
+  if (s->ro)
+    return TL_OK;
+  if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
+    return db_error(s, err, "gravar o documento");
+  rc = sqlite3_prepare_v2(s->db, "DELETE FROM documents WHERE path=?", -1, &st,
+                          NULL);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+  }
+  sqlite3_finalize(st);
+  st = NULL;
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(s->db,
+                            "INSERT INTO documents(path, hash, words, "
+                            "checked_at) VALUES(?, ?, ?, ?)",
+                            -1, &st, NULL);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)words);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)time(NULL));
+    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+  }
+  sqlite3_finalize(st);
+  st = NULL;
+  doc = sqlite3_last_insert_rowid(s->db);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(s->db,
+                            "INSERT INTO usages(doc, concept, rendering, kind, "
+                            "count, first_offset, first_line, surface) "
+                            "VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+                            -1, &st, NULL);
+  for (size_t i = 0; i < nu && rc == SQLITE_OK; i++) {
+    sqlite3_bind_int64(st, 1, doc);
+    sqlite3_bind_text(st, 2, u[i].concept, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, u[i].rendering, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 4, u[i].kind);
+    sqlite3_bind_int(st, 5, (int)u[i].count);
+    sqlite3_bind_int64(st, 6, (sqlite3_int64)u[i].first_offset);
+    sqlite3_bind_int(st, 7, (int)u[i].first_line);
+    sqlite3_bind_text(st, 8, u[i].surface, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  st = NULL;
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(s->db,
+                            "INSERT INTO surfaces(doc, key, surface, count) "
+                            "VALUES(?, ?, ?, ?)",
+                            -1, &st, NULL);
+  for (size_t i = 0; i < nsf && rc == SQLITE_OK; i++) {
+    sqlite3_bind_int64(st, 1, doc);
+    sqlite3_bind_text(st, 2, sf[i].key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, sf[i].surface, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 4, (int)sf[i].count);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  if (rc == SQLITE_OK)
+    rc = write_pending(s);
+  if (rc == SQLITE_OK)
+    rc = exec(s, "COMMIT");
+  if (rc != SQLITE_OK) {
+    tl_status e = db_error(s, err, "gravar o documento");
+    exec(s, "ROLLBACK");
+    return e;
+  }
+  clear_pending(s);
+  return TL_OK;
+}
+
+tl_status tl_store_renderings(tl_store *s, const char *concept,
+                              const char *except_path,
+                              tl_store_rendering_fn fn, void *ud,
+                              tl_error *err)
+{
+  sqlite3_stmt *st = NULL, *docs = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2(
+      s->db,
+      "SELECT u.rendering, min(u.kind), count(DISTINCT u.doc), sum(u.count) "
+      "FROM usages u JOIN documents d ON d.id = u.doc WHERE u.concept = ?1 "
+      "AND d.path <> ?2 GROUP BY u.rendering ORDER BY 3 DESC, 1",
+      -1, &st, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(
+        s->db,
+        "SELECT d.path FROM usages u JOIN documents d ON d.id = u.doc WHERE "
+        "u.concept = ?1 AND u.rendering = ?2 AND d.path <> ?3 ORDER BY "
+        "d.path LIMIT 3",
+        -1, &docs, NULL);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(st);
+    return db_error(s, err, "consultar o acervo");
+  }
+  sqlite3_bind_text(st, 1, concept, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, except_path ? except_path : "", -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *r = (const char *)sqlite3_column_text(st, 0);
+    char *paths[3];
+    size_t np = 0;
+    sqlite3_bind_text(docs, 1, concept, -1, SQLITE_STATIC);
+    sqlite3_bind_text(docs, 2, r, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(docs, 3, except_path ? except_path : "", -1,
+                      SQLITE_STATIC);
+    while (np < 3 && sqlite3_step(docs) == SQLITE_ROW)
+      paths[np++] = tl_xstrdup((const char *)sqlite3_column_text(docs, 0));
+    sqlite3_reset(docs);
+    fn(ud, r, sqlite3_column_int(st, 1), (unsigned)sqlite3_column_int(st, 2),
+       (unsigned)sqlite3_column_int(st, 3), (const char *const *)paths, np);
+    for (size_t i = 0; i < np; i++)
+      free(paths[i]);
+  }
+  sqlite3_finalize(docs);
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? TL_OK : db_error(s, err, "consultar o acervo");
+}
+
+static tl_status strings(tl_store *s, const char *sql, char ***out,
+                         size_t *n, tl_error *err)
+{
+  sqlite3_stmt *st = NULL;
+  size_t cap = 0;
+  int rc;
+
+  *out = NULL;
+  *n = 0;
+  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+    return db_error(s, err, "consultar o acervo");
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    TL_GROW(*out, cap, *n + 1);
+    (*out)[(*n)++] = tl_xstrdup((const char *)sqlite3_column_text(st, 0));
+  }
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? TL_OK : db_error(s, err, "consultar o acervo");
+}
+
+tl_status tl_store_mixed_concepts(tl_store *s, char ***ids, size_t *n,
+                                  tl_error *err)
+{
+  return strings(s,
+                 "SELECT concept FROM usages GROUP BY concept HAVING "
+                 "count(DISTINCT rendering) > 1 ORDER BY concept",
+                 ids, n, err);
+}
+
+tl_status tl_store_paths(tl_store *s, char ***paths, size_t *n,
+                         tl_error *err)
+{
+  return strings(s, "SELECT path FROM documents ORDER BY path", paths, n,
+                 err);
+}
+
+tl_status tl_store_forget(tl_store *s, const char *path, tl_error *err)
+{
+  sqlite3_stmt *st = NULL;
+  int rc;
+
+  if (s->ro)
+    return tl_error_set(err, TL_EDB, "%s: banco somente leitura", s->path);
+  rc = sqlite3_prepare_v2(s->db, "DELETE FROM documents WHERE path=?", -1, &st,
+                          NULL);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+  }
+  sqlite3_finalize(st);
+  return rc == SQLITE_OK ? TL_OK : db_error(s, err, "apagar o documento");
+}
+
+tl_status tl_store_stats_get(tl_store *s, tl_store_stats *out, tl_error *err)
+{
+  int rc = SQLITE_OK;
+
+  out->documents = scalar(s, "SELECT count(*) FROM documents", &rc);
+  if (rc == SQLITE_OK)
+    out->words = scalar(s, "SELECT coalesce(sum(words), 0) FROM documents",
+                        &rc);
+  if (rc == SQLITE_OK)
+    out->usages = scalar(s, "SELECT count(*) FROM usages", &rc);
+  if (rc == SQLITE_OK)
+    out->concepts = scalar(s, "SELECT count(DISTINCT concept) FROM usages",
+                           &rc);
+  if (rc == SQLITE_OK)
+    out->verdicts = scalar(s, "SELECT count(*) FROM verdicts", &rc);
+  if (rc == SQLITE_OK)
+    out->suggestions = scalar(s, "SELECT count(*) FROM suggestions", &rc);
+  if (rc == SQLITE_OK)
+    out->surfaces = scalar(s, "SELECT count(*) FROM surfaces", &rc);
+  return rc == SQLITE_OK ? TL_OK : db_error(s, err, "contar o acervo");
+}
+
+tl_status tl_store_variants(tl_store *s, tl_store_variant_fn fn, void *ud,
+                            tl_error *err)
+{
+  sqlite3_stmt *st = NULL;
+  int rc;
+
+  /* keys spelled two or more ways (ignoring only the case of the first
+   * letter, which sentence starts change), most documents first */
+  rc = sqlite3_prepare_v2(
+      s->db,
+      "WITH shapes AS (SELECT key, surface, lower(substr(surface, 1, 1)) || "
+      "substr(surface, 2) AS shape, doc, count FROM surfaces), "
+      "multi AS (SELECT key FROM shapes GROUP BY key HAVING count(DISTINCT "
+      "shape) > 1), "
+      "ranked AS (SELECT key, count(DISTINCT doc) AS kd FROM shapes WHERE key "
+      "IN (SELECT key FROM multi) GROUP BY key), "
+      "rows AS (SELECT sh.key AS key, sh.surface AS surface, count(DISTINCT "
+      "sh.doc) AS nd, sum(sh.count) AS uses, min(sh.doc) AS first, r.kd AS kd "
+      "FROM shapes sh JOIN ranked r ON r.key = sh.key GROUP BY sh.key, "
+      "sh.surface) "
+      "SELECT rows.key, rows.surface, rows.nd, rows.uses, d.path FROM rows "
+      "JOIN documents d ON d.id = rows.first "
+      "ORDER BY rows.kd DESC, rows.key, rows.nd DESC, rows.surface",
+      -1, &st, NULL);
+  if (rc != SQLITE_OK)
+    return db_error(s, err, "consultar as variantes");
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    fn(ud, (const char *)sqlite3_column_text(st, 0),
+       (const char *)sqlite3_column_text(st, 1),
+       (unsigned)sqlite3_column_int(st, 2), (unsigned)sqlite3_column_int(st, 3),
+       (const char *)sqlite3_column_text(st, 4));
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? TL_OK : db_error(s, err, "consultar as variantes");
+}
