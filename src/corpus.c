@@ -123,10 +123,9 @@ tl_status tl_linter_flush(tl_linter *l, tl_error *err)
 
 /* ---- variant candidates ------------------------------------------------- */
 
-static const char *const PREFIXES[] = {"auto", "pre", "pré", "pós", "pos",
-                                       "multi", "anti", "semi", "micro",
-                                       "super", "inter", "hiper", "co", "re",
-                                       NULL};
+static const char *const PREFIXES[] = {"auto", "pré", "pós", "multi",
+                                       "anti", "semi", "micro", "super",
+                                       "inter", "hiper", NULL};
 
 static void put_surface(tl_ctx *c, tl_map *m, const char *s, size_t n)
 {
@@ -592,6 +591,25 @@ static void flush_key(var_state *v)
 
   if (v->ns < 2) /* one spelling once first-letter case is ignored */
     goto out;
+  {
+    /* spellings that differ only by accents are different words
+     * ("contém" and "contêm", "continua" and "contínua"), not variants */
+    bool only_accents = true;
+    tl_buf a, b;
+    tl_buf_init(&a);
+    tl_buf_init(&b);
+    tl_utf8_strip_accents(v->s[0].surface, strlen(v->s[0].surface), &a);
+    for (size_t i = 1; i < v->ns && only_accents; i++) {
+      tl_buf_clear(&b);
+      tl_utf8_strip_accents(v->s[i].surface, strlen(v->s[i].surface), &b);
+      only_accents = a.len == b.len && a.len > 0 &&
+                     memcmp(a.p + 1, b.p + 1, a.len - 1) == 0;
+    }
+    tl_buf_fini(&a);
+    tl_buf_fini(&b);
+    if (only_accents)
+      goto out;
+  }
   /* the spelling most documents use comes first; on a tie, the one with
    * fewer hyphens (the 2009 agreement joins most prefixes) */
   for (size_t i = 1; i < v->ns; i++)

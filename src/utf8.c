@@ -221,3 +221,18 @@ void tl_utf8_fold(const char *p, size_t len, tl_buf *out)
   tl_buf_add(out, dst, (size_t)n);
   free(dst);
 }
+
+void tl_utf8_strip_accents(const char *p, size_t len, tl_buf *out)
+{
+  utf8proc_uint8_t *dst = NULL;
+  utf8proc_ssize_t n;
+
+  n = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)len, &dst,
+                   UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
+  if (n < 0) {
+    tl_buf_add(out, p, len);
+    return;
+  }
+  tl_buf_add(out, dst, (size_t)n);
+  free(dst);
+}

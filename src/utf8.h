@@ -39,6 +39,8 @@ void tl_utf8_lower(const char *p, size_t len, tl_buf *out);
 /* Append the matching key of p[0..len): case-folded, accents removed
  * ("Pré-Treinamento" -> "pre-treinamento"). */
 void tl_utf8_fold(const char *p, size_t len, tl_buf *out);
+/* Append p[0..len) without its accents, case kept ("Pré" -> "Pre"). */
+void tl_utf8_strip_accents(const char *p, size_t len, tl_buf *out);
 /* Whether p[0..len) is in NFC already (quick check, may say no falsely). */
 bool tl_utf8_is_nfc_quick(const char *p, size_t len);
 
