@@ -17,6 +17,8 @@ SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 PKGS     = hunspell libutf8proc md4c sqlite3 jansson
 DEBPKGS  = pkg-config libhunspell-dev hunspell-pt-br hunspell-en-us libutf8proc-dev \
            libmd4c-dev libsqlite3-dev libcmocka-dev libjansson-dev hunspell python3
+# only for the test suite: SARIF schema validation, the HTML report rendered
+TESTPKGS = python3-jsonschema chromium patch
 VERSION  = 0.1.0
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -32,7 +34,7 @@ LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check unit golden golden-update oracle check-asan check-valgrind \
+.PHONY: all deps deps-test check unit golden golden-update oracle check-asan check-valgrind \
         check-symbols check-dict demo install uninstall clean bench fuzz
 
 all: $(BUILD)/tradlint
@@ -52,6 +54,20 @@ deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEBPKGS) >/dev/null || \
 	  { echo "deps: apt-get failed; install: $(DEBPKGS)" >&2; exit 1; }; \
+	fi
+
+# What the test suite needs beyond the build (installed like deps).
+deps-test: deps
+	@missing=""; \
+	python3 -c 'import jsonschema' 2>/dev/null || missing=1; \
+	command -v chromium >/dev/null 2>&1 || missing=1; \
+	command -v patch >/dev/null 2>&1 || missing=1; \
+	if [ -n "$$missing" ]; then \
+	  echo "deps-test: installing $(TESTPKGS)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(TESTPKGS) >/dev/null || \
+	  { echo "deps-test: apt-get failed; install: $(TESTPKGS)" >&2; exit 1; }; \
 	fi
 
 $(BUILD)/obj/%.o: src/%.c include/tradlint.h $(wildcard src/*.h) | $(BUILD)/.deps-ok
@@ -80,10 +96,12 @@ $(BUILD)/tests/dump_words: tests/tools/dump_words.c $(BUILD)/libtradlint.a
 # Unit tests (cmocka), golden CLI cases, bad inputs, corpus memory safety,
 # then the Hunspell oracle.
 check: all $(UNIT_BIN) $(BUILD)/tests/dump_words
+	@$(MAKE) -s deps-test
 	@tests/run-unit.sh $(UNIT_BIN)
 	@tests/run-cases.sh $(BUILD)/tradlint
 	@tests/bad-input.sh $(BUILD)/tradlint
 	@tests/corpus.sh $(BUILD)/tradlint
+	@tests/reports.sh $(BUILD)/tradlint
 	@tests/oracle.sh $(BUILD)/tradlint $(BUILD)/tests/dump_words
 
 unit: $(UNIT_BIN)

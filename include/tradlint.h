@@ -94,11 +94,19 @@ typedef struct tl_options {
   const char *const *extra_words;
   /** Glossary files or folders of *.tsv, NULL-terminated; NULL: none. */
   const char *const *glossary;
+  /** "RULE=LEVEL" or "CATEGORY=LEVEL" (LEVEL: off, error, warning, info),
+   *  NULL-terminated; later entries win, a rule beats its category. */
+  const char *const *rule_levels;
+  /** Report inline suppressions that suppress nothing (info). */
+  bool report_unused_disables;
   /** Distinct words that get Hunspell suggestions per run; negative: no cap. */
   long max_suggestions;
   /** Suggestions shown per word (at most 3 is the house style). */
   int suggestions_per_word;
 } tl_options;
+
+/** Whether "RULE=LEVEL" is valid (a known rule or category, a known level). */
+TL_API bool tl_rule_level_is_valid(const char *setting);
 
 /** Fill @p opt with defaults (3 suggestions a word, 200 words a run). */
 TL_API void tl_options_init(tl_options *opt);
@@ -146,6 +154,30 @@ TL_API const tl_finding *tl_result_get(const tl_result *r, size_t i);
 TL_API const char *tl_result_text(const tl_result *r, size_t *len);
 
 /**
+ * Apply every safe fix of @p r (tl_finding.fix) to its text, in order;
+ * where two fixes overlap, the first applies and the rest are skipped.
+ * *out gets a new buffer (free it), *applied and *skipped the counts.
+ */
+TL_API void tl_result_fix(const tl_result *r, char **out, size_t *outlen,
+                          size_t *applied, size_t *skipped);
+
+/**
+ * Write what tl_result_fix would change as a unified diff (`diff -u`, 3
+ * lines of context, file named @p label) to @p out; nothing when no fix
+ * applies. The output applies with `patch -p0`.
+ */
+TL_API void tl_result_diff(const tl_result *r, FILE *out, const char *label);
+
+/**
+ * Replace the file at @p path with @p data atomically: a temporary file in
+ * the same folder, fsync, the original's permissions, then rename. On any
+ * failure the original is untouched, the temporary file removed, and the
+ * error names the file and the cause.
+ */
+TL_API tl_status tl_write_file_atomic(const char *path, const char *data,
+                                      size_t len, tl_error *err);
+
+/**
  * Collect the files to check under @p path: a file is taken as it is; a
  * folder is walked recursively for *.md, *.markdown and *.txt, skipping
  * hidden entries, in byte order of the paths. Appends owned copies to
@@ -173,8 +205,24 @@ typedef enum tl_format {
   TL_FORMAT_TEXT = 0,
   TL_FORMAT_JSON = 1,
   TL_FORMAT_HTML = 2, /**< corpus report only */
-  TL_FORMAT_TSV = 3   /**< corpus variants only: glossary rows */
+  TL_FORMAT_TSV = 3,  /**< corpus variants only: glossary rows */
+  TL_FORMAT_SARIF = 4 /**< SARIF 2.1.0 for code scanning */
 } tl_format;
+
+/** A folder of reports: DIR/<path>.html and .json per file, DIR/index.html. */
+typedef struct tl_report_dir tl_report_dir;
+
+/** Start a report folder @p dir (created if missing); file paths are made
+ *  relative to @p root. Free with tl_report_dir_free. */
+TL_API tl_status tl_report_dir_new(tl_report_dir **out, const char *dir,
+                                   const char *root, tl_error *err);
+/** Write the HTML and JSON reports of one document. */
+TL_API tl_status tl_report_dir_add(tl_report_dir *d, const tl_result *r,
+                                   tl_error *err);
+/** Write DIR/index.html: every file, worst first. */
+TL_API tl_status tl_report_dir_finish(tl_report_dir *d, tl_error *err);
+/** Free; NULL is allowed. */
+TL_API void tl_report_dir_free(tl_report_dir *d);
 
 /** The corpus memory: an SQLite database of what every document used. */
 typedef struct tl_corpus tl_corpus;
@@ -226,11 +274,14 @@ TL_API tl_status tl_corpus_stats(tl_corpus *c, FILE *out, tl_error *err);
 typedef struct tl_report tl_report;
 
 enum {
-  TL_REPORT_COLOR = 1 << 0 /**< ANSI colours in the text format */
+  TL_REPORT_COLOR = 1 << 0,        /**< ANSI colours in the text format */
+  TL_REPORT_SORT_SEVERITY = 1 << 1 /**< worst first within a file */
 };
 
 /** Create a report writing to @p out (borrowed). Free with tl_report_free. */
 TL_API tl_report *tl_report_new(tl_format format, FILE *out, unsigned flags);
+/** Paths in SARIF are made relative to @p root (copied; NULL: as given). */
+TL_API void tl_report_set_root(tl_report *rep, const char *root);
 /** Write the findings of one document. */
 TL_API void tl_report_add(tl_report *rep, const tl_result *r);
 /** Write the summary (and close the JSON document). Call once, at the end. */

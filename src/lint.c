@@ -2,6 +2,9 @@
 
 #include "corpus.h"
 #include "input.h"
+#include "rules.h"
+#include "suppress.h"
+#include "walk.h"
 #include "markup.h"
 
 #include <dirent.h>
@@ -65,6 +68,70 @@ static void add_word(void *ud, const char *w, size_t n)
   tl_spell_add_word(ud, w, n);
 }
 
+static bool parse_level(const char *s, int *level)
+{
+  tl_severity sev;
+
+  if (strcmp(s, "off") == 0) {
+    *level = -1;
+    return true;
+  }
+  if (!tl_severity_parse(s, &sev) || sev == TL_NEVER)
+    return false;
+  *level = (int)sev;
+  return true;
+}
+
+bool tl_rule_level_is_valid(const char *setting)
+{
+  const char *eq = strchr(setting, '=');
+  char name[128];
+  int level;
+
+  if (eq == NULL || (size_t)(eq - setting) >= sizeof name)
+    return false;
+  memcpy(name, setting, (size_t)(eq - setting));
+  name[eq - setting] = '\0';
+  return (tl_rule_find(name) != NULL || tl_category_is(name)) &&
+         parse_level(eq + 1, &level);
+}
+
+/* The level the settings give finding @f: -1 off, else a severity; a rule
+ * setting beats a category setting, a later one an earlier one. */
+static int level_of(const tl_linter *l, const tl_finding *f)
+{
+  int by_rule = -2, by_cat = -2;
+
+  for (size_t i = 0; i < l->nlevels; i++) {
+    const char *s = l->levels[i], *eq = strchr(s, '=');
+    size_t n = (size_t)(eq - s);
+    int level;
+    if (!parse_level(eq + 1, &level))
+      continue;
+    if (strlen(f->rule) == n && memcmp(f->rule, s, n) == 0)
+      by_rule = level;
+    else if (strlen(f->category) == n && memcmp(f->category, s, n) == 0)
+      by_cat = level;
+  }
+  return by_rule != -2 ? by_rule : by_cat != -2 ? by_cat : (int)f->severity;
+}
+
+static void apply_levels(const tl_linter *l, tl_result *r)
+{
+  size_t out = 0;
+
+  if (l->nlevels == 0)
+    return;
+  for (size_t i = 0; i < r->n; i++) {
+    int level = level_of(l, &r->f[i]);
+    if (level < 0)
+      continue;
+    r->f[i].severity = (tl_severity)level;
+    r->f[out++] = r->f[i];
+  }
+  r->n = out;
+}
+
 tl_status tl_glossary_check(const char *const *paths,
                             tl_glossary_stats *stats, tl_error *err)
 {
@@ -109,6 +176,22 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
   l->opt.words_dir = l->words_dir;
   l->opt.extra_words = NULL; /* not kept: read now */
   l->opt.glossary = NULL;
+  l->opt.rule_levels = NULL;
+  for (size_t i = 0; opt != NULL && opt->rule_levels != NULL &&
+                     opt->rule_levels[i] != NULL;
+       i++) {
+    if (!tl_rule_level_is_valid(opt->rule_levels[i])) {
+      tl_status bad = tl_error_set(err, TL_EUSAGE,
+                                   "regra inválida '%s': use REGRA=NÍVEL, com "
+                                   "uma regra ou categoria conhecida e off, "
+                                   "error, warning ou info",
+                                   opt->rule_levels[i]);
+      tl_linter_free(l);
+      return bad;
+    }
+    l->levels = tl_xrealloc(l->levels, (l->nlevels + 1) * sizeof *l->levels);
+    l->levels[l->nlevels++] = tl_xstrdup(opt->rule_levels[i]);
+  }
   l->sugg_budget = l->opt.max_suggestions;
   l->slow_budget = SLOW_SUGGESTIONS;
   st = tl_spell_new(&l->spell, l->hunspell_dir, "pt_BR", err);
@@ -146,6 +229,9 @@ void tl_linter_free(tl_linter *l)
   tl_spell_free(l->spell);
   tl_spell_free(l->spell_en);
   tl_gloss_free(l->gloss);
+  for (size_t i = 0; i < l->nlevels; i++)
+    free(l->levels[i]);
+  free(l->levels);
   free(l->root);
   free(l->dict_pt);
   free(l->dict_en);
@@ -213,22 +299,6 @@ static void on_unit(void *ud, const tl_unit *u)
   tl_check_number(&rn->ctx, &rn->toks);
 }
 
-/* @path relative to @root when it lies under it, else absolute. */
-static char *relative_path(const char *root, const char *path)
-{
-  char rp[PATH_MAX], fp[PATH_MAX];
-  size_t n;
-
-  if (realpath(root, rp) == NULL || realpath(path, fp) == NULL)
-    return tl_xstrdup(path);
-  n = strlen(rp);
-  if (strncmp(fp, rp, n) == 0 && fp[n] == '/')
-    return tl_xstrdup(fp + n + 1);
-  if (strcmp(rp, "/") == 0)
-    return tl_xstrdup(fp + 1);
-  return tl_xstrdup(fp);
-}
-
 static bool is_plain_path(const char *path)
 {
   size_t n = strlen(path);
@@ -274,7 +344,7 @@ static tl_status lint_take(tl_linter *l, const char *path, char *data,
       tl_check_consistency_end(&rn.ctx);
   }
   if (st == TL_OK && rn.ctx.st == TL_OK && rn.collect) {
-    char *rel = relative_path(l->root, path);
+    char *rel = tl_path_relative(l->root, path);
     st = tl_corpus_document(&rn.ctx, l->corpus, rel, &rn.surfaces, err);
     free(rel);
   }
@@ -289,6 +359,9 @@ static tl_status lint_take(tl_linter *l, const char *path, char *data,
     return st;
   }
   tl_result_finish(r);
+  tl_suppress_apply(r, l->opt.report_unused_disables);
+  tl_result_finish(r); /* unused suppressions, if any, take their place */
+  apply_levels(l, r);
   *out = r;
   return TL_OK;
 }

@@ -18,6 +18,8 @@ struct tl_linter {
   struct tl_corpus *corpus; /* borrowed; NULL: no memory */
   char *root, *dict_pt, *dict_en;
   uint64_t words_hash; /* of the word lists and glossary words */
+  char **levels;        /* rule_levels, copied */
+  size_t nlevels;
   long sugg_budget;
   long slow_budget;
 };

@@ -29,7 +29,9 @@ static const char USAGE[] =
     "para a entrada padrão.\n"
     "\n"
     "Opções:\n"
-    "  -f, --format FORMATO     text (padrão) ou json\n"
+    "  -f, --format FORMATO     text (padrão), json ou sarif\n"
+    "      --sort ORDEM         position (padrão) ou severity: os piores\n"
+    "                           primeiro dentro de cada arquivo\n"
     "      --fail-on NÍVEL      error (padrão), warning, info ou never: sai com 1\n"
     "                           quando há achados desse nível ou acima\n"
     "      --color QUANDO       auto (padrão: só em terminal; respeita NO_COLOR),\n"
@@ -51,6 +53,14 @@ static const char USAGE[] =
     "                           .tradlint.toml mais próximo, a raiz do git, ou a\n"
     "                           pasta atual)\n"
     "      --no-db              não usa a memória do acervo\n"
+    "      --report-dir PASTA   grava PASTA/<arquivo>.html e .json por arquivo e\n"
+    "                           PASTA/index.html\n"
+    "      --fix                aplica as correções seguras no próprio arquivo\n"
+    "      --fix --dry-run      mostra as correções como diff, sem gravar\n"
+    "      --rule REGRA=NÍVEL   muda o nível de uma regra ou categoria (off,\n"
+    "                           error, warning, info); pode repetir\n"
+    "      --disable REGRA      o mesmo que --rule REGRA=off\n"
+    "      --report-unused-disables  relata supressões que não suprimem nada\n"
     "      --rebuild-db         guarda um banco corrompido como ARQUIVO.bak e\n"
     "                           cria outro\n"
     "  -h, --help               mostra esta ajuda\n"
@@ -200,7 +210,9 @@ int main(int argc, char **argv)
   tl_markup markup = TL_MARKUP_AUTO;
   int color = -1; /* auto */
   const char **paths = NULL, **words = NULL, **glossaries = NULL;
-  size_t npaths = 0, nwords = 0, nglossaries = 0;
+  const char **levels = NULL;
+  char **owned = NULL;
+  size_t npaths = 0, nwords = 0, nglossaries = 0, nlevels = 0, nowned = 0;
   bool no_glossary = false;
   char *default_glossary = NULL;
   char *words_dir = NULL;
@@ -211,6 +223,10 @@ int main(int argc, char **argv)
   tl_report *rep;
   tl_error err;
   bool trouble = false, opts_done = false, no_db = false, rebuild_db = false;
+  bool sort_severity = false, fix = false, dry_run = false;
+  const char *report_dir = NULL;
+  tl_report_dir *rdir = NULL;
+  size_t fixed_total = 0;
   const char *db_opt = NULL;
   char *root = NULL, *db_path = NULL;
   enum mode mode = MODE_CHECK;
@@ -244,7 +260,10 @@ int main(int argc, char **argv)
   paths = calloc((size_t)argc + 1, sizeof *paths);
   words = calloc((size_t)argc + 1, sizeof *words);
   glossaries = calloc((size_t)argc + 2, sizeof *glossaries);
-  if (paths == NULL || words == NULL || glossaries == NULL)
+  levels = calloc((size_t)argc + 1, sizeof *levels);
+  owned = calloc((size_t)argc + 1, sizeof *owned);
+  if (paths == NULL || words == NULL || glossaries == NULL ||
+      levels == NULL || owned == NULL)
     return EXIT_TROUBLE;
   for (; i < argc; i++) {
     const char *a = argv[i];
@@ -264,12 +283,16 @@ int main(int argc, char **argv)
       free(paths);
       free(words);
       free(glossaries);
+      free(levels);
+      free(owned);
       return finish_stdout(0);
     } else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
       printf("tradlint %s\n", TL_VERSION);
       free(paths);
       free(words);
       free(glossaries);
+      free(levels);
+      free(owned);
       return finish_stdout(0);
     } else if (OPT_VALUE("--format") || (strcmp(a, "-f") == 0 && (needs = true) &&
                                          i + 1 < argc && (val = argv[++i]))) {
@@ -277,6 +300,8 @@ int main(int argc, char **argv)
         format = TL_FORMAT_TEXT;
       else if (strcmp(val, "json") == 0 && mode != MODE_VARIANTS)
         format = TL_FORMAT_JSON;
+      else if (strcmp(val, "sarif") == 0 && mode == MODE_CHECK)
+        format = TL_FORMAT_SARIF;
       else if (strcmp(val, "html") == 0 && mode == MODE_REPORT)
         format = TL_FORMAT_HTML;
       else if (strcmp(val, "tsv") == 0 && mode == MODE_VARIANTS)
@@ -285,7 +310,7 @@ int main(int argc, char **argv)
         usage_error("formato desconhecido '%s' (use %s)", val,
                     mode == MODE_REPORT     ? "text, json ou html"
                     : mode == MODE_VARIANTS ? "text ou tsv"
-                                            : "text ou json");
+                                            : "text, json ou sarif");
         goto usage;
       }
     } else if (OPT_VALUE("--fail-on")) {
@@ -332,6 +357,32 @@ int main(int argc, char **argv)
       glossaries[nglossaries++] = val;
     } else if (strcmp(a, "--no-glossary") == 0) {
       no_glossary = true;
+    } else if (OPT_VALUE("--sort")) {
+      if (strcmp(val, "severity") == 0)
+        sort_severity = true;
+      else if (strcmp(val, "position") == 0)
+        sort_severity = false;
+      else {
+        usage_error("--sort '%s' inválido (use position ou severity)", val);
+        goto usage;
+      }
+    } else if (OPT_VALUE("--report-dir")) {
+      report_dir = val;
+    } else if (strcmp(a, "--fix") == 0) {
+      fix = true;
+    } else if (strcmp(a, "--dry-run") == 0) {
+      dry_run = true;
+    } else if (strcmp(a, "--report-unused-disables") == 0) {
+      opt.report_unused_disables = true;
+    } else if (OPT_VALUE("--rule")) {
+      levels[nlevels++] = val;
+    } else if (OPT_VALUE("--disable")) {
+      char *s = malloc(strlen(val) + 8);
+      if (s == NULL)
+        goto usage;
+      sprintf(s, "%s=off", val);
+      owned[nowned++] = s;
+      levels[nlevels++] = s;
     } else if (strcmp(a, "--no-db") == 0) {
       no_db = true;
     } else if (OPT_VALUE("--db")) {
@@ -375,6 +426,11 @@ int main(int argc, char **argv)
   }
   if (!no_glossary)
     opt.glossary = glossaries;
+  opt.rule_levels = levels;
+  if (dry_run && !fix) {
+    usage_error("--dry-run só vale com --fix");
+    goto usage;
+  }
   if (tl_linter_new(&l, &opt, &err) != TL_OK) {
     fprintf(stderr, "tradlint: erro: %s\n", err.msg);
     status = EXIT_TROUBLE;
@@ -432,7 +488,18 @@ int main(int argc, char **argv)
   if (color < 0)
     color = isatty(STDOUT_FILENO) &&
             (getenv("NO_COLOR") == NULL || getenv("NO_COLOR")[0] == '\0');
-  rep = tl_report_new(format, stdout, color ? TL_REPORT_COLOR : 0);
+  rep = tl_report_new(format, stdout, (color ? TL_REPORT_COLOR : 0) |
+                                         (sort_severity ? TL_REPORT_SORT_SEVERITY : 0));
+  if (root == NULL)
+    root = archive_root();
+  tl_report_set_root(rep, root);
+  if (report_dir != NULL &&
+      tl_report_dir_new(&rdir, report_dir, root, &err) != TL_OK) {
+    fprintf(stderr, "tradlint: erro: %s\n", err.msg);
+    tl_report_free(rep);
+    status = EXIT_TROUBLE;
+    goto out;
+  }
   for (size_t k = 0; k < nfiles; k++) {
     tl_result *r = NULL;
     tl_status st = tl_lint_file(l, files[k], markup, &r, &err);
@@ -444,15 +511,55 @@ int main(int argc, char **argv)
         break;
       continue;
     }
-    if (mode == MODE_CHECK)
+    if (fix) {
+      char *text;
+      size_t len, applied, skipped;
+      tl_result_fix(r, &text, &len, &applied, &skipped);
+      if (applied > 0 && dry_run) {
+        tl_result_diff(r, stdout, files[k]);
+      } else if (applied > 0 && strcmp(files[k], "-") == 0) {
+        fprintf(stderr, "tradlint: erro: a entrada padrão não pode ser "
+                        "corrigida no lugar; use --fix --dry-run\n");
+        trouble = true;
+      } else if (applied > 0) {
+        if (tl_write_file_atomic(files[k], text, len, &err) != TL_OK) {
+          fprintf(stderr, "tradlint: erro: %s\n", err.msg);
+          trouble = true;
+        } else {
+          fixed_total += applied;
+          fprintf(stderr, "%s: %zu %s\n", files[k], applied,
+                  applied == 1 ? "correção aplicada" : "correções aplicadas");
+        }
+      }
+      if (skipped > 0)
+        fprintf(stderr,
+                "%s: %zu %s a outra e não %s; rode --fix de novo\n",
+                files[k], skipped,
+                skipped == 1 ? "correção se sobrepõe" : "correções se sobrepõem",
+                skipped == 1 ? "foi aplicada" : "foram aplicadas");
+      free(text);
+    }
+    if (mode == MODE_CHECK && !(fix && dry_run))
       tl_report_add(rep, r);
+    if (rdir != NULL && tl_report_dir_add(rdir, r, &err) != TL_OK) {
+      fprintf(stderr, "tradlint: erro: %s\n", err.msg);
+      trouble = true;
+    }
     tl_result_free(r);
   }
+  if (rdir != NULL && tl_report_dir_finish(rdir, &err) != TL_OK) {
+    fprintf(stderr, "tradlint: erro: %s\n", err.msg);
+    trouble = true;
+  }
+  tl_report_dir_free(rdir);
+  rdir = NULL;
   if (corpus != NULL && tl_linter_flush(l, &err) != TL_OK) {
     fprintf(stderr, "tradlint: erro: %s\n", err.msg);
     trouble = true;
   }
-  if (mode == MODE_INDEX) {
+  if (fix && dry_run) {
+    ; /* the diff is the output */
+  } else if (mode == MODE_INDEX) {
     printf("tradlint: %zu %s registrados no acervo\n", nfiles,
            nfiles == 1 ? "documento" : "documentos");
   } else if (format == TL_FORMAT_JSON || tl_report_files(rep) > 0 ||
@@ -485,11 +592,19 @@ out:
   free(paths);
   free(words);
   free(glossaries);
+  free(levels);
+  for (size_t k = 0; k < nowned; k++)
+    free(owned[k]);
+  free(owned);
   return finish_stdout(status);
 usage:
   free(words_dir);
   free(paths);
   free(words);
   free(glossaries);
+  free(levels);
+  for (size_t k = 0; k < nowned; k++)
+    free(owned[k]);
+  free(owned);
   return EXIT_TROUBLE;
 }

@@ -11,11 +11,15 @@ struct tl_report {
   size_t counts[3]; /* by tl_severity */
   size_t files, words;
   bool started;
+  size_t items; /* results written (SARIF) */
+  char *root; /* for SARIF artifact URIs */
 };
 
 void tl_report_text_add(tl_report *rep, const tl_result *r);
 void tl_report_text_finish(tl_report *rep);
 void tl_report_json_add(tl_report *rep, const tl_result *r);
 void tl_report_json_finish(tl_report *rep);
+void tl_report_sarif_add(tl_report *rep, const tl_result *r);
+void tl_report_sarif_finish(tl_report *rep);
 
 #endif

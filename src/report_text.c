@@ -8,6 +8,7 @@
 
 #include "utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define WINDOW_BEFORE 60  /* code points shown before a finding */
@@ -145,14 +146,28 @@ static void print_finding(tl_report *rep, const tl_result *r,
   fwrite(b->p, 1, b->len, rep->out);
 }
 
+static int by_severity(const void *a, const void *b)
+{
+  const tl_finding *const *x = a, *const *y = b;
+  if ((*x)->severity != (*y)->severity)
+    return (*x)->severity > (*y)->severity ? -1 : 1;
+  return *x < *y ? -1 : (*x > *y); /* then by position: stable */
+}
+
 void tl_report_text_add(tl_report *rep, const tl_result *r)
 {
   tl_buf b;
+  const tl_finding **order = tl_xcalloc(r->n + 1, sizeof *order);
 
+  for (size_t i = 0; i < r->n; i++)
+    order[i] = &r->f[i];
+  if ((rep->flags & TL_REPORT_SORT_SEVERITY) && r->n > 1)
+    qsort(order, r->n, sizeof *order, by_severity);
   tl_buf_init(&b);
   for (size_t i = 0; i < r->n; i++)
-    print_finding(rep, r, &r->f[i], &b);
+    print_finding(rep, r, order[i], &b);
   tl_buf_fini(&b);
+  free(order);
 }
 
 static const char *plural(size_t n, const char *one, const char *many)

@@ -1,7 +1,8 @@
 /* Finding the articles under the paths given on the command line. */
-#include "buf.h"
+#include "walk.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,4 +97,20 @@ tl_status tl_paths_collect(const char *path, char ***list, size_t *n,
     return walk_dir(path, 0, list, n, err);
   push(list, n, tl_xstrdup(path));
   return TL_OK;
+}
+
+char *tl_path_relative(const char *root, const char *path)
+{
+  char rp[PATH_MAX], fp[PATH_MAX];
+  size_t n;
+
+  if (root == NULL || realpath(root, rp) == NULL ||
+      realpath(path, fp) == NULL)
+    return tl_xstrdup(path);
+  n = strlen(rp);
+  if (strncmp(fp, rp, n) == 0 && fp[n] == '/')
+    return tl_xstrdup(fp + n + 1);
+  if (strcmp(rp, "/") == 0)
+    return tl_xstrdup(fp + 1);
+  return tl_xstrdup(fp);
 }

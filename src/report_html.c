@@ -1,0 +1,402 @@
+/* --report-dir: per file an HTML report (the article with every finding
+ * highlighted in place, a side list, filters, a summary) and the JSON of
+ * DESIGN.md; an index of every file, worst first. One self-contained file
+ * each: inline CSS and script, no fonts, no network. Every byte of the
+ * article and of the messages is HTML-escaped. */
+#include "report.h"
+
+#include "rules.h"
+#include "walk.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char *const CATEGORIES[] = {"spelling",  "terminology",
+                                         "consistency", "untranslated",
+                                         "agreement", "number",
+                                         "repetition", "suppression", NULL};
+
+typedef struct file_entry {
+  char *rel, *html;
+  size_t sev[3];
+  size_t cat[8];
+  size_t words;
+} file_entry;
+
+struct tl_report_dir {
+  char *dir, *root;
+  file_entry *files;
+  size_t n, cap;
+};
+
+static int cat_index(const char *c)
+{
+  for (int i = 0; CATEGORIES[i] != NULL; i++)
+    if (strcmp(CATEGORIES[i], c) == 0)
+      return i;
+  return 7;
+}
+
+static void esc(tl_buf *b, const char *s, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    switch (s[i]) {
+    case '&':
+      tl_buf_adds(b, "&amp;");
+      break;
+    case '<':
+      tl_buf_adds(b, "&lt;");
+      break;
+    case '>':
+      tl_buf_adds(b, "&gt;");
+      break;
+    case '"':
+      tl_buf_adds(b, "&quot;");
+      break;
+    case '\'':
+      tl_buf_adds(b, "&#39;");
+      break;
+    case '\r':
+      break; /* CRLF shows as one line end */
+    default:
+      tl_buf_addc(b, s[i]);
+    }
+  }
+}
+
+static void escs(tl_buf *b, const char *s)
+{
+  esc(b, s, strlen(s));
+}
+
+/* "a/b.md" -> "a/b.md"; absolute or outside: made safe under DIR. */
+static char *safe_rel(const char *root, const char *path)
+{
+  char *rel = tl_path_relative(root, path);
+  tl_buf b;
+  const char *p = rel;
+
+  tl_buf_init(&b);
+  if (strcmp(rel, "-") == 0)
+    p = "stdin";
+  while (*p == '/')
+    p++;
+  while (*p) {
+    if (p[0] == '.' && p[1] == '.' && (p[2] == '/' || p[2] == '\0')) {
+      tl_buf_adds(&b, "__");
+      p += 2;
+      continue;
+    }
+    tl_buf_addc(&b, *p++);
+  }
+  free(rel);
+  return tl_xstrdup(tl_buf_cstr(&b));
+}
+
+static tl_status mkdirs(const char *path, tl_error *err)
+{
+  char *p = tl_xstrdup(path);
+  tl_status st = TL_OK;
+
+  for (char *q = p + 1; *q && st == TL_OK; q++)
+    if (*q == '/') {
+      *q = '\0';
+      if (mkdir(p, 0755) != 0 && errno != EEXIST)
+        st = tl_error_set(err, TL_EIO, "%s: não foi possível criar a pasta: %s",
+                          p, strerror(errno));
+      *q = '/';
+    }
+  if (st == TL_OK && mkdir(p, 0755) != 0 && errno != EEXIST)
+    st = tl_error_set(err, TL_EIO, "%s: não foi possível criar a pasta: %s", p,
+                      strerror(errno));
+  free(p);
+  return st;
+}
+
+tl_status tl_report_dir_new(tl_report_dir **out, const char *dir,
+                            const char *root, tl_error *err)
+{
+  tl_status st = mkdirs(dir, err);
+
+  *out = NULL;
+  if (st != TL_OK)
+    return st;
+  *out = tl_xcalloc(1, sizeof **out);
+  (*out)->dir = tl_xstrdup(dir);
+  (*out)->root = tl_xstrdup(root != NULL ? root : ".");
+  return TL_OK;
+}
+
+void tl_report_dir_free(tl_report_dir *d)
+{
+  if (d == NULL)
+    return;
+  for (size_t i = 0; i < d->n; i++) {
+    free(d->files[i].rel);
+    free(d->files[i].html);
+  }
+  free(d->files);
+  free(d->dir);
+  free(d->root);
+  free(d);
+}
+
+static const char STYLE[] =
+    "body{font-family:system-ui,sans-serif;margin:0;color:#222;background:#fff}"
+    "header{padding:1em 1.5em;border-bottom:1px solid #ddd;background:#fafafa}"
+    "h1{font-size:1.3em;margin:.2em 0}"
+    ".sum span{display:inline-block;margin-right:1em}"
+    ".filters label{margin-right:.8em;white-space:nowrap}"
+    "main{display:flex;gap:1.5em;padding:1em 1.5em}"
+    "pre.doc{flex:3;white-space:pre-wrap;word-wrap:break-word;font-family:"
+    "ui-monospace,monospace;font-size:.92em;line-height:1.5;margin:0}"
+    "aside{flex:2;max-width:40em}"
+    "aside ol{padding-left:1.2em}aside li{margin-bottom:.6em}"
+    "mark{background:none;border-bottom:2px solid;cursor:help;position:"
+    "relative}"
+    "mark:hover::after{content:attr(data-msg);position:absolute;left:0;"
+    "top:1.6em;z-index:2;background:#333;color:#fff;padding:.3em .5em;"
+    "border-radius:3px;font:12px/1.4 system-ui,sans-serif;width:24em;"
+    "white-space:normal}"
+    ".c-spelling{border-color:#d32f2f;background:#fdecea}"
+    ".c-terminology{border-color:#6a1b9a;background:#f3e5f5}"
+    ".c-consistency{border-color:#ef6c00;background:#fff3e0}"
+    ".c-untranslated{border-color:#1565c0;background:#e3f2fd}"
+    ".c-agreement{border-color:#2e7d32;background:#e8f5e9}"
+    ".c-number{border-color:#00838f;background:#e0f7fa}"
+    ".c-repetition{border-color:#795548;background:#efebe9}"
+    ".c-suppression{border-color:#757575;background:#f5f5f5}"
+    ".s-error{font-weight:bold}.sev{font-size:.8em;text-transform:uppercase;"
+    "padding:0 .3em;border-radius:2px;color:#fff}"
+    ".sev.error{background:#c62828}.sev.warning{background:#ef6c00}"
+    ".sev.info{background:#1565c0}"
+    ".hidden{display:none}mark.off{border-color:transparent;background:none}"
+    "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em "
+    ".6em;text-align:right}td:first-child,th:first-child{text-align:left}"
+    "@media print{.filters{display:none}main{display:block}aside{max-width:"
+    "none}mark:hover::after{display:none}}";
+
+static const char SCRIPT[] =
+    "(function(){var boxes=document.querySelectorAll('.filters input');"
+    "function apply(){var on={};boxes.forEach(function(b){on[b.value]="
+    "b.checked;});document.querySelectorAll('[data-cat]').forEach(function(e)"
+    "{var show=on['c-'+e.dataset.cat]!==false&&on['s-'+e.dataset.sev]!=="
+    "false;if(e.tagName==='MARK'){e.classList.toggle('off',!show);}else{"
+    "e.classList.toggle('hidden',!show);}});}"
+    "boxes.forEach(function(b){b.addEventListener('change',apply);});})();";
+
+static void page_head(tl_buf *b, const char *title)
+{
+  tl_buf_adds(b, "<!DOCTYPE html>\n<html lang=\"pt-BR\"><head><meta "
+                 "charset=\"utf-8\"><meta name=\"viewport\" "
+                 "content=\"width=device-width\"><title>");
+  escs(b, title);
+  tl_buf_adds(b, "</title><style>");
+  tl_buf_adds(b, STYLE);
+  tl_buf_adds(b, "</style></head><body>\n");
+}
+
+static void render_file(const tl_result *r, const char *rel, tl_buf *b,
+                        const file_entry *e)
+{
+  size_t pos = 0;
+  char title[600];
+
+  snprintf(title, sizeof title, "tradlint: %s", rel);
+  page_head(b, title);
+  tl_buf_adds(b, "<header><h1>");
+  escs(b, rel);
+  tl_buf_printf(b, "</h1><div class=\"sum\"><span>%zu palavras</span>"
+                   "<span>%zu erros</span><span>%zu avisos</span>"
+                   "<span>%zu informações</span>",
+                e->words, e->sev[TL_ERROR], e->sev[TL_WARNING],
+                e->sev[TL_INFO]);
+  for (int c = 0; CATEGORIES[c] != NULL; c++)
+    if (e->cat[c] > 0)
+      tl_buf_printf(b, "<span class=\"c-%s\">%s: %zu</span>", CATEGORIES[c],
+                    CATEGORIES[c], e->cat[c]);
+  tl_buf_adds(b, "</div><div class=\"filters\">Mostrar: ");
+  for (int c = 0; CATEGORIES[c] != NULL; c++)
+    if (e->cat[c] > 0)
+      tl_buf_printf(b, "<label><input type=\"checkbox\" value=\"c-%s\" "
+                       "checked> %s</label>",
+                    CATEGORIES[c], CATEGORIES[c]);
+  for (int s = TL_ERROR; s >= TL_INFO; s--)
+    tl_buf_printf(b, "<label><input type=\"checkbox\" value=\"s-%s\" "
+                     "checked> %s</label>",
+                  tl_severity_name((tl_severity)s),
+                  tl_severity_name((tl_severity)s));
+  tl_buf_adds(b, "</div></header>\n<main><pre class=\"doc\">");
+  /* the article, findings highlighted in place (overlapping ones only in
+   * the list) */
+  for (size_t i = 0; i < r->n; i++) {
+    const tl_finding *f = &r->f[i];
+    if (f->offset < pos || f->length == 0)
+      continue;
+    esc(b, r->data + pos, f->offset - pos);
+    tl_buf_printf(b, "<mark id=\"f%zu\" class=\"c-%s s-%s\" data-cat=\"%s\" "
+                     "data-sev=\"%s\" data-msg=\"",
+                  i + 1, f->category, tl_severity_name(f->severity),
+                  f->category, tl_severity_name(f->severity));
+    escs(b, f->message);
+    tl_buf_adds(b, "\" title=\"");
+    escs(b, f->message);
+    tl_buf_adds(b, "\">");
+    esc(b, r->data + f->offset, f->length);
+    tl_buf_adds(b, "</mark>");
+    pos = f->offset + f->length;
+  }
+  esc(b, r->data + pos, r->len - pos);
+  tl_buf_adds(b, "</pre>\n<aside><h2>Achados</h2><ol>\n");
+  for (size_t i = 0; i < r->n; i++) {
+    const tl_finding *f = &r->f[i];
+    tl_buf_printf(b, "<li data-cat=\"%s\" data-sev=\"%s\"><a href=\"#f%zu\">"
+                     "%u:%u</a> <span class=\"sev %s\">%s</span> "
+                     "<code class=\"c-%s\">",
+                  f->category, tl_severity_name(f->severity), i + 1, f->line,
+                  f->column, tl_severity_name(f->severity),
+                  tl_severity_name(f->severity), f->category);
+    escs(b, f->rule);
+    tl_buf_adds(b, "</code><br>");
+    escs(b, f->message);
+    if (f->nsuggestions > 0) {
+      tl_buf_adds(b, "<br><small>sugestões: ");
+      for (size_t k = 0; k < f->nsuggestions; k++) {
+        if (k)
+          tl_buf_adds(b, ", ");
+        escs(b, f->suggestions[k]);
+      }
+      tl_buf_adds(b, "</small>");
+    }
+    tl_buf_adds(b, "</li>\n");
+  }
+  if (r->n == 0)
+    tl_buf_adds(b, "<li>Nenhum achado.</li>\n");
+  tl_buf_adds(b, "</ol></aside></main>\n<script>");
+  tl_buf_adds(b, SCRIPT);
+  tl_buf_adds(b, "</script></body></html>\n");
+}
+
+tl_status tl_report_dir_add(tl_report_dir *d, const tl_result *r,
+                            tl_error *err)
+{
+  file_entry *e;
+  tl_buf b, path;
+  tl_status st;
+  char *json = NULL;
+  size_t jlen = 0;
+  FILE *mem;
+
+  TL_GROW(d->files, d->cap, d->n + 1);
+  e = &d->files[d->n++];
+  memset(e, 0, sizeof *e);
+  e->rel = safe_rel(d->root, r->path);
+  e->words = r->words;
+  for (size_t i = 0; i < r->n; i++) {
+    e->sev[r->f[i].severity]++;
+    e->cat[cat_index(r->f[i].category)]++;
+  }
+  tl_buf_init(&path);
+  tl_buf_printf(&path, "%s/%s", d->dir, e->rel);
+  {
+    char *slash = strrchr(path.p, '/');
+    if (slash != NULL && slash > path.p + strlen(d->dir)) {
+      *slash = '\0';
+      st = mkdirs(path.p, err);
+      *slash = '/';
+      if (st != TL_OK) {
+        tl_buf_fini(&path);
+        return st;
+      }
+    }
+  }
+  tl_buf_adds(&path, ".html");
+  e->html = tl_xstrdup(e->rel);
+  tl_buf_init(&b);
+  render_file(r, e->rel, &b, e);
+  st = tl_write_file_atomic(path.p, b.p, b.len, err);
+  tl_buf_fini(&b);
+  if (st == TL_OK) { /* the JSON of --format json, for this file */
+    tl_report *rep;
+    mem = open_memstream(&json, &jlen);
+    if (mem == NULL) {
+      tl_buf_fini(&path);
+      return tl_error_set(err, TL_EIO, "memória esgotada");
+    }
+    rep = tl_report_new(TL_FORMAT_JSON, mem, 0);
+    tl_report_add(rep, r);
+    tl_report_finish(rep);
+    tl_report_free(rep);
+    fclose(mem);
+    path.len -= 5;
+    tl_buf_adds(&path, ".json");
+    st = tl_write_file_atomic(path.p, json, jlen, err);
+    free(json);
+  }
+  tl_buf_fini(&path);
+  return st;
+}
+
+static int worst_first(const void *a, const void *b)
+{
+  const file_entry *x = a, *y = b;
+  for (int s = TL_ERROR; s >= TL_INFO; s--)
+    if (x->sev[s] != y->sev[s])
+      return x->sev[s] > y->sev[s] ? -1 : 1;
+  return strcmp(x->rel, y->rel);
+}
+
+tl_status tl_report_dir_finish(tl_report_dir *d, tl_error *err)
+{
+  tl_buf b, path;
+  size_t tot[3] = {0, 0, 0};
+  tl_status st;
+
+  if (d->n > 1)
+    qsort(d->files, d->n, sizeof *d->files, worst_first);
+  tl_buf_init(&b);
+  page_head(&b, "tradlint: relatório");
+  for (size_t i = 0; i < d->n; i++)
+    for (int s = 0; s < 3; s++)
+      tot[s] += d->files[i].sev[s];
+  tl_buf_printf(&b, "<header><h1>Relatório do tradlint</h1><div class=\"sum\">"
+                    "<span>%zu arquivos</span><span>%zu erros</span><span>%zu "
+                    "avisos</span><span>%zu informações</span></div></header>"
+                    "\n<main><table><tr><th>arquivo</th><th>erros</th><th>"
+                    "avisos</th><th>info</th>",
+                d->n, tot[TL_ERROR], tot[TL_WARNING], tot[TL_INFO]);
+  for (int c = 0; CATEGORIES[c] != NULL; c++)
+    tl_buf_printf(&b, "<th class=\"c-%s\">%s</th>", CATEGORIES[c],
+                  CATEGORIES[c]);
+  tl_buf_adds(&b, "</tr>\n");
+  for (size_t i = 0; i < d->n; i++) {
+    file_entry *e = &d->files[i];
+    tl_buf_adds(&b, "<tr><td><a href=\"");
+    /* a relative link: percent-encode what would break the attribute */
+    for (const char *p = e->html; *p; p++) {
+      unsigned char ch = (unsigned char)*p;
+      if (ch <= ' ' || ch == '"' || ch == '%' || ch == '#' || ch == '?' ||
+          ch == '<' || ch == '>' || ch == '&' || ch == '\'' || ch >= 0x80)
+        tl_buf_printf(&b, "%%%02X", ch);
+      else
+        tl_buf_addc(&b, (char)ch);
+    }
+    tl_buf_adds(&b, ".html\">");
+    escs(&b, e->rel);
+    tl_buf_printf(&b, "</a></td><td>%zu</td><td>%zu</td><td>%zu</td>",
+                  e->sev[TL_ERROR], e->sev[TL_WARNING], e->sev[TL_INFO]);
+    for (int c = 0; CATEGORIES[c] != NULL; c++)
+      tl_buf_printf(&b, "<td>%zu</td>", e->cat[c]);
+    tl_buf_adds(&b, "</tr>\n");
+  }
+  tl_buf_adds(&b, "</table></main></body></html>\n");
+  tl_buf_init(&path);
+  tl_buf_printf(&path, "%s/index.html", d->dir);
+  st = tl_write_file_atomic(path.p, b.p, b.len, err);
+  tl_buf_fini(&path);
+  tl_buf_fini(&b);
+  return st;
+}

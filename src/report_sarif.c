@@ -1,0 +1,138 @@
+/* SARIF 2.1.0 for GitHub code scanning: one run, every rule in
+ * tool.driver, results with physical locations (columns in Unicode code
+ * points, as run.columnKind says), safe fixes and partial fingerprints
+ * that survive moved lines. Streamed: results are written file by file. */
+#include "report.h"
+
+#include "map.h"
+#include "rules.h"
+#include "walk.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *level(tl_severity s)
+{
+  return s == TL_ERROR ? "error" : s == TL_WARNING ? "warning" : "note";
+}
+
+static void header(tl_report *rep)
+{
+  json_t *driver = json_object(), *rules = json_array();
+
+  json_object_set_new(driver, "name", json_string("tradlint"));
+  json_object_set_new(driver, "version", json_string(TL_VERSION));
+  json_object_set_new(driver, "semanticVersion", json_string(TL_VERSION));
+  for (size_t i = 0; i < tl_nrules; i++) {
+    const tl_rule *r = &tl_rules[i];
+    json_t *o = json_object(), *cfg = json_object(), *props = json_object();
+    json_object_set_new(o, "id", json_string(r->id));
+    json_object_set_new(o, "name", json_string(r->id));
+    json_object_set_new(o, "shortDescription",
+                        json_pack("{s:s}", "text", r->summary));
+    json_object_set_new(o, "fullDescription",
+                        json_pack("{s:s}", "text", r->help));
+    json_object_set_new(o, "help", json_pack("{s:s}", "text", r->help));
+    json_object_set_new(cfg, "level", json_string(level(r->severity)));
+    json_object_set_new(o, "defaultConfiguration", cfg);
+    json_object_set_new(props, "category", json_string(r->category));
+    json_object_set_new(props, "tags", json_pack("[s]", r->category));
+    json_object_set_new(o, "properties", props);
+    json_array_append_new(rules, o);
+  }
+  json_object_set_new(driver, "rules", rules);
+  fputs("{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", "
+        "\"version\": \"2.1.0\",\n \"runs\": [{\"tool\": {\"driver\": ",
+        rep->out);
+  json_dumpf(driver, rep->out, JSON_PRESERVE_ORDER | JSON_COMPACT);
+  fputs("},\n  \"columnKind\": \"unicodeCodePoints\",\n  \"results\": [",
+        rep->out);
+  json_decref(driver);
+}
+
+static json_t *region(const tl_finding *f)
+{
+  return json_pack("{s:i,s:i,s:i,s:i}", "startLine", (json_int_t)f->line,
+                   "startColumn", (json_int_t)f->column, "endLine",
+                   (json_int_t)f->end_line, "endColumn",
+                   (json_int_t)f->end_column);
+}
+
+void tl_report_sarif_add(tl_report *rep, const tl_result *r)
+{
+  char *rel = tl_path_relative(rep->root, r->path);
+  char *uri;
+  tl_map seen;
+
+  /* relative to the repository root; a file outside it gets a file: URI */
+  if (rel[0] == '/') {
+    uri = tl_xmalloc(strlen(rel) + 8);
+    sprintf(uri, "file://%s", rel);
+    free(rel);
+  } else {
+    uri = rel;
+  }
+  /* occurrences of (rule, text) so far: the k-th "GPT-4.0" keeps its
+   * fingerprint when lines are added above it */
+
+  if (!rep->started)
+    header(rep);
+  tl_map_init(&seen);
+  for (size_t i = 0; i < r->n; i++) {
+    const tl_finding *f = &r->f[i];
+    json_t *res = json_object(), *loc, *fp;
+    tl_buf key;
+    tl_map_slot *slot;
+    char hex[32];
+    int idx = tl_rule_index(f->rule);
+
+    tl_buf_init(&key);
+    tl_buf_printf(&key, "%s\x1f%s\x1f", f->rule, uri);
+    tl_buf_add(&key, r->data + f->offset, f->length);
+    slot = tl_map_put(&seen, key.p, key.len, 0, NULL);
+    tl_buf_printf(&key, "\x1f%u", slot->value++);
+    snprintf(hex, sizeof hex, "%016llx",
+             (unsigned long long)tl_hash(key.p, key.len));
+    tl_buf_fini(&key);
+
+    json_object_set_new(res, "ruleId", json_string(f->rule));
+    if (idx >= 0)
+      json_object_set_new(res, "ruleIndex", json_integer(idx));
+    json_object_set_new(res, "level", json_string(level(f->severity)));
+    json_object_set_new(res, "message", json_pack("{s:s}", "text", f->message));
+    loc = json_pack("{s:{s:{s:s},s:o}}", "physicalLocation",
+                    "artifactLocation", "uri", uri, "region", region(f));
+    json_object_set_new(
+        json_object_get(json_object_get(loc, "physicalLocation"), "region"),
+        "snippet",
+        json_pack("{s:s%}", "text", r->data + f->offset, f->length));
+    json_object_set_new(res, "locations", json_pack("[o]", loc));
+    fp = json_pack("{s:s}", "tradlint/v1", hex);
+    json_object_set_new(res, "partialFingerprints", fp);
+    if (f->fix && f->nsuggestions > 0) {
+      json_t *fix = json_pack(
+          "{s:{s:s},s:[{s:{s:s},s:[{s:o,s:{s:s}}]}]}", "description", "text",
+          "Substituir pela sugestão", "artifactChanges", "artifactLocation",
+          "uri", uri, "replacements", "deletedRegion", region(f),
+          "insertedContent", "text", f->suggestions[0]);
+      json_object_set_new(res, "fixes", json_pack("[o]", fix));
+    }
+    if (f->concept != NULL)
+      json_object_set_new(res, "properties",
+                          json_pack("{s:s}", "concept", f->concept));
+    fputs(rep->items > 0 ? ",\n   " : "\n   ", rep->out);
+    json_dumpf(res, rep->out, JSON_PRESERVE_ORDER | JSON_COMPACT);
+    json_decref(res);
+    rep->items++;
+  }
+  tl_map_fini(&seen);
+  free(uri);
+}
+
+void tl_report_sarif_finish(tl_report *rep)
+{
+  if (!rep->started)
+    header(rep);
+  fputs("]}]}\n", rep->out);
+}
