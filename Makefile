@@ -102,6 +102,7 @@ check: all $(UNIT_BIN) $(BUILD)/tests/dump_words
 	@tests/bad-input.sh $(BUILD)/tradlint
 	@tests/corpus.sh $(BUILD)/tradlint
 	@tests/reports.sh $(BUILD)/tradlint
+	@tests/hooks.sh $(BUILD)/tradlint
 	@tests/oracle.sh $(BUILD)/tradlint $(BUILD)/tests/dump_words
 
 unit: $(UNIT_BIN)

@@ -95,7 +95,7 @@ typedef struct tl_options {
   /** Glossary files or folders of *.tsv, NULL-terminated; NULL: none. */
   const char *const *glossary;
   /** "RULE=LEVEL" or "CATEGORY=LEVEL" (LEVEL: off, error, warning, info),
-   *  NULL-terminated; later entries win, a rule beats its category. */
+   *  NULL-terminated; the last entry naming a rule or its category wins. */
   const char *const *rule_levels;
   /** Report inline suppressions that suppress nothing (info). */
   bool report_unused_disables;
@@ -199,6 +199,41 @@ typedef struct tl_glossary_stats {
  */
 TL_API tl_status tl_glossary_check(const char *const *paths,
                                    tl_glossary_stats *stats, tl_error *err);
+
+/**
+ * A configuration file (.tradlint.toml): a TOML subset. Paths in it are
+ * relative to its folder. Unset values are NULL, 0 or (max_suggestions)
+ * LONG_MIN.
+ */
+typedef struct tl_config {
+  char *path, *dir;
+  char **glossary;
+  size_t nglossary;
+  char **words;
+  size_t nwords;
+  char *words_dir, *hunspell_dir, *db, *fail_on;
+  long max_suggestions;
+  char **rules; /* "rule=level" */
+  size_t nrules;
+  char **ignore; /* glob patterns, relative to dir */
+  size_t nignore;
+} tl_config;
+
+/** The nearest .tradlint.toml from folder @p start upwards (owned), or NULL. */
+TL_API char *tl_config_find(const char *start);
+/** Read and validate @p path into @p cfg (tl_config_fini it). Unknown keys,
+ *  wrong types and bad values are errors naming file:line:column. */
+TL_API tl_status tl_config_load(tl_config *cfg, const char *path,
+                                tl_error *err);
+/** As tl_config_load, from a buffer (@p path names it in errors). */
+TL_API tl_status tl_config_parse(tl_config *cfg, const char *path,
+                                 const char *data, size_t len,
+                                 tl_error *err);
+/** Free what @p cfg holds; the struct may be reused after. */
+TL_API void tl_config_fini(tl_config *cfg);
+/** Whether @p path (as given on the command line) matches an ignore
+ *  pattern of @p cfg. */
+TL_API bool tl_config_ignores(const tl_config *cfg, const char *path);
 
 /** Output formats. */
 typedef enum tl_format {

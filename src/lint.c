@@ -96,24 +96,24 @@ bool tl_rule_level_is_valid(const char *setting)
          parse_level(eq + 1, &level);
 }
 
-/* The level the settings give finding @f: -1 off, else a severity; a rule
- * setting beats a category setting, a later one an earlier one. */
+/* The level the settings give finding @f: -1 off, else a severity. The
+ * last setting that names its rule or its category wins (the command line
+ * comes after the configuration file). */
 static int level_of(const tl_linter *l, const tl_finding *f)
 {
-  int by_rule = -2, by_cat = -2;
+  int level = (int)f->severity;
 
   for (size_t i = 0; i < l->nlevels; i++) {
     const char *s = l->levels[i], *eq = strchr(s, '=');
     size_t n = (size_t)(eq - s);
-    int level;
-    if (!parse_level(eq + 1, &level))
+    int lv;
+    if (!parse_level(eq + 1, &lv))
       continue;
-    if (strlen(f->rule) == n && memcmp(f->rule, s, n) == 0)
-      by_rule = level;
-    else if (strlen(f->category) == n && memcmp(f->category, s, n) == 0)
-      by_cat = level;
+    if ((strlen(f->rule) == n && memcmp(f->rule, s, n) == 0) ||
+        (strlen(f->category) == n && memcmp(f->category, s, n) == 0))
+      level = lv;
   }
-  return by_rule != -2 ? by_rule : by_cat != -2 ? by_cat : (int)f->severity;
+  return level;
 }
 
 static void apply_levels(const tl_linter *l, tl_result *r)

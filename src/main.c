@@ -8,13 +8,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+extern char **environ;
 
 #define EXIT_FINDINGS 1
 #define EXIT_TROUBLE 2
 
 static const char USAGE[] =
     "uso: tradlint [check] [opções] CAMINHO...\n"
+    "     tradlint check --staged                 o que está no índice do git\n"
+    "     tradlint install-hook [--force]         gancho pre-commit do git\n"
     "     tradlint glossary check [CAMINHO...]\n"
     "     tradlint corpus index CAMINHO...        registra sem relatar\n"
     "     tradlint corpus report [--format text|json|html]\n"
@@ -52,6 +58,9 @@ static const char USAGE[] =
     "                           ou .tradlint.db na raiz do acervo: a pasta do\n"
     "                           .tradlint.toml mais próximo, a raiz do git, ou a\n"
     "                           pasta atual)\n"
+    "      --config ARQUIVO     configuração (padrão: o .tradlint.toml mais\n"
+    "                           próximo, subindo a partir do primeiro CAMINHO)\n"
+    "      --no-config          ignora os arquivos .tradlint.toml\n"
     "      --no-db              não usa a memória do acervo\n"
     "      --report-dir PASTA   grava PASTA/<arquivo>.html e .json por arquivo e\n"
     "                           PASTA/index.html\n"
@@ -169,6 +178,130 @@ static int glossary_command(int argc, char **argv)
   return finish_stdout(status);
 }
 
+/* Run git with @args (no shell) and collect its standard output. Returns
+ * git's exit status, or -1 when it could not run. */
+static int run_git(char *const args[], char **out, size_t *len)
+{
+  int pipefd[2], status = -1;
+  pid_t pid;
+  posix_spawn_file_actions_t fa;
+  char chunk[65536];
+  size_t cap = 0;
+  ssize_t n;
+
+  *out = NULL;
+  *len = 0;
+  if (pipe(pipefd) != 0)
+    return -1;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, pipefd[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addclose(&fa, pipefd[0]);
+  if (posix_spawnp(&pid, "git", &fa, NULL, args, environ) != 0) {
+    posix_spawn_file_actions_destroy(&fa);
+    close(pipefd[0]);
+    close(pipefd[1]);
+    return -1;
+  }
+  posix_spawn_file_actions_destroy(&fa);
+  close(pipefd[1]);
+  while ((n = read(pipefd[0], chunk, sizeof chunk)) != 0) {
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      break;
+    }
+    if (*len + (size_t)n + 1 > cap) {
+      cap = (*len + (size_t)n + 1) * 2;
+      *out = realloc(*out, cap);
+      if (*out == NULL)
+        abort();
+    }
+    memcpy(*out + *len, chunk, (size_t)n);
+    *len += (size_t)n;
+  }
+  close(pipefd[0]);
+  if (*out == NULL)
+    *out = calloc(1, 1);
+  else
+    (*out)[*len] = '\0';
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+    ;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static bool is_article(const char *p)
+{
+  size_t n = strlen(p);
+  return (n > 3 && strcmp(p + n - 3, ".md") == 0) ||
+         (n > 9 && strcmp(p + n - 9, ".markdown") == 0) ||
+         (n > 4 && strcmp(p + n - 4, ".txt") == 0);
+}
+
+#define HOOK_MARK "# written by tradlint install-hook"
+
+/* tradlint install-hook [--force] */
+static int install_hook(int argc, char **argv)
+{
+  bool force = argc > 2 && strcmp(argv[2], "--force") == 0;
+  char *const args[] = {"git", "rev-parse", "--git-path", "hooks", NULL};
+  char *dir = NULL, path[PATH_MAX + 32], exe[PATH_MAX];
+  size_t len;
+  FILE *fp;
+  ssize_t n;
+
+  if (argc > 3 || (argc == 3 && !force)) {
+    usage_error("uso: tradlint install-hook [--force]");
+    return EXIT_TROUBLE;
+  }
+  if (run_git(args, &dir, &len) != 0 || len == 0) {
+    fprintf(stderr, "tradlint: erro: não é um repositório git (git "
+                    "rev-parse falhou)\n");
+    free(dir);
+    return EXIT_TROUBLE;
+  }
+  while (len > 0 && (dir[len - 1] == '\n' || dir[len - 1] == '\r'))
+    dir[--len] = '\0';
+  mkdir(dir, 0755);
+  snprintf(path, sizeof path, "%s/pre-commit", dir);
+  free(dir);
+  fp = fopen(path, "r");
+  if (fp != NULL) {
+    char line[256];
+    bool ours = false;
+    while (fgets(line, sizeof line, fp) != NULL)
+      ours |= strncmp(line, HOOK_MARK, strlen(HOOK_MARK)) == 0;
+    fclose(fp);
+    if (!ours && !force) {
+      fprintf(stderr,
+              "tradlint: erro: %s já existe e não foi escrito pelo tradlint; "
+              "use 'tradlint install-hook --force' para substituí-lo\n",
+              path);
+      return EXIT_TROUBLE;
+    }
+  }
+  n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  exe[n > 0 ? n : 0] = '\0';
+  fp = fopen(path, "w");
+  if (fp == NULL) {
+    fprintf(stderr, "tradlint: erro: %s: %s\n", path, strerror(errno));
+    return EXIT_TROUBLE;
+  }
+  fprintf(fp,
+          "#!/bin/sh\n" HOOK_MARK "\n"
+          "# Checks the staged Markdown and text files; blocks the commit on "
+          "errors.\n"
+          "if command -v tradlint >/dev/null 2>&1; then exec tradlint check "
+          "--staged; fi\n"
+          "exec '%s' check --staged\n",
+          n > 0 ? exe : "tradlint");
+  if (fclose(fp) != 0 || chmod(path, 0755) != 0) {
+    fprintf(stderr, "tradlint: erro: %s: %s\n", path, strerror(errno));
+    return EXIT_TROUBLE;
+  }
+  printf("tradlint: gancho instalado em %s\n", path);
+  return finish_stdout(0);
+}
+
 /* The archive root: the nearest folder (from the current one up) with a
  * .tradlint.toml, else the git work tree's root, else the current folder.
  * Owned by the caller. */
@@ -224,6 +357,12 @@ int main(int argc, char **argv)
   tl_error err;
   bool trouble = false, opts_done = false, no_db = false, rebuild_db = false;
   bool sort_severity = false, fix = false, dry_run = false;
+  bool fail_on_set = false, max_sugg_set = false, no_config = false;
+  bool staged = false;
+  char *staged_list = NULL;
+  const char *config_opt = NULL;
+  char *config_path = NULL;
+  tl_config cfg;
   const char *report_dir = NULL;
   tl_report_dir *rdir = NULL;
   size_t fixed_total = 0;
@@ -233,8 +372,11 @@ int main(int argc, char **argv)
   int i = 1, status;
 
   tl_options_init(&opt);
+  memset(&cfg, 0, sizeof cfg);
   if (argc > 1 && strcmp(argv[1], "glossary") == 0)
     return glossary_command(argc, argv);
+  if (argc > 1 && strcmp(argv[1], "install-hook") == 0)
+    return install_hook(argc, argv);
   if (argc > 1 && strcmp(argv[1], "check") == 0)
     i = 2;
   if (argc > 1 && strcmp(argv[1], "corpus") == 0) {
@@ -314,6 +456,7 @@ int main(int argc, char **argv)
         goto usage;
       }
     } else if (OPT_VALUE("--fail-on")) {
+      fail_on_set = true;
       if (!tl_severity_parse(val, &fail_on)) {
         usage_error("--fail-on '%s' inválido (use error, warning, info ou "
                     "never)",
@@ -333,6 +476,7 @@ int main(int argc, char **argv)
       }
     } else if (OPT_VALUE("--max-suggestions")) {
       char *end;
+      max_sugg_set = true;
       errno = 0;
       opt.max_suggestions = strtol(val, &end, 10);
       if (errno != 0 || *end != '\0' || end == val ||
@@ -342,6 +486,11 @@ int main(int argc, char **argv)
       }
     } else if (strcmp(a, "--no-suggestions") == 0) {
       opt.max_suggestions = 0;
+      max_sugg_set = true;
+    } else if (OPT_VALUE("--config")) {
+      config_opt = val;
+    } else if (strcmp(a, "--no-config") == 0) {
+      no_config = true;
     } else if (strcmp(a, "--markdown") == 0) {
       markup = TL_MARKUP_MARKDOWN;
     } else if (strcmp(a, "--plain") == 0) {
@@ -368,6 +517,8 @@ int main(int argc, char **argv)
       }
     } else if (OPT_VALUE("--report-dir")) {
       report_dir = val;
+    } else if (strcmp(a, "--staged") == 0) {
+      staged = true;
     } else if (strcmp(a, "--fix") == 0) {
       fix = true;
     } else if (strcmp(a, "--dry-run") == 0) {
@@ -402,6 +553,36 @@ int main(int argc, char **argv)
       goto usage;
     }
   }
+  if (staged) {
+    /* exactly what is staged: names from the index, content from it too */
+    char *const args[] = {"git", "diff", "--cached", "--name-only",
+                          "--diff-filter=ACMR", "-z", NULL};
+    size_t len;
+    if (npaths > 0 || fix || mode != MODE_CHECK) {
+      usage_error("--staged não aceita caminhos, --fix nem 'corpus'");
+      goto usage;
+    }
+    if (run_git(args, &staged_list, &len) != 0) {
+      fprintf(stderr, "tradlint: erro: git diff --cached falhou (é um "
+                      "repositório git?)\n");
+      free(staged_list);
+      staged_list = NULL;
+      goto usage;
+    }
+    for (size_t k = 0; k < len; k += strlen(staged_list + k) + 1)
+      if (is_article(staged_list + k))
+        paths[npaths++] = staged_list + k;
+    if (npaths == 0) {
+      printf("tradlint: nenhum artigo no que está preparado para o commit\n");
+      free(staged_list);
+      free(paths);
+      free(words);
+      free(glossaries);
+      free(levels);
+      free(owned);
+      return finish_stdout(0);
+    }
+  }
   if (npaths == 0 && (mode == MODE_CHECK || mode == MODE_INDEX)) {
     usage_error("nenhum arquivo ou pasta para verificar");
     goto usage;
@@ -415,6 +596,54 @@ int main(int argc, char **argv)
                 "banco");
     goto usage;
   }
+  /* the configuration file: --config, else the nearest .tradlint.toml from
+   * the first path (or the current folder) up; the command line wins */
+  if (!no_config) {
+    if (config_opt != NULL)
+      config_path = strdup(config_opt);
+    else
+      config_path = tl_config_find(npaths > 0 && strcmp(paths[0], "-") != 0
+                                       ? paths[0]
+                                       : ".");
+  }
+  if (config_path != NULL) {
+    if (tl_config_load(&cfg, config_path, &err) != TL_OK) {
+      fprintf(stderr, "tradlint: erro: %s\n", err.msg);
+      free(config_path);
+      config_path = NULL;
+      status = EXIT_TROUBLE;
+      goto out;
+    }
+    if (words_dir == NULL && cfg.words_dir != NULL)
+      words_dir = strdup(cfg.words_dir);
+    if (nwords == 0)
+      for (size_t k = 0; k < cfg.nwords; k++)
+        words[nwords++] = cfg.words[k];
+    if (nglossaries == 0 && !no_glossary)
+      for (size_t k = 0; k < cfg.nglossary; k++)
+        glossaries[nglossaries++] = cfg.glossary[k];
+    if (opt.hunspell_dir == NULL)
+      opt.hunspell_dir = cfg.hunspell_dir;
+    if (db_opt == NULL && (getenv("TRADLINT_DB") == NULL ||
+                           getenv("TRADLINT_DB")[0] == '\0'))
+      db_opt = cfg.db;
+    if (!fail_on_set && cfg.fail_on != NULL)
+      tl_severity_parse(cfg.fail_on, &fail_on);
+    if (!max_sugg_set && cfg.max_suggestions != LONG_MIN)
+      opt.max_suggestions = cfg.max_suggestions;
+    if (cfg.nrules > 0) { /* the file's rules first: the command line wins */
+      const char **all = calloc(cfg.nrules + nlevels + 1, sizeof *all);
+      if (all == NULL)
+        goto usage;
+      for (size_t k = 0; k < cfg.nrules; k++)
+        all[k] = cfg.rules[k];
+      for (size_t k = 0; k < nlevels; k++)
+        all[cfg.nrules + k] = levels[k];
+      free(levels);
+      levels = all;
+      nlevels += cfg.nrules;
+    }
+  }
   if (words_dir == NULL)
     words_dir = data_dir("dictionaries");
   opt.words_dir = words_dir;
@@ -427,6 +656,8 @@ int main(int argc, char **argv)
   if (!no_glossary)
     opt.glossary = glossaries;
   opt.rule_levels = levels;
+  if (config_path != NULL && root == NULL)
+    root = strdup(cfg.dir); /* the archive root: the configuration's folder */
   if (dry_run && !fix) {
     usage_error("--dry-run só vale com --fix");
     goto usage;
@@ -438,7 +669,8 @@ int main(int argc, char **argv)
   }
   if (!no_db) {
     const char *env = getenv("TRADLINT_DB");
-    root = archive_root();
+    if (root == NULL)
+      root = archive_root();
     if (db_opt != NULL)
       db_path = strdup(db_opt);
     else if (env != NULL && env[0] != '\0')
@@ -472,7 +704,13 @@ int main(int argc, char **argv)
     status = st == TL_OK ? 0 : EXIT_TROUBLE;
     goto out;
   }
-  for (size_t k = 0; k < npaths; k++) {
+  for (size_t k = 0; k < npaths && staged; k++) {
+    files = realloc(files, (nfiles + 1) * sizeof *files);
+    if (files == NULL || (files[nfiles] = strdup(paths[k])) == NULL)
+      abort();
+    nfiles++;
+  }
+  for (size_t k = 0; k < npaths && !staged; k++) {
     size_t before = nfiles;
     if (tl_paths_collect(paths[k], &files, &nfiles, &err) != TL_OK) {
       fprintf(stderr, "tradlint: erro: %s\n", err.msg);
@@ -484,6 +722,16 @@ int main(int argc, char **argv)
               paths[k]);
       trouble = true;
     }
+  }
+  if (config_path != NULL && cfg.nignore > 0) { /* ignore patterns */
+    size_t kept = 0;
+    for (size_t k = 0; k < nfiles; k++) {
+      if (tl_config_ignores(&cfg, files[k]))
+        free(files[k]);
+      else
+        files[kept++] = files[k];
+    }
+    nfiles = kept;
   }
   if (color < 0)
     color = isatty(STDOUT_FILENO) &&
@@ -502,7 +750,24 @@ int main(int argc, char **argv)
   }
   for (size_t k = 0; k < nfiles; k++) {
     tl_result *r = NULL;
-    tl_status st = tl_lint_file(l, files[k], markup, &r, &err);
+    tl_status st;
+    if (staged) {
+      char spec[PATH_MAX + 8], *data = NULL;
+      char *args[] = {"git", "show", spec, NULL};
+      size_t len;
+      snprintf(spec, sizeof spec, ":%s", files[k]);
+      if (run_git(args, &data, &len) != 0) {
+        fprintf(stderr, "tradlint: erro: %s: não foi possível ler do "
+                        "índice do git\n", files[k]);
+        free(data);
+        trouble = true;
+        continue;
+      }
+      st = tl_lint_buffer(l, files[k], data, len, markup, &r, &err);
+      free(data);
+    } else {
+      st = tl_lint_file(l, files[k], markup, &r, &err);
+    }
     if (st != TL_OK) {
       fflush(stdout);
       fprintf(stderr, "tradlint: erro: %s\n", err.msg);
@@ -587,6 +852,9 @@ out:
   tl_corpus_close(corpus);
   free(root);
   free(db_path);
+  tl_config_fini(&cfg);
+  free(config_path);
+  free(staged_list);
   free(words_dir);
   free(default_glossary);
   free(paths);
@@ -598,6 +866,9 @@ out:
   free(owned);
   return finish_stdout(status);
 usage:
+  tl_config_fini(&cfg);
+  free(config_path);
+  free(staged_list);
   free(words_dir);
   free(paths);
   free(words);

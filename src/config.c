@@ -1,0 +1,507 @@
+/* .tradlint.toml: a small, strict TOML subset (no library in Debian does
+ * C TOML). Supported: comments, [rules], key = "string" | 'literal' |
+ * integer | true/false | [ "array", "of strings" ] (may span lines).
+ * Keys:
+ *   glossary = ["glossary", "../shared/glossary.tsv"]
+ *   words = ["extra.txt"]          dictionaries = "dictionaries"
+ *   hunspell-dir = "/usr/share/hunspell"
+ *   db = ".tradlint.db"            fail-on = "warning"
+ *   max-suggestions = 100          ignore = ["rascunhos/", "*.txt"]
+ *   [rules]
+ *   "number.decimal" = "off"       spelling = "warning"
+ */
+#include "buf.h"
+#include "rules.h"
+
+#include <errno.h>
+#include <fnmatch.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct parser {
+  const char *path, *p, *end, *line_start;
+  unsigned line;
+  tl_error *err;
+  tl_config *cfg;
+} parser;
+
+static tl_status fail(parser *ps, const char *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static tl_status fail(parser *ps, const char *at, const char *fmt, ...)
+{
+  char msg[512];
+  va_list ap;
+  unsigned col = 1;
+
+  for (const char *q = ps->line_start; q < at && q < ps->end; q++)
+    col += ((unsigned char)*q & 0xC0) != 0x80;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  return tl_error_set(ps->err, TL_EUSAGE, "%s:%u:%u: %s", ps->path, ps->line,
+                      col, msg);
+}
+
+static void skip_space(parser *ps)
+{
+  while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t'))
+    ps->p++;
+}
+
+/* Skip spaces, comments and line ends (inside arrays). */
+static void skip_all(parser *ps)
+{
+  for (;;) {
+    skip_space(ps);
+    if (ps->p < ps->end && *ps->p == '#')
+      while (ps->p < ps->end && *ps->p != '\n')
+        ps->p++;
+    if (ps->p < ps->end && (*ps->p == '\n' || *ps->p == '\r')) {
+      if (*ps->p == '\n') {
+        ps->line++;
+        ps->line_start = ps->p + 1;
+      }
+      ps->p++;
+      continue;
+    }
+    break;
+  }
+}
+
+typedef enum { V_STR, V_INT, V_BOOL, V_ARRAY } vtype;
+
+typedef struct value {
+  vtype type;
+  char *s;
+  long i;
+  char **a;
+  size_t n;
+  const char *at;
+} value;
+
+static void value_fini(value *v)
+{
+  free(v->s);
+  for (size_t k = 0; k < v->n; k++)
+    free(v->a[k]);
+  free(v->a);
+  memset(v, 0, sizeof *v);
+}
+
+static tl_status parse_string(parser *ps, char **out)
+{
+  char q = *ps->p++;
+  tl_buf b;
+
+  tl_buf_init(&b);
+  while (ps->p < ps->end && *ps->p != q) {
+    char c = *ps->p;
+    if (c == '\n' || c == '\r') {
+      tl_buf_fini(&b);
+      return fail(ps, ps->p, "texto sem as aspas de fechamento");
+    }
+    if (c == '\\' && q == '"') {
+      ps->p++;
+      if (ps->p >= ps->end)
+        break;
+      switch (*ps->p) {
+      case 'n':
+        tl_buf_addc(&b, '\n');
+        break;
+      case 't':
+        tl_buf_addc(&b, '\t');
+        break;
+      case '\\':
+      case '"':
+        tl_buf_addc(&b, *ps->p);
+        break;
+      default:
+        tl_buf_fini(&b);
+        return fail(ps, ps->p - 1, "escape '\\%c' não suportado", *ps->p);
+      }
+      ps->p++;
+      continue;
+    }
+    tl_buf_addc(&b, c);
+    ps->p++;
+  }
+  if (ps->p >= ps->end) {
+    tl_buf_fini(&b);
+    return fail(ps, ps->p, "texto sem as aspas de fechamento");
+  }
+  ps->p++;
+  *out = tl_xstrdup(tl_buf_cstr(&b));
+  tl_buf_fini(&b);
+  return TL_OK;
+}
+
+static tl_status parse_value(parser *ps, value *v)
+{
+  memset(v, 0, sizeof *v);
+  v->at = ps->p;
+  if (ps->p >= ps->end || *ps->p == '\n' || *ps->p == '#')
+    return fail(ps, ps->p, "falta o valor depois de '='");
+  if (*ps->p == '"' || *ps->p == '\'') {
+    v->type = V_STR;
+    return parse_string(ps, &v->s);
+  }
+  if (*ps->p == '[') {
+    size_t cap = 0;
+    v->type = V_ARRAY;
+    ps->p++;
+    for (;;) {
+      char *s;
+      tl_status st;
+      skip_all(ps);
+      if (ps->p < ps->end && *ps->p == ']') {
+        ps->p++;
+        return TL_OK;
+      }
+      if (ps->p >= ps->end || (*ps->p != '"' && *ps->p != '\''))
+        return fail(ps, ps->p, "a lista só aceita textos entre aspas");
+      st = parse_string(ps, &s);
+      if (st != TL_OK)
+        return st;
+      TL_GROW(v->a, cap, v->n + 1);
+      v->a[v->n++] = s;
+      skip_all(ps);
+      if (ps->p < ps->end && *ps->p == ',')
+        ps->p++;
+      else if (ps->p >= ps->end || *ps->p != ']')
+        return fail(ps, ps->p, "esperava ',' ou ']' na lista");
+    }
+  }
+  if (ps->end - ps->p >= 4 && memcmp(ps->p, "true", 4) == 0) {
+    v->type = V_BOOL;
+    v->i = 1;
+    ps->p += 4;
+    return TL_OK;
+  }
+  if (ps->end - ps->p >= 5 && memcmp(ps->p, "false", 5) == 0) {
+    v->type = V_BOOL;
+    ps->p += 5;
+    return TL_OK;
+  }
+  if (*ps->p == '-' || (*ps->p >= '0' && *ps->p <= '9')) {
+    char buf[32];
+    size_t n = 0;
+    char *endp;
+    while (ps->p < ps->end && n + 1 < sizeof buf &&
+           (*ps->p == '-' || *ps->p == '_' || (*ps->p >= '0' && *ps->p <= '9')))
+      if (*ps->p++ != '_')
+        buf[n++] = ps->p[-1];
+    buf[n] = '\0';
+    errno = 0;
+    v->type = V_INT;
+    v->i = strtol(buf, &endp, 10);
+    if (errno != 0 || *endp != '\0' || n == 0)
+      return fail(ps, v->at, "número inválido '%s'", buf);
+    return TL_OK;
+  }
+  return fail(ps, ps->p,
+              "valor inválido: use \"texto\", um número, true/false ou "
+              "[\"lista\"]");
+}
+
+/* A path from the configuration, made relative to its folder. */
+static char *resolve(const tl_config *cfg, const char *p)
+{
+  char *out;
+
+  if (p[0] == '/' || cfg->dir == NULL)
+    return tl_xstrdup(p);
+  out = tl_xmalloc(strlen(cfg->dir) + strlen(p) + 2);
+  sprintf(out, "%s/%s", cfg->dir, p);
+  return out;
+}
+
+static tl_status set_key(parser *ps, const char *table, const char *key,
+                         const char *key_at, value *v)
+{
+  tl_config *cfg = ps->cfg;
+
+  if (strcmp(table, "rules") == 0) {
+    char *s;
+    tl_severity sev;
+    if (tl_rule_find(key) == NULL && !tl_category_is(key))
+      return fail(ps, key_at,
+                  "regra ou categoria desconhecida '%s' em [rules]", key);
+    if (v->type != V_STR ||
+        (strcmp(v->s, "off") != 0 &&
+         (!tl_severity_parse(v->s, &sev) || sev == TL_NEVER)))
+      return fail(ps, v->at, "nível inválido para '%s': use \"off\", "
+                  "\"error\", \"warning\" ou \"info\"", key);
+    s = tl_xmalloc(strlen(key) + strlen(v->s) + 2);
+    sprintf(s, "%s=%s", key, v->s);
+    cfg->rules = tl_xrealloc(cfg->rules, (cfg->nrules + 1) * sizeof *cfg->rules);
+    cfg->rules[cfg->nrules++] = s;
+    return TL_OK;
+  }
+  if (table[0] != '\0')
+    return fail(ps, key_at, "tabela desconhecida [%s]", table);
+#define WANT(t, what)                                                         \
+  if (v->type != (t))                                                         \
+    return fail(ps, v->at, "'%s' deve ser %s", key, what);
+  if (strcmp(key, "glossary") == 0 || strcmp(key, "words") == 0 ||
+      strcmp(key, "ignore") == 0) {
+    char ***arr = key[0] == 'g' ? &cfg->glossary
+                  : key[0] == 'w' ? &cfg->words
+                                  : &cfg->ignore;
+    size_t *n = key[0] == 'g' ? &cfg->nglossary
+                : key[0] == 'w' ? &cfg->nwords
+                                : &cfg->nignore;
+    WANT(V_ARRAY, "uma lista de textos");
+    for (size_t k = 0; k < v->n; k++) {
+      *arr = tl_xrealloc(*arr, (*n + 1) * sizeof **arr);
+      (*arr)[(*n)++] = key[0] == 'i' ? tl_xstrdup(v->a[k])
+                                      : resolve(cfg, v->a[k]);
+    }
+  } else if (strcmp(key, "dictionaries") == 0 ||
+             strcmp(key, "hunspell-dir") == 0 || strcmp(key, "db") == 0) {
+    char **dst = key[0] == 'd' && key[1] == 'i' ? &cfg->words_dir
+                 : key[0] == 'h'                 ? &cfg->hunspell_dir
+                                                 : &cfg->db;
+    WANT(V_STR, "um texto");
+    free(*dst);
+    *dst = resolve(cfg, v->s);
+  } else if (strcmp(key, "fail-on") == 0) {
+    tl_severity sev;
+    WANT(V_STR, "um texto");
+    if (!tl_severity_parse(v->s, &sev))
+      return fail(ps, v->at, "fail-on '%s' inválido: use \"error\", "
+                  "\"warning\", \"info\" ou \"never\"", v->s);
+    free(cfg->fail_on);
+    cfg->fail_on = tl_xstrdup(v->s);
+  } else if (strcmp(key, "max-suggestions") == 0) {
+    WANT(V_INT, "um número");
+    if (v->i < -1)
+      return fail(ps, v->at, "max-suggestions deve ser -1 ou mais");
+    cfg->max_suggestions = v->i;
+  } else {
+    return fail(ps, key_at,
+                "chave desconhecida '%s' (chaves: glossary, words, "
+                "dictionaries, hunspell-dir, db, fail-on, max-suggestions, "
+                "ignore, [rules])",
+                key);
+  }
+#undef WANT
+  return TL_OK;
+}
+
+tl_status tl_config_parse(tl_config *cfg, const char *path, const char *data,
+                          size_t len, tl_error *err)
+{
+  parser ps;
+  char table[64] = "";
+  tl_status st = TL_OK;
+
+  memset(cfg, 0, sizeof *cfg);
+  cfg->max_suggestions = LONG_MIN;
+  cfg->path = tl_xstrdup(path);
+  {
+    const char *slash = strrchr(path, '/');
+    cfg->dir = slash ? tl_xstrndup(path, (size_t)(slash - path))
+                     : tl_xstrdup(".");
+    if (cfg->dir[0] == '\0') {
+      free(cfg->dir);
+      cfg->dir = tl_xstrdup("/");
+    }
+  }
+  memset(&ps, 0, sizeof ps);
+  ps.path = path;
+  ps.p = data;
+  ps.end = data + len;
+  ps.line_start = data;
+  ps.line = 1;
+  ps.err = err;
+  ps.cfg = cfg;
+  if (memchr(data, '\0', len) != NULL)
+    return tl_error_set(err, TL_EUSAGE, "%s: byte NUL: a configuração deve "
+                        "ser texto", path);
+  while (st == TL_OK) {
+    const char *key_at;
+    char key[128];
+    size_t kn = 0;
+    value v;
+
+    skip_all(&ps);
+    if (ps.p >= ps.end)
+      break;
+    if (*ps.p == '[') {
+      const char *s = ++ps.p;
+      while (ps.p < ps.end && *ps.p != ']' && *ps.p != '\n')
+        ps.p++;
+      if (ps.p >= ps.end || *ps.p != ']') {
+        st = fail(&ps, s - 1, "tabela sem ']'");
+        break;
+      }
+      if ((size_t)(ps.p - s) >= sizeof table ||
+          !((ps.p - s == 5 && memcmp(s, "rules", 5) == 0))) {
+        st = fail(&ps, s, "tabela desconhecida [%.*s] (só [rules])",
+                  (int)(ps.p - s), s);
+        break;
+      }
+      memcpy(table, s, (size_t)(ps.p - s));
+      table[ps.p - s] = '\0';
+      ps.p++;
+      skip_space(&ps);
+      if (ps.p < ps.end && *ps.p != '\n' && *ps.p != '\r' && *ps.p != '#') {
+        st = fail(&ps, ps.p, "texto depois da tabela");
+        break;
+      }
+      continue;
+    }
+    key_at = ps.p;
+    if (*ps.p == '"' || *ps.p == '\'') {
+      char *s;
+      st = parse_string(&ps, &s);
+      if (st != TL_OK)
+        break;
+      snprintf(key, sizeof key, "%s", s);
+      free(s);
+    } else {
+      while (ps.p < ps.end && kn + 1 < sizeof key &&
+             ((*ps.p >= 'a' && *ps.p <= 'z') ||
+              (*ps.p >= 'A' && *ps.p <= 'Z') ||
+              (*ps.p >= '0' && *ps.p <= '9') || *ps.p == '-' ||
+              *ps.p == '_' || *ps.p == '.'))
+        key[kn++] = *ps.p++;
+      key[kn] = '\0';
+      if (kn == 0) {
+        st = fail(&ps, ps.p, "esperava uma chave (nome = valor)");
+        break;
+      }
+    }
+    skip_space(&ps);
+    if (ps.p >= ps.end || *ps.p != '=') {
+      st = fail(&ps, ps.p, "esperava '=' depois de '%s'", key);
+      break;
+    }
+    ps.p++;
+    skip_space(&ps);
+    st = parse_value(&ps, &v);
+    if (st == TL_OK) {
+      skip_space(&ps);
+      if (ps.p < ps.end && *ps.p != '\n' && *ps.p != '\r' && *ps.p != '#')
+        st = fail(&ps, ps.p, "texto depois do valor");
+    }
+    if (st == TL_OK)
+      st = set_key(&ps, table, key, key_at, &v);
+    value_fini(&v);
+  }
+  if (st != TL_OK)
+    tl_config_fini(cfg);
+  return st;
+}
+
+tl_status tl_config_load(tl_config *cfg, const char *path, tl_error *err)
+{
+  FILE *fp = fopen(path, "rb");
+  tl_buf b;
+  char chunk[4096];
+  size_t n;
+  tl_status st;
+
+  memset(cfg, 0, sizeof *cfg);
+  cfg->max_suggestions = LONG_MIN;
+  if (fp == NULL)
+    return tl_error_set(err, TL_EIO, "%s: não foi possível abrir: %s", path,
+                        strerror(errno));
+  tl_buf_init(&b);
+  while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+    tl_buf_add(&b, chunk, n);
+  fclose(fp);
+  st = tl_config_parse(cfg, path, b.p ? b.p : "", b.len, err);
+  tl_buf_fini(&b);
+  return st;
+}
+
+static void free_list(char **v, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    free(v[i]);
+  free(v);
+}
+
+void tl_config_fini(tl_config *cfg)
+{
+  free(cfg->path);
+  free(cfg->dir);
+  free_list(cfg->glossary, cfg->nglossary);
+  free_list(cfg->words, cfg->nwords);
+  free_list(cfg->rules, cfg->nrules);
+  free_list(cfg->ignore, cfg->nignore);
+  free(cfg->words_dir);
+  free(cfg->hunspell_dir);
+  free(cfg->db);
+  free(cfg->fail_on);
+  memset(cfg, 0, sizeof *cfg);
+  cfg->max_suggestions = LONG_MIN;
+}
+
+char *tl_config_find(const char *start)
+{
+  char dir[PATH_MAX], probe[PATH_MAX + 32];
+
+  if (realpath(start, dir) == NULL)
+    return NULL;
+  {
+    struct stat st;
+    if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+      char *slash = strrchr(dir, '/');
+      if (slash != NULL && slash != dir)
+        *slash = '\0';
+    }
+  }
+  for (;;) {
+    struct stat st;
+    char *slash;
+    snprintf(probe, sizeof probe, "%s/.tradlint.toml", dir);
+    if (stat(probe, &st) == 0 && S_ISREG(st.st_mode)) {
+      /* shown in messages: relative to the current folder when under it */
+      char cwd[PATH_MAX];
+      size_t n;
+      if (getcwd(cwd, sizeof cwd) != NULL && (n = strlen(cwd)) > 0 &&
+          strncmp(probe, cwd, n) == 0 && probe[n] == '/')
+        return tl_xstrdup(probe + n + 1);
+      return tl_xstrdup(probe);
+    }
+    slash = strrchr(dir, '/');
+    if (slash == NULL || slash == dir)
+      break;
+    *slash = '\0';
+  }
+  return NULL;
+}
+
+bool tl_config_ignores(const tl_config *cfg, const char *path)
+{
+  char full[PATH_MAX], base[PATH_MAX];
+  const char *rel = path;
+
+  /* patterns are relative to the configuration's folder */
+  if (cfg->dir != NULL && realpath(path, full) != NULL &&
+      realpath(cfg->dir, base) != NULL) {
+    size_t n = strlen(base);
+    if (strncmp(full, base, n) == 0 && full[n] == '/')
+      rel = full + n + 1;
+  }
+  for (size_t i = 0; i < cfg->nignore; i++) {
+    const char *pat = cfg->ignore[i];
+    size_t pl = strlen(pat);
+    /* "dir/" + "**", or "dir/", ignores everything under dir */
+    if (pl >= 3 && strcmp(pat + pl - 3, "/**") == 0 &&
+        strncmp(rel, pat, pl - 2) == 0)
+      return true;
+    if (pl >= 1 && pat[pl - 1] == '/' && strncmp(rel, pat, pl) == 0)
+      return true;
+    if (fnmatch(pat, rel, FNM_PATHNAME) == 0 ||
+        fnmatch(pat, rel, 0) == 0)
+      return true;
+  }
+  return false;
+}
