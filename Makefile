@@ -93,11 +93,44 @@ $(BUILD)/tests/dump_words: tests/tools/dump_words.c $(BUILD)/libtradlint.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libtradlint.a $(LDLIBS)
 
+FUZZ_TARGETS = lint gloss config
+FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay-%)
+FUZZ_TIME   ?= 60
+CLANG       ?= clang
+FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+# The fuzz targets replayed over their seed corpora with any compiler.
+$(BUILD)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(BUILD)/libtradlint.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< tests/fuzz/driver.c $(BUILD)/libtradlint.a $(LDLIBS)
+
+# libFuzzer builds (clang): every source instrumented for coverage.
+FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/obj/%.o)
+build/fuzz/obj/%.o: src/%.c include/tradlint.h $(wildcard src/*.h) | $(BUILD)/.deps-ok
+	@mkdir -p $(@D)
+	$(CLANG) $(CPPFLAGS) -O1 -g $(WARN) $(PKG_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
+build/fuzz/fuzz-%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	$(CLANG) $(CPPFLAGS) -O1 -g $(PKG_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
+
+.SECONDARY: $(FUZZ_OBJ)
+
+# Run every libFuzzer target for FUZZ_TIME seconds on a copy of its seeds.
+fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/corpus-$$t && cp -n tests/fuzz/corpus/$$t/* build/fuzz/corpus-$$t/ 2>/dev/null; \
+	  echo "== fuzz-$$t for $(FUZZ_TIME) s"; \
+	  build/fuzz/fuzz-$$t -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=20 \
+	    -rss_limit_mb=4096 -print_final_stats=1 build/fuzz/corpus-$$t tests/fuzz/corpus/$$t \
+	    >build/fuzz/fuzz-$$t.log 2>&1 || { tail -40 build/fuzz/fuzz-$$t.log; exit 1; }; \
+	  grep -E 'cov:|stat::number_of_executed_units' build/fuzz/fuzz-$$t.log | tail -2; \
+	done; echo "fuzz: $(words $(FUZZ_TARGETS)) passed, 0 failed"
+
 # Unit tests (cmocka), golden CLI cases, bad inputs, corpus memory safety,
 # then the Hunspell oracle.
-check: all $(UNIT_BIN) $(BUILD)/tests/dump_words
+check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(FUZZ_REPLAY)
 	@$(MAKE) -s deps-test
 	@tests/run-unit.sh $(UNIT_BIN)
+	@for t in $(FUZZ_TARGETS); do FUZZ_NAME=$$t $(BUILD)/fuzz/replay-$$t tests/fuzz/corpus/$$t || exit 1; done
 	@tests/run-cases.sh $(BUILD)/tradlint
 	@tests/bad-input.sh $(BUILD)/tradlint
 	@tests/corpus.sh $(BUILD)/tradlint

@@ -319,9 +319,11 @@ tl_status tl_config_parse(tl_config *cfg, const char *path, const char *data,
   ps.line = 1;
   ps.err = err;
   ps.cfg = cfg;
-  if (memchr(data, '\0', len) != NULL)
+  if (memchr(data, '\0', len) != NULL) {
+    tl_config_fini(cfg);
     return tl_error_set(err, TL_EUSAGE, "%s: byte NUL: a configuração deve "
                         "ser texto", path);
+  }
   while (st == TL_OK) {
     const char *key_at;
     char key[128];

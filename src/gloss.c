@@ -497,9 +497,41 @@ static size_t split_tabs(char *line, size_t n, field *out, size_t max)
   return k;
 }
 
+static tl_status load_stream(tl_gloss *g, const char *path, FILE *fp,
+                             tl_error *err);
+
 static tl_status load_file(tl_gloss *g, const char *path, tl_error *err)
 {
   FILE *fp = fopen(path, "rb");
+  tl_status st;
+
+  if (fp == NULL)
+    return tl_error_set(err, TL_EGLOSS, "%s: não foi possível abrir o "
+                        "glossário: %s", path, strerror(errno));
+  st = load_stream(g, path, fp, err);
+  fclose(fp);
+  return st;
+}
+
+tl_status tl_gloss_load_buffer(tl_gloss *g, const char *name,
+                               const char *data, size_t len, tl_error *err)
+{
+  FILE *fp;
+  tl_status st;
+
+  if (len == 0)
+    return tl_error_set(err, TL_EGLOSS, "%s: glossário vazio", name);
+  fp = fmemopen((void *)(uintptr_t)data, len, "rb");
+  if (fp == NULL)
+    return tl_error_set(err, TL_EGLOSS, "%s: %s", name, strerror(errno));
+  st = load_stream(g, name, fp, err);
+  fclose(fp);
+  return st;
+}
+
+static tl_status load_stream(tl_gloss *g, const char *path, FILE *fp,
+                             tl_error *err)
+{
   loader L;
   char *line = NULL;
   size_t cap = 0, ncols = 0;
@@ -509,9 +541,6 @@ static tl_status load_file(tl_gloss *g, const char *path, tl_error *err)
   tl_status st = TL_OK;
   bool header = false;
 
-  if (fp == NULL)
-    return tl_error_set(err, TL_EGLOSS, "%s: não foi possível abrir o "
-                        "glossário: %s", path, strerror(errno));
   memset(&L, 0, sizeof L);
   L.g = g;
   L.path = path;
@@ -603,7 +632,6 @@ static tl_status load_file(tl_gloss *g, const char *path, tl_error *err)
   tl_buf_fini(&L.b);
   tl_buf_fini(&L.c);
   tl_buf_fini(&L.d);
-  fclose(fp);
   if (st == TL_OK)
     g->nfiles++;
   return st;
@@ -786,7 +814,8 @@ static int judge(const tl_gloss *g, tl_spell *spell, const char *doc,
       /* "meta", "ia", and "Ia" starting a sentence: ordinary words */
       tl_buf_clear(&m->tmp);
       tl_utf8_lower(s, n, &m->tmp);
-      if (tl_spell_check(spell, m->tmp.p, m->tmp.len, NULL) == 1)
+      if (spell != NULL &&
+          tl_spell_check(spell, m->tmp.p, m->tmp.len, NULL) == 1)
         return -1;
     }
     return TL_MATCH_VARIANT;

@@ -60,6 +60,10 @@ void tl_gloss_free(tl_gloss *g);
  * name file:line:column and the fix. */
 tl_status tl_gloss_load(tl_gloss *g, const char *path, tl_error *err);
 
+/* Load one glossary file held in memory (@name in messages). */
+tl_status tl_gloss_load_buffer(tl_gloss *g, const char *name,
+                               const char *data, size_t len, tl_error *err);
+
 /* Call @fn for every word of every accepted rendering (for spelling). */
 void tl_gloss_words(const tl_gloss *g, void (*fn)(void *, const char *, size_t),
                     void *ud);
