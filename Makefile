@@ -89,10 +89,15 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libtradlint.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< $(BUILD)/libtradlint.a $(LDLIBS) $(TEST_LIBS)
 
+$(BUILD)/tests/inject.so: tests/fault/inject.c
+	@mkdir -p $(@D)
+	$(CC) -shared -fPIC -O2 -o $@ $< -ldl
+
 $(BUILD)/tests/dump_words: tests/tools/dump_words.c $(BUILD)/libtradlint.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libtradlint.a $(LDLIBS)
 
+PATHOLOGICAL_LIMIT ?= 60
 FUZZ_TARGETS = lint gloss config
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay-%)
 FUZZ_TIME   ?= 60
@@ -127,15 +132,17 @@ fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 
 # Unit tests (cmocka), golden CLI cases, bad inputs, corpus memory safety,
 # then the Hunspell oracle.
-check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(FUZZ_REPLAY)
+check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ_REPLAY)
 	@$(MAKE) -s deps-test
 	@tests/run-unit.sh $(UNIT_BIN)
 	@for t in $(FUZZ_TARGETS); do FUZZ_NAME=$$t $(BUILD)/fuzz/replay-$$t tests/fuzz/corpus/$$t || exit 1; done
 	@tests/run-cases.sh $(BUILD)/tradlint
-	@tests/bad-input.sh $(BUILD)/tradlint
+	@PATHOLOGICAL_LIMIT=$(PATHOLOGICAL_LIMIT) tests/bad-input.sh $(BUILD)/tradlint
 	@tests/corpus.sh $(BUILD)/tradlint
 	@tests/reports.sh $(BUILD)/tradlint
 	@tests/hooks.sh $(BUILD)/tradlint
+	@tests/jobs.sh $(BUILD)/tradlint
+	@ASAN_OPTIONS=verify_asan_link_order=0 tests/fault.sh $(BUILD)/tradlint $(BUILD)/tests/inject.so
 	@tests/oracle.sh $(BUILD)/tradlint $(BUILD)/tests/dump_words
 
 unit: $(UNIT_BIN)
@@ -153,13 +160,17 @@ oracle: all $(BUILD)/tests/dump_words
 
 check-asan:
 	@$(MAKE) -s deps
-	$(MAKE) BUILD=build/asan OPT="-O1 -g" EXTRA_CFLAGS="$(SAN)" LDFLAGS="$(SAN)" check
+	$(MAKE) BUILD=build/asan OPT="-O1 -g" EXTRA_CFLAGS="$(SAN)" LDFLAGS="$(SAN)" \
+	  PATHOLOGICAL_LIMIT=300 check
 
+# Unit tests, golden cases and bad inputs under valgrind memcheck: no
+# leaks, no errors (the pathological inputs are left to check-asan).
+VG = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
 check-valgrind: all $(UNIT_BIN)
-	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
-	  tests/run-unit.sh $(UNIT_BIN)
-	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
-	  tests/run-cases.sh $(BUILD)/tradlint
+	@command -v valgrind >/dev/null || { echo "check-valgrind: install valgrind" >&2; exit 1; }
+	@VALGRIND="$(VG)" tests/run-unit.sh $(UNIT_BIN)
+	@VALGRIND="$(VG)" tests/run-cases.sh $(BUILD)/tradlint
+	@VALGRIND="$(VG)" TL_PATHOLOGICAL=0 LIMIT=120 tests/bad-input.sh $(BUILD)/tradlint
 
 check-symbols: $(BUILD)/libtradlint.a
 	@bad=$$(nm -g --defined-only $(BUILD)/libtradlint.a | awk 'NF==3 && $$2 ~ /[TDBR]/ {print $$3}' | grep -v '^tl_' || true); \

@@ -99,6 +99,11 @@ typedef struct tl_options {
   const char *const *rule_levels;
   /** Report inline suppressions that suppress nothing (info). */
   bool report_unused_disables;
+  /** Also ask Hunspell's own search for words two or more edits from any
+   *  known word (about 0.1 s a word, at most 5 words a file). Its results
+   *  depend on the time it is given, so they may vary with the machine's
+   *  load; off by default. */
+  bool slow_suggestions;
   /** Distinct words that get Hunspell suggestions per run; negative: no cap. */
   long max_suggestions;
   /** Suggestions shown per word (at most 3 is the house style). */
@@ -289,6 +294,19 @@ TL_API bool tl_corpus_readonly(const tl_corpus *c);
  */
 TL_API void tl_linter_set_corpus(tl_linter *l, tl_corpus *c,
                                  const char *root);
+/**
+ * With @p defer, tl_lint_file and tl_lint_buffer stop before the corpus
+ * stage (comparison with the archive and recording) and the last touches
+ * (suppressions, rule levels): call tl_linter_complete on each result, in
+ * the order the files should be recorded. Lets several threads, each with
+ * a linter of its own, check files while one thread completes them.
+ */
+TL_API void tl_linter_defer_corpus(tl_linter *l, bool defer);
+/** Complete a deferred result (see tl_linter_defer_corpus); a result that
+ *  is complete already is left as it is. */
+TL_API tl_status tl_linter_complete(tl_linter *l, tl_result *r,
+                                    tl_error *err);
+
 /** Write what the linter still holds for the corpus (verdicts). */
 TL_API tl_status tl_linter_flush(tl_linter *l, tl_error *err);
 

@@ -36,6 +36,7 @@ typedef struct tl_ctx {
   /* spelling: capitalised unknown words seen outside sentence starts, and
    * sentence-initial ones to judge at the end of the document */
   tl_map names;
+  tl_map sugg_seen; /* words given (or denied) suggestions in this file */
   tl_pending *pending;
   size_t npending, cappending;
   /* glossary (may be NULL) and the renderings this document used */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+
 static bool is_english(tl_ctx *c)
 {
   return c->spell_en != NULL &&
@@ -17,8 +18,27 @@ static void report_unknown(tl_ctx *c, size_t off, size_t len)
 
   if (is_english(c))
     return; /* English left in the text: the untranslated check says so */
-  ns = tl_spell_suggest(c->spell, c->key.p, c->key.len, c->sugg_per_word,
-                        c->sugg_budget, c->slow_budget, &sv);
+  {
+    /* budgets are per file and spent on a word's first occurrence in it,
+     * so that a file's suggestions do not depend on other files */
+    bool created, used_slow = false;
+    tl_map_slot *slot = tl_map_put(&c->sugg_seen, c->key.p, c->key.len, 0,
+                                   &created);
+    if (created) {
+      if (c->sugg_budget != NULL && *c->sugg_budget == 0) {
+        slot->value = 3; /* none left */
+      } else {
+        if (c->sugg_budget != NULL && *c->sugg_budget > 0)
+          (*c->sugg_budget)--;
+        slot->value = c->slow_budget != NULL && *c->slow_budget != 0 ? 1 : 2;
+      }
+    }
+    if (slot->value != 3)
+      ns = tl_spell_suggest(c->spell, c->key.p, c->key.len, c->sugg_per_word,
+                            slot->value == 1, &used_slow, &sv);
+    if (created && used_slow && c->slow_budget != NULL && *c->slow_budget > 0)
+      (*c->slow_budget)--;
+  }
   f = tl_result_add(c->res, off, len, "spelling.unknown", "spelling",
                     TL_ERROR, "palavra desconhecida '%.*s'", (int)len,
                     c->doc + off);
@@ -62,13 +82,12 @@ static bool is_marked_foreign(tl_ctx *c, const tl_token *tok)
 static bool looks_like_typo(tl_ctx *c, const tl_token *tok)
 {
   const char *const *sv = NULL;
-  long slow = 0; /* only the fast one-edit search */
   size_t cps = 0;
 
   for (size_t i = 0; i < tok->len; i++)
     cps += ((unsigned char)c->doc[tok->off + i] & 0xC0) != 0x80;
-  if (tok->flags & TL_TF_ALLCAPS)
-    return false;
+  if ((tok->flags & TL_TF_ALLCAPS) || is_english(c))
+    return false; /* an English word in capitals reads as a name */
   if ((tok->flags & TL_TF_INNERCAP) && cps >= 4) {
     /* PComo: the word without its first letter is known */
     size_t adv = 1;
@@ -79,10 +98,11 @@ static bool looks_like_typo(tl_ctx *c, const tl_token *tok)
       return true;
     return false;
   }
-  if (cps < 8 || c->sugg_budget == NULL || *c->sugg_budget == 0)
+  if (cps < 8)
     return false;
   return tl_spell_suggest(c->spell, c->key.p, c->key.len, c->sugg_per_word,
-                          c->sugg_budget, &slow, &sv) > 0;
+                          false, NULL,
+                          &sv) > 0;
 }
 
 void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)

@@ -48,6 +48,7 @@ void tl_result_free(tl_result *r)
   free(r->data);
   free(r->f);
   tl_arena_fini(&r->arena);
+  tl_deferred_free(r->deferred);
   free(r);
 }
 

@@ -5,6 +5,9 @@
 #include "buf.h"
 #include "input.h"
 
+/* What the corpus stage needs, kept when it is deferred (threads). */
+typedef struct tl_deferred tl_deferred;
+
 struct tl_result {
   char *path;
   char *data; /* the document, owned, NUL-terminated */
@@ -14,7 +17,11 @@ struct tl_result {
   tl_finding *f;
   size_t n, cap;
   tl_arena arena; /* messages, suggestions */
+  tl_deferred *deferred; /* NULL once complete */
 };
+
+/* Free what tl_deferred holds (defined in lint.c). */
+void tl_deferred_free(tl_deferred *d);
 
 /* A new result that takes ownership of @data (malloc'd, NUL-terminated). */
 tl_result *tl_result_new_take(const char *path, char *data, size_t len);

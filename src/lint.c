@@ -193,7 +193,7 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
     l->levels[l->nlevels++] = tl_xstrdup(opt->rule_levels[i]);
   }
   l->sugg_budget = l->opt.max_suggestions;
-  l->slow_budget = SLOW_SUGGESTIONS;
+  l->slow_budget = 0;
   st = tl_spell_new(&l->spell, l->hunspell_dir, "pt_BR", err);
   if (st == TL_OK && tl_spell_new(&l->spell_en, l->hunspell_dir, "en_US",
                                   NULL) != TL_OK)
@@ -254,12 +254,14 @@ void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell)
   c->spell = spell;
   tl_buf_init(&c->key);
   tl_map_init(&c->names);
+  tl_map_init(&c->sugg_seen);
 }
 
 void tl_ctx_fini(tl_ctx *c)
 {
   tl_buf_fini(&c->key);
   tl_map_fini(&c->names);
+  tl_map_fini(&c->sugg_seen);
   free(c->pending);
   free(c->usage);
 }
@@ -306,6 +308,59 @@ static bool is_plain_path(const char *path)
 }
 
 /* Check @data (owned, NUL-terminated); on success *out owns it. */
+struct tl_deferred {
+  tl_usage *usage;
+  size_t nusage;
+  tl_map surfaces;
+  bool collect;
+};
+
+void tl_deferred_free(tl_deferred *d)
+{
+  if (d == NULL)
+    return;
+  free(d->usage);
+  tl_map_fini(&d->surfaces);
+  free(d);
+}
+
+void tl_linter_defer_corpus(tl_linter *l, bool defer)
+{
+  l->defer = defer;
+}
+
+/* The corpus stage (comparison with the archive, then recording), then
+ * the last touches: sort, suppressions, rule levels. */
+tl_status tl_linter_complete(tl_linter *l, tl_result *r, tl_error *err)
+{
+  tl_deferred *d = r->deferred;
+  tl_status st = TL_OK;
+
+  if (d == NULL)
+    return TL_OK; /* complete already */
+  if (d->collect && l->corpus != NULL) {
+    tl_ctx ctx;
+    char *rel = tl_path_relative(l->root, r->path);
+    tl_ctx_init(&ctx, r, l->spell);
+    ctx.gloss = l->gloss;
+    ctx.usage = d->usage;
+    ctx.nusage = d->nusage;
+    st = tl_corpus_document(&ctx, l->corpus, rel, &d->surfaces, err);
+    ctx.usage = NULL; /* still d's */
+    tl_ctx_fini(&ctx);
+    free(rel);
+  }
+  tl_deferred_free(d);
+  r->deferred = NULL;
+  if (st != TL_OK)
+    return st;
+  tl_result_finish(r);
+  tl_suppress_apply(r, l->opt.report_unused_disables);
+  tl_result_finish(r); /* unused suppressions, if any, take their place */
+  apply_levels(l, r);
+  return TL_OK;
+}
+
 static tl_status lint_take(tl_linter *l, const char *path, char *data,
                            size_t len, tl_markup markup, tl_result **out,
                            tl_error *err)
@@ -326,6 +381,10 @@ static tl_status lint_take(tl_linter *l, const char *path, char *data,
   r->bom = start;
   markdown = markup == TL_MARKUP_MARKDOWN ||
              (markup == TL_MARKUP_AUTO && !is_plain_path(path));
+  /* suggestion budgets are per file, so that results do not depend on the
+   * order files are checked in (threads) */
+  l->sugg_budget = l->opt.max_suggestions;
+  l->slow_budget = l->opt.slow_suggestions ? SLOW_SUGGESTIONS : 0;
   tl_ctx_init(&rn.ctx, r, l->spell);
   rn.ctx.sugg_budget = &l->sugg_budget;
   rn.ctx.slow_budget = &l->slow_budget;
@@ -343,25 +402,28 @@ static tl_status lint_take(tl_linter *l, const char *path, char *data,
     if (rn.ctx.gloss != NULL)
       tl_check_consistency_end(&rn.ctx);
   }
-  if (st == TL_OK && rn.ctx.st == TL_OK && rn.collect) {
-    char *rel = tl_path_relative(l->root, path);
-    st = tl_corpus_document(&rn.ctx, l->corpus, rel, &rn.surfaces, err);
-    free(rel);
-  }
   if (st == TL_OK)
     st = rn.ctx.st;
+  if (st == TL_OK) { /* hand the corpus stage what it needs */
+    tl_deferred *d = tl_xcalloc(1, sizeof *d);
+    d->collect = rn.collect;
+    d->usage = rn.ctx.usage;
+    d->nusage = rn.ctx.nusage;
+    rn.ctx.usage = NULL;
+    d->surfaces = rn.surfaces;
+    tl_map_init(&rn.surfaces);
+    r->deferred = d;
+  }
   tl_tokens_fini(&rn.toks);
   tl_matches_fini(&rn.matches);
   tl_map_fini(&rn.surfaces);
   tl_ctx_fini(&rn.ctx);
+  if (st == TL_OK && !l->defer)
+    st = tl_linter_complete(l, r, err);
   if (st != TL_OK) {
     tl_result_free(r);
     return st;
   }
-  tl_result_finish(r);
-  tl_suppress_apply(r, l->opt.report_unused_disables);
-  tl_result_finish(r); /* unused suppressions, if any, take their place */
-  apply_levels(l, r);
   *out = r;
   return TL_OK;
 }

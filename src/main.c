@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -45,6 +46,9 @@ static const char USAGE[] =
     "      --max-suggestions N  calcula sugestões para no máximo N palavras por\n"
     "                           execução (padrão 200; -1 sem limite)\n"
     "      --no-suggestions     não calcula sugestões (mais rápido)\n"
+    "      --slow-suggestions   também pede ao Hunspell sugestões para palavras\n"
+    "                           a mais de uma letra de distância (0,1 s cada,\n"
+    "                           até 5 por arquivo; variam com a carga da máquina)\n"
     "      --markdown, --plain  lê tudo como Markdown ou como texto simples\n"
     "                           (padrão: .txt é texto simples, o resto Markdown)\n"
     "      --hunspell-dir PASTA pasta de pt_BR.aff/pt_BR.dic\n"
@@ -72,6 +76,8 @@ static const char USAGE[] =
     "      --report-unused-disables  relata supressões que não suprimem nada\n"
     "      --rebuild-db         guarda um banco corrompido como ARQUIVO.bak e\n"
     "                           cria outro\n"
+    "  -j, --jobs N             verifica N arquivos ao mesmo tempo (padrão: um\n"
+    "                           por núcleo); a saída é a mesma de -j 1\n"
     "  -h, --help               mostra esta ajuda\n"
     "  -V, --version            mostra a versão\n"
     "\n"
@@ -302,6 +308,59 @@ static int install_hook(int argc, char **argv)
   return finish_stdout(0);
 }
 
+/* Checking files in several threads: each worker has a linter of its own
+ * and checks the next file; the main thread takes the results in file
+ * order and completes them (corpus stage, report), so that the output is
+ * the same as with one thread. Workers run at most WINDOW files ahead. */
+typedef struct pool {
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  char **files;
+  size_t nfiles, next, consumed, window;
+  tl_markup markup;
+  tl_linter **linters;
+  tl_result **res;
+  tl_status *st;
+  tl_error *errs;
+  bool *done;
+  bool stop;
+} pool;
+
+typedef struct worker_arg {
+  pool *p;
+  size_t id;
+} worker_arg;
+
+static void *worker(void *ud)
+{
+  worker_arg *wa = ud;
+  pool *p = wa->p;
+
+  for (;;) {
+    size_t k;
+    tl_result *r = NULL;
+    tl_status st;
+    pthread_mutex_lock(&p->mu);
+    while (!p->stop && p->next < p->nfiles &&
+           p->next >= p->consumed + p->window)
+      pthread_cond_wait(&p->cv, &p->mu);
+    if (p->stop || p->next >= p->nfiles) {
+      pthread_mutex_unlock(&p->mu);
+      return NULL;
+    }
+    k = p->next++;
+    pthread_mutex_unlock(&p->mu);
+    st = tl_lint_file(p->linters[wa->id], p->files[k], p->markup, &r,
+                      &p->errs[k]);
+    pthread_mutex_lock(&p->mu);
+    p->res[k] = r;
+    p->st[k] = st;
+    p->done[k] = true;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+  }
+}
+
 /* The archive root: the nearest folder (from the current one up) with a
  * .tradlint.toml, else the git work tree's root, else the current folder.
  * Owned by the caller. */
@@ -360,6 +419,11 @@ int main(int argc, char **argv)
   bool fail_on_set = false, max_sugg_set = false, no_config = false;
   bool staged = false;
   char *staged_list = NULL;
+  long jobs = 0; /* 0: the number of cores */
+  pool pl;
+  pthread_t *threads = NULL;
+  worker_arg *wargs = NULL;
+  size_t nthreads = 0;
   const char *config_opt = NULL;
   char *config_path = NULL;
   tl_config cfg;
@@ -484,6 +548,8 @@ int main(int argc, char **argv)
         usage_error("--max-suggestions '%s' inválido (um número, ou -1)", val);
         goto usage;
       }
+    } else if (strcmp(a, "--slow-suggestions") == 0) {
+      opt.slow_suggestions = true;
     } else if (strcmp(a, "--no-suggestions") == 0) {
       opt.max_suggestions = 0;
       max_sugg_set = true;
@@ -517,6 +583,17 @@ int main(int argc, char **argv)
       }
     } else if (OPT_VALUE("--report-dir")) {
       report_dir = val;
+    } else if (OPT_VALUE("--jobs") ||
+               (strncmp(a, "-j", 2) == 0 && a[2] != '\0' && (val = a + 2)) ||
+               (strcmp(a, "-j") == 0 && (needs = true) && i + 1 < argc &&
+                (val = argv[++i]))) {
+      char *end;
+      errno = 0;
+      jobs = strtol(val, &end, 10);
+      if (errno != 0 || *end != '\0' || end == val || jobs < 1 || jobs > 256) {
+        usage_error("-j '%s' inválido (um número de 1 a 256)", val);
+        goto usage;
+      }
     } else if (strcmp(a, "--staged") == 0) {
       staged = true;
     } else if (strcmp(a, "--fix") == 0) {
@@ -748,10 +825,66 @@ int main(int argc, char **argv)
     status = EXIT_TROUBLE;
     goto out;
   }
+  /* threads: -j N, by default one a core, never more than files */
+  memset(&pl, 0, sizeof pl);
+  if (jobs == 0) {
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    jobs = cores > 0 ? cores : 1;
+  }
+  if (!staged && jobs > 1 && nfiles > 1) {
+    nthreads = (size_t)jobs < nfiles ? (size_t)jobs : nfiles;
+    pthread_mutex_init(&pl.mu, NULL);
+    pthread_cond_init(&pl.cv, NULL);
+    pl.files = files;
+    pl.nfiles = nfiles;
+    pl.window = nthreads * 4;
+    pl.markup = markup;
+    pl.linters = calloc(nthreads, sizeof *pl.linters);
+    pl.res = calloc(nfiles, sizeof *pl.res);
+    pl.st = calloc(nfiles, sizeof *pl.st);
+    pl.errs = calloc(nfiles, sizeof *pl.errs);
+    pl.done = calloc(nfiles, sizeof *pl.done);
+    threads = calloc(nthreads, sizeof *threads);
+    wargs = calloc(nthreads, sizeof *wargs);
+    if (!pl.linters || !pl.res || !pl.st || !pl.errs || !pl.done || !threads ||
+        !wargs)
+      abort();
+    tl_linter_defer_corpus(l, true);
+    pl.linters[0] = l;
+    for (size_t t = 1; t < nthreads; t++) {
+      if (tl_linter_new(&pl.linters[t], &opt, &err) != TL_OK)
+        abort(); /* the same options worked for the first one */
+      tl_linter_defer_corpus(pl.linters[t], true);
+      if (corpus != NULL)
+        tl_linter_set_corpus(pl.linters[t], corpus, root);
+    }
+    for (size_t t = 0; t < nthreads; t++) {
+      wargs[t].p = &pl;
+      wargs[t].id = t;
+      if (pthread_create(&threads[t], NULL, worker, &wargs[t]) != 0)
+        abort();
+    }
+  }
   for (size_t k = 0; k < nfiles; k++) {
     tl_result *r = NULL;
     tl_status st;
-    if (staged) {
+    if (nthreads > 0) { /* the next result, in order */
+      pthread_mutex_lock(&pl.mu);
+      while (!pl.done[k])
+        pthread_cond_wait(&pl.cv, &pl.mu);
+      r = pl.res[k];
+      st = pl.st[k];
+      err = pl.errs[k];
+      pl.consumed = k + 1;
+      pthread_cond_broadcast(&pl.cv);
+      pthread_mutex_unlock(&pl.mu);
+      if (st == TL_OK)
+        st = tl_linter_complete(l, r, &err);
+      if (st != TL_OK) {
+        tl_result_free(r);
+        r = NULL;
+      }
+    } else if (staged) {
       char spec[PATH_MAX + 8], *data = NULL;
       char *args[] = {"git", "show", spec, NULL};
       size_t len;
@@ -811,6 +944,30 @@ int main(int argc, char **argv)
       trouble = true;
     }
     tl_result_free(r);
+  }
+  if (nthreads > 0) { /* stop the workers, free what they still hold */
+    pthread_mutex_lock(&pl.mu);
+    pl.stop = true;
+    pthread_cond_broadcast(&pl.cv);
+    pthread_mutex_unlock(&pl.mu);
+    for (size_t t = 0; t < nthreads; t++)
+      pthread_join(threads[t], NULL);
+    for (size_t k = 0; k < nfiles; k++)
+      if (pl.done[k] && k >= pl.consumed)
+        tl_result_free(pl.res[k]);
+    for (size_t t = 1; t < nthreads; t++) {
+      tl_linter_flush(pl.linters[t], NULL);
+      tl_linter_free(pl.linters[t]);
+    }
+    pthread_mutex_destroy(&pl.mu);
+    pthread_cond_destroy(&pl.cv);
+    free(pl.linters);
+    free(pl.res);
+    free(pl.st);
+    free(pl.errs);
+    free(pl.done);
+    free(threads);
+    free(wargs);
   }
   if (rdir != NULL && tl_report_dir_finish(rdir, &err) != TL_OK) {
     fprintf(stderr, "tradlint: erro: %s\n", err.msg);

@@ -93,7 +93,8 @@ static char *safe_rel(const char *root, const char *path)
     tl_buf_addc(&b, *p++);
   }
   free(rel);
-  return tl_xstrdup(tl_buf_cstr(&b));
+  tl_buf_cstr(&b);
+  return b.p; /* the buffer itself: the caller frees it */
 }
 
 static tl_status mkdirs(const char *path, tl_error *err)

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <hunspell.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,11 @@ enum {
   V_KNOWN = 1,  /* verdict: known word */
   V_UNKNOWN = 2 /* verdict: unknown word */
 };
+
+/* Hunspell keeps a process-wide table (initialize_utf_tbl) that it sets up
+ * and frees, reference-counted but unguarded, in Hunspell_create and
+ * Hunspell_destroy: linters in several threads take turns. */
+static pthread_mutex_t hunspell_lifetime = PTHREAD_MUTEX_INITIALIZER;
 
 typedef struct sugg {
   const char **v;
@@ -77,8 +83,11 @@ void tl_spell_free(tl_spell *s)
 {
   if (s == NULL)
     return;
-  if (s->h != NULL)
+  if (s->h != NULL) {
+    pthread_mutex_lock(&hunspell_lifetime);
     Hunspell_destroy(s->h);
+    pthread_mutex_unlock(&hunspell_lifetime);
+  }
   free(s->aff);
   free(s->dic);
   tl_map_fini(&s->words);
@@ -201,7 +210,9 @@ static tl_status load(tl_spell *s, tl_error *err)
     return TL_OK;
   if (getenv("TRADLINT_DEBUG_LOAD") != NULL)
     fprintf(stderr, "tradlint: debug: loading %s\n", s->dic);
+  pthread_mutex_lock(&hunspell_lifetime);
   s->h = Hunspell_create(s->aff, s->dic);
+  pthread_mutex_unlock(&hunspell_lifetime);
   if (s->h == NULL)
     return tl_error_set(err, TL_EDICT, "%s: o Hunspell não carregou o "
                         "dicionário", s->dic);
@@ -458,79 +469,166 @@ static void fast_suggest(tl_spell *s, const char *w, size_t n, cands *c)
   tl_buf_fini(&b);
 }
 
-size_t tl_spell_suggest(tl_spell *s, const char *w, size_t n, int max,
-                        long *budget, long *slow_budget,
-                        const char *const **out)
+/* The stored list for @key (w, or w + "\1" for the fast search), or -1. */
+static int backed_list(tl_spell *s, const char *w, size_t n, bool fast,
+                       cands *c)
 {
-  tl_map_slot *slot = tl_map_find(&s->suggidx, w, n);
-  cands c = {NULL, 0, 0, max};
-  sugg *sg;
-  bool tried_slow = false;
+  char *block = NULL;
+  int got;
 
-  *out = NULL;
-  if (slot != NULL) {
-    sg = &s->suggs[slot->value];
-    *out = sg->v;
-    return sg->n;
-  }
-  if (max <= 0 || (budget != NULL && *budget == 0))
-    return 0;
-  if (s->has_backing && s->backing.get_sugg != NULL) {
-    /* a stored list; or, when the slow search is not allowed now, the
-     * stored result of a fast search that found nothing (key + "\1") */
-    bool no_slow = slow_budget == NULL || *slow_budget == 0;
-    for (int pass = 0; pass < (no_slow ? 2 : 1); pass++) {
-      char *block = NULL;
-      int got;
-      tl_buf_clear(&s->tmp);
-      tl_buf_add(&s->tmp, w, n);
-      if (pass == 1)
-        tl_buf_addc(&s->tmp, '\1');
-      got = s->backing.get_sugg(s->backing.ud, s->backing.dict, s->tmp.p,
-                                s->tmp.len, &block);
-      if (got >= 0) {
-        const char *p = block;
-        for (int i = 0; i < got && (int)c.n < max; i++) {
-          TL_GROW(c.v, c.cap, c.n + 1);
-          c.v[c.n++] = tl_xstrdup(p);
-          p += strlen(p) + 1;
-        }
-        free(block);
-        goto store;
-      }
+  if (!s->has_backing || s->backing.get_sugg == NULL)
+    return -1;
+  tl_buf_clear(&s->tmp);
+  tl_buf_add(&s->tmp, w, n);
+  if (fast)
+    tl_buf_addc(&s->tmp, '\1');
+  got = s->backing.get_sugg(s->backing.ud, s->backing.dict, s->tmp.p,
+                            s->tmp.len, &block);
+  if (got >= 0) {
+    const char *p = block;
+    for (int i = 0; i < got && (int)c->n < c->max; i++) {
+      TL_GROW(c->v, c->cap, c->n + 1);
+      c->v[c->n++] = tl_xstrdup(p);
+      p += strlen(p) + 1;
     }
   }
-  if (load(s, NULL) != TL_OK)
-    return 0;
-  if (budget != NULL && *budget > 0)
-    (*budget)--;
-  if (n < 64 && !has_upper(w, n))
-    fast_suggest(s, w, n, &c);
-  else if (n < 64) { /* suggest on the lower-case form, re-capitalise */
+  free(block);
+  return got;
+}
+
+static void back_list(tl_spell *s, const char *w, size_t n, bool fast,
+                      const cands *c)
+{
+  if (!s->has_backing || s->backing.save_sugg == NULL)
+    return;
+  tl_buf_clear(&s->tmp);
+  tl_buf_add(&s->tmp, w, n);
+  if (fast)
+    tl_buf_addc(&s->tmp, '\1');
+  s->backing.save_sugg(s->backing.ud, s->backing.dict, s->tmp.p, s->tmp.len,
+                       (const char *const *)c->v, c->n);
+}
+
+/* Keep @c as the cached list @idx of word w (fast or slow search). */
+static const char *const *keep(tl_spell *s, const char *w, size_t n,
+                               bool fast, cands *c, size_t *count)
+{
+  sugg *sg;
+  bool created;
+  tl_buf key;
+  tl_map_slot *slot;
+
+  tl_buf_init(&key);
+  tl_buf_add(&key, w, n);
+  if (fast)
+    tl_buf_addc(&key, '\1');
+  TL_GROW(s->suggs, s->capsuggs, s->nsuggs + 1);
+  sg = &s->suggs[s->nsuggs];
+  sg->v = tl_xcalloc(c->n + 1, sizeof *sg->v);
+  sg->n = c->n;
+  for (size_t i = 0; i < c->n; i++) {
+    sg->v[i] = tl_arena_strndup(&s->strs, c->v[i], strlen(c->v[i]));
+    free(c->v[i]);
+  }
+  free(c->v);
+  c->v = NULL;
+  c->n = c->cap = 0;
+  slot = tl_map_put(&s->suggidx, key.p, key.len, (uint32_t)s->nsuggs,
+                    &created);
+  tl_buf_fini(&key);
+  s->nsuggs++;
+  *count = sg->n;
+  (void)slot;
+  return sg->v;
+}
+
+/* The cached list for w (fast or slow), or NULL. */
+static const sugg *cached(tl_spell *s, const char *w, size_t n, bool fast)
+{
+  tl_map_slot *slot;
+  tl_buf key;
+
+  tl_buf_init(&key);
+  tl_buf_add(&key, w, n);
+  if (fast)
+    tl_buf_addc(&key, '\1');
+  slot = tl_map_find(&s->suggidx, key.p, key.len);
+  tl_buf_fini(&key);
+  return slot != NULL ? &s->suggs[slot->value] : NULL;
+}
+
+/* The one-edit search, re-cased for capitalised words. */
+static void fast_search(tl_spell *s, const char *w, size_t n, cands *c)
+{
+  if (n >= 64)
+    return;
+  if (!has_upper(w, n)) {
+    fast_suggest(s, w, n, c);
+    return;
+  }
+  {
     tl_buf low;
     tl_buf_init(&low);
     tl_utf8_lower(w, n, &low);
-    fast_suggest(s, low.p, low.len, &c);
-    for (size_t i = 0; i < c.n; i++) {
-      size_t adv, len = strlen(c.v[i]);
-      int32_t cp = tl_utf8_decode(c.v[i], len, &adv);
+    fast_suggest(s, low.p, low.len, c);
+    for (size_t i = 0; i < c->n; i++) {
+      size_t adv, len = strlen(c->v[i]);
+      int32_t cp = tl_utf8_decode(c->v[i], len, &adv);
       tl_buf_clear(&low);
       tl_utf8_encode(tl_cp_upper(cp), &low);
-      tl_buf_add(&low, c.v[i] + adv, len - adv);
-      free(c.v[i]);
-      c.v[i] = tl_xstrdup(tl_buf_cstr(&low));
+      tl_buf_add(&low, c->v[i] + adv, len - adv);
+      free(c->v[i]);
+      c->v[i] = tl_xstrdup(tl_buf_cstr(&low));
     }
     tl_buf_fini(&low);
   }
-  if (c.n == 0 && slow_budget != NULL && *slow_budget != 0) {
-    tried_slow = true;
-    /* Nothing one edit away: ask Hunspell, which is slow (about 0.1 s a
-     * word with pt_BR), so only a few times a run. */
-    if (*slow_budget > 0)
-      (*slow_budget)--;
+}
+
+size_t tl_spell_suggest(tl_spell *s, const char *w, size_t n, int max,
+                        bool allow_slow, bool *used_slow,
+                        const char *const **out)
+{
+  const sugg *sg;
+  cands c = {NULL, 0, 0, max};
+  size_t count;
+
+  *out = NULL;
+  if (used_slow != NULL)
+    *used_slow = false;
+  if (max <= 0)
+    return 0;
+  /* the fast search: words one edit away (a few ms, deterministic) */
+  sg = cached(s, w, n, true);
+  if (sg == NULL) {
+    if (backed_list(s, w, n, true, &c) < 0) {
+      if (load(s, NULL) != TL_OK)
+        return 0;
+      fast_search(s, w, n, &c);
+      back_list(s, w, n, true, &c);
+    }
+    *out = keep(s, w, n, true, &c, &count);
+    sg = cached(s, w, n, true);
+  }
+  if (sg->n > 0 || !allow_slow) {
+    *out = sg->v;
+    return sg->n;
+  }
+  /* nothing one edit away: Hunspell's own search (about 0.1 s a word) */
+  if (used_slow != NULL)
+    *used_slow = true;
+  sg = cached(s, w, n, false);
+  if (sg != NULL) {
+    *out = sg->v;
+    return sg->n;
+  }
+  if (backed_list(s, w, n, false, &c) < 0) {
     char **list = NULL;
-    char *z = tl_xstrndup(w, n);
-    int got = Hunspell_suggest(s->h, &list, z);
+    char *z;
+    int got;
+    if (load(s, NULL) != TL_OK)
+      return 0;
+    z = tl_xstrndup(w, n);
+    got = Hunspell_suggest(s->h, &list, z);
     for (int i = 0; i < got && (int)c.n < max; i++) {
       if (strchr(list[i], ' ') != NULL) /* "fundi ng": never useful */
         continue;
@@ -540,29 +638,8 @@ size_t tl_spell_suggest(tl_spell *s, const char *w, size_t n, int max,
     if (list != NULL)
       Hunspell_free_list(s->h, &list, got);
     free(z);
+    back_list(s, w, n, false, &c);
   }
-  /* keep the list for later runs; an empty one that only the fast search
-   * produced is kept apart (key + "\1"), for runs that allow no more */
-  if (s->has_backing && s->backing.save_sugg != NULL) {
-    tl_buf_clear(&s->tmp);
-    tl_buf_add(&s->tmp, w, n);
-    if (c.n == 0 && !tried_slow)
-      tl_buf_addc(&s->tmp, '\1');
-    s->backing.save_sugg(s->backing.ud, s->backing.dict, s->tmp.p, s->tmp.len,
-                         (const char *const *)c.v, c.n);
-  }
-store:
-  TL_GROW(s->suggs, s->capsuggs, s->nsuggs + 1);
-  sg = &s->suggs[s->nsuggs];
-  sg->v = tl_xcalloc(c.n + 1, sizeof *sg->v);
-  sg->n = c.n;
-  for (size_t i = 0; i < c.n; i++) {
-    sg->v[i] = tl_arena_strndup(&s->strs, c.v[i], strlen(c.v[i]));
-    free(c.v[i]);
-  }
-  free(c.v);
-  tl_map_put(&s->suggidx, w, n, (uint32_t)s->nsuggs, NULL);
-  s->nsuggs++;
-  *out = sg->v;
-  return sg->n;
+  *out = keep(s, w, n, false, &c, &count);
+  return count;
 }

@@ -28,13 +28,12 @@ size_t tl_spell_word_count(const tl_spell *s);
  * dictionary cannot be loaded. Cached per distinct word. */
 int tl_spell_check(tl_spell *s, const char *w, size_t n, tl_error *err);
 
-/* Up to @max suggestions for an unknown word (cached; borrowed strings).
- * Returns the count. Words one edit from a known word are found quickly
- * (a few ms); other words cost a Hunspell suggestion call (about 0.1 s).
- * @budget (distinct words) and @slow_budget (Hunspell calls) are
- * decremented; negative means no limit, 0 means none left. */
+/* Up to @max suggestions for an unknown word (cached; borrowed strings),
+ * the same whatever was asked before: words one edit from a known word
+ * (found in a few ms); when there are none and @allow_slow, Hunspell's own
+ * search (about 0.1 s a word), and *used_slow says so. */
 size_t tl_spell_suggest(tl_spell *s, const char *w, size_t n, int max,
-                        long *budget, long *slow_budget,
+                        bool allow_slow, bool *used_slow,
                         const char *const **out);
 
 /* A second-level store of verdicts and suggestions (the corpus database),

@@ -1,6 +1,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,7 @@ typedef struct pending {
 } pending;
 
 struct tl_store {
+  pthread_mutex_t lock; /* linters in several threads share one store */
   sqlite3 *db;
   char *path;
   bool ro;
@@ -229,6 +231,8 @@ tl_status tl_store_open(tl_store **out, const char *path, unsigned flags,
 {
   tl_store *s = tl_xcalloc(1, sizeof *s);
   bool exists;
+
+  pthread_mutex_init(&s->lock, NULL);
   tl_status st;
   int rc;
 
@@ -312,6 +316,7 @@ void tl_store_close(tl_store *s)
   sqlite3_finalize(s->q_sugg);
   if (s->db != NULL)
     sqlite3_close(s->db);
+  pthread_mutex_destroy(&s->lock);
   free(s->path);
   free(s);
 }
@@ -328,7 +333,7 @@ const char *tl_store_path(const tl_store *s)
 
 /* ---- verdicts and suggestions ------------------------------------------ */
 
-int tl_store_verdict(tl_store *s, const char *dict, const char *w, size_t n)
+static int tl_store_verdict_unlocked(tl_store *s, const char *dict, const char *w, size_t n)
 {
   int r = -1;
 
@@ -357,13 +362,13 @@ static void add_pending(tl_store *s, const char *dict, const char *w,
       (pending){tl_xstrdup(dict), tl_xstrndup(w, n), list, known};
 }
 
-void tl_store_put_verdict(tl_store *s, const char *dict, const char *w,
+static void tl_store_put_verdict_unlocked(tl_store *s, const char *dict, const char *w,
                           size_t n, int known)
 {
   add_pending(s, dict, w, n, known, NULL);
 }
 
-int tl_store_suggestions(tl_store *s, const char *dict, const char *w,
+static int tl_store_suggestions_unlocked(tl_store *s, const char *dict, const char *w,
                          size_t n, char **block)
 {
   int r = -1;
@@ -396,7 +401,7 @@ int tl_store_suggestions(tl_store *s, const char *dict, const char *w,
   return r;
 }
 
-void tl_store_put_suggestions(tl_store *s, const char *dict, const char *w,
+static void tl_store_put_suggestions_unlocked(tl_store *s, const char *dict, const char *w,
                               size_t n, const char *const *v, size_t nv)
 {
   tl_buf b;
@@ -454,7 +459,7 @@ static void clear_pending(tl_store *s)
   s->npend = 0;
 }
 
-tl_status tl_store_flush(tl_store *s, tl_error *err)
+static tl_status tl_store_flush_unlocked(tl_store *s, tl_error *err)
 {
   if (s->ro || s->npend == 0)
     return TL_OK;
@@ -476,7 +481,7 @@ tl_status tl_store_flush(tl_store *s, tl_error *err)
 
 /* ---- documents ---------------------------------------------------------- */
 
-bool tl_store_doc_hash(tl_store *s, const char *path, char *hash, size_t n)
+static bool tl_store_doc_hash_unlocked(tl_store *s, const char *path, char *hash, size_t n)
 {
   sqlite3_stmt *st = NULL;
   bool found = false;
@@ -493,7 +498,7 @@ bool tl_store_doc_hash(tl_store *s, const char *path, char *hash, size_t n)
   return found;
 }
 
-tl_status tl_store_record(tl_store *s, const char *path, const char *hash,
+static tl_status tl_store_record_unlocked(tl_store *s, const char *path, const char *hash,
                           size_t words, const tl_store_usage *u, size_t nu,
                           const tl_store_surface *sf, size_t nsf,
                           tl_error *err)
@@ -576,7 +581,7 @@ tl_status tl_store_record(tl_store *s, const char *path, const char *hash,
   return TL_OK;
 }
 
-tl_status tl_store_renderings(tl_store *s, const char *concept,
+static tl_status tl_store_renderings_unlocked(tl_store *s, const char *concept,
                               const char *except_path,
                               tl_store_rendering_fn fn, void *ud,
                               tl_error *err)
@@ -731,4 +736,87 @@ tl_status tl_store_variants(tl_store *s, tl_store_variant_fn fn, void *ud,
        (const char *)sqlite3_column_text(st, 4));
   sqlite3_finalize(st);
   return rc == SQLITE_DONE ? TL_OK : db_error(s, err, "consultar as variantes");
+}
+
+int tl_store_verdict(tl_store *s, const char *dict, const char *w, size_t n)
+{
+  int r;
+
+  pthread_mutex_lock(&s->lock);
+  r = tl_store_verdict_unlocked(s, dict, w, n);
+  pthread_mutex_unlock(&s->lock);
+  return r;
+}
+
+void tl_store_put_verdict(tl_store *s, const char *dict, const char *w,
+                          size_t n, int known)
+{
+  pthread_mutex_lock(&s->lock);
+  tl_store_put_verdict_unlocked(s, dict, w, n, known);
+  pthread_mutex_unlock(&s->lock);
+}
+
+int tl_store_suggestions(tl_store *s, const char *dict, const char *w,
+                         size_t n, char **block)
+{
+  int r;
+
+  pthread_mutex_lock(&s->lock);
+  r = tl_store_suggestions_unlocked(s, dict, w, n, block);
+  pthread_mutex_unlock(&s->lock);
+  return r;
+}
+
+void tl_store_put_suggestions(tl_store *s, const char *dict, const char *w,
+                              size_t n, const char *const *v, size_t nv)
+{
+  pthread_mutex_lock(&s->lock);
+  tl_store_put_suggestions_unlocked(s, dict, w, n, v, nv);
+  pthread_mutex_unlock(&s->lock);
+}
+
+tl_status tl_store_flush(tl_store *s, tl_error *err)
+{
+  tl_status r;
+
+  pthread_mutex_lock(&s->lock);
+  r = tl_store_flush_unlocked(s, err);
+  pthread_mutex_unlock(&s->lock);
+  return r;
+}
+
+bool tl_store_doc_hash(tl_store *s, const char *path, char *hash, size_t n)
+{
+  bool r;
+
+  pthread_mutex_lock(&s->lock);
+  r = tl_store_doc_hash_unlocked(s, path, hash, n);
+  pthread_mutex_unlock(&s->lock);
+  return r;
+}
+
+tl_status tl_store_record(tl_store *s, const char *path, const char *hash,
+                          size_t words, const tl_store_usage *u, size_t nu,
+                          const tl_store_surface *sf, size_t nsf,
+                          tl_error *err)
+{
+  tl_status r;
+
+  pthread_mutex_lock(&s->lock);
+  r = tl_store_record_unlocked(s, path, hash, words, u, nu, sf, nsf, err);
+  pthread_mutex_unlock(&s->lock);
+  return r;
+}
+
+tl_status tl_store_renderings(tl_store *s, const char *concept,
+                              const char *except_path,
+                              tl_store_rendering_fn fn, void *ud,
+                              tl_error *err)
+{
+  tl_status r;
+
+  pthread_mutex_lock(&s->lock);
+  r = tl_store_renderings_unlocked(s, concept, except_path, fn, ud, err);
+  pthread_mutex_unlock(&s->lock);
+  return r;
 }

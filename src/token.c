@@ -237,7 +237,7 @@ static void scan_segment(scan *sc, const tl_seg *seg)
       i += n;
       continue;
     }
-    if (is_alnum(cp)) {
+    if (tl_cp_is_letter(cp) || tl_cp_is_digit(cp)) { /* not a lone mark */
       if (sc->end_seen) /* "fim.Começo": no space, still a boundary */
         sc->sent_pending = true;
       sc->end_seen = false;

@@ -9,12 +9,13 @@ export LC_ALL=C NO_COLOR=1 TRADLINT_DATA_DIR="$root"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
 
-# expect NAME STATUS PATTERN -- ARGS...: run with a 10 s limit; the exit
-# status must be STATUS and stdout+stderr must match the grep -E PATTERN.
+# expect NAME STATUS PATTERN -- ARGS...: run with a time limit ($LIMIT s,
+# default 10); the exit status must be STATUS and stdout+stderr must match
+# the grep -E PATTERN.
 expect() {
   local name=$1 status=$2 pattern=$3; shift 4
   local out rc
-  out=$(cd "$tmp" && timeout 10 ${VALGRIND:-} "$bin" "$@" 2>&1); rc=$?
+  out=$(cd "$tmp" && timeout "${LIMIT:-10}" ${VALGRIND:-} "$bin" "$@" 2>&1); rc=$?
   if [ "$rc" = "$status" ] && printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
     passed=$((passed + 1))
   else
@@ -42,6 +43,31 @@ open(os.path.join(d, "so-bom.md"), "wb").write(b"\xef\xbb\xbf")
 open(os.path.join(d, "truncado.md"), "wb").write(b"fim a\xc3")
 os.makedirs(os.path.join(d, "sem-artigos"))
 open(os.path.join(d, "sem-artigos", "x.html"), "w").write("<p>x</p>")
+if os.environ.get("TL_PATHOLOGICAL", "1") == "1":
+    # a 20 MB single line
+    with open(os.path.join(d, "linha-20mb.md"), "w", encoding="utf-8") as f:
+        chunk = " ".join(line[:2000]) + " "
+        n = 0
+        while n < 20 * 1024 * 1024:
+            f.write(chunk); n += len(chunk.encode())
+        f.write("\n")
+    # 200,000 glossary hits
+    open(os.path.join(d, "hits.md"), "w").write("O GPT-4.0 e o GPT-4o. " * 100000 + "\n")
+    # 10,000 nested block quotes, and 10,000 nested list items
+    open(os.path.join(d, "quotes.md"), "w").write("> " * 10000 + "citação funda\n")
+    open(os.path.join(d, "lists.md"), "w").write("".join("  " * i + "- item\n" for i in range(10000)))
+    # only combining marks
+    open(os.path.join(d, "marcas.md"), "w", encoding="utf-8").write("\u0301" * 100000 + "\n")
+    # invalid UTF-8 every 3 bytes
+    open(os.path.join(d, "invalido.md"), "wb").write(b"ab\xff" * 100000)
+    # a glossary of 100,000 rows
+    with open(os.path.join(d, "glossario-100k.tsv"), "w", encoding="utf-8") as f:
+        f.write("id\tpreferred\tforbidden\n")
+        for i in range(100000):
+            f.write("t%d\ttermo%dx palavra%dy\tforma%derrada\n" % (i, i, i, i))
+    # a path with spaces and non-ASCII letters
+    os.makedirs(os.path.join(d, "pasta com espaço", "ação é"))
+    open(os.path.join(d, "pasta com espaço", "ação é", "notícia sobre IA.md"), "w", encoding="utf-8").write("O treinamneto do modelo.\n")
 PY
 
 expect "5 MB single line" 1 "5 arquivo|1 arquivo, [0-9]+ palavras: [0-9]+ erros" -- \
@@ -58,6 +84,22 @@ expect "missing dictionary" 2 "dicionário pt_BR não encontrado" -- \
   check --hunspell-dir "$tmp/nada" vazio.md
 expect "missing word list folder" 2 "pasta de listas de palavras não encontrada" -- \
   check --words-dir "$tmp/nada" vazio.md
+
+# pathological inputs: each with its outcome, in linear time
+if [ "${TL_PATHOLOGICAL:-1}" = 1 ]; then
+  LIMIT=${PATHOLOGICAL_LIMIT:-60} expect "20 MB single line" 1 "1 arquivo, [0-9]+ palavras" -- \
+    check --no-db --no-suggestions linha-20mb.md
+  LIMIT=${PATHOLOGICAL_LIMIT:-60} expect "200,000 glossary hits" 1 '"errors": 100000,' -- \
+    check --no-db --no-suggestions --format json hits.md
+  expect "10,000 nested block quotes" 0 "1 arquivo, 2 palavras" -- check --no-db quotes.md
+  expect "10,000 nested list items" 0 "1 arquivo, 10000 palavras" -- check --no-db lists.md
+  expect "only combining marks" 0 "1 arquivo, 0 palavras" -- check --no-db marcas.md
+  expect "invalid UTF-8 every 3 bytes" 2 "invalido.md:1:3: UTF-8 inválido" -- check --no-db invalido.md
+  LIMIT=${PATHOLOGICAL_LIMIT:-60} expect "glossary of 100,000 rows" 0 "100000 conceitos" -- \
+    glossary check glossario-100k.tsv
+  expect "path with spaces and accents" 1 "notícia sobre IA.md:1:3: error: palavra desconhecida 'treinamneto'" -- \
+    check --no-db --no-suggestions "pasta com espaço"
+fi
 
 echo "bad-input: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

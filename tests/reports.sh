@@ -17,7 +17,8 @@ cd "$tmp"
 
 # ---- SARIF -------------------------------------------------------------
 cp "$root/tests/cases/terminology/termos.md" a.md
-"$bin" check --no-db --format sarif --fail-on never a.md "$root/tests/cases/numbers/numeros.md" >a.sarif
+"$bin" check --no-db --format sarif --fail-on never a.md "$root/tests/cases/numbers/numeros.md" >a.sarif ||
+  bad "--format sarif exited $?"
 if python3 - "$root/tests/data/sarif/sarif-schema-2.1.0.json" a.sarif <<'PY'
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
@@ -61,7 +62,8 @@ A empresa, o OpenAI, lançou o GPT-4.0 & o "modelo" <b>novo</b>. O treinamneto
 Ele disse "the model is ready for production" e a ChatGPT respondeu.
 EOT
 printf 'id\tpreferred\tforbidden\tgender\tcase\tnote\nopenai\tOpenAI\tOpenIA\tf\texact\tA <b>empresa</b> & "cia" <script>x()</script>\ngpt-4o\tGPT-4o\tGPT-4.0\tm\texact\tLetra <i>o</i>\nchatgpt\tChatGPT\t\tm\texact\t\n' >g.tsv
-"$bin" check --no-db --glossary g.tsv --report-dir out --fail-on never art/perigoso.md "$root/tests/cases/numbers/numeros.md" >/dev/null 2>&1
+"$bin" check --no-db --glossary g.tsv --report-dir out --fail-on never art/perigoso.md "$root/tests/cases/numbers/numeros.md" >/dev/null 2>rd.err
+s=$?; [ $s = 0 ] && ok || bad "--report-dir exited $s: $(head -5 rd.err)"
 h=out/art/perigoso.md.html
 if [ -f "$h" ] && [ -f out/art/perigoso.md.json ] && [ -f out/index.html ]; then ok; else bad "report files missing: $(find out)"; fi
 # exactly one <script> element (ours); no tag from the article or note
