@@ -37,6 +37,7 @@ typedef struct tl_ctx {
    * sentence-initial ones to judge at the end of the document */
   tl_map names;
   tl_map sugg_seen; /* words given (or denied) suggestions in this file */
+  tl_map *wordclass; /* the linter's cache of word languages, or NULL */
   tl_pending *pending;
   size_t npending, cappending;
   /* glossary (may be NULL) and the renderings this document used */

@@ -40,8 +40,13 @@ static bool spaced(const char *doc, const tl_token *a, const tl_token *b)
 static bool same_word(tl_ctx *c, const tl_token *a, const tl_token *b,
                       tl_buf *x, tl_buf *y)
 {
-  if (a->kind != TL_TOK_WORD || b->kind != TL_TOK_WORD)
-    return false;
+  if (a->kind != TL_TOK_WORD || b->kind != TL_TOK_WORD || a->len != b->len)
+    return false; /* case mapping keeps the length of these letters */
+  if (memcmp(c->doc + a->off, c->doc + b->off, a->len) == 0) {
+    tl_buf_clear(x);
+    tl_utf8_lower(c->doc + a->off, a->len, x);
+    return true;
+  }
   tl_buf_clear(x);
   tl_buf_clear(y);
   tl_utf8_lower(c->doc + a->off, a->len, x);

@@ -100,9 +100,8 @@ static bool looks_like_typo(tl_ctx *c, const tl_token *tok)
   }
   if (cps < 8)
     return false;
-  return tl_spell_suggest(c->spell, c->key.p, c->key.len, c->sugg_per_word,
-                          false, NULL,
-                          &sv) > 0;
+  (void)sv;
+  return tl_spell_near_word(c->spell, c->key.p, c->key.len);
 }
 
 void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)

@@ -56,37 +56,88 @@ typedef struct wordinfo {
   bool exempt;   /* inside an accepted glossary match or a gloss */
   bool quoted;   /* inside quotation marks */
   bool en_known; /* en_US knows it (even if pt_BR or the glossary does) */
+  bool en_pending; /* Portuguese, en_US not asked yet (resolve_en) */
 } wordinfo;
 
-static enum lang classify(tl_ctx *c, const tl_token *tok, bool *function,
-                          bool *en_known)
+/* A word's language, cached per distinct spelling for the linter's
+ * lifetime. Whether en_US also knows a Portuguese word is asked only when
+ * its sentence may be English (resolve_en): most sentences are not, and
+ * en_US is slow on words it does not know. Cache bits: 0-1 lang, 2
+ * function word, 3 en_US knows it, 4 that is not asked yet. */
+static uint32_t classify_bits(tl_ctx *c, const tl_token *tok)
 {
   int pt, en;
   tl_buf low;
+  bool function;
 
-  *function = false;
-  *en_known = false;
-  if (tok->kind != TL_TOK_WORD)
-    return NEUTRAL;
   tl_buf_clear(&c->key);
   tl_token_key(c->doc, tok, &c->key);
   tl_buf_init(&low);
   tl_utf8_lower(c->key.p, c->key.len, &low);
-  *function = in_list(FUNCTION_WORDS, low.p, low.len);
+  function = in_list(FUNCTION_WORDS, low.p, low.len);
   if (in_list(NEUTRAL_WORDS, low.p, low.len)) {
     tl_buf_fini(&low);
-    *function = false;
     return NEUTRAL;
   }
-  pt = tl_spell_check(c->spell, c->key.p, c->key.len, NULL);
   tl_buf_fini(&low);
+  pt = tl_spell_check(c->spell, c->key.p, c->key.len, NULL);
+  if (pt == 1) /* Portuguese; English too? asked later, if needed */
+    return PT | (function ? 4u : 0u) | 16u;
   en = tl_spell_check(c->spell_en, c->key.p, c->key.len, NULL);
-  *en_known = en == 1;
-  if (pt == 1)
-    return en == 1 ? NEUTRAL : PT; /* "data", "real", "benchmark": both */
-  if (en == 1 || *function)
-    return EN;
+  if (en == 1 || function)
+    return EN | (function ? 4u : 0u) | (en == 1 ? 8u : 0u);
   return NEUTRAL; /* unknown to both: a name or a typo */
+}
+
+static void apply_bits(wordinfo *w, uint32_t v)
+{
+  w->lang = (enum lang)(v & 3);
+  w->function = (v & 4) != 0;
+  w->en_known = (v & 8) != 0;
+  w->en_pending = (v & 16) != 0;
+}
+
+static void classify(tl_ctx *c, const tl_token *tok, wordinfo *w)
+{
+  tl_map_slot *slot;
+  bool created;
+  uint32_t v;
+
+  if (tok->kind != TL_TOK_WORD) {
+    apply_bits(w, NEUTRAL);
+    return;
+  }
+  if (c->wordclass != NULL) {
+    slot = tl_map_find(c->wordclass, c->doc + tok->off, tok->len);
+    if (slot != NULL) {
+      apply_bits(w, slot->value);
+      return;
+    }
+  }
+  v = classify_bits(c, tok);
+  if (c->wordclass != NULL)
+    tl_map_put(c->wordclass, c->doc + tok->off, tok->len, v, &created);
+  apply_bits(w, v);
+}
+
+/* Ask en_US about a Portuguese word: "data", "real" are both (neutral). */
+static void resolve_en(tl_ctx *c, const tl_token *tok, wordinfo *w)
+{
+  uint32_t v;
+  tl_map_slot *slot;
+
+  if (!w->en_pending)
+    return;
+  tl_buf_clear(&c->key);
+  tl_token_key(c->doc, tok, &c->key);
+  w->en_pending = false;
+  w->en_known = tl_spell_check(c->spell_en, c->key.p, c->key.len, NULL) == 1;
+  if (w->en_known)
+    w->lang = NEUTRAL;
+  v = (uint32_t)w->lang | (w->function ? 4u : 0u) | (w->en_known ? 8u : 0u);
+  if (c->wordclass != NULL &&
+      (slot = tl_map_find(c->wordclass, c->doc + tok->off, tok->len)) != NULL)
+    slot->value = v;
 }
 
 /* Whether the text just before @off (skipping spaces and an opening quote)
@@ -189,8 +240,7 @@ void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
   if (t->n > sizeof wi / sizeof wi[0])
     info = tl_xcalloc(t->n, sizeof *info);
   for (size_t k = 0; k < t->n; k++) {
-    info[k].lang = classify(c, &t->v[k], &info[k].function,
-                            &info[k].en_known);
+    classify(c, &t->v[k], &info[k]);
     info[k].exempt = (t->v[k].flags & TL_TF_EMPH) != 0;
   }
   mark_quoted(c, t, u->n > 0 ? u->segs[0].off : t->v[0].off, info);
@@ -222,6 +272,16 @@ void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
     bool prose = false;
     while (e < t->n && t->v[e].sent == t->v[s].sent)
       e++;
+    {
+      /* a sentence that may be English: ask en_US about its Portuguese
+       * words too ("the data is real": data, real are both) */
+      bool maybe = short_block || all_alt(t, s, e);
+      for (size_t k = s; k < e && !maybe; k++)
+        maybe = (info[k].lang == EN && !info[k].exempt) || info[k].quoted;
+      if (maybe)
+        for (size_t k = s; k < e; k++)
+          resolve_en(c, &t->v[k], &info[k]);
+    }
     for (size_t k = s; k < e; k++) {
       /* a Portuguese glossary term is Portuguese; an accepted English one
        * (a loanword, a name) is not a leftover */

@@ -31,7 +31,7 @@ tl_gloss *tl_gloss_new(void)
 {
   tl_gloss *g = tl_xcalloc(1, sizeof *g);
 
-  tl_map_init(&g->edges);
+
   tl_map_init(&g->ids);
   tl_map_init(&g->claims);
   tl_arena_init(&g->strs);
@@ -49,7 +49,7 @@ void tl_gloss_free(tl_gloss *g)
   free(g->f);
   free(g->first);
   free(g->ent);
-  tl_map_fini(&g->edges);
+  free(g->edges);
   tl_map_fini(&g->ids);
   tl_map_fini(&g->claims);
   tl_arena_fini(&g->strs);
@@ -140,33 +140,78 @@ static bool is_hyphen_at(const char *p, size_t n, size_t i, size_t *adv)
 
 /* ---- the trie ---------------------------------------------------------- */
 
-static uint32_t child(const tl_gloss *g, uint32_t node, const char *key,
-                      size_t klen, tl_buf *tmp)
-{
-  tl_map_slot *s;
+struct tl_edge {
+  uint64_t kh;       /* hash of the key */
+  const char *key;   /* the key, in g->strs; NULL: free slot */
+  uint32_t klen, parent, child;
+};
 
-  tl_buf_clear(tmp);
-  tl_buf_add(tmp, &node, sizeof node);
-  tl_buf_add(tmp, key, klen);
-  s = tl_map_find(&g->edges, tmp->p, tmp->len);
-  return s != NULL ? s->value : 0;
+static size_t edge_slot(uint32_t parent, uint64_t kh, size_t mask)
+{
+  return (size_t)((kh ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL)) *
+                  0xFF51AFD7ED558CCDULL >> 17) & mask;
+}
+
+/* The child of @node by @key (whose hash is @kh), or 0. */
+static uint32_t child(const tl_gloss *g, uint32_t node, const char *key,
+                      size_t klen, uint64_t kh)
+{
+  size_t mask, i;
+
+  if (g->capedges == 0)
+    return 0;
+  mask = g->capedges - 1;
+  for (i = edge_slot(node, kh, mask); g->edges[i].key != NULL;
+       i = (i + 1) & mask) {
+    const struct tl_edge *e = &g->edges[i];
+    if (e->kh == kh && e->parent == node && e->klen == klen &&
+        memcmp(e->key, key, klen) == 0)
+      return e->child;
+  }
+  return 0;
+}
+
+static void edges_grow(tl_gloss *g)
+{
+  size_t cap = g->capedges ? g->capedges * 2 : 1024;
+  struct tl_edge *v = tl_xcalloc(cap, sizeof *v);
+
+  for (size_t i = 0; i < g->capedges; i++) {
+    struct tl_edge *e = &g->edges[i];
+    size_t j;
+    if (e->key == NULL)
+      continue;
+    for (j = edge_slot(e->parent, e->kh, cap - 1); v[j].key != NULL;
+         j = (j + 1) & (cap - 1))
+      ;
+    v[j] = *e;
+  }
+  free(g->edges);
+  g->edges = v;
+  g->capedges = cap;
 }
 
 static uint32_t add_child(tl_gloss *g, uint32_t node, const char *key,
                           size_t klen, tl_buf *tmp)
 {
-  bool created;
-  tl_map_slot *s;
+  uint64_t kh = tl_hash(key, klen);
+  uint32_t c = child(g, node, key, klen, kh);
+  size_t j;
 
-  tl_buf_clear(tmp);
-  tl_buf_add(tmp, &node, sizeof node);
-  tl_buf_add(tmp, key, klen);
-  s = tl_map_put(&g->edges, tmp->p, tmp->len, (uint32_t)g->nnodes, &created);
-  if (created) {
-    TL_GROW(g->first, g->capnodes, g->nnodes + 1);
-    g->first[g->nnodes++] = 0;
-  }
-  return s->value;
+  (void)tmp;
+  if (c != 0)
+    return c;
+  if ((g->nedges + 1) * 4 >= g->capedges * 3)
+    edges_grow(g);
+  for (j = edge_slot(node, kh, g->capedges - 1); g->edges[j].key != NULL;
+       j = (j + 1) & (g->capedges - 1))
+    ;
+  TL_GROW(g->first, g->capnodes, g->nnodes + 1);
+  g->first[g->nnodes] = 0;
+  g->edges[j] = (struct tl_edge){kh, tl_arena_strndup(&g->strs, key, klen),
+                                 (uint32_t)klen, node, (uint32_t)g->nnodes};
+  g->nedges++;
+  return (uint32_t)g->nnodes++;
 }
 
 /* Register the path of keys (NUL-separated in @keys) for form @fi. */
@@ -711,6 +756,8 @@ struct tl_piece {
   uint32_t len, tok;
   bool first, last; /* first/last piece of its token */
   size_t ekey, akey; /* offsets of the NUL-terminated keys in m->keys */
+  uint32_t elen, alen;
+  uint64_t eh, ah;   /* their hashes */
 };
 
 void tl_matches_init(tl_matches *m)
@@ -718,6 +765,7 @@ void tl_matches_init(tl_matches *m)
   memset(m, 0, sizeof *m);
   tl_buf_init(&m->keys);
   tl_buf_init(&m->tmp);
+  tl_map_init(&m->keycache);
 }
 
 void tl_matches_fini(tl_matches *m)
@@ -726,6 +774,7 @@ void tl_matches_fini(tl_matches *m)
   free(m->pieces);
   tl_buf_fini(&m->keys);
   tl_buf_fini(&m->tmp);
+  tl_map_fini(&m->keycache);
   memset(m, 0, sizeof *m);
 }
 
@@ -741,12 +790,40 @@ static void add_piece(tl_matches *m, const char *doc, size_t off, size_t len,
   p->tok = tok;
   p->first = first;
   p->last = false;
-  p->ekey = m->keys.len;
-  word_key(&m->keys, doc + off, len, true);
-  tl_buf_addc(&m->keys, '\0');
-  p->akey = m->keys.len;
-  word_key(&m->keys, doc + off, len, false);
-  tl_buf_addc(&m->keys, '\0');
+  /* both keys of a word and their hashes are computed once and kept:
+   * [eh][ah][elen][alen] ekey\0 akey\0 */
+  {
+    bool created;
+    tl_map_slot *s = tl_map_put(&m->keycache, doc + off, len, 0, &created);
+    const char *base;
+    if (created) {
+      size_t at = m->keys.len, e0, a0;
+      uint64_t hh[2] = {0, 0};
+      uint32_t ll[2] = {0, 0};
+      s->value = (uint32_t)at;
+      tl_buf_add(&m->keys, hh, sizeof hh);
+      tl_buf_add(&m->keys, ll, sizeof ll);
+      e0 = m->keys.len;
+      word_key(&m->keys, doc + off, len, true);
+      ll[0] = (uint32_t)(m->keys.len - e0);
+      tl_buf_addc(&m->keys, '\0');
+      a0 = m->keys.len;
+      word_key(&m->keys, doc + off, len, false);
+      ll[1] = (uint32_t)(m->keys.len - a0);
+      tl_buf_addc(&m->keys, '\0');
+      hh[0] = tl_hash(m->keys.p + e0, ll[0]);
+      hh[1] = tl_hash(m->keys.p + a0, ll[1]);
+      memcpy(m->keys.p + at, hh, sizeof hh);
+      memcpy(m->keys.p + at + sizeof hh, ll, sizeof ll);
+    }
+    base = m->keys.p + s->value;
+    memcpy(&p->eh, base, 8);
+    memcpy(&p->ah, base + 8, 8);
+    memcpy(&p->elen, base + 16, 4);
+    memcpy(&p->alen, base + 20, 4);
+    p->ekey = s->value + 24;
+    p->akey = p->ekey + p->elen + 1;
+  }
 }
 
 /* Tokens k and k+1 stand together: only spaces or emphasis between. */
@@ -830,7 +907,6 @@ void tl_gloss_match(const tl_gloss *g, tl_spell *spell, const char *doc,
 {
   m->n = 0;
   m->npieces = 0;
-  tl_buf_clear(&m->keys);
   if (g == NULL || g->nf == 0)
     return;
   /* Words split at hyphens: "pré-treinamento" is "pré" + "treinamento". */
@@ -873,7 +949,8 @@ void tl_gloss_match(const tl_gloss *g, tl_spell *spell, const char *doc,
         if (j > i && pc->first &&
             !adjacent(doc, &t->v[m->pieces[j - 1].tok], &t->v[pc->tok]))
           break;
-        node = child(g, node, key, strlen(key), &m->tmp);
+        node = child(g, node, key, type == 0 ? pc->elen : pc->alen,
+                     type == 0 ? pc->eh : pc->ah);
         if (node == 0)
           break;
         if (g->first[node] != 0 && pc->last && ncand < 32) {

@@ -41,7 +41,8 @@ typedef struct tl_gloss {
   size_t nc, capc;
   tl_form *f;
   size_t nf, capf;
-  tl_map edges;     /* 4-byte node id + kind byte + key -> child node */
+  struct tl_edge *edges; /* (parent node, key) -> child: open addressing */
+  size_t nedges, capedges;
   uint32_t *first;  /* node -> index + 1 of its first entry, 0: none */
   size_t nnodes, capnodes;
   tl_gloss_entry *ent;
@@ -89,7 +90,8 @@ typedef struct tl_matches {
   /* scratch of tl_gloss_match */
   tl_piece *pieces;
   size_t npieces, cappieces;
-  tl_buf keys, tmp;
+  tl_buf keys, tmp; /* keys: every distinct word's keys, kept */
+  tl_map keycache;  /* word -> offset of its keys in @keys */
 } tl_matches;
 
 void tl_matches_init(tl_matches *m);

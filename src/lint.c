@@ -170,6 +170,8 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
   if (hd == NULL || hd[0] == '\0')
     hd = "/usr/share/hunspell";
   l->hunspell_dir = tl_xstrdup(hd);
+  tl_map_init(&l->wordclass);
+  tl_matches_init(&l->matches);
   l->words_dir = tl_xstrdup(l->opt.words_dir ? l->opt.words_dir
                                              : TL_DATADIR "/dictionaries");
   l->opt.hunspell_dir = l->hunspell_dir;
@@ -228,6 +230,8 @@ void tl_linter_free(tl_linter *l)
     return;
   tl_spell_free(l->spell);
   tl_spell_free(l->spell_en);
+  tl_map_fini(&l->wordclass);
+  tl_matches_fini(&l->matches);
   tl_gloss_free(l->gloss);
   for (size_t i = 0; i < l->nlevels; i++)
     free(l->levels[i]);
@@ -269,7 +273,7 @@ void tl_ctx_fini(tl_ctx *c)
 typedef struct run {
   tl_ctx ctx;
   tl_tokens toks;
-  tl_matches matches;
+  tl_matches *matches; /* the linter's: its key cache lives on */
   bool collect;     /* variant candidates for the corpus memory */
   tl_map surfaces;
 } run;
@@ -286,16 +290,16 @@ static void on_unit(void *ud, const tl_unit *u)
   tl_check_orthography(&rn->ctx, u, &rn->toks);
   if (rn->ctx.gloss != NULL) {
     tl_gloss_match(rn->ctx.gloss, rn->ctx.spell, rn->ctx.doc, &rn->toks,
-                   &rn->matches);
-    tl_check_terminology(&rn->ctx, &rn->toks, &rn->matches);
-    tl_check_agreement(&rn->ctx, &rn->toks, &rn->matches);
-    tl_check_consistency(&rn->ctx, &rn->toks, &rn->matches);
+                   rn->matches);
+    tl_check_terminology(&rn->ctx, &rn->toks, rn->matches);
+    tl_check_agreement(&rn->ctx, &rn->toks, rn->matches);
+    tl_check_consistency(&rn->ctx, &rn->toks, rn->matches);
   }
   tl_check_untranslated(&rn->ctx, u, &rn->toks,
-                        rn->ctx.gloss != NULL ? &rn->matches : NULL);
+                        rn->ctx.gloss != NULL ? rn->matches : NULL);
   if (rn->collect)
     tl_corpus_collect(&rn->ctx, &rn->toks,
-                      rn->ctx.gloss != NULL ? &rn->matches : NULL,
+                      rn->ctx.gloss != NULL ? rn->matches : NULL,
                       &rn->surfaces);
   tl_check_repetition(&rn->ctx, &rn->toks);
   tl_check_number(&rn->ctx, &rn->toks);
@@ -390,7 +394,8 @@ static tl_status lint_take(tl_linter *l, const char *path, char *data,
   rn.ctx.slow_budget = &l->slow_budget;
   rn.ctx.spell_en = l->spell_en;
   rn.ctx.gloss = l->gloss;
-  tl_matches_init(&rn.matches);
+  rn.ctx.wordclass = &l->wordclass;
+  rn.matches = &l->matches;
   tl_map_init(&rn.surfaces);
   rn.collect = l->corpus != NULL && strcmp(path, "-") != 0;
   rn.ctx.sugg_per_word = l->opt.suggestions_per_word;
@@ -415,7 +420,6 @@ static tl_status lint_take(tl_linter *l, const char *path, char *data,
     r->deferred = d;
   }
   tl_tokens_fini(&rn.toks);
-  tl_matches_fini(&rn.matches);
   tl_map_fini(&rn.surfaces);
   tl_ctx_fini(&rn.ctx);
   if (st == TL_OK && !l->defer)

@@ -18,7 +18,9 @@ struct tl_linter {
   struct tl_corpus *corpus; /* borrowed; NULL: no memory */
   char *root, *dict_pt, *dict_en;
   uint64_t words_hash; /* of the word lists and glossary words */
-  bool defer;           /* leave the corpus stage to tl_linter_complete */
+  bool defer;
+  tl_map wordclass;     /* spelling -> language class (check_untranslated) */
+  tl_matches matches;   /* glossary matching scratch and key cache */           /* leave the corpus stage to tl_linter_complete */
   char **levels;        /* rule_levels, copied */
   size_t nlevels;
   long sugg_budget;

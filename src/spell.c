@@ -401,7 +401,12 @@ static bool same_base(int32_t a, int32_t b)
 
 /* Edit-distance-1 candidates: accent changes, a doubled letter dropped,
  * swapped letters, replaced letters, dropped letters, inserted letters. */
-static void fast_suggest(tl_spell *s, const char *w, size_t n, cands *c)
+static const char *const VOWELS[] = {"a", "e", "i", "o", "u", "á", "é",
+                                      "í", "ó", "ú", "â", "ê", "ô", "ã",
+                                      "õ", NULL};
+
+static void fast_suggest(tl_spell *s, const char *w, size_t n, cands *c,
+                         bool cheap)
 {
   size_t at[65];
   size_t k = cps(w, n, at);
@@ -422,6 +427,8 @@ static void fast_suggest(tl_spell *s, const char *w, size_t n, cands *c)
         tl_buf_add(&b, w + at[i + 1], n - at[i + 1]);
         try_cand(s, c, w, &b);
       }
+    } else if (stage == 3 && cheap) {
+      continue; /* a typo check, not a suggestion: no replaced letters */
     } else if (stage == 0 || stage == 3) { /* replace: accents, the rest */
       for (size_t i = 0; i < k; i++) {
         size_t adv;
@@ -455,12 +462,13 @@ static void fast_suggest(tl_spell *s, const char *w, size_t n, cands *c)
         tl_buf_add(&b, w + at[i + 1], n - at[i + 1]);
         try_cand(s, c, w, &b);
       }
-    } else { /* insert */
+    } else { /* insert (a typo check: vowels only) */
+      const char *const *alpha = cheap ? VOWELS : ALPHABET;
       for (size_t i = 0; i <= k; i++)
-        for (size_t a = 0; ALPHABET[a] != NULL; a++) {
+        for (size_t a = 0; alpha[a] != NULL; a++) {
           tl_buf_clear(&b);
           tl_buf_add(&b, w, at[i]);
-          tl_buf_adds(&b, ALPHABET[a]);
+          tl_buf_adds(&b, alpha[a]);
           tl_buf_add(&b, w + at[i], n - at[i]);
           try_cand(s, c, w, &b);
         }
@@ -470,8 +478,8 @@ static void fast_suggest(tl_spell *s, const char *w, size_t n, cands *c)
 }
 
 /* The stored list for @key (w, or w + "\1" for the fast search), or -1. */
-static int backed_list(tl_spell *s, const char *w, size_t n, bool fast,
-                       cands *c)
+static int backed_list_as(tl_spell *s, const char *w, size_t n, char suffix,
+                          cands *c)
 {
   char *block = NULL;
   int got;
@@ -480,8 +488,8 @@ static int backed_list(tl_spell *s, const char *w, size_t n, bool fast,
     return -1;
   tl_buf_clear(&s->tmp);
   tl_buf_add(&s->tmp, w, n);
-  if (fast)
-    tl_buf_addc(&s->tmp, '\1');
+  if (suffix)
+    tl_buf_addc(&s->tmp, suffix);
   got = s->backing.get_sugg(s->backing.ud, s->backing.dict, s->tmp.p,
                             s->tmp.len, &block);
   if (got >= 0) {
@@ -496,17 +504,29 @@ static int backed_list(tl_spell *s, const char *w, size_t n, bool fast,
   return got;
 }
 
-static void back_list(tl_spell *s, const char *w, size_t n, bool fast,
-                      const cands *c)
+static int backed_list(tl_spell *s, const char *w, size_t n, bool fast,
+                       cands *c)
+{
+  return backed_list_as(s, w, n, fast ? '\1' : '\0', c);
+}
+
+static void back_list_as(tl_spell *s, const char *w, size_t n, char suffix,
+                         const cands *c)
 {
   if (!s->has_backing || s->backing.save_sugg == NULL)
     return;
   tl_buf_clear(&s->tmp);
   tl_buf_add(&s->tmp, w, n);
-  if (fast)
-    tl_buf_addc(&s->tmp, '\1');
+  if (suffix)
+    tl_buf_addc(&s->tmp, suffix);
   s->backing.save_sugg(s->backing.ud, s->backing.dict, s->tmp.p, s->tmp.len,
                        (const char *const *)c->v, c->n);
+}
+
+static void back_list(tl_spell *s, const char *w, size_t n, bool fast,
+                      const cands *c)
+{
+  back_list_as(s, w, n, fast ? '\1' : '\0', c);
 }
 
 /* Keep @c as the cached list @idx of word w (fast or slow search). */
@@ -558,19 +578,20 @@ static const sugg *cached(tl_spell *s, const char *w, size_t n, bool fast)
 }
 
 /* The one-edit search, re-cased for capitalised words. */
-static void fast_search(tl_spell *s, const char *w, size_t n, cands *c)
+static void fast_search(tl_spell *s, const char *w, size_t n, cands *c,
+                        bool cheap)
 {
   if (n >= 64)
     return;
   if (!has_upper(w, n)) {
-    fast_suggest(s, w, n, c);
+    fast_suggest(s, w, n, c, cheap);
     return;
   }
   {
     tl_buf low;
     tl_buf_init(&low);
     tl_utf8_lower(w, n, &low);
-    fast_suggest(s, low.p, low.len, c);
+    fast_suggest(s, low.p, low.len, c, cheap);
     for (size_t i = 0; i < c->n; i++) {
       size_t adv, len = strlen(c->v[i]);
       int32_t cp = tl_utf8_decode(c->v[i], len, &adv);
@@ -581,6 +602,44 @@ static void fast_search(tl_spell *s, const char *w, size_t n, cands *c)
       c->v[i] = tl_xstrdup(tl_buf_cstr(&low));
     }
     tl_buf_fini(&low);
+  }
+}
+
+bool tl_spell_near_word(tl_spell *s, const char *w, size_t n)
+{
+  const sugg *sg = cached(s, w, n, true);
+  cands c = {NULL, 0, 0, 1};
+  bool near;
+
+  if (sg != NULL) /* a full list is known already */
+    return sg->n > 0;
+  {
+    tl_buf key;
+    tl_map_slot *slot;
+    tl_buf_init(&key);
+    tl_buf_add(&key, w, n);
+    tl_buf_addc(&key, '\2');
+    slot = tl_map_find(&s->suggidx, key.p, key.len);
+    if (slot != NULL) {
+      tl_buf_fini(&key);
+      return slot->value != 0;
+    }
+    if (backed_list_as(s, w, n, '\2', &c) < 0) {
+      /* not stored: a cheap one-edit search (one match is enough) */
+      if (load(s, NULL) != TL_OK) {
+        tl_buf_fini(&key);
+        return false;
+      }
+      fast_search(s, w, n, &c, true);
+      back_list_as(s, w, n, '\2', &c);
+    }
+    near = c.n > 0;
+    for (size_t i = 0; i < c.n; i++)
+      free(c.v[i]);
+    free(c.v);
+    tl_map_put(&s->suggidx, key.p, key.len, near ? 1 : 0, NULL);
+    tl_buf_fini(&key);
+    return near;
   }
 }
 
@@ -603,7 +662,7 @@ size_t tl_spell_suggest(tl_spell *s, const char *w, size_t n, int max,
     if (backed_list(s, w, n, true, &c) < 0) {
       if (load(s, NULL) != TL_OK)
         return 0;
-      fast_search(s, w, n, &c);
+      fast_search(s, w, n, &c, false);
       back_list(s, w, n, true, &c);
     }
     *out = keep(s, w, n, true, &c, &count);

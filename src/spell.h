@@ -61,6 +61,11 @@ void tl_spell_identity(const tl_spell *s, tl_buf *out);
 /* A hash of the words added with tl_spell_add_word (order-independent). */
 uint64_t tl_spell_words_hash(const tl_spell *s);
 
+/* Whether @w is one edit from a known word, by a cheap search (accents,
+ * doubled, swapped or dropped letters, missing vowels); cached. For telling
+ * typos from names, not for suggestions. */
+bool tl_spell_near_word(tl_spell *s, const char *w, size_t n);
+
 /* Whether Hunspell has been loaded. */
 bool tl_spell_loaded(const tl_spell *s);
 
