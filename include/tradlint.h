@@ -123,6 +123,14 @@ TL_API void tl_options_init(tl_options *opt);
  */
 TL_API tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
                                tl_error *err);
+/**
+ * A linter for another thread that shares @p l's dictionaries, spelling
+ * caches, glossary and corpus memory (all guarded by locks), with caches
+ * of its own for the rest. Free it (before @p l) with tl_linter_free.
+ */
+TL_API tl_status tl_linter_new_sibling(tl_linter **out, tl_linter *l,
+                                       tl_error *err);
+
 /** Free a linter; NULL is allowed. */
 TL_API void tl_linter_free(tl_linter *l);
 

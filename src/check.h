@@ -38,6 +38,7 @@ typedef struct tl_ctx {
   tl_map names;
   tl_map sugg_seen; /* words given (or denied) suggestions in this file */
   tl_map *wordclass; /* the linter's cache of word languages, or NULL */
+  tl_map *verdicts;  /* the linter's own cache of pt_BR verdicts (no lock) */
   tl_pending *pending;
   size_t npending, cappending;
   /* glossary (may be NULL) and the renderings this document used */

@@ -115,10 +115,21 @@ void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
       continue;
     tl_buf_clear(&c->key);
     tl_token_key(c->doc, tok, &c->key);
-    known = tl_spell_check(c->spell, c->key.p, c->key.len, c->err);
-    if (known < 0) {
-      c->st = (tl_status)known;
-      return;
+    {
+      tl_map_slot *v = c->verdicts != NULL
+                           ? tl_map_find(c->verdicts, c->key.p, c->key.len)
+                           : NULL;
+      if (v != NULL) {
+        known = v->value == 1;
+      } else {
+        known = tl_spell_check(c->spell, c->key.p, c->key.len, c->err);
+        if (known < 0) {
+          c->st = (tl_status)known;
+          return;
+        }
+        if (c->verdicts != NULL)
+          tl_map_put(c->verdicts, c->key.p, c->key.len, known ? 1 : 2, NULL);
+      }
     }
     if (known || is_roman(c->key.p, c->key.len))
       continue;

@@ -88,6 +88,13 @@ void tl_linter_set_corpus(tl_linter *l, tl_corpus *c, const char *root)
 {
   tl_spell_backing b;
 
+  if (l->sibling) { /* the spellers are the parent's, already backed */
+    free(l->root);
+    l->root = tl_xstrdup(root != NULL ? root : ".");
+    l->corpus = c;
+    return;
+  }
+
   free(l->root);
   free(l->dict_pt);
   free(l->dict_en);

@@ -171,6 +171,7 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
     hd = "/usr/share/hunspell";
   l->hunspell_dir = tl_xstrdup(hd);
   tl_map_init(&l->wordclass);
+  tl_map_init(&l->verdicts);
   tl_matches_init(&l->matches);
   l->words_dir = tl_xstrdup(l->opt.words_dir ? l->opt.words_dir
                                              : TL_DATADIR "/dictionaries");
@@ -224,15 +225,54 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
   return TL_OK;
 }
 
+tl_status tl_linter_new_sibling(tl_linter **out, tl_linter *l,
+                                tl_error *err)
+{
+  tl_linter *s = tl_xcalloc(1, sizeof *s);
+
+  (void)err;
+  s->opt = l->opt;
+  s->sibling = true;
+  s->hunspell_dir = tl_xstrdup(l->hunspell_dir);
+  s->words_dir = tl_xstrdup(l->words_dir);
+  s->opt.hunspell_dir = s->hunspell_dir;
+  s->opt.words_dir = s->words_dir;
+  s->spell = l->spell;
+  s->spell_en = l->spell_en;
+  s->gloss = l->gloss;
+  s->words_hash = l->words_hash;
+  s->defer = l->defer;
+  tl_map_init(&s->wordclass);
+  tl_map_init(&s->verdicts);
+  tl_matches_init(&s->matches);
+  for (size_t i = 0; i < l->nlevels; i++) {
+    s->levels = tl_xrealloc(s->levels, (s->nlevels + 1) * sizeof *s->levels);
+    s->levels[s->nlevels++] = tl_xstrdup(l->levels[i]);
+  }
+  /* the corpus: the same database, the same root, the same identities */
+  s->corpus = l->corpus;
+  if (l->root != NULL)
+    s->root = tl_xstrdup(l->root);
+  if (l->dict_pt != NULL)
+    s->dict_pt = tl_xstrdup(l->dict_pt);
+  if (l->dict_en != NULL)
+    s->dict_en = tl_xstrdup(l->dict_en);
+  *out = s;
+  return TL_OK;
+}
+
 void tl_linter_free(tl_linter *l)
 {
   if (l == NULL)
     return;
-  tl_spell_free(l->spell);
-  tl_spell_free(l->spell_en);
+  if (!l->sibling) {
+    tl_spell_free(l->spell);
+    tl_spell_free(l->spell_en);
+    tl_gloss_free(l->gloss);
+  }
   tl_map_fini(&l->wordclass);
+  tl_map_fini(&l->verdicts);
   tl_matches_fini(&l->matches);
-  tl_gloss_free(l->gloss);
   for (size_t i = 0; i < l->nlevels; i++)
     free(l->levels[i]);
   free(l->levels);
@@ -395,6 +435,7 @@ static tl_status lint_take(tl_linter *l, const char *path, char *data,
   rn.ctx.spell_en = l->spell_en;
   rn.ctx.gloss = l->gloss;
   rn.ctx.wordclass = &l->wordclass;
+  rn.ctx.verdicts = &l->verdicts;
   rn.matches = &l->matches;
   tl_map_init(&rn.surfaces);
   rn.collect = l->corpus != NULL && strcmp(path, "-") != 0;

@@ -19,7 +19,9 @@ struct tl_linter {
   char *root, *dict_pt, *dict_en;
   uint64_t words_hash; /* of the word lists and glossary words */
   bool defer;
+  bool sibling;         /* spell, spell_en, gloss are another linter's */
   tl_map wordclass;     /* spelling -> language class (check_untranslated) */
+  tl_map verdicts;      /* key -> 1 known, 2 unknown: spares the shared lock */
   tl_matches matches;   /* glossary matching scratch and key cache */           /* leave the corpus stage to tl_linter_complete */
   char **levels;        /* rule_levels, copied */
   size_t nlevels;

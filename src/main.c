@@ -851,13 +851,9 @@ int main(int argc, char **argv)
       abort();
     tl_linter_defer_corpus(l, true);
     pl.linters[0] = l;
-    for (size_t t = 1; t < nthreads; t++) {
-      if (tl_linter_new(&pl.linters[t], &opt, &err) != TL_OK)
-        abort(); /* the same options worked for the first one */
-      tl_linter_defer_corpus(pl.linters[t], true);
-      if (corpus != NULL)
-        tl_linter_set_corpus(pl.linters[t], corpus, root);
-    }
+    for (size_t t = 1; t < nthreads; t++)
+      if (tl_linter_new_sibling(&pl.linters[t], l, &err) != TL_OK)
+        abort();
     for (size_t t = 0; t < nthreads; t++) {
       wargs[t].p = &pl;
       wargs[t].id = t;

@@ -200,6 +200,16 @@ static void page_head(tl_buf *b, const char *title)
   tl_buf_adds(b, "</style></head><body>\n");
 }
 
+/* What hovering a highlighted finding shows: message and suggestions. */
+static void hover(tl_buf *b, const tl_finding *f)
+{
+  escs(b, f->message);
+  for (size_t k = 0; k < f->nsuggestions; k++) {
+    escs(b, k ? ", " : " — sugestões: ");
+    escs(b, f->suggestions[k]);
+  }
+}
+
 static void render_file(const tl_result *r, const char *rel, tl_buf *b,
                         const file_entry *e)
 {
@@ -242,9 +252,9 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
                      "data-sev=\"%s\" data-msg=\"",
                   i + 1, f->category, tl_severity_name(f->severity),
                   f->category, tl_severity_name(f->severity));
-    escs(b, f->message);
+    hover(b, f);
     tl_buf_adds(b, "\" title=\"");
-    escs(b, f->message);
+    hover(b, f);
     tl_buf_adds(b, "\">");
     esc(b, r->data + f->offset, f->length);
     tl_buf_adds(b, "</mark>");

@@ -27,6 +27,7 @@ typedef struct sugg {
 } sugg;
 
 struct tl_spell {
+  pthread_mutex_t lock; /* recursive: linters in several threads share it */
   char *aff, *dic;
   Hunhandle *h;
   tl_map words;    /* project words: key -> 1 */
@@ -51,7 +52,12 @@ tl_status tl_spell_new(tl_spell **out, const char *dir, const char *lang,
 {
   tl_spell *s = tl_xcalloc(1, sizeof *s);
   tl_buf b;
+  pthread_mutexattr_t attr;
 
+  pthread_mutexattr_init(&attr);
+  pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+  pthread_mutex_init(&s->lock, &attr);
+  pthread_mutexattr_destroy(&attr);
   tl_buf_init(&b);
   tl_buf_printf(&b, "%s/%s.aff", dir, lang);
   s->aff = tl_xstrdup(tl_buf_cstr(&b));
@@ -98,6 +104,7 @@ void tl_spell_free(tl_spell *s)
   free(s->suggs);
   tl_arena_fini(&s->strs);
   tl_buf_fini(&s->tmp);
+  pthread_mutex_destroy(&s->lock);
   free(s);
 }
 
@@ -141,7 +148,7 @@ static void upper_into(const char *w, size_t n, tl_buf *out)
   }
 }
 
-void tl_spell_add_word(tl_spell *s, const char *w, size_t n)
+static void tl_spell_add_word_unlocked(tl_spell *s, const char *w, size_t n)
 {
   tl_map_put(&s->words, w, n, 1, NULL);
   if (has_upper(w, n)) { /* names also accepted in capitals: OPENAI */
@@ -193,7 +200,7 @@ tl_status tl_spell_load_wordlist(tl_spell *s, const char *path,
       }
     tl_buf_clear(&nfc);
     tl_utf8_nfc(line, n, &nfc);
-    tl_spell_add_word(s, nfc.p, nfc.len);
+    tl_spell_add_word_unlocked(s, nfc.p, nfc.len);
   }
   if (st == TL_OK && ferror(fp))
     st = tl_error_set(err, TL_EDICT, "%s: erro de leitura", path);
@@ -287,7 +294,7 @@ void tl_spell_identity(const tl_spell *s, tl_buf *out)
   hash_file(s->dic, out);
 }
 
-int tl_spell_check(tl_spell *s, const char *w, size_t n, tl_error *err)
+static int tl_spell_check_unlocked(tl_spell *s, const char *w, size_t n, tl_error *err)
 {
   tl_map_slot *slot = tl_map_find(&s->verdicts, w, n);
   int known;
@@ -314,7 +321,7 @@ int tl_spell_check(tl_spell *s, const char *w, size_t n, tl_error *err)
         const char *e = memchr(w + i, '-', n - i);
         size_t j = e ? (size_t)(e - w) : n;
         if (j > i) {
-          int r = tl_spell_check(s, w + i, j - i, err);
+          int r = tl_spell_check_unlocked(s, w + i, j - i, err);
           if (r < 0)
             return r;
           known = r;
@@ -605,7 +612,7 @@ static void fast_search(tl_spell *s, const char *w, size_t n, cands *c,
   }
 }
 
-bool tl_spell_near_word(tl_spell *s, const char *w, size_t n)
+static bool tl_spell_near_word_unlocked(tl_spell *s, const char *w, size_t n)
 {
   const sugg *sg = cached(s, w, n, true);
   cands c = {NULL, 0, 0, 1};
@@ -643,7 +650,7 @@ bool tl_spell_near_word(tl_spell *s, const char *w, size_t n)
   }
 }
 
-size_t tl_spell_suggest(tl_spell *s, const char *w, size_t n, int max,
+static size_t tl_spell_suggest_unlocked(tl_spell *s, const char *w, size_t n, int max,
                         bool allow_slow, bool *used_slow,
                         const char *const **out)
 {
@@ -701,4 +708,43 @@ size_t tl_spell_suggest(tl_spell *s, const char *w, size_t n, int max,
   }
   *out = keep(s, w, n, false, &c, &count);
   return count;
+}
+
+int tl_spell_check(tl_spell *s, const char *w, size_t n, tl_error *err)
+{
+  int r;
+
+  pthread_mutex_lock(&s->lock);
+  r = tl_spell_check_unlocked(s, w, n, err);
+  pthread_mutex_unlock(&s->lock);
+  return r;
+}
+
+bool tl_spell_near_word(tl_spell *s, const char *w, size_t n)
+{
+  bool r;
+
+  pthread_mutex_lock(&s->lock);
+  r = tl_spell_near_word_unlocked(s, w, n);
+  pthread_mutex_unlock(&s->lock);
+  return r;
+}
+
+size_t tl_spell_suggest(tl_spell *s, const char *w, size_t n, int max,
+                        bool allow_slow, bool *used_slow,
+                        const char *const **out)
+{
+  size_t r;
+
+  pthread_mutex_lock(&s->lock);
+  r = tl_spell_suggest_unlocked(s, w, n, max, allow_slow, used_slow, out);
+  pthread_mutex_unlock(&s->lock);
+  return r;
+}
+
+void tl_spell_add_word(tl_spell *s, const char *w, size_t n)
+{
+  pthread_mutex_lock(&s->lock);
+  tl_spell_add_word_unlocked(s, w, n);
+  pthread_mutex_unlock(&s->lock);
 }

@@ -176,7 +176,7 @@ f_ratio() {
     if (r >= 100) printf "%.0f×", r; else if (r >= 1) printf "%.2f×", r; else printf "%.2g×", r }'
 }
 
-check=("$bin" check --no-db --no-suggestions --fail-on never)
+check=("$bin" check -j 1 --no-db --no-suggestions --fail-on never)
 
 inputs=(empty 1article 1mb 10mb)
 [ "$full" = 1 ] && inputs+=(100mb)
@@ -226,18 +226,25 @@ add_extra "1article.md, --glossary glossary-20k.tsv" "1article.md, default gloss
 add_extra "10mb.md, --glossary glossary-20k.tsv" "10mb.md, default glossary" "${t_wall[10mb]}" \
   "$out/10mb.md" -- "${check[@]}" --glossary "$out/glossary-20k.tsv" "$out/10mb.md"
 many_files=("$out"/many/*.md)
-add_extra "many/ ($nmany files)" "10mb.md, one file" "${t_wall[10mb]}" \
+add_extra "many/ ($nmany files), -j 1" "10mb.md, one file" "${t_wall[10mb]}" \
   "${many_files[@]}" -- "${check[@]}" "$out/many"
+# one article with the corpus memory: cold (empty database), then warm
+rm -f "$tmp/bench.db" "$tmp/bench.db-wal" "$tmp/bench.db-shm"
+add_extra "1article.md, corpus memory cold (empty database)" "1article.md --no-db" "${t_wall[1article]}" \
+  "$out/1article.md" -- sh -c 'rm -f "$1"*; shift; exec "$@"' sh "$tmp/bench.db" \
+  "$bin" check --db "$tmp/bench.db" --fail-on never "$out/1article.md"
+"$bin" check --db "$tmp/bench.db" --fail-on never "$out/1article.md" >/dev/null 2>&1 || true
+add_extra "1article.md, corpus memory warm" "1article.md --no-db" "${t_wall[1article]}" \
+  "$out/1article.md" -- "$bin" check --db "$tmp/bench.db" --fail-on never "$out/1article.md"
 
 help=$("$bin" --help 2>&1 || true)
 has_j=0
 if grep -q -- '-j' <<<"$help"; then
   has_j=1
   cores=$(nproc)
-  one_wall=${extra[-1]}
-  one_wall=$(cut -d'|' -f4 <<<"$one_wall")
-  add_extra "many/ ($nmany files), -j $cores" "many/, no -j" "$one_wall" \
-    "${many_files[@]}" -- "${check[@]}" -j "$cores" "$out/many"
+  one_wall=$(printf '%s\n' "${extra[@]}" | grep '^many/' | head -1 | cut -d'|' -f4)
+  add_extra "many/ ($nmany files), -j $cores" "many/, -j 1" "$one_wall" \
+    "${many_files[@]}" -- "$bin" check -j "$cores" --no-db --no-suggestions --fail-on never "$out/many"
 fi
 
 # ---- report ------------------------------------------------------------------
