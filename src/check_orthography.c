@@ -78,27 +78,6 @@ static int32_t first_cp(const char *s, size_t n)
   return n > 0 ? tl_utf8_decode(s, n, &adv) : 0;
 }
 
-static bool is_vowel_like(int32_t a, int32_t b)
-{
-  static const char *const groups[] = {"aáàâã", "eéê", "ií", "oóôõ", "uúü",
-                                       NULL};
-  for (size_t g = 0; groups[g] != NULL; g++) {
-    const char *p = groups[g];
-    bool ina = false, inb = false;
-    size_t len = strlen(p);
-    for (size_t i = 0; i < len;) {
-      size_t adv;
-      int32_t cp = tl_utf8_decode(p + i, len - i, &adv);
-      ina |= cp == a;
-      inb |= cp == b;
-      i += adv;
-    }
-    if (ina && inb)
-      return true;
-  }
-  return false;
-}
-
 static void hyphen_finding(tl_ctx *c, const tl_token *tok, const char *sugg,
                            const char *why)
 {
@@ -181,7 +160,7 @@ static void check_prefix(tl_ctx *c, const tl_token *tok)
     if (pf->rule == JOIN_ALWAYS && pf->p[0] == 'r')
       hyphen_ok = false;
     else if (pf->rule == JOIN_VOWEL)
-      hyphen_ok |= is_vowel_like(last, x0);
+      hyphen_ok |= tl_cp_same_base(last, x0); /* micro-ondas */
     else if (pf->rule == JOIN_HR)
       hyphen_ok |= x0 == 'r';
     else if (pf->rule == JOIN_SUB)

@@ -383,29 +383,6 @@ static size_t cps(const char *w, size_t n, size_t *at)
   return k;
 }
 
-static bool same_base(int32_t a, int32_t b)
-{
-  static const char *const groups[] = {"aáàâã", "eéê", "ií", "oóôõ",
-                                       "uúü", "cç", NULL};
-  if (a == b)
-    return true;
-  for (size_t g = 0; groups[g] != NULL; g++) {
-    const char *p = groups[g];
-    bool ina = false, inb = false;
-    size_t n = strlen(p);
-    for (size_t i = 0; i < n;) {
-      size_t adv;
-      int32_t cp = tl_utf8_decode(p + i, n - i, &adv);
-      ina |= cp == a;
-      inb |= cp == b;
-      i += adv;
-    }
-    if (ina && inb)
-      return true;
-  }
-  return false;
-}
-
 /* Edit-distance-1 candidates: accent changes, a doubled letter dropped,
  * swapped letters, replaced letters, dropped letters, inserted letters. */
 static const char *const VOWELS[] = {"a", "e", "i", "o", "u", "á", "é",
@@ -444,7 +421,7 @@ static void fast_suggest(tl_spell *s, const char *w, size_t n, cands *c,
           size_t adv2;
           int32_t cp =
               tl_utf8_decode(ALPHABET[a], strlen(ALPHABET[a]), &adv2);
-          if (cp == orig || same_base(orig, cp) != (stage == 0))
+          if (cp == orig || tl_cp_same_base(orig, cp) != (stage == 0))
             continue;
           tl_buf_clear(&b);
           tl_buf_add(&b, w, at[i]);

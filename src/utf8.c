@@ -134,6 +134,23 @@ int32_t tl_cp_upper(int32_t cp)
   return utf8proc_toupper(cp);
 }
 
+static int32_t base_of(int32_t cp)
+{
+  utf8proc_int32_t buf[4];
+  int boundclass = UTF8PROC_BOUNDCLASS_START;
+  utf8proc_ssize_t n;
+
+  if (cp < 0xC0)
+    return cp;
+  n = utf8proc_decompose_char(cp, buf, 4, UTF8PROC_DECOMPOSE, &boundclass);
+  return n > 0 ? buf[0] : cp;
+}
+
+bool tl_cp_same_base(int32_t a, int32_t b)
+{
+  return a == b || base_of(a) == base_of(b);
+}
+
 int tl_cp_width(int32_t cp)
 {
   if (cp < 0x80)
@@ -162,23 +179,14 @@ bool tl_utf8_is_nfc_quick(const char *p, size_t len)
   return true;
 }
 
+static void map_into(const char *p, size_t len, int flags, tl_buf *out);
+
 void tl_utf8_nfc(const char *p, size_t len, tl_buf *out)
 {
-  utf8proc_uint8_t *dst = NULL;
-  utf8proc_ssize_t n;
-
-  if (tl_utf8_is_nfc_quick(p, len)) {
+  if (tl_utf8_is_nfc_quick(p, len))
     tl_buf_add(out, p, len);
-    return;
-  }
-  n = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)len, &dst,
-                   UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-  if (n < 0) {
-    tl_buf_add(out, p, len);
-    return;
-  }
-  tl_buf_add(out, dst, (size_t)n);
-  free(dst);
+  else
+    map_into(p, len, 0, out);
 }
 
 void tl_utf8_lower(const char *p, size_t len, tl_buf *out)
@@ -199,10 +207,25 @@ void tl_utf8_lower(const char *p, size_t len, tl_buf *out)
   }
 }
 
-void tl_utf8_fold(const char *p, size_t len, tl_buf *out)
+/* utf8proc_map with @flags into @out; on failure the text as it is. */
+static void map_into(const char *p, size_t len, int flags, tl_buf *out)
 {
   utf8proc_uint8_t *dst = NULL;
   utf8proc_ssize_t n;
+
+  n = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)len, &dst,
+                   (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                       flags));
+  if (n < 0) {
+    tl_buf_add(out, p, len);
+    return;
+  }
+  tl_buf_add(out, dst, (size_t)n);
+  free(dst);
+}
+
+void tl_utf8_fold(const char *p, size_t len, tl_buf *out)
+{
   bool ascii = true;
 
   for (size_t i = 0; i < len && ascii; i++)
@@ -211,28 +234,10 @@ void tl_utf8_fold(const char *p, size_t len, tl_buf *out)
     tl_utf8_lower(p, len, out);
     return;
   }
-  n = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)len, &dst,
-                   UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK |
-                       UTF8PROC_CASEFOLD);
-  if (n < 0) {
-    tl_utf8_lower(p, len, out);
-    return;
-  }
-  tl_buf_add(out, dst, (size_t)n);
-  free(dst);
+  map_into(p, len, UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, out);
 }
 
 void tl_utf8_strip_accents(const char *p, size_t len, tl_buf *out)
 {
-  utf8proc_uint8_t *dst = NULL;
-  utf8proc_ssize_t n;
-
-  n = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)len, &dst,
-                   UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
-  if (n < 0) {
-    tl_buf_add(out, p, len);
-    return;
-  }
-  tl_buf_add(out, dst, (size_t)n);
-  free(dst);
+  map_into(p, len, UTF8PROC_STRIPMARK, out);
 }

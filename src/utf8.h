@@ -29,6 +29,9 @@ bool tl_cp_is_format(int32_t cp); /* Cf: zero-width space, soft hyphen ... */
 bool tl_cp_is_space(int32_t cp);  /* Zs, Zl, Zp, and ASCII white space */
 int32_t tl_cp_lower(int32_t cp);
 int32_t tl_cp_upper(int32_t cp);
+/* Whether @a and @b are the same letter but for accents (a, á, à, â, ã;
+ * c, ç), case kept. */
+bool tl_cp_same_base(int32_t a, int32_t b);
 /* Display width in a terminal: 0, 1 or 2. */
 int tl_cp_width(int32_t cp);
 
