@@ -19,6 +19,7 @@ typedef struct tl_pending {
 typedef struct tl_usage {
   size_t off, len;
   uint32_t concept, form;
+  uint8_t title; /* a common term written in title case inside a sentence */
 } tl_usage;
 
 typedef struct tl_ctx {
@@ -59,7 +60,8 @@ void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
 /* agreement.gender (warning, fix): article or contraction before a name */
 void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
 /* consistency.document (warning): one concept rendered two ways */
-void tl_check_consistency(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
+void tl_check_consistency(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
+                          const tl_matches *m);
 void tl_check_consistency_end(tl_ctx *c);
 
 /* untranslated.passage (error; info for quoted titles), untranslated.word

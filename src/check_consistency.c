@@ -26,9 +26,46 @@ static bool is_gloss(const char *doc, size_t prev_end, size_t off)
   return paren;
 }
 
-void tl_check_consistency(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
+/* A common term written in title case inside running prose ("a IA
+ * Generativa é"): a word after its first, or its first word away from a
+ * sentence start, capitalised (acronyms aside). Headings are left alone. */
+static bool title_case(const tl_unit *u, const tl_tokens *t,
+                       const tl_match *x, bool exact)
 {
-  (void)t;
+  const tl_token *first = &t->v[x->tok_first], *prev, *next;
+  bool cap = false;
+
+  if (exact || u->kind == TL_BLK_HEADING || u->kind == TL_BLK_TABLE_CELL ||
+      (first->flags & (TL_TF_LINK | TL_TF_ALT)))
+    return false; /* titles, captions and link texts are title-cased */
+  for (uint32_t k = x->tok_first; k <= x->tok_last; k++) {
+    const tl_token *tok = &t->v[k];
+    if (!(tok->flags & TL_TF_CAP) || (tok->flags & TL_TF_ALLCAPS) ||
+        tok->kind != TL_TOK_WORD)
+      continue;
+    if (k > x->tok_first || !(tok->flags & TL_TF_SENT_START))
+      cap = true;
+  }
+  if (!cap)
+    return false;
+  /* running prose around it: a lower-case word (or a short capitalised
+   * article opening the sentence) before, a lower-case word or nothing
+   * after; "Microsoft for Startups Founders Hub" is a name */
+  prev = x->tok_first > 0 ? &t->v[x->tok_first - 1] : NULL;
+  next = x->tok_last + 1 < t->n ? &t->v[x->tok_last + 1] : NULL;
+  if (prev == NULL || prev->sent != first->sent ||
+      ((prev->flags & TL_TF_CAP) &&
+       !((prev->flags & TL_TF_SENT_START) && prev->len <= 3)))
+    return false;
+  if (next != NULL && next->sent == first->sent &&
+      (next->flags & TL_TF_CAP))
+    return false;
+  return true;
+}
+
+void tl_check_consistency(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
+                          const tl_matches *m)
+{
   for (size_t i = 0; i < m->n; i++) {
     const tl_match *x = &m->v[i];
     const tl_form *f = &c->gloss->f[x->form];
@@ -46,8 +83,14 @@ void tl_check_consistency(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       }
     }
     TL_GROW(c->usage, c->capusage, c->nusage + 1);
-    c->usage[c->nusage++] = (tl_usage){x->off, x->len, x->concept, x->form};
+    c->usage[c->nusage++] = (tl_usage){x->off, x->len, x->concept, x->form,
+                                       title_case(u, t, x, f->exact)};
   }
+}
+
+static bool same_rendering(const tl_usage *a, const tl_usage *b)
+{
+  return a->form == b->form && a->title == b->title;
 }
 
 static const char *note_of_buf(const tl_concept *k, char *nb)
@@ -80,7 +123,7 @@ void tl_check_consistency_end(tl_ctx *c)
     const tl_concept *k = &c->gloss->c[ci];
 
     while (e < c->nusage && c->usage[e].concept == ci) {
-      mixed |= c->usage[e].form != c->usage[s].form;
+      mixed |= !same_rendering(&c->usage[e], &c->usage[s]);
       e++;
     }
     if (mixed) {
@@ -91,7 +134,7 @@ void tl_check_consistency_end(tl_ctx *c)
         size_t cnt = 0;
         bool pref = c->gloss->f[c->usage[i].form].kind == TL_FORM_PREFERRED;
         for (size_t j = s; j < e; j++)
-          cnt += c->usage[j].form == c->usage[i].form;
+          cnt += same_rendering(&c->usage[j], &c->usage[i]);
         if (cnt > best ||
             (cnt == best && pref &&
              c->gloss->f[c->usage[house].form].kind != TL_FORM_PREFERRED)) {
@@ -107,7 +150,7 @@ void tl_check_consistency_end(tl_ctx *c)
         const tl_usage *u = &c->usage[i], *h = &c->usage[house];
         const char *sugg = c->gloss->f[h->form].text;
         tl_finding *fd;
-        if (u->form == h->form)
+        if (same_rendering(u, h))
           continue;
         fd = tl_result_add(
             c->res, u->off, u->len, "consistency.document", "consistency",

@@ -56,10 +56,11 @@ static bool same_word(tl_ctx *c, const tl_token *a, const tl_token *b,
 
 void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
 {
-  tl_buf x, y;
+  tl_buf x, y, y_buf;
 
   tl_buf_init(&x);
   tl_buf_init(&y);
+  tl_buf_init(&y_buf);
   for (size_t i = 0; i + 1 < t->n; i++) {
     const tl_token *a = &t->v[i], *b = &t->v[i + 1];
     if (a->sent == b->sent && spaced(c->doc, a, b) &&
@@ -72,6 +73,27 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
       tl_result_set_suggestions(c->res, f, &sv, 1);
       f->fix = true;
       continue;
+    }
+    if (i + 3 < t->n) {
+      /* a list that names the same item twice: "classificação, regressão e
+       * classificação" (two English words rendered by one) */
+      const tl_token *item = &t->v[i + 1], *m = &t->v[i + 2],
+                     *d = &t->v[i + 3];
+      const char *between = c->doc + a->off + a->len;
+      bool conj = m->kind == TL_TOK_WORD &&
+                  ((m->len == 1 && c->doc[m->off] == 'e') ||
+                   (m->len == 2 && memcmp(c->doc + m->off, "ou", 2) == 0));
+      if (conj && item->kind == TL_TOK_WORD && a->sent == d->sent &&
+          between + 2 == c->doc + item->off && between[0] == ',' &&
+          between[1] == ' ' && spaced(c->doc, item, m) &&
+          spaced(c->doc, m, d) &&
+          a->len >= 4 && same_word(c, a, d, &x, &y_buf) &&
+          !in_list(IDIOMS, x.p, x.len))
+        tl_result_add(c->res, a->off, d->off + d->len - a->off,
+                      "repetition.coordination", "repetition", TL_WARNING,
+                      "'%.*s' repete um item da lista: provável tradução de "
+                      "dois termos ingleses pela mesma palavra",
+                      (int)(d->off + d->len - a->off), c->doc + a->off);
     }
     if (i + 2 < t->n) {
       const tl_token *m = &t->v[i + 1], *d = &t->v[i + 2];
@@ -91,4 +113,5 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
   }
   tl_buf_fini(&x);
   tl_buf_fini(&y);
+  tl_buf_fini(&y_buf);
 }

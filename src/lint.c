@@ -333,7 +333,7 @@ static void on_unit(void *ud, const tl_unit *u)
                    rn->matches);
     tl_check_terminology(&rn->ctx, &rn->toks, rn->matches);
     tl_check_agreement(&rn->ctx, &rn->toks, rn->matches);
-    tl_check_consistency(&rn->ctx, &rn->toks, rn->matches);
+    tl_check_consistency(&rn->ctx, u, &rn->toks, rn->matches);
   }
   tl_check_untranslated(&rn->ctx, u, &rn->toks,
                         rn->ctx.gloss != NULL ? rn->matches : NULL);
