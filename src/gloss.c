@@ -1,8 +1,8 @@
 #include "gloss.h"
 
 #include "utf8.h"
+#include "walk.h"
 
-#include <dirent.h>
 #include <stdarg.h>
 #include <errno.h>
 #include <stdio.h>
@@ -682,18 +682,11 @@ static tl_status load_stream(tl_gloss *g, const char *path, FILE *fp,
   return st;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 tl_status tl_gloss_load(tl_gloss *g, const char *path, tl_error *err)
 {
   struct stat st;
-  DIR *d;
-  struct dirent *e;
-  char **names = NULL;
-  size_t n = 0, cap = 0;
+  char **names;
+  size_t n = 0;
   tl_status rc = TL_OK;
 
   if (stat(path, &st) != 0)
@@ -701,27 +694,12 @@ tl_status tl_gloss_load(tl_gloss *g, const char *path, tl_error *err)
                         path, strerror(errno));
   if (!S_ISDIR(st.st_mode))
     return load_file(g, path, err);
-  d = opendir(path);
-  if (d == NULL)
+  names = tl_dir_files(path, ".tsv", &n);
+  if (names == NULL)
     return tl_error_set(err, TL_EGLOSS, "%s: %s", path, strerror(errno));
-  while ((e = readdir(d)) != NULL) {
-    size_t len = strlen(e->d_name);
-    if (e->d_name[0] != '.' && len > 4 &&
-        strcmp(e->d_name + len - 4, ".tsv") == 0) {
-      TL_GROW(names, cap, n + 1);
-      names[n++] = tl_xstrdup(e->d_name);
-    }
-  }
-  closedir(d);
-  qsort(names, n, sizeof *names, cmp_str);
   for (size_t i = 0; i < n; i++) {
-    if (rc == TL_OK) {
-      tl_buf p;
-      tl_buf_init(&p);
-      tl_buf_printf(&p, "%s/%s", path, names[i]);
-      rc = load_file(g, p.p, err);
-      tl_buf_fini(&p);
-    }
+    if (rc == TL_OK)
+      rc = load_file(g, names[i], err);
     free(names[i]);
   }
   free(names);

@@ -7,7 +7,6 @@
 #include "walk.h"
 #include "markup.h"
 
-#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,43 +19,22 @@ void tl_options_init(tl_options *opt)
   opt->suggestions_per_word = 3;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 /* Load every *.txt word list of @dir, in name order. */
 static tl_status load_words_dir(tl_spell *s, const char *dir, tl_error *err)
 {
-  DIR *d = opendir(dir);
-  struct dirent *e;
-  char **names = NULL;
-  size_t n = 0, cap = 0;
+  size_t n;
+  char **names = tl_dir_files(dir, ".txt", &n);
   tl_status st = TL_OK;
 
-  if (d == NULL)
+  if (names == NULL)
     return tl_error_set(err, TL_EDICT,
                         "%s: pasta de listas de palavras não encontrada; "
                         "indique-a com --words-dir",
                         dir);
-  while ((e = readdir(d)) != NULL) {
-    size_t len = strlen(e->d_name);
-    if (e->d_name[0] == '.' || len < 5 ||
-        strcmp(e->d_name + len - 4, ".txt") != 0)
-      continue;
-    TL_GROW(names, cap, n + 1);
-    names[n++] = tl_xstrdup(e->d_name);
-  }
-  closedir(d);
-  qsort(names, n, sizeof *names, cmp_str);
   for (size_t i = 0; i < n; i++) {
-    if (st == TL_OK) {
-      tl_buf p;
-      tl_buf_init(&p);
-      tl_buf_printf(&p, "%s/%s", dir, names[i]);
-      st = tl_spell_load_wordlist(s, p.p, err);
-      tl_buf_fini(&p);
-    }
+    if (st == TL_OK)
+      st = tl_spell_load_wordlist(s, names[i], err);
     free(names[i]);
   }
   free(names);

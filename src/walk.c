@@ -114,3 +114,32 @@ char *tl_path_relative(const char *root, const char *path)
     return tl_xstrdup(fp + 1);
   return tl_xstrdup(fp);
 }
+
+char **tl_dir_files(const char *dir, const char *ext, size_t *n)
+{
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  char **names = NULL;
+  size_t cap = 0, el = strlen(ext);
+
+  *n = 0;
+  if (d == NULL)
+    return NULL;
+  while ((e = readdir(d)) != NULL) {
+    size_t len = strlen(e->d_name);
+    tl_buf p;
+    if (e->d_name[0] == '.' || len <= el ||
+        strcmp(e->d_name + len - el, ext) != 0)
+      continue;
+    tl_buf_init(&p);
+    tl_buf_printf(&p, "%s/%s", dir, e->d_name);
+    TL_GROW(names, cap, *n + 1);
+    names[(*n)++] = p.p;
+  }
+  closedir(d);
+  if (*n > 1)
+    qsort(names, *n, sizeof *names, cmp_str);
+  if (names == NULL)
+    names = tl_xcalloc(1, sizeof *names); /* empty, but readable */
+  return names;
+}
