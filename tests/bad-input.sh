@@ -2,12 +2,7 @@
 # Bad and pathological inputs, generated at run time: each must give its
 # clear message and exit status within a time limit, never a crash.
 # Prints "bad-input: N passed, N failed".
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-export LC_ALL=C NO_COLOR=1 TRADLINT_DATA_DIR="$root"
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
+. "$(dirname "$0")/lib.sh" bad-input C "$1"
 
 # expect NAME STATUS PATTERN -- ARGS...: run with a time limit ($LIMIT s,
 # default 10); the exit status must be STATUS and stdout+stderr must match
@@ -101,5 +96,4 @@ if [ "${TL_PATHOLOGICAL:-1}" = 1 ]; then
     check --no-db --no-suggestions "pasta com espaço"
 fi
 
-echo "bad-input: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -3,15 +3,8 @@
 # migration from schema 1, read-only and locked databases, no writes for an
 # unchanged file, Hunspell not loaded when every verdict is stored.
 # Prints "corpus: N passed, N failed".
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-export LC_ALL=C NO_COLOR=1 TRADLINT_DATA_DIR="$root"
+. "$(dirname "$0")/lib.sh" corpus C "$1"
 unset TRADLINT_DB
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "corpus: FAIL $*"; }
 
 cd "$tmp"
 mkdir a b
@@ -129,5 +122,4 @@ wait $locker
 if [ $s = 2 ] && [[ "$out" == *"ocupado por outro processo"* ]]; then ok
 else bad "locked db: exit $s: $out"; fi
 
-echo "corpus: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

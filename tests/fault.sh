@@ -3,15 +3,8 @@
 # writing leave the originals byte-identical, no temporary file behind, and
 # exit 2; kill -9 during --fix over 100 files leaves every file either
 # untouched or fully fixed. Prints "fault: N passed, N failed".
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+. "$(dirname "$0")/lib.sh" fault C.UTF-8 "$1"
 shim=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
-root=$(cd "$(dirname "$0")/.." && pwd)
-export LC_ALL=C.UTF-8 NO_COLOR=1 TRADLINT_DATA_DIR="$root"
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "fault: FAIL $*"; }
 cd "$tmp"
 src="$root/tests/cases/fix-dry-run/corrigir.md"
 
@@ -59,5 +52,4 @@ done
 [ $broken = 0 ] && ok
 echo "fault: kill -9 during --fix: 8 runs, $midway killed midway, no file half-written"
 
-echo "fault: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

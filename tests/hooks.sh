@@ -3,15 +3,8 @@
 # commit of an article with a forbidden term and lets it through once
 # fixed; --staged reads the index, not the working tree; an existing hook
 # is not overwritten without --force. Prints "hooks: N passed, N failed".
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-export LC_ALL=C.UTF-8 NO_COLOR=1 TRADLINT_DATA_DIR="$root"
+. "$(dirname "$0")/lib.sh" hooks C.UTF-8 "$1"
 export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "hooks: FAIL $*"; }
 cd "$tmp" && git init -q repo && cd repo
 # the hook calls tradlint from PATH first: make it this build
 mkdir -p "$tmp/bin" && ln -s "$bin" "$tmp/bin/tradlint" && export PATH="$tmp/bin:$PATH"
@@ -41,5 +34,4 @@ else bad "foreign hook: exit $s: $out"; fi
 out=$(cd "$tmp" && "$bin" install-hook 2>&1); s=$?
 [ $s = 2 ] && ok || bad "install-hook outside git: exit $s"
 
-echo "hooks: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

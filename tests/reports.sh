@@ -5,14 +5,7 @@
 # build/report-screenshot.png); --fix idempotent, keeping permissions, and
 # leaving the original intact when it cannot write.
 # Prints "reports: N passed, N failed".
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-export LC_ALL=C.UTF-8 NO_COLOR=1 TRADLINT_DATA_DIR="$root"
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "reports: FAIL $*"; }
+. "$(dirname "$0")/lib.sh" reports C.UTF-8 "$1"
 cd "$tmp"
 
 # ---- SARIF -------------------------------------------------------------
@@ -126,5 +119,4 @@ chmod 755 ro
 if [ $s = 2 ] && [[ "$out" == *"o original não foi alterado"* ]] && [ "$(md5sum <ro/r.md)" = "$sum" ]; then ok
 else bad "read-only folder: exit $s: $out"; fi
 
-echo "reports: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

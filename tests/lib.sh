@@ -1,0 +1,18 @@
+# Shared set-up of the shell suites. Source it first:
+#   . "$(dirname "$0")/lib.sh" SUITE LOCALE BINARY
+# It sets bin (absolute path of BINARY), root (the project), tmp (a folder
+# removed on exit), the counters passed and failed, ok and bad to count a
+# check, and finish to print "SUITE: N passed, N failed" and fail if any did.
+set -u
+suite=$1
+bin=$(cd "$(dirname "$3")" && pwd)/$(basename "$3")
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export LC_ALL=$2 NO_COLOR=1 TRADLINT_DATA_DIR="$root"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "$suite: FAIL $*"; }
+finish() {
+  echo "$suite: $passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
