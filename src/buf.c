@@ -102,6 +102,33 @@ void tl_buf_adds(tl_buf *b, const char *s)
   tl_buf_add(b, s, strlen(s));
 }
 
+void tl_buf_add_html(tl_buf *b, const char *s, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    switch (s[i]) {
+    case '&':
+      tl_buf_adds(b, "&amp;");
+      break;
+    case '<':
+      tl_buf_adds(b, "&lt;");
+      break;
+    case '>':
+      tl_buf_adds(b, "&gt;");
+      break;
+    case '"':
+      tl_buf_adds(b, "&quot;");
+      break;
+    case '\'':
+      tl_buf_adds(b, "&#39;");
+      break;
+    case '\r':
+      break; /* CRLF shows as one line end */
+    default:
+      tl_buf_addc(b, s[i]);
+    }
+  }
+}
+
 void tl_buf_printf(tl_buf *b, const char *fmt, ...)
 {
   va_list ap;

@@ -39,6 +39,9 @@ void tl_buf_clear(tl_buf *b);
 void tl_buf_add(tl_buf *b, const void *p, size_t n);
 void tl_buf_addc(tl_buf *b, char c);
 void tl_buf_adds(tl_buf *b, const char *s);
+/* Appends s[0..n) escaped for HTML text and attributes (& < > " '); drops
+   CR, so that CRLF shows as one line end. */
+void tl_buf_add_html(tl_buf *b, const char *s, size_t n);
 void tl_buf_printf(tl_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 const char *tl_buf_cstr(tl_buf *b);

@@ -1,5 +1,7 @@
 #include "corpus.h"
 
+#include "buf.h"
+
 #include "lint.h"
 #include "utf8.h"
 
@@ -415,26 +417,13 @@ static void free_rows(rep_rows *rows)
 
 static void html_escape(FILE *out, const char *s)
 {
-  for (; *s; s++)
-    switch (*s) {
-    case '<':
-      fputs("&lt;", out);
-      break;
-    case '>':
-      fputs("&gt;", out);
-      break;
-    case '&':
-      fputs("&amp;", out);
-      break;
-    case '"':
-      fputs("&quot;", out);
-      break;
-    case '\'':
-      fputs("&#39;", out);
-      break;
-    default:
-      fputc(*s, out);
-    }
+  tl_buf b;
+
+  tl_buf_init(&b);
+  tl_buf_add_html(&b, s, strlen(s));
+  if (b.len > 0)
+    fwrite(b.p, 1, b.len, out);
+  tl_buf_fini(&b);
 }
 
 static const char *kind_name(int kind)

@@ -40,36 +40,9 @@ static int cat_index(const char *c)
   return 7;
 }
 
-static void esc(tl_buf *b, const char *s, size_t n)
-{
-  for (size_t i = 0; i < n; i++) {
-    switch (s[i]) {
-    case '&':
-      tl_buf_adds(b, "&amp;");
-      break;
-    case '<':
-      tl_buf_adds(b, "&lt;");
-      break;
-    case '>':
-      tl_buf_adds(b, "&gt;");
-      break;
-    case '"':
-      tl_buf_adds(b, "&quot;");
-      break;
-    case '\'':
-      tl_buf_adds(b, "&#39;");
-      break;
-    case '\r':
-      break; /* CRLF shows as one line end */
-    default:
-      tl_buf_addc(b, s[i]);
-    }
-  }
-}
-
 static void escs(tl_buf *b, const char *s)
 {
-  esc(b, s, strlen(s));
+  tl_buf_add_html(b, s, strlen(s));
 }
 
 /* "a/b.md" -> "a/b.md"; absolute or outside: made safe under DIR. */
@@ -247,7 +220,7 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
     const tl_finding *f = &r->f[i];
     if (f->offset < pos || f->length == 0)
       continue;
-    esc(b, r->data + pos, f->offset - pos);
+    tl_buf_add_html(b, r->data + pos, f->offset - pos);
     tl_buf_printf(b, "<mark id=\"f%zu\" class=\"c-%s s-%s\" data-cat=\"%s\" "
                      "data-sev=\"%s\" data-msg=\"",
                   i + 1, f->category, tl_severity_name(f->severity),
@@ -256,11 +229,11 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
     tl_buf_adds(b, "\" title=\"");
     hover(b, f);
     tl_buf_adds(b, "\">");
-    esc(b, r->data + f->offset, f->length);
+    tl_buf_add_html(b, r->data + f->offset, f->length);
     tl_buf_adds(b, "</mark>");
     pos = f->offset + f->length;
   }
-  esc(b, r->data + pos, r->len - pos);
+  tl_buf_add_html(b, r->data + pos, r->len - pos);
   tl_buf_adds(b, "</pre>\n<aside><h2>Achados</h2><ol>\n");
   for (size_t i = 0; i < r->n; i++) {
     const tl_finding *f = &r->f[i];

@@ -54,6 +54,14 @@ out=$("$bin" check --db g.db --rebuild-db --fail-on never a/doc2.md 2>&1); s=$?
 if [ $s = 0 ] && [ "$(md5sum <g.db.bak)" = "$sum" ] && [[ "$out" == *"g.db.bak"* ]]; then ok
 else bad "rebuild: exit $s: $out"; fi
 
+# The HTML report escapes paths: a file named with markup stays text.
+mkdir h && printf 'O ajuste fino do modelo.\n' >'h/<b>x&y.md'
+printf 'O fine-tuning do modelo.\n' >h/outro.md
+"$bin" corpus index --db h.db h >/dev/null 2>&1
+"$bin" corpus report --db h.db --format html >h.html 2>&1; s=$?
+if [ $s = 0 ] && grep -q 'h/&lt;b&gt;x&amp;y.md' h.html && ! grep -q '<b>x' h.html; then ok
+else bad "corpus HTML report: exit $s, path not escaped"; fi
+
 # Truncated database: clear error, exit 2.
 cp c.db t.db; python3 -c "import sqlite3; sqlite3.connect('t.db').execute('pragma wal_checkpoint(truncate)')"
 size=$(stat -c %s t.db); truncate -s $((size / 3)) t.db
