@@ -817,17 +817,6 @@ static bool adjacent(const char *doc, const tl_token *a, const tl_token *b)
   return true;
 }
 
-static bool all_lower(const char *p, size_t n)
-{
-  for (size_t i = 0; i < n;) {
-    size_t adv;
-    if (tl_cp_is_upper(tl_utf8_decode(p + i, n - i, &adv)))
-      return false;
-    i += adv;
-  }
-  return true;
-}
-
 static size_t cps(const char *p, size_t n)
 {
   size_t c = 0;
@@ -865,7 +854,7 @@ static int judge(const tl_gloss *g, tl_spell *spell, const char *doc,
     if (cps(f->text, strlen(f->text)) <= 3 && shape_ok &&
         has_digit(f->text, strlen(f->text)))
       return -1; /* o1, o3, R1: exact case only (O3 is ozone) */
-    if (!memchr(s, ' ', n) && (all_lower(s, n) || sentence_start)) {
+    if (!memchr(s, ' ', n) && (!tl_utf8_has_upper(s, n) || sentence_start)) {
       /* "meta", "ia", and "Ia" starting a sentence: ordinary words */
       tl_buf_clear(&m->tmp);
       tl_utf8_lower(s, n, &m->tmp);

@@ -128,17 +128,6 @@ size_t tl_spell_word_count(const tl_spell *s)
   return s->words.count;
 }
 
-static bool has_upper(const char *w, size_t n)
-{
-  for (size_t i = 0; i < n;) {
-    size_t adv;
-    if (tl_cp_is_upper(tl_utf8_decode(w + i, n - i, &adv)))
-      return true;
-    i += adv;
-  }
-  return false;
-}
-
 static void upper_into(const char *w, size_t n, tl_buf *out)
 {
   for (size_t i = 0; i < n;) {
@@ -151,7 +140,7 @@ static void upper_into(const char *w, size_t n, tl_buf *out)
 static void tl_spell_add_word_unlocked(tl_spell *s, const char *w, size_t n)
 {
   tl_map_put(&s->words, w, n, 1, NULL);
-  if (has_upper(w, n)) { /* names also accepted in capitals: OPENAI */
+  if (tl_utf8_has_upper(w, n)) { /* names also accepted in capitals: OPENAI */
     tl_buf_clear(&s->tmp);
     upper_into(w, n, &s->tmp);
     tl_map_put(&s->words, s->tmp.p, s->tmp.len, 1, NULL);
@@ -234,13 +223,13 @@ static bool word_listed(tl_spell *s, const char *w, size_t n)
 {
   if (tl_map_find(&s->words, w, n) != NULL)
     return true;
-  if (!has_upper(w, n))
+  if (!tl_utf8_has_upper(w, n))
     return false;
   tl_buf_clear(&s->tmp);
   tl_utf8_lower(w, n, &s->tmp);
   /* Capitalised or all-caps forms of a lower-case entry. */
   return tl_map_find(&s->words, s->tmp.p, s->tmp.len) != NULL &&
-         !has_upper(s->tmp.p, s->tmp.len);
+         !tl_utf8_has_upper(s->tmp.p, s->tmp.len);
 }
 
 static int hun_spell(tl_spell *s, const char *w, size_t n)
@@ -567,7 +556,7 @@ static void fast_search(tl_spell *s, const char *w, size_t n, cands *c,
 {
   if (n >= 64)
     return;
-  if (!has_upper(w, n)) {
+  if (!tl_utf8_has_upper(w, n)) {
     fast_suggest(s, w, n, c, cheap);
     return;
   }

@@ -189,6 +189,17 @@ void tl_utf8_nfc(const char *p, size_t len, tl_buf *out)
     map_into(p, len, 0, out);
 }
 
+bool tl_utf8_has_upper(const char *p, size_t n)
+{
+  for (size_t i = 0; i < n;) {
+    size_t adv;
+    if (tl_cp_is_upper(tl_utf8_decode(p + i, n - i, &adv)))
+      return true;
+    i += adv;
+  }
+  return false;
+}
+
 void tl_utf8_lower(const char *p, size_t len, tl_buf *out)
 {
   size_t i = 0;
