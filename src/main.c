@@ -470,7 +470,7 @@ int main(int argc, char **argv)
   owned = calloc((size_t)argc + 1, sizeof *owned);
   if (paths == NULL || words == NULL || glossaries == NULL ||
       levels == NULL || owned == NULL)
-    return EXIT_TROUBLE;
+    goto usage;
   for (; i < argc; i++) {
     const char *a = argv[i];
     const char *val = NULL;
@@ -486,20 +486,12 @@ int main(int argc, char **argv)
       opts_done = true;
     } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
       fputs(USAGE, stdout);
-      free(paths);
-      free(words);
-      free(glossaries);
-      free(levels);
-      free(owned);
-      return finish_stdout(0);
+      status = 0;
+      goto out;
     } else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
       printf("tradlint %s\n", TL_VERSION);
-      free(paths);
-      free(words);
-      free(glossaries);
-      free(levels);
-      free(owned);
-      return finish_stdout(0);
+      status = 0;
+      goto out;
     } else if (OPT_VALUE("--format") || (strcmp(a, "-f") == 0 && (needs = true) &&
                                          i + 1 < argc && (val = argv[++i]))) {
       if (strcmp(val, "text") == 0)
@@ -651,13 +643,8 @@ int main(int argc, char **argv)
         paths[npaths++] = staged_list + k;
     if (npaths == 0) {
       printf("tradlint: nenhum artigo no que está preparado para o commit\n");
-      free(staged_list);
-      free(paths);
-      free(words);
-      free(glossaries);
-      free(levels);
-      free(owned);
-      return finish_stdout(0);
+      status = 0;
+      goto out;
     }
   }
   if (npaths == 0 && (mode == MODE_CHECK || mode == MODE_INDEX)) {
@@ -1019,16 +1006,6 @@ out:
   free(owned);
   return finish_stdout(status);
 usage:
-  tl_config_fini(&cfg);
-  free(config_path);
-  free(staged_list);
-  free(words_dir);
-  free(paths);
-  free(words);
-  free(glossaries);
-  free(levels);
-  for (size_t k = 0; k < nowned; k++)
-    free(owned[k]);
-  free(owned);
-  return EXIT_TROUBLE;
+  status = EXIT_TROUBLE;
+  goto out;
 }
