@@ -6,6 +6,11 @@ DESTDIR ?=
 BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/tradlint
 MANDIR   = $(PREFIX)/share/man/man1
+MANDIR_PT = $(PREFIX)/share/man/pt_BR/man1
+LIBDIR  ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+DOCDIR  ?= $(PREFIX)/share/doc/tradlint
 
 CC      ?= cc
 BUILD   ?= build
@@ -20,12 +25,15 @@ DEBPKGS  = pkg-config libhunspell-dev hunspell-pt-br hunspell-en-us libutf8proc-
 # only for the test suite: SARIF schema validation, the HTML report rendered
 TESTPKGS = python3-jsonschema chromium patch
 VERSION  = 0.1.0
+# The shared library's ABI version (docs/ABI.md): libtradlint.so.$(SOVERSION)
+SOVERSION = 0
+SONAME   = libtradlint.so.$(SOVERSION)
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS  += -D_XOPEN_SOURCE=700 -DTL_VERSION='"$(VERSION)"' \
              -DTL_DATADIR='"$(DATADIR)"' -Iinclude -Isrc
-CFLAGS    += $(OPT) $(WARN) $(WERROR) -fvisibility=hidden $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+CFLAGS    += $(OPT) $(WARN) $(WERROR) -fvisibility=hidden -fPIC $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lpthread
 TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
 
@@ -37,7 +45,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 .PHONY: all deps deps-test check unit golden golden-update oracle check-asan check-valgrind \
         check-symbols check-dict demo install uninstall clean bench fuzz
 
-all: $(BUILD)/tradlint
+all: $(BUILD)/tradlint $(BUILD)/libtradlint.so $(BUILD)/tradlint.pc
 
 # Install what pkg-config cannot find (Debian/Ubuntu). Idempotent: does nothing
 # when every library and dictionary is already there.
@@ -81,6 +89,23 @@ $(BUILD)/.deps-ok:
 $(BUILD)/libtradlint.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $(LIB_OBJ)
+
+# The shared library: only the TL_API names are exported (-fvisibility).
+$(BUILD)/libtradlint.so: $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined \
+	  -o $@.$(VERSION) $(LIB_OBJ) $(LDLIBS)
+	ln -sf libtradlint.so.$(VERSION) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $@
+
+# pkg-config file; libdir and includedir relative to ${prefix} when they
+# lie under it, so that PKG_CONFIG_SYSROOT_DIR works on a DESTDIR tree.
+.PHONY: $(BUILD)/tradlint.pc
+$(BUILD)/tradlint.pc: tradlint.pc.in
+	@mkdir -p $(@D)
+	sed -e 's|@PREFIX@|$(PREFIX)|' \
+	    -e 's|@LIBDIR@|$(patsubst $(PREFIX)%,$${prefix}%,$(LIBDIR))|' \
+	    -e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)%,$${prefix}%,$(INCLUDEDIR))|' \
+	    -e 's|@VERSION@|$(VERSION)|' -e 's|@REQUIRES@|$(PKGS)|' $< >$@
 
 $(BUILD)/tradlint: $(BUILD)/obj/main.o $(BUILD)/libtradlint.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -142,6 +167,7 @@ check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ
 	@tests/reports.sh $(BUILD)/tradlint
 	@tests/hooks.sh $(BUILD)/tradlint
 	@tests/jobs.sh $(BUILD)/tradlint
+	@BUILD=$(BUILD) tests/install.sh $(BUILD)/tradlint
 	@ASAN_OPTIONS=verify_asan_link_order=0 tests/fault.sh $(BUILD)/tradlint $(BUILD)/tests/inject.so
 	@tests/oracle.sh $(BUILD)/tradlint $(BUILD)/tests/dump_words
 
@@ -189,16 +215,31 @@ demo: all
 	@echo "== tradlint check examples/  (artigos de exemplo)"
 	@$(BUILD)/tradlint check --fail-on never examples/
 
+# Everything under $(DESTDIR)$(PREFIX); the installed binary finds its data
+# relative to itself (PREFIX/bin -> PREFIX/share/tradlint: tl_data_path).
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/dictionaries $(DESTDIR)$(DATADIR)/glossary
+	@ls glossary/*.tsv >/dev/null 2>&1 || { echo "install: glossary/*.tsv missing" >&2; exit 1; }
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(MANDIR_PT) \
+	  $(DESTDIR)$(DATADIR)/dictionaries $(DESTDIR)$(DATADIR)/glossary \
+	  $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DOCDIR)
 	install -m 755 $(BUILD)/tradlint $(DESTDIR)$(BINDIR)/tradlint
+	install -m 644 $(BUILD)/libtradlint.a $(DESTDIR)$(LIBDIR)/libtradlint.a
+	install -m 644 $(BUILD)/libtradlint.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libtradlint.so.$(VERSION)
+	ln -sf libtradlint.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libtradlint.so
+	install -m 644 include/tradlint.h $(DESTDIR)$(INCLUDEDIR)/tradlint.h
+	install -m 644 $(BUILD)/tradlint.pc $(DESTDIR)$(PKGCONFIGDIR)/tradlint.pc
 	install -m 644 docs/tradlint.1 $(DESTDIR)$(MANDIR)/tradlint.1
+	install -m 644 docs/tradlint.pt_BR.1 $(DESTDIR)$(MANDIR_PT)/tradlint.1
+	install -m 644 CHANGELOG.md README.md docs/ABI.md $(DESTDIR)$(DOCDIR)/
 	install -m 644 dictionaries/*.txt dictionaries/README.md $(DESTDIR)$(DATADIR)/dictionaries/
-	if ls glossary/*.tsv >/dev/null 2>&1; then install -m 644 glossary/*.tsv glossary/README.md $(DESTDIR)$(DATADIR)/glossary/; fi
+	install -m 644 glossary/*.tsv glossary/README.md $(DESTDIR)$(DATADIR)/glossary/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/tradlint $(DESTDIR)$(MANDIR)/tradlint.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(BINDIR)/tradlint $(DESTDIR)$(MANDIR)/tradlint.1 $(DESTDIR)$(MANDIR_PT)/tradlint.1
+	rm -f $(DESTDIR)$(LIBDIR)/libtradlint.a $(DESTDIR)$(LIBDIR)/libtradlint.so* \
+	  $(DESTDIR)$(INCLUDEDIR)/tradlint.h $(DESTDIR)$(PKGCONFIGDIR)/tradlint.pc
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 clean:
 	rm -rf build

@@ -199,6 +199,17 @@ TL_API tl_status tl_write_file_atomic(const char *path, const char *data,
 TL_API tl_status tl_paths_collect(const char *path, char ***list,
                                   size_t *n, tl_error *err);
 
+/**
+ * The path of tradlint's data folder @p name ("glossary", "dictionaries"):
+ * $TRADLINT_DATA_DIR/NAME when that variable is set and not empty; else,
+ * for a program installed as PREFIX/bin/NAME, PREFIX/share/tradlint/NAME
+ * when it exists (the install is relocatable: a tree staged with DESTDIR
+ * or moved to another prefix finds its own data); else, for a program run
+ * from the source tree (build/tradlint), the tree's NAME folder; else the
+ * compiled-in DATADIR/NAME. The result may not exist; the caller frees it.
+ */
+TL_API char *tl_data_path(const char *name);
+
 /** What a glossary holds. */
 typedef struct tl_glossary_stats {
   size_t files, concepts;

@@ -151,8 +151,8 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
   tl_map_init(&l->wordclass);
   tl_map_init(&l->verdicts);
   tl_matches_init(&l->matches);
-  l->words_dir = tl_xstrdup(l->opt.words_dir ? l->opt.words_dir
-                                             : TL_DATADIR "/dictionaries");
+  l->words_dir = l->opt.words_dir ? tl_xstrdup(l->opt.words_dir)
+                                 : tl_data_path("dictionaries");
   l->opt.hunspell_dir = l->hunspell_dir;
   l->opt.words_dir = l->words_dir;
   l->opt.extra_words = NULL; /* not kept: read now */
@@ -190,6 +190,11 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
     l->gloss = tl_gloss_new();
     for (size_t i = 0; st == TL_OK && opt->glossary[i] != NULL; i++)
       st = tl_gloss_load(l->gloss, opt->glossary[i], err);
+    if (st == TL_OK && l->gloss->nc == 0) /* never a silent skip */
+      st = tl_error_set(err, TL_EGLOSS,
+                        "%s: glossário vazio (nenhum conceito); sem "
+                        "glossário, use --no-glossary",
+                        opt->glossary[0]);
     if (st == TL_OK) /* glossary renderings are words, not misspellings */
       tl_gloss_words(l->gloss, add_word, l->spell);
   }

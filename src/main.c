@@ -107,36 +107,10 @@ static bool is_dir(const char *p)
   return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* A data folder (dictionaries, glossary): $TRADLINT_DATA_DIR/NAME, else
- * the source tree beside the binary (build/tradlint -> ./NAME), else the
- * installed copy. */
+/* A data folder (dictionaries, glossary): see tl_data_path. */
 static char *data_dir(const char *name)
 {
-  const char *env = getenv("TRADLINT_DATA_DIR");
-  char exe[PATH_MAX], cand[PATH_MAX + 64];
-  ssize_t n;
-
-  if (env != NULL && env[0] != '\0') {
-    snprintf(cand, sizeof cand, "%s/%s", env, name);
-    return strdup(cand);
-  }
-  n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n > 0) {
-    char *slash;
-    exe[n] = '\0';
-    slash = strrchr(exe, '/');
-    if (slash != NULL) {
-      *slash = '\0';
-      snprintf(cand, sizeof cand, "%s/../%s", exe, name);
-      if (is_dir(cand) && strstr(exe, "/bin") == NULL)
-        return strdup(cand);
-      snprintf(cand, sizeof cand, "%s/../../%s", exe, name);
-      if (is_dir(cand) && strstr(exe, "/bin") == NULL)
-        return strdup(cand);
-    }
-  }
-  snprintf(cand, sizeof cand, "%s/%s", TL_DATADIR, name);
-  return strdup(cand);
+  return tl_data_path(name);
 }
 
 static int finish_stdout(int status)
@@ -714,8 +688,17 @@ int main(int argc, char **argv)
   opt.extra_words = words;
   if (nglossaries == 0 && !no_glossary) {
     default_glossary = data_dir("glossary");
-    if (is_dir(default_glossary)) /* the project's glossary, if there */
-      glossaries[nglossaries++] = default_glossary;
+    if (!is_dir(default_glossary)) { /* never a silent skip */
+      fprintf(stderr,
+              "tradlint: erro: %s: glossário da casa não encontrado; "
+              "instale os dados (make install), aponte TRADLINT_DATA_DIR "
+              "para eles, use --glossary CAMINHO ou, sem glossário, "
+              "--no-glossary\n",
+              default_glossary);
+      status = EXIT_TROUBLE;
+      goto out;
+    }
+    glossaries[nglossaries++] = default_glossary;
   }
   if (!no_glossary)
     opt.glossary = glossaries;
