@@ -11,6 +11,9 @@ LIBDIR  ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 DOCDIR  ?= $(PREFIX)/share/doc/tradlint
+# Where SARIF helpUri and rdjson code.url point (+ "#rule"): the installed
+# docs/rules.md by default; a newsroom that hosts tradlint sets its web copy.
+DOCS_URL ?= file://$(DOCDIR)/rules.md
 
 CC      ?= cc
 BUILD   ?= build
@@ -23,7 +26,8 @@ PKGS     = hunspell libutf8proc md4c sqlite3 jansson
 DEBPKGS  = pkg-config libhunspell-dev hunspell-pt-br hunspell-en-us libutf8proc-dev \
            libmd4c-dev libsqlite3-dev libcmocka-dev libjansson-dev hunspell python3
 # only for the test suite: SARIF schema validation, the HTML report rendered
-TESTPKGS = python3-jsonschema chromium patch
+TESTPKGS = python3-jsonschema chromium patch libxml2-utils python3-junitparser \
+           golang-go golang-github-haya14busa-go-checkstyle-dev
 VERSION  = 0.1.0
 # The shared library's ABI version (docs/ABI.md): libtradlint.so.$(SOVERSION)
 SOVERSION = 0
@@ -32,7 +36,7 @@ SONAME   = libtradlint.so.$(SOVERSION)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS  += -D_XOPEN_SOURCE=700 -DTL_VERSION='"$(VERSION)"' \
-             -DTL_DATADIR='"$(DATADIR)"' -Iinclude -Isrc
+             -DTL_DATADIR='"$(DATADIR)"' -DTL_DOCS_URL='"$(DOCS_URL)"' -Iinclude -Isrc
 CFLAGS    += $(OPT) $(WARN) $(WERROR) -fvisibility=hidden -fPIC $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lpthread
 TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -70,6 +74,10 @@ deps-test: deps
 	python3 -c 'import jsonschema' 2>/dev/null || missing=1; \
 	command -v chromium >/dev/null 2>&1 || missing=1; \
 	command -v patch >/dev/null 2>&1 || missing=1; \
+	command -v xmllint >/dev/null 2>&1 || missing=1; \
+	command -v go >/dev/null 2>&1 || missing=1; \
+	/usr/bin/python3 -c 'import junitparser' 2>/dev/null || missing=1; \
+	[ -d /usr/share/gocode/src/github.com/haya14busa/go-checkstyle ] || missing=1; \
 	if [ -n "$$missing" ]; then \
 	  echo "deps-test: installing $(TESTPKGS)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -231,7 +239,7 @@ install: all
 	install -m 644 $(BUILD)/tradlint.pc $(DESTDIR)$(PKGCONFIGDIR)/tradlint.pc
 	install -m 644 docs/tradlint.1 $(DESTDIR)$(MANDIR)/tradlint.1
 	install -m 644 docs/tradlint.pt_BR.1 $(DESTDIR)$(MANDIR_PT)/tradlint.1
-	install -m 644 CHANGELOG.md README.md docs/ABI.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 CHANGELOG.md README.md docs/ABI.md docs/rules.md $(DESTDIR)$(DOCDIR)/
 	install -m 644 dictionaries/*.txt dictionaries/README.md $(DESTDIR)$(DATADIR)/dictionaries/
 	install -m 644 glossary/*.tsv glossary/README.md $(DESTDIR)$(DATADIR)/glossary/
 

@@ -265,8 +265,24 @@ typedef enum tl_format {
   TL_FORMAT_JSON = 1,
   TL_FORMAT_HTML = 2, /**< corpus report only */
   TL_FORMAT_TSV = 3,  /**< corpus variants only: glossary rows */
-  TL_FORMAT_SARIF = 4 /**< SARIF 2.1.0 for code scanning */
+  TL_FORMAT_SARIF = 4,     /**< SARIF 2.1.0 for code scanning */
+  TL_FORMAT_GITHUB = 5,    /**< GitHub Actions workflow commands */
+  TL_FORMAT_RDJSON = 6,    /**< Reviewdog Diagnostic Format (JSON) */
+  TL_FORMAT_CHECKSTYLE = 7, /**< Checkstyle XML */
+  TL_FORMAT_JUNIT = 8,     /**< JUnit XML: a test suite per file */
+  TL_FORMAT_CSV = 9,       /**< glossary export: RFC 4180 */
+  TL_FORMAT_TBX = 10       /**< glossary export: TBX-Basic */
 } tl_format;
+
+/** The format named @p name ("text", "json", "sarif", "github", "rdjson",
+ *  "checkstyle", "junit", "html", "tsv", "csv", "tbx"); false when
+ *  unknown. Which formats a command accepts is the command's business. */
+TL_API bool tl_format_parse(const char *name, tl_format *out);
+/** The name of @p f, as tl_format_parse reads it. */
+TL_API const char *tl_format_name(tl_format f);
+/** Whether tl_report_new writes @p f (text, json, sarif, github, rdjson,
+ *  checkstyle, junit). */
+TL_API bool tl_format_is_report(tl_format f);
 
 /** A folder of reports: DIR/<path>.html and .json per file, DIR/index.html. */
 typedef struct tl_report_dir tl_report_dir;
@@ -350,10 +366,48 @@ enum {
   TL_REPORT_SORT_SEVERITY = 1 << 1 /**< worst first within a file */
 };
 
-/** Create a report writing to @p out (borrowed). Free with tl_report_free. */
+/**
+ * Findings known before: a baseline, so that CI fails only on findings
+ * that are new since it was written (the way an archive with years of
+ * history adopts a linter). A finding is known by its fingerprint (the
+ * SARIF partialFingerprints value: rule, file relative to the report's
+ * root, its text and its occurrence index among the same rule and text in
+ * the file), which survives lines added or removed around it.
+ */
+typedef struct tl_baseline tl_baseline;
+
+/** An empty baseline. Free with tl_baseline_free. */
+TL_API tl_baseline *tl_baseline_new(void);
+/** Read a baseline file written by tl_baseline_write. A missing, unreadable
+ *  or malformed file is TL_EUSAGE or TL_EIO naming it. */
+TL_API tl_status tl_baseline_load(tl_baseline **out, const char *path,
+                                  tl_error *err);
+/** Record every finding of @p r (paths relative to @p root; NULL: as
+ *  given), whatever its level. */
+TL_API void tl_baseline_add(tl_baseline *b, const tl_result *r,
+                            const char *root);
+/** Write @p b to @p path (JSON, sorted, atomically). */
+TL_API tl_status tl_baseline_write(const tl_baseline *b, const char *path,
+                                   tl_error *err);
+/** Findings recorded in @p b. */
+TL_API size_t tl_baseline_count(const tl_baseline *b);
+/** Free; NULL is allowed. */
+TL_API void tl_baseline_free(tl_baseline *b);
+
+/** Create a report writing to @p out (borrowed). Free with tl_report_free.
+ *  The minimum level starts at the format's default: warning for SARIF
+ *  and github, info (everything) for the others. */
 TL_API tl_report *tl_report_new(tl_format format, FILE *out, unsigned flags);
 /** Paths in SARIF are made relative to @p root (copied; NULL: as given). */
 TL_API void tl_report_set_root(tl_report *rep, const char *root);
+/** Report only findings at @p min or above (every format; the counts and
+ *  so the exit status follow what is reported). */
+TL_API void tl_report_set_min_level(tl_report *rep, tl_severity min);
+/** Leave out the findings recorded in @p b (borrowed; NULL: none). Call
+ *  tl_report_set_root first: fingerprints use paths relative to it. */
+TL_API void tl_report_set_baseline(tl_report *rep, const tl_baseline *b);
+/** Findings left out so far because the baseline has them. */
+TL_API size_t tl_report_baselined(const tl_report *rep);
 /** Write the findings of one document. */
 TL_API void tl_report_add(tl_report *rep, const tl_result *r);
 /** Write the summary (and close the JSON document). Call once, at the end. */

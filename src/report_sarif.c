@@ -4,9 +4,7 @@
  * that survive moved lines. Streamed: results are written file by file. */
 #include "report.h"
 
-#include "map.h"
 #include "rules.h"
-#include "walk.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -33,7 +31,18 @@ static void header(tl_report *rep)
                         json_pack("{s:s}", "text", r->summary));
     json_object_set_new(o, "fullDescription",
                         json_pack("{s:s}", "text", r->help));
-    json_object_set_new(o, "help", json_pack("{s:s}", "text", r->help));
+    {
+      char *uri = tl_rule_help_uri(r);
+      tl_buf md;
+      tl_buf_init(&md);
+      tl_buf_printf(&md, "**%s** (`%s`, %s)\n\n%s\n\n[%s](%s)", r->summary,
+                    r->id, tl_severity_name(r->severity), r->help, r->id, uri);
+      json_object_set_new(o, "helpUri", json_string(uri));
+      json_object_set_new(o, "help", json_pack("{s:s,s:s}", "text", r->help,
+                                               "markdown", md.p));
+      tl_buf_fini(&md);
+      free(uri);
+    }
     json_object_set_new(cfg, "level", json_string(level(r->severity)));
     json_object_set_new(o, "defaultConfiguration", cfg);
     json_object_set_new(props, "category", json_string(r->category));
@@ -61,41 +70,21 @@ static json_t *region(const tl_finding *f)
 
 void tl_report_sarif_add(tl_report *rep, const tl_result *r)
 {
-  char *rel = tl_path_relative(rep->root, r->path);
-  char *uri;
-  tl_map seen;
+  char *path = tl_report_path(rep, r), *uri = tl_report_uri(path);
+  uint64_t *fps = tl_xcalloc(r->n + 1, sizeof *fps);
 
   /* relative to the repository root; a file outside it gets a file: URI */
-  if (rel[0] == '/') {
-    uri = tl_xmalloc(strlen(rel) + 8);
-    sprintf(uri, "file://%s", rel);
-    free(rel);
-  } else {
-    uri = rel;
-  }
-  /* occurrences of (rule, text) so far: the k-th "GPT-4.0" keeps its
-   * fingerprint when lines are added above it */
-
+  free(path);
   if (!rep->started)
     header(rep);
-  tl_map_init(&seen);
+  tl_report_fingerprints(r, uri, fps);
   for (size_t i = 0; i < r->n; i++) {
     const tl_finding *f = &r->f[i];
     json_t *res = json_object(), *loc, *fp;
-    tl_buf key;
-    tl_map_slot *slot;
     char hex[32];
     int idx = tl_rule_index(f->rule);
 
-    tl_buf_init(&key);
-    tl_buf_printf(&key, "%s\x1f%s\x1f", f->rule, uri);
-    tl_buf_add(&key, r->data + f->offset, f->length);
-    slot = tl_map_put(&seen, key.p, key.len, 0, NULL);
-    tl_buf_printf(&key, "\x1f%u", slot->value++);
-    snprintf(hex, sizeof hex, "%016llx",
-             (unsigned long long)tl_hash(key.p, key.len));
-    tl_buf_fini(&key);
-
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)fps[i]);
     json_object_set_new(res, "ruleId", json_string(f->rule));
     if (idx >= 0)
       json_object_set_new(res, "ruleIndex", json_integer(idx));
@@ -126,7 +115,7 @@ void tl_report_sarif_add(tl_report *rep, const tl_result *r)
     json_decref(res);
     rep->items++;
   }
-  tl_map_fini(&seen);
+  free(fps);
   free(uri);
 }
 

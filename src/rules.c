@@ -1,6 +1,12 @@
 #include "rules.h"
 
+#include "buf.h"
+
 #include <string.h>
+
+#ifndef TL_DOCS_URL
+#define TL_DOCS_URL "docs/rules.md"
+#endif
 
 const tl_rule tl_rules[] = {
     {"spelling.unknown", "spelling", TL_ERROR, false,
@@ -76,4 +82,18 @@ bool tl_category_is(const char *name)
     if (strcmp(tl_rules[i].category, name) == 0)
       return true;
   return false;
+}
+
+char *tl_rule_help_uri(const tl_rule *r)
+{
+  tl_buf b;
+
+  tl_buf_init(&b);
+  tl_buf_adds(&b, TL_DOCS_URL);
+  tl_buf_addc(&b, '#');
+  for (const char *p = r->id; *p; p++) /* GitHub's heading anchors */
+    if (*p != '.')
+      tl_buf_addc(&b, *p);
+  tl_buf_cstr(&b);
+  return b.p;
 }

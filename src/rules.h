@@ -20,6 +20,11 @@ extern const size_t tl_nrules;
 const tl_rule *tl_rule_find(const char *id);
 /* Index of rule @id in tl_rules, or -1. */
 int tl_rule_index(const char *id);
+/* The rule's section in docs/rules.md: TL_DOCS_URL (set at build time;
+ * the installed file by default) with the anchor GitHub gives the
+ * heading ("spelling.unknown" -> "#spellingunknown"). Owned by the
+ * caller. */
+char *tl_rule_help_uri(const tl_rule *r);
 /* Whether @name is a category. */
 bool tl_category_is(const char *name);
 

@@ -1,0 +1,160 @@
+#include "unit.h"
+
+#include "report.h"
+
+#include <unistd.h>
+
+/* A result holding @text with one finding over @what (its first
+ * occurrence), with @msg as message. */
+static tl_result *one(const char *path, const char *text, const char *what,
+                      const char *msg, tl_severity sev)
+{
+  tl_result *r = tl_result_new_take(path, strdup(text), strlen(text));
+  const char *at = strstr(text, what);
+  tl_finding *f;
+
+  if (strncmp(text, "\xEF\xBB\xBF", 3) == 0)
+    r->bom = 3;
+  f = tl_result_add(r, (size_t)(at - text), strlen(what),
+                    "terminology.forbidden", "terminology", sev, "%s", msg);
+  (void)f;
+  tl_result_finish(r);
+  return r;
+}
+
+static char *render(tl_format fmt, const tl_result *r, tl_severity min)
+{
+  char *out = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&out, &len);
+  tl_report *rep = tl_report_new(fmt, mem, 0);
+
+  tl_report_set_min_level(rep, min);
+  tl_report_add(rep, r);
+  tl_report_finish(rep);
+  tl_report_free(rep);
+  fclose(mem);
+  return out;
+}
+
+static void test_github_escaping(void **state)
+{
+  tl_result *r = one("a%b:c,d.md", "x GPT-4.0\n", "GPT-4.0",
+                     "100% certo:\r\nsim, não", TL_ERROR);
+  char *out = render(TL_FORMAT_GITHUB, r, TL_INFO);
+
+  (void)state;
+  assert_string_equal(out, "::error file=a%25b%3Ac%2Cd.md,line=1,col=3,"
+                           "endLine=1,endColumn=10,title=tradlint "
+                           "terminology.forbidden::100%25 certo:%0D%0Asim, "
+                           "não\n");
+  free(out);
+  tl_result_free(r);
+}
+
+static void test_min_level_filters(void **state)
+{
+  tl_result *r = one("a.md", "x GPT-4.0\n", "GPT-4.0", "m", TL_INFO);
+  char *all = render(TL_FORMAT_GITHUB, r, TL_INFO);
+  char *none = render(TL_FORMAT_GITHUB, r, TL_WARNING);
+
+  (void)state;
+  assert_non_null(strstr(all, "::notice "));
+  assert_string_equal(none, "");
+  free(all);
+  free(none);
+  tl_result_free(r);
+}
+
+static void test_xml_escaping(void **state)
+{
+  tl_buf b;
+  const char in[] = "a<b>&\"c'\n\x01\tç\xEF\xBF\xBE";
+
+  (void)state;
+  tl_buf_init(&b);
+  tl_report_add_xml(&b, in, sizeof in - 1);
+  tl_buf_cstr(&b);
+  assert_string_equal(b.p, "a&lt;b&gt;&amp;&quot;c&#39;&#10;\xEF\xBF\xBD&#9;ç"
+                           "\xEF\xBF\xBD");
+  tl_buf_fini(&b);
+}
+
+static void test_byte_columns(void **state)
+{
+  /* "ação " is 7 bytes: the finding starts at byte column 8, code point 6 */
+  tl_result *r = one("a.md", "\xEF\xBB\xBF" "ação GPT-4.0\n", "GPT-4.0", "m",
+                     TL_ERROR);
+  char *out = render(TL_FORMAT_RDJSON, r, TL_INFO);
+
+  (void)state;
+  assert_int_equal(r->f[0].column, 6);
+  assert_int_equal(tl_report_byte_column(r, r->f[0].offset), 8);
+  assert_non_null(strstr(out, "\"start\":{\"line\":1,\"column\":8},"
+                              "\"end\":{\"line\":1,\"column\":15}"));
+  free(out);
+  tl_result_free(r);
+}
+
+static void test_baseline_round_trip(void **state)
+{
+  tl_result *r = one("a.md", "x GPT-4.0 GPT-4.0\n", "GPT-4.0", "m", TL_ERROR);
+  tl_baseline *b = tl_baseline_new(), *back = NULL;
+  char path[] = "/tmp/tl-baseline-XXXXXX";
+  int fd = mkstemp(path);
+  tl_error err;
+  char *out;
+  FILE *mem;
+  size_t len;
+  tl_report *rep;
+
+  (void)state;
+  assert_true(fd >= 0);
+  tl_baseline_add(b, r, NULL);
+  assert_int_equal(tl_baseline_count(b), 1);
+  assert_int_equal(tl_baseline_write(b, path, &err), TL_OK);
+  assert_int_equal(tl_baseline_load(&back, path, &err), TL_OK);
+  assert_int_equal(tl_baseline_count(back), 1);
+  mem = open_memstream(&out, &len);
+  rep = tl_report_new(TL_FORMAT_GITHUB, mem, 0);
+  tl_report_set_baseline(rep, back);
+  tl_report_add(rep, r);
+  tl_report_finish(rep);
+  assert_int_equal(tl_report_baselined(rep), 1);
+  assert_int_equal(tl_report_count(rep, TL_ERROR), 0);
+  tl_report_free(rep);
+  fclose(mem);
+  assert_string_equal(out, "");
+  free(out);
+  close(fd);
+  unlink(path);
+  tl_baseline_free(b);
+  tl_baseline_free(back);
+  tl_result_free(r);
+}
+
+static void test_format_names(void **state)
+{
+  tl_format f;
+
+  (void)state;
+  assert_true(tl_format_parse("checkstyle", &f));
+  assert_int_equal(f, TL_FORMAT_CHECKSTYLE);
+  assert_string_equal(tl_format_name(TL_FORMAT_JUNIT), "junit");
+  assert_true(tl_format_is_report(TL_FORMAT_RDJSON));
+  assert_false(tl_format_is_report(TL_FORMAT_TBX));
+  assert_false(tl_format_parse("xml", &f));
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_github_escaping),
+      cmocka_unit_test(test_min_level_filters),
+      cmocka_unit_test(test_xml_escaping),
+      cmocka_unit_test(test_byte_columns),
+      cmocka_unit_test(test_baseline_round_trip),
+      cmocka_unit_test(test_format_names),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
