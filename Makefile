@@ -46,10 +46,17 @@ LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps deps-test check unit golden golden-update oracle check-asan check-valgrind \
+.PHONY: all deps deps-test deps-deb deb check-deb check unit golden golden-update oracle check-asan check-valgrind \
         check-symbols check-dict demo install uninstall clean bench fuzz
 
 all: $(BUILD)/tradlint $(BUILD)/libtradlint.so $(BUILD)/tradlint.pc
+
+# $(call apt_install,TARGET,PACKAGES): apt-get them (as root, else sudo).
+apt_install = echo "$(1): installing $(2)"; \
+  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+  $$SUDO apt-get update -qq && \
+  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(2) >/dev/null || \
+  { echo "$(1): apt-get failed; install: $(2)" >&2; exit 1; }
 
 # Install what pkg-config cannot find (Debian/Ubuntu). Idempotent: does nothing
 # when every library and dictionary is already there.
@@ -60,13 +67,7 @@ deps:
 	  [ -f $$f ] || missing=1; done; \
 	command -v hunspell >/dev/null 2>&1 || missing=1; \
 	command -v python3 >/dev/null 2>&1 || missing=1; \
-	if [ -n "$$missing" ]; then \
-	  echo "deps: installing $(DEBPKGS)"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEBPKGS) >/dev/null || \
-	  { echo "deps: apt-get failed; install: $(DEBPKGS)" >&2; exit 1; }; \
-	fi
+	if [ -n "$$missing" ]; then $(call apt_install,deps,$(DEBPKGS)); fi
 
 # What the test suite needs beyond the build (installed like deps).
 deps-test: deps
@@ -78,20 +79,15 @@ deps-test: deps
 	command -v go >/dev/null 2>&1 || missing=1; \
 	/usr/bin/python3 -c 'import junitparser' 2>/dev/null || missing=1; \
 	[ -d /usr/share/gocode/src/github.com/haya14busa/go-checkstyle ] || missing=1; \
-	if [ -n "$$missing" ]; then \
-	  echo "deps-test: installing $(TESTPKGS)"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(TESTPKGS) >/dev/null || \
-	  { echo "deps-test: apt-get failed; install: $(TESTPKGS)" >&2; exit 1; }; \
-	fi
+	if [ -n "$$missing" ]; then $(call apt_install,deps-test,$(TESTPKGS)); fi
 
 $(BUILD)/obj/%.o: src/%.c include/tradlint.h $(wildcard src/*.h) | $(BUILD)/.deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
+# SKIP_DEPS=1: never run apt-get (package builds: Build-Depends did it)
 $(BUILD)/.deps-ok:
-	@$(MAKE) -s deps
+	@[ -n "$(SKIP_DEPS)" ] || $(MAKE) -s deps
 	@mkdir -p $(@D) && touch $@
 
 $(BUILD)/libtradlint.a: $(LIB_OBJ)
@@ -242,6 +238,29 @@ install: all
 	install -m 644 CHANGELOG.md README.md docs/ABI.md docs/rules.md $(DESTDIR)$(DOCDIR)/
 	install -m 644 dictionaries/*.txt dictionaries/README.md $(DESTDIR)$(DATADIR)/dictionaries/
 	install -m 644 glossary/*.tsv glossary/README.md $(DESTDIR)$(DATADIR)/glossary/
+
+# Debian packages (tradlint, libtradlint0, libtradlint-dev) built with
+# dpkg-buildpackage from a copy of the tree's files (tracked and new, not
+# ignored) in $(BUILD)/deb, then lintian, which fails on any error.
+DEBPKGS_BUILD = debhelper dpkg-dev lintian
+deps-deb:
+	@missing=""; for c in dpkg-buildpackage dh lintian; do command -v $$c >/dev/null 2>&1 || missing=1; done; \
+	if [ -n "$$missing" ]; then $(call apt_install,deps-deb,$(DEBPKGS_BUILD)); fi
+
+deb: deps-deb
+	@$(MAKE) -s deps
+	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/tradlint-$(VERSION)
+	git ls-files -z -co --exclude-standard | \
+	  tar --null -T - --ignore-failed-read -cf - 2>/dev/null | tar -xf - -C $(BUILD)/deb/tradlint-$(VERSION)
+	cd $(BUILD)/deb/tradlint-$(VERSION) && DEB_BUILD_OPTIONS=parallel=2 dpkg-buildpackage -us -uc >$(CURDIR)/$(BUILD)/deb/build.log 2>&1 || \
+	  { tail -30 $(CURDIR)/$(BUILD)/deb/build.log; exit 1; }
+	lintian --display-info --fail-on error $(BUILD)/deb/tradlint_$(VERSION)_*.changes | tee $(BUILD)/deb/lintian.log
+	@ls $(BUILD)/deb/*.deb
+
+# The packages built, linted, installed with dpkg, used, removed (tests/deb.sh).
+check-deb: all
+	@start=$$(date +%s); tests/deb.sh $(BUILD)/tradlint; s=$$?; \
+	echo "check-deb: $$(( $$(date +%s) - start )) s"; exit $$s
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/tradlint $(DESTDIR)$(MANDIR)/tradlint.1 $(DESTDIR)$(MANDIR_PT)/tradlint.1
