@@ -22,8 +22,8 @@ WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wundef -Wcast-qual -Wvla
 WERROR  ?=
 SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-PKGS     = hunspell libutf8proc md4c sqlite3 jansson
-DEBPKGS  = pkg-config libhunspell-dev hunspell-pt-br hunspell-en-us libutf8proc-dev \
+PKGS     = hunspell libutf8proc md4c md4c-html sqlite3 jansson
+DEBPKGS  = pkg-config libhunspell-dev hunspell-pt-br hunspell-en-us libutf8proc-dev libmd4c-html0-dev \
            libmd4c-dev libsqlite3-dev libcmocka-dev libjansson-dev hunspell python3
 # only for the test suite: SARIF schema validation, the HTML report rendered
 TESTPKGS = python3-jsonschema chromium patch libxml2-utils python3-junitparser \

@@ -284,6 +284,9 @@ TL_API const char *tl_format_name(tl_format f);
  *  checkstyle, junit). */
 TL_API bool tl_format_is_report(tl_format f);
 
+/** The corpus memory: an SQLite database of what every document used. */
+typedef struct tl_corpus tl_corpus;
+
 /** A folder of reports: DIR/<path>.html and .json per file, DIR/index.html. */
 typedef struct tl_report_dir tl_report_dir;
 
@@ -294,13 +297,16 @@ TL_API tl_status tl_report_dir_new(tl_report_dir **out, const char *dir,
 /** Write the HTML and JSON reports of one document. */
 TL_API tl_status tl_report_dir_add(tl_report_dir *d, const tl_result *r,
                                    tl_error *err);
+/** Also write DIR/acervo.html, the concepts the archive renders more than
+ *  one way (tl_corpus_report) with each document linked to its page, and
+ *  link the pages' findings to their concepts there (both borrowed). */
+TL_API void tl_report_dir_set_corpus(tl_report_dir *d, tl_corpus *c,
+                                     const tl_linter *l);
 /** Write DIR/index.html: every file, worst first. */
 TL_API tl_status tl_report_dir_finish(tl_report_dir *d, tl_error *err);
 /** Free; NULL is allowed. */
 TL_API void tl_report_dir_free(tl_report_dir *d);
 
-/** The corpus memory: an SQLite database of what every document used. */
-typedef struct tl_corpus tl_corpus;
 
 enum {
   TL_CORPUS_REBUILD = 1u << 0, /**< move a corrupt or foreign file aside */

@@ -1,5 +1,7 @@
 #include "corpus.h"
 
+#include "report.h"
+
 #include "buf.h"
 
 #include "lint.h"
@@ -433,8 +435,37 @@ static const char *kind_name(int kind)
   return kind >= 0 && kind < 4 ? names[kind] : "?";
 }
 
+static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
+                        bool pages, FILE *out, tl_error *err);
+
 tl_status tl_corpus_report(tl_corpus *c, const tl_linter *l,
                            tl_format format, FILE *out, tl_error *err)
+{
+  return report(c, l, format, false, out, err);
+}
+
+tl_status tl_corpus_report_pages(tl_corpus *c, const tl_linter *l,
+                                 FILE *out, tl_error *err)
+{
+  return report(c, l, TL_FORMAT_HTML, true, out, err);
+}
+
+static void page_link(FILE *out, const char *path)
+{
+  tl_buf b;
+
+  tl_buf_init(&b);
+  tl_buf_adds(&b, "<a href=\"");
+  tl_report_add_href(&b, path);
+  tl_buf_adds(&b, ".html\">");
+  tl_buf_add_html(&b, path, strlen(path));
+  tl_buf_adds(&b, "</a>");
+  fwrite(b.p, 1, b.len, out);
+  tl_buf_fini(&b);
+}
+
+static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
+                        bool pages, FILE *out, tl_error *err)
 {
   char **ids = NULL;
   size_t n = 0;
@@ -483,7 +514,9 @@ tl_status tl_corpus_report(tl_corpus *c, const tl_linter *l,
       json_object_set_new(o, "renderings", rs);
       json_array_append_new(arr, o);
     } else if (rc == TL_OK && format == TL_FORMAT_HTML) {
-      fputs("<h2>", out);
+      fputs("<h2 id=\"c-", out);
+      html_escape(out, ids[i]);
+      fputs("\">", out);
       html_escape(out, ids[i]);
       if (pref) {
         fputs(" — preferida: ", out);
@@ -500,7 +533,10 @@ tl_status tl_corpus_report(tl_corpus *c, const tl_linter *l,
         for (size_t k = 0; k < rows.v[r].npaths; k++) {
           if (k)
             fputs(", ", out);
-          html_escape(out, rows.v[r].paths[k]);
+          if (pages)
+            page_link(out, rows.v[r].paths[k]);
+          else
+            html_escape(out, rows.v[r].paths[k]);
         }
         fputs("</td></tr>\n", out);
       }

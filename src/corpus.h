@@ -22,4 +22,10 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
                              const char *relpath, const tl_map *surfaces,
                              tl_error *err);
 
+/* tl_corpus_report as HTML for a --report-dir folder: each concept
+ * anchored as #c-ID, each example document linked to its page
+ * (PATH.html). */
+tl_status tl_corpus_report_pages(tl_corpus *c, const tl_linter *l,
+                                 FILE *out, tl_error *err);
+
 #endif

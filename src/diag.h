@@ -14,6 +14,7 @@ struct tl_result {
   size_t len;
   size_t bom; /* 3 when the document starts with a UTF-8 BOM */
   size_t words;
+  bool markdown; /* read as Markdown (else plain text) */
   tl_finding *f;
   size_t n, cap;
   tl_arena arena; /* messages, suggestions */

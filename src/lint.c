@@ -408,6 +408,7 @@ static tl_status lint_take(tl_linter *l, const char *path, char *data,
   r->bom = start;
   markdown = markup == TL_MARKUP_MARKDOWN ||
              (markup == TL_MARKUP_AUTO && !is_plain_path(path));
+  r->markdown = markdown;
   /* suggestion budgets are per file, so that results do not depend on the
    * order files are checked in (threads) */
   l->sugg_budget = l->opt.max_suggestions;

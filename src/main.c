@@ -795,6 +795,8 @@ int main(int argc, char **argv)
     status = EXIT_TROUBLE;
     goto out;
   }
+  if (rdir != NULL && corpus != NULL)
+    tl_report_dir_set_corpus(rdir, corpus, l);
   /* threads: -j N, by default one a core, never more than files */
   memset(&pl, 0, sizeof pl);
   if (jobs == 0) {

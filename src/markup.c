@@ -248,8 +248,7 @@ tl_status tl_markup_parse(const char *doc, size_t len, size_t start,
     return TL_OK;
   }
   memset(&md, 0, sizeof md);
-  md.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |
-             MD_FLAG_LATEXMATHSPANS | MD_FLAG_PERMISSIVEAUTOLINKS;
+  md.flags = TL_MARKDOWN_FLAGS;
   md.enter_block = enter_block;
   md.leave_block = leave_block;
   md.enter_span = enter_span;

@@ -38,6 +38,12 @@ typedef struct tl_unit {
 
 typedef void (*tl_unit_fn)(void *ctx, const tl_unit *u);
 
+/* The md4c parser flags tradlint reads Markdown with (the HTML report
+ * renders with the same, plus MD_FLAG_NOHTML). */
+#define TL_MARKDOWN_FLAGS                                                  \
+  (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |            \
+   MD_FLAG_LATEXMATHSPANS | MD_FLAG_PERMISSIVEAUTOLINKS)
+
 /* Parse doc[start..len) as Markdown (@markdown true) or plain text, calling
  * @fn for every block of prose, in document order. */
 tl_status tl_markup_parse(const char *doc, size_t len, size_t start,

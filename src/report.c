@@ -244,3 +244,30 @@ unsigned tl_report_byte_column(const tl_result *r, size_t off)
     start = r->bom;
   return (unsigned)(off - start + 1);
 }
+
+size_t tl_report_group(const tl_result *r, size_t *leader, size_t *count)
+{
+  tl_map seen; /* rule, text, message -> index of the first + 1 */
+  tl_buf key;
+  size_t groups = 0;
+
+  tl_map_init(&seen);
+  tl_buf_init(&key);
+  for (size_t i = 0; i < r->n; i++) {
+    const tl_finding *f = &r->f[i];
+    bool created;
+    tl_map_slot *slot;
+    tl_buf_clear(&key);
+    tl_buf_printf(&key, "%s\x1f", f->rule);
+    tl_buf_add(&key, r->data + f->offset, f->length);
+    tl_buf_printf(&key, "\x1f%s", f->message);
+    slot = tl_map_put(&seen, key.p, key.len, (uint32_t)i, &created);
+    leader[i] = slot->value;
+    count[i] = 0;
+    count[leader[i]]++;
+    groups += created;
+  }
+  tl_buf_fini(&key);
+  tl_map_fini(&seen);
+  return groups;
+}

@@ -61,4 +61,15 @@ void tl_report_add_xml(tl_buf *b, const char *s, size_t n);
  * of offset @off, for formats that count bytes (rdjson). */
 unsigned tl_report_byte_column(const tl_result *r, size_t off);
 
+/* Append @s as a relative link target: bytes that would break an
+ * attribute or change the link's meaning (space, " % # ? < > & ', non-ASCII)
+ * percent-encoded. */
+void tl_report_add_href(tl_buf *b, const char *s);
+
+/* Repeats: findings of @r with the same rule, text and message form a
+ * group. leader[i] gets the index of the first finding of i's group and,
+ * for a leader, count[i] the size of its group. Returns the number of
+ * groups. The text and HTML reports list a group once. */
+size_t tl_report_group(const tl_result *r, size_t *leader, size_t *count);
+
 #endif

@@ -5,6 +5,8 @@
  * article and of the messages is HTML-escaped. */
 #include "report.h"
 
+#include "corpus.h"
+#include "render.h"
 #include "rules.h"
 #include "walk.h"
 
@@ -28,6 +30,8 @@ typedef struct file_entry {
 
 struct tl_report_dir {
   char *dir, *root;
+  tl_corpus *corpus; /* set: DIR/acervo.html, concepts linked to it */
+  const tl_linter *linter;
   file_entry *files;
   size_t n, cap;
 };
@@ -125,8 +129,18 @@ static const char STYLE[] =
     ".sum span{display:inline-block;margin-right:1em}"
     ".filters label{margin-right:.8em;white-space:nowrap}"
     "main{display:flex;gap:1.5em;padding:1em 1.5em}"
-    "pre.doc{flex:3;white-space:pre-wrap;word-wrap:break-word;font-family:"
-    "ui-monospace,monospace;font-size:.92em;line-height:1.5;margin:0}"
+    "article.doc{flex:3;min-width:0;max-width:46em;font-family:Georgia,"
+    "'DejaVu Serif',serif;font-size:1.05em;line-height:1.6;overflow-wrap:"
+    "break-word}"
+    "article.doc pre{white-space:pre-wrap;background:#f6f6f6;padding:.6em;"
+    "font-size:.85em}article.doc code{background:#f3f3f3;padding:0 .2em}"
+    "article.doc pre.plain{background:none;padding:0;font-family:inherit;"
+    "font-size:inherit}article.doc table{border-collapse:collapse}"
+    "article.doc td,article.doc th{text-align:left}"
+    "a.link{color:#1a4f9c;text-decoration:underline dotted}"
+    ".img{color:#666;font-style:italic}"
+    "pre.front-matter{color:#777;font-size:.8em}"
+    "aside .n{color:#555;font-size:.85em}aside .more a{margin-right:.3em}"
     "aside{flex:2;max-width:40em}"
     "aside ol{padding-left:1.2em}aside li{margin-bottom:.6em}"
     "mark{background:none;border-bottom:2px solid;cursor:help;position:"
@@ -183,11 +197,54 @@ static void hover(tl_buf *b, const tl_finding *f)
   }
 }
 
-static void render_file(const tl_result *r, const char *rel, tl_buf *b,
-                        const file_entry *e)
+typedef struct page_ctx {
+  const tl_result *r;
+  const tl_report_dir *d;
+} page_ctx;
+
+static void open_mark(void *ud, size_t i, tl_buf *b)
 {
-  size_t pos = 0;
+  const page_ctx *pc = ud;
+  const tl_finding *f = &pc->r->f[i];
+
+  tl_buf_printf(b, "<mark id=\"f%zu\" class=\"c-%s s-%s\" data-cat=\"%s\" "
+                   "data-sev=\"%s\" data-msg=\"",
+                i + 1, f->category, tl_severity_name(f->severity),
+                f->category, tl_severity_name(f->severity));
+  hover(b, f);
+  tl_buf_adds(b, "\" title=\"");
+  hover(b, f);
+  tl_buf_adds(b, "\">");
+}
+
+void tl_report_add_href(tl_buf *b, const char *s)
+{
+  for (const char *p = s; *p; p++) {
+    unsigned char ch = (unsigned char)*p;
+    if (ch <= ' ' || ch == '"' || ch == '%' || ch == '#' || ch == '?' ||
+        ch == '<' || ch == '>' || ch == '&' || ch == '\'' || ch >= 0x80)
+      tl_buf_printf(b, "%%%02X", ch);
+    else
+      tl_buf_addc(b, (char)ch);
+  }
+}
+
+/* How deep @rel is below DIR: "../" that many times leads back. */
+static void add_up(tl_buf *b, const char *rel)
+{
+  for (const char *p = rel; *p; p++)
+    if (*p == '/')
+      tl_buf_adds(b, "../");
+}
+
+static void render_file(const tl_result *r, const char *rel, tl_buf *b,
+                        const file_entry *e, const tl_report_dir *d)
+{
   char title[600];
+  page_ctx pc = {r, d};
+  size_t *leader = tl_xcalloc(r->n + 1, sizeof *leader);
+  size_t *count = tl_xcalloc(r->n + 1, sizeof *count);
+  size_t groups = tl_report_group(r, leader, count);
 
   snprintf(title, sizeof title, "tradlint: %s", rel);
   page_head(b, title);
@@ -202,6 +259,14 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
     if (e->cat[c] > 0)
       tl_buf_printf(b, "<span class=\"c-%s\">%s: %zu</span>", CATEGORIES[c],
                     CATEGORIES[c], e->cat[c]);
+  tl_buf_adds(b, "<span><a href=\"");
+  add_up(b, rel);
+  tl_buf_adds(b, "index.html\">índice</a></span>");
+  if (d->corpus != NULL) {
+    tl_buf_adds(b, "<span><a href=\"");
+    add_up(b, rel);
+    tl_buf_adds(b, "acervo.html\">acervo</a></span>");
+  }
   tl_buf_adds(b, "</div><div class=\"filters\">Mostrar: ");
   for (int c = 0; CATEGORIES[c] != NULL; c++)
     if (e->cat[c] > 0)
@@ -213,30 +278,18 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
                      "checked> %s</label>",
                   tl_severity_name((tl_severity)s),
                   tl_severity_name((tl_severity)s));
-  tl_buf_adds(b, "</div></header>\n<main><pre class=\"doc\">");
-  /* the article, findings highlighted in place (overlapping ones only in
-   * the list) */
+  tl_buf_adds(b, "</div></header>\n<main><article class=\"doc\">");
+  /* the article as prose, findings highlighted in place */
+  tl_render_document(r, open_mark, &pc, b);
+  tl_buf_printf(b, "</article>\n<aside><h2>Achados</h2><p class=\"n\">%zu "
+                   "%s, %zu %s</p><ol>\n",
+                r->n, r->n == 1 ? "achado" : "achados", groups,
+                groups == 1 ? "grupo" : "grupos");
+  /* the list: a finding repeated (same rule, text, message) once */
   for (size_t i = 0; i < r->n; i++) {
     const tl_finding *f = &r->f[i];
-    if (f->offset < pos || f->length == 0)
+    if (leader[i] != i)
       continue;
-    tl_buf_add_html(b, r->data + pos, f->offset - pos);
-    tl_buf_printf(b, "<mark id=\"f%zu\" class=\"c-%s s-%s\" data-cat=\"%s\" "
-                     "data-sev=\"%s\" data-msg=\"",
-                  i + 1, f->category, tl_severity_name(f->severity),
-                  f->category, tl_severity_name(f->severity));
-    hover(b, f);
-    tl_buf_adds(b, "\" title=\"");
-    hover(b, f);
-    tl_buf_adds(b, "\">");
-    tl_buf_add_html(b, r->data + f->offset, f->length);
-    tl_buf_adds(b, "</mark>");
-    pos = f->offset + f->length;
-  }
-  tl_buf_add_html(b, r->data + pos, r->len - pos);
-  tl_buf_adds(b, "</pre>\n<aside><h2>Achados</h2><ol>\n");
-  for (size_t i = 0; i < r->n; i++) {
-    const tl_finding *f = &r->f[i];
     tl_buf_printf(b, "<li data-cat=\"%s\" data-sev=\"%s\"><a href=\"#f%zu\">"
                      "%u:%u</a> <span class=\"sev %s\">%s</span> "
                      "<code class=\"c-%s\">",
@@ -244,8 +297,20 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
                   f->column, tl_severity_name(f->severity),
                   tl_severity_name(f->severity), f->category);
     escs(b, f->rule);
-    tl_buf_adds(b, "</code><br>");
+    tl_buf_adds(b, "</code>");
+    if (count[i] > 1)
+      tl_buf_printf(b, " <strong>×%zu</strong>", count[i]);
+    tl_buf_adds(b, "<br>");
     escs(b, f->message);
+    if (f->concept != NULL && d->corpus != NULL) {
+      tl_buf_adds(b, " <a class=\"concept\" href=\"");
+      add_up(b, rel);
+      tl_buf_adds(b, "acervo.html#c-");
+      tl_report_add_href(b, f->concept);
+      tl_buf_adds(b, "\">conceito ");
+      escs(b, f->concept);
+      tl_buf_adds(b, "</a>");
+    }
     if (f->nsuggestions > 0) {
       tl_buf_adds(b, "<br><small>sugestões: ");
       for (size_t k = 0; k < f->nsuggestions; k++) {
@@ -255,6 +320,14 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
       }
       tl_buf_adds(b, "</small>");
     }
+    if (count[i] > 1) {
+      tl_buf_adds(b, "<br><small class=\"more\">também em: ");
+      for (size_t k = i + 1; k < r->n; k++)
+        if (leader[k] == i)
+          tl_buf_printf(b, "<a href=\"#f%zu\">%u:%u</a>", k + 1,
+                        r->f[k].line, r->f[k].column);
+      tl_buf_adds(b, "</small>");
+    }
     tl_buf_adds(b, "</li>\n");
   }
   if (r->n == 0)
@@ -262,6 +335,8 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
   tl_buf_adds(b, "</ol></aside></main>\n<script>");
   tl_buf_adds(b, SCRIPT);
   tl_buf_adds(b, "</script></body></html>\n");
+  free(leader);
+  free(count);
 }
 
 tl_status tl_report_dir_add(tl_report_dir *d, const tl_result *r,
@@ -300,7 +375,7 @@ tl_status tl_report_dir_add(tl_report_dir *d, const tl_result *r,
   tl_buf_adds(&path, ".html");
   e->html = tl_xstrdup(e->rel);
   tl_buf_init(&b);
-  render_file(r, e->rel, &b, e);
+  render_file(r, e->rel, &b, e, d);
   st = tl_write_file_atomic(path.p, b.p, b.len, err);
   tl_buf_fini(&b);
   if (st == TL_OK) { /* the JSON of --format json, for this file */
@@ -348,10 +423,13 @@ tl_status tl_report_dir_finish(tl_report_dir *d, tl_error *err)
       tot[s] += d->files[i].sev[s];
   tl_buf_printf(&b, "<header><h1>Relatório do tradlint</h1><div class=\"sum\">"
                     "<span>%zu arquivos</span><span>%zu erros</span><span>%zu "
-                    "avisos</span><span>%zu informações</span></div></header>"
+                    "avisos</span><span>%zu informações</span>%s</div></header>"
                     "\n<main><table><tr><th>arquivo</th><th>erros</th><th>"
                     "avisos</th><th>info</th>",
-                d->n, tot[TL_ERROR], tot[TL_WARNING], tot[TL_INFO]);
+                d->n, tot[TL_ERROR], tot[TL_WARNING], tot[TL_INFO],
+                d->corpus != NULL ? "<span><a href=\"acervo.html\">conceitos "
+                                    "do acervo</a></span>"
+                                  : "");
   for (int c = 0; CATEGORIES[c] != NULL; c++)
     tl_buf_printf(&b, "<th class=\"c-%s\">%s</th>", CATEGORIES[c],
                   CATEGORIES[c]);
@@ -359,15 +437,7 @@ tl_status tl_report_dir_finish(tl_report_dir *d, tl_error *err)
   for (size_t i = 0; i < d->n; i++) {
     file_entry *e = &d->files[i];
     tl_buf_adds(&b, "<tr><td><a href=\"");
-    /* a relative link: percent-encode what would break the attribute */
-    for (const char *p = e->html; *p; p++) {
-      unsigned char ch = (unsigned char)*p;
-      if (ch <= ' ' || ch == '"' || ch == '%' || ch == '#' || ch == '?' ||
-          ch == '<' || ch == '>' || ch == '&' || ch == '\'' || ch >= 0x80)
-        tl_buf_printf(&b, "%%%02X", ch);
-      else
-        tl_buf_addc(&b, (char)ch);
-    }
+    tl_report_add_href(&b, e->html);
     tl_buf_adds(&b, ".html\">");
     escs(&b, e->rel);
     tl_buf_printf(&b, "</a></td><td>%zu</td><td>%zu</td><td>%zu</td>",
@@ -380,7 +450,30 @@ tl_status tl_report_dir_finish(tl_report_dir *d, tl_error *err)
   tl_buf_init(&path);
   tl_buf_printf(&path, "%s/index.html", d->dir);
   st = tl_write_file_atomic(path.p, b.p, b.len, err);
-  tl_buf_fini(&path);
   tl_buf_fini(&b);
+  if (st == TL_OK && d->corpus != NULL) { /* the archive's concepts */
+    char *html = NULL;
+    size_t hlen = 0;
+    FILE *mem = open_memstream(&html, &hlen);
+    if (mem == NULL) {
+      tl_buf_fini(&path);
+      return tl_error_set(err, TL_EIO, "memória esgotada");
+    }
+    st = tl_corpus_report_pages(d->corpus, d->linter, mem, err);
+    fclose(mem);
+    path.len = 0;
+    tl_buf_printf(&path, "%s/acervo.html", d->dir);
+    if (st == TL_OK)
+      st = tl_write_file_atomic(path.p, html, hlen, err);
+    free(html);
+  }
+  tl_buf_fini(&path);
   return st;
+}
+
+void tl_report_dir_set_corpus(tl_report_dir *d, tl_corpus *c,
+                              const tl_linter *l)
+{
+  d->corpus = c;
+  d->linter = l;
 }

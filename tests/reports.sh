@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Reports and --fix: SARIF against the official schema and stable
 # fingerprints; the HTML report escaped, self-contained, rendered in
-# headless Chromium without console errors (screenshot kept in
-# build/report-screenshot.png); --fix idempotent, keeping permissions, and
+# headless Chromium without console errors (screenshots kept in
+# build/report-*.png); the article rendered as prose (md4c-html) with every
+# finding highlighted in place, repeats grouped, the corpus page linked; --fix idempotent, keeping permissions, and
 # leaving the original intact when it cannot write.
 # Prints "reports: N passed, N failed".
 . "$(dirname "$0")/lib.sh" reports C.UTF-8 "$1"
@@ -90,6 +91,86 @@ if [ -n "$chrome" ]; then
   [ -n "$log" ] && ok || bad "console-error detection does not work"
 else
   bad "chromium not installed (make deps-test)"
+fi
+
+# ---- the article as prose: highlights in place, repeats grouped, the corpus --
+mkdir -p prosa/sub
+cat >prosa/sub/acentos.md <<'EOT'
+---
+titulo: Teste
+---
+# Ação e reação do GPT-4.0
+
+Após o `código`, o treinamneto foi *rápido* e o GPT-4.0 também. O GPT-4.0 de
+novo, e o GPT-4.0 na **negrito** frase.
+
+![figura do treinamneto](http://exemplo.invalid/y.png) e [um link](javascript:alert(1)) <i>cru</i>
+
+| coluna | GPT-4.0 |
+|---|---|
+| ação | treinamneto |
+EOT
+printf 'O ChatGPT usa aprendizado por reforço.\n' >prosa/b.md
+printf 'A ChatGPT usa aprendizagem por reforço, e o treinamneto.\n' >prosa/c.txt
+TRADLINT_DB="$tmp/prosa.db" "$bin" check --report-dir rp --fail-on never prosa >/dev/null 2>rp.err || bad "report-dir with corpus: $(cat rp.err)"
+if python3 - rp prosa <<'PY'
+import json, re, sys, html.parser, os
+out, src = sys.argv[1], sys.argv[2]
+class P(html.parser.HTMLParser):
+    def __init__(s):
+        super().__init__(); s.marks = {}; s.stack = []; s.tags = []; s.attrs = []; s.li = 0
+    def handle_starttag(s, t, a):
+        a = dict(a); s.tags.append(t); s.attrs.append((t, a))
+        if t == "mark": s.stack.append(a["id"]); s.marks[a["id"]] = ""
+        if t == "li": s.li += 1
+    def handle_endtag(s, t):
+        if t == "mark": s.stack.pop()
+    def handle_data(s, d):
+        for m in s.stack: s.marks[m] += d
+for page, fmt in (("prosa/sub/acentos.md", "md"), ("prosa/c.txt", "txt")):
+    p = P(); p.feed(open(f"{out}/{page}.html", encoding="utf-8").read())
+    j = json.load(open(f"{out}/{page}.json"))
+    f = j["files"][0]["findings"]
+    assert f, page
+    # every highlighted finding shows exactly its text, at its id
+    for mid, text in p.marks.items():
+        k = int(mid[1:]) - 1
+        assert text == f[k]["text"], (page, mid, text, f[k]["text"])
+    if fmt == "md":
+        # prose, not raw Markdown: headings, code, emphasis, table rendered
+        for t in ("h1", "code", "em", "strong", "table", "td"):
+            assert t in p.tags, t
+        assert "article" in p.tags and not any(t == "pre" and a.get("class") != "front-matter" for t, a in p.attrs)
+        assert len(p.marks) >= 6, p.marks
+        # accents before a mark: the mark is still on the word
+        assert any(v == "treinamneto" for v in p.marks.values())
+        # repeats grouped: one list item per (rule, text, message)
+        groups = {(x["rule"], x["text"], x["message"]) for x in f}
+        assert p.li == len(groups) < len(f), (p.li, len(groups), len(f))
+        body = open(f"{out}/{page}.html", encoding="utf-8").read()
+        assert "×5" in body and "×3" in body and "também em:" in body
+        assert "javascript:" not in re.sub(r'data-href="[^"]*"', "", body)
+        assert not re.search(r'\s(href|src)="(https?:|javascript:|//)', body)
+        assert "&lt;i&gt;cru&lt;/i&gt;" in body and "[imagem: figura do " in body
+        assert 'href="../../acervo.html#c-gpt-4o"' in body and 'href="../../index.html"' in body
+    else:
+        assert 'class="plain"' in open(f"{out}/{page}.html", encoding="utf-8").read()
+# the corpus page: anchors for concepts, documents linked to their pages
+acervo = open(f"{out}/acervo.html", encoding="utf-8").read()
+links = re.findall(r'<a href="([^"]+)\.html">', acervo)
+assert links and all(os.path.exists(f"{out}/{l}.html") for l in links), links
+assert 'id="c-aprendizado-por-reforco"' in acervo or 'id="c-' in acervo
+idx = open(f"{out}/index.html", encoding="utf-8").read()
+assert 'href="acervo.html"' in idx
+PY
+then ok; else bad "article pages, repeats or corpus page"; fi
+if [ -n "$chrome" ]; then
+  for pg in prosa/sub/acentos.md.html index.html acervo.html; do
+    name=$(basename "$pg" .html | tr . -)
+    log=$(shoot "$tmp/rp/$pg" "$tmp/shot-$name.png")
+    if [ -s "shot-$name.png" ] && [ -z "$log" ]; then ok; cp "shot-$name.png" "$root/build/report-$name.png" 2>/dev/null || true
+    else bad "chromium $pg: $log"; fi
+  done
 fi
 
 # ---- --fix ------------------------------------------------------------------
