@@ -43,6 +43,11 @@ TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+# the command layer: one file per command, linked into the binary and the
+# argv fuzzer, not into libtradlint.a
+CLI_SRC  = $(wildcard src/cli/*.c)
+CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
+HEADERS  = include/tradlint.h $(wildcard src/*.h src/cli/*.h src/cli/*.def)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -81,7 +86,7 @@ deps-test: deps
 	[ -d /usr/share/gocode/src/github.com/haya14busa/go-checkstyle ] || missing=1; \
 	if [ -n "$$missing" ]; then $(call apt_install,deps-test,$(TESTPKGS)); fi
 
-$(BUILD)/obj/%.o: src/%.c include/tradlint.h $(wildcard src/*.h) | $(BUILD)/.deps-ok
+$(BUILD)/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/.deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -111,7 +116,7 @@ $(BUILD)/tradlint.pc: tradlint.pc.in
 	    -e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)%,$${prefix}%,$(INCLUDEDIR))|' \
 	    -e 's|@VERSION@|$(VERSION)|' -e 's|@REQUIRES@|$(PKGS)|' $< >$@
 
-$(BUILD)/tradlint: $(BUILD)/obj/main.o $(BUILD)/libtradlint.a
+$(BUILD)/tradlint: $(BUILD)/obj/main.o $(CLI_OBJ) $(BUILD)/libtradlint.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libtradlint.a
@@ -127,20 +132,20 @@ $(BUILD)/tests/dump_words: tests/tools/dump_words.c $(BUILD)/libtradlint.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libtradlint.a $(LDLIBS)
 
 PATHOLOGICAL_LIMIT ?= 60
-FUZZ_TARGETS = lint gloss config
+FUZZ_TARGETS = lint gloss config argv
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay-%)
 FUZZ_TIME   ?= 60
 CLANG       ?= clang
 FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # The fuzz targets replayed over their seed corpora with any compiler.
-$(BUILD)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(BUILD)/libtradlint.a
+$(BUILD)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(CLI_OBJ) $(BUILD)/libtradlint.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< tests/fuzz/driver.c $(BUILD)/libtradlint.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< tests/fuzz/driver.c $(CLI_OBJ) $(BUILD)/libtradlint.a $(LDLIBS)
 
 # libFuzzer builds (clang): every source instrumented for coverage.
-FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/obj/%.o)
-build/fuzz/obj/%.o: src/%.c include/tradlint.h $(wildcard src/*.h) | $(BUILD)/.deps-ok
+FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/obj/%.o) $(CLI_SRC:src/%.c=build/fuzz/obj/%.o)
+build/fuzz/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/.deps-ok
 	@mkdir -p $(@D)
 	$(CLANG) $(CPPFLAGS) -O1 -g $(WARN) $(PKG_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
 build/fuzz/fuzz-%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
@@ -170,6 +175,7 @@ check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ
 	@tests/corpus.sh $(BUILD)/tradlint
 	@tests/reports.sh $(BUILD)/tradlint
 	@tests/hooks.sh $(BUILD)/tradlint
+	@tests/cli.sh $(BUILD)/tradlint
 	@tests/jobs.sh $(BUILD)/tradlint
 	@BUILD=$(BUILD) tests/install.sh $(BUILD)/tradlint
 	@ASAN_OPTIONS=verify_asan_link_order=0 tests/fault.sh $(BUILD)/tradlint $(BUILD)/tests/inject.so

@@ -47,6 +47,25 @@ typedef enum tl_severity {
   TL_NEVER = 3 /**< only as a --fail-on threshold: never fail */
 } tl_severity;
 
+/**
+ * A growable list of owned strings. Start from zeroes (`tl_strv v = {0};`)
+ * and free with tl_strv_fini. Once anything was pushed, v[n] is NULL, so
+ * `v` can be passed where a NULL-terminated list is wanted (an empty list
+ * has v == NULL). Growth is checked: a size that would overflow aborts
+ * like any other allocation failure, never writes past the end.
+ */
+typedef struct tl_strv {
+  char **v;
+  size_t n, cap;
+} tl_strv;
+
+/** Append a copy of @p s. */
+TL_API void tl_strv_push(tl_strv *sv, const char *s);
+/** Append @p s (malloc'ed), which the list now owns. */
+TL_API void tl_strv_push_take(tl_strv *sv, char *s);
+/** Free every string and the array; the list is empty after (reusable). */
+TL_API void tl_strv_fini(tl_strv *sv);
+
 /** Lowercase English name of a severity ("error", "warning", "info"). */
 TL_API const char *tl_severity_name(tl_severity s);
 /** Parse "error", "warning", "info" or "never"; false when unknown. */
@@ -194,10 +213,10 @@ TL_API tl_status tl_write_file_atomic(const char *path, const char *data,
  * Collect the files to check under @p path: a file is taken as it is; a
  * folder is walked recursively for *.md, *.markdown and *.txt, skipping
  * hidden entries, in byte order of the paths. Appends owned copies to
- * *@p list (grown with realloc; free each and the array).
+ * @p list.
  */
-TL_API tl_status tl_paths_collect(const char *path, char ***list,
-                                  size_t *n, tl_error *err);
+TL_API tl_status tl_paths_collect(const char *path, tl_strv *list,
+                                  tl_error *err);
 
 /**
  * The path of tradlint's data folder @p name ("glossary", "dictionaries"):
@@ -231,22 +250,24 @@ TL_API tl_status tl_glossary_check(const char *const *paths,
  */
 typedef struct tl_config {
   char *path, *dir;
-  char **glossary;
-  size_t nglossary;
-  char **words;
-  size_t nwords;
+  tl_strv glossary; /* paths, made relative to the current folder */
+  tl_strv words;    /* word-list files, likewise */
   char *words_dir, *hunspell_dir, *db, *fail_on;
   long max_suggestions;
-  char **rules; /* "rule=level" */
-  size_t nrules;
-  char **ignore; /* glob patterns, relative to dir */
-  size_t nignore;
+  tl_strv rules;  /* "rule=level" */
+  tl_strv ignore; /* glob patterns, relative to dir */
 } tl_config;
+
+/** Largest configuration file read (bytes). */
+#define TL_CONFIG_MAX_SIZE (1024 * 1024)
 
 /** The nearest .tradlint.toml from folder @p start upwards (owned), or NULL. */
 TL_API char *tl_config_find(const char *start);
 /** Read and validate @p path into @p cfg (tl_config_fini it). Unknown keys,
- *  wrong types and bad values are errors naming file:line:column. */
+ *  duplicate keys or tables, wrong types, empty paths and bad values are
+ *  errors naming file:line:column. Only a regular file of at most
+ *  TL_CONFIG_MAX_SIZE bytes is read: a folder, a FIFO or a device is an
+ *  error (TL_EUSAGE), never read or waited on. */
 TL_API tl_status tl_config_load(tl_config *cfg, const char *path,
                                 tl_error *err);
 /** As tl_config_load, from a buffer (@p path names it in errors). */

@@ -9,11 +9,13 @@
  *   max-suggestions = 100          ignore = ["rascunhos/", "*.txt"]
  *   [rules]
  *   "number.decimal" = "off"       spelling = "warning"
+ * A key given twice, a table opened twice and an empty path are errors.
  */
 #include "buf.h"
 #include "rules.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <limits.h>
 #include <stdio.h>
@@ -22,12 +24,36 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* A key (or a table, as "[name]") already set, and where. */
+typedef struct seen_key {
+  char *name;
+  const char *at;
+} seen_key;
+
 typedef struct parser {
-  const char *path, *p, *end, *line_start;
-  unsigned line;
+  const char *path, *data, *p, *end;
   tl_error *err;
   tl_config *cfg;
+  seen_key *seen;
+  size_t nseen, seen_cap;
 } parser;
+
+/* Line and column (1-based, columns in code points) of @at. */
+static void position(const parser *ps, const char *at, unsigned *line,
+                     unsigned *col)
+{
+  const char *line_start = ps->data;
+
+  *line = 1;
+  for (const char *q = ps->data; q < at && q < ps->end; q++)
+    if (*q == '\n') {
+      (*line)++;
+      line_start = q + 1;
+    }
+  *col = 1;
+  for (const char *q = line_start; q < at && q < ps->end; q++)
+    *col += ((unsigned char)*q & 0xC0) != 0x80;
+}
 
 static tl_status fail(parser *ps, const char *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -35,15 +61,41 @@ static tl_status fail(parser *ps, const char *at, const char *fmt, ...)
 {
   char msg[512];
   va_list ap;
-  unsigned col = 1;
+  unsigned line, col;
 
-  for (const char *q = ps->line_start; q < at && q < ps->end; q++)
-    col += ((unsigned char)*q & 0xC0) != 0x80;
+  position(ps, at, &line, &col);
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  return tl_error_set(ps->err, TL_EUSAGE, "%s:%u:%u: %s", ps->path, ps->line,
+  return tl_error_set(ps->err, TL_EUSAGE, "%s:%u:%u: %s", ps->path, line,
                       col, msg);
+}
+
+/* Remember key @name (in @table) set at @at; an error when it was set
+ * before. */
+static tl_status once(parser *ps, const char *table, const char *name,
+                      const char *at)
+{
+  char *full = tl_xmalloc(strlen(table) + strlen(name) + 2);
+  unsigned line, col;
+
+  sprintf(full, "%s%s%s", table, table[0] != '\0' ? "." : "", name);
+  for (size_t i = 0; i < ps->nseen; i++)
+    if (strcmp(ps->seen[i].name, full) == 0) {
+      tl_status st;
+      position(ps, ps->seen[i].at, &line, &col);
+      st = name[0] == '['
+               ? fail(ps, at, "tabela %s repetida (já aberta na linha %u)",
+                      name, line)
+               : fail(ps, at, "chave '%s' repetida (já definida na linha %u)",
+                      full, line);
+      free(full);
+      return st;
+    }
+  TL_GROW(ps->seen, ps->seen_cap, ps->nseen + 1);
+  ps->seen[ps->nseen].name = full;
+  ps->seen[ps->nseen++].at = at;
+  return TL_OK;
 }
 
 static void skip_space(parser *ps)
@@ -61,10 +113,6 @@ static void skip_all(parser *ps)
       while (ps->p < ps->end && *ps->p != '\n')
         ps->p++;
     if (ps->p < ps->end && (*ps->p == '\n' || *ps->p == '\r')) {
-      if (*ps->p == '\n') {
-        ps->line++;
-        ps->line_start = ps->p + 1;
-      }
       ps->p++;
       continue;
     }
@@ -78,17 +126,17 @@ typedef struct value {
   vtype type;
   char *s;
   long i;
-  char **a;
-  size_t n;
+  tl_strv a;           /* an array's strings */
+  const char **a_at;   /* where each of them starts */
+  size_t a_cap;
   const char *at;
 } value;
 
 static void value_fini(value *v)
 {
   free(v->s);
-  for (size_t k = 0; k < v->n; k++)
-    free(v->a[k]);
-  free(v->a);
+  tl_strv_fini(&v->a);
+  free(v->a_at);
   memset(v, 0, sizeof *v);
 }
 
@@ -150,7 +198,6 @@ static tl_status parse_value(parser *ps, value *v)
     return parse_string(ps, &v->s);
   }
   if (*ps->p == '[') {
-    size_t cap = 0;
     v->type = V_ARRAY;
     ps->p++;
     for (;;) {
@@ -163,11 +210,12 @@ static tl_status parse_value(parser *ps, value *v)
       }
       if (ps->p >= ps->end || (*ps->p != '"' && *ps->p != '\''))
         return fail(ps, ps->p, "a lista só aceita textos entre aspas");
+      TL_GROW(v->a_at, v->a_cap, v->a.n + 1);
+      v->a_at[v->a.n] = ps->p;
       st = parse_string(ps, &s);
       if (st != TL_OK)
         return st;
-      TL_GROW(v->a, cap, v->n + 1);
-      v->a[v->n++] = s;
+      tl_strv_push_take(&v->a, s);
       skip_all(ps);
       if (ps->p < ps->end && *ps->p == ',')
         ps->p++;
@@ -237,8 +285,7 @@ static tl_status set_key(parser *ps, const char *table, const char *key,
                   "\"error\", \"warning\" ou \"info\"", key);
     s = tl_xmalloc(strlen(key) + strlen(v->s) + 2);
     sprintf(s, "%s=%s", key, v->s);
-    cfg->rules = tl_xrealloc(cfg->rules, (cfg->nrules + 1) * sizeof *cfg->rules);
-    cfg->rules[cfg->nrules++] = s;
+    tl_strv_push_take(&cfg->rules, s);
     return TL_OK;
   }
   if (table[0] != '\0')
@@ -248,17 +295,18 @@ static tl_status set_key(parser *ps, const char *table, const char *key,
     return fail(ps, v->at, "'%s' deve ser %s", key, what);
   if (strcmp(key, "glossary") == 0 || strcmp(key, "words") == 0 ||
       strcmp(key, "ignore") == 0) {
-    char ***arr = key[0] == 'g' ? &cfg->glossary
-                  : key[0] == 'w' ? &cfg->words
-                                  : &cfg->ignore;
-    size_t *n = key[0] == 'g' ? &cfg->nglossary
-                : key[0] == 'w' ? &cfg->nwords
-                                : &cfg->nignore;
+    tl_strv *list = key[0] == 'g'   ? &cfg->glossary
+                    : key[0] == 'w' ? &cfg->words
+                                    : &cfg->ignore;
     WANT(V_ARRAY, "uma lista de textos");
-    for (size_t k = 0; k < v->n; k++) {
-      *arr = tl_xrealloc(*arr, (*n + 1) * sizeof **arr);
-      (*arr)[(*n)++] = key[0] == 'i' ? tl_xstrdup(v->a[k])
-                                      : resolve(cfg, v->a[k]);
+    for (size_t k = 0; k < v->a.n; k++) {
+      if (v->a.v[k][0] == '\0')
+        return fail(ps, v->a_at[k], "'%s': texto vazio na lista (%s)", key,
+                    key[0] == 'i' ? "um padrão" : "um arquivo ou pasta");
+      if (key[0] == 'i')
+        tl_strv_push(list, v->a.v[k]);
+      else
+        tl_strv_push_take(list, resolve(cfg, v->a.v[k]));
     }
   } else if (strcmp(key, "dictionaries") == 0 ||
              strcmp(key, "hunspell-dir") == 0 || strcmp(key, "db") == 0) {
@@ -266,6 +314,8 @@ static tl_status set_key(parser *ps, const char *table, const char *key,
                  : key[0] == 'h'                 ? &cfg->hunspell_dir
                                                  : &cfg->db;
     WANT(V_STR, "um texto");
+    if (v->s[0] == '\0')
+      return fail(ps, v->at, "'%s': texto vazio (um caminho)", key);
     free(*dst);
     *dst = resolve(cfg, v->s);
   } else if (strcmp(key, "fail-on") == 0) {
@@ -313,10 +363,8 @@ tl_status tl_config_parse(tl_config *cfg, const char *path, const char *data,
   }
   memset(&ps, 0, sizeof ps);
   ps.path = path;
-  ps.p = data;
+  ps.data = ps.p = data;
   ps.end = data + len;
-  ps.line_start = data;
-  ps.line = 1;
   ps.err = err;
   ps.cfg = cfg;
   if (memchr(data, '\0', len) != NULL) {
@@ -350,6 +398,13 @@ tl_status tl_config_parse(tl_config *cfg, const char *path, const char *data,
       memcpy(table, s, (size_t)(ps.p - s));
       table[ps.p - s] = '\0';
       ps.p++;
+      {
+        char name[sizeof table + 2];
+        snprintf(name, sizeof name, "[%s]", table);
+        st = once(&ps, "", name, s - 1);
+        if (st != TL_OK)
+          break;
+      }
       skip_space(&ps);
       if (ps.p < ps.end && *ps.p != '\n' && *ps.p != '\r' && *ps.p != '#') {
         st = fail(&ps, ps.p, "texto depois da tabela");
@@ -393,8 +448,13 @@ tl_status tl_config_parse(tl_config *cfg, const char *path, const char *data,
     }
     if (st == TL_OK)
       st = set_key(&ps, table, key, key_at, &v);
+    if (st == TL_OK)
+      st = once(&ps, table, key, key_at);
     value_fini(&v);
   }
+  for (size_t i = 0; i < ps.nseen; i++)
+    free(ps.seen[i].name);
+  free(ps.seen);
   if (st != TL_OK)
     tl_config_fini(cfg);
   return st;
@@ -402,41 +462,59 @@ tl_status tl_config_parse(tl_config *cfg, const char *path, const char *data,
 
 tl_status tl_config_load(tl_config *cfg, const char *path, tl_error *err)
 {
-  FILE *fp = fopen(path, "rb");
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  struct stat sb;
   tl_buf b;
   char chunk[4096];
-  size_t n;
-  tl_status st;
+  ssize_t n;
+  tl_status st = TL_OK;
 
   memset(cfg, 0, sizeof *cfg);
   cfg->max_suggestions = LONG_MIN;
-  if (fp == NULL)
+  if (fd < 0)
     return tl_error_set(err, TL_EIO, "%s: não foi possível abrir: %s", path,
                         strerror(errno));
+  if (fstat(fd, &sb) != 0) {
+    st = tl_error_set(err, TL_EIO, "%s: %s", path, strerror(errno));
+    close(fd);
+    return st;
+  }
+  if (!S_ISREG(sb.st_mode)) {
+    bool dir = S_ISDIR(sb.st_mode);
+    close(fd);
+    return tl_error_set(err, TL_EUSAGE, "%s: %s: a configuração deve ser "
+                        "um arquivo comum (.tradlint.toml)", path,
+                        dir ? "é uma pasta" : "não é um arquivo comum");
+  }
   tl_buf_init(&b);
-  while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-    tl_buf_add(&b, chunk, n);
-  fclose(fp);
-  st = tl_config_parse(cfg, path, b.p ? b.p : "", b.len, err);
+  while (st == TL_OK && (n = read(fd, chunk, sizeof chunk)) != 0) {
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      st = tl_error_set(err, TL_EIO, "%s: erro de leitura: %s", path,
+                        strerror(errno));
+    else if (b.len + (size_t)n > TL_CONFIG_MAX_SIZE)
+      st = tl_error_set(err, TL_EUSAGE, "%s: configuração grande demais "
+                        "(o máximo é %d KB)", path, TL_CONFIG_MAX_SIZE / 1024);
+    else
+      tl_buf_add(&b, chunk, (size_t)n);
+  }
+  close(fd);
+  if (st == TL_OK)
+    st = tl_config_parse(cfg, path, b.p ? b.p : "", b.len, err);
   tl_buf_fini(&b);
   return st;
-}
-
-static void free_list(char **v, size_t n)
-{
-  for (size_t i = 0; i < n; i++)
-    free(v[i]);
-  free(v);
 }
 
 void tl_config_fini(tl_config *cfg)
 {
   free(cfg->path);
   free(cfg->dir);
-  free_list(cfg->glossary, cfg->nglossary);
-  free_list(cfg->words, cfg->nwords);
-  free_list(cfg->rules, cfg->nrules);
-  free_list(cfg->ignore, cfg->nignore);
+  tl_strv_fini(&cfg->glossary);
+  tl_strv_fini(&cfg->words);
+  tl_strv_fini(&cfg->rules);
+  tl_strv_fini(&cfg->ignore);
   free(cfg->words_dir);
   free(cfg->hunspell_dir);
   free(cfg->db);
@@ -492,8 +570,8 @@ bool tl_config_ignores(const tl_config *cfg, const char *path)
     if (strncmp(full, base, n) == 0 && full[n] == '/')
       rel = full + n + 1;
   }
-  for (size_t i = 0; i < cfg->nignore; i++) {
-    const char *pat = cfg->ignore[i];
+  for (size_t i = 0; i < cfg->ignore.n; i++) {
+    const char *pat = cfg->ignore.v[i];
     size_t pl = strlen(pat);
     /* "dir/" + "**", or "dir/", ignores everything under dir */
     if (pl >= 3 && strcmp(pat + pl - 3, "/**") == 0 &&

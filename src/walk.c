@@ -26,15 +26,8 @@ static int cmp_str(const void *a, const void *b)
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void push(char ***list, size_t *n, char *p)
-{
-  size_t cap = *n; /* capacity grows with the count: realloc each time */
-  *list = tl_xrealloc(*list, (cap + 1) * sizeof **list);
-  (*list)[(*n)++] = p;
-}
-
-static tl_status walk_dir(const char *dir, unsigned depth, char ***list,
-                          size_t *n, tl_error *err)
+static tl_status walk_dir(const char *dir, unsigned depth, tl_strv *list,
+                          tl_error *err)
 {
   DIR *d;
   struct dirent *e;
@@ -64,12 +57,12 @@ static tl_status walk_dir(const char *dir, unsigned depth, char ***list,
                   dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
     if (st == TL_OK && lstat(p.p, &lst) == 0) {
       if (S_ISDIR(lst.st_mode)) {
-        st = walk_dir(p.p, depth + 1, list, n, err);
+        st = walk_dir(p.p, depth + 1, list, err);
       } else if (is_article_name(names[i]) &&
                  (S_ISREG(lst.st_mode) ||
                   (S_ISLNK(lst.st_mode) && stat(p.p, &st2) == 0 &&
                    S_ISREG(st2.st_mode)))) {
-        push(list, n, p.p);
+        tl_strv_push_take(list, p.p);
         p.p = NULL;
       }
     }
@@ -80,13 +73,12 @@ static tl_status walk_dir(const char *dir, unsigned depth, char ***list,
   return st;
 }
 
-tl_status tl_paths_collect(const char *path, char ***list, size_t *n,
-                           tl_error *err)
+tl_status tl_paths_collect(const char *path, tl_strv *list, tl_error *err)
 {
   struct stat st;
 
   if (strcmp(path, "-") == 0) {
-    push(list, n, tl_xstrdup(path));
+    tl_strv_push(list, path);
     return TL_OK;
   }
   if (stat(path, &st) != 0)
@@ -94,8 +86,8 @@ tl_status tl_paths_collect(const char *path, char ***list, size_t *n,
                         errno == ENOENT ? "arquivo ou pasta não encontrado"
                                         : strerror(errno));
   if (S_ISDIR(st.st_mode))
-    return walk_dir(path, 0, list, n, err);
-  push(list, n, tl_xstrdup(path));
+    return walk_dir(path, 0, list, err);
+  tl_strv_push(list, path);
   return TL_OK;
 }
 

@@ -1,0 +1,157 @@
+/* The table of commands and the dispatcher: which command argv names. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const cli_command commands[] = {
+#define CLI_COMMAND(name, fn, synopsis, summary) {name, fn, synopsis, summary},
+#include "commands.def"
+#undef CLI_COMMAND
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+/* The length of @name's first word. */
+static size_t head_len(const char *name)
+{
+  return strcspn(name, " ");
+}
+
+/* Whether @name's first word is @word. */
+static bool head_is(const char *name, const char *word)
+{
+  size_t n = head_len(name);
+  return strncmp(name, word, n) == 0 && word[n] == '\0';
+}
+
+static bool is_help(const char *a)
+{
+  return strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0;
+}
+
+/* "tradlint --help": the commands, then check's options. */
+static void help_all(void)
+{
+  const cli_command *check = &commands[0];
+
+  printf("uso: tradlint [check] [opções] CAMINHO...\n");
+  for (size_t i = 0; i < NCOMMANDS; i++) {
+    const char *s = commands[i].synopsis;
+    printf("     tradlint %s ", commands[i].name);
+    for (; *s != '\0'; s++) {
+      putchar(*s);
+      if (*s == '\n')
+        printf("     tradlint %s ", commands[i].name);
+    }
+    putchar('\n');
+  }
+  printf("\nComandos (tradlint COMANDO --help mostra as opções de cada um):\n");
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    printf("  %-17s %s\n", commands[i].name, commands[i].summary);
+  printf("\n");
+  check->fn(&(cli_ctx){check, false}, 2, (char *[]){"check", "--help", NULL});
+}
+
+/* The subcommands of group @group, as "a|b|c". */
+static void list_group(FILE *out, const char *group)
+{
+  bool first = true;
+
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    if (head_is(commands[i].name, group)) {
+      fprintf(out, "%s%s", first ? "" : "|",
+              commands[i].name + head_len(commands[i].name) + 1);
+      first = false;
+    }
+}
+
+/* argv[1] is @group (corpus, glossary): run its subcommand argv[2]. */
+static int dispatch_group(const char *group, int argc, char **argv,
+                          bool validate_only)
+{
+  const char *names[64];
+  size_t n = 0;
+  const char *sub = argc > 2 ? argv[2] : NULL, *guess;
+
+  for (size_t i = 0; i < NCOMMANDS; i++) {
+    const char *name = commands[i].name;
+    if (!head_is(name, group))
+      continue;
+    if (sub != NULL && strcmp(name + head_len(name) + 1, sub) == 0)
+      return commands[i].fn(&(cli_ctx){&commands[i], validate_only},
+                            argc - 2, argv + 2);
+    if (n < sizeof names / sizeof names[0])
+      names[n++] = name + head_len(name) + 1;
+  }
+  if (sub != NULL && is_help(sub)) {
+    printf("uso: tradlint %s ", group);
+    list_group(stdout, group);
+    printf(" [opções]\n\n");
+    for (size_t i = 0; i < NCOMMANDS; i++)
+      if (head_is(commands[i].name, group))
+        printf("  %-17s %s\n", commands[i].name, commands[i].summary);
+    printf("\n'tradlint %s SUBCOMANDO --help' mostra as opções de cada um.\n",
+           group);
+    return 0;
+  }
+  fprintf(stderr, "tradlint: ");
+  if (sub != NULL) {
+    fprintf(stderr, "'%s' não é um subcomando de '%s'", sub, group);
+    if ((guess = cli_closest(sub, names, n)) != NULL)
+      fprintf(stderr, "; você quis dizer '%s %s'?", group, guess);
+    fprintf(stderr, "\n");
+  }
+  fprintf(stderr, "uso: tradlint %s ", group);
+  list_group(stderr, group);
+  fprintf(stderr, " [opções]\nuse 'tradlint %s --help' para ver os "
+                  "subcomandos\n", group);
+  return CLI_EXIT_TROUBLE;
+}
+
+int cli_dispatch(int argc, char **argv, bool validate_only)
+{
+  const char *word = argc > 1 ? argv[1] : NULL;
+  char heads[NCOMMANDS][32];
+  const char *names[NCOMMANDS];
+  size_t n = 0;
+  struct stat st;
+  const char *guess;
+
+  if (word != NULL && is_help(word)) {
+    help_all();
+    return 0;
+  }
+  for (size_t i = 0; word != NULL && i < NCOMMANDS; i++) {
+    const char *name = commands[i].name;
+    if (strcmp(name, word) == 0)
+      return commands[i].fn(&(cli_ctx){&commands[i], validate_only},
+                            argc - 1, argv + 1);
+    if (head_is(name, word))
+      return dispatch_group(word, argc, argv, validate_only);
+  }
+  /* no command: `tradlint [options] PATH...` is check, so is a word that
+   * names a file, or looks like one; a bare word that is neither is a
+   * mistyped command */
+  if (word == NULL || word[0] == '-' || word[0] == '\0' ||
+      strpbrk(word, "./") != NULL || stat(word, &st) == 0)
+    return commands[0].fn(&(cli_ctx){&commands[0], validate_only}, argc,
+                          argv);
+  for (size_t i = 0; i < NCOMMANDS; i++) { /* "corpus report": "corpus" */
+    bool dup = false;
+    snprintf(heads[n], sizeof heads[n], "%.*s",
+             (int)head_len(commands[i].name), commands[i].name);
+    for (size_t k = 0; k < n; k++)
+      dup |= strcmp(names[k], heads[n]) == 0;
+    if (!dup) {
+      names[n] = heads[n];
+      n++;
+    }
+  }
+  fprintf(stderr, "tradlint: '%s' não é um comando nem um arquivo ou pasta",
+          word);
+  if ((guess = cli_closest(word, names, n)) != NULL)
+    fprintf(stderr, "; você quis dizer '%s'?", guess);
+  fprintf(stderr, "\nuse 'tradlint --help' para ver os comandos\n");
+  return CLI_EXIT_TROUBLE;
+}

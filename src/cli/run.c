@@ -1,0 +1,349 @@
+/* Checking the files of check and corpus index: several threads, --fix,
+ * the report and the report folder, the exit status. */
+#include "cli.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { OPT_MARKDOWN = CLI_RUN_KEYS, OPT_PLAIN };
+
+const cli_option cli_run_options[] = {
+    {"markdown", OPT_MARKDOWN, NULL,
+     "lê tudo como Markdown (padrão: .txt é texto\n"
+     "simples, o resto Markdown)"},
+    {"plain", OPT_PLAIN, NULL, "lê tudo como texto simples"},
+    {"jobs", 'j', "N",
+     "verifica N arquivos ao mesmo tempo (padrão: um\n"
+     "por núcleo); a saída é a mesma de -j 1"},
+    {NULL, 0, NULL, NULL},
+};
+
+void cli_run_init(cli_run *r)
+{
+  memset(r, 0, sizeof *r);
+  r->markup = TL_MARKUP_AUTO;
+  r->format = TL_FORMAT_TEXT;
+  r->color = -1;
+}
+
+int cli_run_option(cli_run *r, const cli_parser *p, int key)
+{
+  switch (key) {
+  case OPT_MARKDOWN:
+    r->markup = TL_MARKUP_MARKDOWN;
+    break;
+  case OPT_PLAIN:
+    r->markup = TL_MARKUP_PLAIN;
+    break;
+  case 'j':
+    if (!cli_parse_long(p->val, 1, 256, &r->jobs)) {
+      cli_usage_error(p->cx, "-j '%s' inválido (um número de 1 a 256)",
+                      p->val);
+      return -1;
+    }
+    break;
+  default:
+    return 0;
+  }
+  return 1;
+}
+
+/* Checking files in several threads: each worker has a linter of its own
+ * and checks the next file; the main thread takes the results in file
+ * order and completes them (corpus stage, report), so that the output is
+ * the same as with one thread. Workers run at most WINDOW files ahead. */
+typedef struct pool {
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  char *const *files;
+  size_t nfiles, next, consumed, window;
+  tl_markup markup;
+  tl_linter **linters;
+  tl_result **res;
+  tl_status *st;
+  tl_error *errs;
+  bool *done;
+  bool stop;
+  pthread_t *threads;
+  struct worker_arg *wargs;
+  size_t nthreads;
+} pool;
+
+typedef struct worker_arg {
+  pool *p;
+  size_t id;
+} worker_arg;
+
+static void *worker(void *ud)
+{
+  worker_arg *wa = ud;
+  pool *p = wa->p;
+
+  for (;;) {
+    size_t k;
+    tl_result *r = NULL;
+    tl_status st;
+    pthread_mutex_lock(&p->mu);
+    while (!p->stop && p->next < p->nfiles &&
+           p->next >= p->consumed + p->window)
+      pthread_cond_wait(&p->cv, &p->mu);
+    if (p->stop || p->next >= p->nfiles) {
+      pthread_mutex_unlock(&p->mu);
+      return NULL;
+    }
+    k = p->next++;
+    pthread_mutex_unlock(&p->mu);
+    st = tl_lint_file(p->linters[wa->id], p->files[k], p->markup, &r,
+                      &p->errs[k]);
+    pthread_mutex_lock(&p->mu);
+    p->res[k] = r;
+    p->st[k] = st;
+    p->done[k] = true;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+  }
+}
+
+static void *xcalloc(size_t n, size_t size)
+{
+  void *p = calloc(n, size);
+  if (p == NULL)
+    abort();
+  return p;
+}
+
+/* Start @nthreads workers over @files, the first with linter @l. */
+static void pool_start(pool *pl, tl_linter *l, const tl_strv *files,
+                       tl_markup markup, size_t nthreads)
+{
+  tl_error err;
+
+  memset(pl, 0, sizeof *pl);
+  pthread_mutex_init(&pl->mu, NULL);
+  pthread_cond_init(&pl->cv, NULL);
+  pl->files = files->v;
+  pl->nfiles = files->n;
+  pl->window = nthreads * 4;
+  pl->markup = markup;
+  pl->nthreads = nthreads;
+  pl->linters = xcalloc(nthreads, sizeof *pl->linters);
+  pl->res = xcalloc(files->n, sizeof *pl->res);
+  pl->st = xcalloc(files->n, sizeof *pl->st);
+  pl->errs = xcalloc(files->n, sizeof *pl->errs);
+  pl->done = xcalloc(files->n, sizeof *pl->done);
+  pl->threads = xcalloc(nthreads, sizeof *pl->threads);
+  pl->wargs = xcalloc(nthreads, sizeof *pl->wargs);
+  tl_linter_defer_corpus(l, true);
+  pl->linters[0] = l;
+  for (size_t t = 1; t < nthreads; t++)
+    if (tl_linter_new_sibling(&pl->linters[t], l, &err) != TL_OK)
+      abort();
+  for (size_t t = 0; t < nthreads; t++) {
+    pl->wargs[t].p = pl;
+    pl->wargs[t].id = t;
+    if (pthread_create(&pl->threads[t], NULL, worker, &pl->wargs[t]) != 0)
+      abort();
+  }
+}
+
+/* The result of file @k, in order, completed by @l. */
+static tl_status pool_take(pool *pl, tl_linter *l, size_t k, tl_result **out,
+                           tl_error *err)
+{
+  tl_result *r;
+  tl_status st;
+
+  pthread_mutex_lock(&pl->mu);
+  while (!pl->done[k])
+    pthread_cond_wait(&pl->cv, &pl->mu);
+  r = pl->res[k];
+  st = pl->st[k];
+  *err = pl->errs[k];
+  pl->consumed = k + 1;
+  pthread_cond_broadcast(&pl->cv);
+  pthread_mutex_unlock(&pl->mu);
+  if (st == TL_OK)
+    st = tl_linter_complete(l, r, err);
+  if (st != TL_OK) {
+    tl_result_free(r);
+    r = NULL;
+  }
+  *out = r;
+  return st;
+}
+
+/* Stop the workers, free what they still hold. */
+static void pool_stop(pool *pl)
+{
+  pthread_mutex_lock(&pl->mu);
+  pl->stop = true;
+  pthread_cond_broadcast(&pl->cv);
+  pthread_mutex_unlock(&pl->mu);
+  for (size_t t = 0; t < pl->nthreads; t++)
+    pthread_join(pl->threads[t], NULL);
+  for (size_t k = 0; k < pl->nfiles; k++)
+    if (pl->done[k] && k >= pl->consumed)
+      tl_result_free(pl->res[k]);
+  for (size_t t = 1; t < pl->nthreads; t++) {
+    tl_linter_flush(pl->linters[t], NULL);
+    tl_linter_free(pl->linters[t]);
+  }
+  pthread_mutex_destroy(&pl->mu);
+  pthread_cond_destroy(&pl->cv);
+  free(pl->linters);
+  free(pl->res);
+  free(pl->st);
+  free(pl->errs);
+  free(pl->done);
+  free(pl->threads);
+  free(pl->wargs);
+}
+
+/* --fix: apply the safe fixes of @r to @path, or print them as a diff.
+ * Returns false after an error message. */
+static bool fix_file(const tl_result *r, const char *path, bool dry_run)
+{
+  char *text;
+  size_t len, applied, skipped;
+  bool ok = true;
+  tl_error err;
+
+  tl_result_fix(r, &text, &len, &applied, &skipped);
+  if (applied > 0 && dry_run) {
+    tl_result_diff(r, stdout, path);
+  } else if (applied > 0 && strcmp(path, "-") == 0) {
+    cli_error("a entrada padrão não pode ser corrigida no lugar; use --fix "
+              "--dry-run");
+    ok = false;
+  } else if (applied > 0) {
+    if (tl_write_file_atomic(path, text, len, &err) != TL_OK) {
+      cli_error("%s", err.msg);
+      ok = false;
+    } else {
+      fprintf(stderr, "%s: %zu %s\n", path, applied,
+              applied == 1 ? "correção aplicada" : "correções aplicadas");
+    }
+  }
+  if (skipped > 0)
+    fprintf(stderr, "%s: %zu %s a outra e não %s; rode --fix de novo\n", path,
+            skipped,
+            skipped == 1 ? "correção se sobrepõe" : "correções se sobrepõem",
+            skipped == 1 ? "foi aplicada" : "foram aplicadas");
+  free(text);
+  return ok;
+}
+
+/* The exit status for what @rep counted. */
+static int findings_status(const tl_report *rep, tl_severity fail_on)
+{
+  if (fail_on == TL_NEVER)
+    return 0;
+  for (int s = TL_ERROR; s >= (int)fail_on; s--)
+    if (tl_report_count(rep, (tl_severity)s) > 0)
+      return CLI_EXIT_FINDINGS;
+  return 0;
+}
+
+int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
+                  bool trouble)
+{
+  tl_linter *l = s->linter;
+  tl_report *rep;
+  tl_report_dir *rdir = NULL;
+  tl_error err;
+  pool pl;
+  size_t nthreads = 0;
+  long jobs = r->jobs;
+  int color = r->color, status;
+
+  if (color < 0)
+    color = isatty(STDOUT_FILENO) &&
+            (getenv("NO_COLOR") == NULL || getenv("NO_COLOR")[0] == '\0');
+  rep = tl_report_new(r->format,
+                      stdout, (color ? TL_REPORT_COLOR : 0) |
+                                  (r->sort_severity ? TL_REPORT_SORT_SEVERITY
+                                                    : 0));
+  if (s->root == NULL)
+    s->root = cli_archive_root();
+  tl_report_set_root(rep, s->root);
+  if (r->report_dir != NULL &&
+      tl_report_dir_new(&rdir, r->report_dir, s->root, &err) != TL_OK) {
+    cli_error("%s", err.msg);
+    tl_report_free(rep);
+    return CLI_EXIT_TROUBLE;
+  }
+  if (rdir != NULL && s->corpus != NULL)
+    tl_report_dir_set_corpus(rdir, s->corpus, l);
+  /* threads: -j N, by default one a core, never more than files */
+  if (jobs == 0) {
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    jobs = cores > 0 ? cores : 1;
+  }
+  if (r->blobs == NULL && jobs > 1 && files->n > 1) {
+    nthreads = (size_t)jobs < files->n ? (size_t)jobs : files->n;
+    pool_start(&pl, l, files, r->markup, nthreads);
+  }
+  for (size_t k = 0; k < files->n; k++) {
+    const char *path = files->v[k];
+    tl_result *res = NULL;
+    tl_status st;
+    if (nthreads > 0) {
+      st = pool_take(&pl, l, k, &res, &err);
+    } else if (r->blobs != NULL) { /* --staged: the content from the index */
+      char *data;
+      size_t len;
+      if (cli_git_blob(r->blobs->v[k], path, &data, &len) != 0) {
+        trouble = true;
+        continue;
+      }
+      st = tl_lint_buffer(l, path, data, len, r->markup, &res, &err);
+      free(data);
+    } else {
+      st = tl_lint_file(l, path, r->markup, &res, &err);
+    }
+    if (st != TL_OK) {
+      cli_error("%s", err.msg);
+      trouble = true;
+      if (st == TL_EDICT || st == TL_EDB) /* no point in going on */
+        break;
+      continue;
+    }
+    if (r->fix && !fix_file(res, path, r->dry_run))
+      trouble = true;
+    if (!r->index_only && !(r->fix && r->dry_run))
+      tl_report_add(rep, res);
+    if (rdir != NULL && tl_report_dir_add(rdir, res, &err) != TL_OK) {
+      cli_error("%s", err.msg);
+      trouble = true;
+    }
+    tl_result_free(res);
+  }
+  if (nthreads > 0)
+    pool_stop(&pl);
+  if (rdir != NULL && tl_report_dir_finish(rdir, &err) != TL_OK) {
+    cli_error("%s", err.msg);
+    trouble = true;
+  }
+  tl_report_dir_free(rdir);
+  if (s->corpus != NULL && tl_linter_flush(l, &err) != TL_OK) {
+    cli_error("%s", err.msg);
+    trouble = true;
+  }
+  if (r->fix && r->dry_run) {
+    ; /* the diff is the output */
+  } else if (r->index_only) {
+    printf("tradlint: %zu %s registrados no acervo\n", files->n,
+           files->n == 1 ? "documento" : "documentos");
+  } else if (r->format == TL_FORMAT_JSON || tl_report_files(rep) > 0 ||
+             !trouble) {
+    tl_report_finish(rep);
+  }
+  if (s->corpus != NULL && tl_corpus_readonly(s->corpus))
+    fprintf(stderr, "tradlint: aviso: %s é somente leitura: a memória do "
+                    "acervo não foi atualizada\n", s->db_path);
+  status = trouble ? CLI_EXIT_TROUBLE : findings_status(rep, s->fail_on);
+  tl_report_free(rep);
+  return status;
+}

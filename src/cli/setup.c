@@ -1,0 +1,343 @@
+/* What check and the corpus commands share: their options (configuration,
+ * database, glossary, word lists, dictionaries, rule levels, suggestions),
+ * the configuration file merged under the command line, the linter and the
+ * corpus memory. */
+#include "cli.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+  OPT_MAX_SUGGESTIONS = CLI_SETUP_KEYS,
+  OPT_NO_SUGGESTIONS,
+  OPT_SLOW_SUGGESTIONS,
+  OPT_HUNSPELL_DIR,
+  OPT_WORDS_DIR,
+  OPT_WORDS,
+  OPT_GLOSSARY,
+  OPT_NO_GLOSSARY,
+  OPT_DB,
+  OPT_NO_DB,
+  OPT_REBUILD_DB,
+  OPT_CONFIG,
+  OPT_NO_CONFIG,
+  OPT_RULE,
+  OPT_DISABLE
+};
+
+const cli_option cli_setup_options[] = {
+    {"max-suggestions", OPT_MAX_SUGGESTIONS, "N",
+     "calcula sugestões para no máximo N palavras por\n"
+     "execução (padrão 200; -1 sem limite)"},
+    {"no-suggestions", OPT_NO_SUGGESTIONS, NULL,
+     "não calcula sugestões (mais rápido)"},
+    {"slow-suggestions", OPT_SLOW_SUGGESTIONS, NULL,
+     "também pede ao Hunspell sugestões para palavras\n"
+     "a mais de uma letra de distância (0,1 s cada,\n"
+     "até 5 por arquivo; variam com a carga da máquina)"},
+    {"hunspell-dir", OPT_HUNSPELL_DIR, "PASTA",
+     "pasta de pt_BR.aff/pt_BR.dic\n"
+     "(padrão: $TRADLINT_HUNSPELL_DIR ou /usr/share/hunspell)"},
+    {"words-dir", OPT_WORDS_DIR, "PASTA",
+     "listas de palavras do projeto (padrão: dictionaries/)"},
+    {"words", OPT_WORDS, "ARQUIVO", "lista de palavras extra (pode repetir)"},
+    {"glossary", OPT_GLOSSARY, "CAMINHO",
+     "glossário: arquivo .tsv ou pasta de .tsv (pode\n"
+     "repetir; padrão: glossary/ do projeto)"},
+    {"no-glossary", OPT_NO_GLOSSARY, NULL, "sem glossário (só ortografia)"},
+    {"db", OPT_DB, "ARQUIVO",
+     "banco da memória do acervo (padrão: $TRADLINT_DB,\n"
+     "ou .tradlint.db na raiz do acervo: a pasta do\n"
+     ".tradlint.toml mais próximo, a raiz do git, ou a\n"
+     "pasta atual)"},
+    {"rebuild-db", OPT_REBUILD_DB, NULL,
+     "guarda um banco corrompido como ARQUIVO.bak e\n"
+     "cria outro"},
+    {"config", OPT_CONFIG, "ARQUIVO",
+     "configuração (padrão: o .tradlint.toml mais\n"
+     "próximo, subindo a partir do primeiro CAMINHO)"},
+    {"no-config", OPT_NO_CONFIG, NULL, "ignora os arquivos .tradlint.toml"},
+    {"rule", OPT_RULE, "REGRA=NÍVEL",
+     "muda o nível de uma regra ou categoria (off,\n"
+     "error, warning, info); pode repetir"},
+    {"disable", OPT_DISABLE, "REGRA", "o mesmo que --rule REGRA=off"},
+    {NULL, 0, NULL, NULL},
+};
+
+const cli_option cli_setup_no_db[] = {
+    {"no-db", OPT_NO_DB, NULL, "não usa a memória do acervo"},
+    {NULL, 0, NULL, NULL},
+};
+
+const cli_option cli_setup_no_db_hidden[] = {
+    {"no-db", OPT_NO_DB, NULL, NULL},
+    {NULL, 0, NULL, NULL},
+};
+
+void cli_setup_init(cli_setup *s)
+{
+  memset(s, 0, sizeof *s);
+  tl_options_init(&s->opt);
+  s->fail_on = TL_ERROR;
+  s->cfg.max_suggestions = LONG_MIN;
+}
+
+void cli_setup_fini(cli_setup *s)
+{
+  tl_linter_free(s->linter);
+  tl_corpus_close(s->corpus);
+  tl_config_fini(&s->cfg);
+  free(s->config_path);
+  free(s->root);
+  free(s->db_path);
+  free(s->words_dir);
+  tl_strv_fini(&s->words);
+  tl_strv_fini(&s->glossaries);
+  tl_strv_fini(&s->levels);
+  memset(s, 0, sizeof *s);
+}
+
+int cli_setup_option(cli_setup *s, const cli_parser *p, int key)
+{
+  const char *val = p->val;
+
+  switch (key) {
+  case OPT_MAX_SUGGESTIONS:
+    s->max_sugg_set = true;
+    if (!cli_parse_long(val, -1, LONG_MAX, &s->opt.max_suggestions)) {
+      cli_usage_error(p->cx, "--max-suggestions '%s' inválido (um número, "
+                      "ou -1)", val);
+      return -1;
+    }
+    break;
+  case OPT_NO_SUGGESTIONS:
+    s->opt.max_suggestions = 0;
+    s->max_sugg_set = true;
+    break;
+  case OPT_SLOW_SUGGESTIONS:
+    s->opt.slow_suggestions = true;
+    break;
+  case OPT_HUNSPELL_DIR:
+    s->opt.hunspell_dir = val;
+    break;
+  case OPT_WORDS_DIR:
+    free(s->words_dir);
+    s->words_dir = strdup(val);
+    if (s->words_dir == NULL)
+      abort();
+    break;
+  case OPT_WORDS:
+    tl_strv_push(&s->words, val);
+    break;
+  case OPT_GLOSSARY:
+    tl_strv_push(&s->glossaries, val);
+    break;
+  case OPT_NO_GLOSSARY:
+    s->no_glossary = true;
+    break;
+  case OPT_DB:
+    s->db_opt = val;
+    break;
+  case OPT_NO_DB:
+    s->no_db = true;
+    break;
+  case OPT_REBUILD_DB:
+    s->rebuild_db = true;
+    break;
+  case OPT_CONFIG:
+    s->config_opt = val;
+    break;
+  case OPT_NO_CONFIG:
+    s->no_config = true;
+    break;
+  case OPT_RULE:
+    tl_strv_push(&s->levels, val);
+    break;
+  case OPT_DISABLE: {
+    char *off = malloc(strlen(val) + 5);
+    if (off == NULL)
+      abort();
+    sprintf(off, "%s=off", val);
+    tl_strv_push_take(&s->levels, off);
+    break;
+  }
+  default:
+    return 0;
+  }
+  return 1;
+}
+
+/* Merge what the configuration file says under what the command line
+ * said: the command line wins. */
+static void merge_config(cli_setup *s)
+{
+  const tl_config *cfg = &s->cfg;
+  const char *env_db = getenv("TRADLINT_DB");
+
+  if (s->words_dir == NULL && cfg->words_dir != NULL) {
+    s->words_dir = strdup(cfg->words_dir);
+    if (s->words_dir == NULL)
+      abort();
+  }
+  if (s->words.n == 0)
+    for (size_t k = 0; k < cfg->words.n; k++)
+      tl_strv_push(&s->words, cfg->words.v[k]);
+  if (s->glossaries.n == 0 && !s->no_glossary)
+    for (size_t k = 0; k < cfg->glossary.n; k++)
+      tl_strv_push(&s->glossaries, cfg->glossary.v[k]);
+  if (s->opt.hunspell_dir == NULL)
+    s->opt.hunspell_dir = cfg->hunspell_dir;
+  if (s->db_opt == NULL && (env_db == NULL || env_db[0] == '\0'))
+    s->db_opt = cfg->db;
+  if (!s->fail_on_set && cfg->fail_on != NULL)
+    tl_severity_parse(cfg->fail_on, &s->fail_on);
+  if (!s->max_sugg_set && cfg->max_suggestions != LONG_MIN)
+    s->opt.max_suggestions = cfg->max_suggestions;
+  if (cfg->rules.n > 0) { /* the file's rules first: the command line wins */
+    tl_strv all = {0};
+    for (size_t k = 0; k < cfg->rules.n; k++)
+      tl_strv_push(&all, cfg->rules.v[k]);
+    for (size_t k = 0; k < s->levels.n; k++)
+      tl_strv_push(&all, s->levels.v[k]);
+    tl_strv_fini(&s->levels);
+    s->levels = all;
+  }
+  if (s->root == NULL) { /* the archive root: the configuration's folder */
+    s->root = strdup(cfg->dir);
+    if (s->root == NULL)
+      abort();
+  }
+}
+
+int cli_setup_config(cli_setup *s, const cli_ctx *cx, const char *first_path)
+{
+  tl_error err;
+
+  if (s->no_db && s->corpus_command) {
+    cli_usage_error(cx, "--no-db não serve para 'tradlint corpus': o acervo "
+                        "é o banco");
+    return CLI_EXIT_TROUBLE;
+  }
+  if (!s->no_config) {
+    if (s->config_opt != NULL) {
+      s->config_path = strdup(s->config_opt);
+      if (s->config_path == NULL)
+        abort();
+    } else {
+      s->config_path = tl_config_find(first_path);
+    }
+  }
+  if (s->config_path != NULL) {
+    if (tl_config_load(&s->cfg, s->config_path, &err) != TL_OK) {
+      cli_error("%s", err.msg);
+      free(s->config_path);
+      s->config_path = NULL;
+      return CLI_EXIT_TROUBLE;
+    }
+    merge_config(s);
+  }
+  if (s->words_dir == NULL)
+    s->words_dir = cli_data_dir("dictionaries");
+  s->opt.words_dir = s->words_dir;
+  if (s->glossaries.n == 0 && !s->no_glossary) {
+    char *def = cli_data_dir("glossary");
+    if (!cli_is_dir(def)) { /* never a silent skip */
+      cli_error("%s: glossário da casa não encontrado; instale os dados "
+                "(make install), aponte TRADLINT_DATA_DIR para eles, use "
+                "--glossary CAMINHO ou, sem glossário, --no-glossary",
+                def);
+      free(def);
+      return CLI_EXIT_TROUBLE;
+    }
+    tl_strv_push_take(&s->glossaries, def);
+  }
+  return 0;
+}
+
+int cli_setup_open(cli_setup *s)
+{
+  tl_error err;
+  const char *env = getenv("TRADLINT_DB");
+
+  /* the lists are final now: hand them to the linter */
+  s->opt.extra_words = (const char *const *)s->words.v;
+  s->opt.glossary =
+      s->no_glossary ? NULL : (const char *const *)s->glossaries.v;
+  s->opt.rule_levels = (const char *const *)s->levels.v;
+  if (tl_linter_new(&s->linter, &s->opt, &err) != TL_OK) {
+    cli_error("%s", err.msg);
+    return CLI_EXIT_TROUBLE;
+  }
+  if (s->no_db)
+    return 0;
+  if (s->root == NULL)
+    s->root = cli_archive_root();
+  if (s->db_opt != NULL) {
+    s->db_path = strdup(s->db_opt);
+  } else if (env != NULL && env[0] != '\0') {
+    s->db_path = strdup(env);
+  } else {
+    s->db_path = malloc(strlen(s->root) + 16);
+    if (s->db_path != NULL)
+      sprintf(s->db_path, "%s/.tradlint.db", s->root);
+  }
+  if (s->db_path == NULL)
+    abort();
+  if (tl_corpus_open(&s->corpus, s->db_path,
+                     s->rebuild_db ? TL_CORPUS_REBUILD : 0, &err) != TL_OK) {
+    cli_error("%s", err.msg);
+    return CLI_EXIT_TROUBLE;
+  }
+  tl_linter_set_corpus(s->linter, s->corpus, s->root);
+  return 0;
+}
+
+bool cli_setup_collect(cli_setup *s, const tl_strv *paths, tl_strv *files)
+{
+  bool ok = true;
+  tl_error err;
+
+  (void)s;
+  for (size_t k = 0; k < paths->n; k++) {
+    size_t before = files->n;
+    if (tl_paths_collect(paths->v[k], files, &err) != TL_OK) {
+      cli_error("%s", err.msg);
+      ok = false;
+    } else if (files->n == before) {
+      cli_error("%s: nenhum artigo (*.md, *.markdown, *.txt) nesta pasta",
+                paths->v[k]);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+void cli_setup_ignore(cli_setup *s, tl_strv *files, tl_strv *parallel)
+{
+  size_t kept = 0;
+
+  if (s->config_path == NULL || s->cfg.ignore.n == 0)
+    return;
+  for (size_t k = 0; k < files->n; k++) {
+    if (tl_config_ignores(&s->cfg, files->v[k])) {
+      free(files->v[k]);
+      if (parallel != NULL)
+        free(parallel->v[k]);
+      continue;
+    }
+    files->v[kept] = files->v[k];
+    if (parallel != NULL)
+      parallel->v[kept] = parallel->v[k];
+    kept++;
+  }
+  files->n = kept;
+  if (files->v != NULL)
+    files->v[kept] = NULL;
+  if (parallel != NULL) {
+    parallel->n = kept;
+    if (parallel->v != NULL)
+      parallel->v[kept] = NULL;
+  }
+}
