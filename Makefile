@@ -22,12 +22,16 @@ WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wundef -Wcast-qual -Wvla
 WERROR  ?=
 SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-PKGS     = hunspell libutf8proc md4c md4c-html sqlite3 jansson
+PKGS     = hunspell libutf8proc md4c md4c-html sqlite3 jansson libmicrohttpd
 DEBPKGS  = pkg-config libhunspell-dev hunspell-pt-br hunspell-en-us libutf8proc-dev libmd4c-html0-dev \
-           libmd4c-dev libsqlite3-dev libcmocka-dev libjansson-dev hunspell python3
+           libmd4c-dev libsqlite3-dev libcmocka-dev libjansson-dev libmicrohttpd-dev \
+           hunspell python3
 # only for the test suite: SARIF schema validation, the HTML report rendered
 TESTPKGS = python3-jsonschema chromium patch libxml2-utils python3-junitparser \
-           golang-go golang-github-haya14busa-go-checkstyle-dev
+           golang-go golang-github-haya14busa-go-checkstyle-dev neovim curl
+# Node.js for the browser and LSP clients (playwright-core, vscode-jsonrpc,
+# pinned in tests/node/package-lock.json) and the VS Code extension
+NODEPKGS = nodejs npm
 VERSION  = 0.1.0
 # The shared library's ABI version (docs/ABI.md): libtradlint.so.$(SOVERSION)
 SOVERSION = 0
@@ -42,7 +46,7 @@ LDLIBS    += $(PKG_LIBS) -lpthread
 TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/serve_page.o
 # the command layer: one file per command, linked into the binary and the
 # argv fuzzer, not into libtradlint.a
 CLI_SRC  = $(wildcard src/cli/*.c)
@@ -52,7 +56,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps deps-test deps-deb deb check-deb check unit golden golden-update oracle check-asan check-valgrind \
-        check-symbols check-dict demo install uninstall clean bench fuzz
+        check-symbols check-dict demo install uninstall clean bench fuzz vsix
 
 all: $(BUILD)/tradlint $(BUILD)/libtradlint.so $(BUILD)/tradlint.pc
 
@@ -84,9 +88,27 @@ deps-test: deps
 	command -v go >/dev/null 2>&1 || missing=1; \
 	/usr/bin/python3 -c 'import junitparser' 2>/dev/null || missing=1; \
 	[ -d /usr/share/gocode/src/github.com/haya14busa/go-checkstyle ] || missing=1; \
-	if [ -n "$$missing" ]; then $(call apt_install,deps-test,$(TESTPKGS)); fi
+	command -v nvim >/dev/null 2>&1 || missing=1; \
+	command -v curl >/dev/null 2>&1 || missing=1; \
+	pkgs="$(TESTPKGS)"; command -v npm >/dev/null 2>&1 || { missing=1; pkgs="$$pkgs $(NODEPKGS)"; }; \
+	if [ -n "$$missing" ]; then $(call apt_install,deps-test,$$pkgs); fi
+	@$(MAKE) -s tests/node/node_modules/.package-lock.json
+
+# The test clients from npm, exactly as locked (never a browser download:
+# playwright-core drives Debian's chromium).
+tests/node/node_modules/.package-lock.json: tests/node/package-lock.json tests/node/package.json
+	cd tests/node && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 $(BUILD)/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# The editor page of `tradlint serve`, embedded as a byte array.
+$(BUILD)/gen/serve_page.c: src/serve_page.html tools/embed.py
+	@mkdir -p $(@D)
+	python3 tools/embed.py src/serve_page.html $@ tl_serve_page
+$(BUILD)/obj/serve_page.o: $(BUILD)/gen/serve_page.c | $(BUILD)/.deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -144,7 +166,11 @@ $(BUILD)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(CLI_OBJ) $(BUI
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< tests/fuzz/driver.c $(CLI_OBJ) $(BUILD)/libtradlint.a $(LDLIBS)
 
 # libFuzzer builds (clang): every source instrumented for coverage.
-FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/obj/%.o) $(CLI_SRC:src/%.c=build/fuzz/obj/%.o)
+FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/obj/%.o) $(CLI_SRC:src/%.c=build/fuzz/obj/%.o) \
+           build/fuzz/obj/serve_page.o
+build/fuzz/obj/serve_page.o: $(BUILD)/gen/serve_page.c
+	@mkdir -p $(@D)
+	$(CLANG) -O1 -c -o $@ $<
 build/fuzz/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/.deps-ok
 	@mkdir -p $(@D)
 	$(CLANG) $(CPPFLAGS) -O1 -g $(WARN) $(PKG_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
@@ -180,6 +206,19 @@ check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ
 	@BUILD=$(BUILD) tests/install.sh $(BUILD)/tradlint
 	@ASAN_OPTIONS=verify_asan_link_order=0 tests/fault.sh $(BUILD)/tradlint $(BUILD)/tests/inject.so
 	@tests/oracle.sh $(BUILD)/tradlint $(BUILD)/tests/dump_words
+	@tests/serve.sh $(BUILD)/tradlint
+	@tests/browser.sh $(BUILD)/tradlint
+	@tests/lsp.sh $(BUILD)/tradlint
+
+# The VS Code extension (editors/vscode) packaged as build/tradlint.vsix.
+vsix: editors/vscode/node_modules/.package-lock.json
+	@mkdir -p $(BUILD)
+	cd editors/vscode && npx vsce package --no-update-package-json --skip-license \
+	  --out $(abspath $(BUILD))/tradlint.vsix
+editors/vscode/node_modules/.package-lock.json: editors/vscode/package-lock.json editors/vscode/package.json
+	@$(MAKE) -s deps-test
+	cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 unit: $(UNIT_BIN)
 	@tests/run-unit.sh $(UNIT_BIN)
@@ -220,6 +259,8 @@ check-dict:
 # BENCH_FULL=1 adds the 100 MB corpus and hunspell on 10 MB.
 bench: all
 	@tests/bench/run.sh $(BUILD)/tradlint
+	@$(MAKE) -s deps-test
+	@tests/bench/serve.sh $(BUILD)/tradlint
 
 demo: all
 	@echo "== tradlint check examples/  (artigos de exemplo)"
@@ -275,4 +316,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 clean:
-	rm -rf build
+	rm -rf build tests/node/node_modules editors/vscode/node_modules

@@ -446,6 +446,81 @@ TL_API size_t tl_report_files(const tl_report *rep);
 /** Free a report; NULL is allowed. */
 TL_API void tl_report_free(tl_report *rep);
 
+/** The HTTP server of `tradlint serve`: the LanguageTool API (/v2/check,
+ *  /v2/languages), the JSON report (/api/check), /health, and (when built
+ *  with it) the editor page at /. */
+typedef struct tl_server tl_server;
+
+typedef struct tl_server_options {
+  /** Numeric IPv4 or IPv6 address, or "localhost"; NULL: 127.0.0.1. */
+  const char *bind;
+  /** TCP port; 0: any free port (tl_server_port tells which). */
+  unsigned port;
+  /** Bearer token the API requires (Authorization: Bearer, or the form
+   *  field apiKey that LanguageTool clients send); NULL: none. Required
+   *  when @bind is not a loopback address. */
+  const char *token;
+  /** Largest request body accepted, in bytes (413 beyond it). */
+  size_t max_body;
+  /** Seconds a request may take to arrive, and a connection may idle. */
+  unsigned timeout;
+  /** Connections open at once, at most (more are refused). */
+  unsigned max_connections;
+  /** Worker threads, each with a linter of its own; 0: one a core. */
+  unsigned threads;
+  /** One line per request (method, path, status, milliseconds); NULL:
+   *  none. */
+  FILE *log;
+} tl_server_options;
+
+/** Fill @p o with the defaults: 127.0.0.1:8081, no token, 1 MiB bodies,
+ *  30 s, 64 connections, one thread a core, no log. */
+TL_API void tl_server_options_init(tl_server_options *o);
+
+/**
+ * Start serving with linter @p l (borrowed: it must outlive the server;
+ * every worker thread checks with a sibling of it). Hunspell is loaded
+ * before the first request. Returns TL_EUSAGE for a bad address, a
+ * non-loopback address without a token, or a port that cannot be bound.
+ */
+TL_API tl_status tl_server_start(tl_server **out, tl_linter *l,
+                                 const tl_server_options *o, tl_error *err);
+/** The port the server listens on. */
+TL_API unsigned tl_server_port(const tl_server *s);
+/**
+ * Stop: no new connections, requests in flight finish (waiting up to the
+ * timeout), then free everything; NULL is allowed.
+ */
+TL_API void tl_server_stop(tl_server *s);
+
+/** The language server of `tradlint lsp`: LSP 3.17 over a pair of
+ *  streams (diagnostics, code actions, hover), positions in UTF-16 code
+ *  units. */
+typedef struct tl_lsp_options {
+  /**
+   * Make the linter for documents in folder @p dir, configured by the
+   * .tradlint.toml that governs it; *config gets that file's path (owned,
+   * NULL when there is none). Linters are made once per configuration
+   * and freed with @p free_linter.
+   */
+  tl_status (*make_linter)(void *ud, const char *dir, tl_linter **out,
+                           char **config, tl_error *err);
+  void (*free_linter)(void *ud, tl_linter *l);
+  void *ud;
+  /** Protocol trouble and requests, one line each; NULL: none. */
+  FILE *log;
+} tl_lsp_options;
+
+/**
+ * Serve the Language Server Protocol on @p in and @p out (JSON-RPC with
+ * Content-Length framing) until the client sends "exit". Malformed
+ * messages get JSON-RPC errors and the session goes on. Returns TL_OK
+ * after shutdown then exit, TL_EIO when the input ends or exit comes
+ * without shutdown.
+ */
+TL_API tl_status tl_lsp_run(FILE *in, FILE *out, const tl_lsp_options *o,
+                            tl_error *err);
+
 #ifdef __cplusplus
 }
 #endif
