@@ -3,7 +3,8 @@
 # opens a Markdown file and receives the diagnostics, which must point at
 # the bytes tradlint check reports; a scripted session over vscode-jsonrpc
 # (tests/lsp/session.js: didOpen, didChange, codeAction, add to the project
-# dictionary, hover, shutdown); malformed JSON-RPC (tests/lsp/raw.py).
+# dictionary, hover, shutdown); malformed JSON-RPC (tests/lsp/raw.py); the
+# VS Code extension packaged by make vsix.
 # Prints "lsp: N passed, N failed".
 . "$(dirname "$0")/lib.sh" lsp C.UTF-8 "$1"
 cd "$tmp"
@@ -53,5 +54,21 @@ fi
 # ---- malformed JSON-RPC ---------------------------------------------------
 out=$(timeout 120 python3 "$root/tests/lsp/raw.py" "$bin" 2>&1)
 sub "$out"
+
+# ---- the VS Code extension (make vsix) -------------------------------------
+vsix="$(dirname "$bin")/tradlint.vsix"
+if [ -f "$vsix" ] && python3 - "$vsix" <<'PY'
+import json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1]); names = set(z.namelist())
+pkg = json.loads(z.read("extension/package.json"))
+main = "extension/" + pkg["main"].lstrip("./")
+assert main in names, main
+src = z.read(main).decode()
+assert "require('vscode-languageclient/node')" in src and "args: ['lsp']" in src
+assert "extension/node_modules/vscode-languageclient/node.js" in names
+assert "onLanguage:markdown" in pkg["activationEvents"] and pkg["engines"]["vscode"]
+assert not any(n.startswith("extension/node_modules/@vscode/vsce") for n in names)
+PY
+then ok; else bad "build/tradlint.vsix missing or incomplete (make vsix)"; fi
 
 finish

@@ -112,6 +112,19 @@ assert any(m["rule"]["id"].startswith("HUNSPELL_") for m in d["matches"])
 PY
 then ok; else bad "LTeX request: $code $(head -c 400 ltex.json)"; fi
 
+# ---- Obsidian's LanguageTool plugin (api.ts): serverUrl + "/v2/check",
+# keys and values through encodeURIComponent: data (annotatedtext-remark),
+# language=auto, enabledOnly=false, level, enabledCategories; it reads
+# offset, length, message, replacements, rule.category.id.
+obs_body=$(node -e '
+const fs = require("fs"); const data = decodeURIComponent(fs.readFileSync("ltex.body", "utf8").split("data=")[1].replace(/\+/g, " "));
+const p = { data, language: "auto", enabledOnly: "false", level: "default", enabledCategories: "TYPOS,STYLE" };
+process.stdout.write(Object.keys(p).map((k) => encodeURIComponent(k) + "=" + encodeURIComponent(p[k])).join("&"));')
+code=$(curl -s -o obs.json -w '%{http_code}' -H 'Content-Type: application/x-www-form-urlencoded' -H 'Accept: application/json' \
+  --data-binary "$obs_body" "$base/v2/check")
+[ "$code" = 200 ] && json obs.json 'len(d["matches"])>=2 and any(m["rule"]["id"]=="TERMINOLOGY_FORBIDDEN" for m in d["matches"])' &&
+  ok || bad "Obsidian request: $code $(head -c 300 obs.json)"
+
 # ---- the LanguageTool browser extension (popup.js): its CORS preflight,
 # then disabledRules=WHITESPACE_RULE&useragent=...&text=encodeURIComponent
 # (text)&language=auto&preferredVariants=...; it reads language.name and
