@@ -683,8 +683,8 @@ static void add_word(lsp *s, json_t *id, json_t *args)
   if (access(config, F_OK) == 0 &&
       (st = tl_config_load(&cfg, config, &err)) != TL_OK) {
     ;
-  } else if (cfg.nwords > 0) {
-    target = tl_xstrdup(cfg.words[0]);
+  } else if (cfg.words.n > 0) {
+    target = tl_xstrdup(cfg.words.v[0]);
   } else {
     char *dir = dir_of(config);
     target = tl_xmalloc(strlen(dir) + 16);

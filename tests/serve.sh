@@ -227,6 +227,22 @@ wait "$pid"; s=$?
 [ "$s" = 0 ] && [ "$(cat inflight.code)" = 200 ] && json inflight.json 'len(d["files"][0]["findings"])>0' && ok ||
   bad "graceful stop: exit $s, in-flight request $(cat inflight.code)"
 
+# ---- the archive memory: read for consistency.corpus, never written ---------
+mkdir -p acervo
+printf '# Um\n\nO ajuste fino do modelo levou dois dias.\n' >acervo/a.md
+printf '# Dois\n\nCom ajuste fino, o modelo melhorou.\n' >acervo/b.md
+"$bin" corpus index --db acervo.db acervo >/dev/null 2>&1 || bad "corpus index failed"
+sum=$(md5sum <acervo.db)
+"$bin" serve --port 0 --db acervo.db --quiet 2>mem.log &
+pid=$!; pids+=("$pid")
+for _ in $(seq 300); do grep -q 'escutando em' mem.log && break; sleep 0.1; done
+murl=$(sed -n 's|.*escutando em \(http://[^ ]*/\).*|\1|p' mem.log | head -1)
+curl -s -o mem.json --data-urlencode 'text=O fine-tuning do modelo foi rápido.' -d language=pt-BR "${murl}v2/check"
+json mem.json 'any(m["tradlint"]["rule"]=="consistency.corpus" and m["replacements"][0]["value"]=="ajuste fino" for m in d["matches"])' &&
+  ok || bad "archive memory not used: $(head -c 300 mem.json) $(cat mem.log)"
+kill -TERM "$pid"; wait "$pid"
+[ "$(md5sum <acervo.db)" = "$sum" ] && [ ! -s acervo.db-wal ] && ok || bad "the server wrote to the archive memory"
+
 # ---- the token ----------------------------------------------------------------
 printf 'segredo-de-teste\n' >token
 start_server tok.log --token-file token || { finish; exit 1; }

@@ -161,6 +161,7 @@ typedef struct cli_setup {
   const char *config_opt, *db_opt;
   bool no_config, no_glossary, no_db, rebuild_db;
   bool corpus_command; /* --no-db is refused */
+  unsigned db_flags;   /* more tl_corpus_open flags (TL_CORPUS_READONLY) */
   bool fail_on_set, max_sugg_set;
   tl_severity fail_on;
   char *config_path; /* NULL: no configuration file */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum {
   OPT_MAX_SUGGESTIONS = CLI_SETUP_KEYS,
@@ -285,8 +286,11 @@ int cli_setup_open(cli_setup *s)
   }
   if (s->db_path == NULL)
     abort();
+  if ((s->db_flags & TL_CORPUS_READONLY) && access(s->db_path, F_OK) != 0)
+    return 0; /* read-only and no memory yet: nothing to compare with */
   if (tl_corpus_open(&s->corpus, s->db_path,
-                     s->rebuild_db ? TL_CORPUS_REBUILD : 0, &err) != TL_OK) {
+                     (s->rebuild_db ? TL_CORPUS_REBUILD : 0) | s->db_flags,
+                     &err) != TL_OK) {
     cli_error("%s", err.msg);
     return CLI_EXIT_TROUBLE;
   }
