@@ -25,7 +25,9 @@ SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 PKGS     = hunspell libutf8proc md4c md4c-html sqlite3 jansson libmicrohttpd
 DEBPKGS  = pkg-config libhunspell-dev hunspell-pt-br hunspell-en-us libutf8proc-dev libmd4c-html0-dev \
            libmd4c-dev libsqlite3-dev libcmocka-dev libjansson-dev libmicrohttpd-dev \
-           hunspell python3
+           libunistring-dev hunspell python3
+# (libunistring-dev: a static link of libtradlint.a pulls in libmicrohttpd's
+# GnuTLS, whose -lunistring has no .so link without it)
 # only for the test suite: SARIF schema validation, the HTML report rendered
 TESTPKGS = python3-jsonschema chromium patch libxml2-utils python3-junitparser \
            golang-go golang-github-haya14busa-go-checkstyle-dev neovim curl
@@ -76,6 +78,7 @@ deps:
 	  [ -f $$f ] || missing=1; done; \
 	command -v hunspell >/dev/null 2>&1 || missing=1; \
 	command -v python3 >/dev/null 2>&1 || missing=1; \
+	dpkg -s libunistring-dev >/dev/null 2>&1 || missing=1; \
 	if [ -n "$$missing" ]; then $(call apt_install,deps,$(DEBPKGS)); fi
 
 # What the test suite needs beyond the build (installed like deps).
