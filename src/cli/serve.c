@@ -142,7 +142,7 @@ int cli_serve(const cli_ctx *cx, int argc, char **argv)
       if (handled < 0)
         status = CLI_EXIT_TROUBLE;
       else if (handled == 0) {
-        cli_usage_error(cx, "opção inesperada '%s'", p.opt);
+        cli_usage_error(cx, "opção inesperada '%s'", cli_option_name(&p, k));
         status = CLI_EXIT_TROUBLE;
       }
     }
