@@ -38,7 +38,7 @@ static int parse(const cli_ctx *cx, int argc, char **argv, cli_setup *s)
       status = CLI_EXIT_TROUBLE;
     } else if ((handled = cli_setup_option(s, &p, k)) <= 0) {
       if (handled == 0)
-        cli_usage_error(cx, "opção inesperada '%s'", cli_option_name(&p, k));
+        cli_usage_error(cx, "opção inesperada");
       status = CLI_EXIT_TROUBLE;
     }
   }

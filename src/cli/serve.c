@@ -40,6 +40,14 @@ static const cli_option serve_options[] = {
     {NULL, 0, NULL, NULL},
 };
 
+static const char *option_name(int key)
+{
+  for (const cli_option *o = serve_options; o->name != NULL; o++)
+    if (o->key == key)
+      return o->name;
+  return "?";
+}
+
 /* The token: the first line of @path, trimmed; NULL after a message. */
 static char *read_token(const char *path)
 {
@@ -120,8 +128,8 @@ int cli_serve(const cli_ctx *cx, int argc, char **argv)
                 : k == OPT_MAX_CONNECTIONS ? 10000
                                          : 256;
       if (!cli_parse_long(p.val, lo, hi, &v)) {
-        cli_usage_error(cx, "%s '%s' inválido (um número de %ld a %ld)",
-                        cli_option_name(&p, k), p.val, lo, hi);
+        cli_usage_error(cx, "--%s '%s' inválido (um número de %ld a %ld)",
+                        option_name(k), p.val, lo, hi);
         status = CLI_EXIT_TROUBLE;
         break;
       }
@@ -142,7 +150,7 @@ int cli_serve(const cli_ctx *cx, int argc, char **argv)
       if (handled < 0)
         status = CLI_EXIT_TROUBLE;
       else if (handled == 0) {
-        cli_usage_error(cx, "opção inesperada '%s'", cli_option_name(&p, k));
+        cli_usage_error(cx, "opção inesperada");
         status = CLI_EXIT_TROUBLE;
       }
     }
