@@ -211,7 +211,7 @@ check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ
 	@tests/oracle.sh $(BUILD)/tradlint $(BUILD)/tests/dump_words
 	@tests/serve.sh $(BUILD)/tradlint
 	@tests/browser.sh $(BUILD)/tradlint
-	@$(MAKE) -s vsix >/dev/null
+	@$(MAKE) -s vsix >$(BUILD)/vsix.log 2>&1 || { cat $(BUILD)/vsix.log; exit 1; }
 	@tests/lsp.sh $(BUILD)/tradlint
 
 # The VS Code extension (editors/vscode) packaged as build/tradlint.vsix.
