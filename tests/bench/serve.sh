@@ -46,11 +46,11 @@ import json, os, sys
 d = json.load(open(sys.argv[1])); cli = float(sys.argv[2]); art = os.path.relpath(sys.argv[3])
 print("## tradlint serve (loopback, %s cores)" % os.cpu_count())
 print()
-print("| case | requests | errors | req/s | p50 ms | p95 ms | p99 ms | RSS before MiB | RSS after MiB |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-print("| /v2/check, %s clients × %s requests, %d real articles | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |" % (
+print("| case | requests | errors | req/s | p50 ms | p95 ms | p99 ms | RSS before / half-way / after MiB |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+print("| /v2/check, %s clients × %s requests, %d real articles | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f / %.1f / %.1f |" % (
     sys.argv[4], sys.argv[5], d["articles"], d["requests"], d["errors"], d["throughput"], d["p50_ms"], d["p95_ms"], d["p99_ms"],
-    d["rss_before_kb"] / 1024, d["rss_after_kb"] / 1024))
+    d["rss_before_kb"] / 1024, (d["rss_mid_kb"] or 0) / 1024, d["rss_after_kb"] / 1024))
 print()
 print("| one article warm (%s, %d bytes) | ms |" % (art, d["article_bytes"]))
 print("| --- | ---: |")

@@ -5,7 +5,7 @@
 // /v2/check over a keep-alive connection, one request after the other.
 // Prints JSON: requests, errors, seconds, throughput, p50/p95/p99 in ms,
 // the latency of one warm article, and the server's RSS before and after
-// (with --rss PID). Bounded by the request count and a 10-minute cap.
+// (with --rss PID): before the run, half-way and after it. Bounded by the request count and a 10-minute cap.
 'use strict';
 const http = require('http');
 const fs = require('fs');
@@ -61,13 +61,15 @@ function pct(sorted, p) { return sorted[Math.min(sorted.length - 1, Math.floor((
   warm.sort((a, b) => a - b);
   const rssBefore = rss();
   const lat = [];
-  let errors = 0, k = 0;
+  const total = Number(clients) * Number(per);
+  let errors = 0, k = 0, rssMid = null;
   const t0 = Date.now();
   await Promise.all(Array.from({ length: Number(clients) }, async (_, c) => {
     for (let i = 0; i < Number(per); i++) {
       const r = await post(bodies[(c * 7 + i + k++) % bodies.length]);
       lat.push(r.ms);
       if (!r.ok) errors++;
+      if (lat.length === Math.floor(total / 2)) rssMid = rss();
     }
   }));
   const secs = (Date.now() - t0) / 1000;
@@ -77,7 +79,7 @@ function pct(sorted, p) { return sorted[Math.min(sorted.length - 1, Math.floor((
     requests: lat.length, errors, seconds: secs, throughput: lat.length / secs,
     p50_ms: pct(lat, 50), p95_ms: pct(lat, 95), p99_ms: pct(lat, 99),
     warm_one_article_ms: pct(warm, 50), article_bytes: Buffer.byteLength(fs.readFileSync(files[0])),
-    articles: files.length, rss_before_kb: rssBefore, rss_after_kb: rss(),
+    articles: files.length, rss_before_kb: rssBefore, rss_mid_kb: rssMid, rss_after_kb: rss(),
   };
   console.log(JSON.stringify(out));
   agent.destroy();
