@@ -27,11 +27,13 @@ for _ in $(seq 300); do
 done
 [ -n "$url" ] || { echo "bench: server did not start: $(cat "$tmp/srv.log")" >&2; exit 1; }
 echo "bench: load on $url: $clients clients × $per requests" >&2
-node "$root/tests/serve/load.js" "$url" "$clients" "$per" "$root/tests/data/corpus" --rss "$pid" >"$tmp/load.json"
+# the warm article: make bench's one article when run.sh built it
+art=$root/build/bench/1article.md
+[ -f "$art" ] || art=$(find "$root/tests/data/corpus" -name '*.md' ! -name 'ATTRIBUTION*' ! -name 'README*' | sort | head -1)
+node "$root/tests/serve/load.js" "$url" "$clients" "$per" "$root/tests/data/corpus" --rss "$pid" --one "$art" >"$tmp/load.json"
 kill -TERM "$pid"; wait "$pid" || true; pid=""
 
-# the CLI on the same article (the first one load.js sends): best of 5
-art=$(find "$root/tests/data/corpus" -name '*.md' ! -name 'ATTRIBUTION*' ! -name 'README*' | sort | head -1)
+# the CLI on the same article: best of 5
 best=""
 for _ in 1 2 3 4 5; do
   t0=$(date +%s%N)

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Load run against a tradlint server on loopback:
-//   load.js BASE CLIENTS REQUESTS-PER-CLIENT DIR [--rss PID]
+//   load.js BASE CLIENTS REQUESTS-PER-CLIENT DIR [--rss PID] [--one FILE]
 // Each client sends real articles (the *.md under DIR, in turn) to
 // /v2/check over a keep-alive connection, one request after the other.
 // Prints JSON: requests, errors, seconds, throughput, p50/p95/p99 in ms,
@@ -12,7 +12,9 @@ const fs = require('fs');
 const path = require('path');
 
 const [base, clients, per, dir] = process.argv.slice(2, 6);
-const rssPid = process.argv.indexOf('--rss') > 0 ? process.argv[process.argv.indexOf('--rss') + 1] : null;
+const arg = (name) => (process.argv.indexOf(name) > 0 ? process.argv[process.argv.indexOf(name) + 1] : null);
+const rssPid = arg('--rss');
+const oneFile = arg('--one'); // the warm article (default: the first under DIR)
 const url = new URL('v2/check', base);
 const files = [];
 (function walk(d) {
@@ -54,7 +56,7 @@ function pct(sorted, p) { return sorted[Math.min(sorted.length - 1, Math.floor((
 (async () => {
   const cap = setTimeout(() => { console.error('load: 10-minute cap reached'); process.exit(1); }, 600000);
   // one article, warm: the median of 20 sequential requests
-  const one = bodies[0];
+  const one = oneFile ? new URLSearchParams({ text: fs.readFileSync(oneFile, 'utf8'), language: 'pt-BR', markup: 'markdown' }).toString() : bodies[0];
   for (let i = 0; i < 3; i++) await post(one);
   const warm = [];
   for (let i = 0; i < 20; i++) warm.push((await post(one)).ms);
@@ -78,7 +80,7 @@ function pct(sorted, p) { return sorted[Math.min(sorted.length - 1, Math.floor((
   const out = {
     requests: lat.length, errors, seconds: secs, throughput: lat.length / secs,
     p50_ms: pct(lat, 50), p95_ms: pct(lat, 95), p99_ms: pct(lat, 99),
-    warm_one_article_ms: pct(warm, 50), article_bytes: Buffer.byteLength(fs.readFileSync(files[0])),
+    warm_one_article_ms: pct(warm, 50), article: oneFile || files[0], article_bytes: fs.statSync(oneFile || files[0]).size,
     articles: files.length, rss_before_kb: rssBefore, rss_mid_kb: rssMid, rss_after_kb: rss(),
   };
   console.log(JSON.stringify(out));
