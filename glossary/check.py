@@ -12,7 +12,8 @@ import re
 import sys
 import unicodedata
 
-COLUMNS = ["id", "en", "preferred", "abbrev", "admitted", "forbidden", "gender", "case", "note"]
+COLUMNS = ["id", "en", "preferred", "abbrev", "admitted", "forbidden", "gender", "case", "note",
+           "source"]
 LIST_COLUMNS = ("en", "abbrev", "admitted", "forbidden")
 RENDERING_COLUMNS = ("preferred", "abbrev", "admitted", "forbidden")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

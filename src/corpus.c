@@ -670,7 +670,9 @@ static void flush_key(var_state *v)
     fprintf(v->out, "%s\t\t%s\t\t\t", id, v->s[0].surface);
     for (size_t i = 1; i < v->ns; i++)
       fprintf(v->out, "%s%s", i > 1 ? "|" : "", v->s[i].surface);
-    fprintf(v->out, "\t\t%s\tvariantes no acervo: %u documentos\n",
+    fprintf(v->out,
+            "\t\t%s\tvariantes no acervo: %u documentos\ttradlint corpus "
+            "variants\n",
             upper ? "exact" : "any", docs);
   } else {
     fprintf(v->out, "%s: %zu grafias\n", v->key, v->ns);
@@ -718,7 +720,8 @@ tl_status tl_corpus_variants(tl_corpus *c, tl_format format, FILE *out,
   if (format == TL_FORMAT_TSV)
     fputs("# variantes encontradas pelo tradlint: revise antes de copiar "
           "para glossary/*.tsv\n"
-          "id\ten\tpreferred\tabbrev\tadmitted\tforbidden\tgender\tcase\tnote\n",
+          "id\ten\tpreferred\tabbrev\tadmitted\tforbidden\tgender\tcase\tnote\t"
+          "source\n",
           out);
   rc = tl_store_variants(c->store, on_variant, &v, err);
   flush_key(&v);

@@ -20,12 +20,14 @@ static const char *const SPLIT_PREFIXES[] = {
     "macro", "super", "inter", "hiper", "sub", "co", "re", "neo", "pseudo",
     "meta", "ultra", "infra", "intra", "extra", "contra", "mini", NULL};
 
+/* DESIGN.md's glossary table; "source" (provenance of the pair) is kept
+ * but never shown in findings. */
 static const char *const COLUMNS[] = {"id",        "en",     "preferred",
                                       "abbrev",    "admitted", "forbidden",
                                       "gender",    "case",   "note",
-                                      NULL};
+                                      "source",    NULL};
 enum { COL_ID, COL_EN, COL_PREF, COL_ABBREV, COL_ADMIT, COL_FORBID,
-       COL_GENDER, COL_CASE, COL_NOTE, NCOLS };
+       COL_GENDER, COL_CASE, COL_NOTE, COL_SOURCE, NCOLS };
 
 tl_gloss *tl_gloss_new(void)
 {
@@ -511,6 +513,8 @@ static tl_status add_row(loader *L, const int *map, size_t ncols,
   tl_utf8_nfc(v[COL_PREF].p, v[COL_PREF].n, &L->a);
   c->preferred = dup_str(g, L->a.p, L->a.len);
   c->note = v[COL_NOTE].n ? dup_str(g, v[COL_NOTE].p, v[COL_NOTE].n) : NULL;
+  c->source =
+      v[COL_SOURCE].n ? dup_str(g, v[COL_SOURCE].p, v[COL_SOURCE].n) : NULL;
   c->file = dup_str(g, L->path, strlen(L->path));
   c->line = L->lineno;
   c->gender = v[COL_GENDER].n ? v[COL_GENDER].p[0] : 0;
@@ -634,7 +638,8 @@ static tl_status load_stream(tl_gloss *g, const char *path, FILE *fp,
         if (col < 0) {
           st = bad(&L, f.p,
                    "coluna desconhecida '%s' (colunas: id, en, preferred, "
-                   "abbrev, admitted, forbidden, gender, case, note)",
+                   "abbrev, admitted, forbidden, gender, case, note, "
+                   "source)",
                    tl_arena_strndup(&g->strs, f.p, f.n));
           ok = false;
         } else if (seen[col]) {

@@ -17,6 +17,7 @@ typedef enum tl_form_kind {
 
 typedef struct tl_concept {
   const char *id, *preferred, *note, *file;
+  const char *source; /* provenance of the pair (column "source"), or NULL */
   unsigned line;
   char gender; /* 'm', 'f' or 0 */
   bool exact;  /* case "exact" */

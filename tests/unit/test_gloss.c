@@ -164,6 +164,31 @@ static void test_validation_errors(void **state)
   expect_error("# só comentário\n", "glossário sem cabeçalho");
 }
 
+/* The source column is provenance: kept on the concept, never a rendering;
+ * an unknown column is still an error. */
+static void test_source_column(void **state)
+{
+  static const char tsv[] =
+      "id\tpreferred\tadmitted\tsource\tnote\n"
+      "overfit\tsobreajuste\toverfitting\tGoogle ML glossary\tnota\n"
+      "dropout\tdropout\t\t\t\n";
+  tl_gloss *g2 = tl_gloss_new();
+  tl_error err;
+
+  (void)state;
+  assert_int_equal(tl_gloss_load_buffer(g2, "s.tsv", tsv, strlen(tsv), &err),
+                   TL_OK);
+  assert_int_equal(g2->nc, 2);
+  assert_string_equal(g2->c[0].source, "Google ML glossary");
+  assert_null(g2->c[1].source);
+  /* the provenance is not a form of the concept */
+  assert_int_equal(g2->counts[TL_FORM_PREFERRED], 2);
+  assert_int_equal(g2->counts[TL_FORM_ADMITTED], 1);
+  tl_gloss_free(g2);
+  expect_error("id\tpreferred\tsources\n", ":1:14: coluna desconhecida 'sources'");
+  expect_error("id\tpreferred\tsource\tsource\n", ":1:21: coluna 'source' repetida");
+}
+
 static void test_load_missing_and_folder(void **state)
 {
   tl_gloss *g2 = tl_gloss_new();
@@ -187,6 +212,7 @@ int main(void)
       cmocka_unit_test(test_forbidden_forms),
       cmocka_unit_test(test_terms_do_not_cross_punctuation),
       cmocka_unit_test(test_validation_errors),
+      cmocka_unit_test(test_source_column),
       cmocka_unit_test(test_load_missing_and_folder),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
