@@ -25,9 +25,12 @@ SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 PKGS     = hunspell libutf8proc md4c md4c-html sqlite3 jansson libmicrohttpd
 DEBPKGS  = pkg-config libhunspell-dev hunspell-pt-br hunspell-en-us libutf8proc-dev libmd4c-html0-dev \
            libmd4c-dev libsqlite3-dev libcmocka-dev libjansson-dev libmicrohttpd-dev \
-           libunistring-dev hunspell python3
+           libunistring-dev hunspell python3 dict-freedict-eng-por
 # (libunistring-dev: a static link of libtradlint.a pulls in libmicrohttpd's
 # GnuTLS, whose -lunistring has no .so link without it)
+# only to regenerate dictionaries/pt-PT.tsv (make check-data)
+DATAPKGS = hunspell-pt-pt hunspell-tools
+FREEDICT_DIR ?= /usr/share/dictd
 # only for the test suite: SARIF schema validation, the HTML report rendered
 TESTPKGS = python3-jsonschema chromium patch libxml2-utils python3-junitparser \
            golang-go golang-github-haya14busa-go-checkstyle-dev neovim curl
@@ -48,7 +51,9 @@ LDLIBS    += $(PKG_LIBS) -lpthread
 TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/serve_page.o
+# the English -> Portuguese table, generated from FreeDict at build time
+GEN_OBJ  = $(BUILD)/gen/bilingual_table.o
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/serve_page.o $(GEN_OBJ)
 # the command layer: one file per command, linked into the binary and the
 # argv fuzzer, not into libtradlint.a
 CLI_SRC  = $(wildcard src/cli/*.c)
@@ -58,7 +63,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps deps-test deps-deb deb check-deb check unit golden golden-update oracle check-asan check-valgrind \
-        check-symbols check-dict demo install uninstall clean bench fuzz vsix
+        check-symbols check-dict check-data data-update deps-data demo install uninstall clean bench fuzz vsix
 
 all: $(BUILD)/tradlint $(BUILD)/libtradlint.so $(BUILD)/tradlint.pc
 
@@ -74,7 +79,8 @@ apt_install = echo "$(1): installing $(2)"; \
 deps:
 	@missing=""; \
 	for p in $(PKGS) cmocka; do pkg-config --exists $$p 2>/dev/null || missing=1; done; \
-	for f in /usr/share/hunspell/pt_BR.dic /usr/share/hunspell/en_US.dic; do \
+	for f in /usr/share/hunspell/pt_BR.dic /usr/share/hunspell/en_US.dic \
+	  /usr/share/dictd/freedict-eng-por.index; do \
 	  [ -f $$f ] || missing=1; done; \
 	command -v hunspell >/dev/null 2>&1 || missing=1; \
 	command -v python3 >/dev/null 2>&1 || missing=1; \
@@ -119,6 +125,15 @@ $(BUILD)/obj/serve_page.o: $(BUILD)/gen/serve_page.c | $(BUILD)/.deps-ok
 $(BUILD)/.deps-ok:
 	@[ -n "$(SKIP_DEPS)" ] || $(MAKE) -s deps
 	@mkdir -p $(@D) && touch $@
+
+# The English -> Portuguese word table (src/bilingual.h), from Debian's
+# dict-freedict-eng-por: regenerated when its script changes.
+$(BUILD)/gen/bilingual_table.c: tools/freedict_table.py | $(BUILD)/.deps-ok
+	@mkdir -p $(@D)
+	python3 tools/freedict_table.py $(FREEDICT_DIR) >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/bilingual_table.o: $(BUILD)/gen/bilingual_table.c src/bilingual.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/libtradlint.a: $(LIB_OBJ)
 	@rm -f $@
@@ -170,10 +185,13 @@ $(BUILD)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(CLI_OBJ) $(BUI
 
 # libFuzzer builds (clang): every source instrumented for coverage.
 FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/obj/%.o) $(CLI_SRC:src/%.c=build/fuzz/obj/%.o) \
-           build/fuzz/obj/serve_page.o
+           build/fuzz/obj/serve_page.o build/fuzz/obj/gen/bilingual_table.o
 build/fuzz/obj/serve_page.o: $(BUILD)/gen/serve_page.c
 	@mkdir -p $(@D)
 	$(CLANG) -O1 -c -o $@ $<
+build/fuzz/obj/gen/bilingual_table.o: $(BUILD)/gen/bilingual_table.c src/bilingual.h
+	@mkdir -p $(@D)
+	$(CLANG) $(CPPFLAGS) -O1 -g $(WARN) -c -o $@ $<
 build/fuzz/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/.deps-ok
 	@mkdir -p $(@D)
 	$(CLANG) $(CPPFLAGS) -O1 -g $(WARN) $(PKG_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
@@ -259,6 +277,26 @@ check-symbols: $(BUILD)/libtradlint.a
 check-dict:
 	@dictionaries/check-dict.sh dictionaries
 
+# What hunspell-pt-pt and unmunch add to regenerate the committed pt-PT list.
+deps-data: deps
+	@missing=""; \
+	[ -f /usr/share/hunspell/pt_PT.dic ] || missing=1; \
+	command -v unmunch >/dev/null 2>&1 || missing=1; \
+	if [ -n "$$missing" ]; then $(call apt_install,deps-data,$(DATAPKGS)); fi
+
+# The committed generated data is what its generator makes from Debian's
+# packages: dictionaries/pt-PT.tsv is rebuilt aside and compared.
+check-data: deps-data
+	@mkdir -p $(BUILD)/gen
+	@python3 tools/ptpt_list.py $(BUILD)/gen/pt-PT.tsv
+	@if diff -u dictionaries/pt-PT.tsv $(BUILD)/gen/pt-PT.tsv >$(BUILD)/gen/pt-PT.diff; then \
+	  echo "check-data: 1 passed, 0 failed"; \
+	else head -40 $(BUILD)/gen/pt-PT.diff; echo "check-data: 0 passed, 1 failed"; exit 1; fi
+
+# Rewrite dictionaries/pt-PT.tsv from the dictionaries (review `git diff` after).
+data-update: deps-data
+	python3 tools/ptpt_list.py dictionaries/pt-PT.tsv
+
 # Speed and memory against hunspell and wc -w on generated corpora (build/bench/);
 # BENCH_FULL=1 adds the 100 MB corpus and hunspell on 10 MB.
 bench: all
@@ -287,7 +325,8 @@ install: all
 	install -m 644 docs/tradlint.1 $(DESTDIR)$(MANDIR)/tradlint.1
 	install -m 644 docs/tradlint.pt_BR.1 $(DESTDIR)$(MANDIR_PT)/tradlint.1
 	install -m 644 CHANGELOG.md README.md docs/ABI.md docs/rules.md $(DESTDIR)$(DOCDIR)/
-	install -m 644 dictionaries/*.txt dictionaries/README.md $(DESTDIR)$(DATADIR)/dictionaries/
+	install -m 644 dictionaries/*.txt dictionaries/pt-PT.tsv dictionaries/README.md \
+	  $(DESTDIR)$(DATADIR)/dictionaries/
 	install -m 644 glossary/*.tsv glossary/README.md $(DESTDIR)$(DATADIR)/glossary/
 
 # Debian packages (tradlint, libtradlint0, libtradlint-dev) built with
