@@ -851,7 +851,23 @@ static int judge(const tl_gloss *g, tl_spell *spell, const char *doc,
   *same_letters = strcmp(m->tmp.p, f->letters) == 0;
   if (f->exact) {
     tl_buf_clear(&m->tmp);
-    tl_utf8_nfc(s, n, &m->tmp);
+    if (memchr(s, '\n', n) || memchr(s, '\t', n) || memchr(s, '\r', n)) {
+      /* a name broken across source lines ("Llama\n3.2") is written as
+       * the name: its separators are white space, one space each */
+      tl_buf ws;
+      tl_buf_init(&ws);
+      for (size_t k = 0; k < n; k++) {
+        bool white = s[k] == ' ' || s[k] == '\n' || s[k] == '\t' || s[k] == '\r';
+        if (!white)
+          tl_buf_addc(&ws, s[k]);
+        else if (ws.len > 0 && ws.p[ws.len - 1] != ' ')
+          tl_buf_addc(&ws, ' ');
+      }
+      tl_utf8_nfc(ws.p, ws.len, &m->tmp);
+      tl_buf_fini(&ws);
+    } else {
+      tl_utf8_nfc(s, n, &m->tmp);
+    }
     if (shape_ok && strcmp(m->tmp.p, f->text) == 0)
       return TL_MATCH_EXACT;
     if (f->kind == TL_FORM_FORBIDDEN)

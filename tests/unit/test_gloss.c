@@ -103,6 +103,9 @@ static void test_spacing_and_casing_variants(void **state)
   assert_string_equal(matches("Open AI, HuggingFace, GPT 4o, gpu"),
                       "Open AI=openai/variant; HuggingFace=hugging-face/variant; "
                       "GPT 4o=gpt-4o/variant; gpu=gpu/variant");
+  /* a name broken across source lines is the name, not a spacing variant */
+  assert_string_equal(matches("a Hugging\nFace e o Claude\r\nCode"),
+                      "Hugging\nFace=hugging-face/ok; Claude\r\nCode=claude-code/ok");
 }
 
 static void test_forbidden_forms(void **state)
