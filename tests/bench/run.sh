@@ -225,6 +225,16 @@ add_extra "1article.md, --glossary glossary-20k.tsv" "1article.md, default gloss
   "$out/1article.md" -- "${check[@]}" --glossary "$out/glossary-20k.tsv" "$out/1article.md"
 add_extra "10mb.md, --glossary glossary-20k.tsv" "10mb.md, default glossary" "${t_wall[10mb]}" \
   "$out/10mb.md" -- "${check[@]}" --glossary "$out/glossary-20k.tsv" "$out/10mb.md"
+# The house glossary against the 470 concepts it had before issue 12 (its
+# first four files): load (empty.md) and matching cost (10mb.md).
+g470=$tmp/glossary-470
+mkdir -p "$g470"
+cp glossary/techniques.tsv glossary/products.tsv glossary/organizations.tsv glossary/general.tsv "$g470/"
+nconc=$("$bin" glossary check glossary 2>/dev/null | sed -n 's/^glossário: \([0-9]*\) conceitos.*/\1/p')
+add_extra "empty.md, 470-concept glossary (before issue 12)" "empty.md, default glossary (${nconc:-?} concepts)" \
+  "${t_wall[empty]}" "$out/empty.md" -- "${check[@]}" --glossary "$g470" "$out/empty.md"
+add_extra "10mb.md, 470-concept glossary (before issue 12)" "10mb.md, default glossary (${nconc:-?} concepts)" \
+  "${t_wall[10mb]}" "$out/10mb.md" -- "${check[@]}" --glossary "$g470" "$out/10mb.md"
 many_files=("$out"/many/*.md)
 add_extra "many/ ($nmany files), -j 1" "10mb.md, one file" "${t_wall[10mb]}" \
   "${many_files[@]}" -- "${check[@]}" "$out/many"
