@@ -22,10 +22,10 @@ WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wundef -Wcast-qual -Wvla
 WERROR  ?=
 SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-PKGS     = hunspell libutf8proc md4c md4c-html sqlite3 jansson libmicrohttpd
+PKGS     = hunspell libutf8proc md4c md4c-html sqlite3 jansson libmicrohttpd libxml-2.0
 DEBPKGS  = pkg-config libhunspell-dev hunspell-pt-br hunspell-en-us libutf8proc-dev libmd4c-html0-dev \
            libmd4c-dev libsqlite3-dev libcmocka-dev libjansson-dev libmicrohttpd-dev \
-           libunistring-dev hunspell python3 dict-freedict-eng-por
+           libxml2-dev libunistring-dev hunspell python3 dict-freedict-eng-por
 # (libunistring-dev: a static link of libtradlint.a pulls in libmicrohttpd's
 # GnuTLS, whose -lunistring has no .so link without it)
 # only to regenerate dictionaries/pt-PT.tsv (make check-data)
@@ -47,7 +47,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS  += -D_XOPEN_SOURCE=700 -DTL_VERSION='"$(VERSION)"' \
              -DTL_DATADIR='"$(DATADIR)"' -DTL_DOCS_URL='"$(DOCS_URL)"' -Iinclude -Isrc
 CFLAGS    += $(OPT) $(WARN) $(WERROR) -fvisibility=hidden -fPIC $(PKG_CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS    += $(PKG_LIBS) -lpthread
+LDLIBS    += $(PKG_LIBS) -lpthread -lm
 TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
@@ -171,6 +171,10 @@ $(BUILD)/tests/dump_words: tests/tools/dump_words.c $(BUILD)/libtradlint.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libtradlint.a $(LDLIBS)
 
+$(BUILD)/tests/align_files: tests/tools/align_files.c $(BUILD)/libtradlint.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libtradlint.a $(LDLIBS)
+
 PATHOLOGICAL_LIMIT ?= 60
 FUZZ_TARGETS = lint gloss config argv
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay-%)
@@ -213,7 +217,7 @@ fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 
 # Unit tests (cmocka), golden CLI cases, bad inputs, corpus memory safety,
 # then the Hunspell oracle.
-check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ_REPLAY)
+check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/align_files $(BUILD)/tests/inject.so $(FUZZ_REPLAY)
 	@$(MAKE) -s deps-test
 	@tests/run-unit.sh $(UNIT_BIN)
 	@for t in $(FUZZ_TARGETS); do FUZZ_NAME=$$t $(BUILD)/fuzz/replay-$$t tests/fuzz/corpus/$$t || exit 1; done
@@ -221,6 +225,7 @@ check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ
 	@PATHOLOGICAL_LIMIT=$(PATHOLOGICAL_LIMIT) tests/bad-input.sh $(BUILD)/tradlint
 	@tests/corpus.sh $(BUILD)/tradlint
 	@tests/reports.sh $(BUILD)/tradlint
+	@tests/source.sh $(BUILD)/tradlint $(BUILD)/tests/align_files
 	@tests/hooks.sh $(BUILD)/tradlint
 	@tests/cli.sh $(BUILD)/tradlint
 	@tests/jobs.sh $(BUILD)/tradlint

@@ -385,6 +385,35 @@ TL_API tl_status tl_corpus_prune(tl_corpus *c, const char *root, FILE *out,
 /** Print counts: documents, words, renderings, cached verdicts. */
 TL_API tl_status tl_corpus_stats(tl_corpus *c, FILE *out, tl_error *err);
 
+/**
+ * An alignment of a translation with its English source: pairs of blocks
+ * of prose (headings, paragraphs, list items, table cells, alt texts) and,
+ * inside each, pairs of sentences. A block or sentence may pair with
+ * nothing (omitted or added) or with two of the other side (merged or
+ * split).
+ */
+typedef struct tl_alignment tl_alignment;
+
+/**
+ * Read and align @p src_path (English) with @p tgt_path (pt-BR). Both are
+ * checked as tl_lint_file checks its input (UTF-8, no NUL byte), with the
+ * same errors. On success *out is new (free with tl_alignment_free).
+ */
+TL_API tl_status tl_align_files(const char *src_path, const char *tgt_path,
+                                tl_markup markup, tl_alignment **out,
+                                tl_error *err);
+/** Free an alignment; NULL is allowed. */
+TL_API void tl_alignment_free(tl_alignment *a);
+/** Block pairs (a pair with nothing on one side counts). */
+TL_API size_t tl_alignment_count(const tl_alignment *a);
+/**
+ * Write the aligned pairs: TL_FORMAT_TEXT (one pair a paragraph, source
+ * lines marked '<' and target lines '>', with line numbers) or
+ * TL_FORMAT_JSON (stable; see README). Other formats give TL_EUSAGE.
+ */
+TL_API tl_status tl_alignment_write(const tl_alignment *a, tl_format format,
+                                    FILE *out, tl_error *err);
+
 /** Report writer: streams one file after the other, then a summary. */
 typedef struct tl_report tl_report;
 
