@@ -88,6 +88,12 @@ typedef struct tl_finding {
   size_t nsuggestions;
   const char *concept; /**< glossary id, or NULL */
   bool fix;            /**< true when suggestions[0] is safe to apply */
+  /** Source mode: the counterpart in the English source (the omitted
+   *  block, the original number or name), or NULL; line and column as
+   *  above, source_text one line. */
+  const char *source_path;
+  unsigned source_line, source_column;
+  const char *source_text;
 } tl_finding;
 
 /** The findings of one checked document. */
@@ -171,6 +177,17 @@ TL_API tl_status tl_lint_buffer(tl_linter *l, const char *path,
 TL_API tl_status tl_lint_file(tl_linter *l, const char *path,
                               tl_markup markup, tl_result **out,
                               tl_error *err);
+
+/**
+ * Check the translation @p tgt_path against its English source
+ * @p src_path (source mode): everything tl_lint_file does, plus the
+ * source.* findings of DESIGN.md (category "source"), each with the source
+ * location in tl_finding.source_*. The source is read and validated as the
+ * target is (its errors name it) and never checked as Portuguese.
+ */
+TL_API tl_status tl_lint_pair(tl_linter *l, const char *src_path,
+                              const char *tgt_path, tl_markup markup,
+                              tl_result **out, tl_error *err);
 
 /** Free a result; NULL is allowed. */
 TL_API void tl_result_free(tl_result *r);

@@ -36,6 +36,7 @@ void tl_aside_fini(tl_aside *s)
 {
   free(s->b);
   free(s->s);
+  free(s->segs);
   free(s->keys);
   tl_anchors_fini(&s->anc);
   tl_aside_init(s);
@@ -259,6 +260,11 @@ static void on_unit(void *ud, const tl_unit *u)
   b.off = lo;
   b.end = hi;
   b.m.chars = seg_chars(doc, u, b.text_off, b.text_end);
+  b.seg0 = (uint32_t)s->nsegs;
+  b.nseg = (uint32_t)u->n;
+  TL_GROW(s->segs, s->capsegs, s->nsegs + u->n);
+  memcpy(s->segs + s->nsegs, u->segs, u->n * sizeof *u->segs);
+  s->nsegs += u->n;
   b.m.anc0 = (uint32_t)s->anc.n;
   tl_anchors_scan(&s->anc, doc, b.off, b.end, s->english);
   b.m.nanc = (uint32_t)(s->anc.n - b.m.anc0);
@@ -287,6 +293,17 @@ tl_status tl_aside_build(tl_aside *s, const char *doc, size_t len,
   s->len = len;
   s->english = english;
   return tl_markup_parse(doc, len, start, markdown, on_unit, s, err);
+}
+
+tl_unit tl_aside_unit(const tl_aside *s, size_t b)
+{
+  tl_unit u;
+
+  u.kind = (enum tl_block_kind)s->b[b].kind;
+  u.level = s->b[b].level;
+  u.segs = s->segs + s->b[b].seg0;
+  u.n = s->b[b].nseg;
+  return u;
 }
 
 static bool strong(const tl_anchor *a)

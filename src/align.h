@@ -23,6 +23,7 @@ typedef struct tl_ablock {
   size_t off, end;           /* raw bytes: its lines (or its table cell) */
   size_t text_off, text_end; /* first and past-last prose byte */
   uint32_t sent0, nsent;     /* its sentences */
+  uint32_t seg0, nseg;       /* its prose segments */
   tl_ameasure m;
   uint8_t kind;              /* enum tl_block_kind */
   uint8_t level;             /* heading level */
@@ -44,6 +45,8 @@ typedef struct tl_aside {
   size_t nb, capb;
   tl_asent *s;
   size_t ns, caps;
+  tl_seg *segs;   /* every block's prose segments, in block order */
+  size_t nsegs, capsegs;
   tl_anchors anc; /* every block's anchors, in block order */
   /* cognate keys: the first four letters of the longer words, folded and
    * without accents (model/modelo, data/dados); Simard et al. (1992) */
@@ -77,6 +80,9 @@ void tl_aside_fini(tl_aside *s);
 tl_status tl_aside_build(tl_aside *s, const char *doc, size_t len,
                          size_t start, bool markdown, bool english,
                          tl_error *err);
+
+/* Block @b of @s as a unit of prose (for the tokenizer). */
+tl_unit tl_aside_unit(const tl_aside *s, size_t b);
 
 /* Align two built sides (copied by value into @al, which takes them
  * over: free only @al). */

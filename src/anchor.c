@@ -189,7 +189,12 @@ static size_t word_len(const char *p, const char *end)
   while (q < end) {
     size_t adv;
     int32_t cp = tl_utf8_decode(q, (size_t)(end - q), &adv);
-    if (is_word_cp(cp) || cp == '_') {
+    if (is_word_cp(cp)) {
+      q += adv;
+      continue;
+    }
+    if (cp == '_' && q > p && q + 1 < end &&
+        (is_digit(q[1]) || ((q[1] | 0x20) >= 'a' && (q[1] | 0x20) <= 'z'))) {
       q += adv;
       continue;
     }
@@ -241,7 +246,7 @@ static void set_key(tl_anchor *x, const char *doc)
  * 2º), or 0 when @p is not such a number. */
 static size_t number_suffix(const char *p, size_t n)
 {
-  static const char *const sfx[] = {"K", "k", "M", "B", "x", "st", "nd",
+  static const char *const sfx[] = {"K", "k", "M", "B", "x", "s", "st", "nd",
                                     "rd", "th", "\xC2\xBA", "\xC2\xAA", NULL};
   size_t d = 0;
 
@@ -458,6 +463,8 @@ void tl_anchors_scan(tl_anchors *a, const char *doc, size_t off, size_t end,
         p++;
         continue;
       }
+      if (n > 2 && p[n - 2] == '\'' && p[n - 1] == 's')
+        n -= 2; /* OpenAI's */
       /* an e-mail address */
       if (p + n < e && p[n] == '@') {
         size_t m = word_len(p + n + 1, e);
@@ -552,6 +559,16 @@ void tl_anchor_norm(const char *doc, const tl_anchor *a, tl_buf *out)
     p += 7;
   if (starts(p, e, "www."))
     p += 4;
+  /* the query and fragment (tracking parameters) and stray brackets are
+   * not what makes two addresses the same place */
+  {
+    const char *q = p;
+    while (q < e && *q != '?' && *q != '#')
+      q++;
+    e = q;
+    while (e > p && (e[-1] == ']' || e[-1] == ')' || e[-1] == '>'))
+      e--;
+  }
   while (p < e) {
     /* a locale segment: /en-us/, /pt-br/, /en/ */
     if (*p == '/' && e - p >= 4 &&

@@ -73,6 +73,22 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t);
 /* number.decimal, number.thousands (warning, fix) */
 void tl_check_number(tl_ctx *c, const tl_tokens *t);
 
+/* The English source of a translation (source mode). */
+typedef struct tl_source {
+  const char *path; /* as given: the related location of findings */
+  const char *data; /* the document, borrowed */
+  size_t len, start; /* start: after a BOM */
+  bool markdown;
+} tl_source;
+
+/* source.* (category source): the target (the context's document, prose
+ * from @tgt_start) aligned with @src; numbers, names, code, URLs, glossary
+ * terms, untranslated segments, omissions and additions. Passages the
+ * plain checks found untranslated whose source has the same words become
+ * source.untranslated. @m: glossary matching scratch. */
+void tl_check_source(tl_ctx *c, const tl_source *src, size_t tgt_start,
+                     bool markdown, tl_matches *m);
+
 /* spelling.hyphen (error, fix), spelling.case (warning, fix): 2009
  * orthography that Hunspell reads part by part */
 void tl_check_orthography(tl_ctx *c, const tl_unit *u, const tl_tokens *t);

@@ -194,7 +194,8 @@ static bool is_term(const tl_finding *f)
 
 static bool is_passage(const tl_finding *f)
 {
-  return strcmp(f->rule, "untranslated.passage") == 0;
+  return strcmp(f->rule, "untranslated.passage") == 0 ||
+         strcmp(f->rule, "source.untranslated") == 0;
 }
 
 static void drop_covered(tl_result *r)

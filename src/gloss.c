@@ -36,6 +36,7 @@ tl_gloss *tl_gloss_new(void)
 
   tl_map_init(&g->ids);
   tl_map_init(&g->claims);
+  tl_map_init(&g->en);
   tl_arena_init(&g->strs);
   TL_GROW(g->first, g->capnodes, 1);
   g->first[0] = 0;
@@ -54,6 +55,7 @@ void tl_gloss_free(tl_gloss *g)
   free(g->edges);
   tl_map_fini(&g->ids);
   tl_map_fini(&g->claims);
+  tl_map_fini(&g->en);
   tl_arena_fini(&g->strs);
   free(g);
 }
@@ -467,6 +469,81 @@ static tl_status add_list(loader *L, uint32_t ci, tl_form_kind kind, field f)
   return TL_OK;
 }
 
+void tl_gloss_en_key(const char *p, size_t n, bool exact, tl_buf *out)
+{
+  tl_buf t;
+  bool space = false;
+
+  tl_buf_init(&t);
+  if (exact)
+    tl_buf_add(&t, p, n);
+  else
+    tl_utf8_fold(p, n, &t);
+  tl_buf_adds(out, exact ? "x:" : "a:");
+  for (size_t i = 0; i < t.len; i++) {
+    char c = t.p[i];
+    if (c == ' ' || c == '-' || c == '\t') {
+      space = true;
+      continue;
+    }
+    if (space && out->len > 2)
+      tl_buf_addc(out, ' ');
+    space = false;
+    tl_buf_addc(out, c);
+  }
+  tl_buf_fini(&t);
+}
+
+long tl_gloss_find_en(const tl_gloss *g, const char *p, size_t n)
+{
+  tl_buf k;
+  tl_map_slot *s;
+
+  tl_buf_init(&k);
+  tl_gloss_en_key(p, n, true, &k);
+  s = tl_map_find(&g->en, k.p, k.len);
+  if (s == NULL) {
+    tl_buf_clear(&k);
+    tl_gloss_en_key(p, n, false, &k);
+    s = tl_map_find(&g->en, k.p, k.len);
+  }
+  tl_buf_fini(&k);
+  return s == NULL ? -1 : (long)s->value - 1;
+}
+
+/* Index the English terms of concept @ci ("a|b", notes in parentheses
+ * left out). The first concept to claim a term keeps it. */
+static void add_english(tl_gloss *g, uint32_t ci, const char *p, size_t n,
+                        bool exact)
+{
+  const char *e = p + n;
+
+  while (p < e) {
+    const char *bar = memchr(p, '|', (size_t)(e - p)), *q;
+    const char *end = bar ? bar : e;
+    size_t len;
+    unsigned words = 1;
+    tl_buf k;
+    q = memchr(p, '(', (size_t)(end - p));
+    len = (size_t)((q ? q : end) - p);
+    while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+      len--;
+    while (len > 0 && (*p == ' ' || *p == '\t'))
+      p++, len--;
+    if (len > 0) {
+      tl_buf_init(&k);
+      tl_gloss_en_key(p, len, exact, &k);
+      tl_map_put(&g->en, k.p, k.len, ci + 1, NULL);
+      for (size_t i = 2; i < k.len; i++)
+        words += k.p[i] == ' ';
+      if (words > g->en_words)
+        g->en_words = words;
+      tl_buf_fini(&k);
+    }
+    p = bar ? bar + 1 : e;
+  }
+}
+
 static tl_status add_row(loader *L, const int *map, size_t ncols,
                          field *fields)
 {
@@ -519,6 +596,10 @@ static tl_status add_row(loader *L, const int *map, size_t ncols,
   c->line = L->lineno;
   c->gender = v[COL_GENDER].n ? v[COL_GENDER].p[0] : 0;
   c->exact = v[COL_CASE].n == 5;
+  if (v[COL_EN].n > 0) {
+    c->en = dup_str(g, v[COL_EN].p, v[COL_EN].n);
+    add_english(g, ci, v[COL_EN].p, v[COL_EN].n, c->exact);
+  }
   /* accepted forms first, so that a forbidden form equal to one of them is
    * reported as such */
   st = add_form(L, ci, TL_FORM_PREFERRED, v[COL_PREF].p, v[COL_PREF].n,

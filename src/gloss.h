@@ -18,6 +18,7 @@ typedef enum tl_form_kind {
 typedef struct tl_concept {
   const char *id, *preferred, *note, *file;
   const char *source; /* provenance of the pair (column "source"), or NULL */
+  const char *en; /* the English source term(s) as written, or NULL */
   unsigned line;
   char gender; /* 'm', 'f' or 0 */
   bool exact;  /* case "exact" */
@@ -50,6 +51,8 @@ typedef struct tl_gloss {
   size_t nent, capent;
   tl_map ids;      /* id -> concept */
   tl_map claims;   /* folded rendering -> concept + 1 */
+  tl_map en;       /* English term key (tl_gloss_en_key) -> concept + 1 */
+  unsigned en_words; /* words of the longest English term */
   size_t nfiles;
   size_t counts[4]; /* forms by kind */
   tl_arena strs;
@@ -65,6 +68,16 @@ tl_status tl_gloss_load(tl_gloss *g, const char *path, tl_error *err);
 /* Load one glossary file held in memory (@name in messages). */
 tl_status tl_gloss_load_buffer(tl_gloss *g, const char *name,
                                const char *data, size_t len, tl_error *err);
+
+/* Append the lookup key of the English term p[0..n): "a:" and the folded
+ * words for common terms (@exact false), "x:" and the words as written for
+ * names; hyphens and runs of spaces become one space ("fine-tuning" and
+ * "Fine tuning" give "a:fine tuning"). */
+void tl_gloss_en_key(const char *p, size_t n, bool exact, tl_buf *out);
+
+/* The concept whose English term is p[0..n) (exact for names, folded for
+ * common terms), or -1. */
+long tl_gloss_find_en(const tl_gloss *g, const char *p, size_t n);
 
 /* Call @fn for every word of every accepted rendering (for spelling). */
 void tl_gloss_words(const tl_gloss *g, void (*fn)(void *, const char *, size_t),

@@ -431,6 +431,8 @@ static tl_status lint_take(tl_linter *l, const char *path, char *data,
     tl_check_spelling_end(&rn.ctx);
     if (rn.ctx.gloss != NULL)
       tl_check_consistency_end(&rn.ctx);
+    if (l->source != NULL)
+      tl_check_source(&rn.ctx, l->source, start, markdown, rn.matches);
   }
   if (st == TL_OK)
     st = rn.ctx.st;
@@ -475,4 +477,33 @@ tl_status tl_lint_file(tl_linter *l, const char *path, tl_markup markup,
   if (st != TL_OK)
     return st;
   return lint_take(l, path, data, len, markup, out, err);
+}
+
+tl_status tl_lint_pair(tl_linter *l, const char *src_path,
+                       const char *tgt_path, tl_markup markup,
+                       tl_result **out, tl_error *err)
+{
+  tl_source src;
+  char *data;
+  size_t len, start;
+  tl_status st;
+
+  *out = NULL;
+  st = tl_input_read(src_path, &data, &len, err);
+  if (st != TL_OK)
+    return st;
+  st = tl_input_check(src_path, data, len, &start, err);
+  if (st == TL_OK) {
+    src.path = src_path;
+    src.data = data;
+    src.len = len;
+    src.start = start;
+    src.markdown = markup == TL_MARKUP_MARKDOWN ||
+                   (markup == TL_MARKUP_AUTO && !is_plain_path(src_path));
+    l->source = &src;
+    st = tl_lint_file(l, tgt_path, markup, out, err);
+    l->source = NULL;
+  }
+  free(data);
+  return st;
 }

@@ -19,6 +19,8 @@ struct tl_linter {
   char *root, *dict_pt, *dict_en;
   uint64_t words_hash; /* of the word lists and glossary words */
   bool defer;
+  const tl_source *source; /* source mode: the English source of the next
+                              document (set by tl_lint_pair), or NULL */
   bool sibling;         /* spell, spell_en, gloss are another linter's */
   tl_map wordclass;     /* spelling -> language class (check_untranslated) */
   tl_map verdicts;      /* key -> 1 known, 2 unknown: spares the shared lock */

@@ -44,7 +44,16 @@ static void put_finding(FILE *out, const tl_result *r, const tl_finding *f)
     put_cstr(out, f->concept);
   else
     fputs("null", out);
-  fprintf(out, ", \"fix\": %s}", f->fix ? "true" : "false");
+  fprintf(out, ", \"fix\": %s", f->fix ? "true" : "false");
+  if (f->source_path != NULL) {
+    fputs(", \"source\": {\"path\": ", out);
+    put_cstr(out, f->source_path);
+    fprintf(out, ", \"line\": %u, \"column\": %u, \"text\": ",
+            f->source_line, f->source_column);
+    put_cstr(out, f->source_text != NULL ? f->source_text : "");
+    fputc('}', out);
+  }
+  fputc('}', out);
 }
 
 static void header(tl_report *rep)

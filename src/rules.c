@@ -55,6 +55,32 @@ const tl_rule tl_rules[] = {
     {"repetition.coordination", "repetition", TL_WARNING, false,
      "Palavra coordenada consigo mesma", "Use dois termos diferentes ou "
      "apague a repetição."},
+    {"source.term", "source", TL_WARNING, false,
+     "Termo do original sem a tradução do glossário", "Traduza o termo "
+     "como o glossário pede (a sugestão)."},
+    {"source.name", "source", TL_ERROR, true,
+     "Nome, produto ou versão diferente do original", "Escreva o nome "
+     "exatamente como no original (Clarifai, LangChain, GPT-4o)."},
+    {"source.number", "source", TL_ERROR, true,
+     "Número diferente do original", "Confira o valor no original e "
+     "escreva-o no formato brasileiro (86,4%; 1.000; US$ 5)."},
+    {"source.code", "source", TL_ERROR, false,
+     "Código diferente do original", "Trechos de código não se traduzem: "
+     "copie-os do original."},
+    {"source.url", "source", TL_WARNING, false,
+     "Endereço (URL ou e-mail) diferente do original", "Copie o endereço "
+     "do original."},
+    {"source.untranslated", "source", TL_ERROR, false,
+     "Trecho igual ao original em inglês", "Traduza o trecho."},
+    {"source.omission", "source", TL_ERROR, false,
+     "Trecho do original sem tradução", "Traduza o trecho omitido (o "
+     "local relacionado mostra o original)."},
+    {"source.addition", "source", TL_INFO, false,
+     "Bloco sem correspondente no original", "Confira se o acréscimo "
+     "(nota, aviso) é intencional."},
+    {"source.consistency", "source", TL_WARNING, false,
+     "Termo do original traduzido de dois jeitos", "Use a mesma tradução "
+     "para o mesmo termo do original."},
     {"suppression.unused", "suppression", TL_INFO, false,
      "Supressão que não suprime nada", "Apague o comentário "
      "tradlint-disable que não se aplica a nenhum achado."},
