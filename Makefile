@@ -39,7 +39,7 @@ TESTPKGS = python3-jsonschema chromium patch libxml2-utils python3-junitparser \
 NODEPKGS = nodejs npm
 VERSION  = 0.1.0
 # The shared library's ABI version (docs/ABI.md): libtradlint.so.$(SOVERSION)
-SOVERSION = 0
+SOVERSION = 1
 SONAME   = libtradlint.so.$(SOVERSION)
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

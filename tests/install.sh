@@ -20,10 +20,10 @@ for f in usr/bin/tradlint usr/lib/libtradlint.a usr/lib/libtradlint.so.0.1.0 \
          usr/share/tradlint/glossary/README.md usr/share/tradlint/dictionaries/ai-journalism.txt; do
   [ -f "$stage/$f" ] && ok || bad "not installed: $f"
 done
-[ "$(readlink "$stage/usr/lib/libtradlint.so.0")" = libtradlint.so.0.1.0 ] &&
-  [ "$(readlink "$stage/usr/lib/libtradlint.so")" = libtradlint.so.0 ] && ok || bad "library links"
+[ "$(readlink "$stage/usr/lib/libtradlint.so.1")" = libtradlint.so.0.1.0 ] &&
+  [ "$(readlink "$stage/usr/lib/libtradlint.so")" = libtradlint.so.1 ] && ok || bad "library links"
 soname=$(objdump -p "$stage/usr/lib/libtradlint.so.0.1.0" | awk '$1 == "SONAME" {print $2}')
-[ "$soname" = libtradlint.so.0 ] && ok || bad "soname is '$soname'"
+[ "$soname" = libtradlint.so.1 ] && ok || bad "soname is '$soname'"
 # the shared library exports the tl_ API and nothing else
 exported=$(nm -D --defined-only "$stage/usr/lib/libtradlint.so.0.1.0" | awk '$2 ~ /[TDBR]/ {print $3}')
 [ -n "$exported" ] && ! grep -qv '^tl_' <<<"$exported" && grep -qx tl_lint_buffer <<<"$exported" &&
@@ -95,7 +95,7 @@ if cc -o prog-shared prog.c $(pkg-config --cflags --libs tradlint) 2>cc.log; the
   out=$(LD_LIBRARY_PATH="$stage/usr/lib" TRADLINT_DATA_DIR="$stage/usr/share/tradlint" \
         ./prog-shared "$stage/usr/share/tradlint/glossary" 2>&1)
   [[ "$out" == *terminology.forbidden* ]] && ok || bad "shared program: $out"
-  objdump -p prog-shared | grep -q 'NEEDED *libtradlint.so.0' && ok || bad "program does not need libtradlint.so.0"
+  objdump -p prog-shared | grep -q 'NEEDED *libtradlint.so.1' && ok || bad "program does not need libtradlint.so.1"
 else bad "shared link: $(head -5 cc.log)"; fi
 if cc -o prog-static prog.c -I"$stage/usr/include" "$stage/usr/lib/libtradlint.a" \
      $(pkg-config --static --libs-only-l tradlint | sed 's/-ltradlint//') 2>cc.log; then
