@@ -9,6 +9,7 @@
 
 #include "align.h"
 #include "input.h"
+#include "termpair.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -1014,6 +1015,184 @@ static void check_terms(sctx *x, const tl_apair *p, size_t first)
   tl_tokens_fini(&st);
 }
 
+/* ---- one source term, two renderings ----------------------------------- */
+
+static bool finding_at(const tl_result *r, size_t off, size_t len)
+{
+  for (size_t i = 0; i < r->n; i++)
+    if (r->f[i].offset < off + len && off < r->f[i].offset + r->f[i].length)
+      return true;
+  return false;
+}
+
+/* The rendering of @t the document uses most (ties: the first used). */
+static const tl_tp_rendering *majority(const tl_tp_term *t)
+{
+  const tl_tp_rendering *best = NULL;
+  size_t best_first = SIZE_MAX;
+
+  for (size_t j = 0; j < t->nr; j++) {
+    const tl_tp_rendering *r = &t->r[j];
+    size_t first = SIZE_MAX;
+    for (size_t o = 0; o < r->nocc; o++)
+      if (r->occ[o].off < first)
+        first = r->occ[o].off;
+    if (best == NULL || r->nocc > best->nocc ||
+        (r->nocc == best->nocc && first < best_first)) {
+      best = r;
+      best_first = first;
+    }
+  }
+  return best;
+}
+
+/* The words of a rendering: their starts and lengths (at most 8). */
+static size_t split_words(const char *s, size_t *at, size_t *len)
+{
+  size_t n = 0, i = 0, k = strlen(s);
+
+  while (i < k && n < 8) {
+    size_t j = i;
+    while (j < k && s[j] != ' ' && s[j] != '-')
+      j++;
+    if (j > i) {
+      at[n] = i;
+      len[n++] = j - i;
+    }
+    i = j + 1;
+  }
+  return n;
+}
+
+/* @w without its plural and gender ending, into @out (modelos: model,
+ * específicas: específic, visíveis: visível, ações: ação). */
+static void bare(const char *w, size_t n, tl_buf *out)
+{
+  static const struct {
+    const char *plural, *singular;
+  } irregular[] = {{"\xC3\xB5" "es", "\xC3\xA3o"}, {"eis", "el"}, {"ais", "al"},
+                   {"\xC3\xB3is", "ol"}, {"is", "il"}};
+
+  tl_buf_clear(out);
+  for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++) {
+    size_t e = strlen(irregular[i].plural);
+    if (n > e + 2 && memcmp(w + n - e, irregular[i].plural, e) == 0) {
+      tl_buf_add(out, w, n - e);
+      tl_buf_adds(out, irregular[i].singular);
+      return;
+    }
+  }
+  if (n > 4 && memcmp(w + n - 2, "es", 2) == 0)
+    n -= 2;
+  else if (n > 3 && w[n - 1] == 's')
+    n--;
+  if (n > 3 && (w[n - 1] == 'a' || w[n - 1] == 'o'))
+    n--;
+  tl_buf_add(out, w, n);
+}
+
+static bool verb_like(const char *w, size_t n)
+{
+  static const char *const ends[] = {"ndo", "ar", "er", "ir", "ará", "erá",
+                                     "irá", "amos", "emos", "imos", "aram",
+                                     "eram", "iram", "ou", NULL};
+  for (size_t i = 0; ends[i] != NULL; i++) {
+    size_t e = strlen(ends[i]);
+    if (n > e + 2 && memcmp(w + n - e, ends[i], e) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* Whether rendering @b is a slip against @a rather than grammar: the same
+ * words but one (or only hyphens against spaces), and that one another
+ * word of the same stem ("aprendizagem"/"aprendizado",
+ * "completação"/"compleção"), or a plural after "de" ("engenharia de
+ * prompts"), never an agreement ending or a verb form. */
+static bool variant_ok(const char *a, const char *b)
+{
+  size_t aa[8], al[8], ba[8], bl[8], na, nb, diff = 0, k = 0;
+
+  na = split_words(a, aa, al);
+  nb = split_words(b, ba, bl);
+  if (na != nb || na < 2)
+    return false;
+  for (size_t i = 0; i < na; i++)
+    if (al[i] != bl[i] || memcmp(a + aa[i], b + ba[i], al[i]) != 0) {
+      diff++;
+      k = i;
+    }
+  if (diff == 0)
+    return true; /* fine-tuning / fine tuning */
+  if (diff != 1)
+    return false;
+  for (size_t i = 0; i < na; i++)
+    if (verb_like(a + aa[i], al[i]) || verb_like(b + ba[i], bl[i]))
+      return false;
+  {
+    const char *x = a + aa[k], *y = b + ba[k];
+    size_t xn = al[k], yn = bl[k];
+    tl_buf bx, by;
+    bool same;
+    tl_buf_init(&bx);
+    tl_buf_init(&by);
+    bare(x, xn, &bx);
+    bare(y, yn, &by);
+    same = bx.len == by.len && memcmp(bx.p, by.p, bx.len) == 0;
+    tl_buf_fini(&bx);
+    tl_buf_fini(&by);
+    if (same) /* an ending only: grammar, but after "de" a choice */
+      return k > 0 && al[k - 1] == 2 && memcmp(a + aa[k - 1], "de", 2) == 0;
+    return xn >= 5 && yn >= 5 && memcmp(x, y, 4) == 0;
+  }
+}
+
+/* source.consistency: a source term the document renders two ways (even
+ * one no glossary holds); the minority renderings are reported. */
+static void check_term_consistency(sctx *x, const tl_termpairs *tp)
+{
+  for (size_t i = 0; i < tp->n; i++) {
+    const tl_tp_term *t = &tp->v[i];
+    const tl_tp_rendering *ref;
+    if (t->nr < 2)
+      continue;
+    if (strchr(t->term, ' ') == NULL && strchr(t->term, '-') == NULL)
+      continue; /* one word: its renderings vary with the grammar */
+    ref = majority(t);
+    for (size_t j = 0; j < t->nr; j++) {
+      const tl_tp_rendering *r = &t->r[j];
+      if (r == ref || !variant_ok(ref->surface, r->surface))
+        continue;
+      for (size_t o = 0; o < r->nocc; o++) {
+        const tl_tp_occ *oc = &r->occ[o];
+        tl_buf m;
+        tl_finding *f;
+        const char *v[1];
+        char *sug;
+        if (finding_at(x->c->res, oc->off, oc->len))
+          continue;
+        sug = tl_xstrdup(ref->surface);
+        if (tl_utf8_has_upper(x->c->doc + oc->off, 1) && sug[0] >= 'a' &&
+            sug[0] <= 'z')
+          sug[0] = (char)(sug[0] - 'a' + 'A');
+        tl_buf_init(&m);
+        tl_buf_printf(&m, "'%.*s' traduz '%s' do original, que o texto "
+                      "traduz %zu %s como '%s'",
+                      (int)oc->len, x->c->doc + oc->off, t->term,
+                      ref->nocc, ref->nocc == 1 ? "vez" : "vezes",
+                      ref->surface);
+        f = add(x, oc->off, oc->len, "source.consistency", TL_WARNING,
+                tl_buf_cstr(&m));
+        v[0] = sug;
+        tl_result_set_suggestions(x->c->res, f, v, 1);
+        set_related(x, f, oc->src_off, oc->src_off + oc->src_len);
+        tl_buf_fini(&m);
+        free(sug);
+      }
+    }
+  }
+}
+
 /* ---- the entry point ---------------------------------------------------- */
 
 void tl_check_source(tl_ctx *c, const tl_source *src, size_t tgt_start,
@@ -1071,6 +1250,13 @@ void tl_check_source(tl_ctx *c, const tl_source *src, size_t tgt_start,
     check_literals(&x, p, S->anc.v + sa0, sna, T->anc.v + ta0, tna, lo, hi);
     check_untranslated(&x, p, &first);
     check_terms(&x, p, first);
+  }
+  {
+    tl_termpairs tp;
+    tl_termpairs_init(&tp);
+    tl_termpairs_learn(&tp, &x.al);
+    check_term_consistency(&x, &tp);
+    tl_termpairs_fini(&tp);
   }
   tl_tokens_fini(&x.toks);
   tl_lines_fini(&x.sli);

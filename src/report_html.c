@@ -19,12 +19,13 @@
 static const char *const CATEGORIES[] = {"spelling",  "terminology",
                                          "consistency", "untranslated",
                                          "agreement", "number",
-                                         "repetition", "suppression", NULL};
+                                         "repetition", "source",
+                                         "suppression", NULL};
 
 typedef struct file_entry {
   char *rel, *html;
   size_t sev[3];
-  size_t cat[8];
+  size_t cat[9];
   size_t words;
 } file_entry;
 
@@ -41,7 +42,7 @@ static int cat_index(const char *c)
   for (int i = 0; CATEGORIES[i] != NULL; i++)
     if (strcmp(CATEGORIES[i], c) == 0)
       return i;
-  return 7;
+  return 8;
 }
 
 static void escs(tl_buf *b, const char *s)
@@ -156,6 +157,7 @@ static const char STYLE[] =
     ".c-agreement{border-color:#2e7d32;background:#e8f5e9}"
     ".c-number{border-color:#00838f;background:#e0f7fa}"
     ".c-repetition{border-color:#795548;background:#efebe9}"
+    ".c-source{border-color:#ad1457;background:#fce4ec}"
     ".c-suppression{border-color:#757575;background:#f5f5f5}"
     ".s-error{font-weight:bold}.sev{font-size:.8em;text-transform:uppercase;"
     "padding:0 .3em;border-radius:2px;color:#fff}"

@@ -107,6 +107,25 @@ void tl_report_sarif_add(tl_report *rep, const tl_result *r)
           "insertedContent", "text", f->suggestions[0]);
       json_object_set_new(res, "fixes", json_pack("[o]", fix));
     }
+    if (f->source_path != NULL) { /* source mode: the original */
+      char *srel = tl_path_relative(rep->root, f->source_path);
+      char *suri = srel;
+      if (srel[0] == '/') {
+        suri = tl_xmalloc(strlen(srel) + 8);
+        sprintf(suri, "file://%s", srel);
+        free(srel);
+      }
+      json_object_set_new(
+          res, "relatedLocations",
+          json_pack("[{s:i,s:{s:{s:s},s:{s:i,s:i,s:{s:s}}},s:{s:s}}]", "id",
+                    (json_int_t)0, "physicalLocation", "artifactLocation",
+                    "uri", suri, "region", "startLine",
+                    (json_int_t)f->source_line, "startColumn",
+                    (json_int_t)f->source_column, "snippet", "text",
+                    f->source_text != NULL ? f->source_text : "", "message",
+                    "text", "original"));
+      free(suri);
+    }
     if (f->concept != NULL)
       json_object_set_new(res, "properties",
                           json_pack("{s:s}", "concept", f->concept));

@@ -143,6 +143,10 @@ static void print_finding(tl_report *rep, const tl_result *r,
       tl_buf_printf(b, "%s%s", i ? ", " : "", f->suggestions[i]);
     tl_buf_addc(b, '\n');
   }
+  if (f->source_path != NULL)
+    tl_buf_printf(b, " %*s = original: %s:%u:%u: %s\n", nw + 2, "",
+                  f->source_path, f->source_line, f->source_column,
+                  f->source_text != NULL ? f->source_text : "");
   fwrite(b->p, 1, b->len, rep->out);
 }
 

@@ -110,7 +110,8 @@ want = {(7, "source.number", "10.000"), (7, "source.number", "84,6"),
         (13, "source.omission", "A"), (13, "source.omission", "Os"),
         (15, "source.untranslated",
          "The model is released under an open licence so that researchers can reproduce the results and build on them"),
-        (19, "source.name", "GPT-4.0-mini")}
+        (19, "source.name", "GPT-4.0-mini"),
+        (27, "source.consistency", "modelo de recompensas")}
 assert got == want, ("missing", want - got, "extra", got - want)
 by = {(x["line"], x["text"]): x for x in d["files"][0]["findings"]}
 # related locations: the source line of each, and the suggestion in pt-BR form
@@ -126,6 +127,22 @@ assert any(x["rule"] == "source.addition" and x["line"] == 17 for x in d["files"
 assert not any(x["line"] == 15 and x["rule"] != "source.untranslated" for x in d["files"][0]["findings"])
 PY
 then ok; else bad "planted problems"; fi
+
+# SARIF: valid against the schema, the source as a related location
+"$align" --check "$planted/artigo.en.md" "$planted/artigo.md" sarif >p.sarif || bad "--check sarif exited $?"
+if python3 - "$root/tests/data/sarif/sarif-schema-2.1.0.json" <<'PY'
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1])); doc = json.load(open("p.sarif"))
+jsonschema.validate(doc, schema)
+res = [r for r in doc["runs"][0]["results"] if r["ruleId"] == "source.number"]
+assert len(res) == 2, res
+rel = res[0]["relatedLocations"][0]["physicalLocation"]
+assert rel["artifactLocation"]["uri"].endswith("artigo.en.md") and rel["region"]["startLine"] == 3, rel
+assert any(r["id"] == "source.consistency" for r in doc["runs"][0]["tool"]["driver"]["rules"])
+PY
+then ok; else bad "SARIF of a pair"; fi
+"$align" --check "$planted/artigo.en.md" "$planted/artigo.md" text >p.txt || bad "--check text exited $?"
+grep -q "= original: .*artigo.en.md:3:.*: 86.4" p.txt && ok || bad "text: related location"
 
 # ---- the real pairs: few source findings at warning or above (precision) ----
 words=0 n=0
@@ -153,6 +170,10 @@ assert rate <= 1.0
 # inverted RAG rendering, now with the source term as related location
 assert ("18-fine-tuning.md", 10, "source.untranslated") in found, found
 assert ("15-rag-and-vector-databases.md", 10, "terminology.forbidden") in found
+# "engenharia de prompts" against "engenharia de prompt" for one source term
+for line in (163, 167, 169, 177, 186):
+    assert ("04-prompt-engineering-fundamentals.md", line, "source.consistency") in found, line
+assert ("04-prompt-engineering-fundamentals.md", 369, "source.consistency") in found
 PY
 then ok; else bad "source findings on the real pairs"; fi
 

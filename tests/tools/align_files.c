@@ -1,6 +1,6 @@
 /* The library's source mode for the tests, until the CLI has it:
  *   align_files SRC TGT [json]      the alignment (tl_align_files)
- *   align_files --check SRC TGT     source-mode findings as JSON
+ *   align_files --check SRC TGT [json|sarif|text]   source-mode findings
  *                                   (tl_lint_pair; word lists and glossary
  *                                   from $TRADLINT_DATA_DIR, else .) */
 #include "tradlint.h"
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int check(const char *src, const char *tgt)
+static int check(const char *src, const char *tgt, tl_format fmt)
 {
   const char *data = getenv("TRADLINT_DATA_DIR");
   char words[4096], glossary[4096];
@@ -32,7 +32,7 @@ static int check(const char *src, const char *tgt)
     fprintf(stderr, "align_files: %s\n", err.msg);
     return 2;
   }
-  rep = tl_report_new(TL_FORMAT_JSON, stdout, 0);
+  rep = tl_report_new(fmt, stdout, 0);
   tl_report_add(rep, r);
   tl_report_finish(rep);
   tl_report_free(rep);
@@ -47,8 +47,12 @@ int main(int argc, char **argv)
   tl_error err;
   tl_format fmt = TL_FORMAT_TEXT;
 
-  if (argc == 4 && strcmp(argv[1], "--check") == 0)
-    return check(argv[2], argv[3]);
+  if (argc >= 4 && strcmp(argv[1], "--check") == 0)
+    return check(argv[2], argv[3],
+                 argc < 5                          ? TL_FORMAT_JSON
+                 : strcmp(argv[4], "sarif") == 0 ? TL_FORMAT_SARIF
+                 : strcmp(argv[4], "text") == 0  ? TL_FORMAT_TEXT
+                                                  : TL_FORMAT_JSON);
   if (argc < 3) {
     fprintf(stderr, "usage: align_files SRC TGT [json] | --check SRC TGT\n");
     return 2;
