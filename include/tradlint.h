@@ -94,6 +94,7 @@ typedef struct tl_finding {
   const char *source_path;
   unsigned source_line, source_column;
   const char *source_text;
+  size_t source_offset, source_length; /**< bytes in the source file */
 } tl_finding;
 
 /** The findings of one checked document. */

@@ -51,6 +51,14 @@ static uint32_t count_cps(const char *p, size_t n)
   return c;
 }
 
+bool tl_seg_clip(const tl_seg *g, size_t from, size_t to, size_t *a,
+                 size_t *b)
+{
+  *a = g->off > from ? g->off : from;
+  *b = g->off + g->len < to ? g->off + g->len : to;
+  return *a < *b;
+}
+
 /* Prose code points of the segments of @u inside [from, to). */
 static uint32_t seg_chars(const char *doc, const tl_unit *u, size_t from,
                           size_t to)
@@ -58,12 +66,8 @@ static uint32_t seg_chars(const char *doc, const tl_unit *u, size_t from,
   uint32_t c = 0;
 
   for (size_t i = 0; i < u->n; i++) {
-    size_t a = u->segs[i].off, b = a + u->segs[i].len;
-    if (a < from)
-      a = from;
-    if (b > to)
-      b = to;
-    if (a < b)
+    size_t a, b;
+    if (tl_seg_clip(&u->segs[i], from, to, &a, &b))
       c += count_cps(doc + a, b - a);
   }
   return c;
@@ -127,11 +131,9 @@ static void cognate_keys(tl_aside *s, const tl_unit *u, size_t from,
   tl_buf_init(&w);
   tl_buf_init(&f);
   for (size_t k = 0; k < u->n; k++) {
-    size_t a = u->segs[k].off, e = a + u->segs[k].len, i;
-    if (a < from)
-      a = from;
-    if (e > to)
-      e = to;
+    size_t a, e, i;
+    if (!tl_seg_clip(&u->segs[k], from, to, &a, &e))
+      continue;
     for (i = a; i < e;) {
       size_t adv, start = i, letters = 0;
       int32_t cp = tl_utf8_decode(s->doc + i, e - i, &adv);
@@ -619,8 +621,16 @@ void tl_align_run(tl_alignment *al, tl_aside *src, tl_aside *tgt)
   al->tgt = *tgt;
   tl_aside_init(src);
   tl_aside_init(tgt);
-  dp(al, block_cost, 0, (uint32_t)al->src.nb, 0, (uint32_t)al->tgt.nb,
-     &al->blocks, &al->nblocks, &al->capblocks);
+  if (al->parallel && al->src.nb == al->tgt.nb) {
+    for (size_t k = 0; k < al->src.nb; k++) {
+      TL_GROW(al->blocks, al->capblocks, al->nblocks + 1);
+      al->blocks[al->nblocks++] = (tl_apair){(uint32_t)k, 1, (uint32_t)k, 1,
+                                             0, 0, 0};
+    }
+  } else {
+    dp(al, block_cost, 0, (uint32_t)al->src.nb, 0, (uint32_t)al->tgt.nb,
+       &al->blocks, &al->nblocks, &al->capblocks);
+  }
   for (size_t k = 0; k < al->nblocks; k++) {
     tl_apair *p = &al->blocks[k];
     uint32_t s0, ns = 0, t0, nt = 0;

@@ -69,6 +69,8 @@ struct tl_alignment {
   size_t nblocks, capblocks;
   tl_apair *sents;
   size_t nsents, capsents;
+  bool parallel; /* set before tl_align_run: blocks i and i pair when the
+                    sides have as many (XLIFF units) */
   /* when made by tl_align_files: the paths and documents, owned */
   char *src_path, *tgt_path, *src_data, *tgt_data;
 };
@@ -80,6 +82,10 @@ void tl_aside_fini(tl_aside *s);
 tl_status tl_aside_build(tl_aside *s, const char *doc, size_t len,
                          size_t start, bool markdown, bool english,
                          tl_error *err);
+
+/* The part [*a, *b) of segment @g inside [from, to); false when none. */
+bool tl_seg_clip(const tl_seg *g, size_t from, size_t to, size_t *a,
+                 size_t *b);
 
 /* Block @b of @s as a unit of prose (for the tokenizer). */
 tl_unit tl_aside_unit(const tl_aside *s, size_t b);

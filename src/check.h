@@ -79,6 +79,8 @@ typedef struct tl_source {
   const char *data; /* the document, borrowed */
   size_t len, start; /* start: after a BOM */
   bool markdown;
+  bool parallel; /* blocks pair one to one when both sides have as many
+                    (XLIFF units) */
 } tl_source;
 
 /* source.* (category source): the target (the context's document, prose

@@ -39,6 +39,8 @@ static void set_related(sctx *x, tl_finding *f, size_t off, size_t end)
   const char *doc = x->src->data;
 
   tl_lines_locate(&x->sli, off, &f->source_line, &f->source_column);
+  f->source_offset = off;
+  f->source_length = end - off;
   f->source_path = tl_arena_strndup(&r->arena, x->src->path,
                                     strlen(x->src->path));
   tl_buf_init(&b);
@@ -706,14 +708,9 @@ static void prose_words(const tl_aside *s, size_t off, size_t end,
                         tl_buf *out)
 {
   for (size_t i = 0; i < s->nsegs; i++) {
-    const tl_seg *g = &s->segs[i];
-    size_t a = g->off, b = g->off + g->len;
-    if (b <= off || a >= end)
+    size_t a, b;
+    if (!tl_seg_clip(&s->segs[i], off, end, &a, &b))
       continue;
-    if (a < off)
-      a = off;
-    if (b > end)
-      b = end;
     for (size_t k = a; k < b;) {
       size_t adv;
       int32_t cp = tl_utf8_decode(s->doc + k, b - k, &adv);
@@ -1218,6 +1215,7 @@ void tl_check_source(tl_ctx *c, const tl_source *src, size_t tgt_start,
     tl_aside_fini(&t);
     return;
   }
+  x.al.parallel = src->parallel;
   tl_align_run(&x.al, &s, &t);
   tl_lines_init(&x.sli, src->data, src->len, sbom);
   tl_tokens_init(&x.toks);

@@ -6,6 +6,7 @@
 #include "suppress.h"
 #include "walk.h"
 #include "markup.h"
+#include "xliff.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -388,9 +389,9 @@ tl_status tl_linter_complete(tl_linter *l, tl_result *r, tl_error *err)
   return TL_OK;
 }
 
-static tl_status lint_take(tl_linter *l, const char *path, char *data,
-                           size_t len, tl_markup markup, tl_result **out,
-                           tl_error *err)
+tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
+                       size_t len, tl_markup markup, tl_result **out,
+                       tl_error *err)
 {
   tl_result *r;
   size_t start;
@@ -463,7 +464,10 @@ tl_status tl_lint_buffer(tl_linter *l, const char *path, const char *data,
                          size_t len, tl_markup markup, tl_result **out,
                          tl_error *err)
 {
-  return lint_take(l, path, tl_xstrndup(data, len), len, markup, out, err);
+  if (markup == TL_MARKUP_AUTO && tl_xliff_is(path, data, len))
+    return tl_xliff_lint(l, path, data, len, out, err);
+  return tl_lint_take(l, path, tl_xstrndup(data, len), len, markup, out,
+                      err);
 }
 
 tl_status tl_lint_file(tl_linter *l, const char *path, tl_markup markup,
@@ -476,7 +480,12 @@ tl_status tl_lint_file(tl_linter *l, const char *path, tl_markup markup,
   *out = NULL;
   if (st != TL_OK)
     return st;
-  return lint_take(l, path, data, len, markup, out, err);
+  if (markup == TL_MARKUP_AUTO && tl_xliff_is(path, data, len)) {
+    st = tl_xliff_lint(l, path, data, len, out, err);
+    free(data);
+    return st;
+  }
+  return tl_lint_take(l, path, data, len, markup, out, err);
 }
 
 tl_status tl_lint_pair(tl_linter *l, const char *src_path,

@@ -31,4 +31,9 @@ struct tl_linter {
   long slow_budget;
 };
 
+/* Check @data (owned, taken even on failure), as tl_lint_buffer does. */
+tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
+                       size_t len, tl_markup markup, tl_result **out,
+                       tl_error *err);
+
 #endif

@@ -92,16 +92,11 @@ static size_t words_of(const tl_aside *a, size_t off, size_t end, word **w,
 
   tl_buf_init(&low);
   for (size_t i = 0; i < a->nsegs; i++) {
-    const tl_seg *g = &a->segs[i];
-    size_t s = g->off, e = g->off + g->len, k;
+    size_t s, e, k;
     bool joined = false;
     char sep = ' ';
-    if (e <= off || s >= end)
+    if (!tl_seg_clip(&a->segs[i], off, end, &s, &e))
       continue;
-    if (s < off)
-      s = off;
-    if (e > end)
-      e = end;
     for (k = s; k < e;) {
       size_t adv, start = k, letters = 0;
       int32_t cp = tl_utf8_decode(a->doc + k, e - k, &adv);

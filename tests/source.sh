@@ -177,4 +177,44 @@ assert ("04-prompt-engineering-fundamentals.md", 369, "source.consistency") in f
 PY
 then ok; else bad "source findings on the real pairs"; fi
 
+# ---- XLIFF 1.2 and 2.0: located in the file, fixes into <target> only ------
+for v in 12 20; do
+  x="$root/tests/data/xliff/artigo-$v.xlf"
+  "$bin" check --no-db --format json --fail-on never "$x" >x$v.json || bad "xliff $v exited $?"
+  if python3 - x$v.json $v <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); v = sys.argv[2]
+f = d["files"][0]["findings"]
+got = {(x["line"], x["rule"], x["text"]) for x in f if x["severity"] != "info"}
+L = {"12": (13, 17, 21, 28, 32), "20": (13, 19, 25, 36, 42)}[v]
+want = {(L[0], "source.number", "84,6"), (L[1], "terminology.forbidden", "GPT-4.0"),
+        (L[2], "source.untranslated", "The model is released under an open licence for researchers"),
+        (L[3], "source.omission", "<source"), (L[4], "terminology.variant", "Langchain")}
+assert got == want, ("missing", want - got, "extra", got - want)
+num = [x for x in f if x["rule"] == "source.number"][0]
+assert num["source"]["line"] == L[0] - 1 and num["source"]["text"] == "86.4", num
+assert num["column"] == 29, num
+PY
+  then ok; else bad "XLIFF $v findings"; fi
+  cp "$x" fix$v.xlf
+  "$bin" check --no-db --fix --fail-on never fix$v.xlf >/dev/null 2>&1 || bad "xliff $v --fix exited $?"
+  # only the two fixable target texts changed, every other byte kept
+  if python3 - "$x" fix$v.xlf <<'PY'
+import sys
+a = open(sys.argv[1], "rb").read(); b = open(sys.argv[2], "rb").read()
+assert b == a.replace(b">GPT-4.0<", b">GPT-4o<").replace(b"usou Langchain.", b"usou LangChain."), "bytes differ"
+assert a != b
+PY
+  then ok; else bad "XLIFF $v --fix"; fi
+  xmllint --noout fix$v.xlf 2>/dev/null || python3 -c "import xml.dom.minidom,sys; xml.dom.minidom.parse(sys.argv[1])" fix$v.xlf &&
+    ok || bad "XLIFF $v not well-formed after --fix"
+done
+# a malformed file and an unknown version: exit 2, file:line named
+printf '<?xml version="1.0"?>\n<xliff version="1.2">\n<file><body><trans-unit id="1"><source>a</source>\n</body></file></xliff>\n' >bad.xlf
+"$bin" check --no-db bad.xlf >/dev/null 2>err.txt; rc=$?
+[ "$rc" -eq 2 ] && grep -q "bad.xlf:[0-9]*: XLIFF malformado" err.txt && ok || bad "malformed XLIFF: exit $rc, $(cat err.txt)"
+printf '<?xml version="1.0"?>\n<xliff version="3.0"><file/></xliff>\n' >v3.xlf
+"$bin" check --no-db v3.xlf >/dev/null 2>err.txt; rc=$?
+[ "$rc" -eq 2 ] && grep -q "v3.xlf:2: versão de XLIFF '3.0' não suportada" err.txt && ok || bad "XLIFF 3.0: exit $rc, $(cat err.txt)"
+
 finish
