@@ -361,10 +361,7 @@ void tl_anchors_scan(tl_anchors *a, const char *doc, size_t off, size_t end,
     }
     if (c == '<') {
       if (starts(p, e, "<!--")) {
-        const char *q = p + 4;
-        while (q + 3 <= e && memcmp(q, "-->", 3) != 0)
-          q++;
-        p = q + 3 <= e ? q + 3 : e;
+        p = tl_mem_after(p + 4, e, "-->");
         continue;
       }
       if (starts(p, e, "<http")) {
@@ -419,10 +416,7 @@ void tl_anchors_scan(tl_anchors *a, const char *doc, size_t off, size_t end,
     }
     if (c == '$') {
       if (p + 1 < e && p[1] == '$') { /* display math */
-        const char *q = p + 2;
-        while (q + 1 < e && !(q[0] == '$' && q[1] == '$'))
-          q++;
-        p = q + 2 <= e ? q + 2 : e;
+        p = tl_mem_after(p + 2, e, "$$");
         continue;
       }
       if (p + 1 < e && is_digit(p[1])) {

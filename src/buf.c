@@ -244,3 +244,13 @@ uint64_t tl_hash(const void *p, size_t n)
   }
   return h;
 }
+
+const char *tl_mem_after(const char *p, const char *e, const char *needle)
+{
+  size_t n = strlen(needle);
+
+  for (; p + n <= e; p++)
+    if (memcmp(p, needle, n) == 0)
+      return p + n;
+  return e;
+}

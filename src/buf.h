@@ -63,6 +63,10 @@ char *tl_arena_printf(tl_arena *a, const char *fmt, ...)
 tl_status tl_error_set(tl_error *err, tl_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Just past the first @needle in [p, e), or @e when there is none (the
+ * end of a comment, a CDATA section, a math span). */
+const char *tl_mem_after(const char *p, const char *e, const char *needle);
+
 /* FNV-1a 64-bit hash. */
 uint64_t tl_hash(const void *p, size_t n);
 

@@ -181,10 +181,7 @@ static void element_text(const char *raw, size_t from, size_t to, vdoc *v)
         continue;
       }
       if (starts(p, e, "<!--")) {
-        const char *q = p + 4;
-        while (q + 3 <= e && memcmp(q, "-->", 3) != 0)
-          q++;
-        p = q + 3 <= e ? q + 3 : e;
+        p = tl_mem_after(p + 4, e, "-->");
         continue;
       }
       n = tag_name(p[1] == '/' ? p + 2 : p + 1, e, &name);
@@ -251,10 +248,7 @@ static size_t scan_units(const char *raw, size_t len, unit **out)
                         : starts(p, e, "<![CDATA[") ? "]]>"
                         : starts(p, e, "<?")        ? "?>"
                                                     : ">";
-      const char *q = p + 2;
-      while (q < e && !starts(q, e, end))
-        q++;
-      p = q < e ? q + strlen(end) : e;
+      p = tl_mem_after(p + 2, e, end);
       continue;
     }
     closing = p[1] == '/';
