@@ -5,6 +5,7 @@
 #include "report.h"
 
 #include "rules.h"
+#include "walk.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -109,12 +110,8 @@ void tl_report_sarif_add(tl_report *rep, const tl_result *r)
     }
     if (f->source_path != NULL) { /* source mode: the original */
       char *srel = tl_path_relative(rep->root, f->source_path);
-      char *suri = srel;
-      if (srel[0] == '/') {
-        suri = tl_xmalloc(strlen(srel) + 8);
-        sprintf(suri, "file://%s", srel);
-        free(srel);
-      }
+      char *suri = tl_report_uri(srel);
+      free(srel);
       json_object_set_new(
           res, "relatedLocations",
           json_pack("[{s:i,s:{s:{s:s},s:{s:i,s:i,s:{s:s}}},s:{s:s}}]", "id",
