@@ -46,6 +46,8 @@ typedef struct tl_ctx {
   const tl_gloss *gloss;
   tl_usage *usage;
   size_t nusage, capusage;
+  /* source mode: the term pairs learned from the document (owned) */
+  struct tl_termpairs *learned;
 } tl_ctx;
 
 void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell);
@@ -90,6 +92,15 @@ typedef struct tl_source {
  * source.untranslated. @m: glossary matching scratch. */
 void tl_check_source(tl_ctx *c, const tl_source *src, size_t tgt_start,
                      bool markdown, tl_matches *m);
+
+/* source.consistency against the archive: the document's learned term
+ * pairs (c->learned) compared with the renderings other documents gave the
+ * same source terms, then recorded for document @relpath. */
+tl_status tl_check_source_corpus(tl_ctx *c, struct tl_corpus *corpus,
+                                 const char *relpath, tl_error *err);
+
+/* Free what tl_ctx.learned holds; NULL is allowed. */
+void tl_learned_free(struct tl_termpairs *tp);
 
 /* spelling.hyphen (error, fix), spelling.case (warning, fix): 2009
  * orthography that Hunspell reads part by part */

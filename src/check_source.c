@@ -8,6 +8,7 @@
 #include "check.h"
 
 #include "align.h"
+#include "corpus.h"
 #include "input.h"
 #include "termpair.h"
 #include "utf8.h"
@@ -1190,6 +1191,110 @@ static void check_term_consistency(sctx *x, const tl_termpairs *tp)
   }
 }
 
+/* ---- against the archive ------------------------------------------------ */
+
+void tl_learned_free(struct tl_termpairs *tp)
+{
+  if (tp == NULL)
+    return;
+  tl_termpairs_fini(tp);
+  free(tp);
+}
+
+typedef struct archive_row {
+  char *rendering, *paths;
+  unsigned docs;
+} archive_row;
+
+static void on_archive(void *ud, const char *r, int kind, unsigned docs,
+                       unsigned uses, const char *const *paths, size_t np)
+{
+  archive_row *top = ud;
+  tl_buf b;
+
+  (void)kind;
+  (void)uses;
+  if (top->rendering != NULL)
+    return; /* the first row: most documents */
+  tl_buf_init(&b);
+  for (size_t i = 0; i < np; i++)
+    tl_buf_printf(&b, "%s%s", i ? ", " : "", paths[i]);
+  if (docs > np)
+    tl_buf_adds(&b, ", ...");
+  top->rendering = tl_xstrdup(r);
+  top->paths = tl_xstrndup(b.p ? b.p : "", b.len);
+  top->docs = docs;
+  tl_buf_fini(&b);
+}
+
+/* Multi-word terms only: a single word's renderings vary with grammar. */
+static bool compound_term(const char *t)
+{
+  return strchr(t, ' ') != NULL || strchr(t, '-') != NULL;
+}
+
+tl_status tl_check_source_corpus(tl_ctx *c, struct tl_corpus *corpus,
+                                 const char *relpath, tl_error *err)
+{
+  const tl_termpairs *tp = c->learned;
+  tl_store_pair *rows = NULL;
+  size_t nrows = 0, caprows = 0;
+  tl_status st = TL_OK;
+
+  if (tp == NULL || corpus == NULL)
+    return TL_OK;
+  for (size_t i = 0; i < tp->n && st == TL_OK; i++) {
+    const tl_tp_term *t = &tp->v[i];
+    archive_row top = {NULL, NULL, 0};
+    bool uses_top = false;
+    if (!compound_term(t->term))
+      continue;
+    for (size_t j = 0; j < t->nr; j++) {
+      TL_GROW(rows, caprows, nrows + 1);
+      rows[nrows++] = (tl_store_pair){t->term, t->r[j].surface,
+                                      (unsigned)t->r[j].nocc};
+    }
+    st = tl_store_pairs(corpus->store, t->term, relpath, on_archive, &top,
+                        err);
+    for (size_t j = 0; j < t->nr && top.rendering != NULL; j++)
+      uses_top = uses_top || strcmp(t->r[j].surface, top.rendering) == 0;
+    if (st == TL_OK && top.rendering != NULL && top.docs >= 2 && !uses_top)
+      for (size_t j = 0; j < t->nr; j++) {
+        const tl_tp_rendering *r = &t->r[j];
+        if (!variant_ok(top.rendering, r->surface))
+          continue;
+        for (size_t o = 0; o < r->nocc; o++) {
+          const tl_tp_occ *oc = &r->occ[o];
+          tl_finding *f;
+          const char *v[1] = {top.rendering};
+          if (finding_at(c->res, oc->off, oc->len))
+            continue;
+          f = tl_result_add(c->res, oc->off, oc->len, "source.consistency",
+                            "source", TL_WARNING,
+                            "'%.*s' traduz '%s' do original; o acervo o "
+                            "traduz como '%s' em %u documentos (%s)",
+                            (int)oc->len, c->doc + oc->off, t->term,
+                            top.rendering, top.docs, top.paths);
+          tl_result_set_suggestions(c->res, f, v, 1);
+          f->source_path = tl_arena_strndup(&c->res->arena, tp->src_path,
+                                            strlen(tp->src_path));
+          f->source_line = oc->src_line;
+          f->source_column = oc->src_col;
+          f->source_offset = oc->src_off;
+          f->source_length = oc->src_len;
+          f->source_text = tl_arena_strndup(&c->res->arena, t->term,
+                                            strlen(t->term));
+        }
+      }
+    free(top.rendering);
+    free(top.paths);
+  }
+  if (st == TL_OK)
+    st = tl_store_record_pairs(corpus->store, relpath, rows, nrows, err);
+  free(rows);
+  return st;
+}
+
 /* ---- the entry point ---------------------------------------------------- */
 
 void tl_check_source(tl_ctx *c, const tl_source *src, size_t tgt_start,
@@ -1250,11 +1355,20 @@ void tl_check_source(tl_ctx *c, const tl_source *src, size_t tgt_start,
     check_terms(&x, p, first);
   }
   {
-    tl_termpairs tp;
-    tl_termpairs_init(&tp);
-    tl_termpairs_learn(&tp, &x.al);
-    check_term_consistency(&x, &tp);
-    tl_termpairs_fini(&tp);
+    tl_termpairs *tp = tl_xcalloc(1, sizeof *tp);
+    tl_termpairs_init(tp);
+    tl_termpairs_learn(tp, &x.al);
+    check_term_consistency(&x, tp);
+    /* kept for the corpus stage: where each occurrence's source is */
+    tp->src_path = tl_xstrdup(src->path);
+    for (size_t i = 0; i < tp->n; i++)
+      for (size_t j = 0; j < tp->v[i].nr; j++)
+        for (size_t o = 0; o < tp->v[i].r[j].nocc; o++) {
+          tl_tp_occ *oc = &tp->v[i].r[j].occ[o];
+          tl_lines_locate(&x.sli, oc->src_off, &oc->src_line, &oc->src_col);
+        }
+    tl_learned_free(c->learned);
+    c->learned = tp;
   }
   tl_tokens_fini(&x.toks);
   tl_lines_fini(&x.sli);

@@ -437,6 +437,82 @@ static const char *kind_name(int kind)
 
 static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
                         bool pages, FILE *out, tl_error *err);
+/* Source mode: the source terms the archive renders more than one way
+ * (origin "learned"), after the glossary's concepts. */
+static tl_status report_learned(tl_corpus *c, tl_format format, FILE *out,
+                                json_t *arr, size_t *count, tl_error *err)
+{
+  char **terms = NULL;
+  size_t n = 0;
+  tl_status rc = tl_store_mixed_terms(c->store, &terms, &n, err);
+
+  *count = n;
+  if (rc == TL_OK && n > 0 && format == TL_FORMAT_HTML)
+    fputs("<h1>Termos do original traduzidos de mais de um jeito</h1>\n",
+          out);
+  else if (rc == TL_OK && n > 0 && format == TL_FORMAT_TEXT)
+    fputs("termos do original traduzidos de mais de um jeito:\n", out);
+  for (size_t i = 0; i < n && rc == TL_OK; i++) {
+    rep_rows rows = {NULL, 0, 0};
+    rc = tl_store_pairs(c->store, terms[i], NULL, collect_row, &rows, err);
+    if (rc == TL_OK && format == TL_FORMAT_JSON) {
+      json_t *o = json_object(), *rs = json_array();
+      json_object_set_new(o, "concept", json_string(terms[i]));
+      json_object_set_new(o, "origin", json_string("learned"));
+      json_object_set_new(o, "preferred", json_null());
+      for (size_t r = 0; r < rows.n; r++) {
+        json_t *x = json_object(), *ps = json_array();
+        json_object_set_new(x, "rendering", json_string(rows.v[r].rendering));
+        json_object_set_new(x, "kind", json_string("variant"));
+        json_object_set_new(x, "documents", json_integer(rows.v[r].docs));
+        json_object_set_new(x, "occurrences", json_integer(rows.v[r].uses));
+        for (size_t k = 0; k < rows.v[r].npaths; k++)
+          json_array_append_new(ps, json_string(rows.v[r].paths[k]));
+        json_object_set_new(x, "examples", ps);
+        json_array_append_new(rs, x);
+      }
+      json_object_set_new(o, "renderings", rs);
+      json_array_append_new(arr, o);
+    } else if (rc == TL_OK && format == TL_FORMAT_HTML) {
+      fputs("<h2>", out);
+      html_escape(out, terms[i]);
+      fputs("</h2>\n<table><tr><th>tradução</th><th>documentos</th>"
+            "<th>ocorrências</th><th>exemplos</th></tr>\n",
+            out);
+      for (size_t r = 0; r < rows.n; r++) {
+        fputs("<tr><td>", out);
+        html_escape(out, rows.v[r].rendering);
+        fprintf(out, "</td><td>%u</td><td>%u</td><td>", rows.v[r].docs,
+                rows.v[r].uses);
+        for (size_t k = 0; k < rows.v[r].npaths; k++) {
+          if (k)
+            fputs(", ", out);
+          html_escape(out, rows.v[r].paths[k]);
+        }
+        fputs("</td></tr>\n", out);
+      }
+      fputs("</table>\n", out);
+    } else if (rc == TL_OK) {
+      fprintf(out, "%s (original)\n", terms[i]);
+      for (size_t r = 0; r < rows.n; r++) {
+        fprintf(out, "  %-42s %4u %s, %4u %s", rows.v[r].rendering,
+                rows.v[r].docs,
+                rows.v[r].docs == 1 ? "documento " : "documentos",
+                rows.v[r].uses, rows.v[r].uses == 1 ? "vez " : "vezes");
+        for (size_t k = 0; k < rows.v[r].npaths; k++)
+          fprintf(out, "%s%s", k ? ", " : "  (", rows.v[r].paths[k]);
+        fprintf(out, "%s\n",
+                rows.v[r].npaths == 0 ? ""
+                : rows.v[r].docs > rows.v[r].npaths ? ", ...)" : ")");
+      }
+    }
+    free_rows(&rows);
+  }
+  for (size_t i = 0; i < n; i++)
+    free(terms[i]);
+  free(terms);
+  return rc;
+}
 
 tl_status tl_corpus_report(tl_corpus *c, const tl_linter *l,
                            tl_format format, FILE *out, tl_error *err)
@@ -467,6 +543,7 @@ static void page_link(FILE *out, const char *path)
 static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
                         bool pages, FILE *out, tl_error *err)
 {
+  size_t nlearned = 0;
   char **ids = NULL;
   size_t n = 0;
   tl_status rc = tl_store_mixed_concepts(c->store, &ids, &n, err);
@@ -499,6 +576,7 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
     if (rc == TL_OK && format == TL_FORMAT_JSON) {
       json_t *o = json_object(), *rs = json_array();
       json_object_set_new(o, "concept", json_string(ids[i]));
+      json_object_set_new(o, "origin", json_string("glossary"));
       json_object_set_new(o, "preferred", pref ? json_string(pref) : json_null());
       for (size_t r = 0; r < rows.n; r++) {
         json_t *x = json_object(), *ps = json_array();
@@ -560,6 +638,8 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
     }
     free_rows(&rows);
   }
+  if (rc == TL_OK)
+    rc = report_learned(c, format, out, arr, &nlearned, err);
   if (rc == TL_OK) {
     if (format == TL_FORMAT_JSON) {
       json_object_set_new(root, "concepts", arr);
@@ -570,6 +650,9 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
     } else {
       fprintf(out, "tradlint: %zu %s com mais de uma forma no acervo\n", n,
               n == 1 ? "conceito" : "conceitos");
+      if (nlearned > 0)
+        fprintf(out, "tradlint: %zu %s do original com mais de uma "
+                "tradução\n", nlearned, nlearned == 1 ? "termo" : "termos");
     }
   } else if (arr != NULL) {
     json_decref(arr);
@@ -708,9 +791,54 @@ static void on_variant(void *ud, const char *key, const char *surface,
   }
 }
 
+/* Source mode: a glossary row for every source term whose renderings were
+ * learned in two or more documents: the rendering most documents use as
+ * the preferred form, the others as admitted (to review). */
+static tl_status learned_rows(tl_corpus *c, tl_format format, FILE *out,
+                              size_t *count, tl_error *err)
+{
+  char **terms = NULL;
+  size_t n = 0;
+  tl_status rc = tl_store_learned_terms(c->store, 2, &terms, &n, err);
+
+  *count = 0;
+  for (size_t i = 0; i < n && rc == TL_OK; i++) {
+    rep_rows rows = {NULL, 0, 0};
+    char id[128];
+    rc = tl_store_pairs(c->store, terms[i], NULL, collect_row, &rows, err);
+    if (rc == TL_OK && rows.n > 0 && rows.v[0].docs >= 2 &&
+        (strchr(terms[i], ' ') != NULL || strchr(terms[i], '-') != NULL)) {
+      (*count)++;
+      slug(terms[i], id, sizeof id);
+      if (format == TL_FORMAT_TSV) {
+        fprintf(out, "%s\t%s\t%s\t\t", id, terms[i], rows.v[0].rendering);
+        for (size_t r = 1; r < rows.n; r++)
+          fprintf(out, "%s%s", r > 1 ? "|" : "", rows.v[r].rendering);
+        fprintf(out, "\t\t\tany\taprendido no modo bilíngue: %u %s\n",
+                rows.v[0].docs, rows.v[0].docs == 1 ? "documento"
+                                                    : "documentos");
+      } else {
+        fprintf(out, "%s → %s (%u %s)", terms[i], rows.v[0].rendering,
+                rows.v[0].docs, rows.v[0].docs == 1 ? "documento"
+                                                    : "documentos");
+        for (size_t r = 1; r < rows.n; r++)
+          fprintf(out, "%s%s (%u)", r == 1 ? "; também " : ", ",
+                  rows.v[r].rendering, rows.v[r].docs);
+        fputc('\n', out);
+      }
+    }
+    free_rows(&rows);
+  }
+  for (size_t i = 0; i < n; i++)
+    free(terms[i]);
+  free(terms);
+  return rc;
+}
+
 tl_status tl_corpus_variants(tl_corpus *c, tl_format format, FILE *out,
                              tl_error *err)
 {
+  size_t learned = 0;
   var_state v;
   tl_status rc;
 
@@ -725,9 +853,16 @@ tl_status tl_corpus_variants(tl_corpus *c, tl_format format, FILE *out,
           out);
   rc = tl_store_variants(c->store, on_variant, &v, err);
   flush_key(&v);
-  if (rc == TL_OK && format != TL_FORMAT_TSV)
+  if (rc == TL_OK)
+    rc = learned_rows(c, format, out, &learned, err);
+  if (rc == TL_OK && format != TL_FORMAT_TSV) {
     fprintf(out, "tradlint: %zu %s com mais de uma grafia\n", v.keys,
             v.keys == 1 ? "termo" : "termos");
+    if (learned > 0)
+      fprintf(out, "tradlint: %zu %s do original com tradução aprendida em "
+              "2 ou mais documentos\n",
+              learned, learned == 1 ? "termo" : "termos");
+  }
   return rc;
 }
 

@@ -287,6 +287,7 @@ void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell)
 
 void tl_ctx_fini(tl_ctx *c)
 {
+  tl_learned_free(c->learned);
   tl_buf_fini(&c->key);
   tl_map_fini(&c->names);
   tl_map_fini(&c->sugg_seen);
@@ -341,6 +342,7 @@ struct tl_deferred {
   size_t nusage;
   tl_map surfaces;
   bool collect;
+  struct tl_termpairs *learned; /* source mode */
 };
 
 void tl_deferred_free(tl_deferred *d)
@@ -348,6 +350,7 @@ void tl_deferred_free(tl_deferred *d)
   if (d == NULL)
     return;
   free(d->usage);
+  tl_learned_free(d->learned);
   tl_map_fini(&d->surfaces);
   free(d);
 }
@@ -374,6 +377,10 @@ tl_status tl_linter_complete(tl_linter *l, tl_result *r, tl_error *err)
     ctx.usage = d->usage;
     ctx.nusage = d->nusage;
     st = tl_corpus_document(&ctx, l->corpus, rel, &d->surfaces, err);
+    ctx.learned = d->learned;
+    if (st == TL_OK)
+      st = tl_check_source_corpus(&ctx, l->corpus, rel, err);
+    ctx.learned = NULL; /* still d's */
     ctx.usage = NULL; /* still d's */
     tl_ctx_fini(&ctx);
     free(rel);
@@ -445,6 +452,8 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
     rn.ctx.usage = NULL;
     d->surfaces = rn.surfaces;
     tl_map_init(&rn.surfaces);
+    d->learned = rn.ctx.learned;
+    rn.ctx.learned = NULL;
     r->deferred = d;
   }
   tl_tokens_fini(&rn.toks);

@@ -34,6 +34,11 @@ static const char *const MIGRATIONS[] = {
     "DELETE CASCADE, key TEXT NOT NULL, surface TEXT NOT NULL, count INTEGER "
     "NOT NULL, PRIMARY KEY(doc, key, surface));"
     "CREATE INDEX surfaces_by_key ON surfaces(key);",
+    /* 2 -> 3: term pairs learned in source mode */
+    "CREATE TABLE learned(doc INTEGER NOT NULL REFERENCES documents(id) ON "
+    "DELETE CASCADE, term TEXT NOT NULL, rendering TEXT NOT NULL, count "
+    "INTEGER NOT NULL, PRIMARY KEY(doc, term, rendering));"
+    "CREATE INDEX learned_by_term ON learned(term, rendering);",
     NULL};
 
 typedef struct pending {
@@ -581,38 +586,35 @@ static tl_status tl_store_record_unlocked(tl_store *s, const char *path, const c
   return TL_OK;
 }
 
-static tl_status tl_store_renderings_unlocked(tl_store *s, const char *concept,
-                              const char *except_path,
-                              tl_store_rendering_fn fn, void *ud,
-                              tl_error *err)
+static tl_status strings(tl_store *s, const char *sql, char ***out,
+                         size_t *n, tl_error *err);
+
+/* Renderings of @key by the documents other than @except_path: @sql
+ * groups them (rendering, kind, documents, uses), @sql_docs lists up to
+ * three documents of one rendering. */
+static tl_status renderings_query(tl_store *s, const char *sql,
+                                  const char *sql_docs, const char *key,
+                                  const char *except_path,
+                                  tl_store_rendering_fn fn, void *ud,
+                                  tl_error *err)
 {
   sqlite3_stmt *st = NULL, *docs = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2(
-      s->db,
-      "SELECT u.rendering, min(u.kind), count(DISTINCT u.doc), sum(u.count) "
-      "FROM usages u JOIN documents d ON d.id = u.doc WHERE u.concept = ?1 "
-      "AND d.path <> ?2 GROUP BY u.rendering ORDER BY 3 DESC, 1",
-      -1, &st, NULL);
+  rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2(
-        s->db,
-        "SELECT d.path FROM usages u JOIN documents d ON d.id = u.doc WHERE "
-        "u.concept = ?1 AND u.rendering = ?2 AND d.path <> ?3 ORDER BY "
-        "d.path LIMIT 3",
-        -1, &docs, NULL);
+    rc = sqlite3_prepare_v2(s->db, sql_docs, -1, &docs, NULL);
   if (rc != SQLITE_OK) {
     sqlite3_finalize(st);
     return db_error(s, err, "consultar o acervo");
   }
-  sqlite3_bind_text(st, 1, concept, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, except_path ? except_path : "", -1, SQLITE_STATIC);
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     const char *r = (const char *)sqlite3_column_text(st, 0);
     char *paths[3];
     size_t np = 0;
-    sqlite3_bind_text(docs, 1, concept, -1, SQLITE_STATIC);
+    sqlite3_bind_text(docs, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(docs, 2, r, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(docs, 3, except_path ? except_path : "", -1,
                       SQLITE_STATIC);
@@ -627,6 +629,112 @@ static tl_status tl_store_renderings_unlocked(tl_store *s, const char *concept,
   sqlite3_finalize(docs);
   sqlite3_finalize(st);
   return rc == SQLITE_DONE ? TL_OK : db_error(s, err, "consultar o acervo");
+}
+
+static tl_status tl_store_renderings_unlocked(tl_store *s, const char *concept,
+                              const char *except_path,
+                              tl_store_rendering_fn fn, void *ud,
+                              tl_error *err)
+{
+  return renderings_query(
+      s,
+      "SELECT u.rendering, min(u.kind), count(DISTINCT u.doc), sum(u.count) "
+      "FROM usages u JOIN documents d ON d.id = u.doc WHERE u.concept = ?1 "
+      "AND d.path <> ?2 GROUP BY u.rendering ORDER BY 3 DESC, 1",
+      "SELECT d.path FROM usages u JOIN documents d ON d.id = u.doc WHERE "
+      "u.concept = ?1 AND u.rendering = ?2 AND d.path <> ?3 ORDER BY "
+      "d.path LIMIT 3",
+      concept, except_path, fn, ud, err);
+}
+
+tl_status tl_store_pairs(tl_store *s, const char *term,
+                         const char *except_path, tl_store_rendering_fn fn,
+                         void *ud, tl_error *err)
+{
+  tl_status r;
+
+  pthread_mutex_lock(&s->lock);
+  r = renderings_query(
+      s,
+      "SELECT l.rendering, 0, count(DISTINCT l.doc), sum(l.count) FROM "
+      "learned l JOIN documents d ON d.id = l.doc WHERE l.term = ?1 AND "
+      "d.path <> ?2 GROUP BY l.rendering ORDER BY 3 DESC, 4 DESC, 1",
+      "SELECT d.path FROM learned l JOIN documents d ON d.id = l.doc WHERE "
+      "l.term = ?1 AND l.rendering = ?2 AND d.path <> ?3 ORDER BY d.path "
+      "LIMIT 3",
+      term, except_path, fn, ud, err);
+  pthread_mutex_unlock(&s->lock);
+  return r;
+}
+
+tl_status tl_store_record_pairs(tl_store *s, const char *path,
+                                const tl_store_pair *p, size_t n,
+                                tl_error *err)
+{
+  sqlite3_stmt *st = NULL;
+  int rc;
+
+  if (s->ro)
+    return TL_OK;
+  pthread_mutex_lock(&s->lock);
+  rc = exec(s, "BEGIN IMMEDIATE");
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(s->db,
+                            "DELETE FROM learned WHERE doc = (SELECT id FROM "
+                            "documents WHERE path = ?)",
+                            -1, &st, NULL);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+  }
+  sqlite3_finalize(st);
+  st = NULL;
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(s->db,
+                            "INSERT OR REPLACE INTO learned(doc, term, "
+                            "rendering, count) SELECT id, ?, ?, ? FROM "
+                            "documents WHERE path = ?",
+                            -1, &st, NULL);
+  for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
+    sqlite3_bind_text(st, 1, p[i].term, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, p[i].rendering, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, (int)p[i].count);
+    sqlite3_bind_text(st, 4, path, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  if (rc == SQLITE_OK)
+    rc = exec(s, "COMMIT");
+  if (rc != SQLITE_OK) {
+    tl_status e = db_error(s, err, "gravar os pares de termos");
+    exec(s, "ROLLBACK");
+    pthread_mutex_unlock(&s->lock);
+    return e;
+  }
+  pthread_mutex_unlock(&s->lock);
+  return TL_OK;
+}
+
+tl_status tl_store_mixed_terms(tl_store *s, char ***terms, size_t *n,
+                               tl_error *err)
+{
+  return strings(s,
+                 "SELECT term FROM learned GROUP BY term HAVING "
+                 "count(DISTINCT rendering) > 1 ORDER BY term",
+                 terms, n, err);
+}
+
+tl_status tl_store_learned_terms(tl_store *s, unsigned min_docs,
+                                 char ***terms, size_t *n, tl_error *err)
+{
+  char sql[256];
+
+  snprintf(sql, sizeof sql,
+           "SELECT term FROM learned GROUP BY term HAVING count(DISTINCT "
+           "doc) >= %u ORDER BY term",
+           min_docs);
+  return strings(s, sql, terms, n, err);
 }
 
 static tl_status strings(tl_store *s, const char *sql, char ***out,

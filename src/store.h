@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-#define TL_STORE_VERSION 2
+#define TL_STORE_VERSION 3
 
 typedef struct tl_store tl_store;
 
@@ -83,6 +83,30 @@ typedef struct tl_store_stats {
       surfaces;
 } tl_store_stats;
 tl_status tl_store_stats_get(tl_store *s, tl_store_stats *st, tl_error *err);
+
+/* Source mode: which rendering a source term received in a document, how
+ * often. */
+typedef struct tl_store_pair {
+  const char *term, *rendering;
+  unsigned count;
+} tl_store_pair;
+
+/* Replace the term pairs recorded for document @path (recorded already
+ * with tl_store_record). */
+tl_status tl_store_record_pairs(tl_store *s, const char *path,
+                                const tl_store_pair *p, size_t n,
+                                tl_error *err);
+/* How the archive (all documents but @except_path) renders source term
+ * @term: callback per rendering (kind 0), most documents first. */
+tl_status tl_store_pairs(tl_store *s, const char *term,
+                         const char *except_path, tl_store_rendering_fn fn,
+                         void *ud, tl_error *err);
+/* Source terms rendered more than one way across the archive. */
+tl_status tl_store_mixed_terms(tl_store *s, char ***terms, size_t *n,
+                               tl_error *err);
+/* Source terms learned in @min_docs documents or more. */
+tl_status tl_store_learned_terms(tl_store *s, unsigned min_docs,
+                                 char ***terms, size_t *n, tl_error *err);
 
 /* Variant candidates: keys with two or more distinct spellings, ranked by
  * documents touched. Callback per (key, surface). */

@@ -239,6 +239,7 @@ void tl_termpairs_fini(tl_termpairs *tp)
     free(tp->v[i].term);
   }
   free(tp->v);
+  free(tp->src_path);
   tl_termpairs_init(tp);
 }
 
@@ -387,7 +388,7 @@ void tl_termpairs_learn(tl_termpairs *tp, const tl_alignment *al)
           if (sl == 0)
             continue;
           TL_GROW(r->occ, r->capocc, r->nocc + 1);
-          r->occ[r->nocc++] = (tl_tp_occ){g->o[o].off, g->o[o].len, so, sl};
+          r->occ[r->nocc++] = (tl_tp_occ){g->o[o].off, g->o[o].len, so, sl, 0, 0};
         }
       }
       TL_GROW(tp->v, tp->cap, tp->n + 1);

@@ -15,6 +15,7 @@
 typedef struct tl_tp_occ {
   size_t off, len;
   size_t src_off, src_len; /* the source term in that sentence pair */
+  unsigned src_line, src_col; /* filled by the caller, for reports */
 } tl_tp_occ;
 
 /* One way a source term was rendered, with its occurrences. */
@@ -35,6 +36,7 @@ typedef struct tl_tp_term {
 typedef struct tl_termpairs {
   tl_tp_term *v;
   size_t n, cap;
+  char *src_path; /* the source, for related locations (owned) */
 } tl_termpairs;
 
 void tl_termpairs_init(tl_termpairs *tp);

@@ -217,4 +217,37 @@ printf '<?xml version="1.0"?>\n<xliff version="3.0"><file/></xliff>\n' >v3.xlf
 "$bin" check --no-db v3.xlf >/dev/null 2>err.txt; rc=$?
 [ "$rc" -eq 2 ] && grep -q "v3.xlf:2: versão de XLIFF '3.0' não suportada" err.txt && ok || bad "XLIFF 3.0: exit $rc, $(cat err.txt)"
 
+# ---- the archive: term pairs per document, compared, reported, proposed ----
+mkx() {
+  cat >"$1.xlf" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2"><file source-language="en" target-language="pt-BR" datatype="plaintext" original="$1.md"><body>
+<trans-unit id="1"><source>A reward model scores each answer of the chatbot.</source><target>Um $2 pontua cada resposta do chatbot.</target></trans-unit>
+<trans-unit id="2"><source>The reward model learns from human preferences.</source><target>O $2 aprende com preferências humanas.</target></trans-unit>
+</body></file></xliff>
+EOF
+}
+mkdir arch && (
+  cd arch
+  mkx a "modelo de recompensa"; mkx b "modelo de recompensa"; mkx c "modelo de recompensas"
+  "$bin" check --db t.db --fail-on never a.xlf b.xlf >/dev/null 2>&1
+  "$bin" check --db t.db --format json --fail-on never c.xlf >c.json 2>&1
+  "$bin" corpus report --db t.db --format json >r.json 2>&1
+  "$bin" corpus variants --db t.db --format tsv >v.tsv 2>&1
+)
+if python3 - <<'PY'
+import json
+c = json.load(open("arch/c.json"))["files"][0]["findings"]
+f = [x for x in c if x["rule"] == "source.consistency"]
+assert len(f) == 2 and f[0]["suggestions"] == ["modelo de recompensa"], c
+assert "em 2 documentos (a.xlf, b.xlf)" in f[0]["message"] and f[0]["source"]["text"] == "reward model", f[0]
+r = json.load(open("arch/r.json"))["concepts"]
+t = [x for x in r if x["origin"] == "learned" and x["concept"] == "reward model"][0]
+assert [(x["rendering"], x["documents"]) for x in t["renderings"]] == \
+    [("modelo de recompensa", 2), ("modelo de recompensas", 1)], t
+rows = [l.split("\t") for l in open("arch/v.tsv") if l.startswith("reward-model")]
+assert rows and rows[0][1:3] == ["reward model", "modelo de recompensa"] and rows[0][4] == "modelo de recompensas", rows
+PY
+then ok; else bad "archive: learned term pairs"; fi
+
 finish
