@@ -437,6 +437,57 @@ static const char *kind_name(int kind)
 
 static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
                         bool pages, FILE *out, tl_error *err);
+static void page_link(FILE *out, const char *path);
+
+/* The counts and examples of one rendering, for the HTML report (after
+ * its first cells); @pages: documents linked to their pages. */
+static void row_counts_html(FILE *out, const rep_row *r, bool pages)
+{
+  fprintf(out, "<td>%u</td><td>%u</td><td>", r->docs, r->uses);
+  for (size_t k = 0; k < r->npaths; k++) {
+    if (k)
+      fputs(", ", out);
+    if (pages)
+      page_link(out, r->paths[k]);
+    else
+      html_escape(out, r->paths[k]);
+  }
+  fputs("</td></tr>\n", out);
+}
+
+/* The counts and examples of one rendering, for the text report. */
+static void row_counts_text(FILE *out, const rep_row *r)
+{
+  fprintf(out, " %4u %s, %4u %s", r->docs,
+          r->docs == 1 ? "documento " : "documentos", r->uses,
+          r->uses == 1 ? "vez " : "vezes");
+  for (size_t k = 0; k < r->npaths; k++)
+    fprintf(out, "%s%s", k ? ", " : "  (", r->paths[k]);
+  fprintf(out, "%s\n",
+          r->npaths == 0 ? "" : r->docs > r->npaths ? ", ...)" : ")");
+}
+
+/* The renderings of one concept or source term, for the JSON report
+ * (@learned: renderings learned in source mode, kind "variant"). */
+static json_t *rows_json(const rep_rows *rows, bool learned)
+{
+  json_t *rs = json_array();
+
+  for (size_t r = 0; r < rows->n; r++) {
+    json_t *x = json_object(), *ps = json_array();
+    json_object_set_new(x, "rendering", json_string(rows->v[r].rendering));
+    json_object_set_new(x, "kind", json_string(learned ? "variant"
+                                               : kind_name(rows->v[r].kind)));
+    json_object_set_new(x, "documents", json_integer(rows->v[r].docs));
+    json_object_set_new(x, "occurrences", json_integer(rows->v[r].uses));
+    for (size_t k = 0; k < rows->v[r].npaths; k++)
+      json_array_append_new(ps, json_string(rows->v[r].paths[k]));
+    json_object_set_new(x, "examples", ps);
+    json_array_append_new(rs, x);
+  }
+  return rs;
+}
+
 /* Source mode: the source terms the archive renders more than one way
  * (origin "learned"), after the glossary's concepts. */
 static tl_status report_learned(tl_corpus *c, tl_format format, FILE *out,
@@ -456,22 +507,11 @@ static tl_status report_learned(tl_corpus *c, tl_format format, FILE *out,
     rep_rows rows = {NULL, 0, 0};
     rc = tl_store_pairs(c->store, terms[i], NULL, collect_row, &rows, err);
     if (rc == TL_OK && format == TL_FORMAT_JSON) {
-      json_t *o = json_object(), *rs = json_array();
+      json_t *o = json_object();
       json_object_set_new(o, "concept", json_string(terms[i]));
       json_object_set_new(o, "origin", json_string("learned"));
       json_object_set_new(o, "preferred", json_null());
-      for (size_t r = 0; r < rows.n; r++) {
-        json_t *x = json_object(), *ps = json_array();
-        json_object_set_new(x, "rendering", json_string(rows.v[r].rendering));
-        json_object_set_new(x, "kind", json_string("variant"));
-        json_object_set_new(x, "documents", json_integer(rows.v[r].docs));
-        json_object_set_new(x, "occurrences", json_integer(rows.v[r].uses));
-        for (size_t k = 0; k < rows.v[r].npaths; k++)
-          json_array_append_new(ps, json_string(rows.v[r].paths[k]));
-        json_object_set_new(x, "examples", ps);
-        json_array_append_new(rs, x);
-      }
-      json_object_set_new(o, "renderings", rs);
+      json_object_set_new(o, "renderings", rows_json(&rows, true));
       json_array_append_new(arr, o);
     } else if (rc == TL_OK && format == TL_FORMAT_HTML) {
       fputs("<h2>", out);
@@ -482,28 +522,15 @@ static tl_status report_learned(tl_corpus *c, tl_format format, FILE *out,
       for (size_t r = 0; r < rows.n; r++) {
         fputs("<tr><td>", out);
         html_escape(out, rows.v[r].rendering);
-        fprintf(out, "</td><td>%u</td><td>%u</td><td>", rows.v[r].docs,
-                rows.v[r].uses);
-        for (size_t k = 0; k < rows.v[r].npaths; k++) {
-          if (k)
-            fputs(", ", out);
-          html_escape(out, rows.v[r].paths[k]);
-        }
-        fputs("</td></tr>\n", out);
+        fputs("</td>", out);
+        row_counts_html(out, &rows.v[r], false);
       }
       fputs("</table>\n", out);
     } else if (rc == TL_OK) {
       fprintf(out, "%s (original)\n", terms[i]);
       for (size_t r = 0; r < rows.n; r++) {
-        fprintf(out, "  %-42s %4u %s, %4u %s", rows.v[r].rendering,
-                rows.v[r].docs,
-                rows.v[r].docs == 1 ? "documento " : "documentos",
-                rows.v[r].uses, rows.v[r].uses == 1 ? "vez " : "vezes");
-        for (size_t k = 0; k < rows.v[r].npaths; k++)
-          fprintf(out, "%s%s", k ? ", " : "  (", rows.v[r].paths[k]);
-        fprintf(out, "%s\n",
-                rows.v[r].npaths == 0 ? ""
-                : rows.v[r].docs > rows.v[r].npaths ? ", ...)" : ")");
+        fprintf(out, "  %-42s", rows.v[r].rendering);
+        row_counts_text(out, &rows.v[r]);
       }
     }
     free_rows(&rows);
@@ -574,22 +601,11 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
     }
     rc = tl_store_renderings(c->store, ids[i], NULL, collect_row, &rows, err);
     if (rc == TL_OK && format == TL_FORMAT_JSON) {
-      json_t *o = json_object(), *rs = json_array();
+      json_t *o = json_object();
       json_object_set_new(o, "concept", json_string(ids[i]));
       json_object_set_new(o, "origin", json_string("glossary"));
       json_object_set_new(o, "preferred", pref ? json_string(pref) : json_null());
-      for (size_t r = 0; r < rows.n; r++) {
-        json_t *x = json_object(), *ps = json_array();
-        json_object_set_new(x, "rendering", json_string(rows.v[r].rendering));
-        json_object_set_new(x, "kind", json_string(kind_name(rows.v[r].kind)));
-        json_object_set_new(x, "documents", json_integer(rows.v[r].docs));
-        json_object_set_new(x, "occurrences", json_integer(rows.v[r].uses));
-        for (size_t k = 0; k < rows.v[r].npaths; k++)
-          json_array_append_new(ps, json_string(rows.v[r].paths[k]));
-        json_object_set_new(x, "examples", ps);
-        json_array_append_new(rs, x);
-      }
-      json_object_set_new(o, "renderings", rs);
+      json_object_set_new(o, "renderings", rows_json(&rows, false));
       json_array_append_new(arr, o);
     } else if (rc == TL_OK && format == TL_FORMAT_HTML) {
       fputs("<h2 id=\"c-", out);
@@ -606,17 +622,8 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
       for (size_t r = 0; r < rows.n; r++) {
         fprintf(out, "<tr class=\"%s\"><td>", kind_name(rows.v[r].kind));
         html_escape(out, rows.v[r].rendering);
-        fprintf(out, "</td><td>%s</td><td>%u</td><td>%u</td><td>",
-                kind_name(rows.v[r].kind), rows.v[r].docs, rows.v[r].uses);
-        for (size_t k = 0; k < rows.v[r].npaths; k++) {
-          if (k)
-            fputs(", ", out);
-          if (pages)
-            page_link(out, rows.v[r].paths[k]);
-          else
-            html_escape(out, rows.v[r].paths[k]);
-        }
-        fputs("</td></tr>\n", out);
+        fprintf(out, "</td><td>%s</td>", kind_name(rows.v[r].kind));
+        row_counts_html(out, &rows.v[r], pages);
       }
       fputs("</table>\n", out);
     } else if (rc == TL_OK) {
@@ -625,15 +632,9 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
         fprintf(out, " (preferida: %s)", pref);
       fputc('\n', out);
       for (size_t r = 0; r < rows.n; r++) {
-        fprintf(out, "  %-32s %-9s %4u %s, %4u %s", rows.v[r].rendering,
-                kind_name(rows.v[r].kind), rows.v[r].docs,
-                rows.v[r].docs == 1 ? "documento " : "documentos",
-                rows.v[r].uses, rows.v[r].uses == 1 ? "vez " : "vezes");
-        for (size_t k = 0; k < rows.v[r].npaths; k++)
-          fprintf(out, "%s%s", k ? ", " : "  (", rows.v[r].paths[k]);
-        fprintf(out, "%s\n",
-                rows.v[r].npaths == 0 ? ""
-                : rows.v[r].docs > rows.v[r].npaths ? ", ...)" : ")");
+        fprintf(out, "  %-32s %-9s", rows.v[r].rendering,
+                kind_name(rows.v[r].kind));
+        row_counts_text(out, &rows.v[r]);
       }
     }
     free_rows(&rows);

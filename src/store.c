@@ -503,6 +503,20 @@ static bool tl_store_doc_hash_unlocked(tl_store *s, const char *path, char *hash
   return found;
 }
 
+/* Run @sql, whose one parameter is @text, to the end. */
+static int exec_text(tl_store *s, const char *sql, const char *text)
+{
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
 static tl_status tl_store_record_unlocked(tl_store *s, const char *path, const char *hash,
                           size_t words, const tl_store_usage *u, size_t nu,
                           const tl_store_surface *sf, size_t nsf,
@@ -516,14 +530,7 @@ static tl_status tl_store_record_unlocked(tl_store *s, const char *path, const c
     return TL_OK;
   if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
     return db_error(s, err, "gravar o documento");
-  rc = sqlite3_prepare_v2(s->db, "DELETE FROM documents WHERE path=?", -1, &st,
-                          NULL);
-  if (rc == SQLITE_OK) {
-    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-  }
-  sqlite3_finalize(st);
-  st = NULL;
+  rc = exec_text(s, "DELETE FROM documents WHERE path=?", path);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2(s->db,
                             "INSERT INTO documents(path, hash, words, "
@@ -679,16 +686,10 @@ tl_status tl_store_record_pairs(tl_store *s, const char *path,
   pthread_mutex_lock(&s->lock);
   rc = exec(s, "BEGIN IMMEDIATE");
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2(s->db,
-                            "DELETE FROM learned WHERE doc = (SELECT id FROM "
-                            "documents WHERE path = ?)",
-                            -1, &st, NULL);
-  if (rc == SQLITE_OK) {
-    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-  }
-  sqlite3_finalize(st);
-  st = NULL;
+    rc = exec_text(s,
+                   "DELETE FROM learned WHERE doc = (SELECT id FROM "
+                   "documents WHERE path = ?)",
+                   path);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2(s->db,
                             "INSERT OR REPLACE INTO learned(doc, term, "
@@ -774,18 +775,11 @@ tl_status tl_store_paths(tl_store *s, char ***paths, size_t *n,
 
 tl_status tl_store_forget(tl_store *s, const char *path, tl_error *err)
 {
-  sqlite3_stmt *st = NULL;
   int rc;
 
   if (s->ro)
     return tl_error_set(err, TL_EDB, "%s: banco somente leitura", s->path);
-  rc = sqlite3_prepare_v2(s->db, "DELETE FROM documents WHERE path=?", -1, &st,
-                          NULL);
-  if (rc == SQLITE_OK) {
-    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-  }
-  sqlite3_finalize(st);
+  rc = exec_text(s, "DELETE FROM documents WHERE path=?", path);
   return rc == SQLITE_OK ? TL_OK : db_error(s, err, "apagar o documento");
 }
 
