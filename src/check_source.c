@@ -1295,6 +1295,38 @@ tl_status tl_check_source_corpus(tl_ctx *c, struct tl_corpus *corpus,
   return st;
 }
 
+/* The source and the block pairs, for the side-by-side HTML report. */
+static void keep_pair_view(sctx *x)
+{
+  const tl_alignment *al = &x->al;
+  tl_result *r = x->c->res;
+  tl_pair_view *v = tl_xcalloc(1, sizeof *v);
+
+  v->src_path = tl_xstrdup(x->src->path);
+  v->src = tl_xstrndup(x->src->data, x->src->len);
+  v->src_len = x->src->len;
+  v->rows = tl_xcalloc(al->nblocks + 1, sizeof *v->rows);
+  for (size_t k = 0; k < al->nblocks; k++) {
+    const tl_apair *p = &al->blocks[k];
+    tl_pair_row *row = &v->rows[v->nrows++];
+    if (p->ns > 0) {
+      row->s_off = al->src.b[p->s0].off;
+      row->s_end = al->src.b[p->s0 + p->ns - 1].end;
+    }
+    if (p->nt > 0) {
+      row->t_off = al->tgt.b[p->t0].off;
+      row->t_end = al->tgt.b[p->t0 + p->nt - 1].end;
+    }
+  }
+  if (r->pair != NULL) {
+    free(r->pair->src_path);
+    free(r->pair->src);
+    free(r->pair->rows);
+    free(r->pair);
+  }
+  r->pair = v;
+}
+
 /* ---- the entry point ---------------------------------------------------- */
 
 void tl_check_source(tl_ctx *c, const tl_source *src, size_t tgt_start,
@@ -1322,6 +1354,8 @@ void tl_check_source(tl_ctx *c, const tl_source *src, size_t tgt_start,
   }
   x.al.parallel = src->parallel;
   tl_align_run(&x.al, &s, &t);
+  if (!src->parallel) /* XLIFF has its own view: the file */
+    keep_pair_view(&x);
   tl_lines_init(&x.sli, src->data, src->len, sbom);
   tl_tokens_init(&x.toks);
   claim_passages(&x, first);

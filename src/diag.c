@@ -49,6 +49,12 @@ void tl_result_free(tl_result *r)
   free(r->f);
   tl_arena_fini(&r->arena);
   tl_deferred_free(r->deferred);
+  if (r->pair != NULL) {
+    free(r->pair->src_path);
+    free(r->pair->src);
+    free(r->pair->rows);
+    free(r->pair);
+  }
   free(r);
 }
 

@@ -8,6 +8,19 @@
 /* What the corpus stage needs, kept when it is deferred (threads). */
 typedef struct tl_deferred tl_deferred;
 
+/* Source mode: the source beside the target, block by block, for the
+ * HTML report. */
+typedef struct tl_pair_row {
+  size_t s_off, s_end, t_off, t_end; /* s_off == s_end: no source block */
+} tl_pair_row;
+
+typedef struct tl_pair_view {
+  char *src_path, *src; /* owned */
+  size_t src_len;
+  tl_pair_row *rows;
+  size_t nrows;
+} tl_pair_view;
+
 struct tl_result {
   char *path;
   char *data; /* the document, owned, NUL-terminated */
@@ -19,6 +32,7 @@ struct tl_result {
   size_t n, cap;
   tl_arena arena; /* messages, suggestions */
   tl_deferred *deferred; /* NULL once complete */
+  tl_pair_view *pair;    /* source mode with Markdown sides, else NULL */
 };
 
 /* Free what tl_deferred holds (defined in lint.c). */

@@ -143,6 +143,10 @@ static const char STYLE[] =
     "pre.front-matter{color:#777;font-size:.8em}"
     "aside .n{color:#555;font-size:.85em}aside .more a{margin-right:.3em}"
     "aside{flex:2;max-width:40em}"
+    "table.pair{flex:4;border-collapse:collapse;font-size:.92em;"
+    "align-self:flex-start}"
+    "table.pair td,table.pair th{border:1px solid #ddd;padding:.4em .6em;"
+    "vertical-align:top;white-space:pre-wrap;width:50%;text-align:left}"
     "aside ol{padding-left:1.2em}aside li{margin-bottom:.6em}"
     "mark{background:none;border-bottom:2px solid;cursor:help;position:"
     "relative}"
@@ -239,6 +243,77 @@ static void add_up(tl_buf *b, const char *rel)
       tl_buf_adds(b, "../");
 }
 
+/* The target's bytes [from, to) with its findings highlighted in place
+ * (overlapping ones only in the list), from @pos on; returns where the
+ * text written stops. */
+static size_t put_marks(tl_buf *b, page_ctx *pc, size_t from,
+                        size_t to, size_t pos)
+{
+  const tl_result *r = pc->r;
+
+  if (pos < from)
+    pos = from;
+  for (size_t i = 0; i < r->n; i++) {
+    const tl_finding *f = &r->f[i];
+    if (f->offset < pos || f->length == 0 || f->offset + f->length > to)
+      continue;
+    tl_buf_add_html(b, r->data + pos, f->offset - pos);
+    open_mark(pc, i, b);
+    tl_buf_add_html(b, r->data + f->offset, f->length);
+    tl_buf_adds(b, "</mark>");
+    pos = f->offset + f->length;
+  }
+  return pos;
+}
+
+/* Source mode: the source beside the target, one row a pair of blocks;
+ * a finding is highlighted in the target and at its related location in
+ * the source. */
+static void render_pair(page_ctx *pc, tl_buf *b)
+{
+  const tl_result *r = pc->r;
+  const tl_pair_view *v = r->pair;
+
+  tl_buf_adds(b, "<table class=\"pair\"><tr><th>original: ");
+  escs(b, v->src_path);
+  tl_buf_adds(b, "</th><th>tradução</th></tr>\n");
+  for (size_t k = 0; k < v->nrows; k++) {
+    const tl_pair_row *row = &v->rows[k];
+    size_t pos = row->s_off;
+    tl_buf_adds(b, "<tr><td>");
+    if (row->s_end == row->s_off)
+      tl_buf_adds(b, "<em>(sem original)</em>");
+    for (size_t i = 0; i < r->n && row->s_end > row->s_off; i++) {
+      const tl_finding *f = &r->f[i];
+      if (f->source_path == NULL || f->source_offset < pos ||
+          f->source_length == 0 ||
+          f->source_offset + f->source_length > row->s_end)
+        continue;
+      tl_buf_add_html(b, v->src + pos, f->source_offset - pos);
+      tl_buf_printf(b, "<mark class=\"c-%s s-%s\" data-cat=\"%s\" "
+                       "data-sev=\"%s\" title=\"",
+                    f->category, tl_severity_name(f->severity), f->category,
+                    tl_severity_name(f->severity));
+      hover(b, f);
+      tl_buf_printf(b, "\"><a href=\"#f%zu\">", i + 1);
+      tl_buf_add_html(b, v->src + f->source_offset, f->source_length);
+      tl_buf_adds(b, "</a></mark>");
+      pos = f->source_offset + f->source_length;
+    }
+    if (row->s_end > pos)
+      tl_buf_add_html(b, v->src + pos, row->s_end - pos);
+    tl_buf_adds(b, "</td><td>");
+    if (row->t_end == row->t_off) {
+      tl_buf_adds(b, "<em>(omitido na tradução)</em>");
+    } else {
+      pos = put_marks(b, pc, row->t_off, row->t_end, row->t_off);
+      tl_buf_add_html(b, r->data + pos, row->t_end - pos);
+    }
+    tl_buf_adds(b, "</td></tr>\n");
+  }
+  tl_buf_adds(b, "</table>");
+}
+
 static void render_file(const tl_result *r, const char *rel, tl_buf *b,
                         const file_entry *e, const tl_report_dir *d)
 {
@@ -280,10 +355,16 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
                      "checked> %s</label>",
                   tl_severity_name((tl_severity)s),
                   tl_severity_name((tl_severity)s));
-  tl_buf_adds(b, "</div></header>\n<main><article class=\"doc\">");
-  /* the article as prose, findings highlighted in place */
-  tl_render_document(r, open_mark, &pc, b);
-  tl_buf_printf(b, "</article>\n<aside><h2>Achados</h2><p class=\"n\">%zu "
+  tl_buf_adds(b, "</div></header>\n<main>");
+  if (r->pair != NULL) {
+    render_pair(&pc, b); /* source mode: the source beside the target */
+  } else {
+    /* the article as prose, findings highlighted in place */
+    tl_buf_adds(b, "<article class=\"doc\">");
+    tl_render_document(r, open_mark, &pc, b);
+    tl_buf_adds(b, "</article>");
+  }
+  tl_buf_printf(b, "\n<aside><h2>Achados</h2><p class=\"n\">%zu "
                    "%s, %zu %s</p><ol>\n",
                 r->n, r->n == 1 ? "achado" : "achados", groups,
                 groups == 1 ? "grupo" : "grupos");

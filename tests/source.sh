@@ -250,4 +250,20 @@ assert rows and rows[0][1:3] == ["reward model", "modelo de recompensa"] and row
 PY
 then ok; else bad "archive: learned term pairs"; fi
 
+# ---- HTML: source and target side by side, findings on both sides -----------
+mkdir html && (cd html && cp "$planted"/artigo.en.md "$planted"/artigo.md . &&
+  "$align" --check artigo.en.md artigo.md html) || bad "--check html exited $?"
+if python3 - <<'PY'
+import re
+h = open("html/report/artigo.md.html", encoding="utf-8").read()
+assert '<table class="pair">' in h and "original: artigo.en.md" in h
+assert "(omitido na tradução)" in h and "(sem original)" in h
+rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td></tr>", h, re.S)
+num = [r for r in rows if "84,6" in r[1]][0]
+# the changed number marked in the target, its original marked in the source
+assert re.search(r'<mark id="f\d+" class="c-source s-error"[^>]*>84,6</mark>', num[1]), num[1]
+assert re.search(r'<mark class="c-source s-error"[^>]*><a href="#f\d+">86.4</a></mark>', num[0]), num[0]
+PY
+then ok; else bad "HTML side by side"; fi
+
 finish

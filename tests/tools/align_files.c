@@ -1,6 +1,7 @@
 /* The library's source mode for the tests, until the CLI has it:
  *   align_files SRC TGT [json]      the alignment (tl_align_files)
- *   align_files --check SRC TGT [json|sarif|text]   source-mode findings
+ *   align_files --check SRC TGT [json|sarif|text|html]   source-mode
+ *                                   findings (html: the folder ./report)
  *                                   (tl_lint_pair; word lists and glossary
  *                                   from $TRADLINT_DATA_DIR, else .) */
 #include "tradlint.h"
@@ -32,10 +33,21 @@ static int check(const char *src, const char *tgt, tl_format fmt)
     fprintf(stderr, "align_files: %s\n", err.msg);
     return 2;
   }
-  rep = tl_report_new(fmt, stdout, 0);
-  tl_report_add(rep, r);
-  tl_report_finish(rep);
-  tl_report_free(rep);
+  if (fmt == TL_FORMAT_HTML) { /* a report folder: ./report */
+    tl_report_dir *d;
+    if (tl_report_dir_new(&d, "report", ".", &err) != TL_OK ||
+        tl_report_dir_add(d, r, &err) != TL_OK ||
+        tl_report_dir_finish(d, &err) != TL_OK) {
+      fprintf(stderr, "align_files: %s\n", err.msg);
+      return 2;
+    }
+    tl_report_dir_free(d);
+  } else {
+    rep = tl_report_new(fmt, stdout, 0);
+    tl_report_add(rep, r);
+    tl_report_finish(rep);
+    tl_report_free(rep);
+  }
   tl_result_free(r);
   tl_linter_free(l);
   return 0;
@@ -52,6 +64,7 @@ int main(int argc, char **argv)
                  argc < 5                          ? TL_FORMAT_JSON
                  : strcmp(argv[4], "sarif") == 0 ? TL_FORMAT_SARIF
                  : strcmp(argv[4], "text") == 0  ? TL_FORMAT_TEXT
+                 : strcmp(argv[4], "html") == 0  ? TL_FORMAT_HTML
                                                   : TL_FORMAT_JSON);
   if (argc < 3) {
     fprintf(stderr, "usage: align_files SRC TGT [json] | --check SRC TGT\n");
