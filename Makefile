@@ -334,7 +334,7 @@ install: all
 	  $(DESTDIR)$(DATADIR)/dictionaries/
 	install -m 644 glossary/*.tsv glossary/README.md $(DESTDIR)$(DATADIR)/glossary/
 
-# Debian packages (tradlint, libtradlint0, libtradlint-dev) built with
+# Debian packages (tradlint, libtradlint1, libtradlint-dev) built with
 # dpkg-buildpackage from a copy of the tree's files (tracked and new, not
 # ignored) in $(BUILD)/deb, then lintian, which fails on any error.
 DEBPKGS_BUILD = debhelper dpkg-dev lintian

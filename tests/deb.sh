@@ -4,13 +4,13 @@
 # /usr/bin/tradlint, run from an empty folder without TRADLINT_DATA_DIR,
 # checks an article with the packaged glossary and man finds both manual
 # pages; a program builds against libtradlint-dev (pkg-config) and runs on
-# libtradlint0; dpkg --purge removes every file. Refuses to run when a
+# libtradlint1; dpkg --purge removes every file. Refuses to run when a
 # tradlint package is installed already (it would be replaced).
 # Prints "deb: N passed, N failed".
 . "$(dirname "$0")/lib.sh" deb C.UTF-8 "$1"
 unset TRADLINT_DATA_DIR TRADLINT_DB
 build=${BUILD:-build}
-if dpkg -s tradlint >/dev/null 2>&1 || dpkg -s libtradlint0 >/dev/null 2>&1; then
+if dpkg -s tradlint >/dev/null 2>&1 || dpkg -s libtradlint1 >/dev/null 2>&1; then
   bad "a tradlint package is installed already: remove it first"; finish; exit 1
 fi
 if [ "$(id -u)" != 0 ]; then bad "dpkg -i needs root"; finish; exit 1; fi
@@ -24,12 +24,12 @@ lines=$(grep -c '^[EW]: ' "$debs/lintian.log")
 echo "deb: lintian: $lines errors and warnings, $(grep -c '^I: ' "$debs/lintian.log") info tags (build/deb/lintian.log)"
 # what each package holds
 dpkg-deb -c "$debs"/tradlint_*_amd64.deb 2>/dev/null | grep -q '\./usr/share/tradlint/glossary/.*\.tsv$' && ok || bad "no glossary in tradlint.deb"
-dpkg-deb -c "$debs"/libtradlint0_*_amd64.deb 2>/dev/null | grep -q 'libtradlint.so.0 -> ' && ok || bad "libtradlint0 without its soname link"
+dpkg-deb -c "$debs"/libtradlint1_*_amd64.deb 2>/dev/null | grep -q 'libtradlint.so.1 -> ' && ok || bad "libtradlint1 without its soname link"
 dpkg-deb -c "$debs"/libtradlint-dev_*_amd64.deb 2>/dev/null | grep -q 'pkgconfig/tradlint.pc$' && ok || bad "libtradlint-dev without tradlint.pc"
 
 # ---- installed with dpkg, used, removed ---------------------------------------
-trap 'dpkg --purge tradlint libtradlint-dev libtradlint0 >/dev/null 2>&1; rm -rf "$tmp"' EXIT
-if dpkg -i "$debs"/tradlint_*_amd64.deb "$debs"/libtradlint0_*_amd64.deb "$debs"/libtradlint-dev_*_amd64.deb >"$tmp/dpkg.log" 2>&1; then ok
+trap 'dpkg --purge tradlint libtradlint-dev libtradlint1 >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+if dpkg -i "$debs"/tradlint_*_amd64.deb "$debs"/libtradlint1_*_amd64.deb "$debs"/libtradlint-dev_*_amd64.deb >"$tmp/dpkg.log" 2>&1; then ok
 else bad "dpkg -i: $(tail -10 "$tmp/dpkg.log")"; fi
 mkdir "$tmp/empty" && cd "$tmp/empty"
 printf 'O GPT-4.0 foi lançado pela OpenAI, e a ChatGPT respondeu.\n' >"$tmp/artigo.md"
@@ -59,11 +59,11 @@ int main(void)
 EOC
 if cc -o "$tmp/prog" "$tmp/prog.c" $(pkg-config --cflags --libs tradlint) 2>"$tmp/cc.log"; then
   out=$(TRADLINT_DATA_DIR=/usr/share/tradlint "$tmp/prog" 2>&1)
-  [[ "$out" == "junit "[0-9]* ]] && ldd "$tmp/prog" | grep -Eq 'libtradlint.so.0 => (/usr)?/lib/' && ok ||
-    bad "program on libtradlint0: $out"
+  [[ "$out" == "junit "[0-9]* ]] && ldd "$tmp/prog" | grep -Eq 'libtradlint.so.1 => (/usr)?/lib/' && ok ||
+    bad "program on libtradlint1: $out"
 else bad "build against libtradlint-dev: $(head -5 "$tmp/cc.log")"; fi
 cd "$tmp"
-dpkg --purge tradlint libtradlint-dev libtradlint0 >/dev/null 2>&1 && ok || bad "dpkg --purge"
+dpkg --purge tradlint libtradlint-dev libtradlint1 >/dev/null 2>&1 && ok || bad "dpkg --purge"
 [ ! -e /usr/bin/tradlint ] && [ ! -e /usr/share/tradlint ] && [ ! -e /usr/include/tradlint.h ] && ok ||
   bad "files left after purge"
 finish
