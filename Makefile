@@ -176,7 +176,7 @@ $(BUILD)/tests/align_files: tests/tools/align_files.c $(BUILD)/libtradlint.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libtradlint.a $(LDLIBS)
 
 PATHOLOGICAL_LIMIT ?= 60
-FUZZ_TARGETS = lint gloss config argv
+FUZZ_TARGETS = lint gloss config argv source
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay-%)
 FUZZ_TIME   ?= 60
 CLANG       ?= clang

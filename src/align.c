@@ -160,7 +160,8 @@ static void cognate_keys(tl_aside *s, const tl_unit *u, size_t from,
   }
   tl_buf_fini(&w);
   tl_buf_fini(&f);
-  qsort(s->keys + first, s->nkeys - first, sizeof *s->keys, cmp_u32);
+  if (s->nkeys > first)
+    qsort(s->keys + first, s->nkeys - first, sizeof *s->keys, cmp_u32);
   out = first;
   for (size_t i = first; i < s->nkeys; i++)
     if (out == first || s->keys[out - 1] != s->keys[i])

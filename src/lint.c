@@ -507,6 +507,7 @@ tl_status tl_lint_pair(tl_linter *l, const char *src_path,
   tl_status st;
 
   *out = NULL;
+  memset(&src, 0, sizeof src);
   st = tl_input_read(src_path, &data, &len, err);
   if (st != TL_OK)
     return st;

@@ -458,6 +458,7 @@ tl_status tl_xliff_lint(tl_linter *l, const char *path, const char *raw,
   }
   tl_buf_addc(&sv.text, '\n');
   tl_buf_addc(&tv.text, '\n');
+  memset(&src, 0, sizeof src);
   src.path = path;
   src.data = sv.text.p;
   src.len = sv.text.len;
