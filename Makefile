@@ -32,7 +32,7 @@ DEBPKGS  = pkg-config libhunspell-dev hunspell-pt-br hunspell-en-us libutf8proc-
 DATAPKGS = hunspell-pt-pt hunspell-tools
 FREEDICT_DIR ?= /usr/share/dictd
 # only for the test suite: SARIF schema validation, the HTML report rendered
-TESTPKGS = python3-jsonschema chromium patch libxml2-utils python3-junitparser \
+TESTPKGS = python3-jsonschema chromium patch pre-commit libxml2-utils python3-junitparser \
            golang-go golang-github-haya14busa-go-checkstyle-dev neovim curl
 # Node.js for the browser and LSP clients (playwright-core, vscode-jsonrpc,
 # pinned in tests/node/package-lock.json) and the VS Code extension
@@ -62,7 +62,7 @@ HEADERS  = include/tradlint.h $(wildcard src/*.h src/cli/*.h src/cli/*.def)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps deps-test deps-deb deb check-deb check unit golden golden-update oracle check-asan check-valgrind \
+.PHONY: all deps deps-test deps-deb deb check-deb docs-check docs-update check unit golden golden-update oracle check-asan check-valgrind \
         check-symbols check-dict check-data data-update deps-data demo install uninstall clean bench fuzz vsix
 
 all: $(BUILD)/tradlint $(BUILD)/libtradlint.so $(BUILD)/tradlint.pc
@@ -93,6 +93,7 @@ deps-test: deps
 	python3 -c 'import jsonschema' 2>/dev/null || missing=1; \
 	command -v chromium >/dev/null 2>&1 || missing=1; \
 	command -v patch >/dev/null 2>&1 || missing=1; \
+	command -v pre-commit >/dev/null 2>&1 || missing=1; \
 	command -v xmllint >/dev/null 2>&1 || missing=1; \
 	command -v go >/dev/null 2>&1 || missing=1; \
 	/usr/bin/python3 -c 'import junitparser' 2>/dev/null || missing=1; \
@@ -226,7 +227,11 @@ check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/align_files $(BU
 	@tests/corpus.sh $(BUILD)/tradlint
 	@tests/reports.sh $(BUILD)/tradlint
 	@tests/source.sh $(BUILD)/tradlint $(BUILD)/tests/align_files
+	@tests/ci-formats.sh $(BUILD)/tradlint
+	@tests/glossary-exchange.sh $(BUILD)/tradlint
+	@tests/docs.sh $(BUILD)/tradlint
 	@tests/hooks.sh $(BUILD)/tradlint
+	@tests/precommit.sh $(BUILD)/tradlint
 	@tests/cli.sh $(BUILD)/tradlint
 	@tests/jobs.sh $(BUILD)/tradlint
 	@BUILD=$(BUILD) tests/install.sh $(BUILD)/tradlint
@@ -278,6 +283,13 @@ check-symbols: $(BUILD)/libtradlint.a
 	@bad=$$(nm -g --defined-only $(BUILD)/libtradlint.a | awk 'NF==3 && $$2 ~ /[TDBR]/ {print $$3}' | grep -v '^tl_' || true); \
 	if [ -n "$$bad" ]; then echo "exported names without tl_ prefix:"; echo "$$bad"; exit 1; fi; \
 	echo "check-symbols: OK"
+
+# The counts in README.md against the code (docs-update rewrites them), the
+# man page against --help, links inside the repository.
+docs-check: all
+	@tests/docs.sh $(BUILD)/tradlint
+docs-update: all
+	@UPDATE=1 tests/docs.sh $(BUILD)/tradlint
 
 check-dict:
 	@dictionaries/check-dict.sh dictionaries

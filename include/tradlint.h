@@ -323,6 +323,50 @@ TL_API const char *tl_format_name(tl_format f);
  *  checkstyle, junit). */
 TL_API bool tl_format_is_report(tl_format f);
 
+/**
+ * A glossary as a table, for exchange with other tools: every column of
+ * every concept as written (id, en, preferred, abbrev, admitted, forbidden,
+ * gender, case, note, source; lists separated by '|'), in file order.
+ */
+typedef struct tl_glossary_table tl_glossary_table;
+
+/** Read glossary TSV files or folders (NULL-terminated @p paths), after
+ *  validating them as tl_glossary_check does. Free with
+ *  tl_glossary_table_free. */
+TL_API tl_status tl_glossary_table_read(tl_glossary_table **out,
+                                        const char *const *paths,
+                                        tl_error *err);
+/**
+ * Import a TBX (TBX-Basic, ISO 30042: v2 martif or v3 tbx) or CSV (RFC
+ * 4180, header naming the TSV's columns) file, by its extension (.tbx,
+ * .csv). TBX: @p lang is the target language (NULL: "pt-BR"; "pt-BR" also
+ * takes "pt" and "pt_BR"); English terms fill `en`; administrativeStatus
+ * preferred/admitted/deprecated (superseded) fill preferred/admitted/
+ * forbidden, termType acronym/abbreviation/shortForm fills abbrev,
+ * grammaticalGender masculine/feminine fills gender, partOfSpeech
+ * properNoun makes case exact, notes fill note, admin/descrip "source"
+ * fills source. Values tradlint cannot hold are errors naming file:line;
+ * data it has no column for (definitions, dates, other languages ...) is
+ * left out and listed in the warnings. The result is validated as a
+ * glossary (errors name the imported file's line).
+ */
+TL_API tl_status tl_glossary_table_import(tl_glossary_table **out,
+                                          const char *path, const char *lang,
+                                          tl_error *err);
+/** Write @p t as TL_FORMAT_TSV (the glossary's own format),
+ *  TL_FORMAT_CSV (RFC 4180, CRLF) or TL_FORMAT_TBX (TBX-Basic v2). */
+TL_API tl_status tl_glossary_table_write(const tl_glossary_table *t,
+                                         tl_format format, FILE *out,
+                                         tl_error *err);
+/** Concepts in @p t. */
+TL_API size_t tl_glossary_table_count(const tl_glossary_table *t);
+/** What an import left out (one line each, Portuguese), borrowed. */
+TL_API size_t tl_glossary_table_nwarnings(const tl_glossary_table *t);
+TL_API const char *tl_glossary_table_warning(const tl_glossary_table *t,
+                                             size_t i);
+/** Free; NULL is allowed. */
+TL_API void tl_glossary_table_free(tl_glossary_table *t);
+
 /** The corpus memory: an SQLite database of what every document used. */
 typedef struct tl_corpus tl_corpus;
 

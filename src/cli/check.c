@@ -13,11 +13,26 @@ enum {
   OPT_FIX,
   OPT_DRY_RUN,
   OPT_REPORT_UNUSED,
-  OPT_STAGED
+  OPT_STAGED,
+  OPT_MIN_LEVEL,
+  OPT_BASELINE,
+  OPT_WRITE_BASELINE
 };
 
 static const cli_option check_options[] = {
-    {"format", 'f', "FORMATO", "text (padrão), json ou sarif"},
+    {"format", 'f', "FORMATO",
+     "text (padrão), json, sarif, github (anotações do\n"
+     "GitHub Actions), rdjson (reviewdog), checkstyle\n"
+     "ou junit"},
+    {"min-level", OPT_MIN_LEVEL, "NÍVEL",
+     "relata só achados desse nível ou acima: error,\n"
+     "warning ou info (padrão: warning em sarif e github,\n"
+     "todos nos outros formatos)"},
+    {"baseline", OPT_BASELINE, "ARQUIVO",
+     "omite os achados registrados na linha de base\n"
+     "ARQUIVO: só os novos contam"},
+    {"write-baseline", OPT_WRITE_BASELINE, "ARQUIVO",
+     "grava os achados desta execução como linha de base"},
     {"sort", OPT_SORT, "ORDEM",
      "position (padrão) ou severity: os piores\n"
      "primeiro dentro de cada arquivo"},
@@ -49,8 +64,25 @@ static int check_option(cli_setup *s, cli_run *r, bool *staged,
 
   switch (key) {
   case 'f':
-    return cli_parse_format(p->cx, val, "text json sarif", &r->format) ? 1
-                                                                       : -1;
+    return cli_parse_format(p->cx, val,
+                            "text json sarif github rdjson checkstyle junit",
+                            &r->format)
+               ? 1
+               : -1;
+  case OPT_MIN_LEVEL:
+    if (tl_severity_parse(val, &r->min_level) && r->min_level != TL_NEVER) {
+      r->min_level_set = true;
+      return 1;
+    }
+    cli_usage_error(p->cx, "--min-level '%s' inválido (use error, warning "
+                    "ou info)", val);
+    return -1;
+  case OPT_BASELINE:
+    r->baseline = val;
+    return 1;
+  case OPT_WRITE_BASELINE:
+    r->write_baseline = val;
+    return 1;
   case OPT_SORT:
     if (strcmp(val, "severity") == 0 || strcmp(val, "position") == 0) {
       r->sort_severity = val[0] == 's';

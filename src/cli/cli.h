@@ -205,6 +205,10 @@ typedef struct cli_run {
   int color; /* -1 auto */
   bool sort_severity;
   const char *report_dir;
+  bool min_level_set;
+  tl_severity min_level;        /* --min-level */
+  const char *baseline;         /* --baseline FILE */
+  const char *write_baseline;   /* --write-baseline FILE */
 } cli_run;
 
 void cli_run_init(cli_run *r);

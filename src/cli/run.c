@@ -252,6 +252,7 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
   tl_linter *l = s->linter;
   tl_report *rep;
   tl_report_dir *rdir = NULL;
+  tl_baseline *baseline = NULL, *new_baseline = NULL;
   tl_error err;
   pool pl;
   size_t nthreads = 0;
@@ -268,10 +269,24 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
   if (s->root == NULL)
     s->root = cli_archive_root();
   tl_report_set_root(rep, s->root);
+  if (r->min_level_set)
+    tl_report_set_min_level(rep, r->min_level);
+  if (r->baseline != NULL) {
+    if (tl_baseline_load(&baseline, r->baseline, &err) != TL_OK) {
+      cli_error("%s", err.msg);
+      tl_report_free(rep);
+      return CLI_EXIT_TROUBLE;
+    }
+    tl_report_set_baseline(rep, baseline);
+  }
+  if (r->write_baseline != NULL)
+    new_baseline = tl_baseline_new();
   if (r->report_dir != NULL &&
       tl_report_dir_new(&rdir, r->report_dir, s->root, &err) != TL_OK) {
     cli_error("%s", err.msg);
     tl_report_free(rep);
+    tl_baseline_free(baseline);
+    tl_baseline_free(new_baseline);
     return CLI_EXIT_TROUBLE;
   }
   if (rdir != NULL && s->corpus != NULL)
@@ -314,6 +329,8 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
       trouble = true;
     if (!r->index_only && !(r->fix && r->dry_run))
       tl_report_add(rep, res);
+    if (new_baseline != NULL)
+      tl_baseline_add(new_baseline, res, s->root);
     if (rdir != NULL && tl_report_dir_add(rdir, res, &err) != TL_OK) {
       cli_error("%s", err.msg);
       trouble = true;
@@ -340,6 +357,23 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
              !trouble) {
     tl_report_finish(rep);
   }
+  if (new_baseline != NULL) {
+    if (tl_baseline_write(new_baseline, r->write_baseline, &err) != TL_OK) {
+      cli_error("%s", err.msg);
+      trouble = true;
+    } else {
+      size_t n = tl_baseline_count(new_baseline);
+      fprintf(stderr, "tradlint: linha de base com %zu %s gravada em %s\n",
+              n, n == 1 ? "achado" : "achados", r->write_baseline);
+    }
+  }
+  if (baseline != NULL && tl_report_baselined(rep) > 0) {
+    size_t n = tl_report_baselined(rep);
+    fprintf(stderr, "tradlint: %zu %s da linha de base %s\n", n,
+            n == 1 ? "achado" : "achados", n == 1 ? "omitido" : "omitidos");
+  }
+  tl_baseline_free(baseline);
+  tl_baseline_free(new_baseline);
   if (s->corpus != NULL && tl_corpus_readonly(s->corpus))
     fprintf(stderr, "tradlint: aviso: %s é somente leitura: a memória do "
                     "acervo não foi atualizada\n", s->db_path);
