@@ -210,7 +210,8 @@ fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p build/fuzz/corpus-$$t && cp -n tests/fuzz/corpus/$$t/* build/fuzz/corpus-$$t/ 2>/dev/null; \
 	  echo "== fuzz-$$t for $(FUZZ_TIME) s"; \
-	  build/fuzz/fuzz-$$t -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=20 \
+	  dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
+	  build/fuzz/fuzz-$$t $$dict -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=20 \
 	    -rss_limit_mb=4096 -print_final_stats=1 build/fuzz/corpus-$$t tests/fuzz/corpus/$$t \
 	    >build/fuzz/fuzz-$$t.log 2>&1 || { tail -40 build/fuzz/fuzz-$$t.log; exit 1; }; \
 	  grep -E 'cov:|stat::number_of_executed_units' build/fuzz/fuzz-$$t.log | tail -2; \
