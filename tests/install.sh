@@ -91,13 +91,15 @@ int main(int argc, char **argv)
 EOC
 export PKG_CONFIG_SYSROOT_DIR="$stage" PKG_CONFIG_LIBDIR="$stage/usr/lib/pkgconfig:$(pkg-config --variable pc_path pkg-config)"
 [ "$(pkg-config --modversion tradlint)" = 0.1.0 ] && ok || bad "pkg-config --modversion"
-if cc -o prog-shared prog.c $(pkg-config --cflags --libs tradlint) 2>cc.log; then
+# PROG_LDFLAGS: the flags the library was built with (the sanitizers under
+# check-asan), which a program linking it needs as well.
+if cc ${PROG_LDFLAGS:-} -o prog-shared prog.c $(pkg-config --cflags --libs tradlint) 2>cc.log; then
   out=$(LD_LIBRARY_PATH="$stage/usr/lib" TRADLINT_DATA_DIR="$stage/usr/share/tradlint" \
         ./prog-shared "$stage/usr/share/tradlint/glossary" 2>&1)
   [[ "$out" == *terminology.forbidden* ]] && ok || bad "shared program: $out"
   objdump -p prog-shared | grep -q 'NEEDED *libtradlint.so.1' && ok || bad "program does not need libtradlint.so.1"
 else bad "shared link: $(head -5 cc.log)"; fi
-if cc -o prog-static prog.c -I"$stage/usr/include" "$stage/usr/lib/libtradlint.a" \
+if cc ${PROG_LDFLAGS:-} -o prog-static prog.c -I"$stage/usr/include" "$stage/usr/lib/libtradlint.a" \
      $(pkg-config --static --libs-only-l tradlint | sed 's/-ltradlint//') 2>cc.log; then
   out=$(TRADLINT_DATA_DIR="$stage/usr/share/tradlint" ./prog-static "$stage/usr/share/tradlint/glossary" 2>&1)
   [[ "$out" == *terminology.forbidden* ]] && ! objdump -p prog-static | grep -q libtradlint && ok ||
