@@ -172,9 +172,6 @@ $(BUILD)/tests/dump_words: tests/tools/dump_words.c $(BUILD)/libtradlint.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libtradlint.a $(LDLIBS)
 
-$(BUILD)/tests/align_files: tests/tools/align_files.c $(BUILD)/libtradlint.a
-	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libtradlint.a $(LDLIBS)
 
 PATHOLOGICAL_LIMIT ?= 60
 FUZZ_TARGETS = lint gloss config argv source
@@ -219,7 +216,7 @@ fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 
 # Unit tests (cmocka), golden CLI cases, bad inputs, corpus memory safety,
 # then the Hunspell oracle.
-check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/align_files $(BUILD)/tests/inject.so $(FUZZ_REPLAY)
+check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ_REPLAY)
 	@$(MAKE) -s deps-test
 	@tests/run-unit.sh $(UNIT_BIN)
 	@for t in $(FUZZ_TARGETS); do FUZZ_NAME=$$t $(BUILD)/fuzz/replay-$$t tests/fuzz/corpus/$$t || exit 1; done
@@ -227,7 +224,7 @@ check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/align_files $(BU
 	@PATHOLOGICAL_LIMIT=$(PATHOLOGICAL_LIMIT) tests/bad-input.sh $(BUILD)/tradlint
 	@tests/corpus.sh $(BUILD)/tradlint
 	@tests/reports.sh $(BUILD)/tradlint
-	@tests/source.sh $(BUILD)/tradlint $(BUILD)/tests/align_files
+	@tests/source.sh $(BUILD)/tradlint
 	@tests/ci-formats.sh $(BUILD)/tradlint
 	@tests/glossary-exchange.sh $(BUILD)/tradlint
 	@tests/docs.sh $(BUILD)/tradlint

@@ -134,6 +134,15 @@ typedef struct tl_options {
   long max_suggestions;
   /** Suggestions shown per word (at most 3 is the house style). */
   int suggestions_per_word;
+  /** Source mode: the English source of the one document checked
+   *  (--source), or NULL. */
+  const char *source;
+  /** Source mode by naming convention (on by default): a document with a
+   *  source beside it (tl_pair_find_source) is checked against it. */
+  bool source_pairs;
+  /** The languages of the naming convention: NULL gives "en" and
+   *  "pt-BR". */
+  const char *source_lang, *target_lang;
 } tl_options;
 
 /** Whether "RULE=LEVEL" is valid (a known rule or category, a known level). */
@@ -247,6 +256,24 @@ TL_API tl_status tl_paths_collect(const char *path, tl_strv *list,
  */
 TL_API char *tl_data_path(const char *name);
 
+/** How a translation's English source is found beside it: NULL members
+ *  give "en" and "pt-BR". */
+typedef struct tl_pair_rules {
+  const char *source_lang, *target_lang;
+} tl_pair_rules;
+
+/**
+ * The source of translation @p target by naming convention, when that
+ * file exists: artigo.en.md beside artigo.md or artigo.pt-BR.md, or
+ * en/x/artigo.md for pt-BR/x/artigo.md (the last folder named like the
+ * target language). Returns an owned path, or NULL. @p rules may be NULL.
+ */
+TL_API char *tl_pair_find_source(const char *target,
+                                 const tl_pair_rules *rules);
+/** Whether @p path is the source of a translation beside it (so that a
+ *  folder walk leaves it out). @p rules may be NULL. */
+TL_API bool tl_pair_is_source(const char *path, const tl_pair_rules *rules);
+
 /** What a glossary holds. */
 typedef struct tl_glossary_stats {
   size_t files, concepts;
@@ -274,6 +301,8 @@ typedef struct tl_config {
   long max_suggestions;
   tl_strv rules;  /* "rule=level" */
   tl_strv ignore; /* glob patterns, relative to dir */
+  int source_pairs; /* [source] pairs: -1 unset, 0 false, 1 true */
+  char *source_lang, *target_lang; /* [source] source-lang, target-lang */
 } tl_config;
 
 /** Largest configuration file read (bytes). */

@@ -288,6 +288,25 @@ static tl_status set_key(parser *ps, const char *table, const char *key,
     tl_strv_push_take(&cfg->rules, s);
     return TL_OK;
   }
+  if (strcmp(table, "source") == 0) {
+    if (strcmp(key, "pairs") == 0) {
+      if (v->type != V_BOOL)
+        return fail(ps, v->at, "'pairs' deve ser true ou false");
+      cfg->source_pairs = v->i ? 1 : 0;
+      return TL_OK;
+    }
+    if (strcmp(key, "source-lang") == 0 || strcmp(key, "target-lang") == 0) {
+      char **dst = key[0] == 's' ? &cfg->source_lang : &cfg->target_lang;
+      if (v->type != V_STR || v->s[0] == '\0' || strchr(v->s, '/') != NULL)
+        return fail(ps, v->at, "'%s' deve ser um código de língua "
+                    "(\"en\", \"pt-BR\")", key);
+      free(*dst);
+      *dst = tl_xstrdup(v->s);
+      return TL_OK;
+    }
+    return fail(ps, key_at, "chave desconhecida '%s' em [source] (chaves: "
+                "pairs, source-lang, target-lang)", key);
+  }
   if (table[0] != '\0')
     return fail(ps, key_at, "tabela desconhecida [%s]", table);
 #define WANT(t, what)                                                         \
@@ -351,6 +370,7 @@ tl_status tl_config_parse(tl_config *cfg, const char *path, const char *data,
 
   memset(cfg, 0, sizeof *cfg);
   cfg->max_suggestions = LONG_MIN;
+  cfg->source_pairs = -1;
   cfg->path = tl_xstrdup(path);
   {
     const char *slash = strrchr(path, '/');
@@ -390,8 +410,10 @@ tl_status tl_config_parse(tl_config *cfg, const char *path, const char *data,
         break;
       }
       if ((size_t)(ps.p - s) >= sizeof table ||
-          !((ps.p - s == 5 && memcmp(s, "rules", 5) == 0))) {
-        st = fail(&ps, s, "tabela desconhecida [%.*s] (só [rules])",
+          !((ps.p - s == 5 && memcmp(s, "rules", 5) == 0) ||
+            (ps.p - s == 6 && memcmp(s, "source", 6) == 0))) {
+        st = fail(&ps, s, "tabela desconhecida [%.*s] (só [rules] e "
+                  "[source])",
                   (int)(ps.p - s), s);
         break;
       }
@@ -472,6 +494,7 @@ tl_status tl_config_load(tl_config *cfg, const char *path, tl_error *err)
 
   memset(cfg, 0, sizeof *cfg);
   cfg->max_suggestions = LONG_MIN;
+  cfg->source_pairs = -1;
   if (fd < 0)
     return tl_error_set(err, TL_EIO, "%s: não foi possível abrir: %s", path,
                         strerror(errno));
@@ -519,8 +542,11 @@ void tl_config_fini(tl_config *cfg)
   free(cfg->hunspell_dir);
   free(cfg->db);
   free(cfg->fail_on);
+  free(cfg->source_lang);
+  free(cfg->target_lang);
   memset(cfg, 0, sizeof *cfg);
   cfg->max_suggestions = LONG_MIN;
+  cfg->source_pairs = -1;
 }
 
 char *tl_config_find(const char *start)

@@ -18,6 +18,7 @@ void tl_options_init(tl_options *opt)
   memset(opt, 0, sizeof *opt);
   opt->max_suggestions = 200;
   opt->suggestions_per_word = 3;
+  opt->source_pairs = true;
 }
 
 
@@ -489,6 +490,20 @@ tl_status tl_lint_file(tl_linter *l, const char *path, tl_markup markup,
   *out = NULL;
   if (st != TL_OK)
     return st;
+  if (l->source == NULL && strcmp(path, "-") != 0 &&
+      !tl_xliff_is(path, data, len)) { /* source mode: --source, a pair */
+    tl_pair_rules rules = {l->opt.source_lang, l->opt.target_lang};
+    char *found = l->opt.source == NULL && l->opt.source_pairs
+                      ? tl_pair_find_source(path, &rules)
+                      : NULL;
+    const char *src = l->opt.source != NULL ? l->opt.source : found;
+    if (src != NULL) {
+      free(data);
+      st = tl_lint_pair(l, src, path, markup, out, err);
+      free(found);
+      return st;
+    }
+  }
   if (markup == TL_MARKUP_AUTO && tl_xliff_is(path, data, len)) {
     st = tl_xliff_lint(l, path, data, len, out, err);
     free(data);

@@ -4,9 +4,8 @@
 # (at least 95% must be paired as listed), and alignment surviving what
 # translations do: a metadata comment on top, an added note, a dropped
 # paragraph, merged and split sentences.
-# usage: tests/source.sh BIN ALIGN_TOOL. Prints "source: N passed, N failed".
+# usage: tests/source.sh BIN. Prints "source: N passed, N failed".
 . "$(dirname "$0")/lib.sh" source C.UTF-8 "$1"
-align=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 cd "$tmp"
 pairs="$root/tests/data/pairs"
 br="$root/tests/data/corpus/msft-br"
@@ -15,7 +14,7 @@ br="$root/tests/data/corpus/msft-br"
 for f in "$pairs"/msft-en/*.md; do
   b=$(basename "$f")
   [ "$b" = README.md ] && continue
-  "$align" "$f" "$br/$b" json >"al-$b.json" || bad "align $b exited $?"
+  "$bin" align --format json "$f" "$br/$b" >"al-$b.json" || bad "align $b exited $?"
 done
 if python3 - "$pairs/align-checked.tsv" <<'PY'
 import json, sys
@@ -70,7 +69,7 @@ Os resultados foram publicados em um artigo. Veja https://example.com/paper para
 - Primeiro item sobre o GPT-4o.
 - Segundo item sobre o Claude Code.
 T
-"$align" src.md tgt.md json >t.json || bad "align exited $?"
+"$bin" align --format json src.md tgt.md >t.json || bad "align exited $?"
 if python3 - <<'PY'
 import json
 d = json.load(open("t.json"))
@@ -88,14 +87,14 @@ assert len(s) == 2 and all(len(x["source"]) == 1 and len(x["target"]) == 1 for x
 assert d["summary"]["omitted"] == 1 and d["summary"]["added"] == 1, d["summary"]
 PY
 then ok; else bad "alignment of the planted pair"; fi
-"$align" src.md tgt.md >t.txt || bad "align text exited $?"
+"$bin" align src.md tgt.md >t.txt || bad "align text exited $?"
 grep -q "^omitido na tradução:" t.txt && grep -q "^acrescentado na tradução:" t.txt &&
   grep -q "^<    1 | # Training a model" t.txt && grep -q "^>    5 | # Treinando um modelo" t.txt &&
   ok || bad "align text output"
 
 # ---- planted problems: every one found, nothing else at warning or above ----
 planted="$root/tests/data/pairs/planted"
-"$align" --check "$planted/artigo.en.md" "$planted/artigo.md" >p.json || bad "--check planted exited $?"
+"$bin" check --no-db --format json --fail-on never --source "$planted/artigo.en.md" "$planted/artigo.md" >p.json || bad "--check planted exited $?"
 if python3 - <<'PY'
 import json
 d = json.load(open("p.json"))
@@ -129,7 +128,7 @@ PY
 then ok; else bad "planted problems"; fi
 
 # SARIF: valid against the schema, the source as a related location
-"$align" --check "$planted/artigo.en.md" "$planted/artigo.md" sarif >p.sarif || bad "--check sarif exited $?"
+"$bin" check --no-db --format sarif --fail-on never --source "$planted/artigo.en.md" "$planted/artigo.md" >p.sarif || bad "--check sarif exited $?"
 if python3 - "$root/tests/data/sarif/sarif-schema-2.1.0.json" <<'PY'
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1])); doc = json.load(open("p.sarif"))
@@ -141,7 +140,7 @@ assert rel["artifactLocation"]["uri"].endswith("artigo.en.md") and rel["region"]
 assert any(r["id"] == "source.consistency" for r in doc["runs"][0]["tool"]["driver"]["rules"])
 PY
 then ok; else bad "SARIF of a pair"; fi
-"$align" --check "$planted/artigo.en.md" "$planted/artigo.md" text >p.txt || bad "--check text exited $?"
+"$bin" check --no-db --fail-on never --source "$planted/artigo.en.md" "$planted/artigo.md" >p.txt || bad "--check text exited $?"
 grep -q "= original: .*artigo.en.md:3:.*: 86.4" p.txt && ok || bad "text: related location"
 
 # ---- the real pairs: few source findings at warning or above (precision) ----
@@ -149,7 +148,7 @@ words=0 n=0
 for f in "$pairs"/msft-en/*.md; do
   b=$(basename "$f")
   [ "$b" = README.md ] && continue
-  "$align" --check "$f" "$br/$b" >"c-$b.json" || bad "--check $b exited $?"
+  "$bin" check --no-db --format json --fail-on never --source "$f" "$br/$b" >"c-$b.json" || bad "--check $b exited $?"
 done
 if python3 - "$pairs"/msft-en <<'PY'
 import json, glob, sys
@@ -252,7 +251,8 @@ then ok; else bad "archive: learned term pairs"; fi
 
 # ---- HTML: source and target side by side, findings on both sides -----------
 mkdir html && (cd html && cp "$planted"/artigo.en.md "$planted"/artigo.md . &&
-  "$align" --check artigo.en.md artigo.md html) || bad "--check html exited $?"
+  "$bin" check --no-db --fail-on never --report-dir report --source artigo.en.md artigo.md >/dev/null) ||
+  bad "--report-dir of a pair exited $?"
 if python3 - <<'PY'
 import re
 h = open("html/report/artigo.md.html", encoding="utf-8").read()
@@ -265,5 +265,46 @@ assert re.search(r'<mark id="f\d+" class="c-source s-error"[^>]*>84,6</mark>', n
 assert re.search(r'<mark class="c-source s-error"[^>]*><a href="#f\d+">86.4</a></mark>', num[0]), num[0]
 PY
 then ok; else bad "HTML side by side"; fi
+
+# ---- pairs by naming convention, sources skipped by the walk, [source] ------
+mkdir -p conv/en/guia conv/pt-BR/guia
+cp "$planted/artigo.en.md" conv/artigo.en.md
+cp "$planted/artigo.md" conv/artigo.md
+cp "$planted/artigo.en.md" conv/en/guia/texto.md
+cp "$planted/artigo.md" conv/pt-BR/guia/texto.md
+"$bin" check --no-db --no-config --format json --fail-on never conv >conv.json || bad "check conv exited $?"
+if python3 - <<'PY'
+import json
+d = json.load(open("conv.json"))
+paths = sorted(f["path"] for f in d["files"])
+assert paths == ["conv/artigo.md", "conv/pt-BR/guia/texto.md"], paths
+for f in d["files"]:
+    src = {x["source"]["path"] for x in f["findings"] if "source" in x}
+    assert src == {"conv/artigo.en.md"} or src == {"conv/en/guia/texto.md"}, (f["path"], src)
+    assert any(x["rule"] == "source.number" for x in f["findings"]), f["path"]
+PY
+then ok; else bad "pairs by naming convention"; fi
+printf '[source]\npairs = false\n' >conv/.tradlint.toml
+"$bin" check --no-db --format json --fail-on never conv/artigo.md >off.json || bad "pairs = false exited $?"
+python3 -c "
+import json; d = json.load(open('off.json'))
+assert not any(x['category'] == 'source' for f in d['files'] for x in f['findings'])" &&
+  ok || bad "[source] pairs = false still pairs"
+printf '[source]\nsource-lang = "es"\n' >conv/.tradlint.toml
+cp "$planted/artigo.en.md" conv/artigo.es.md
+"$bin" check --no-db --format json --fail-on never conv/artigo.md >es.json || bad "source-lang exited $?"
+grep -q '"path": "conv/artigo.es.md"' es.json && ok || bad "[source] source-lang = es not used"
+printf '[source]\nlanguage = "en"\n' >conv/.tradlint.toml
+"$bin" check --no-db conv/artigo.md >/dev/null 2>err.txt; rc=$?
+[ "$rc" -eq 2 ] && grep -q "tradlint.toml:2:1: chave desconhecida 'language' em \\[source\\]" err.txt &&
+  ok || bad "bad [source] key: exit $rc, $(cat err.txt)"
+rm conv/.tradlint.toml
+# --source: one file only; align: two
+"$bin" check --no-db --source a.md conv >/dev/null 2>err.txt; rc=$?
+[ "$rc" -eq 2 ] && grep -q "source vale para um único arquivo" err.txt && ok || bad "--source with a folder: exit $rc"
+"$bin" align conv/artigo.md >/dev/null 2>err.txt; rc=$?
+[ "$rc" -eq 2 ] && grep -q "align pede dois arquivos" err.txt && ok || bad "align with one file: exit $rc"
+"$bin" check --no-db --source nada.en.md conv/artigo.md >/dev/null 2>err.txt; rc=$?
+[ "$rc" -eq 2 ] && grep -q "nada.en.md" err.txt && ok || bad "missing --source: exit $rc, $(cat err.txt)"
 
 finish

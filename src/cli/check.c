@@ -16,7 +16,8 @@ enum {
   OPT_STAGED,
   OPT_MIN_LEVEL,
   OPT_BASELINE,
-  OPT_WRITE_BASELINE
+  OPT_WRITE_BASELINE,
+  OPT_SOURCE
 };
 
 static const cli_option check_options[] = {
@@ -50,6 +51,10 @@ static const cli_option check_options[] = {
      "com --fix: mostra as correções como diff, sem gravar"},
     {"report-unused-disables", OPT_REPORT_UNUSED, NULL,
      "relata supressões que não suprimem nada"},
+    {"source", OPT_SOURCE, "ORIGINAL",
+     "o original em inglês do único arquivo verificado\n"
+     "(modo bilíngue; sem ela, artigo.en.md ao lado de\n"
+     "artigo.md ou en/ ao lado de pt-BR/ é achado sozinho)"},
     {"staged", OPT_STAGED, NULL,
      "verifica o que está no índice do git (o gancho\n"
      "pre-commit); não aceita CAMINHO nem --fix"},
@@ -122,6 +127,9 @@ static int check_option(cli_setup *s, cli_run *r, bool *staged,
   case OPT_STAGED:
     *staged = true;
     return 1;
+  case OPT_SOURCE:
+    s->opt.source = val;
+    return 1;
   default:
     return 0;
   }
@@ -176,6 +184,12 @@ int cli_check(const cli_ctx *cx, int argc, char **argv)
     }
   } else if (paths.n == 0) {
     cli_usage_error(cx, "nenhum arquivo ou pasta para verificar");
+    goto usage;
+  }
+  if (s.opt.source != NULL &&
+      (staged || paths.n != 1 || cli_is_dir(paths.v[0]))) {
+    cli_usage_error(cx, "--source vale para um único arquivo (a tradução); "
+                        "numa pasta, os pares se acham pelo nome");
     goto usage;
   }
   first = staged ? files.v[0] : paths.v[0];

@@ -196,6 +196,12 @@ static void merge_config(cli_setup *s)
     tl_severity_parse(cfg->fail_on, &s->fail_on);
   if (!s->max_sugg_set && cfg->max_suggestions != LONG_MIN)
     s->opt.max_suggestions = cfg->max_suggestions;
+  if (cfg->source_pairs >= 0) /* [source] */
+    s->opt.source_pairs = cfg->source_pairs == 1;
+  if (cfg->source_lang != NULL)
+    s->opt.source_lang = cfg->source_lang;
+  if (cfg->target_lang != NULL)
+    s->opt.target_lang = cfg->target_lang;
   if (cfg->rules.n > 0) { /* the file's rules first: the command line wins */
     tl_strv all = {0};
     for (size_t k = 0; k < cfg->rules.n; k++)
@@ -300,16 +306,30 @@ int cli_setup_open(cli_setup *s)
 
 bool cli_setup_collect(cli_setup *s, const tl_strv *paths, tl_strv *files)
 {
+  tl_pair_rules rules = {s->opt.source_lang, s->opt.target_lang};
   bool ok = true;
   tl_error err;
 
-  (void)s;
   for (size_t k = 0; k < paths->n; k++) {
     size_t before = files->n;
     if (tl_paths_collect(paths->v[k], files, &err) != TL_OK) {
       cli_error("%s", err.msg);
       ok = false;
-    } else if (files->n == before) {
+      continue;
+    }
+    if (s->opt.source_pairs && cli_is_dir(paths->v[k])) {
+      /* a folder: the English sources of its translations are not
+       * articles to check as Portuguese */
+      size_t kept = before;
+      for (size_t i = before; i < files->n; i++) {
+        if (tl_pair_is_source(files->v[i], &rules))
+          free(files->v[i]);
+        else
+          files->v[kept++] = files->v[i];
+      }
+      files->n = kept;
+    }
+    if (files->n == before) {
       cli_error("%s: nenhum artigo (*.md, *.markdown, *.txt) nesta pasta",
                 paths->v[k]);
       ok = false;
