@@ -47,6 +47,7 @@ static char *strip_lang(const char *path, const char *lang)
   const char *ext = extension(path);
   size_t n = strlen(lang);
   tl_buf b;
+  char *r;
 
   if ((size_t)(ext - path) <= n + 1 || ext[-(long)n - 1] != '.' ||
       strncasecmp(ext - n, lang, n) != 0)
@@ -54,7 +55,9 @@ static char *strip_lang(const char *path, const char *lang)
   tl_buf_init(&b);
   tl_buf_add(&b, path, (size_t)(ext - path) - n - 1);
   tl_buf_adds(&b, ext);
-  return tl_xstrndup(b.p, b.len);
+  r = tl_xstrndup(b.p, b.len);
+  tl_buf_fini(&b);
+  return r;
 }
 
 /* @path with ".LANG" put before the extension. */

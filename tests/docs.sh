@@ -16,7 +16,7 @@ got=$(grep -o '<!-- concepts -->[0-9]*<!-- /concepts -->' "$readme" | grep -o '[
 [ -n "$got" ] && [ "$got" = "$n" ] && ok || bad "README says ${got:-no} concepts, glossary check counts $n (make docs-update)"
 # options: every command's --help against the man page
 missing=""
-helps=$("$bin" --help; for c in check "corpus index" "corpus report" "corpus variants" \
+helps=$("$bin" --help; for c in check align "corpus index" "corpus report" "corpus variants" \
         "glossary check" "glossary import" "glossary export" install-hook; do "$bin" $c --help; done)
 [ -n "$helps" ] && ok || bad "no --help output"
 for o in $(printf '%s\n' "$helps" | grep -o -- '--[a-z][a-z-]*' | sort -u); do
