@@ -107,11 +107,47 @@ static int by_concept(const void *a, const void *b)
   return x->off < y->off ? -1 : (x->off > y->off);
 }
 
+/* How often each rendering (form and title case) of one concept occurs. */
+typedef struct rendering_counts {
+  struct rcount {
+    uint32_t form;
+    uint8_t title;
+    size_t n;
+  } *v;
+  size_t n, cap;
+} rendering_counts;
+
+static void count_renderings(const tl_usage *u, size_t n,
+                             rendering_counts *rc)
+{
+  rc->n = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t k = 0;
+    while (k < rc->n && (rc->v[k].form != u[i].form ||
+                         rc->v[k].title != u[i].title))
+      k++;
+    if (k == rc->n) {
+      TL_GROW(rc->v, rc->cap, rc->n + 1);
+      rc->v[rc->n++] = (struct rcount){u[i].form, u[i].title, 0};
+    }
+    rc->v[k].n++;
+  }
+}
+
+static size_t rendering_count(const rendering_counts *rc, const tl_usage *u)
+{
+  for (size_t k = 0; k < rc->n; k++)
+    if (rc->v[k].form == u->form && rc->v[k].title == u->title)
+      return rc->v[k].n;
+  return 0;
+}
+
 void tl_check_consistency_end(tl_ctx *c)
 {
   tl_lines li;
   bool have_lines = false;
   char nb[1200];
+  rendering_counts rc = {NULL, 0, 0};
 
   if (c->nusage == 0)
     return;
@@ -128,13 +164,13 @@ void tl_check_consistency_end(tl_ctx *c)
     }
     if (mixed) {
       /* the document's own choice: the form it uses most; on a tie, the
-       * glossary's preferred form, else the first used */
+       * glossary's preferred form, else the first used. Counted once per
+       * rendering (a concept has few), so that this stays linear. */
       size_t best = 0;
+      count_renderings(c->usage + s, e - s, &rc);
       for (size_t i = s; i < e; i++) {
-        size_t cnt = 0;
+        size_t cnt = rendering_count(&rc, &c->usage[i]);
         bool pref = c->gloss->f[c->usage[i].form].kind == TL_FORM_PREFERRED;
-        for (size_t j = s; j < e; j++)
-          cnt += same_rendering(&c->usage[j], &c->usage[i]);
         if (cnt > best ||
             (cnt == best && pref &&
              c->gloss->f[c->usage[house].form].kind != TL_FORM_PREFERRED)) {
@@ -168,5 +204,6 @@ void tl_check_consistency_end(tl_ctx *c)
   }
   if (have_lines)
     tl_lines_fini(&li);
+  free(rc.v);
   /* c->usage stays, sorted by concept: the corpus stage reads it */
 }
