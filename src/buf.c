@@ -134,15 +134,21 @@ void tl_buf_printf(tl_buf *b, const char *fmt, ...)
   va_list ap;
   int n;
 
+  /* one pass into the spare room when it is enough, else a second one */
+  TL_GROW(b->p, b->cap, b->len + 128);
   va_start(ap, fmt);
-  n = vsnprintf(NULL, 0, fmt, ap);
+  n = vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
   va_end(ap);
-  if (n < 0)
+  if (n < 0) {
+    b->p[b->len] = '\0';
     return;
-  TL_GROW(b->p, b->cap, b->len + (size_t)n + 1);
-  va_start(ap, fmt);
-  vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
-  va_end(ap);
+  }
+  if ((size_t)n >= b->cap - b->len) {
+    TL_GROW(b->p, b->cap, b->len + (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
   b->len += (size_t)n;
 }
 

@@ -64,7 +64,8 @@ tl_finding *tl_result_add(tl_result *r, size_t off, size_t len,
 {
   tl_finding *f;
   va_list ap;
-  tl_buf b;
+  char tmp[512];
+  int n;
 
   TL_GROW(r->f, r->cap, r->n + 1);
   f = &r->f[r->n++];
@@ -74,29 +75,22 @@ tl_finding *tl_result_add(tl_result *r, size_t off, size_t len,
   f->rule = rule;
   f->category = category;
   f->severity = sev;
-  tl_buf_init(&b);
   va_start(ap, fmt);
-  {
-    char tmp[512];
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    if (n >= 0 && (size_t)n < sizeof tmp)
-      tl_buf_add(&b, tmp, (size_t)n);
-  }
+  n = vsnprintf(tmp, sizeof tmp, fmt, ap);
   va_end(ap);
-  if (b.len == 0) { /* longer than the stack buffer: format again */
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n > 0) {
-      TL_GROW(b.p, b.cap, (size_t)n + 1);
-      va_start(ap, fmt);
-      vsnprintf(b.p, (size_t)n + 1, fmt, ap);
-      va_end(ap);
-      b.len = (size_t)n;
-    }
+  if (n < 0)
+    n = 0, tmp[0] = '\0';
+  if ((size_t)n < sizeof tmp) { /* the common case: one pass */
+    f->message = tl_arena_strndup(&r->arena, tmp, (size_t)n);
+    return f;
   }
-  f->message = tl_arena_strndup(&r->arena, b.p ? b.p : "", b.len);
-  tl_buf_fini(&b);
+  {
+    char *m = tl_arena_alloc(&r->arena, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(m, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    f->message = m;
+  }
   return f;
 }
 

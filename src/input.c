@@ -89,6 +89,15 @@ void tl_lines_init(tl_lines *li, const char *data, size_t len, size_t bom)
   li->n = 0;
   TL_GROW(li->starts, cap, 1);
   li->starts[li->n++] = 0;
+  if (memchr(data, '\r', len) == NULL) { /* the common case: memchr runs */
+    const char *p = data, *end = data + len, *nl;
+    while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+      TL_GROW(li->starts, cap, li->n + 1);
+      li->starts[li->n++] = (size_t)(nl - data) + 1;
+      p = nl + 1;
+    }
+    return;
+  }
   for (size_t i = 0; i < len; i++) {
     char c = data[i];
     if (c != '\n' && c != '\r')

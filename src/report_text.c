@@ -38,8 +38,18 @@ static size_t show(tl_buf *b, const char *data, size_t from, size_t to)
   size_t w = 0;
 
   for (size_t i = from; i < to;) {
-    size_t adv;
-    int32_t cp = tl_utf8_decode(data + i, to - i, &adv);
+    size_t adv, run = i;
+    int32_t cp;
+    while (run < to && (unsigned char)data[run] >= 0x20 &&
+           (unsigned char)data[run] < 0x7F)
+      run++;
+    if (run > i) { /* printable ASCII: one column a byte */
+      tl_buf_add(b, data + i, run - i);
+      w += run - i;
+      i = run;
+      continue;
+    }
+    cp = tl_utf8_decode(data + i, to - i, &adv);
     if (cp < 0x20 || cp == 0x7F) {
       tl_buf_addc(b, ' ');
       w++;
