@@ -59,16 +59,26 @@ static bool ascii_alnum(char c)
 /* Length of a URL, e-mail address, domain or file name (arquivo.txt,
  * d2l.ai, .yaml) starting at p[0..n), else 0. The run ends at white space
  * or at closing punctuation. */
+static bool ends_url(char c)
+{
+  switch (c) {
+  case ' ': case '\t': case '\n': case '\r': case '<': case '>': case '"':
+  case '`': case '(': case ')': case '[': case ']': case '*':
+    return true;
+  default:
+    return false;
+  }
+}
+
 static size_t url_len(const char *p, size_t n)
 {
   size_t e = 0;
-  bool found = false, at = false;
+  bool found = false, at = false, dot = false;
 
-  while (e < n && p[e] != ' ' && p[e] != '\t' && p[e] != '\n' &&
-         p[e] != '\r' && p[e] != '<' && p[e] != '>' && p[e] != '"' &&
-         p[e] != '`' && p[e] != '(' && p[e] != ')' && p[e] != '[' &&
-         p[e] != ']' && p[e] != '*')
-    e++;
+  for (; e < n && !ends_url(p[e]); e++)
+    dot |= p[e] == '.' || p[e] == ':';
+  if (!dot) /* every form below needs a '.' or a ':' */
+    return 0;
   while (e > 0 && strchr(".,;:!?}'", p[e - 1]) != NULL) /* trailing */
     e--;
   if (e < 3)
@@ -150,7 +160,30 @@ static size_t scan_token(scan *sc, size_t i, size_t end, unsigned segflags)
   int32_t prev = 0;
 
   while (j < end) {
-    int32_t cp = tl_utf8_decode(doc + j, end - j, &adv);
+    unsigned char b = (unsigned char)doc[j];
+    int32_t cp;
+    if (b < 0x80 && ascii_alnum((char)b)) { /* the common case, inline */
+      if (b <= '9') {
+        digit = true;
+      } else {
+        bool up = b <= 'Z';
+        if (first_letter && up)
+          flags |= TL_TF_CAP;
+        if (!first_letter && up)
+          upper_later = true;
+        if (!up) {
+          upper_all = false;
+          lower_any = true;
+        }
+        first_letter = false;
+        nletters++;
+        letter = true;
+      }
+      prev = b;
+      j++;
+      continue;
+    }
+    cp = tl_utf8_decode(doc + j, end - j, &adv);
     if (tl_cp_is_letter(cp) || tl_cp_is_mark(cp)) {
       if (tl_cp_is_letter(cp)) {
         bool up = tl_cp_is_upper(cp);
@@ -219,7 +252,7 @@ static void scan_segment(scan *sc, const tl_seg *seg)
     size_t adv, n;
     int32_t cp = tl_utf8_decode(doc + i, end - i, &adv);
 
-    if (tl_cp_is_space(cp) || tl_cp_is_format(cp)) {
+    if (cp == ' ' || tl_cp_is_space(cp) || tl_cp_is_format(cp)) {
       if (sc->end_seen)
         sc->sent_pending = true;
       sc->end_seen = false;

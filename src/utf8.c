@@ -25,7 +25,7 @@ size_t tl_utf8_validate(const char *p, size_t len)
   return len;
 }
 
-int32_t tl_utf8_decode(const char *p, size_t len, size_t *adv)
+int32_t tl_utf8_decode_multi(const char *p, size_t len, size_t *adv)
 {
   const unsigned char *s = (const unsigned char *)p;
   utf8proc_int32_t cp;
@@ -34,6 +34,10 @@ int32_t tl_utf8_decode(const char *p, size_t len, size_t *adv)
   if (s[0] < 0x80) {
     *adv = 1;
     return s[0];
+  }
+  if (s[0] >= 0xC2 && s[0] < 0xE0 && len >= 2 && (s[1] & 0xC0) == 0x80) {
+    *adv = 2; /* two bytes (accented Latin letters): valid by construction */
+    return ((int32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
   }
   n = utf8proc_iterate(s, (utf8proc_ssize_t)len, &cp);
   if (n < 0 || cp < 0) {

@@ -12,8 +12,16 @@
 size_t tl_utf8_validate(const char *p, size_t len);
 
 /* Decode the code point at p[0..len) (len > 0); *adv gets its byte length.
- * Invalid bytes decode as U+FFFD with length 1. */
-int32_t tl_utf8_decode(const char *p, size_t len, size_t *adv);
+ * Invalid bytes decode as U+FFFD with length 1. ASCII is decoded inline. */
+int32_t tl_utf8_decode_multi(const char *p, size_t len, size_t *adv);
+static inline int32_t tl_utf8_decode(const char *p, size_t len, size_t *adv)
+{
+  if ((unsigned char)p[0] < 0x80) {
+    *adv = 1;
+    return (unsigned char)p[0];
+  }
+  return tl_utf8_decode_multi(p, len, adv);
+}
 
 /* Decode the code point that ends just before p[i] (i > 0). */
 int32_t tl_utf8_decode_prev(const char *p, size_t i, size_t *start);
