@@ -169,6 +169,15 @@ TL_API tl_status tl_linter_new_sibling(tl_linter **out, tl_linter *l,
 /** Free a linter; NULL is allowed. */
 TL_API void tl_linter_free(tl_linter *l);
 
+/**
+ * For a process about to exit: give up @p l without freeing it. Freeing the
+ * Hunspell dictionaries takes tens of milliseconds for memory the operating
+ * system reclaims anyway; the linter stays reachable (leak checkers see no
+ * leak). Use it at most a few times a process; NULL is allowed. Embedders
+ * that go on running call tl_linter_free.
+ */
+TL_API void tl_linter_abandon(tl_linter *l);
+
 /** Whether Hunspell has been loaded by this linter (for tests, benchmarks). */
 TL_API bool tl_linter_has_hunspell(const tl_linter *l);
 

