@@ -32,6 +32,7 @@ struct tl_spell {
   Hunhandle *h;
   tl_map words;    /* project words: key -> 1 */
   tl_map verdicts; /* word -> V_* */
+  tl_map probes;   /* typo-search candidates Hunspell was asked about */
   tl_map suggidx;  /* word -> index into suggs */
   sugg *suggs;
   size_t nsuggs, capsuggs;
@@ -67,6 +68,7 @@ tl_status tl_spell_new(tl_spell **out, const char *dir, const char *lang,
   tl_buf_fini(&b);
   tl_map_init(&s->words);
   tl_map_init(&s->verdicts);
+  tl_map_init(&s->probes);
   tl_map_init(&s->suggidx);
   tl_arena_init(&s->strs);
   tl_buf_init(&s->tmp);
@@ -98,6 +100,7 @@ void tl_spell_free(tl_spell *s)
   free(s->dic);
   tl_map_fini(&s->words);
   tl_map_fini(&s->verdicts);
+  tl_map_fini(&s->probes);
   tl_map_fini(&s->suggidx);
   for (size_t i = 0; i < s->nsuggs; i++)
     free(s->suggs[i].v);
@@ -378,76 +381,179 @@ static const char *const VOWELS[] = {"a", "e", "i", "o", "u", "á", "é",
                                       "í", "ó", "ú", "â", "ê", "ô", "ã",
                                       "õ", NULL};
 
-static void fast_suggest(tl_spell *s, const char *w, size_t n, cands *c,
-                         bool cheap)
+/* Call @fn with every candidate of stage @stage (0 accents, 1 a doubled
+ * letter dropped, 2 swapped letters, 3 replaced letters, 4 dropped
+ * letters, 5 inserted letters: vowels only when @cheap) of w, whose code
+ * points start at at[0..k]. */
+static void stage_candidates(int stage, const char *w, size_t n,
+                             const size_t *at, size_t k, bool cheap,
+                             void (*fn)(void *, tl_buf *), void *ud)
 {
-  size_t at[65];
-  size_t k = cps(w, n, at);
   tl_buf b;
 
   tl_buf_init(&b);
-  /* Stages, most likely first; the first stage that finds a word ends the
-   * search, so that "erroo" gives "erro" and not every word one edit
-   * away. */
-  for (int stage = 0; stage < 6 && c->n == 0; stage++) {
-    if (stage == 1) { /* a doubled letter dropped */
-      for (size_t i = 0; i + 1 < k; i++) {
-        if (at[i + 1] - at[i] != at[i + 2] - at[i + 1] ||
-            memcmp(w + at[i], w + at[i + 1], at[i + 1] - at[i]) != 0)
+  if (stage == 1) { /* a doubled letter dropped */
+    for (size_t i = 0; i + 1 < k; i++) {
+      if (at[i + 1] - at[i] != at[i + 2] - at[i + 1] ||
+          memcmp(w + at[i], w + at[i + 1], at[i + 1] - at[i]) != 0)
+        continue;
+      tl_buf_clear(&b);
+      tl_buf_add(&b, w, at[i]);
+      tl_buf_add(&b, w + at[i + 1], n - at[i + 1]);
+      fn(ud, &b);
+    }
+  } else if (stage == 0 || stage == 3) { /* replace: accents, the rest */
+    for (size_t i = 0; i < k; i++) {
+      size_t adv;
+      int32_t orig = tl_utf8_decode(w + at[i], at[i + 1] - at[i], &adv);
+      for (size_t a = 0; ALPHABET[a] != NULL; a++) {
+        size_t adv2;
+        int32_t cp = tl_utf8_decode(ALPHABET[a], strlen(ALPHABET[a]), &adv2);
+        if (cp == orig || tl_cp_same_base(orig, cp) != (stage == 0))
           continue;
         tl_buf_clear(&b);
         tl_buf_add(&b, w, at[i]);
+        tl_buf_adds(&b, ALPHABET[a]);
         tl_buf_add(&b, w + at[i + 1], n - at[i + 1]);
-        try_cand(s, c, w, &b);
+        fn(ud, &b);
       }
-    } else if (stage == 3 && cheap) {
-      continue; /* a typo check, not a suggestion: no replaced letters */
-    } else if (stage == 0 || stage == 3) { /* replace: accents, the rest */
-      for (size_t i = 0; i < k; i++) {
-        size_t adv;
-        int32_t orig = tl_utf8_decode(w + at[i], at[i + 1] - at[i], &adv);
-        for (size_t a = 0; ALPHABET[a] != NULL; a++) {
-          size_t adv2;
-          int32_t cp =
-              tl_utf8_decode(ALPHABET[a], strlen(ALPHABET[a]), &adv2);
-          if (cp == orig || tl_cp_same_base(orig, cp) != (stage == 0))
-            continue;
-          tl_buf_clear(&b);
-          tl_buf_add(&b, w, at[i]);
-          tl_buf_adds(&b, ALPHABET[a]);
-          tl_buf_add(&b, w + at[i + 1], n - at[i + 1]);
-          try_cand(s, c, w, &b);
-        }
-      }
-    } else if (stage == 2) { /* swap */
-      for (size_t i = 0; i + 1 < k; i++) {
-        tl_buf_clear(&b);
-        tl_buf_add(&b, w, at[i]);
-        tl_buf_add(&b, w + at[i + 1], at[i + 2] - at[i + 1]);
-        tl_buf_add(&b, w + at[i], at[i + 1] - at[i]);
-        tl_buf_add(&b, w + at[i + 2], n - at[i + 2]);
-        try_cand(s, c, w, &b);
-      }
-    } else if (stage == 4) { /* delete */
-      for (size_t i = 0; i < k; i++) {
-        tl_buf_clear(&b);
-        tl_buf_add(&b, w, at[i]);
-        tl_buf_add(&b, w + at[i + 1], n - at[i + 1]);
-        try_cand(s, c, w, &b);
-      }
-    } else { /* insert (a typo check: vowels only) */
-      const char *const *alpha = cheap ? VOWELS : ALPHABET;
-      for (size_t i = 0; i <= k; i++)
-        for (size_t a = 0; alpha[a] != NULL; a++) {
-          tl_buf_clear(&b);
-          tl_buf_add(&b, w, at[i]);
-          tl_buf_adds(&b, alpha[a]);
-          tl_buf_add(&b, w + at[i], n - at[i]);
-          try_cand(s, c, w, &b);
-        }
     }
+  } else if (stage == 2) { /* swap */
+    for (size_t i = 0; i + 1 < k; i++) {
+      tl_buf_clear(&b);
+      tl_buf_add(&b, w, at[i]);
+      tl_buf_add(&b, w + at[i + 1], at[i + 2] - at[i + 1]);
+      tl_buf_add(&b, w + at[i], at[i + 1] - at[i]);
+      tl_buf_add(&b, w + at[i + 2], n - at[i + 2]);
+      fn(ud, &b);
+    }
+  } else if (stage == 4) { /* delete */
+    for (size_t i = 0; i < k; i++) {
+      tl_buf_clear(&b);
+      tl_buf_add(&b, w, at[i]);
+      tl_buf_add(&b, w + at[i + 1], n - at[i + 1]);
+      fn(ud, &b);
+    }
+  } else { /* insert (a typo check: vowels only) */
+    const char *const *alpha = cheap ? VOWELS : ALPHABET;
+    for (size_t i = 0; i <= k; i++)
+      for (size_t a = 0; alpha[a] != NULL; a++) {
+        tl_buf_clear(&b);
+        tl_buf_add(&b, w, at[i]);
+        tl_buf_adds(&b, alpha[a]);
+        tl_buf_add(&b, w + at[i], n - at[i]);
+        fn(ud, &b);
+      }
   }
   tl_buf_fini(&b);
+}
+
+typedef struct try_ctx {
+  tl_spell *s;
+  cands *c;
+  const char *orig;
+} try_ctx;
+
+static void try_one(void *ud, tl_buf *b)
+{
+  try_ctx *t = ud;
+  try_cand(t->s, t->c, t->orig, b);
+}
+
+static void fast_suggest(tl_spell *s, const char *w, size_t n, cands *c)
+{
+  size_t at[65];
+  size_t k = cps(w, n, at);
+  try_ctx t = {s, c, w};
+
+  /* Stages, most likely first; the first stage that finds a word ends the
+   * search, so that "erroo" gives "erro" and not every word one edit
+   * away. */
+  for (int stage = 0; stage < 6 && c->n == 0; stage++)
+    stage_candidates(stage, w, n, at, k, false, try_one, &t);
+}
+
+/* The candidates of the cheap search, each once: NUL-terminated strings
+ * one after the other in @all. */
+typedef struct cand_set {
+  tl_buf all;
+  tl_map seen;
+  const char *orig;
+  size_t count;
+} cand_set;
+
+static void collect_one(void *ud, tl_buf *b)
+{
+  cand_set *cs = ud;
+  bool created;
+
+  if (strcmp(tl_buf_cstr(b), cs->orig) == 0)
+    return;
+  tl_map_put(&cs->seen, b->p, b->len, 0, &created);
+  if (created) {
+    tl_buf_add(&cs->all, b->p, b->len + 1);
+    cs->count++;
+  }
+}
+
+/* Whether a word one cheap edit from @w (accents, a doubled letter, swapped
+ * or dropped letters, a missing vowel; lower-case) is known, and which
+ * (NUL-terminated in @found). The answer of the staged search, found
+ * sooner: every candidate is asked first of what is known without Hunspell
+ * (word lists, verdicts of words seen, candidates asked before), then of
+ * Hunspell. (A verdict of a word with a hyphen may come from its parts, so
+ * those are not taken from the verdicts.) */
+static tl_status near_search(tl_spell *s, const char *w, size_t n,
+                             tl_buf *found)
+{
+  size_t at[65];
+  size_t k = cps(w, n, at);
+  cand_set cs;
+  tl_status st = TL_OK;
+  bool hit = false;
+  char *todo;
+
+  tl_buf_init(&cs.all);
+  tl_map_init(&cs.seen);
+  cs.orig = w;
+  cs.count = 0;
+  for (int stage = 0; stage < 6; stage++)
+    if (stage != 3)
+      stage_candidates(stage, w, n, at, k, true, collect_one, &cs);
+  todo = tl_xcalloc(cs.count + 1, 1);
+  for (size_t i = 0, off = 0; i < cs.count && !hit; i++) {
+    const char *cand = cs.all.p + off;
+    size_t len = strlen(cand);
+    tl_map_slot *v;
+    off += len + 1;
+    if (word_listed(s, cand, len))
+      hit = true;
+    else if ((v = tl_map_find(&s->probes, cand, len)) != NULL ||
+             (memchr(cand, '-', len) == NULL &&
+              (v = tl_map_find(&s->verdicts, cand, len)) != NULL))
+      hit = v->value == V_KNOWN; /* known either way: no Hunspell */
+    else
+      todo[i] = 1;
+    if (hit)
+      tl_buf_add(found, cand, len + 1);
+  }
+  for (size_t i = 0, off = 0; i < cs.count && !hit; i++) {
+    const char *cand = cs.all.p + off;
+    size_t len = strlen(cand);
+    off += len + 1;
+    if (!todo[i])
+      continue;
+    if ((st = load(s, NULL)) != TL_OK)
+      break;
+    hit = Hunspell_spell(s->h, cand) != 0;
+    tl_map_put(&s->probes, cand, len, hit ? V_KNOWN : V_UNKNOWN, NULL);
+    if (hit)
+      tl_buf_add(found, cand, len + 1);
+  }
+  free(todo);
+  tl_buf_fini(&cs.all);
+  tl_map_fini(&cs.seen);
+  return st;
 }
 
 /* The stored list for @key (w, or w + "\1" for the fast search), or -1. */
@@ -550,32 +656,40 @@ static const sugg *cached(tl_spell *s, const char *w, size_t n, bool fast)
   return slot != NULL ? &s->suggs[slot->value] : NULL;
 }
 
-/* The one-edit search, re-cased for capitalised words. */
-static void fast_search(tl_spell *s, const char *w, size_t n, cands *c,
-                        bool cheap)
+/* Re-case lower-case candidates for a capitalised word: first letter up. */
+static void recase(cands *c)
 {
+  tl_buf low;
+
+  tl_buf_init(&low);
+  for (size_t i = 0; i < c->n; i++) {
+    size_t adv, len = strlen(c->v[i]);
+    int32_t cp = tl_utf8_decode(c->v[i], len, &adv);
+    tl_buf_clear(&low);
+    tl_utf8_encode(tl_cp_upper(cp), &low);
+    tl_buf_add(&low, c->v[i] + adv, len - adv);
+    free(c->v[i]);
+    c->v[i] = tl_xstrdup(tl_buf_cstr(&low));
+  }
+  tl_buf_fini(&low);
+}
+
+/* The one-edit search, re-cased for capitalised words. */
+static void fast_search(tl_spell *s, const char *w, size_t n, cands *c)
+{
+  tl_buf low;
+
   if (n >= 64)
     return;
   if (!tl_utf8_has_upper(w, n)) {
-    fast_suggest(s, w, n, c, cheap);
+    fast_suggest(s, w, n, c);
     return;
   }
-  {
-    tl_buf low;
-    tl_buf_init(&low);
-    tl_utf8_lower(w, n, &low);
-    fast_suggest(s, low.p, low.len, c, cheap);
-    for (size_t i = 0; i < c->n; i++) {
-      size_t adv, len = strlen(c->v[i]);
-      int32_t cp = tl_utf8_decode(c->v[i], len, &adv);
-      tl_buf_clear(&low);
-      tl_utf8_encode(tl_cp_upper(cp), &low);
-      tl_buf_add(&low, c->v[i] + adv, len - adv);
-      free(c->v[i]);
-      c->v[i] = tl_xstrdup(tl_buf_cstr(&low));
-    }
-    tl_buf_fini(&low);
-  }
+  tl_buf_init(&low);
+  tl_utf8_lower(w, n, &low);
+  fast_suggest(s, low.p, low.len, c);
+  tl_buf_fini(&low);
+  recase(c);
 }
 
 static bool tl_spell_near_word_unlocked(tl_spell *s, const char *w, size_t n)
@@ -583,37 +697,54 @@ static bool tl_spell_near_word_unlocked(tl_spell *s, const char *w, size_t n)
   const sugg *sg = cached(s, w, n, true);
   cands c = {NULL, 0, 0, 1};
   bool near;
+  tl_buf key;
+  tl_map_slot *slot;
 
   if (sg != NULL) /* a full list is known already */
     return sg->n > 0;
-  {
-    tl_buf key;
-    tl_map_slot *slot;
-    tl_buf_init(&key);
-    tl_buf_add(&key, w, n);
-    tl_buf_addc(&key, '\2');
-    slot = tl_map_find(&s->suggidx, key.p, key.len);
-    if (slot != NULL) {
-      tl_buf_fini(&key);
-      return slot->value != 0;
-    }
-    if (backed_list_as(s, w, n, '\2', &c) < 0) {
-      /* not stored: a cheap one-edit search (one match is enough) */
-      if (load(s, NULL) != TL_OK) {
-        tl_buf_fini(&key);
-        return false;
-      }
-      fast_search(s, w, n, &c, true);
-      back_list_as(s, w, n, '\2', &c);
-    }
-    near = c.n > 0;
-    for (size_t i = 0; i < c.n; i++)
-      free(c.v[i]);
-    free(c.v);
-    tl_map_put(&s->suggidx, key.p, key.len, near ? 1 : 0, NULL);
+  tl_buf_init(&key);
+  tl_buf_add(&key, w, n);
+  tl_buf_addc(&key, '\2');
+  slot = tl_map_find(&s->suggidx, key.p, key.len);
+  if (slot != NULL) {
     tl_buf_fini(&key);
-    return near;
+    return slot->value != 0;
   }
+  if (backed_list_as(s, w, n, '\2', &c) < 0) {
+    /* not stored: a cheap one-edit search (one match is enough); words of
+     * 64 bytes or more are not searched */
+    tl_buf low, found;
+    tl_status st = TL_OK;
+    tl_buf_init(&low);
+    tl_buf_init(&found);
+    if (n < 64) {
+      tl_utf8_lower(w, n, &low);
+      st = near_search(s, low.p, low.len, &found);
+    }
+    if (found.len > 0) {
+      TL_GROW(c.v, c.cap, 1);
+      c.v[c.n++] = tl_xstrdup(found.p);
+      if (tl_utf8_has_upper(w, n))
+        recase(&c);
+    }
+    tl_buf_fini(&low);
+    tl_buf_fini(&found);
+    if (st != TL_OK) {
+      tl_buf_fini(&key);
+      for (size_t i = 0; i < c.n; i++)
+        free(c.v[i]);
+      free(c.v);
+      return false;
+    }
+    back_list_as(s, w, n, '\2', &c);
+  }
+  near = c.n > 0;
+  for (size_t i = 0; i < c.n; i++)
+    free(c.v[i]);
+  free(c.v);
+  tl_map_put(&s->suggidx, key.p, key.len, near ? 1 : 0, NULL);
+  tl_buf_fini(&key);
+  return near;
 }
 
 static size_t tl_spell_suggest_unlocked(tl_spell *s, const char *w, size_t n, int max,
@@ -635,7 +766,7 @@ static size_t tl_spell_suggest_unlocked(tl_spell *s, const char *w, size_t n, in
     if (backed_list(s, w, n, true, &c) < 0) {
       if (load(s, NULL) != TL_OK)
         return 0;
-      fast_search(s, w, n, &c, false);
+      fast_search(s, w, n, &c);
       back_list(s, w, n, true, &c);
     }
     *out = keep(s, w, n, true, &c, &count);
