@@ -34,13 +34,36 @@ static tl_map_slot *probe(tl_map_slot *slots, size_t cap, const char *key,
   }
 }
 
+uint64_t tl_map_hash(const void *key, size_t len)
+{
+  const unsigned char *p = key;
+  uint64_t h = 0x243F6A8885A308D3ULL ^ ((uint64_t)len * 0x9E3779B97F4A7C15ULL);
+  uint64_t v;
+
+  for (; len >= 8; p += 8, len -= 8) {
+    memcpy(&v, p, 8);
+    h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 29;
+  }
+  if (len > 0) {
+    v = 0;
+    memcpy(&v, p, len);
+    h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 29;
+  }
+  h ^= h >> 33; /* the finaliser of MurmurHash3: every bit moves the low ones */
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
 tl_map_slot *tl_map_find(const tl_map *m, const char *key, size_t len)
 {
   tl_map_slot *s;
 
   if (m->cap == 0)
     return NULL;
-  s = probe(m->slots, m->cap, key, len, tl_hash(key, len));
+  s = probe(m->slots, m->cap, key, len, tl_map_hash(key, len));
   return s->key != NULL ? s : NULL;
 }
 
@@ -61,10 +84,10 @@ static void rehash(tl_map *m, size_t cap)
 tl_map_slot *tl_map_put(tl_map *m, const char *key, size_t len,
                         uint32_t value, bool *created)
 {
-  uint64_t h = tl_hash(key, len);
+  uint64_t h = tl_map_hash(key, len);
   tl_map_slot *s;
 
-  if ((m->count + 1) * 4 >= m->cap * 3)
+  if ((m->count + 1) * 2 > m->cap) /* at most half full: short probes */
     rehash(m, m->cap ? m->cap * 2 : 64);
   s = probe(m->slots, m->cap, key, len, h);
   if (created != NULL)

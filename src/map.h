@@ -20,6 +20,11 @@ typedef struct tl_map {
   tl_arena keys;
 } tl_map;
 
+/* The hash of the map's keys: 8 bytes a step (not FNV-1a's one), for
+ * lookups on every token. Not stable across machines of other byte order:
+ * never stored. */
+uint64_t tl_map_hash(const void *key, size_t len);
+
 void tl_map_init(tl_map *m);
 void tl_map_fini(tl_map *m);
 /* The slot of @key, or NULL when absent. */

@@ -122,7 +122,8 @@ uint64_t tl_spell_words_hash(const tl_spell *s)
 
   for (size_t i = 0; i < s->words.cap; i++)
     if (s->words.slots[i].key != NULL)
-      h ^= s->words.slots[i].hash * 0x9E3779B97F4A7C15ULL;
+      h ^= tl_hash(s->words.slots[i].key, s->words.slots[i].len) *
+           0x9E3779B97F4A7C15ULL; /* stored (corpus identities): FNV-1a */
   return h ^ s->words.count;
 }
 
