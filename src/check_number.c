@@ -105,10 +105,15 @@ void tl_check_number(tl_ctx *c, const tl_tokens *t)
   for (size_t k = 0; k < t->n; k++) {
     const tl_token *tok = &t->v[k];
     const char *p = c->doc + tok->off;
-    size_t n = tok->len, dots = count(p, n, '.'), commas = count(p, n, ',');
-    char after = tok->off + n < c->len ? c->doc[tok->off + n] : '\0';
+    size_t n = tok->len, dots, commas;
+    char after;
 
-    if (tok->kind != TL_TOK_NUMBER || (dots && commas))
+    if (tok->kind != TL_TOK_NUMBER)
+      continue;
+    dots = count(p, n, '.');
+    commas = count(p, n, ',');
+    after = tok->off + n < c->len ? c->doc[tok->off + n] : '\0';
+    if (dots && commas)
       continue;
     /* a version written with a "v" glued before: v1.2 is MIXED already;
      * "3.2.1" and IP addresses have more than one point */

@@ -42,6 +42,13 @@ static bool same_word(tl_ctx *c, const tl_token *a, const tl_token *b,
 {
   if (a->kind != TL_TOK_WORD || b->kind != TL_TOK_WORD || a->len != b->len)
     return false; /* case mapping keeps the length of these letters */
+  if ((a->flags & b->flags & TL_TF_ASCII) != 0) { /* most pairs: no buffers */
+    for (size_t i = 0; i < a->len; i++) {
+      char p = c->doc[a->off + i], q = c->doc[b->off + i];
+      if (p != q && (p | 0x20) != (q | 0x20))
+        return false; /* letters only: | 0x20 lower-cases them */
+    }
+  }
   if (memcmp(c->doc + a->off, c->doc + b->off, a->len) == 0) {
     tl_buf_clear(x);
     tl_utf8_lower(c->doc + a->off, a->len, x);
