@@ -83,18 +83,13 @@ void tl_buf_clear(tl_buf *b)
     b->p[0] = '\0';
 }
 
-void tl_buf_add(tl_buf *b, const void *p, size_t n)
+void tl_buf_add_grow(tl_buf *b, const void *p, size_t n)
 {
   TL_GROW(b->p, b->cap, b->len + n + 1);
   if (n > 0)
     memcpy(b->p + b->len, p, n);
   b->len += n;
   b->p[b->len] = '\0';
-}
-
-void tl_buf_addc(tl_buf *b, char c)
-{
-  tl_buf_add(b, &c, 1);
 }
 
 void tl_buf_adds(tl_buf *b, const char *s)

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Allocation never fails for the caller: on exhaustion the process aborts
  * with a message (as cmark and jq do). */
@@ -36,8 +37,29 @@ typedef struct tl_buf {
 void tl_buf_init(tl_buf *b);
 void tl_buf_fini(tl_buf *b);
 void tl_buf_clear(tl_buf *b);
-void tl_buf_add(tl_buf *b, const void *p, size_t n);
-void tl_buf_addc(tl_buf *b, char c);
+/* Appending: inline while the room suffices, else through the growing
+ * path (tl_buf_add_grow). */
+void tl_buf_add_grow(tl_buf *b, const void *p, size_t n);
+static inline void tl_buf_add(tl_buf *b, const void *p, size_t n)
+{
+  if (b->len + n < b->cap) {
+    if (n > 0)
+      memcpy(b->p + b->len, p, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+  } else {
+    tl_buf_add_grow(b, p, n);
+  }
+}
+static inline void tl_buf_addc(tl_buf *b, char c)
+{
+  if (b->len + 1 < b->cap) {
+    b->p[b->len++] = c;
+    b->p[b->len] = '\0';
+  } else {
+    tl_buf_add_grow(b, &c, 1);
+  }
+}
 void tl_buf_adds(tl_buf *b, const char *s);
 /* Appends s[0..n) escaped for HTML text and attributes (& < > " '); drops
    CR, so that CRLF shows as one line end. */

@@ -1,5 +1,6 @@
 #include "utf8.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -239,17 +240,62 @@ static void map_into(const char *p, size_t len, int flags, tl_buf *out)
   free(dst);
 }
 
+/* The folded form (case folded, marks stripped) of each code point from
+ * U+0080 to U+024F (Latin-1 and Latin Extended-A/B), UTF-8, as utf8proc
+ * gives it; "\xFF" where it does not fit. A string of such code points
+ * folds one code point at a time exactly as it folds whole: none of them
+ * composes with its neighbour once marks are gone. */
+#define FOLD_LO 0x80
+#define FOLD_HI 0x250
+static char fold_tab[FOLD_HI - FOLD_LO][8];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fold_init(void)
+{
+  tl_buf one, f;
+
+  tl_buf_init(&one);
+  tl_buf_init(&f);
+  for (int32_t cp = FOLD_LO; cp < FOLD_HI; cp++) {
+    char *e = fold_tab[cp - FOLD_LO];
+    tl_buf_clear(&one);
+    tl_buf_clear(&f);
+    tl_utf8_encode(cp, &one);
+    map_into(one.p, one.len, UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &f);
+    if (f.len < sizeof fold_tab[0] && memchr(f.p, '\0', f.len) == NULL)
+      memcpy(e, f.p, f.len); /* NUL-terminated: the array is zeroed */
+    else
+      e[0] = '\xFF';
+  }
+  tl_buf_fini(&one);
+  tl_buf_fini(&f);
+}
+
 void tl_utf8_fold(const char *p, size_t len, tl_buf *out)
 {
-  bool ascii = true;
+  size_t start = out->len;
 
-  for (size_t i = 0; i < len && ascii; i++)
-    ascii = (unsigned char)p[i] < 0x80;
-  if (ascii) {
-    tl_utf8_lower(p, len, out);
-    return;
+  pthread_once(&fold_once, fold_init);
+  for (size_t i = 0; i < len;) {
+    unsigned char c = (unsigned char)p[i];
+    size_t adv;
+    int32_t cp;
+    const char *e;
+    if (c < 0x80) {
+      tl_buf_addc(out, (char)((c >= 'A' && c <= 'Z') ? c + 32 : c));
+      i++;
+      continue;
+    }
+    cp = tl_utf8_decode(p + i, len - i, &adv);
+    if (cp < FOLD_LO || cp >= FOLD_HI ||
+        (e = fold_tab[cp - FOLD_LO])[0] == '\xFF') {
+      out->len = start; /* anything else: utf8proc on the whole string */
+      map_into(p, len, UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, out);
+      return;
+    }
+    tl_buf_adds(out, e);
+    i += adv;
   }
-  map_into(p, len, UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, out);
 }
 
 void tl_utf8_strip_accents(const char *p, size_t len, tl_buf *out)
