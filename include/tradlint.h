@@ -178,6 +178,32 @@ TL_API void tl_linter_free(tl_linter *l);
  */
 TL_API void tl_linter_abandon(tl_linter *l);
 
+/**
+ * Keep the spellers' verdicts and suggestions between runs in folder
+ * @p dir (created when needed; one file per dictionary identity: the
+ * dictionary files, the word lists, the glossary's words and tradlint's
+ * version), for runs without the corpus memory, whose backing it replaces:
+ * a run whose words were all seen before never loads Hunspell. Returns NULL,
+ * or a message (malloc'd: the caller shows and frees it) when a cache file
+ * is damaged or not a cache of these dictionaries: it is then ignored, and
+ * replaced by tl_linter_save_cache.
+ */
+TL_API char *tl_linter_set_cache(tl_linter *l, const char *dir);
+
+/**
+ * Write what this run added to the cache, atomically (a new file renamed
+ * over the old one). TL_OK when there was nothing to write or no cache;
+ * TL_EIO with a message when the file cannot be written.
+ */
+TL_API tl_status tl_linter_save_cache(tl_linter *l, tl_error *err);
+
+/**
+ * The default cache folder: $XDG_CACHE_HOME/tradlint, else
+ * $HOME/.cache/tradlint (malloc'd), or NULL when neither variable is set
+ * to an absolute path.
+ */
+TL_API char *tl_cache_dir(void);
+
 /** Whether Hunspell has been loaded by this linter (for tests, benchmarks). */
 TL_API bool tl_linter_has_hunspell(const tl_linter *l);
 

@@ -4,6 +4,7 @@
 #include "input.h"
 #include "rules.h"
 #include "suppress.h"
+#include "vcache.h"
 #include "walk.h"
 #include "markup.h"
 #include "xliff.h"
@@ -255,6 +256,8 @@ void tl_linter_free(tl_linter *l)
     tl_spell_free(l->spell);
     tl_spell_free(l->spell_en);
     tl_gloss_free(l->gloss);
+    tl_vcache_free(l->cache_pt);
+    tl_vcache_free(l->cache_en);
   }
   tl_map_fini(&l->wordclass);
   tl_map_fini(&l->verdicts);
@@ -268,6 +271,95 @@ void tl_linter_free(tl_linter *l)
   free(l->hunspell_dir);
   free(l->words_dir);
   free(l);
+}
+
+/* The identity of a speller's cached verdicts: the version (verdicts may
+ * be computed otherwise by another), the dictionary files, the words added. */
+static char *cache_identity(const tl_spell *sp, const char *lang,
+                            uint64_t words)
+{
+  tl_buf b;
+  char *id;
+
+  tl_buf_init(&b);
+  tl_buf_printf(&b, "tradlint %s;%s;words %016llx;", TL_VERSION, lang,
+                (unsigned long long)words);
+  tl_spell_stat_identity(sp, &b);
+  id = tl_xstrdup(tl_buf_cstr(&b));
+  tl_buf_fini(&b);
+  return id;
+}
+
+static void join_warning(char **all, char *w)
+{
+  if (w == NULL)
+    return;
+  if (*all == NULL) {
+    *all = w;
+    return;
+  }
+  {
+    size_t a = strlen(*all), n = strlen(w);
+    *all = tl_xrealloc(*all, a + n + 3);
+    memcpy(*all + a, "; ", 2);
+    memcpy(*all + a + 2, w, n + 1);
+    free(w);
+  }
+}
+
+char *tl_linter_set_cache(tl_linter *l, const char *dir)
+{
+  char *warning = NULL, *w, *id;
+  tl_spell_backing b;
+
+  if (l->sibling)
+    return NULL; /* the spellers are the parent's */
+  id = cache_identity(l->spell, "pt_BR", l->words_hash);
+  tl_vcache_free(l->cache_pt);
+  l->cache_pt = tl_vcache_open(dir, id, &w);
+  free(id);
+  join_warning(&warning, w);
+  tl_vcache_backing(l->cache_pt, &b);
+  tl_spell_set_backing(l->spell, &b);
+  if (l->spell_en != NULL) {
+    id = cache_identity(l->spell_en, "en_US", 0);
+    tl_vcache_free(l->cache_en);
+    l->cache_en = tl_vcache_open(dir, id, &w);
+    free(id);
+    join_warning(&warning, w);
+    tl_vcache_backing(l->cache_en, &b);
+    tl_spell_set_backing(l->spell_en, &b);
+  }
+  return warning;
+}
+
+tl_status tl_linter_save_cache(tl_linter *l, tl_error *err)
+{
+  tl_status st = TL_OK;
+
+  if (l->cache_pt != NULL)
+    st = tl_vcache_save(l->cache_pt, err);
+  if (st == TL_OK && l->cache_en != NULL)
+    st = tl_vcache_save(l->cache_en, err);
+  return st;
+}
+
+char *tl_cache_dir(void)
+{
+  const char *x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
+  tl_buf b;
+  char *dir;
+
+  tl_buf_init(&b);
+  if (x != NULL && x[0] == '/')
+    tl_buf_printf(&b, "%s/tradlint", x);
+  else if (h != NULL && h[0] == '/')
+    tl_buf_printf(&b, "%s/.cache/tradlint", h);
+  else
+    return NULL;
+  dir = tl_xstrdup(tl_buf_cstr(&b));
+  tl_buf_fini(&b);
+  return dir;
 }
 
 /* Linters given up at exit: reachable, so that no leak is reported. */

@@ -24,6 +24,7 @@ struct tl_linter {
   bool sibling;         /* spell, spell_en, gloss are another linter's */
   tl_map wordclass;     /* spelling -> language class (check_untranslated) */
   tl_map verdicts;      /* key -> 1 known, 2 unknown: spares the shared lock */
+  struct tl_vcache *cache_pt, *cache_en; /* persistent verdicts, or NULL */
   tl_matches matches;   /* glossary matching scratch and key cache */           /* leave the corpus stage to tl_linter_complete */
   char **levels;        /* rule_levels, copied */
   size_t nlevels;

@@ -287,6 +287,26 @@ void tl_spell_identity(const tl_spell *s, tl_buf *out)
   hash_file(s->dic, out);
 }
 
+static void stat_file(const char *path, tl_buf *out)
+{
+  struct stat st;
+
+  if (stat(path, &st) != 0) {
+    tl_buf_printf(out, "%s:missing;", path);
+    return;
+  }
+  tl_buf_printf(out, "%s:%lld:%lld.%09ld:%llu:%llu;", path,
+                (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+                (long)st.st_mtim.tv_nsec, (unsigned long long)st.st_dev,
+                (unsigned long long)st.st_ino);
+}
+
+void tl_spell_stat_identity(const tl_spell *s, tl_buf *out)
+{
+  stat_file(s->aff, out);
+  stat_file(s->dic, out);
+}
+
 static int tl_spell_check_unlocked(tl_spell *s, const char *w, size_t n, tl_error *err)
 {
   tl_map_slot *slot = tl_map_find(&s->verdicts, w, n);

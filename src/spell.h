@@ -57,6 +57,9 @@ void tl_spell_set_backing(tl_spell *s, const tl_spell_backing *b);
 
 /* An identity for the dictionary files (size, mtime, content hash). */
 void tl_spell_identity(const tl_spell *s, tl_buf *out);
+/* A cheaper one, without reading them: path, size, mtime in nanoseconds,
+ * device and inode (what a package upgrade or an edit changes). */
+void tl_spell_stat_identity(const tl_spell *s, tl_buf *out);
 
 /* A hash of the words added with tl_spell_add_word (order-independent). */
 uint64_t tl_spell_words_hash(const tl_spell *s);
