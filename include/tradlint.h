@@ -204,6 +204,16 @@ TL_API tl_status tl_linter_save_cache(tl_linter *l, tl_error *err);
  */
 TL_API char *tl_cache_dir(void);
 
+/**
+ * Start loading the Hunspell dictionaries in background threads, so that
+ * their loading (0.15-0.2 s for pt_BR) overlaps reading and parsing: blocks
+ * are tokenized meanwhile and checked, in order, once it is done (the
+ * output is the same). For callers that may use more than one core. Does
+ * nothing when the verdicts may all be stored (a corpus memory, a non-empty
+ * verdict cache): then Hunspell may never be needed.
+ */
+TL_API void tl_linter_preload(tl_linter *l);
+
 /** Whether Hunspell has been loaded by this linter (for tests, benchmarks). */
 TL_API bool tl_linter_has_hunspell(const tl_linter *l);
 

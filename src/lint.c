@@ -307,6 +307,19 @@ static void join_warning(char **all, char *w)
   }
 }
 
+void tl_linter_preload(tl_linter *l)
+{
+  if (l->sibling && !l->own_spellers)
+    return; /* the parent's spellers: its business */
+  if (l->corpus != NULL ||
+      (l->cache_pt != NULL && tl_vcache_count(l->cache_pt) > 0))
+    return; /* the verdicts may all be stored: Hunspell may never be needed */
+  tl_spell_load_async(l->spell);
+  if (l->spell_en != NULL)
+    tl_spell_load_async(l->spell_en);
+  l->preloading = true;
+}
+
 char *tl_linter_set_cache(tl_linter *l, const char *dir)
 {
   char *warning = NULL, *w, *id;
@@ -410,13 +423,97 @@ void tl_ctx_fini(tl_ctx *c)
   free(c->usage);
 }
 
+/* Blocks tokenized while Hunspell loads in the background, checked once it
+ * is there (in document order, so the output is the same). */
+typedef struct stashed {
+  tl_unit u;
+  size_t seg0, tok0, ntok; /* into the stash's arrays */
+} stashed;
+
+typedef struct stash {
+  stashed *v;
+  size_t n, cap;
+  tl_seg *segs;
+  size_t nsegs, capsegs;
+  tl_token *toks;
+  size_t ntoks, captoks;
+} stash;
+
+/* At most this many tokens wait (24 bytes each): beyond, blocks are checked
+ * as they come, waiting for Hunspell if need be. */
+#define STASH_MAX_TOKENS ((size_t)4 << 20)
+
 typedef struct run {
   tl_ctx ctx;
   tl_tokens toks;
   tl_matches *matches; /* the linter's: its key cache lives on */
   bool collect;     /* variant candidates for the corpus memory */
   tl_map surfaces;
+  bool defer;       /* Hunspell is loading in the background: stash */
+  stash st;
 } run;
+
+static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
+{
+  tl_check_spelling(&rn->ctx, u, t);
+  tl_check_orthography(&rn->ctx, u, t);
+  if (rn->ctx.gloss != NULL) {
+    tl_gloss_match(rn->ctx.gloss, rn->ctx.spell, rn->ctx.doc, t,
+                   rn->matches);
+    tl_check_terminology(&rn->ctx, t, rn->matches);
+    tl_check_agreement(&rn->ctx, t, rn->matches);
+    tl_check_consistency(&rn->ctx, u, t, rn->matches);
+  }
+  tl_check_untranslated(&rn->ctx, u, t,
+                        rn->ctx.gloss != NULL ? rn->matches : NULL);
+  if (rn->collect)
+    tl_corpus_collect(&rn->ctx, t,
+                      rn->ctx.gloss != NULL ? rn->matches : NULL,
+                      &rn->surfaces);
+  tl_check_repetition(&rn->ctx, t);
+  tl_check_number(&rn->ctx, t);
+}
+
+static void stash_unit(stash *st, const tl_unit *u, const tl_tokens *t)
+{
+  stashed *x;
+
+  TL_GROW(st->v, st->cap, st->n + 1);
+  TL_GROW(st->segs, st->capsegs, st->nsegs + u->n);
+  TL_GROW(st->toks, st->captoks, st->ntoks + t->n);
+  x = &st->v[st->n++];
+  x->u = *u;
+  x->seg0 = st->nsegs;
+  x->tok0 = st->ntoks;
+  x->ntok = t->n;
+  if (u->n > 0)
+    memcpy(st->segs + st->nsegs, u->segs, u->n * sizeof *u->segs);
+  if (t->n > 0)
+    memcpy(st->toks + st->ntoks, t->v, t->n * sizeof *t->v);
+  st->nsegs += u->n;
+  st->ntoks += t->n;
+}
+
+/* Check the stashed blocks, in order, and empty the stash. */
+static void drain(run *rn)
+{
+  stash *st = &rn->st;
+
+  for (size_t i = 0; i < st->n && rn->ctx.st == TL_OK; i++) {
+    stashed *x = &st->v[i];
+    tl_tokens view = {st->toks + x->tok0, x->ntok, x->ntok, 0};
+    x->u.segs = st->segs + x->seg0;
+    check_unit(rn, &x->u, &view);
+  }
+  st->n = st->nsegs = st->ntoks = 0;
+}
+
+static void stash_fini(stash *st)
+{
+  free(st->v);
+  free(st->segs);
+  free(st->toks);
+}
 
 static void on_unit(void *ud, const tl_unit *u)
 {
@@ -426,23 +523,16 @@ static void on_unit(void *ud, const tl_unit *u)
     return;
   tl_tokenize_unit(&rn->toks, rn->ctx.doc, rn->ctx.len, u);
   rn->ctx.res->words += rn->toks.n;
-  tl_check_spelling(&rn->ctx, u, &rn->toks);
-  tl_check_orthography(&rn->ctx, u, &rn->toks);
-  if (rn->ctx.gloss != NULL) {
-    tl_gloss_match(rn->ctx.gloss, rn->ctx.spell, rn->ctx.doc, &rn->toks,
-                   rn->matches);
-    tl_check_terminology(&rn->ctx, &rn->toks, rn->matches);
-    tl_check_agreement(&rn->ctx, &rn->toks, rn->matches);
-    tl_check_consistency(&rn->ctx, u, &rn->toks, rn->matches);
+  if (rn->defer) {
+    if (!tl_spell_ready(rn->ctx.spell) &&
+        rn->st.ntoks + rn->toks.n <= STASH_MAX_TOKENS) {
+      stash_unit(&rn->st, u, &rn->toks);
+      return;
+    }
+    drain(rn);
+    rn->defer = false;
   }
-  tl_check_untranslated(&rn->ctx, u, &rn->toks,
-                        rn->ctx.gloss != NULL ? rn->matches : NULL);
-  if (rn->collect)
-    tl_corpus_collect(&rn->ctx, &rn->toks,
-                      rn->ctx.gloss != NULL ? rn->matches : NULL,
-                      &rn->surfaces);
-  tl_check_repetition(&rn->ctx, &rn->toks);
-  tl_check_number(&rn->ctx, &rn->toks);
+  check_unit(rn, u, &rn->toks);
 }
 
 static bool is_plain_path(const char *path)
@@ -549,7 +639,12 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
   rn.ctx.sugg_per_word = l->opt.suggestions_per_word;
   rn.ctx.err = err;
   tl_tokens_init(&rn.toks);
+  memset(&rn.st, 0, sizeof rn.st);
+  rn.defer = l->preloading && !tl_spell_ready(l->spell);
   st = tl_markup_parse(data, len, start, markdown, on_unit, &rn, err);
+  if (st == TL_OK && rn.ctx.st == TL_OK)
+    drain(&rn);
+  stash_fini(&rn.st);
   if (st == TL_OK && rn.ctx.st == TL_OK) {
     tl_check_spelling_end(&rn.ctx);
     if (rn.ctx.gloss != NULL)

@@ -25,6 +25,8 @@ struct tl_linter {
   tl_map wordclass;     /* spelling -> language class (check_untranslated) */
   tl_map verdicts;      /* key -> 1 known, 2 unknown: spares the shared lock */
   struct tl_vcache *cache_pt, *cache_en; /* persistent verdicts, or NULL */
+  bool preloading;      /* Hunspell loads in the background (tl_linter_preload) */
+  bool own_spellers;    /* a sibling with spellers of its own */
   tl_matches matches;   /* glossary matching scratch and key cache */           /* leave the corpus stage to tl_linter_complete */
   char **levels;        /* rule_levels, copied */
   size_t nlevels;

@@ -3,9 +3,11 @@
 #include "map.h"
 #include "utf8.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <hunspell.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,10 +18,50 @@ enum {
   V_UNKNOWN = 2 /* verdict: unknown word */
 };
 
-/* Hunspell keeps a process-wide table (initialize_utf_tbl) that it sets up
- * and frees, reference-counted but unguarded, in Hunspell_create and
- * Hunspell_destroy: linters in several threads take turns. */
+/* Hunspell keeps a process-wide case table (initialize_utf_tbl) that it
+ * builds and frees, reference-counted but unguarded, in Hunspell_create and
+ * Hunspell_destroy: two creates at once may both build it, or one read it
+ * half built. Built once before any create, with its count raised far above
+ * what lost increments of racing creates could take away (pin_utf_table),
+ * creates may run at the same time; where the library does not export the
+ * function (another Hunspell version), they take turns. */
 static pthread_mutex_t hunspell_lifetime = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t pin_once = PTHREAD_ONCE_INIT;
+static bool utf_table_pinned;
+
+static void pin_utf_table(void)
+{
+  void *self = dlopen(NULL, RTLD_LAZY), *f;
+  void (*init)(void);
+
+  if (self == NULL)
+    return;
+  f = dlsym(self, "_Z18initialize_utf_tblv"); /* C++: initialize_utf_tbl() */
+  if (f != NULL) {
+    memcpy(&init, &f, sizeof init);
+    pthread_mutex_lock(&hunspell_lifetime);
+    for (int i = 0; i < 1000; i++)
+      init();
+    pthread_mutex_unlock(&hunspell_lifetime);
+    utf_table_pinned = true;
+  }
+  dlclose(self);
+}
+
+static Hunhandle *create(const char *aff, const char *dic)
+{
+  Hunhandle *h;
+
+  pthread_once(&pin_once, pin_utf_table);
+  if (getenv("TRADLINT_DEBUG_LOAD") != NULL)
+    fprintf(stderr, "tradlint: debug: loading %s\n", dic);
+  if (utf_table_pinned)
+    return Hunspell_create(aff, dic);
+  pthread_mutex_lock(&hunspell_lifetime);
+  h = Hunspell_create(aff, dic);
+  pthread_mutex_unlock(&hunspell_lifetime);
+  return h;
+}
 
 typedef struct sugg {
   const char **v;
@@ -40,6 +82,12 @@ struct tl_spell {
   tl_buf tmp;
   tl_spell_backing backing;
   bool has_backing;
+  /* loading in the background (tl_spell_load_async): the thread, its
+   * result, and whether it is there (read without the lock) */
+  pthread_t loader;
+  bool loading;
+  Hunhandle *loaded;
+  atomic_bool ready;
 };
 
 static bool file_exists(const char *p)
@@ -91,6 +139,10 @@ void tl_spell_free(tl_spell *s)
 {
   if (s == NULL)
     return;
+  if (s->loading) {
+    pthread_join(s->loader, NULL);
+    s->h = s->loaded;
+  }
   if (s->h != NULL) {
     pthread_mutex_lock(&hunspell_lifetime);
     Hunspell_destroy(s->h);
@@ -113,7 +165,7 @@ void tl_spell_free(tl_spell *s)
 
 bool tl_spell_loaded(const tl_spell *s)
 {
-  return s->h != NULL;
+  return s->h != NULL || s->loading;
 }
 
 uint64_t tl_spell_words_hash(const tl_spell *s)
@@ -141,8 +193,12 @@ static void upper_into(const char *w, size_t n, tl_buf *out)
   }
 }
 
+static tl_status load(tl_spell *s, tl_error *err);
+
 static void tl_spell_add_word_unlocked(tl_spell *s, const char *w, size_t n)
 {
+  if (s->loading) /* the loader reads the words: let it finish first */
+    load(s, NULL);
   tl_map_put(&s->words, w, n, 1, NULL);
   if (tl_utf8_has_upper(w, n)) { /* names also accepted in capitals: OPENAI */
     tl_buf_clear(&s->tmp);
@@ -204,22 +260,57 @@ out:
   return st;
 }
 
+/* The dictionary with the project's words added. */
+static Hunhandle *create_with_words(tl_spell *s)
+{
+  Hunhandle *h = create(s->aff, s->dic);
+
+  for (size_t i = 0; h != NULL && i < s->words.cap; i++)
+    if (s->words.slots[i].key != NULL)
+      Hunspell_add(h, s->words.slots[i].key);
+  return h;
+}
+
+static void *loader_main(void *ud)
+{
+  tl_spell *s = ud;
+
+  s->loaded = create_with_words(s);
+  atomic_store(&s->ready, true);
+  return NULL;
+}
+
+/* Hunspell, loaded now or taken from the background loader. */
 static tl_status load(tl_spell *s, tl_error *err)
 {
   if (s->h != NULL)
     return TL_OK;
-  if (getenv("TRADLINT_DEBUG_LOAD") != NULL)
-    fprintf(stderr, "tradlint: debug: loading %s\n", s->dic);
-  pthread_mutex_lock(&hunspell_lifetime);
-  s->h = Hunspell_create(s->aff, s->dic);
-  pthread_mutex_unlock(&hunspell_lifetime);
+  if (s->loading) {
+    pthread_join(s->loader, NULL);
+    s->loading = false;
+    s->h = s->loaded;
+  } else {
+    s->h = create_with_words(s);
+  }
   if (s->h == NULL)
     return tl_error_set(err, TL_EDICT, "%s: o Hunspell não carregou o "
                         "dicionário", s->dic);
-  for (size_t i = 0; i < s->words.cap; i++)
-    if (s->words.slots[i].key != NULL)
-      Hunspell_add(s->h, s->words.slots[i].key);
+  atomic_store(&s->ready, true);
   return TL_OK;
+}
+
+void tl_spell_load_async(tl_spell *s)
+{
+  pthread_mutex_lock(&s->lock);
+  if (s->h == NULL && !s->loading &&
+      pthread_create(&s->loader, NULL, loader_main, s) == 0)
+    s->loading = true; /* else it loads when first needed */
+  pthread_mutex_unlock(&s->lock);
+}
+
+bool tl_spell_ready(const tl_spell *s)
+{
+  return atomic_load(&s->ready);
 }
 
 /* Case variants a lower-case project word also covers. */

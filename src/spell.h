@@ -69,7 +69,13 @@ uint64_t tl_spell_words_hash(const tl_spell *s);
  * typos from names, not for suggestions. */
 bool tl_spell_near_word(tl_spell *s, const char *w, size_t n);
 
-/* Whether Hunspell has been loaded. */
+/* Whether Hunspell has been loaded (or is loading in the background). */
 bool tl_spell_loaded(const tl_spell *s);
+
+/* Start loading Hunspell in a thread of its own, so that the loading
+ * overlaps other work; the first word that needs it waits for it. */
+void tl_spell_load_async(tl_spell *s);
+/* Whether Hunspell is loaded: a word would not wait. Lock-free. */
+bool tl_spell_ready(const tl_spell *s);
 
 #endif
