@@ -212,6 +212,31 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
   return TL_OK;
 }
 
+/* Whether every verdict a run needs may be stored already (a corpus
+ * memory, a verdict cache with entries): then Hunspell may never load. */
+static bool verdicts_may_be_stored(tl_linter *l)
+{
+  return l->corpus != NULL ||
+         (l->cache_pt != NULL && tl_vcache_path(l->cache_pt) != NULL &&
+          tl_vcache_count(l->cache_pt) > 0);
+}
+
+/* A store in memory for the verdicts of @l's spellers and its siblings'. */
+static void share_in_memory(tl_linter *l)
+{
+  char *w = NULL;
+  tl_spell_backing b;
+
+  l->cache_pt = tl_vcache_open(NULL, "pt_BR", &w);
+  tl_vcache_backing(l->cache_pt, &b);
+  tl_spell_set_backing(l->spell, &b);
+  if (l->spell_en != NULL) {
+    l->cache_en = tl_vcache_open(NULL, "en_US", &w);
+    tl_vcache_backing(l->cache_en, &b);
+    tl_spell_set_backing(l->spell_en, &b);
+  }
+}
+
 tl_status tl_linter_new_sibling(tl_linter **out, tl_linter *l,
                                 tl_error *err)
 {
@@ -224,8 +249,16 @@ tl_status tl_linter_new_sibling(tl_linter **out, tl_linter *l,
   s->words_dir = tl_xstrdup(l->words_dir);
   s->opt.hunspell_dir = s->hunspell_dir;
   s->opt.words_dir = s->words_dir;
-  s->spell = l->spell;
-  s->spell_en = l->spell_en;
+  /* spellers of its own (no lock shared with the other threads, Hunspell
+   * loaded in parallel), backed by the parent's store, so that a word's
+   * verdict is computed once for all of them: the corpus memory, the
+   * verdict cache, else a store in memory set up now */
+  if (!tl_spell_has_backing(l->spell))
+    share_in_memory(l);
+  s->stored = verdicts_may_be_stored(l);
+  s->spell = tl_spell_new_like(l->spell);
+  s->spell_en = l->spell_en != NULL ? tl_spell_new_like(l->spell_en) : NULL;
+  s->own_spellers = true;
   s->gloss = l->gloss;
   s->words_hash = l->words_hash;
   s->defer = l->defer;
@@ -252,9 +285,11 @@ void tl_linter_free(tl_linter *l)
 {
   if (l == NULL)
     return;
-  if (!l->sibling) {
+  if (!l->sibling || l->own_spellers) {
     tl_spell_free(l->spell);
     tl_spell_free(l->spell_en);
+  }
+  if (!l->sibling) {
     tl_gloss_free(l->gloss);
     tl_vcache_free(l->cache_pt);
     tl_vcache_free(l->cache_en);
@@ -311,9 +346,8 @@ void tl_linter_preload(tl_linter *l)
 {
   if (l->sibling && !l->own_spellers)
     return; /* the parent's spellers: its business */
-  if (l->corpus != NULL ||
-      (l->cache_pt != NULL && tl_vcache_count(l->cache_pt) > 0))
-    return; /* the verdicts may all be stored: Hunspell may never be needed */
+  if (l->stored || verdicts_may_be_stored(l))
+    return; /* Hunspell may never be needed */
   tl_spell_load_async(l->spell);
   if (l->spell_en != NULL)
     tl_spell_load_async(l->spell_en);
@@ -376,7 +410,7 @@ char *tl_cache_dir(void)
 }
 
 /* Linters given up at exit: reachable, so that no leak is reported. */
-static tl_linter *abandoned[4];
+static tl_linter *abandoned[260]; /* a linter a thread (-j 256) and more */
 static pthread_mutex_t abandoned_lock = PTHREAD_MUTEX_INITIALIZER;
 
 void tl_linter_abandon(tl_linter *l)

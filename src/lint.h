@@ -27,6 +27,7 @@ struct tl_linter {
   struct tl_vcache *cache_pt, *cache_en; /* persistent verdicts, or NULL */
   bool preloading;      /* Hunspell loads in the background (tl_linter_preload) */
   bool own_spellers;    /* a sibling with spellers of its own */
+  bool stored;          /* a sibling whose parent may have every verdict */
   tl_matches matches;   /* glossary matching scratch and key cache */           /* leave the corpus stage to tl_linter_complete */
   char **levels;        /* rule_levels, copied */
   size_t nlevels;

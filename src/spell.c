@@ -96,30 +96,40 @@ static bool file_exists(const char *p)
   return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-tl_status tl_spell_new(tl_spell **out, const char *dir, const char *lang,
-                       tl_error *err)
+static tl_spell *alloc(const char *aff, const char *dic)
 {
   tl_spell *s = tl_xcalloc(1, sizeof *s);
-  tl_buf b;
   pthread_mutexattr_t attr;
 
   pthread_mutexattr_init(&attr);
   pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
   pthread_mutex_init(&s->lock, &attr);
   pthread_mutexattr_destroy(&attr);
-  tl_buf_init(&b);
-  tl_buf_printf(&b, "%s/%s.aff", dir, lang);
-  s->aff = tl_xstrdup(tl_buf_cstr(&b));
-  tl_buf_clear(&b);
-  tl_buf_printf(&b, "%s/%s.dic", dir, lang);
-  s->dic = tl_xstrdup(tl_buf_cstr(&b));
-  tl_buf_fini(&b);
+  s->aff = tl_xstrdup(aff);
+  s->dic = tl_xstrdup(dic);
   tl_map_init(&s->words);
   tl_map_init(&s->verdicts);
   tl_map_init(&s->probes);
   tl_map_init(&s->suggidx);
   tl_arena_init(&s->strs);
   tl_buf_init(&s->tmp);
+  atomic_init(&s->ready, false);
+  return s;
+}
+
+tl_status tl_spell_new(tl_spell **out, const char *dir, const char *lang,
+                       tl_error *err)
+{
+  tl_spell *s;
+  tl_buf a, d;
+
+  tl_buf_init(&a);
+  tl_buf_init(&d);
+  tl_buf_printf(&a, "%s/%s.aff", dir, lang);
+  tl_buf_printf(&d, "%s/%s.dic", dir, lang);
+  s = alloc(tl_buf_cstr(&a), tl_buf_cstr(&d));
+  tl_buf_fini(&a);
+  tl_buf_fini(&d);
   if (!file_exists(s->aff) || !file_exists(s->dic)) {
     tl_status st = tl_error_set(
         err, TL_EDICT,
@@ -133,6 +143,26 @@ tl_status tl_spell_new(tl_spell **out, const char *dir, const char *lang,
   }
   *out = s;
   return TL_OK;
+}
+
+tl_spell *tl_spell_new_like(tl_spell *s)
+{
+  tl_spell *c = alloc(s->aff, s->dic);
+
+  pthread_mutex_lock(&s->lock);
+  for (size_t i = 0; i < s->words.cap; i++)
+    if (s->words.slots[i].key != NULL)
+      tl_map_put(&c->words, s->words.slots[i].key, s->words.slots[i].len, 1,
+                 NULL);
+  c->backing = s->backing;
+  c->has_backing = s->has_backing;
+  pthread_mutex_unlock(&s->lock);
+  return c;
+}
+
+bool tl_spell_has_backing(const tl_spell *s)
+{
+  return s->has_backing;
 }
 
 void tl_spell_free(tl_spell *s)

@@ -15,6 +15,9 @@ typedef struct tl_spell tl_spell;
 tl_status tl_spell_new(tl_spell **out, const char *dir, const char *lang,
                        tl_error *err);
 void tl_spell_free(tl_spell *s);
+/* A speller of the same dictionary, words and backing, with a Hunspell
+ * instance and caches of its own (for another thread: no shared lock). */
+tl_spell *tl_spell_new_like(tl_spell *s);
 
 /* Load a word list: one word per line, '#' comments (dictionaries/). */
 tl_status tl_spell_load_wordlist(tl_spell *s, const char *path,
@@ -54,6 +57,7 @@ typedef struct tl_spell_backing {
 } tl_spell_backing;
 
 void tl_spell_set_backing(tl_spell *s, const tl_spell_backing *b);
+bool tl_spell_has_backing(const tl_spell *s);
 
 /* An identity for the dictionary files (size, mtime, content hash). */
 void tl_spell_identity(const tl_spell *s, tl_buf *out);

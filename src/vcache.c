@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,8 @@ typedef struct header {
 } header;
 
 struct tl_vcache {
-  char *path, *dir, *identity;
+  pthread_mutex_t lock; /* spellers in several threads share a cache */
+  char *path, *dir, *identity; /* path, dir: NULL in memory only */
   /* the file as read (NULL: none) */
   unsigned char *file;
   const uint32_t *slots;
@@ -149,14 +151,17 @@ tl_vcache *tl_vcache_open(const char *dir, const char *identity,
   bool missing;
 
   *warning = NULL;
-  c->dir = tl_xstrdup(dir);
+  pthread_mutex_init(&c->lock, NULL);
   c->identity = tl_xstrdup(identity);
-  snprintf(name, sizeof name, "/verdicts-%016llx.bin",
-           (unsigned long long)tl_hash(identity, strlen(identity)));
-  c->path = cat3(dir, name, "");
   tl_map_init(&c->added);
   tl_buf_init(&c->vals);
   tl_buf_init(&c->key);
+  if (dir == NULL)
+    return c;
+  c->dir = tl_xstrdup(dir);
+  snprintf(name, sizeof name, "/verdicts-%016llx.bin",
+           (unsigned long long)tl_hash(identity, strlen(identity)));
+  c->path = cat3(dir, name, "");
   if (read_all(c->path, &data, &len, &missing)) {
     const char *why = adopt(c, data, len);
     if (why != NULL) {
@@ -190,6 +195,7 @@ void tl_vcache_free(tl_vcache *c)
   tl_map_fini(&c->added);
   tl_buf_fini(&c->vals);
   tl_buf_fini(&c->key);
+  pthread_mutex_destroy(&c->lock);
   free(c);
 }
 
@@ -198,9 +204,14 @@ const char *tl_vcache_path(const tl_vcache *c)
   return c->path;
 }
 
-size_t tl_vcache_count(const tl_vcache *c)
+size_t tl_vcache_count(tl_vcache *c)
 {
-  return c->nrecords + c->added.count;
+  size_t n;
+
+  pthread_mutex_lock(&c->lock);
+  n = c->nrecords + c->added.count;
+  pthread_mutex_unlock(&c->lock);
+  return n;
 }
 
 /* The record of type + key in the file, as (value, length); false when
@@ -274,39 +285,51 @@ static void add(tl_vcache *c, char type, const char *w, size_t n,
 
 static int b_lookup(void *ud, const char *dict, const char *w, size_t n)
 {
+  tl_vcache *c = ud;
   const unsigned char *v;
   uint32_t vl;
+  int r = -1;
 
   (void)dict;
-  if (!find(ud, 'V', w, n, &v, &vl) || vl != 1)
-    return -1;
-  return v[0] != 0;
+  pthread_mutex_lock(&c->lock);
+  if (find(c, 'V', w, n, &v, &vl) && vl == 1)
+    r = v[0] != 0;
+  pthread_mutex_unlock(&c->lock);
+  return r;
 }
 
 static void b_save(void *ud, const char *dict, const char *w, size_t n,
                    int known)
 {
+  tl_vcache *c = ud;
   unsigned char v = known != 0;
 
   (void)dict;
-  add(ud, 'V', w, n, &v, 1);
+  pthread_mutex_lock(&c->lock);
+  add(c, 'V', w, n, &v, 1);
+  pthread_mutex_unlock(&c->lock);
 }
 
 static int b_get_sugg(void *ud, const char *dict, const char *w, size_t n,
                       char **block)
 {
+  tl_vcache *c = ud;
   const unsigned char *v;
   uint32_t vl;
   int count = 0;
 
   (void)dict;
-  if (!find(ud, 'L', w, n, &v, &vl) || (vl > 0 && v[vl - 1] != '\0'))
+  pthread_mutex_lock(&c->lock);
+  if (!find(c, 'L', w, n, &v, &vl) || (vl > 0 && v[vl - 1] != '\0')) {
+    pthread_mutex_unlock(&c->lock);
     return -1;
+  }
   for (uint32_t i = 0; i < vl; i++)
     count += v[i] == '\0';
   *block = tl_xmalloc(vl + 1);
   memcpy(*block, v, vl);
   (*block)[vl] = '\0';
+  pthread_mutex_unlock(&c->lock);
   return count;
 }
 
@@ -319,7 +342,9 @@ static void b_save_sugg(void *ud, const char *dict, const char *w, size_t n,
   tl_buf_init(&b);
   for (size_t i = 0; i < nv; i++)
     tl_buf_add(&b, v[i], strlen(v[i]) + 1);
+  pthread_mutex_lock(&((tl_vcache *)ud)->lock);
   add(ud, 'L', w, n, b.p, (uint32_t)b.len);
+  pthread_mutex_unlock(&((tl_vcache *)ud)->lock);
   tl_buf_fini(&b);
 }
 
@@ -416,7 +441,7 @@ static tl_status write_file(tl_vcache *c, const tl_buf *body, tl_error *err)
   return TL_OK;
 }
 
-tl_status tl_vcache_save(tl_vcache *c, tl_error *err)
+static tl_status save_locked(tl_vcache *c, tl_error *err)
 {
   rec *all;
   size_t n = 0, total, nslots = 16;
@@ -426,7 +451,7 @@ tl_status tl_vcache_save(tl_vcache *c, tl_error *err)
   tl_status st;
   bool keep_file;
 
-  if (c->added.count == 0)
+  if (c->added.count == 0 || c->path == NULL)
     return TL_OK;
   if (!mkdir_p(c->dir))
     return tl_error_set(err, TL_EIO, "%s: %s", c->dir, strerror(errno));
@@ -489,5 +514,15 @@ tl_status tl_vcache_save(tl_vcache *c, tl_error *err)
   tl_buf_fini(&recs);
   free(slots);
   free(all);
+  return st;
+}
+
+tl_status tl_vcache_save(tl_vcache *c, tl_error *err)
+{
+  tl_status st;
+
+  pthread_mutex_lock(&c->lock);
+  st = save_locked(c, err);
+  pthread_mutex_unlock(&c->lock);
   return st;
 }

@@ -11,7 +11,8 @@
 typedef struct tl_vcache tl_vcache;
 
 /* The cache of speller identity @identity in folder @dir (created when
- * missing). A missing file is an empty cache. A file that is not a cache
+ * missing; NULL: in memory only, shared by the spellers of several
+ * threads, never saved). A missing file is an empty cache. A file that is not a cache
  * of this identity, or is damaged, is ignored (and replaced on saving):
  * *warning then gets a message (malloc'd; the caller frees it), else NULL. */
 tl_vcache *tl_vcache_open(const char *dir, const char *identity,
@@ -22,13 +23,13 @@ void tl_vcache_free(tl_vcache *c);
  * cannot be written. */
 tl_status tl_vcache_save(tl_vcache *c, tl_error *err);
 
-/* The speller backing that reads and fills @c. */
+/* The speller backing that reads and fills @c (thread-safe). */
 void tl_vcache_backing(tl_vcache *c, tl_spell_backing *b);
 
 /* Entries held (read and added), for tests and statistics. */
-size_t tl_vcache_count(const tl_vcache *c);
+size_t tl_vcache_count(tl_vcache *c);
 
-/* The file's path (borrowed). */
+/* The file's path (borrowed; NULL in memory only). */
 const char *tl_vcache_path(const tl_vcache *c);
 
 #endif
