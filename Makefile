@@ -232,6 +232,7 @@ check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ
 	@tests/precommit.sh $(BUILD)/tradlint
 	@tests/cli.sh $(BUILD)/tradlint
 	@tests/jobs.sh $(BUILD)/tradlint
+	@tests/cache.sh $(BUILD)/tradlint
 	@BUILD=$(BUILD) PROG_LDFLAGS="$(LDFLAGS)" tests/install.sh $(BUILD)/tradlint
 	@ASAN_OPTIONS=verify_asan_link_order=0 tests/fault.sh $(BUILD)/tradlint $(BUILD)/tests/inject.so
 	@tests/oracle.sh $(BUILD)/tradlint $(BUILD)/tests/dump_words

@@ -9,6 +9,7 @@ bin=$(cd "$(dirname "$3")" && pwd)/$(basename "$3")
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export LC_ALL=$2 NO_COLOR=1 TRADLINT_DATA_DIR="$root"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+export XDG_CACHE_HOME="$tmp/xdg-cache" # never the user's verdict cache
 passed=0 failed=0
 ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "$suite: FAIL $*"; }

@@ -18,7 +18,7 @@ for dir in "$root"/tests/cases/*/; do
   # Each case gets a fresh corpus database. An `args` of several lines runs
   # them in order against it, each output headed by "$ tradlint ARGS" and
   # followed by "[exit N]"; the last status is the case's.
-  export TRADLINT_DB="$tmp/corpus.db"
+  export TRADLINT_DB="$tmp/corpus.db" XDG_CACHE_HOME="$tmp/xdg-cache"
   nlines=$(grep -c . "$dir/args")
   : >"$tmp/actual"
   while IFS= read -r line || [ -n "$line" ]; do

@@ -159,7 +159,8 @@ typedef struct cli_setup {
   tl_strv words, glossaries, levels;
   char *words_dir;
   const char *config_opt, *db_opt;
-  bool no_config, no_glossary, no_db, rebuild_db;
+  bool no_config, no_glossary, no_db, no_cache, rebuild_db;
+  char *cache_dir; /* the verdict cache of --no-db runs, or NULL */
   bool corpus_command; /* --no-db is refused */
   unsigned db_flags;   /* more tl_corpus_open flags (TL_CORPUS_READONLY) */
   bool fail_on_set, max_sugg_set;
@@ -180,7 +181,8 @@ int cli_setup_option(cli_setup *s, const cli_parser *p, int key);
  * @first_path up) and merge it under the command line; the defaults.
  * Returns 0 or an exit status with the message printed. */
 int cli_setup_config(cli_setup *s, const cli_ctx *cx, const char *first_path);
-/* Create the linter and, unless --no-db, open the corpus memory. */
+/* Create the linter and, unless --no-db, open the corpus memory; with
+ * --no-db, the verdict cache unless --no-cache. */
 int cli_setup_open(cli_setup *s);
 /* The files under @paths (folders walked), appended to @files. Returns
  * whether every path gave at least one article (false: messages

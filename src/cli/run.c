@@ -137,9 +137,11 @@ static void pool_start(pool *pl, tl_linter *l, const tl_strv *files,
   pl->wargs = xcalloc(nthreads, sizeof *pl->wargs);
   tl_linter_defer_corpus(l, true);
   pl->linters[0] = l;
-  for (size_t t = 1; t < nthreads; t++)
+  for (size_t t = 1; t < nthreads; t++) {
     if (tl_linter_new_sibling(&pl->linters[t], l, &err) != TL_OK)
       abort();
+    tl_linter_preload(pl->linters[t]); /* its own Hunspell, in parallel */
+  }
   for (size_t t = 0; t < nthreads; t++) {
     pl->wargs[t].p = pl;
     pl->wargs[t].id = t;
@@ -188,7 +190,7 @@ static void pool_stop(pool *pl)
       tl_result_free(pl->res[k]);
   for (size_t t = 1; t < pl->nthreads; t++) {
     tl_linter_flush(pl->linters[t], NULL);
-    tl_linter_free(pl->linters[t]);
+    tl_linter_abandon(pl->linters[t]); /* exiting: as cli_setup_fini */
   }
   pthread_mutex_destroy(&pl->mu);
   pthread_cond_destroy(&pl->cv);
@@ -296,6 +298,8 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     jobs = cores > 0 ? cores : 1;
   }
+  if (jobs > 1 && files->n > 0) /* a second core: load while parsing */
+    tl_linter_preload(l);
   if (r->blobs == NULL && jobs > 1 && files->n > 1) {
     nthreads = (size_t)jobs < files->n ? (size_t)jobs : files->n;
     pool_start(&pl, l, files, r->markup, nthreads);
@@ -348,6 +352,9 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
     cli_error("%s", err.msg);
     trouble = true;
   }
+  if (s->cache_dir != NULL && tl_linter_save_cache(l, &err) != TL_OK)
+    fprintf(stderr, "tradlint: aviso: cache de verificação não gravado: %s "
+                    "(use --no-cache)\n", err.msg);
   if (r->fix && r->dry_run) {
     ; /* the diff is the output */
   } else if (r->index_only) {
