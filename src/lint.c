@@ -221,20 +221,79 @@ static bool verdicts_may_be_stored(tl_linter *l)
           tl_vcache_count(l->cache_pt) > 0);
 }
 
+/* The identity of a speller's cached verdicts: the version (verdicts may
+ * be computed otherwise by another), the dictionary files, the words added. */
+static char *cache_identity(const tl_spell *sp, const char *lang,
+                            uint64_t words)
+{
+  tl_buf b;
+  char *id;
+
+  tl_buf_init(&b);
+  tl_buf_printf(&b, "tradlint %s;%s;words %016llx;", TL_VERSION, lang,
+                (unsigned long long)words);
+  tl_spell_stat_identity(sp, &b);
+  id = tl_xstrdup(tl_buf_cstr(&b));
+  tl_buf_fini(&b);
+  return id;
+}
+
+static void join_warning(char **all, char *w)
+{
+  if (w == NULL)
+    return;
+  if (*all == NULL) {
+    *all = w;
+    return;
+  }
+  {
+    size_t a = strlen(*all), n = strlen(w);
+    *all = tl_xrealloc(*all, a + n + 3);
+    memcpy(*all + a, "; ", 2);
+    memcpy(*all + a + 2, w, n + 1);
+    free(w);
+  }
+}
+
+void tl_linter_preload(tl_linter *l)
+{
+  if (l->sibling && !l->own_spellers)
+    return; /* the parent's spellers: its business */
+  if (l->stored || verdicts_may_be_stored(l))
+    return; /* Hunspell may never be needed */
+  tl_spell_load_async(l->spell);
+  if (l->spell_en != NULL)
+    tl_spell_load_async(l->spell_en);
+  l->preloading = true;
+}
+
+/* Back speller @sp with the cache of its identity in @dir (or in memory
+ * when @dir is NULL), replacing *@c; a message joins *@warning. */
+static void back_with_cache(tl_spell *sp, const char *lang, uint64_t words,
+                            const char *dir, struct tl_vcache **c,
+                            char **warning)
+{
+  char *id = dir != NULL ? cache_identity(sp, lang, words) : tl_xstrdup(lang);
+  char *w;
+  tl_spell_backing b;
+
+  tl_vcache_free(*c);
+  *c = tl_vcache_open(dir, id, &w);
+  free(id);
+  join_warning(warning, w);
+  tl_vcache_backing(*c, &b);
+  tl_spell_set_backing(sp, &b);
+}
+
 /* A store in memory for the verdicts of @l's spellers and its siblings'. */
 static void share_in_memory(tl_linter *l)
 {
-  char *w = NULL;
-  tl_spell_backing b;
+  char *warning = NULL;
 
-  l->cache_pt = tl_vcache_open(NULL, "pt_BR", &w);
-  tl_vcache_backing(l->cache_pt, &b);
-  tl_spell_set_backing(l->spell, &b);
-  if (l->spell_en != NULL) {
-    l->cache_en = tl_vcache_open(NULL, "en_US", &w);
-    tl_vcache_backing(l->cache_en, &b);
-    tl_spell_set_backing(l->spell_en, &b);
-  }
+  back_with_cache(l->spell, "pt_BR", 0, NULL, &l->cache_pt, &warning);
+  if (l->spell_en != NULL)
+    back_with_cache(l->spell_en, "en_US", 0, NULL, &l->cache_en, &warning);
+  free(warning);
 }
 
 tl_status tl_linter_new_sibling(tl_linter **out, tl_linter *l,
@@ -308,75 +367,16 @@ void tl_linter_free(tl_linter *l)
   free(l);
 }
 
-/* The identity of a speller's cached verdicts: the version (verdicts may
- * be computed otherwise by another), the dictionary files, the words added. */
-static char *cache_identity(const tl_spell *sp, const char *lang,
-                            uint64_t words)
-{
-  tl_buf b;
-  char *id;
-
-  tl_buf_init(&b);
-  tl_buf_printf(&b, "tradlint %s;%s;words %016llx;", TL_VERSION, lang,
-                (unsigned long long)words);
-  tl_spell_stat_identity(sp, &b);
-  id = tl_xstrdup(tl_buf_cstr(&b));
-  tl_buf_fini(&b);
-  return id;
-}
-
-static void join_warning(char **all, char *w)
-{
-  if (w == NULL)
-    return;
-  if (*all == NULL) {
-    *all = w;
-    return;
-  }
-  {
-    size_t a = strlen(*all), n = strlen(w);
-    *all = tl_xrealloc(*all, a + n + 3);
-    memcpy(*all + a, "; ", 2);
-    memcpy(*all + a + 2, w, n + 1);
-    free(w);
-  }
-}
-
-void tl_linter_preload(tl_linter *l)
-{
-  if (l->sibling && !l->own_spellers)
-    return; /* the parent's spellers: its business */
-  if (l->stored || verdicts_may_be_stored(l))
-    return; /* Hunspell may never be needed */
-  tl_spell_load_async(l->spell);
-  if (l->spell_en != NULL)
-    tl_spell_load_async(l->spell_en);
-  l->preloading = true;
-}
-
 char *tl_linter_set_cache(tl_linter *l, const char *dir)
 {
-  char *warning = NULL, *w, *id;
-  tl_spell_backing b;
+  char *warning = NULL;
 
   if (l->sibling)
     return NULL; /* the spellers are the parent's */
-  id = cache_identity(l->spell, "pt_BR", l->words_hash);
-  tl_vcache_free(l->cache_pt);
-  l->cache_pt = tl_vcache_open(dir, id, &w);
-  free(id);
-  join_warning(&warning, w);
-  tl_vcache_backing(l->cache_pt, &b);
-  tl_spell_set_backing(l->spell, &b);
-  if (l->spell_en != NULL) {
-    id = cache_identity(l->spell_en, "en_US", 0);
-    tl_vcache_free(l->cache_en);
-    l->cache_en = tl_vcache_open(dir, id, &w);
-    free(id);
-    join_warning(&warning, w);
-    tl_vcache_backing(l->cache_en, &b);
-    tl_spell_set_backing(l->spell_en, &b);
-  }
+  back_with_cache(l->spell, "pt_BR", l->words_hash, dir, &l->cache_pt,
+                  &warning);
+  if (l->spell_en != NULL)
+    back_with_cache(l->spell_en, "en_US", 0, dir, &l->cache_en, &warning);
   return warning;
 }
 
