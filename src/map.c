@@ -45,12 +45,18 @@ uint64_t tl_map_hash(const void *key, size_t len)
     h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
     h ^= h >> 29;
   }
-  if (len > 0) {
+  if (len >= 4) { /* 4 to 7 bytes: two 4-byte reads that may overlap */
+    uint32_t a, b;
+    memcpy(&a, p, 4);
+    memcpy(&b, p + len - 4, 4);
+    v = (uint64_t)a << 32 | b;
+  } else if (len > 0) { /* 1 to 3 bytes: first, middle, last */
+    v = (uint64_t)p[0] << 16 | (uint64_t)p[len / 2] << 8 | p[len - 1];
+  } else {
     v = 0;
-    memcpy(&v, p, len);
-    h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
-    h ^= h >> 29;
   }
+  h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 29;
   h ^= h >> 33; /* the finaliser of MurmurHash3: every bit moves the low ones */
   h *= 0xC4CEB9FE1A85EC53ULL;
   h ^= h >> 33;

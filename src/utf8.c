@@ -72,54 +72,41 @@ static utf8proc_category_t cat(int32_t cp)
   return utf8proc_category(cp);
 }
 
-bool tl_cp_is_letter(int32_t cp)
+bool tl_cp_is_letter_u(int32_t cp)
 {
-  if (cp < 0x80)
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   utf8proc_category_t c = cat(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-bool tl_cp_is_mark(int32_t cp)
+bool tl_cp_is_mark_u(int32_t cp)
 {
-  if (cp < 0x300)
-    return false;
   utf8proc_category_t c = cat(cp);
   return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
 }
 
-bool tl_cp_is_digit(int32_t cp)
+bool tl_cp_is_digit_u(int32_t cp)
 {
-  if (cp < 0x80)
-    return cp >= '0' && cp <= '9';
   return cat(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-bool tl_cp_is_upper(int32_t cp)
+bool tl_cp_is_upper_u(int32_t cp)
 {
-  if (cp < 0x80)
-    return cp >= 'A' && cp <= 'Z';
   utf8proc_category_t c = cat(cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool tl_cp_is_lower(int32_t cp)
+bool tl_cp_is_lower_u(int32_t cp)
 {
-  if (cp < 0x80)
-    return cp >= 'a' && cp <= 'z';
   return cat(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-bool tl_cp_is_format(int32_t cp)
+bool tl_cp_is_format_u(int32_t cp)
 {
-  return cp >= 0x80 && cat(cp) == UTF8PROC_CATEGORY_CF;
+  return cat(cp) == UTF8PROC_CATEGORY_CF;
 }
 
-bool tl_cp_is_space(int32_t cp)
+bool tl_cp_is_space_u(int32_t cp)
 {
-  if (cp < 0x80)
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-           cp == '\f' || cp == '\v';
   utf8proc_category_t c = cat(cp);
   return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
          c == UTF8PROC_CATEGORY_ZP;

@@ -28,13 +28,54 @@ int32_t tl_utf8_decode_prev(const char *p, size_t i, size_t *start);
 
 void tl_utf8_encode(int32_t cp, tl_buf *out);
 
-bool tl_cp_is_letter(int32_t cp); /* L* */
-bool tl_cp_is_mark(int32_t cp);   /* M* (combining marks) */
-bool tl_cp_is_digit(int32_t cp);  /* Nd */
-bool tl_cp_is_upper(int32_t cp);  /* Lu, Lt */
-bool tl_cp_is_lower(int32_t cp);  /* Ll */
-bool tl_cp_is_format(int32_t cp); /* Cf: zero-width space, soft hyphen ... */
-bool tl_cp_is_space(int32_t cp);  /* Zs, Zl, Zp, and ASCII white space */
+/* Unicode classes; ASCII is answered inline, the rest by utf8proc. */
+bool tl_cp_is_letter_u(int32_t cp);
+bool tl_cp_is_mark_u(int32_t cp);
+bool tl_cp_is_digit_u(int32_t cp);
+bool tl_cp_is_upper_u(int32_t cp);
+bool tl_cp_is_lower_u(int32_t cp);
+bool tl_cp_is_format_u(int32_t cp);
+bool tl_cp_is_space_u(int32_t cp);
+
+static inline bool tl_cp_is_letter(int32_t cp) /* L* */
+{
+  if (cp < 0x80)
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  return tl_cp_is_letter_u(cp);
+}
+static inline bool tl_cp_is_mark(int32_t cp) /* M* (combining marks) */
+{
+  return cp >= 0x300 && tl_cp_is_mark_u(cp);
+}
+static inline bool tl_cp_is_digit(int32_t cp) /* Nd */
+{
+  if (cp < 0x80)
+    return cp >= '0' && cp <= '9';
+  return tl_cp_is_digit_u(cp);
+}
+static inline bool tl_cp_is_upper(int32_t cp) /* Lu, Lt */
+{
+  if (cp < 0x80)
+    return cp >= 'A' && cp <= 'Z';
+  return tl_cp_is_upper_u(cp);
+}
+static inline bool tl_cp_is_lower(int32_t cp) /* Ll */
+{
+  if (cp < 0x80)
+    return cp >= 'a' && cp <= 'z';
+  return tl_cp_is_lower_u(cp);
+}
+static inline bool tl_cp_is_format(int32_t cp) /* Cf: zero-width space ... */
+{
+  return cp >= 0x80 && tl_cp_is_format_u(cp);
+}
+static inline bool tl_cp_is_space(int32_t cp) /* Zs, Zl, Zp, ASCII space */
+{
+  if (cp < 0x80)
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+           cp == '\f' || cp == '\v';
+  return tl_cp_is_space_u(cp);
+}
 int32_t tl_cp_lower(int32_t cp);
 int32_t tl_cp_upper(int32_t cp);
 /* Whether @a and @b are the same letter but for accents (a, á, à, â, ã;
