@@ -45,7 +45,8 @@ enum lang { NEUTRAL = 0, PT, EN };
 static bool in_list(const char *const *list, const char *s, size_t n)
 {
   for (size_t i = 0; list[i] != NULL; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
+    if (n > 0 && list[i][0] == s[0] && strlen(list[i]) == n &&
+        memcmp(list[i], s, n) == 0) /* first letters first: no strlen */
       return true;
   return false;
 }

@@ -45,7 +45,8 @@ static bool is_abbrev(const char *p, size_t n)
   if (n == 1 || (n == 2 && ((unsigned char)p[0] & 0xC0) == 0xC0))
     return true; /* a single letter: an initial (J. Smith) */
   for (size_t i = 0; list[i] != NULL; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], p, n) == 0)
+    if (list[i][0] == p[0] && strlen(list[i]) == n &&
+        memcmp(list[i], p, n) == 0)
       return true;
   return false;
 }
@@ -142,7 +143,8 @@ static void push(scan *sc, size_t off, size_t len, unsigned kind,
     t->next_sent++;
     sc->sent_pending = false;
   }
-  TL_GROW(t->v, t->cap, t->n + 1);
+  if (t->n == t->cap)
+    TL_GROW(t->v, t->cap, t->n + 1);
   t->v[t->n] = (tl_token){off, (uint32_t)len, (uint16_t)kind,
                           (uint16_t)flags, t->next_sent - 1};
   t->n++;
