@@ -144,6 +144,53 @@ static int cmp_finding(const void *a, const void *b)
   return 0;
 }
 
+/* Findings sorted by cmp_finding, keeping the order of equal ones (as
+ * glibc's merge sort did): a sorted array is left as it is (the second
+ * pass of tl_linter_complete), else small keys are sorted, not the
+ * findings themselves. */
+typedef struct sort_key {
+  size_t off;
+  const char *rule;
+  size_t len, idx;
+} sort_key;
+
+static int cmp_key(const void *a, const void *b)
+{
+  const sort_key *x = a, *y = b;
+  int c;
+
+  if (x->off != y->off)
+    return x->off < y->off ? -1 : 1;
+  c = strcmp(x->rule, y->rule);
+  if (c != 0)
+    return c;
+  if (x->len != y->len)
+    return x->len < y->len ? -1 : 1;
+  return x->idx < y->idx ? -1 : (x->idx > y->idx);
+}
+
+static void sort_findings(tl_result *r)
+{
+  sort_key *k;
+  tl_finding *f;
+  bool sorted = true;
+
+  for (size_t i = 1; i < r->n && sorted; i++)
+    sorted = cmp_finding(&r->f[i - 1], &r->f[i]) <= 0;
+  if (sorted)
+    return;
+  k = tl_xmalloc(r->n * sizeof *k);
+  for (size_t i = 0; i < r->n; i++)
+    k[i] = (sort_key){r->f[i].offset, r->f[i].rule, r->f[i].length, i};
+  qsort(k, r->n, sizeof *k, cmp_key);
+  f = tl_xmalloc(r->cap * sizeof *f);
+  for (size_t i = 0; i < r->n; i++)
+    f[i] = r->f[k[i].idx];
+  free(r->f);
+  r->f = f;
+  free(k);
+}
+
 static unsigned count_cps(const char *p, size_t from, size_t to)
 {
   unsigned c = 0;
@@ -238,7 +285,7 @@ void tl_result_finish(tl_result *r)
 
   if (r->n == 0)
     return;
-  qsort(r->f, r->n, sizeof *r->f, cmp_finding);
+  sort_findings(r);
   dedupe(r);
   drop_covered(r);
   tl_lines_init(&li, r->data, r->len, r->bom);
