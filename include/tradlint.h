@@ -159,15 +159,23 @@ TL_API void tl_options_init(tl_options *opt);
 TL_API tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
                                tl_error *err);
 /**
- * A linter for another thread: @p l's glossary, word lists and corpus
- * memory, and a Hunspell instance and caches of its own (no lock shared per
- * word; tl_linter_preload loads it in parallel). Verdicts are shared
+ * A linter for another thread that shares @p l's dictionaries, spelling
+ * caches, glossary and corpus memory (all guarded by locks), with caches
+ * of its own for the rest. Free it (before @p l) with tl_linter_free.
+ */
+TL_API tl_status tl_linter_new_sibling(tl_linter **out, tl_linter *l,
+                                       tl_error *err);
+/**
+ * A sibling for a batch of files checked in several threads (-j): @p l's
+ * glossary, word lists and corpus memory, and a Hunspell instance and
+ * caches of its own (no lock shared per word; tl_linter_preload loads it
+ * in parallel with the others, about 50 MB each). Verdicts are shared
  * through @p l's store: the corpus memory, the verdict cache, else a store
  * in memory made now (so set those on @p l first). Free it (before @p l)
  * with tl_linter_free.
  */
-TL_API tl_status tl_linter_new_sibling(tl_linter **out, tl_linter *l,
-                                       tl_error *err);
+TL_API tl_status tl_linter_new_worker(tl_linter **out, tl_linter *l,
+                                      tl_error *err);
 
 /** Free a linter; NULL is allowed. */
 TL_API void tl_linter_free(tl_linter *l);

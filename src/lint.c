@@ -296,28 +296,33 @@ static void share_in_memory(tl_linter *l)
   free(warning);
 }
 
-tl_status tl_linter_new_sibling(tl_linter **out, tl_linter *l,
-                                tl_error *err)
+/* A linter for another thread: @own, with spellers of its own. */
+static tl_linter *sibling(tl_linter *l, bool own)
 {
   tl_linter *s = tl_xcalloc(1, sizeof *s);
 
-  (void)err;
   s->opt = l->opt;
   s->sibling = true;
   s->hunspell_dir = tl_xstrdup(l->hunspell_dir);
   s->words_dir = tl_xstrdup(l->words_dir);
   s->opt.hunspell_dir = s->hunspell_dir;
   s->opt.words_dir = s->words_dir;
-  /* spellers of its own (no lock shared with the other threads, Hunspell
-   * loaded in parallel), backed by the parent's store, so that a word's
-   * verdict is computed once for all of them: the corpus memory, the
-   * verdict cache, else a store in memory set up now */
-  if (!tl_spell_has_backing(l->spell))
-    share_in_memory(l);
-  s->stored = verdicts_may_be_stored(l);
-  s->spell = tl_spell_new_like(l->spell);
-  s->spell_en = l->spell_en != NULL ? tl_spell_new_like(l->spell_en) : NULL;
-  s->own_spellers = true;
+  if (own) {
+    /* spellers of its own (no lock shared with the other threads, Hunspell
+     * loaded in parallel), backed by the parent's store, so that a word's
+     * verdict is computed once for all of them: the corpus memory, the
+     * verdict cache, else a store in memory set up now */
+    if (!tl_spell_has_backing(l->spell))
+      share_in_memory(l);
+    s->stored = verdicts_may_be_stored(l);
+    s->spell = tl_spell_new_like(l->spell);
+    s->spell_en =
+        l->spell_en != NULL ? tl_spell_new_like(l->spell_en) : NULL;
+    s->own_spellers = true;
+  } else {
+    s->spell = l->spell;
+    s->spell_en = l->spell_en;
+  }
   s->gloss = l->gloss;
   s->words_hash = l->words_hash;
   s->defer = l->defer;
@@ -336,7 +341,21 @@ tl_status tl_linter_new_sibling(tl_linter **out, tl_linter *l,
     s->dict_pt = tl_xstrdup(l->dict_pt);
   if (l->dict_en != NULL)
     s->dict_en = tl_xstrdup(l->dict_en);
-  *out = s;
+  return s;
+}
+
+tl_status tl_linter_new_sibling(tl_linter **out, tl_linter *l,
+                                tl_error *err)
+{
+  (void)err;
+  *out = sibling(l, false);
+  return TL_OK;
+}
+
+tl_status tl_linter_new_worker(tl_linter **out, tl_linter *l, tl_error *err)
+{
+  (void)err;
+  *out = sibling(l, true);
   return TL_OK;
 }
 

@@ -138,7 +138,7 @@ static void pool_start(pool *pl, tl_linter *l, const tl_strv *files,
   tl_linter_defer_corpus(l, true);
   pl->linters[0] = l;
   for (size_t t = 1; t < nthreads; t++) {
-    if (tl_linter_new_sibling(&pl->linters[t], l, &err) != TL_OK)
+    if (tl_linter_new_worker(&pl->linters[t], l, &err) != TL_OK)
       abort();
     tl_linter_preload(pl->linters[t]); /* its own Hunspell, in parallel */
   }
