@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum { OPT_MARKDOWN = CLI_RUN_KEYS, OPT_PLAIN };
@@ -114,9 +115,35 @@ static void *xcalloc(size_t n, size_t size)
   return p;
 }
 
-/* Start @nthreads workers over @files, the first with linter @l. */
+/* A worker gets a Hunspell of its own (loaded in parallel, no lock per
+ * word) only for a batch this large: below it, loading pt_BR and en_US once
+ * more (about 0.25 s of CPU) costs more than the lock it saves, and doubles
+ * the start-up CPU of a small check on a busy machine. */
+#define OWN_SPELLERS_BYTES (4L * 1000 * 1000)
+
+/* Whether @files hold at least OWN_SPELLERS_BYTES (sizes that cannot be
+ * read count as nothing: the worker will report the file). For the tests,
+ * TRADLINT_DEBUG_OWN_SPELLERS=1 (or 0) decides instead. */
+static bool large_batch(const tl_strv *files)
+{
+  const char *debug = getenv("TRADLINT_DEBUG_OWN_SPELLERS");
+  long long total = 0;
+
+  if (debug != NULL && debug[0] != '\0')
+    return strcmp(debug, "0") != 0;
+
+  for (size_t k = 0; k < files->n && total < OWN_SPELLERS_BYTES; k++) {
+    struct stat st;
+    if (stat(files->v[k], &st) == 0 && S_ISREG(st.st_mode))
+      total += (long long)st.st_size;
+  }
+  return total >= OWN_SPELLERS_BYTES;
+}
+
+/* Start @nthreads workers over @files, the first with linter @l; the others
+ * with spellers of their own when @own. */
 static void pool_start(pool *pl, tl_linter *l, const tl_strv *files,
-                       tl_markup markup, size_t nthreads)
+                       tl_markup markup, size_t nthreads, bool own)
 {
   tl_error err;
 
@@ -138,9 +165,13 @@ static void pool_start(pool *pl, tl_linter *l, const tl_strv *files,
   tl_linter_defer_corpus(l, true);
   pl->linters[0] = l;
   for (size_t t = 1; t < nthreads; t++) {
-    if (tl_linter_new_worker(&pl->linters[t], l, &err) != TL_OK)
+    if (own) {
+      if (tl_linter_new_worker(&pl->linters[t], l, &err) != TL_OK)
+        abort();
+      tl_linter_preload(pl->linters[t]); /* its own Hunspell, in parallel */
+    } else if (tl_linter_new_sibling(&pl->linters[t], l, &err) != TL_OK) {
       abort();
-    tl_linter_preload(pl->linters[t]); /* its own Hunspell, in parallel */
+    }
   }
   for (size_t t = 0; t < nthreads; t++) {
     pl->wargs[t].p = pl;
@@ -302,7 +333,7 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
     tl_linter_preload(l);
   if (r->blobs == NULL && jobs > 1 && files->n > 1) {
     nthreads = (size_t)jobs < files->n ? (size_t)jobs : files->n;
-    pool_start(&pl, l, files, r->markup, nthreads);
+    pool_start(&pl, l, files, r->markup, nthreads, large_batch(files));
   }
   for (size_t k = 0; k < files->n; k++) {
     const char *path = files->v[k];
