@@ -485,12 +485,14 @@ static double content_cost(const tl_alignment *al,
 static double block_cost(const tl_alignment *al, uint32_t s0, uint32_t ns,
                          uint32_t t0, uint32_t nt)
 {
-  const tl_ablock *sb = &al->src.b[s0], *tb = &al->tgt.b[t0];
+  const tl_ablock *sb, *tb;
   const tl_ameasure *sm[2], *tm[2];
   double c = 0;
 
   if (ns == 0 || nt == 0)
-    return COST_SKIP;
+    return COST_SKIP;   /* before indexing: a side may have no blocks */
+  sb = &al->src.b[s0];
+  tb = &al->tgt.b[t0];
   /* headings never merge; other kinds may (a lazy continuation line
    * pulls a paragraph into the quote before it) */
   for (uint32_t i = 1; i < ns; i++)

@@ -220,6 +220,13 @@ static void pt_number(const char *p, size_t n, tl_buf *out)
     tl_buf_addc(out, p[i] == '.' ? ',' : p[i] == ',' ? '.' : p[i]);
 }
 
+/* The anchors of a block from index I on; a side without any anchor has
+ * no array at all, and pointer arithmetic on NULL is undefined. */
+static const tl_anchor *anchors_from(const tl_anchors *a, uint32_t i)
+{
+  return a->v ? a->v + i : NULL;
+}
+
 static void check_numbers(sctx *x, const tl_apair *p, const tl_anchor *sa,
                           uint32_t ns, const tl_anchor *ta, uint32_t nt)
 {
@@ -1363,6 +1370,7 @@ void tl_check_source(tl_ctx *c, const tl_source *src, size_t tgt_start,
     const tl_apair *p = &x.al.blocks[k];
     const tl_aside *S = &x.al.src, *T = &x.al.tgt;
     uint32_t sa0, sna, ta0, tna;
+    const tl_anchor *sa, *ta;
     size_t lo, hi;
     if (p->nt == 0) {
       check_omitted_block(&x, k);
@@ -1382,9 +1390,11 @@ void tl_check_source(tl_ctx *c, const tl_source *src, size_t tgt_start,
     hi = T->b[p->t0 + p->nt - 1].end;
     check_short_block(&x, p);
     check_omitted_sentences(&x, p);
-    check_numbers(&x, p, S->anc.v + sa0, sna, T->anc.v + ta0, tna);
-    check_names(&x, p, S->anc.v + sa0, sna, lo, hi, first);
-    check_literals(&x, p, S->anc.v + sa0, sna, T->anc.v + ta0, tna, lo, hi);
+    sa = anchors_from(&S->anc, sa0);
+    ta = anchors_from(&T->anc, ta0);
+    check_numbers(&x, p, sa, sna, ta, tna);
+    check_names(&x, p, sa, sna, lo, hi, first);
+    check_literals(&x, p, sa, sna, ta, tna, lo, hi);
     check_untranslated(&x, p, &first);
     check_terms(&x, p, first);
   }
