@@ -352,16 +352,18 @@ void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
     passage(c, t, run_a, run_b, run_title);
   /* English function words alone between math or code spans:
    * "$x$ for all $y$", "$a$ and $b$" */
-  for (size_t i = 0; i + 1 < u->n; i++) {
+  /* segments and tokens are both in text order: one pass over each */
+  for (size_t i = 0, k0 = 0; i + 1 < u->n; i++) {
     const tl_seg *sg = &u->segs[i];
+    while (k0 < t->n && t->v[k0].off < sg->off)
+      k0++;
     if (!(sg->flags & TL_SEG_AFTER_GAP) || !(u->segs[i + 1].flags & TL_SEG_AFTER_GAP))
       continue;
-    for (size_t k = 0; k < t->n; k++) {
+    for (size_t k = k0; k < t->n && t->v[k].off < sg->off + sg->len; k++) {
       const tl_token *tok = &t->v[k];
       tl_buf low;
-      if (tok->off < sg->off || tok->off >= sg->off + sg->len ||
-          info[k].lang == EN)
-        continue; /* outside, or already judged English above */
+      if (info[k].lang == EN)
+        continue; /* already judged English above */
       tl_buf_init(&low);
       tl_utf8_lower(c->doc + tok->off, tok->len, &low);
       if (info[k].function && low.len > 1)
