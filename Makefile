@@ -235,6 +235,7 @@ check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ
 	@tests/cache.sh $(BUILD)/tradlint
 	@BUILD=$(BUILD) PROG_LDFLAGS="$(LDFLAGS)" tests/install.sh $(BUILD)/tradlint
 	@ASAN_OPTIONS=verify_asan_link_order=0 tests/fault.sh $(BUILD)/tradlint $(BUILD)/tests/inject.so
+	@ASAN_OPTIONS=verify_asan_link_order=0 tests/hostile.sh $(BUILD)/tradlint $(BUILD)/tests/inject.so
 	@tests/oracle.sh $(BUILD)/tradlint $(BUILD)/tests/dump_words
 	@tests/serve.sh $(BUILD)/tradlint
 	@tests/browser.sh $(BUILD)/tradlint

@@ -143,7 +143,14 @@ typedef struct tl_options {
   /** The languages of the naming convention: NULL gives "en" and
    *  "pt-BR". */
   const char *source_lang, *target_lang;
+  /** The largest document read, in bytes (a file or standard input);
+   *  0: TL_MAX_SIZE_DEFAULT. Larger input is refused (TL_EIO) with a
+   *  message naming the file and --max-size. */
+  size_t max_size;
 } tl_options;
+
+/** The default cap on one document: 128 MiB. */
+#define TL_MAX_SIZE_DEFAULT ((size_t)128 << 20)
 
 /** Whether "RULE=LEVEL" is valid (a known rule or category, a known level). */
 TL_API bool tl_rule_level_is_valid(const char *setting);
@@ -284,6 +291,25 @@ TL_API void tl_result_fix(const tl_result *r, char **out, size_t *outlen,
 TL_API void tl_result_diff(const tl_result *r, FILE *out, const char *label);
 
 /**
+ * Write the changes from @p old to @p new_text as a unified diff (3 lines
+ * of context, both files named @p label) to @p out; nothing when they are
+ * equal. The output applies with `patch -p0`.
+ */
+TL_API void tl_text_diff(const char *old, size_t oldlen, const char *new_text,
+                         size_t newlen, FILE *out, const char *label);
+
+/**
+ * The text of @p r with every safe fix applied, then checked again (with
+ * @p l's settings, not recorded in the corpus) and fixed again, until no
+ * safe fix is left or after 10 rounds: one --fix reaches what two would.
+ * *out gets a new buffer (free it); *applied counts the fixes of every
+ * round, *skipped the overlapping ones still left.
+ */
+TL_API tl_status tl_linter_fix(tl_linter *l, const tl_result *r, char **out,
+                               size_t *outlen, size_t *applied,
+                               size_t *skipped, tl_error *err);
+
+/**
  * Replace the file at @p path with @p data atomically: a temporary file in
  * the same folder, fsync, the original's permissions, then rename. On any
  * failure the original is untouched, the temporary file removed, and the
@@ -291,6 +317,19 @@ TL_API void tl_result_diff(const tl_result *r, FILE *out, const char *label);
  */
 TL_API tl_status tl_write_file_atomic(const char *path, const char *data,
                                       size_t len, tl_error *err);
+
+/**
+ * Write @p data, the fixed text of @p r, over the file @p r was read from.
+ * Refuses (TL_EIO, nothing written) when the file changed since it was
+ * read: device, inode, size, modification time or content, checked
+ * before writing and again just before the rename. A symbolic link is
+ * followed (the target is fixed, the link kept); owner, group and
+ * permissions are kept; a file with several hard links is rewritten in
+ * place so that every link sees the fix; the folder is flushed to disk
+ * after the rename. TL_EUSAGE for a result not read from a file.
+ */
+TL_API tl_status tl_fix_write(const tl_result *r, const char *data,
+                              size_t len, tl_error *err);
 
 /**
  * Collect the files to check under @p path: a file is taken as it is; a

@@ -685,11 +685,11 @@ tl_status tl_align_files(const char *src_path, const char *tgt_path,
   tl_aside_init(&tgt);
   al->src_path = tl_xstrdup(src_path);
   al->tgt_path = tl_xstrdup(tgt_path);
-  st = tl_input_read(src_path, &al->src_data, &slen, err);
+  st = tl_input_read(src_path, 0, &al->src_data, &slen, NULL, err);
   if (st == TL_OK)
     st = tl_input_check(src_path, al->src_data, slen, &sstart, err);
   if (st == TL_OK)
-    st = tl_input_read(tgt_path, &al->tgt_data, &tlen, err);
+    st = tl_input_read(tgt_path, 0, &al->tgt_data, &tlen, NULL, err);
   if (st == TL_OK)
     st = tl_input_check(tgt_path, al->tgt_data, tlen, &tstart, err);
   if (st == TL_OK)

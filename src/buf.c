@@ -234,10 +234,9 @@ tl_status tl_error_set(tl_error *err, tl_status st, const char *fmt, ...)
   return st;
 }
 
-uint64_t tl_hash(const void *p, size_t n)
+uint64_t tl_hash_more(uint64_t h, const void *p, size_t n)
 {
   const unsigned char *s = p;
-  uint64_t h = 1469598103934665603ULL;
 
   for (size_t i = 0; i < n; i++) {
     h ^= s[i];
@@ -254,4 +253,9 @@ const char *tl_mem_after(const char *p, const char *e, const char *needle)
     if (memcmp(p, needle, n) == 0)
       return p + n;
   return e;
+}
+
+uint64_t tl_hash(const void *p, size_t n)
+{
+  return tl_hash_more(1469598103934665603ULL, p, n);
 }

@@ -91,5 +91,8 @@ const char *tl_mem_after(const char *p, const char *e, const char *needle);
 
 /* FNV-1a 64-bit hash. */
 uint64_t tl_hash(const void *p, size_t n);
+/* The hash of what tl_hash(@h's bytes) covered followed by p[0..n):
+ * tl_hash(ab) == tl_hash_more(tl_hash(a), b). */
+uint64_t tl_hash_more(uint64_t h, const void *p, size_t n);
 
 #endif

@@ -33,6 +33,8 @@ struct tl_result {
   tl_arena arena; /* messages, suggestions */
   tl_deferred *deferred; /* NULL once complete */
   tl_pair_view *pair;    /* source mode with Markdown sides, else NULL */
+  tl_file_id id;         /* the file as read (for --fix) */
+  tl_markup markup;      /* as it was asked to be parsed */
 };
 
 /* Free what tl_deferred holds (defined in lint.c). */

@@ -1,5 +1,7 @@
 #include "gloss.h"
 
+#include "input.h"
+
 #include "utf8.h"
 #include "walk.h"
 
@@ -632,12 +634,12 @@ static tl_status load_stream(tl_gloss *g, const char *path, FILE *fp,
 
 static tl_status load_file(tl_gloss *g, const char *path, tl_error *err)
 {
-  FILE *fp = fopen(path, "rb");
-  tl_status st;
+  FILE *fp;
+  tl_status st = tl_input_open(path, 0, "o glossário", TL_EGLOSS, &fp, NULL,
+                               err);
 
-  if (fp == NULL)
-    return tl_error_set(err, TL_EGLOSS, "%s: não foi possível abrir o "
-                        "glossário: %s", path, strerror(errno));
+  if (st != TL_OK)
+    return st;
   st = load_stream(g, path, fp, err);
   fclose(fp);
   return st;

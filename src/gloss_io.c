@@ -143,7 +143,7 @@ static tl_status read_tsv(tl_glossary_table *t, const char *path,
   int map[NC + 1];
   size_t ncols = 0;
   bool header = false;
-  tl_status st = tl_input_read(path, &data, &len, err);
+  tl_status st = tl_input_read(path, 0, &data, &len, NULL, err);
 
   if (st != TL_OK)
     return st;
@@ -1117,7 +1117,7 @@ tl_status tl_glossary_table_import(tl_glossary_table **out, const char *path,
                         "ou .csv)",
                         path);
   }
-  st = tl_input_read(path, &data, &len, err);
+  st = tl_input_read(path, 0, &data, &len, NULL, err);
   if (st == TL_OK) {
     if (ends_with(path, ".tbx"))
       st = import_tbx(t, path, data, len, lang, err);

@@ -3,50 +3,177 @@
 #include "utf8.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-tl_status tl_input_read(const char *path, char **data, size_t *len,
+void tl_input_size_name(size_t n, char *out, size_t outlen)
+{
+  if (n >= ((size_t)1 << 20) && n % ((size_t)1 << 20) == 0)
+    snprintf(out, outlen, "%zu MiB", n >> 20);
+  else if (n >= 1024 && n % 1024 == 0)
+    snprintf(out, outlen, "%zu KiB", n >> 10);
+  else
+    snprintf(out, outlen, "%zu %s", n, n == 1 ? "byte" : "bytes");
+}
+
+static tl_status too_big(const char *path, size_t max, tl_status st,
+                         tl_error *err)
+{
+  char lim[64];
+
+  tl_input_size_name(max, lim, sizeof lim);
+  return tl_error_set(err, st,
+                      "%s: maior que o limite de %s; aumente-o com "
+                      "--max-size se o arquivo for mesmo um texto",
+                      path, lim);
+}
+
+static const char *kind_of(mode_t m)
+{
+  if (S_ISDIR(m))
+    return "é uma pasta, não um arquivo";
+  if (S_ISFIFO(m))
+    return "é um FIFO (pipe nomeado), não um arquivo comum";
+  if (S_ISCHR(m) || S_ISBLK(m))
+    return "é um dispositivo, não um arquivo comum";
+  if (S_ISSOCK(m))
+    return "é um socket, não um arquivo comum";
+  return "não é um arquivo comum";
+}
+
+tl_status tl_input_open(const char *path, size_t max, const char *what,
+                        tl_status st, FILE **fp, struct stat *sb,
                         tl_error *err)
 {
+  /* O_NONBLOCK: opening a FIFO that has no writer must not wait for one */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  struct stat sbuf;
+
+  *fp = NULL;
+  if (sb == NULL)
+    sb = &sbuf;
+  if (max == 0)
+    max = TL_MAX_SIZE_DEFAULT;
+  if (fd < 0)
+    return tl_error_set(err, st, "%s: não foi possível abrir %s: %s", path,
+                        what, strerror(errno));
+  if (fstat(fd, sb) != 0) {
+    int e = errno;
+    close(fd);
+    return tl_error_set(err, st, "%s: %s", path, strerror(e));
+  }
+  if (!S_ISREG(sb->st_mode)) {
+    close(fd);
+    return tl_error_set(err, st, "%s: %s", path, kind_of(sb->st_mode));
+  }
+  if (sb->st_size < 0 || (unsigned long long)sb->st_size > max) {
+    close(fd);
+    return too_big(path, max, st, err);
+  }
+  if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 ||
+      (*fp = fdopen(fd, "rb")) == NULL) {
+    int e = errno;
+    close(fd);
+    return tl_error_set(err, st, "%s: %s", path, strerror(e));
+  }
+  return TL_OK;
+}
+
+tl_status tl_input_read(const char *path, size_t max, char **data,
+                        size_t *len, tl_file_id *id, tl_error *err)
+{
   bool is_stdin = strcmp(path, "-") == 0;
-  FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+  FILE *fp = stdin;
   tl_buf b;
   struct stat st;
   char chunk[65536];
   size_t n;
+  tl_status rc;
 
   *data = NULL;
   *len = 0;
-  if (fp == NULL)
-    return tl_error_set(err, TL_EIO, "%s: não foi possível abrir: %s", path,
-                        strerror(errno));
-  if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-    if (!is_stdin)
-      fclose(fp);
-    return tl_error_set(err, TL_EIO, "%s: é uma pasta, não um arquivo", path);
+  if (id != NULL)
+    memset(id, 0, sizeof *id);
+  if (max == 0)
+    max = TL_MAX_SIZE_DEFAULT;
+  if (is_stdin) {
+    if (fstat(STDIN_FILENO, &st) == 0 && S_ISDIR(st.st_mode))
+      return tl_error_set(err, TL_EIO, "%s: é uma pasta, não um arquivo",
+                          path);
+  } else if ((rc = tl_input_open(path, max, "o arquivo", TL_EIO, &fp, &st,
+                                 err)) != TL_OK) {
+    return rc;
   }
   tl_buf_init(&b);
-  if (!is_stdin && S_ISREG(st.st_mode) && st.st_size > 0)
+  if (!is_stdin && st.st_size > 0)
     TL_GROW(b.p, b.cap, (size_t)st.st_size + 1);
-  while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+  /* never more than max + 1 bytes: /dev/zero on standard input, or a file
+   * that grows while it is read, stops at the cap */
+  while (b.len <= max &&
+         (n = fread(chunk, 1, b.len + sizeof chunk <= max + 1
+                                  ? sizeof chunk
+                                  : max + 1 - b.len,
+                    fp)) > 0)
     tl_buf_add(&b, chunk, n);
-  if (ferror(fp)) {
+  if (ferror(fp) || b.len > max) {
     int e = errno;
+    bool big = b.len > max;
     if (!is_stdin)
       fclose(fp);
     tl_buf_fini(&b);
+    if (big)
+      return too_big(is_stdin ? "entrada padrão" : path, max, TL_EIO, err);
     return tl_error_set(err, TL_EIO, "%s: erro de leitura: %s", path,
                         strerror(e));
   }
   if (!is_stdin)
     fclose(fp);
   tl_buf_cstr(&b);
+  if (id != NULL && !is_stdin) {
+    id->valid = true;
+    id->dev = (unsigned long long)st.st_dev;
+    id->ino = (unsigned long long)st.st_ino;
+    id->size = (unsigned long long)b.len;
+    id->mtime_sec = (long long)st.st_mtim.tv_sec;
+    id->mtime_nsec = (long long)st.st_mtim.tv_nsec;
+    id->hash = tl_hash(b.p ? b.p : "", b.len);
+  }
   *data = b.p;
   *len = b.len;
   return TL_OK;
+}
+
+bool tl_input_unchanged(const char *path, const tl_file_id *id)
+{
+  struct stat st;
+  FILE *fp;
+  char chunk[65536];
+  size_t n, total = 0;
+  uint64_t h = tl_hash("", 0);
+  bool same;
+
+  if (id == NULL || !id->valid || stat(path, &st) != 0 ||
+      (unsigned long long)st.st_dev != id->dev ||
+      (unsigned long long)st.st_ino != id->ino ||
+      (unsigned long long)st.st_size != id->size ||
+      (long long)st.st_mtim.tv_sec != id->mtime_sec ||
+      (long long)st.st_mtim.tv_nsec != id->mtime_nsec)
+    return false;
+  /* the same size and time can hide an edit within the clock's grain */
+  if (tl_input_open(path, (size_t)id->size + 1, "", TL_EIO, &fp, NULL,
+                    NULL) != TL_OK)
+    return false;
+  while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+    h = tl_hash_more(h, chunk, n);
+    total += n;
+  }
+  same = !ferror(fp) && total == id->size && h == id->hash;
+  fclose(fp);
+  return same;
 }
 
 tl_status tl_input_check(const char *path, const char *data, size_t len,

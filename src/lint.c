@@ -672,6 +672,7 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
   }
   r = tl_result_new_take(path, data, len);
   r->bom = start;
+  r->markup = markup;
   markdown = markup == TL_MARKUP_MARKDOWN ||
              (markup == TL_MARKUP_AUTO && !is_plain_path(path));
   r->markdown = markdown;
@@ -747,7 +748,8 @@ tl_status tl_lint_file(tl_linter *l, const char *path, tl_markup markup,
 {
   char *data;
   size_t len;
-  tl_status st = tl_input_read(path, &data, &len, err);
+  tl_file_id id;
+  tl_status st = tl_input_read(path, l->opt.max_size, &data, &len, &id, err);
 
   *out = NULL;
   if (st != TL_OK)
@@ -769,9 +771,12 @@ tl_status tl_lint_file(tl_linter *l, const char *path, tl_markup markup,
   if (markup == TL_MARKUP_AUTO && tl_xliff_is(path, data, len)) {
     st = tl_xliff_lint(l, path, data, len, out, err);
     free(data);
-    return st;
+  } else {
+    st = tl_lint_take(l, path, data, len, markup, out, err);
   }
-  return tl_lint_take(l, path, data, len, markup, out, err);
+  if (st == TL_OK)
+    (*out)->id = id;
+  return st;
 }
 
 tl_status tl_lint_pair(tl_linter *l, const char *src_path,
@@ -785,7 +790,7 @@ tl_status tl_lint_pair(tl_linter *l, const char *src_path,
 
   *out = NULL;
   memset(&src, 0, sizeof src);
-  st = tl_input_read(src_path, &data, &len, err);
+  st = tl_input_read(src_path, l->opt.max_size, &data, &len, NULL, err);
   if (st != TL_OK)
     return st;
   st = tl_input_check(src_path, data, len, &start, err);
@@ -801,5 +806,55 @@ tl_status tl_lint_pair(tl_linter *l, const char *src_path,
     l->source = NULL;
   }
   free(data);
+  return st;
+}
+
+/* Fix rounds: the fixes of one round can uncover others ("Open AI OpenAI"
+ * becomes "OpenAI OpenAI", a doubled word), so the fixed text is checked
+ * again, by a sibling linter that records nothing, until no fix is left. */
+#define FIX_ROUNDS 10
+
+tl_status tl_linter_fix(tl_linter *l, const tl_result *r, char **out,
+                        size_t *outlen, size_t *applied, size_t *skipped,
+                        tl_error *err)
+{
+  tl_linter *s = NULL;
+  tl_status st;
+  size_t a = 0;
+
+  tl_result_fix(r, out, outlen, applied, skipped);
+  if (*applied == 0)
+    return TL_OK;
+  st = tl_linter_new_sibling(&s, l, err);
+  if (st != TL_OK)
+    return st;
+  s->corpus = NULL; /* nothing recorded, nothing compared */
+  s->defer = false;
+  for (int round = 1; round < FIX_ROUNDS && st == TL_OK; round++) {
+    tl_result *again = NULL;
+    char *text;
+    size_t len, sk;
+    /* an XLIFF file is found again by its name and content */
+    st = tl_lint_buffer(s, r->path, *out, *outlen, r->markup, &again, err);
+    if (st != TL_OK)
+      break;
+    tl_result_fix(again, &text, &len, &a, &sk);
+    tl_result_free(again);
+    if (a == 0) {
+      free(text);
+      break;
+    }
+    free(*out);
+    *out = text;
+    *outlen = len;
+    *applied += a;
+    *skipped = sk;
+  }
+  tl_linter_free(s);
+  if (st != TL_OK) {
+    free(*out);
+    *out = NULL;
+    *outlen = 0;
+  }
   return st;
 }

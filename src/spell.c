@@ -1,5 +1,7 @@
 #include "spell.h"
 
+#include "input.h"
+
 #include "map.h"
 #include "utf8.h"
 
@@ -242,17 +244,17 @@ static void tl_spell_add_word_unlocked(tl_spell *s, const char *w, size_t n)
 tl_status tl_spell_load_wordlist(tl_spell *s, const char *path,
                                  tl_error *err)
 {
-  FILE *fp = fopen(path, "rb");
+  FILE *fp;
   char *line = NULL;
   size_t cap = 0;
   ssize_t got;
   unsigned lineno = 0;
-  tl_status st = TL_OK;
+  tl_status st = tl_input_open(path, 0, "a lista de palavras", TL_EDICT, &fp,
+                               NULL, err);
   tl_buf nfc;
 
-  if (fp == NULL)
-    return tl_error_set(err, TL_EDICT, "%s: não foi possível abrir: %s",
-                        path, strerror(errno));
+  if (st != TL_OK)
+    return st;
   tl_buf_init(&nfc);
   while ((got = getline(&line, &cap, fp)) >= 0) {
     size_t n = (size_t)got;

@@ -471,6 +471,7 @@ tl_status tl_xliff_lint(tl_linter *l, const char *path, const char *raw,
   l->source = NULL;
   if (st == TL_OK) {
     remap(r, &tv, &sv, path, raw, len);
+    r->markup = TL_MARKUP_AUTO; /* checked again (fix rounds) as XLIFF */
     /* a unit without a target: not translated yet */
     for (size_t i = 0; i < nu; i++) {
       const char *p = raw + u[i].src_from;

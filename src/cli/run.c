@@ -234,24 +234,31 @@ static void pool_stop(pool *pl)
   free(pl->wargs);
 }
 
-/* --fix: apply the safe fixes of @r to @path, or print them as a diff.
- * Returns false after an error message. */
-static bool fix_file(const tl_result *r, const char *path, bool dry_run)
+/* --fix: apply the safe fixes of @r to @path (until none is left, see
+ * tl_linter_fix), or print them as a diff. Returns false after an error
+ * message. */
+static bool fix_file(tl_linter *l, const tl_result *r, const char *path,
+                     bool dry_run)
 {
-  char *text;
-  size_t len, applied, skipped;
+  char *text = NULL;
+  size_t len = 0, applied = 0, skipped = 0;
   bool ok = true;
   tl_error err;
 
-  tl_result_fix(r, &text, &len, &applied, &skipped);
+  if (tl_linter_fix(l, r, &text, &len, &applied, &skipped, &err) != TL_OK) {
+    cli_error("%s", err.msg);
+    return false;
+  }
   if (applied > 0 && dry_run) {
-    tl_result_diff(r, stdout, path);
+    size_t olen;
+    const char *old = tl_result_text(r, &olen);
+    tl_text_diff(old, olen, text, len, stdout, path);
   } else if (applied > 0 && strcmp(path, "-") == 0) {
     cli_error("a entrada padrão não pode ser corrigida no lugar; use --fix "
               "--dry-run");
     ok = false;
   } else if (applied > 0) {
-    if (tl_write_file_atomic(path, text, len, &err) != TL_OK) {
+    if (tl_fix_write(r, text, len, &err) != TL_OK) {
       cli_error("%s", err.msg);
       ok = false;
     } else {
@@ -360,7 +367,7 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
         break;
       continue;
     }
-    if (r->fix && !fix_file(res, path, r->dry_run))
+    if (r->fix && !fix_file(l, res, path, r->dry_run))
       trouble = true;
     if (!r->index_only && !(r->fix && r->dry_run))
       tl_report_add(rep, res);

@@ -1,7 +1,17 @@
 /* Fault injection for tests/fault.sh, loaded with LD_PRELOAD: makes
  * write(), fsync() or rename() fail (TL_FAIL=write|fsync|rename, errno
  * EIO, or ENOSPC for write) on files whose path contains $TL_FAIL_MATCH
- * (default ".tradlint-", the temporary files of tl_write_file_atomic). */
+ * (default ".tradlint-", the temporary files of tl_write_file_atomic).
+ * Two more behaviours on those files' writes:
+ *   TL_SLOW_US=N   each write() writes at most 64 bytes and then sleeps
+ *                  N microseconds, so that a kill lands in mid-write;
+ *   TL_APPEND=TEXT before the first write, TEXT is appended to the
+ *                  original (the temporary file's name without its
+ *                  ".tradlint-XXXXXX"), as an editor saving meanwhile.
+ * And TL_FSYNC_LOG=FILE appends "dir PATH" to FILE for every fsync() of a
+ * folder (whatever its name). */
+#include <fcntl.h>
+#include <sys/stat.h>
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -37,14 +47,52 @@ static int fd_matches(int fd)
   return strstr(path, match()) != NULL;
 }
 
+/* The original of temporary file open on @fd: its path without the
+ * ".tradlint-XXXXXX" suffix. */
+static int original_of(int fd, char *out, size_t n)
+{
+  char link[64];
+  ssize_t got;
+  char *dot;
+
+  snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+  got = readlink(link, out, n - 1);
+  if (got <= 0)
+    return 0;
+  out[got] = '\0';
+  dot = strstr(out, ".tradlint-");
+  if (dot == NULL)
+    return 0;
+  *dot = '\0';
+  return 1;
+}
+
 ssize_t write(int fd, const void *buf, size_t count)
 {
   static ssize_t (*real)(int, const void *, size_t);
+  static int appended;
+  const char *slow = getenv("TL_SLOW_US"), *append = getenv("TL_APPEND");
   if (real == NULL)
     real = (ssize_t(*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
-  if (failing("write") && fd > 2 && fd_matches(fd)) {
+  if (fd <= 2 || !fd_matches(fd))
+    return real(fd, buf, count);
+  if (failing("write")) {
     errno = ENOSPC;
     return -1;
+  }
+  if (append != NULL && !appended) {
+    char orig[PATH_MAX];
+    FILE *fp;
+    appended = 1;
+    if (original_of(fd, orig, sizeof orig) && (fp = fopen(orig, "a")) != NULL) {
+      fputs(append, fp);
+      fclose(fp);
+    }
+  }
+  if (slow != NULL && slow[0] != '\0') {
+    ssize_t w = real(fd, buf, count < 64 ? count : 64);
+    usleep((useconds_t)atol(slow));
+    return w;
   }
   return real(fd, buf, count);
 }
@@ -52,8 +100,22 @@ ssize_t write(int fd, const void *buf, size_t count)
 int fsync(int fd)
 {
   static int (*real)(int);
+  const char *log = getenv("TL_FSYNC_LOG");
+  struct stat st;
   if (real == NULL)
     real = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
+  if (log != NULL && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    char link[64], path[PATH_MAX];
+    ssize_t n;
+    FILE *fp;
+    snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    n = readlink(link, path, sizeof path - 1);
+    path[n > 0 ? n : 0] = '\0';
+    if ((fp = fopen(log, "a")) != NULL) {
+      fprintf(fp, "dir %s\n", path);
+      fclose(fp);
+    }
+  }
   if (failing("fsync") && fd_matches(fd)) {
     errno = EIO;
     return -1;

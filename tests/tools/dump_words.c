@@ -38,7 +38,7 @@ int main(int argc, char **argv)
     tl_error err;
     dump d;
 
-    if (tl_input_read(argv[i], &data, &len, &err) != TL_OK ||
+    if (tl_input_read(argv[i], 0, &data, &len, NULL, &err) != TL_OK ||
         tl_input_check(argv[i], data, len, &start, &err) != TL_OK) {
       fprintf(stderr, "%s\n", err.msg);
       rc = 2;

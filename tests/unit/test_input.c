@@ -2,6 +2,9 @@
 
 #include "input.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 static void test_valid_text_and_bom(void **state)
 {
   const char doc[] = "\xEF\xBB\xBFOlá, mundo\n";
@@ -114,7 +117,7 @@ static void test_read_missing_file(void **state)
   tl_error err;
 
   (void)state;
-  assert_int_equal(tl_input_read("/nonexistent/x.md", &data, &len, &err),
+  assert_int_equal(tl_input_read("/nonexistent/x.md", 0, &data, &len, NULL, &err),
                    TL_EIO);
   assert_null(data);
   assert_non_null(strstr(err.msg, "/nonexistent/x.md"));
@@ -127,8 +130,107 @@ static void test_read_directory_refused(void **state)
   tl_error err;
 
   (void)state;
-  assert_int_equal(tl_input_read("tests", &data, &len, &err), TL_EIO);
+  assert_int_equal(tl_input_read("tests", 0, &data, &len, NULL, &err), TL_EIO);
   assert_non_null(strstr(err.msg, "pasta"));
+}
+
+/* A new file DIR/NAME holding @text (@n bytes), in a new folder *@dir
+ * (/tmp/tl-input-XXXXXX); its path goes to @path. */
+static void temp_file(char *dir, const char *name, const char *text,
+                      size_t n, char *path, size_t pathlen)
+{
+  FILE *fp;
+
+  assert_non_null(mkdtemp(dir));
+  snprintf(path, pathlen, "%s/%s", dir, name);
+  fp = fopen(path, "wb");
+  assert_non_null(fp);
+  assert_int_equal(fwrite(text, 1, n, fp), n);
+  fclose(fp);
+}
+
+/* A FIFO with no writer is refused at once (open would block forever). */
+static void test_read_fifo_refused_without_blocking(void **state)
+{
+  char dir[] = "/tmp/tl-input-XXXXXX", path[64];
+  char *data;
+  size_t len;
+  tl_error err;
+
+  (void)state;
+  assert_non_null(mkdtemp(dir));
+  snprintf(path, sizeof path, "%s/p.md", dir);
+  assert_int_equal(mkfifo(path, 0600), 0);
+  alarm(5); /* a blocking open would kill the test, not hang it */
+  assert_int_equal(tl_input_read(path, 0, &data, &len, NULL, &err), TL_EIO);
+  alarm(0);
+  assert_non_null(strstr(err.msg, path));
+  assert_non_null(strstr(err.msg, "FIFO"));
+  unlink(path);
+  rmdir(dir);
+}
+
+/* A device is not read: /dev/zero would never end. */
+static void test_read_device_refused(void **state)
+{
+  char *data;
+  size_t len;
+  tl_error err;
+
+  (void)state;
+  assert_int_equal(tl_input_read("/dev/zero", 0, &data, &len, NULL, &err),
+                   TL_EIO);
+  assert_non_null(strstr(err.msg, "/dev/zero"));
+  assert_non_null(strstr(err.msg, "dispositivo"));
+}
+
+/* The size cap names the file, the limit and the option. */
+static void test_read_size_cap(void **state)
+{
+  char dir[] = "/tmp/tl-input-XXXXXX", path[64], text[3000];
+  char *data;
+  size_t len;
+  tl_error err;
+
+  (void)state;
+  memset(text, 'a', sizeof text);
+  temp_file(dir, "a.md", text, sizeof text, path, sizeof path);
+  assert_int_equal(tl_input_read(path, 2048, &data, &len, NULL, &err),
+                   TL_EIO);
+  assert_non_null(strstr(err.msg, path));
+  assert_non_null(strstr(err.msg, "2 KiB"));
+  assert_non_null(strstr(err.msg, "--max-size"));
+  assert_int_equal(tl_input_read(path, 3000, &data, &len, NULL, &err), TL_OK);
+  assert_int_equal(len, 3000);
+  free(data);
+  unlink(path);
+  rmdir(dir);
+}
+
+/* The identity of a file read: unchanged until its content, size or
+ * time changes. */
+static void test_file_identity(void **state)
+{
+  char dir[] = "/tmp/tl-input-XXXXXX", path[64];
+  char *data;
+  size_t len;
+  tl_error err;
+  tl_file_id id;
+  FILE *fp;
+
+  (void)state;
+  temp_file(dir, "a.md", "Um texto.\n", 10, path, sizeof path);
+  assert_int_equal(tl_input_read(path, 0, &data, &len, &id, &err), TL_OK);
+  free(data);
+  assert_true(id.valid);
+  assert_true(tl_input_unchanged(path, &id));
+  fp = fopen(path, "ab");
+  fputs("Mais uma linha.\n", fp);
+  fclose(fp);
+  assert_false(tl_input_unchanged(path, &id));
+  unlink(path);
+  assert_false(tl_input_unchanged(path, &id));
+  rmdir(dir);
 }
 
 int main(void)
@@ -143,6 +245,10 @@ int main(void)
       cmocka_unit_test(test_bom_not_counted_in_column),
       cmocka_unit_test(test_read_missing_file),
       cmocka_unit_test(test_read_directory_refused),
+      cmocka_unit_test(test_read_fifo_refused_without_blocking),
+      cmocka_unit_test(test_read_device_refused),
+      cmocka_unit_test(test_read_size_cap),
+      cmocka_unit_test(test_file_identity),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
