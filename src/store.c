@@ -39,6 +39,28 @@ static const char *const MIGRATIONS[] = {
     "DELETE CASCADE, term TEXT NOT NULL, rendering TEXT NOT NULL, count "
     "INTEGER NOT NULL, PRIMARY KEY(doc, term, rendering));"
     "CREATE INDEX learned_by_term ON learned(term, rendering);",
+    /* 3 -> 4: how the archive renders a concept without reading every
+     * usage of it (linear `corpus index`): running totals per rendering,
+     * kept by triggers, and the path beside each usage so that example
+     * documents come from an index in path order */
+    "ALTER TABLE usages ADD COLUMN path TEXT NOT NULL DEFAULT '';"
+    "UPDATE usages SET path = (SELECT path FROM documents WHERE id = "
+    "usages.doc);"
+    "CREATE INDEX usages_examples ON usages(concept, rendering, path);"
+    "CREATE TABLE rendering_totals(concept TEXT NOT NULL, rendering TEXT NOT "
+    "NULL, kind INTEGER NOT NULL, docs INTEGER NOT NULL, uses INTEGER NOT "
+    "NULL, PRIMARY KEY(concept, rendering, kind)) WITHOUT ROWID;"
+    "INSERT INTO rendering_totals SELECT concept, rendering, kind, count(*), "
+    "sum(count) FROM usages GROUP BY concept, rendering, kind;"
+    "CREATE TRIGGER usages_added AFTER INSERT ON usages BEGIN "
+    "INSERT INTO rendering_totals VALUES(new.concept, new.rendering, "
+    "new.kind, 1, new.count) ON CONFLICT DO UPDATE SET docs = docs + 1, "
+    "uses = uses + excluded.uses; END;"
+    "CREATE TRIGGER usages_removed AFTER DELETE ON usages BEGIN "
+    "UPDATE rendering_totals SET docs = docs - 1, uses = uses - old.count "
+    "WHERE concept = old.concept AND rendering = old.rendering AND kind = "
+    "old.kind; DELETE FROM rendering_totals WHERE concept = old.concept AND "
+    "rendering = old.rendering AND kind = old.kind AND docs <= 0; END;",
     NULL};
 
 typedef struct pending {
@@ -549,8 +571,8 @@ static tl_status tl_store_record_unlocked(tl_store *s, const char *path, const c
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2(s->db,
                             "INSERT INTO usages(doc, concept, rendering, kind, "
-                            "count, first_offset, first_line, surface) "
-                            "VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+                            "count, first_offset, first_line, surface, path) "
+                            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             -1, &st, NULL);
   for (size_t i = 0; i < nu && rc == SQLITE_OK; i++) {
     sqlite3_bind_int64(st, 1, doc);
@@ -561,6 +583,7 @@ static tl_status tl_store_record_unlocked(tl_store *s, const char *path, const c
     sqlite3_bind_int64(st, 6, (sqlite3_int64)u[i].first_offset);
     sqlite3_bind_int(st, 7, (int)u[i].first_line);
     sqlite3_bind_text(st, 8, u[i].surface, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, path, -1, SQLITE_STATIC);
     rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
     sqlite3_reset(st);
   }
@@ -596,7 +619,8 @@ static tl_status tl_store_record_unlocked(tl_store *s, const char *path, const c
 static tl_status strings(tl_store *s, const char *sql, char ***out,
                          size_t *n, tl_error *err);
 
-/* Renderings of @key by the documents other than @except_path: @sql
+/* Renderings of @key by the documents other than @except_path (learned
+ * pairs; concepts use the running totals below): @sql
  * groups them (rendering, kind, documents, uses), @sql_docs lists up to
  * three documents of one rendering. */
 static tl_status renderings_query(tl_store *s, const char *sql,
@@ -638,20 +662,115 @@ static tl_status renderings_query(tl_store *s, const char *sql,
   return rc == SQLITE_DONE ? TL_OK : db_error(s, err, "consultar o acervo");
 }
 
+/* One rendering of a concept in the archive. */
+typedef struct rendering_row {
+  char *text;
+  int kind;
+  long long docs, uses;
+} rendering_row;
+
+static int by_docs(const void *x, const void *y)
+{
+  const rendering_row *a = x, *b = y;
+  if (a->docs != b->docs)
+    return a->docs > b->docs ? -1 : 1;
+  return strcmp(a->text, b->text);
+}
+
+/* The archive's renderings of @concept from the running totals (not from
+ * every usage: the cost does not grow with the archive), less what
+ * document @except_path itself contributes, most documents first. */
 static tl_status tl_store_renderings_unlocked(tl_store *s, const char *concept,
                               const char *except_path,
                               tl_store_rendering_fn fn, void *ud,
                               tl_error *err)
 {
-  return renderings_query(
-      s,
-      "SELECT u.rendering, min(u.kind), count(DISTINCT u.doc), sum(u.count) "
-      "FROM usages u JOIN documents d ON d.id = u.doc WHERE u.concept = ?1 "
-      "AND d.path <> ?2 GROUP BY u.rendering ORDER BY 3 DESC, 1",
-      "SELECT d.path FROM usages u JOIN documents d ON d.id = u.doc WHERE "
-      "u.concept = ?1 AND u.rendering = ?2 AND d.path <> ?3 ORDER BY "
-      "d.path LIMIT 3",
-      concept, except_path, fn, ud, err);
+  sqlite3_stmt *tot = NULL, *own = NULL, *docs = NULL;
+  rendering_row *v = NULL;
+  size_t n = 0, cap = 0, kept = 0;
+  const char *except = except_path ? except_path : "";
+  int rc;
+
+  rc = sqlite3_prepare_v2(s->db,
+                          "SELECT rendering, min(kind), sum(docs), sum(uses) "
+                          "FROM rendering_totals WHERE concept = ?1 GROUP BY "
+                          "rendering",
+                          -1, &tot, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(s->db,
+                            "SELECT u.rendering, u.count FROM documents d JOIN "
+                            "usages u ON u.doc = d.id WHERE d.path = ?2 AND "
+                            "u.concept = ?1",
+                            -1, &own, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(s->db,
+                            "SELECT path FROM usages WHERE concept = ?1 AND "
+                            "rendering = ?2 AND path <> ?3 ORDER BY path "
+                            "LIMIT 3",
+                            -1, &docs, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text(tot, 1, concept, -1, SQLITE_STATIC);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(tot)) == SQLITE_ROW) {
+    TL_GROW(v, cap, n + 1);
+    v[n].text = tl_xstrdup((const char *)sqlite3_column_text(tot, 0));
+    v[n].kind = sqlite3_column_int(tot, 1);
+    v[n].docs = sqlite3_column_int64(tot, 2);
+    v[n].uses = sqlite3_column_int64(tot, 3);
+    n++;
+    rc = SQLITE_OK;
+  }
+  if (rc == SQLITE_DONE)
+    rc = sqlite3_bind_text(own, 1, concept, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text(own, 2, except, -1, SQLITE_STATIC);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(own)) == SQLITE_ROW) {
+    const char *r = (const char *)sqlite3_column_text(own, 0);
+    for (size_t i = 0; i < n; i++)
+      if (strcmp(v[i].text, r) == 0) {
+        v[i].docs--;
+        v[i].uses -= sqlite3_column_int64(own, 1);
+      }
+    rc = SQLITE_OK;
+  }
+  if (rc == SQLITE_DONE)
+    rc = SQLITE_OK;
+  for (size_t i = 0; i < n; i++) { /* renderings only this document used */
+    if (v[i].docs > 0)
+      v[kept++] = v[i];
+    else
+      free(v[i].text);
+  }
+  n = kept;
+  if (n > 1)
+    qsort(v, n, sizeof *v, by_docs);
+  for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
+    char *paths[3];
+    size_t np = 0;
+    sqlite3_reset(docs);
+    rc = sqlite3_bind_text(docs, 1, concept, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(docs, 2, v[i].text, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(docs, 3, except, -1, SQLITE_STATIC);
+    while (rc == SQLITE_OK && np < 3 && (rc = sqlite3_step(docs)) == SQLITE_ROW) {
+      paths[np++] = tl_xstrdup((const char *)sqlite3_column_text(docs, 0));
+      rc = SQLITE_OK;
+    }
+    if (rc == SQLITE_DONE)
+      rc = SQLITE_OK;
+    if (rc == SQLITE_OK)
+      fn(ud, v[i].text, v[i].kind, (unsigned)v[i].docs, (unsigned)v[i].uses,
+         (const char *const *)paths, np);
+    for (size_t k = 0; k < np; k++)
+      free(paths[k]);
+  }
+  for (size_t i = 0; i < n; i++)
+    free(v[i].text);
+  free(v);
+  sqlite3_finalize(tot);
+  sqlite3_finalize(own);
+  sqlite3_finalize(docs);
+  return rc == SQLITE_OK ? TL_OK : db_error(s, err, "consultar o acervo");
 }
 
 tl_status tl_store_pairs(tl_store *s, const char *term,

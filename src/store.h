@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-#define TL_STORE_VERSION 3
+#define TL_STORE_VERSION 4
 
 typedef struct tl_store tl_store;
 
