@@ -532,6 +532,10 @@ TL_API tl_status tl_corpus_open(tl_corpus **out, const char *path,
 TL_API void tl_corpus_close(tl_corpus *c);
 /** Whether the database is read-only (checks run; memory is not updated). */
 TL_API bool tl_corpus_readonly(const tl_corpus *c);
+/** Documents this run recorded in the database, or found there unchanged:
+ *  what `corpus index` can say it registered (a write that failed, as on
+ *  a full disk, is not counted). */
+TL_API size_t tl_corpus_recorded(const tl_corpus *c);
 
 /**
  * Give a linter its corpus memory (borrowed; NULL detaches). Documents are

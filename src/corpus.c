@@ -48,6 +48,11 @@ bool tl_corpus_readonly(const tl_corpus *c)
   return tl_store_is_readonly(c->store);
 }
 
+size_t tl_corpus_recorded(const tl_corpus *c)
+{
+  return tl_store_recorded(c->store);
+}
+
 /* ---- the spelling cache ------------------------------------------------- */
 
 static int b_lookup(void *ud, const char *dict, const char *w, size_t n)
@@ -336,7 +341,10 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
   if (tl_store_doc_hash(st, relpath, old, sizeof old) &&
       strcmp(old, hash) == 0) {
     free(a);
-    return tl_store_flush(st, err);
+    rc = tl_store_flush(st, err);
+    if (rc == TL_OK)
+      tl_store_count_unchanged(st);
+    return rc;
   }
   {
     tl_store_usage *u = tl_xcalloc(na + 1, sizeof *u);

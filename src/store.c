@@ -76,6 +76,7 @@ struct tl_store {
   sqlite3_stmt *q_verdict, *q_sugg;
   pending *pend;
   size_t npend, cappend;
+  size_t recorded; /* documents written or found unchanged */
 };
 
 static tl_status db_error(tl_store *s, tl_error *err, const char *what)
@@ -100,6 +101,15 @@ static tl_status db_error(tl_store *s, tl_error *err, const char *what)
 static int exec(tl_store *s, const char *sql)
 {
   return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}
+
+/* Step a statement that returns no rows: SQLITE_OK, or the error. */
+static int step_done(tl_store *s, sqlite3_stmt *st)
+{
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_DONE)
+    return SQLITE_OK;
+  return rc == SQLITE_ROW ? SQLITE_MISUSE : sqlite3_errcode(s->db);
 }
 
 static long long scalar(tl_store *s, const char *sql, int *rc)
@@ -151,45 +161,101 @@ static bool looks_like_sqlite(const char *path, bool *exists)
   return got == 0 || (got == 16 && memcmp(head, "SQLite format 3", 16) == 0);
 }
 
+/* Move a damaged or foreign database aside as PATH.bak (PATH.bak.1, ...
+ * when that exists), its write-ahead log with it. */
 static tl_status set_aside(const char *path, tl_error *err)
 {
-  char bak[4096];
+  tl_buf bak, side, to;
+  struct stat st;
+  tl_status rc = TL_OK;
 
-  snprintf(bak, sizeof bak, "%s.bak", path);
-  if (rename(path, bak) != 0)
-    return tl_error_set(err, TL_EDB, "%s: não foi possível mover para %s: %s",
-                        path, bak, strerror(errno));
-  fprintf(stderr, "tradlint: aviso: %s guardado como %s; banco do acervo "
-                  "recriado\n", path, bak);
-  {
-    char side[4200];
-    snprintf(side, sizeof side, "%s-wal", path);
-    remove(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    remove(side);
+  tl_buf_init(&bak);
+  tl_buf_init(&side);
+  tl_buf_init(&to);
+  tl_buf_printf(&bak, "%s.bak", path);
+  for (unsigned k = 1; lstat(bak.p, &st) == 0 && k < 1000; k++) {
+    tl_buf_clear(&bak);
+    tl_buf_printf(&bak, "%s.bak.%u", path, k);
   }
-  return TL_OK;
+  if (rename(path, bak.p) != 0) {
+    rc = tl_error_set(err, TL_EDB, "%s: não foi possível mover para %s: %s",
+                      path, bak.p, strerror(errno));
+    goto out;
+  }
+  fprintf(stderr, "tradlint: aviso: %s guardado como %s; banco do acervo "
+                  "recriado\n", path, bak.p);
+  tl_buf_printf(&side, "%s-wal", path);
+  tl_buf_printf(&to, "%s-wal", bak.p);
+  if (rename(side.p, to.p) != 0)
+    remove(side.p);
+  tl_buf_clear(&side);
+  tl_buf_printf(&side, "%s-shm", path);
+  remove(side.p);
+out:
+  tl_buf_fini(&bak);
+  tl_buf_fini(&side);
+  tl_buf_fini(&to);
+  return rc;
 }
 
-static tl_status setup(tl_store *s, unsigned flags, tl_error *err)
+/* Whether SQLite finds the whole file sound (every page, every index). */
+static bool is_sound(tl_store *s)
 {
-  int rc;
-  long long tables, version, app;
+  sqlite3_stmt *st = NULL;
+  bool ok = false;
 
-  sqlite3_busy_timeout(s->db, 5000);
+  if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check(1)", -1, &st,
+                         NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    const char *m = (const char *)sqlite3_column_text(st, 0);
+    ok = m != NULL && strcmp(m, "ok") == 0;
+  }
+  sqlite3_finalize(st);
+  return ok;
+}
+
+static bool is_damage(int code)
+{
+  return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+
+/* Read the schema, create or migrate it. *@damaged is set when the file
+ * is corrupt, foreign or of an impossible schema: --rebuild-db cases. */
+static tl_status setup(tl_store *s, bool *damaged, tl_error *err)
+{
+  int rc, rc2 = SQLITE_OK, rc3 = SQLITE_OK;
+  long long tables, version = 0, app = 0;
+
+  *damaged = false;
+  if (sqlite3_busy_timeout(s->db, 5000) != SQLITE_OK)
+    return db_error(s, err, "configurar o banco");
   tables = scalar(s, "SELECT count(*) FROM sqlite_master", &rc);
-  if (rc != SQLITE_OK)
+  if (rc == SQLITE_OK)
+    version = scalar(s, "PRAGMA user_version", &rc2);
+  if (rc == SQLITE_OK && rc2 == SQLITE_OK)
+    app = scalar(s, "PRAGMA application_id", &rc3);
+  if (rc != SQLITE_OK || rc2 != SQLITE_OK || rc3 != SQLITE_OK) {
+    *damaged = is_damage(sqlite3_errcode(s->db));
     return db_error(s, err, "ler o esquema");
-  version = scalar(s, "PRAGMA user_version", &rc);
-  app = scalar(s, "PRAGMA application_id", &rc);
-  if (tables > 0 && app != APP_ID)
+  }
+  if (tables > 0 && app != APP_ID) {
+    *damaged = true;
     return tl_error_set(err, TL_EDB,
                         "%s: não é um banco do tradlint (é de outro "
                         "programa); indique outro arquivo com --db, ou use "
                         "--rebuild-db para guardá-lo como %s.bak e criar um "
                         "novo",
                         s->path, s->path);
-  (void)flags;
+  }
+  if (tables > 0 && (version <= 0 || version > 1000)) {
+    *damaged = true;
+    return tl_error_set(err, TL_EDB,
+                        "%s: banco do acervo com versão de esquema "
+                        "impossível (%lld): arquivo corrompido; rode de novo "
+                        "com --rebuild-db para recriá-lo (o arquivo atual é "
+                        "guardado como %s.bak)",
+                        s->path, version, s->path);
+  }
   if (version > TL_STORE_VERSION)
     return tl_error_set(err, TL_EDB,
                         "%s: criado por uma versão mais nova do tradlint "
@@ -208,6 +274,10 @@ static tl_status setup(tl_store *s, unsigned flags, tl_error *err)
     int tries = 0;
     while (exec(s, "PRAGMA journal_mode=WAL") != SQLITE_OK && !is_wal(s)) {
       struct timespec ts = {0, 100 * 1000 * 1000};
+      if (is_damage(sqlite3_errcode(s->db))) {
+        *damaged = true;
+        return db_error(s, err, "configurar o banco");
+      }
       if (++tries >= 50)
         return db_error(s, err, "configurar o banco");
       nanosleep(&ts, NULL);
@@ -219,8 +289,9 @@ static tl_status setup(tl_store *s, unsigned flags, tl_error *err)
     return db_error(s, err, "abrir uma transação");
   /* read again inside the transaction: another run may have created it */
   tables = scalar(s, "SELECT count(*) FROM sqlite_master", &rc);
-  version = scalar(s, "PRAGMA user_version", &rc);
-  if (tables == 0) {
+  if (rc == SQLITE_OK)
+    version = scalar(s, "PRAGMA user_version", &rc);
+  if (rc == SQLITE_OK && tables == 0) {
     char sql[64];
     rc = exec(s, SCHEMA_V1);
     snprintf(sql, sizeof sql, "PRAGMA application_id=%d", APP_ID);
@@ -229,41 +300,89 @@ static tl_status setup(tl_store *s, unsigned flags, tl_error *err)
     if (rc == SQLITE_OK)
       rc = exec(s, "PRAGMA user_version=1");
     version = 1;
-    if (rc != SQLITE_OK) {
-      exec(s, "ROLLBACK");
-      return db_error(s, err, "criar o esquema");
-    }
   }
-  while (version < TL_STORE_VERSION) {
+  while (rc == SQLITE_OK && version >= 1 && version < TL_STORE_VERSION) {
     char sql[64];
     rc = exec(s, MIGRATIONS[version - 1]);
     snprintf(sql, sizeof sql, "PRAGMA user_version=%lld", version + 1);
     if (rc == SQLITE_OK)
       rc = exec(s, sql);
-    if (rc != SQLITE_OK) {
-      exec(s, "ROLLBACK");
-      return db_error(s, err, "migrar o esquema");
-    }
     version++;
   }
-  if (exec(s, "COMMIT") != SQLITE_OK) {
+  if (rc == SQLITE_OK && version != TL_STORE_VERSION) { /* changed meanwhile */
+    *damaged = true;
     exec(s, "ROLLBACK");
-    return db_error(s, err, "gravar o esquema");
+    return tl_error_set(err, TL_EDB,
+                        "%s: banco do acervo com versão de esquema "
+                        "impossível (%lld): arquivo corrompido; rode de novo "
+                        "com --rebuild-db",
+                        s->path, version);
+  }
+  if (rc != SQLITE_OK) {
+    tl_status e;
+    *damaged = is_damage(sqlite3_errcode(s->db));
+    e = db_error(s, err, "criar ou migrar o esquema");
+    exec(s, "ROLLBACK");
+    return e;
+  }
+  if (exec(s, "COMMIT") != SQLITE_OK) {
+    tl_status e = db_error(s, err, "gravar o esquema");
+    exec(s, "ROLLBACK");
+    return e;
   }
   return TL_OK;
+}
+
+/* A read-only database in WAL mode, in a folder where SQLite cannot make
+ * its shared-memory file: opened as immutable (no locks, the log not
+ * read), so that a check still runs against what it holds. */
+static int open_immutable(tl_store *s)
+{
+  tl_buf uri;
+  int rc;
+
+  tl_buf_init(&uri);
+  tl_buf_adds(&uri, "file:");
+  for (const char *p = s->path; *p; p++) {
+    unsigned char ch = (unsigned char)*p;
+    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+        (ch >= '0' && ch <= '9') || strchr("/-._~", ch) != NULL)
+      tl_buf_addc(&uri, (char)ch);
+    else
+      tl_buf_printf(&uri, "%%%02X", ch);
+  }
+  tl_buf_adds(&uri, "?immutable=1");
+  if (s->db != NULL)
+    sqlite3_close(s->db);
+  s->db = NULL;
+  rc = sqlite3_open_v2(uri.p, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                       NULL);
+  tl_buf_fini(&uri);
+  return rc;
 }
 
 tl_status tl_store_open(tl_store **out, const char *path, unsigned flags,
                         tl_error *err)
 {
-  tl_store *s = tl_xcalloc(1, sizeof *s);
-  bool exists;
-
-  pthread_mutex_init(&s->lock, NULL);
+  tl_store *s;
+  bool exists, damaged = false;
+  struct stat sb;
   tl_status st;
   int rc;
 
   *out = NULL;
+  if (path[0] == '\0')
+    return tl_error_set(err, TL_EUSAGE,
+                        "--db: caminho vazio; indique o arquivo da memória "
+                        "do acervo, ou use --no-db");
+  if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+    return tl_error_set(err, TL_EDB,
+                        "%s: não é um arquivo comum (%s); indique com --db "
+                        "um arquivo para a memória do acervo, ou use --no-db",
+                        path,
+                        S_ISDIR(sb.st_mode) ? "é uma pasta" : "é um dispositivo, FIFO ou socket");
+  s = tl_xcalloc(1, sizeof *s);
+  pthread_mutex_init(&s->lock, NULL);
   s->path = tl_xstrdup(path);
   if (!looks_like_sqlite(path, &exists)) {
     if (!(flags & TL_STORE_REBUILD)) {
@@ -307,16 +426,24 @@ tl_status tl_store_open(tl_store **out, const char *path, unsigned flags,
     tl_store_close(s);
     return st;
   }
-  st = setup(s, flags, err);
-  if (st != TL_OK && (flags & TL_STORE_REBUILD) && exists &&
-      err != NULL && err->status == TL_EDB &&
-      (strstr(err->msg, "corrompido") || strstr(err->msg, "outro programa"))) {
+  /* --rebuild-db: damage anywhere in the file, not only where this run
+   * would read, is found now */
+  if (exists && !s->ro && (flags & TL_STORE_REBUILD) && !is_sound(s)) {
+    damaged = true;
+    st = tl_error_set(err, TL_EDB, "%s: banco do acervo corrompido", path);
+  } else {
+    st = setup(s, &damaged, err);
+  }
+  if (st != TL_OK && s->ro && !damaged && open_immutable(s) == SQLITE_OK)
+    st = setup(s, &damaged, err);
+  if (st != TL_OK && damaged && (flags & TL_STORE_REBUILD) && exists &&
+      !s->ro) {
     sqlite3_close(s->db);
     s->db = NULL;
     if ((st = set_aside(path, err)) == TL_OK) {
       rc = sqlite3_open_v2(path, &s->db,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-      st = rc == SQLITE_OK ? setup(s, 0, err) : db_error(s, err, "abrir");
+      st = rc == SQLITE_OK ? setup(s, &damaged, err) : db_error(s, err, "abrir");
     }
   }
   if (st == TL_OK && exec(s, "PRAGMA foreign_keys=ON") != SQLITE_OK)
@@ -369,9 +496,12 @@ static int tl_store_verdict_unlocked(tl_store *s, const char *dict, const char *
                          "SELECT known FROM verdicts WHERE dict=? AND word=?",
                          -1, &s->q_verdict, NULL) != SQLITE_OK)
     return -1;
-  sqlite3_bind_text(s->q_verdict, 1, dict, -1, SQLITE_STATIC);
-  sqlite3_bind_text(s->q_verdict, 2, w, (int)n, SQLITE_STATIC);
-  if (sqlite3_step(s->q_verdict) == SQLITE_ROW)
+  /* a failure is a miss: the verdict is computed again */
+  if (sqlite3_bind_text(s->q_verdict, 1, dict, -1, SQLITE_STATIC) ==
+          SQLITE_OK &&
+      sqlite3_bind_text(s->q_verdict, 2, w, (int)n, SQLITE_STATIC) ==
+          SQLITE_OK &&
+      sqlite3_step(s->q_verdict) == SQLITE_ROW)
     r = sqlite3_column_int(s->q_verdict, 0) != 0;
   sqlite3_reset(s->q_verdict);
   return r;
@@ -407,9 +537,9 @@ static int tl_store_suggestions_unlocked(tl_store *s, const char *dict, const ch
                          "word=?",
                          -1, &s->q_sugg, NULL) != SQLITE_OK)
     return -1;
-  sqlite3_bind_text(s->q_sugg, 1, dict, -1, SQLITE_STATIC);
-  sqlite3_bind_text(s->q_sugg, 2, w, (int)n, SQLITE_STATIC);
-  if (sqlite3_step(s->q_sugg) == SQLITE_ROW) {
+  if (sqlite3_bind_text(s->q_sugg, 1, dict, -1, SQLITE_STATIC) == SQLITE_OK &&
+      sqlite3_bind_text(s->q_sugg, 2, w, (int)n, SQLITE_STATIC) == SQLITE_OK &&
+      sqlite3_step(s->q_sugg) == SQLITE_ROW) {
     const char *list = (const char *)sqlite3_column_text(s->q_sugg, 0);
     size_t len = list ? strlen(list) : 0;
     /* stored '\n'-separated; returned NUL-separated */
@@ -462,13 +592,14 @@ static int write_pending(tl_store *s)
   for (size_t i = 0; i < s->npend && rc == SQLITE_OK; i++) {
     pending *p = &s->pend[i];
     sqlite3_stmt *st = p->list ? is : iv;
-    sqlite3_bind_text(st, 1, p->dict, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, p->word, -1, SQLITE_STATIC);
-    if (p->list)
-      sqlite3_bind_text(st, 3, p->list, -1, SQLITE_STATIC);
-    else
-      sqlite3_bind_int(st, 3, p->known);
-    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
+    rc = sqlite3_bind_text(st, 1, p->dict, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(st, 2, p->word, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = p->list ? sqlite3_bind_text(st, 3, p->list, -1, SQLITE_STATIC)
+                   : sqlite3_bind_int(st, 3, p->known);
+    if (rc == SQLITE_OK)
+      rc = step_done(s, st);
     sqlite3_reset(st);
   }
   sqlite3_finalize(iv);
@@ -516,8 +647,8 @@ static bool tl_store_doc_hash_unlocked(tl_store *s, const char *path, char *hash
   if (sqlite3_prepare_v2(s->db, "SELECT hash FROM documents WHERE path=?", -1,
                          &st, NULL) != SQLITE_OK)
     return false;
-  sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-  if (sqlite3_step(st) == SQLITE_ROW) {
+  if (sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
     snprintf(hash, n, "%s", (const char *)sqlite3_column_text(st, 0));
     found = true;
   }
@@ -531,10 +662,10 @@ static int exec_text(tl_store *s, const char *sql, const char *text)
   sqlite3_stmt *st = NULL;
   int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 
-  if (rc == SQLITE_OK) {
-    sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-  }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = step_done(s, st);
   sqlite3_finalize(st);
   return rc;
 }
@@ -544,65 +675,86 @@ static tl_status tl_store_record_unlocked(tl_store *s, const char *path, const c
                           const tl_store_surface *sf, size_t nsf,
                           tl_error *err)
 {
-  sqlite3_stmt *st = NULL;
-  sqlite3_int64 doc;
+  sqlite3_stmt *del = NULL, *doc_ins = NULL, *use_ins = NULL, *sf_ins = NULL;
+  sqlite3_int64 doc = 0;
   int rc;
 
   if (s->ro)
     return TL_OK;
   if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
     return db_error(s, err, "gravar o documento");
-  rc = exec_text(s, "DELETE FROM documents WHERE path=?", path);
+  rc = sqlite3_prepare_v2(s->db, "DELETE FROM documents WHERE path=?", -1,
+                          &del, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2(s->db,
                             "INSERT INTO documents(path, hash, words, "
                             "checked_at) VALUES(?, ?, ?, ?)",
-                            -1, &st, NULL);
-  if (rc == SQLITE_OK) {
-    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 3, (sqlite3_int64)words);
-    sqlite3_bind_int64(st, 4, (sqlite3_int64)time(NULL));
-    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-  }
-  sqlite3_finalize(st);
-  st = NULL;
-  doc = sqlite3_last_insert_rowid(s->db);
+                            -1, &doc_ins, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2(s->db,
                             "INSERT INTO usages(doc, concept, rendering, kind, "
                             "count, first_offset, first_line, surface, path) "
                             "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            -1, &st, NULL);
-  for (size_t i = 0; i < nu && rc == SQLITE_OK; i++) {
-    sqlite3_bind_int64(st, 1, doc);
-    sqlite3_bind_text(st, 2, u[i].concept, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, u[i].rendering, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 4, u[i].kind);
-    sqlite3_bind_int(st, 5, (int)u[i].count);
-    sqlite3_bind_int64(st, 6, (sqlite3_int64)u[i].first_offset);
-    sqlite3_bind_int(st, 7, (int)u[i].first_line);
-    sqlite3_bind_text(st, 8, u[i].surface, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 9, path, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-    sqlite3_reset(st);
-  }
-  sqlite3_finalize(st);
-  st = NULL;
+                            -1, &use_ins, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2(s->db,
                             "INSERT INTO surfaces(doc, key, surface, count) "
                             "VALUES(?, ?, ?, ?)",
-                            -1, &st, NULL);
-  for (size_t i = 0; i < nsf && rc == SQLITE_OK; i++) {
-    sqlite3_bind_int64(st, 1, doc);
-    sqlite3_bind_text(st, 2, sf[i].key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, sf[i].surface, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 4, (int)sf[i].count);
-    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-    sqlite3_reset(st);
+                            -1, &sf_ins, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text(del, 1, path, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = step_done(s, del);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text(doc_ins, 1, path, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text(doc_ins, 2, hash, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64(doc_ins, 3, (sqlite3_int64)words);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64(doc_ins, 4, (sqlite3_int64)time(NULL));
+  if (rc == SQLITE_OK)
+    rc = step_done(s, doc_ins);
+  if (rc == SQLITE_OK)
+    doc = sqlite3_last_insert_rowid(s->db);
+  for (size_t i = 0; i < nu && rc == SQLITE_OK; i++) {
+    rc = sqlite3_bind_int64(use_ins, 1, doc);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(use_ins, 2, u[i].concept, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(use_ins, 3, u[i].rendering, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_int(use_ins, 4, u[i].kind);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_int64(use_ins, 5, (sqlite3_int64)u[i].count);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_int64(use_ins, 6, (sqlite3_int64)u[i].first_offset);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_int64(use_ins, 7, (sqlite3_int64)u[i].first_line);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(use_ins, 8, u[i].surface, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(use_ins, 9, path, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = step_done(s, use_ins);
+    sqlite3_reset(use_ins);
   }
-  sqlite3_finalize(st);
+  for (size_t i = 0; i < nsf && rc == SQLITE_OK; i++) {
+    rc = sqlite3_bind_int64(sf_ins, 1, doc);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(sf_ins, 2, sf[i].key, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(sf_ins, 3, sf[i].surface, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_int64(sf_ins, 4, (sqlite3_int64)sf[i].count);
+    if (rc == SQLITE_OK)
+      rc = step_done(s, sf_ins);
+    sqlite3_reset(sf_ins);
+  }
+  sqlite3_finalize(del);
+  sqlite3_finalize(doc_ins);
+  sqlite3_finalize(use_ins);
+  sqlite3_finalize(sf_ins);
   if (rc == SQLITE_OK)
     rc = write_pending(s);
   if (rc == SQLITE_OK)
@@ -613,6 +765,7 @@ static tl_status tl_store_record_unlocked(tl_store *s, const char *path, const c
     return e;
   }
   clear_pending(s);
+  s->recorded++;
   return TL_OK;
 }
 
@@ -630,6 +783,7 @@ static tl_status renderings_query(tl_store *s, const char *sql,
                                   tl_error *err)
 {
   sqlite3_stmt *st = NULL, *docs = NULL;
+  const char *except = except_path ? except_path : "";
   int rc;
 
   rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
@@ -639,21 +793,31 @@ static tl_status renderings_query(tl_store *s, const char *sql,
     sqlite3_finalize(st);
     return db_error(s, err, "consultar o acervo");
   }
-  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 2, except_path ? except_path : "", -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  rc = sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text(st, 2, except, -1, SQLITE_STATIC);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     const char *r = (const char *)sqlite3_column_text(st, 0);
     char *paths[3];
     size_t np = 0;
-    sqlite3_bind_text(docs, 1, key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(docs, 2, r, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(docs, 3, except_path ? except_path : "", -1,
-                      SQLITE_STATIC);
-    while (np < 3 && sqlite3_step(docs) == SQLITE_ROW)
+    rc = sqlite3_reset(docs);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(docs, 1, key, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(docs, 2, r, -1, SQLITE_TRANSIENT);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(docs, 3, except, -1, SQLITE_STATIC);
+    while (rc == SQLITE_OK && np < 3 &&
+           (rc = sqlite3_step(docs)) == SQLITE_ROW) {
       paths[np++] = tl_xstrdup((const char *)sqlite3_column_text(docs, 0));
-    sqlite3_reset(docs);
-    fn(ud, r, sqlite3_column_int(st, 1), (unsigned)sqlite3_column_int(st, 2),
-       (unsigned)sqlite3_column_int(st, 3), (const char *const *)paths, np);
+      rc = SQLITE_OK;
+    }
+    if (rc == SQLITE_DONE)
+      rc = SQLITE_OK;
+    if (rc == SQLITE_OK)
+      fn(ud, r, sqlite3_column_int(st, 1),
+         (unsigned)sqlite3_column_int(st, 2),
+         (unsigned)sqlite3_column_int(st, 3), (const char *const *)paths, np);
     for (size_t i = 0; i < np; i++)
       free(paths[i]);
   }
@@ -816,11 +980,15 @@ tl_status tl_store_record_pairs(tl_store *s, const char *path,
                             "documents WHERE path = ?",
                             -1, &st, NULL);
   for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
-    sqlite3_bind_text(st, 1, p[i].term, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, p[i].rendering, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 3, (int)p[i].count);
-    sqlite3_bind_text(st, 4, path, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    rc = sqlite3_bind_text(st, 1, p[i].term, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(st, 2, p[i].rendering, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_int64(st, 3, (sqlite3_int64)p[i].count);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(st, 4, path, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = step_done(s, st);
     sqlite3_reset(st);
   }
   sqlite3_finalize(st);
@@ -1040,4 +1208,21 @@ tl_status tl_store_renderings(tl_store *s, const char *concept,
   r = tl_store_renderings_unlocked(s, concept, except_path, fn, ud, err);
   pthread_mutex_unlock(&s->lock);
   return r;
+}
+
+void tl_store_count_unchanged(tl_store *s)
+{
+  pthread_mutex_lock(&s->lock);
+  s->recorded++;
+  pthread_mutex_unlock(&s->lock);
+}
+
+size_t tl_store_recorded(tl_store *s)
+{
+  size_t n;
+
+  pthread_mutex_lock(&s->lock);
+  n = s->recorded;
+  pthread_mutex_unlock(&s->lock);
+  return n;
 }

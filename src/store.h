@@ -55,6 +55,11 @@ tl_status tl_store_record(tl_store *s, const char *path, const char *hash,
                           size_t words, const tl_store_usage *u, size_t nu,
                           const tl_store_surface *sf, size_t nsf,
                           tl_error *err);
+/* Documents this connection recorded (tl_store_record succeeded) or
+ * found recorded and unchanged (tl_store_count_unchanged). */
+size_t tl_store_recorded(tl_store *s);
+void tl_store_count_unchanged(tl_store *s);
+
 /* Write only the pending verdicts and suggestions. */
 tl_status tl_store_flush(tl_store *s, tl_error *err);
 

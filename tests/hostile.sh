@@ -104,4 +104,70 @@ for opt in --words --glossary; do
   else bad "$opt /dev/zero: exit $rc: ${out:0:300}"; fi
 done
 
+# ---- the corpus database -------------------------------------------------------
+mkdir arq
+for i in $(seq 1 300); do
+  printf 'Texto %d com fine-tuning e aprendizado por reforço na OpenAI.\n' "$i" >"arq/d$i.md"
+done
+printf 'Outro texto com ajuste fino.\n' >novo.md
+"$bin" corpus index --db base.db arq >/dev/null 2>&1
+python3 -c "import sqlite3; sqlite3.connect('base.db').execute('pragma wal_checkpoint(truncate)')"
+# Damage in the middle or at the end of the file: --rebuild-db recovers,
+# keeping the damaged file as .bak.
+for where in mid end; do
+  cp base.db $where.db
+  python3 - "$where" <<'PY'
+import os, random, sys
+w = sys.argv[1]; p = w + ".db"; n = os.path.getsize(p)
+random.seed(7)
+start = (n // 2) // 4096 * 4096 if w == "mid" else n - 8 * 4096
+with open(p, "r+b") as f:
+    f.seek(start); f.write(bytes(random.randrange(256) for _ in range(8 * 4096)))
+PY
+  sum=$(md5sum <$where.db)
+  run corpus report --db $where.db; r1=$rc
+  run check --db $where.db --rebuild-db --fail-on never novo.md; r2=$rc; o2=$out
+  run corpus report --db $where.db; r3=$rc
+  if [ $r1 = 2 ] && [ $r2 = 0 ] && [ $r3 = 0 ] && [[ "$o2" == *"$where.db guardado como $where.db.bak"* ]] &&
+     [ "$(md5sum <$where.db.bak)" = "$sum" ]; then ok
+  else bad "damage at the $where: report $r1, rebuild $r2 ($o2), after $r3"; fi
+done
+# An impossible schema version: a clear error, and --rebuild-db recovers.
+for v in 0 -1000000 99999; do
+  cp base.db v.db; rm -f v.db.bak*
+  python3 -c "import sqlite3; c=sqlite3.connect('v.db'); c.execute('pragma user_version=$v'); c.commit()"
+  run check --db v.db novo.md; r1=$rc; o1=$out
+  run check --db v.db --rebuild-db --fail-on never novo.md; r2=$rc
+  if [ $r1 = 2 ] && [[ "$o1" == *"v.db: banco do acervo com versão de esquema impossível ($v)"* ]] &&
+     [ $r2 = 0 ] && [ -f v.db.bak ]; then ok
+  else bad "user_version $v: exit $r1 ($o1), rebuild $r2"; fi
+done
+# --db '' and --db /dev/null: clear errors.
+run check --db '' novo.md
+if [ $rc = 2 ] && [[ "$out" == *"--db: caminho vazio"* ]]; then ok; else bad "--db '': exit $rc: $out"; fi
+run check --db /dev/null novo.md
+if [ $rc = 2 ] && [[ "$out" == *"/dev/null: não é um arquivo comum"* ]]; then ok; else bad "--db /dev/null: exit $rc: $out"; fi
+# A disk that fills up in mid-index: the count printed is what was stored.
+rm -f cheio.db*; "$bin" corpus index --db cheio.db arq/d1.md >/dev/null 2>&1
+out=$(TL_FAIL=write TL_FAIL_AFTER=40 TL_FAIL_MATCH=cheio.db LD_PRELOAD="$shim" timeout 60 "$bin" corpus index -j 1 --db cheio.db arq 2>&1); rc=$?
+stored=$(python3 -c "import sqlite3; print(sqlite3.connect('cheio.db').execute('select count(*) from documents').fetchone()[0])")
+said=$(printf '%s\n' "$out" | sed -n 's/^tradlint: \([0-9]*\) documentos\{0,1\} registrados\{0,1\} no acervo$/\1/p')
+if [ $rc = 2 ] && [[ "$out" == *"cheio.db"*"disk is full"* ]] && [ -n "$said" ] && [ "$said" -lt 300 ] &&
+   [ "$said" -le "$stored" ]; then ok
+else bad "disk full during index: exit $rc, said '$said', stored $stored: $out"; fi
+# A WAL database in a read-only place: the check runs, says it did not record.
+mkdir ro && cp arq/d1.md arq/d2.md ro/ && "$bin" corpus index --db ro/w.db ro >/dev/null 2>&1
+chmod 555 ro; chmod 444 ro/w.db
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1 && command -v setpriv >/dev/null; then
+  chmod 755 "$tmp"
+  out=$(setpriv --reuid=nobody --regid=nogroup --clear-groups "$bin" check --db ro/w.db --fail-on never ro/d1.md 2>&1); rc=$?
+  if [ $rc = 0 ] && [[ "$out" == *"ro/w.db é somente leitura"* ]]; then ok
+  else bad "read-only WAL database: exit $rc: $out"; fi
+elif [ "$(id -u)" != 0 ]; then
+  run check --db ro/w.db --fail-on never ro/d1.md
+  if [ $rc = 0 ] && [[ "$out" == *"somente leitura"* ]]; then ok
+  else bad "read-only WAL database: exit $rc: $out"; fi
+fi
+chmod 755 ro
+
 finish

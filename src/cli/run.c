@@ -396,8 +396,9 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
   if (r->fix && r->dry_run) {
     ; /* the diff is the output */
   } else if (r->index_only) {
-    printf("tradlint: %zu %s registrados no acervo\n", files->n,
-           files->n == 1 ? "documento" : "documentos");
+    size_t stored = s->corpus != NULL ? tl_corpus_recorded(s->corpus) : 0;
+    printf("tradlint: %zu %s no acervo\n", stored,
+           stored == 1 ? "documento registrado" : "documentos registrados");
   } else if (r->format == TL_FORMAT_JSON || tl_report_files(rep) > 0 ||
              !trouble) {
     tl_report_finish(rep);

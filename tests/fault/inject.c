@@ -8,6 +8,7 @@
  *   TL_APPEND=TEXT before the first write, TEXT is appended to the
  *                  original (the temporary file's name without its
  *                  ".tradlint-XXXXXX"), as an editor saving meanwhile.
+ * TL_FAIL_AFTER=N spares the first N failures (a disk that fills up).
  * And TL_FSYNC_LOG=FILE appends "dir PATH" to FILE for every fsync() of a
  * folder (whatever its name). */
 #include <fcntl.h>
@@ -28,10 +29,19 @@ static const char *match(void)
   return m != NULL && m[0] != '\0' ? m : ".tradlint-";
 }
 
+/* TL_FAIL_AFTER=N: the first N calls that would fail succeed (a disk
+ * that fills up in mid-run). */
 static int failing(const char *what)
 {
-  const char *f = getenv("TL_FAIL");
-  return f != NULL && strcmp(f, what) == 0;
+  static long spared;
+  const char *f = getenv("TL_FAIL"), *after = getenv("TL_FAIL_AFTER");
+  if (f == NULL || strcmp(f, what) != 0)
+    return 0;
+  if (after != NULL && spared < atol(after)) {
+    spared++;
+    return 0;
+  }
+  return 1;
 }
 
 static int fd_matches(int fd)
@@ -95,6 +105,33 @@ ssize_t write(int fd, const void *buf, size_t count)
     return w;
   }
   return real(fd, buf, count);
+}
+
+/* SQLite writes with pwrite: a full disk there too (TL_FAIL=write). */
+ssize_t pwrite(int fd, const void *buf, size_t count, off_t off)
+{
+  static ssize_t (*real)(int, const void *, size_t, off_t);
+  if (real == NULL)
+    real = (ssize_t(*)(int, const void *, size_t, off_t))dlsym(RTLD_NEXT,
+                                                               "pwrite");
+  if (failing("write") && fd > 2 && fd_matches(fd)) {
+    errno = ENOSPC;
+    return -1;
+  }
+  return real(fd, buf, count, off);
+}
+
+ssize_t pwrite64(int fd, const void *buf, size_t count, __off64_t off)
+{
+  static ssize_t (*real)(int, const void *, size_t, __off64_t);
+  if (real == NULL)
+    real = (ssize_t(*)(int, const void *, size_t, __off64_t))dlsym(RTLD_NEXT,
+                                                                 "pwrite64");
+  if (failing("write") && fd > 2 && fd_matches(fd)) {
+    errno = ENOSPC;
+    return -1;
+  }
+  return real(fd, buf, count, off);
 }
 
 int fsync(int fd)
