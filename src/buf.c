@@ -221,19 +221,6 @@ char *tl_arena_printf(tl_arena *a, const char *fmt, ...)
   return d;
 }
 
-tl_status tl_error_set(tl_error *err, tl_status st, const char *fmt, ...)
-{
-  va_list ap;
-
-  if (err == NULL)
-    return st;
-  err->status = st;
-  va_start(ap, fmt);
-  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-  va_end(ap);
-  return st;
-}
-
 uint64_t tl_hash_more(uint64_t h, const void *p, size_t n)
 {
   const unsigned char *s = p;

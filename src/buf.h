@@ -81,7 +81,9 @@ char *tl_arena_strndup(tl_arena *a, const char *s, size_t n);
 char *tl_arena_printf(tl_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Fill @err (may be NULL) and return @st. */
+/* Fill @err (may be NULL) and return @st. The message is made safe for a
+ * terminal (name.h): a file name quoted in it cannot send escape
+ * sequences or invalid UTF-8 to whoever prints it. (error.c) */
 tl_status tl_error_set(tl_error *err, tl_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -5,6 +5,7 @@
 #include "buf.h"
 
 #include "lint.h"
+#include "name.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -425,12 +426,37 @@ static void free_rows(rep_rows *rows)
   memset(rows, 0, sizeof *rows);
 }
 
-static void html_escape(FILE *out, const char *s)
+/* A document path (bytes from the file system) for an output: terminal-
+ * safe (@terminal) or valid UTF-8. Owned by the caller. */
+static char *shown(const char *s, bool terminal)
 {
   tl_buf b;
 
   tl_buf_init(&b);
-  tl_buf_add_html(&b, s, strlen(s));
+  if (terminal)
+    tl_name_add_text(&b, s, strlen(s));
+  else
+    tl_name_add_utf8(&b, s, strlen(s));
+  tl_buf_cstr(&b);
+  return b.p;
+}
+
+/* Print a path to a terminal (text formats). */
+static void put_path(FILE *out, const char *s)
+{
+  char *p = shown(s, true);
+  fputs(p, out);
+  free(p);
+}
+
+static void html_escape(FILE *out, const char *s)
+{
+  tl_buf b;
+  char *clean = shown(s, false);
+
+  tl_buf_init(&b);
+  tl_buf_add_html(&b, clean, strlen(clean));
+  free(clean);
   if (b.len > 0)
     fwrite(b.p, 1, b.len, out);
   tl_buf_fini(&b);
@@ -469,8 +495,10 @@ static void row_counts_text(FILE *out, const rep_row *r)
   fprintf(out, " %4u %s, %4u %s", r->docs,
           r->docs == 1 ? "documento " : "documentos", r->uses,
           r->uses == 1 ? "vez " : "vezes");
-  for (size_t k = 0; k < r->npaths; k++)
-    fprintf(out, "%s%s", k ? ", " : "  (", r->paths[k]);
+  for (size_t k = 0; k < r->npaths; k++) {
+    fputs(k ? ", " : "  (", out);
+    put_path(out, r->paths[k]);
+  }
   fprintf(out, "%s\n",
           r->npaths == 0 ? "" : r->docs > r->npaths ? ", ...)" : ")");
 }
@@ -488,8 +516,11 @@ static json_t *rows_json(const rep_rows *rows, bool learned)
                                                : kind_name(rows->v[r].kind)));
     json_object_set_new(x, "documents", json_integer(rows->v[r].docs));
     json_object_set_new(x, "occurrences", json_integer(rows->v[r].uses));
-    for (size_t k = 0; k < rows->v[r].npaths; k++)
-      json_array_append_new(ps, json_string(rows->v[r].paths[k]));
+    for (size_t k = 0; k < rows->v[r].npaths; k++) {
+      char *p = shown(rows->v[r].paths[k], false);
+      json_array_append_new(ps, json_string(p));
+      free(p);
+    }
     json_object_set_new(x, "examples", ps);
     json_array_append_new(rs, x);
   }
@@ -569,7 +600,11 @@ static void page_link(FILE *out, const char *path)
   tl_buf_adds(&b, "<a href=\"");
   tl_report_add_href(&b, path);
   tl_buf_adds(&b, ".html\">");
-  tl_buf_add_html(&b, path, strlen(path));
+  {
+    char *clean = shown(path, false);
+    tl_buf_add_html(&b, clean, strlen(clean));
+    free(clean);
+  }
   tl_buf_adds(&b, "</a>");
   fwrite(b.p, 1, b.len, out);
   tl_buf_fini(&b);
@@ -793,7 +828,7 @@ static void on_variant(void *ud, const char *key, const char *surface,
   }
   if (v->ns < 32) {
     v->s[v->ns].surface = tl_xstrdup(surface);
-    v->s[v->ns].example = tl_xstrdup(example ? example : "");
+    v->s[v->ns].example = shown(example ? example : "", true);
     v->s[v->ns].docs = docs;
     v->s[v->ns].uses = uses;
     v->ns++;
@@ -892,7 +927,9 @@ tl_status tl_corpus_prune(tl_corpus *c, const char *root, FILE *out,
     if (rc == TL_OK && stat(full, &st) != 0 && errno == ENOENT) {
       rc = tl_store_forget(c->store, paths[i], err);
       if (rc == TL_OK) {
-        fprintf(out, "removido: %s\n", paths[i]);
+        fputs("removido: ", out);
+        put_path(out, paths[i]);
+        fputc('\n', out);
         gone++;
       }
     }

@@ -6,6 +6,7 @@
 
 #include "baseline.h"
 #include "map.h"
+#include "name.h"
 #include "utf8.h"
 #include "walk.h"
 
@@ -100,16 +101,41 @@ size_t tl_report_baselined(const tl_report *rep)
   return rep->baselined;
 }
 
+/* Formats read on a terminal or a CI log: names lose their controls. */
+static bool is_terminal(tl_format f)
+{
+  return f == TL_FORMAT_TEXT || f == TL_FORMAT_GITHUB;
+}
+
+/* @s made safe for a terminal or as UTF-8, in @a. */
+static const char *safe_name(tl_arena *a, bool terminal, const char *s)
+{
+  tl_buf b;
+  char *out;
+
+  tl_buf_init(&b);
+  if (terminal)
+    tl_name_add_text(&b, s, strlen(s));
+  else
+    tl_name_add_utf8(&b, s, strlen(s));
+  out = tl_arena_strndup(a, b.p ? b.p : "", b.len);
+  tl_buf_fini(&b);
+  return out;
+}
+
 void tl_report_add(tl_report *rep, const tl_result *r)
 {
   const format_def *d = find_format(rep->format);
   tl_result view = *r; /* the findings to report: a filtered view */
   tl_finding *kept = NULL;
+  tl_arena clean;
+  bool arena_used = false;
 
   if (rep->min_level > TL_INFO || rep->baseline != NULL) {
     uint64_t *fp = NULL;
     if (rep->baseline != NULL && r->n > 0) {
-      char *path = tl_report_path(rep, r), *uri = tl_report_uri(path);
+      char *path = tl_path_relative(rep->root, r->path);
+      char *uri = tl_report_uri(path);
       fp = tl_xcalloc(r->n, sizeof *fp);
       tl_report_fingerprints(r, uri, fp);
       free(uri);
@@ -129,6 +155,23 @@ void tl_report_add(tl_report *rep, const tl_result *r)
     }
     free(fp);
   }
+  /* messages quote names (the archive's example documents): made safe
+   * for the format, as paths are */
+  for (size_t i = 0; i < view.n; i++) {
+    const char *m = view.f[i].message;
+    /* github escapes line ends and controls itself (its own syntax) */
+    if (!tl_name_is_safe(m, strlen(m), rep->format == TL_FORMAT_TEXT)) {
+      if (kept == NULL) {
+        kept = tl_xcalloc(view.n + 1, sizeof *kept);
+        memcpy(kept, view.f, view.n * sizeof *kept);
+        view.f = kept;
+      }
+      if (!arena_used)
+        tl_arena_init(&clean);
+      arena_used = true;
+      kept[i].message = safe_name(&clean, rep->format == TL_FORMAT_TEXT, m);
+    }
+  }
   rep->files++;
   rep->words += r->words;
   for (size_t i = 0; i < view.n; i++)
@@ -136,6 +179,8 @@ void tl_report_add(tl_report *rep, const tl_result *r)
   d->add(rep, &view);
   rep->started = true;
   free(kept);
+  if (arena_used)
+    tl_arena_fini(&clean);
 }
 
 void tl_report_finish(tl_report *rep)
@@ -173,7 +218,29 @@ void tl_report_free(tl_report *rep)
 
 char *tl_report_path(const tl_report *rep, const tl_result *r)
 {
-  return tl_path_relative(rep->root, r->path);
+  char *raw = tl_path_relative(rep->root, r->path);
+  tl_buf b;
+
+  tl_buf_init(&b);
+  if (is_terminal(rep->format))
+    tl_name_add_text(&b, raw, strlen(raw));
+  else
+    tl_name_add_utf8(&b, raw, strlen(raw));
+  free(raw);
+  tl_buf_cstr(&b);
+  return b.p;
+}
+
+char *tl_report_uri_encoded(const char *path)
+{
+  tl_buf b;
+
+  tl_buf_init(&b);
+  if (path[0] == '/')
+    tl_buf_adds(&b, "file://");
+  tl_name_add_uri(&b, path, strlen(path));
+  tl_buf_cstr(&b);
+  return b.p;
 }
 
 char *tl_report_uri(const char *path)
@@ -218,6 +285,12 @@ void tl_report_add_xml(tl_buf *b, const char *s, size_t n)
     int32_t cp = tl_utf8_decode(s + i, n - i, &adv);
     if (adv == 0)
       adv = 1;
+    if (cp == 0xFFFD && adv == 1) { /* not UTF-8: shown as its byte */
+      tl_buf_add_html(b, s + run, i - run);
+      tl_buf_printf(b, "\\x%02X", (unsigned)(unsigned char)s[i]);
+      run = ++i;
+      continue;
+    }
     if (cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF &&
         !(cp >= 0xD800 && cp <= 0xDFFF)) {
       i += adv;

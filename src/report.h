@@ -38,11 +38,19 @@ void tl_report_junit_add(tl_report *rep, const tl_result *r);
 void tl_report_junit_finish(tl_report *rep);
 
 /* The path of @r as reports show it: relative to the report's root when
- * under it, else absolute ("-" as given). Owned by the caller. */
+ * under it, else absolute ("-" as given), made safe for the report's
+ * format (name.h: terminal-safe for text and github, valid UTF-8 for the
+ * rest). Owned by the caller. */
 char *tl_report_path(const tl_report *rep, const tl_result *r);
 
-/* The SARIF artifact URI of @path as tl_report_path gives it: the path
- * itself, or a file: URI for an absolute one. Owned by the caller. */
+/* The artifact URI of a raw @path (tl_path_relative's): percent-encoded
+ * (name.h), "file://" before an absolute one. Owned by the caller. */
+char *tl_report_uri_encoded(const char *path);
+
+/* The key that fingerprints are computed from for a raw @path
+ * (tl_path_relative's): the path itself, or a file: URI for an absolute
+ * one; kept unencoded so that fingerprints do not change. Owned by the
+ * caller. */
 char *tl_report_uri(const char *path);
 
 /* Fingerprints of every finding of @r (@uri as tl_report_uri gives it):

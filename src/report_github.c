@@ -21,6 +21,8 @@ static void escape(tl_buf *b, const char *s, size_t n, bool property)
       tl_buf_adds(b, "%3A");
     else if (property && c == ',')
       tl_buf_adds(b, "%2C");
+    else if ((unsigned char)c < 0x20 || c == 0x7F) /* ESC: no log colours */
+      tl_buf_printf(b, "\\x%02X", (unsigned)(unsigned char)c);
     else
       tl_buf_addc(b, c);
   }

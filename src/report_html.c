@@ -6,6 +6,8 @@
 #include "report.h"
 
 #include "corpus.h"
+#include "map.h"
+#include "name.h"
 #include "render.h"
 #include "rules.h"
 #include "walk.h"
@@ -35,6 +37,7 @@ struct tl_report_dir {
   const tl_linter *linter;
   file_entry *files;
   size_t n, cap;
+  tl_map names; /* report names taken, lower-cased */
 };
 
 static int cat_index(const char *c)
@@ -45,9 +48,50 @@ static int cat_index(const char *c)
   return 8;
 }
 
+/* HTML-escaped, and valid UTF-8 whatever the bytes of a file name. */
 static void escs(tl_buf *b, const char *s)
 {
-  tl_buf_add_html(b, s, strlen(s));
+  size_t n = strlen(s);
+  tl_buf clean;
+
+  if (tl_name_is_safe(s, n, false)) {
+    tl_buf_add_html(b, s, n);
+    return;
+  }
+  tl_buf_init(&clean);
+  tl_name_add_utf8(&clean, s, n);
+  tl_buf_add_html(b, clean.p, clean.len);
+  tl_buf_fini(&clean);
+}
+
+/* Make @rel (owned) a report name no other file of this folder has and
+ * that is not the index's or the archive page's: "index" -> "index~2".
+ * Compared lower-cased, for file systems that ignore case. */
+static char *unique_name(tl_report_dir *d, char *rel)
+{
+  tl_buf key, name;
+
+  tl_buf_init(&key);
+  tl_buf_init(&name);
+  tl_buf_adds(&name, rel);
+  for (unsigned k = 2;; k++) {
+    tl_buf_clear(&key);
+    for (size_t i = 0; i < name.len; i++) {
+      char c = name.p[i];
+      tl_buf_addc(&key, c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c);
+    }
+    tl_buf_cstr(&key);
+    if (strcmp(key.p, "index") != 0 && strcmp(key.p, "acervo") != 0 &&
+        tl_map_find(&d->names, key.p, key.len) == NULL)
+      break;
+    tl_buf_clear(&name);
+    tl_buf_printf(&name, "%s~%u", rel, k);
+  }
+  tl_map_put(&d->names, key.p, key.len, 0, NULL);
+  tl_buf_fini(&key);
+  free(rel);
+  tl_buf_cstr(&name);
+  return name.p;
 }
 
 /* "a/b.md" -> "a/b.md"; absolute or outside: made safe under DIR. */
@@ -106,6 +150,7 @@ tl_status tl_report_dir_new(tl_report_dir **out, const char *dir,
   *out = tl_xcalloc(1, sizeof **out);
   (*out)->dir = tl_xstrdup(dir);
   (*out)->root = tl_xstrdup(root != NULL ? root : ".");
+  tl_map_init(&(*out)->names);
   return TL_OK;
 }
 
@@ -118,6 +163,7 @@ void tl_report_dir_free(tl_report_dir *d)
     free(d->files[i].html);
   }
   free(d->files);
+  tl_map_fini(&d->names);
   free(d->dir);
   free(d->root);
   free(d);
@@ -225,14 +271,7 @@ static void open_mark(void *ud, size_t i, tl_buf *b)
 
 void tl_report_add_href(tl_buf *b, const char *s)
 {
-  for (const char *p = s; *p; p++) {
-    unsigned char ch = (unsigned char)*p;
-    if (ch <= ' ' || ch == '"' || ch == '%' || ch == '#' || ch == '?' ||
-        ch == '<' || ch == '>' || ch == '&' || ch == '\'' || ch >= 0x80)
-      tl_buf_printf(b, "%%%02X", ch);
-    else
-      tl_buf_addc(b, (char)ch);
-  }
+  tl_name_add_uri(b, s, strlen(s)); /* a backslash stays part of the name */
 }
 
 /* How deep @rel is below DIR: "../" that many times leads back. */
@@ -435,7 +474,7 @@ tl_status tl_report_dir_add(tl_report_dir *d, const tl_result *r,
   TL_GROW(d->files, d->cap, d->n + 1);
   e = &d->files[d->n++];
   memset(e, 0, sizeof *e);
-  e->rel = safe_rel(d->root, r->path);
+  e->rel = unique_name(d, safe_rel(d->root, r->path));
   e->words = r->words;
   for (size_t i = 0; i < r->n; i++) {
     e->sev[r->f[i].severity]++;

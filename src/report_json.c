@@ -2,15 +2,25 @@
  * are escaped by jansson. */
 #include "report.h"
 
+#include "name.h"
+
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Every string is valid UTF-8 in the output: names that are not keep
+ * their bytes as "\\xNN" (name.h). */
 static void put_str(FILE *out, const char *s, size_t n)
 {
-  json_t *j = json_stringn_nocheck(s, n);
+  tl_buf b;
+  json_t *j;
+
+  tl_buf_init(&b);
+  tl_name_add_utf8(&b, s, n);
+  j = json_stringn_nocheck(b.p ? b.p : "", b.len);
   json_dumpf(j, out, JSON_ENCODE_ANY);
   json_decref(j);
+  tl_buf_fini(&b);
 }
 
 static void put_cstr(FILE *out, const char *s)

@@ -71,14 +71,17 @@ static json_t *region(const tl_finding *f)
 
 void tl_report_sarif_add(tl_report *rep, const tl_result *r)
 {
-  char *path = tl_report_path(rep, r), *uri = tl_report_uri(path);
+  char *path = tl_path_relative(rep->root, r->path);
+  char *key = tl_report_uri(path), *uri = tl_report_uri_encoded(path);
   uint64_t *fps = tl_xcalloc(r->n + 1, sizeof *fps);
 
-  /* relative to the repository root; a file outside it gets a file: URI */
+  /* relative to the repository root, a file outside it gets a file: URI;
+   * percent-encoded, so that any file name is a valid URI */
   free(path);
   if (!rep->started)
     header(rep);
-  tl_report_fingerprints(r, uri, fps);
+  tl_report_fingerprints(r, key, fps);
+  free(key);
   for (size_t i = 0; i < r->n; i++) {
     const tl_finding *f = &r->f[i];
     json_t *res = json_object(), *loc, *fp;

@@ -6,6 +6,7 @@
  */
 #include "report.h"
 
+#include "name.h"
 #include "utf8.h"
 
 #include <stdlib.h>
@@ -106,7 +107,7 @@ static size_t fwd(const char *data, size_t len, size_t off, size_t n,
 }
 
 static void print_finding(tl_report *rep, const tl_result *r,
-                          const tl_finding *f, tl_buf *b)
+                          const char *path, const tl_finding *f, tl_buf *b)
 {
   bool color = rep->flags & TL_REPORT_COLOR;
   const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
@@ -117,7 +118,7 @@ static void print_finding(tl_report *rep, const tl_result *r,
   int nw;
 
   tl_buf_clear(b);
-  tl_buf_printf(b, "%s%s:%u:%u:%s %s%s:%s %s [%s]\n", bold, r->path, f->line,
+  tl_buf_printf(b, "%s%s:%u:%u:%s %s%s:%s %s [%s]\n", bold, path, f->line,
                 f->column, reset, sc, tl_severity_name(f->severity), reset,
                 f->message, f->category);
   /* The source line, cut to a window around the finding. */
@@ -170,17 +171,22 @@ static int by_severity(const void *a, const void *b)
 
 void tl_report_text_add(tl_report *rep, const tl_result *r)
 {
-  tl_buf b;
+  tl_buf b, path;
   const tl_finding **order = tl_xcalloc(r->n + 1, sizeof *order);
 
   for (size_t i = 0; i < r->n; i++)
     order[i] = &r->f[i];
   if ((rep->flags & TL_REPORT_SORT_SEVERITY) && r->n > 1)
     qsort(order, r->n, sizeof *order, by_severity);
+  /* the path as given, but never an escape sequence for the terminal */
+  tl_buf_init(&path);
+  tl_name_add_text(&path, r->path, strlen(r->path));
+  tl_buf_cstr(&path);
   tl_buf_init(&b);
   for (size_t i = 0; i < r->n; i++)
-    print_finding(rep, r, order[i], &b);
+    print_finding(rep, r, path.p, order[i], &b);
   tl_buf_fini(&b);
+  tl_buf_fini(&path);
   free(order);
 }
 

@@ -104,6 +104,49 @@ for opt in --words --glossary; do
   else bad "$opt /dev/zero: exit $rc: ${out:0:300}"; fi
 done
 
+# ---- names in the output ---------------------------------------------------------
+mkdir nomes
+printf 'O GPT-4.0 chegou.\n' >"nomes/$(printf 'caf\xe9.md')"          # not UTF-8
+printf 'O GPT-4.0 chegou.\n' >"nomes/$(printf 'x\033]0;pwned\007\033[2J.md')"  # escapes
+printf 'O GPT-4.0 chegou.\n' >'nomes/a\b #1.md'                          # backslash
+# JSON stays valid, every file in it.
+"$bin" check --no-db --format json --fail-on never nomes >out.json 2>err.txt
+if python3 -c "
+import json, sys
+d = json.load(open('out.json', encoding='utf-8'))
+paths = [f['path'] for f in d['files']]
+sys.exit(0 if len(paths) == 3 and any('\\\\xE9' in p for p in paths) else 1)"; then ok
+else bad "JSON with a non-UTF-8 file name: $(head -c 300 out.json)"; fi
+# SARIF: valid, a location for every result, URIs percent-encoded.
+"$bin" check --no-db --format sarif --fail-on never nomes >out.sarif 2>err.txt
+if python3 -c "
+import json, sys, urllib.parse
+d = json.load(open('out.sarif', encoding='utf-8'))
+rs = d['runs'][0]['results']
+uris = [r['locations'][0]['physicalLocation']['artifactLocation']['uri'] for r in rs]
+ok = len(rs) == 3 and all(u.isascii() and ' ' not in u and '\\\\' not in u for u in uris)
+ok = ok and any(urllib.parse.unquote_to_bytes(u).endswith(b'caf\xe9.md') for u in uris)
+ok = ok and any(urllib.parse.unquote_to_bytes(u).endswith(b'a\\\\b #1.md') for u in uris)
+sys.exit(0 if ok else 1)"; then ok
+else bad "SARIF with odd file names: $(head -c 600 out.sarif)"; fi
+# Text: no escape sequence from a file name reaches the terminal.
+"$bin" check --no-db --fail-on never nomes >out.txt 2>&1
+if ! grep -q "$(printf '\033')" out.txt && grep -q 'x\\x1B\]0;pwned\\x07\\x1B\[2J.md:1:3' out.txt &&
+   grep -q 'caf\\xE9.md:1:3' out.txt; then ok
+else bad "text output with escapes in a file name: $(cat -v out.txt | head -5)"; fi
+# Errors on standard error too.
+"$bin" check --no-db "$(printf 'nao\033[31mexiste.md')" >out.txt 2>&1
+if ! grep -q "$(printf '\033')" out.txt && grep -q 'nao\\x1B\[31mexiste.md' out.txt; then ok
+else bad "error message with escapes in a file name: $(cat -v out.txt)"; fi
+# --report-dir: a file named index does not replace the index; a backslash
+# in a name stays in its link.
+mkdir rel && printf 'O GPT-4.0 chegou.\n' >rel/index && printf 'Outro texto.\n' >'rel/a\b.md'
+(cd rel && "$bin" check --no-db --plain --fail-on never --report-dir ../rep index 'a\b.md' >/dev/null 2>&1)
+if grep -q 'Relatório do tradlint' rep/index.html && [ -f rep/index~2.html ] &&
+   grep -q 'href="index~2.html"' rep/index.html && grep -q 'href="a%5Cb.md.html"' rep/index.html &&
+   [ -f 'rep/a\b.md.html' ]; then ok
+else bad "--report-dir with index and a backslash: $(ls rep): $(grep -o 'href="[^"]*"' rep/index.html | tr '\n' ' ')"; fi
+
 # ---- the corpus database -------------------------------------------------------
 mkdir arq
 for i in $(seq 1 300); do
