@@ -5,12 +5,12 @@
 . "$(dirname "$0")/lib.sh" bad-input C "$1"
 
 # expect NAME STATUS PATTERN -- ARGS...: run with a time limit ($LIMIT s,
-# default 10); the exit status must be STATUS and stdout+stderr must match
+# default 30); the exit status must be STATUS and stdout+stderr must match
 # the grep -E PATTERN.
 expect() {
   local name=$1 status=$2 pattern=$3; shift 4
   local out rc
-  out=$(cd "$tmp" && timeout "${LIMIT:-10}" ${VALGRIND:-} "$bin" "$@" 2>&1); rc=$?
+  out=$(cd "$tmp" && timeout "${LIMIT:-30}" ${VALGRIND:-} "$bin" "$@" 2>&1); rc=$?
   if [ "$rc" = "$status" ] && printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
     passed=$((passed + 1))
   else
@@ -86,8 +86,8 @@ if [ "${TL_PATHOLOGICAL:-1}" = 1 ]; then
     check --no-db --no-suggestions linha-20mb.md
   LIMIT=${PATHOLOGICAL_LIMIT:-60} expect "200,000 glossary hits" 1 '"errors": 100000,' -- \
     check --no-db --no-suggestions --format json hits.md
-  expect "10,000 nested block quotes" 0 "1 arquivo, 2 palavras" -- check --no-db quotes.md
-  expect "10,000 nested list items" 0 "1 arquivo, 10000 palavras" -- check --no-db lists.md
+  LIMIT=${PATHOLOGICAL_LIMIT:-60} expect "10,000 nested block quotes" 0 "1 arquivo, 2 palavras" -- check --no-db quotes.md
+  LIMIT=${PATHOLOGICAL_LIMIT:-60} expect "10,000 nested list items" 0 "1 arquivo, 10000 palavras" -- check --no-db lists.md
   expect "only combining marks" 0 "1 arquivo, 0 palavras" -- check --no-db marcas.md
   expect "invalid UTF-8 every 3 bytes" 2 "invalido.md:1:3: UTF-8 inválido" -- check --no-db invalido.md
   LIMIT=${PATHOLOGICAL_LIMIT:-60} expect "glossary of 100,000 rows" 0 "100000 conceitos" -- \

@@ -23,7 +23,7 @@ for dir in "$root"/tests/cases/*/; do
   : >"$tmp/actual"
   while IFS= read -r line || [ -n "$line" ]; do
     [ -n "$line" ] || continue
-    (cd "$dir" && eval "timeout 20 ${VALGRIND:-} \"\$bin\" $line" \
+    (cd "$dir" && eval "timeout ${CASE_LIMIT:-60} ${VALGRIND:-} \"\$bin\" $line" \
        >"$tmp/out" 2>"$tmp/err" <"$in")
     status=$?
     if [ "$nlines" -gt 1 ]; then
