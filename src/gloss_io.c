@@ -1067,6 +1067,10 @@ static bool ends_with(const char *s, const char *suf)
   return true;
 }
 
+/* The name the validated table is loaded under, replaced in its errors by
+ * the imported file's name and line. */
+#define IMPORT_NAME "tradlint-import"
+
 /* Validate @t as a glossary by loading it; a problem names the imported
  * file's line of the row. */
 static tl_status validate(const tl_glossary_table *t, const char *path,
@@ -1079,15 +1083,17 @@ static tl_status validate(const tl_glossary_table *t, const char *path,
 
   tl_buf_init(&b);
   tsv(t, &b);
-  st = tl_gloss_load_buffer(g, "\x01", b.p, b.len, &e2);
+  /* a printable stand-in for the name: error messages are sanitized */
+  st = tl_gloss_load_buffer(g, IMPORT_NAME, b.p, b.len, &e2);
   tl_gloss_free(g);
   tl_buf_fini(&b);
   if (st != TL_OK) {
-    /* "\x01:LINE:COL: msg": LINE 1 is the header, row k is line k + 1 */
+    /* "IMPORT_NAME:LINE:COL: msg": LINE 1 is the header, row k is line
+     * k + 1 */
     unsigned line = 0, col = 0;
     const char *msg = e2.msg;
-    if (sscanf(e2.msg, "\x01:%u:%u: ", &line, &col) == 2) {
-      msg = strstr(e2.msg + 2, ": ");
+    if (sscanf(e2.msg, IMPORT_NAME ":%u:%u: ", &line, &col) == 2) {
+      msg = strstr(e2.msg + strlen(IMPORT_NAME), ": ");
       msg = msg ? msg + 2 : e2.msg;
     }
     if (line >= 2 && line - 2 < t->n)
