@@ -47,7 +47,8 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS  += -D_XOPEN_SOURCE=700 -DTL_VERSION='"$(VERSION)"' \
              -DTL_DATADIR='"$(DATADIR)"' -DTL_DOCS_URL='"$(DOCS_URL)"' -Iinclude -Isrc
 CFLAGS    += $(OPT) $(WARN) $(WERROR) -fvisibility=hidden -fPIC $(PKG_CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS    += $(PKG_LIBS) -lpthread -lm
+# -lstdc++: std::set_new_handler, which src/oom.c calls (Hunspell needs it anyway)
+LDLIBS    += $(PKG_LIBS) -lpthread -lm -lstdc++
 TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))

@@ -22,6 +22,16 @@ extern "C" {
 #define TL_API
 #endif
 
+/**
+ * Make every allocation failure, in tradlint and in the libraries it
+ * calls (jansson, and Hunspell's C++ operator new through a new-handler),
+ * print one message on standard error and end the process with exit
+ * status 2 instead of aborting. For programs, like the command line, that
+ * want that; a library user who handles std::bad_alloc itself should not
+ * call it (it replaces the process's C++ new-handler).
+ */
+TL_API void tl_exit_on_oom(void);
+
 /** Status codes: TL_OK is 0, failures are negative. */
 typedef enum tl_status {
   TL_OK = 0,
@@ -262,6 +272,14 @@ TL_API tl_status tl_lint_pair(tl_linter *l, const char *src_path,
                               const char *tgt_path, tl_markup markup,
                               tl_result **out, tl_error *err);
 
+/** The most findings a result keeps: past it they are counted (see
+ *  tl_result_dropped), not kept, so that the memory a document needs stays
+ *  a small multiple of its size however many findings it has. */
+#define TL_MAX_FINDINGS ((size_t)1000000)
+
+/** Findings of @p r not kept because it reached TL_MAX_FINDINGS. */
+TL_API size_t tl_result_dropped(const tl_result *r);
+
 /** Free a result; NULL is allowed. */
 TL_API void tl_result_free(tl_result *r);
 /** The path given for the document (borrowed). */
@@ -339,6 +357,22 @@ TL_API tl_status tl_fix_write(const tl_result *r, const char *data,
  */
 TL_API tl_status tl_paths_collect(const char *path, tl_strv *list,
                                   tl_error *err);
+
+/** How deep tl_paths_walk goes below the folder it is given. */
+#define TL_WALK_MAX_DEPTH 64
+
+/** Called by tl_paths_walk for each folder or entry it cannot read. */
+typedef void (*tl_walk_error_fn)(void *ud, const tl_error *err);
+
+/**
+ * As tl_paths_collect, but a folder that cannot be read (permissions, a
+ * path longer than PATH_MAX, deeper than TL_WALK_MAX_DEPTH) does not stop
+ * the walk: @p on_error (may be NULL) gets each one, the rest of the tree
+ * is collected, and the status is that of the first error (TL_OK when
+ * none). tl_paths_collect is this with the first error kept in @p err.
+ */
+TL_API tl_status tl_paths_walk(const char *path, tl_strv *list,
+                               tl_walk_error_fn on_error, void *ud);
 
 /**
  * The path of tradlint's data folder @p name ("glossary", "dictionaries"):

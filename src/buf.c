@@ -3,11 +3,37 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+static bool oom_exit; /* tl_exit_on_oom: exit 2 rather than abort */
+
+void tl_oom_set_exit(bool on)
+{
+  oom_exit = on;
+}
+
+void tl_oom(size_t n)
+{
+  static const char msg[] = "tradlint: memória esgotada; libere memória ou "
+                            "verifique arquivos menores\n";
+  /* no stdio: it may need the memory that is missing */
+  if (n > 0) {
+    char num[64];
+    int k = snprintf(num, sizeof num, "tradlint: memória esgotada ao pedir "
+                                      "%zu bytes\n", n);
+    if (k > 0 && write(STDERR_FILENO, num, (size_t)k) < 0)
+      abort();
+  } else if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+    abort();
+  }
+  if (oom_exit)
+    _exit(2);
+  abort();
+}
 
 static void oom(size_t n)
 {
-  fprintf(stderr, "tradlint: memória esgotada (%zu bytes)\n", n);
-  abort();
+  tl_oom(n);
 }
 
 void *tl_xmalloc(size_t n)

@@ -10,7 +10,10 @@
 #include <string.h>
 
 /* Allocation never fails for the caller: on exhaustion the process aborts
- * with a message (as cmark and jq do). */
+ * with a message (as cmark and jq do), or exits with status 2 after
+ * tl_exit_on_oom (the command line). */
+void tl_oom(size_t n) __attribute__((noreturn));
+void tl_oom_set_exit(bool on);
 void *tl_xmalloc(size_t n);
 void *tl_xcalloc(size_t n, size_t size);
 void *tl_xrealloc(void *p, size_t n);

@@ -37,6 +37,8 @@ tl_result *tl_result_new_take(const char *path, char *data, size_t len)
   r->data = data;
   r->len = len;
   tl_arena_init(&r->arena);
+  tl_map_init(&r->strings);
+  tl_map_init(&r->lists);
   return r;
 }
 
@@ -48,6 +50,9 @@ void tl_result_free(tl_result *r)
   free(r->data);
   free(r->f);
   tl_arena_fini(&r->arena);
+  tl_map_fini(&r->strings);
+  tl_map_fini(&r->lists);
+  free(r->list_v);
   tl_deferred_free(r->deferred);
   if (r->pair != NULL) {
     free(r->pair->src_path);
@@ -56,6 +61,13 @@ void tl_result_free(tl_result *r)
     free(r->pair);
   }
   free(r);
+}
+
+/* One copy of each string a result holds: a long document repeats the
+ * same message, surface and suggestion thousands of times. */
+static const char *intern(tl_result *r, const char *s, size_t n)
+{
+  return tl_map_put(&r->strings, s, n, 0, NULL)->key;
 }
 
 tl_finding *tl_result_add(tl_result *r, size_t off, size_t len,
@@ -67,6 +79,11 @@ tl_finding *tl_result_add(tl_result *r, size_t off, size_t len,
   char tmp[512];
   int n;
 
+  if (r->n >= TL_MAX_FINDINGS) { /* kept nowhere: memory stays bounded */
+    r->dropped++;
+    memset(&r->spare, 0, sizeof r->spare);
+    return &r->spare;
+  }
   TL_GROW(r->f, r->cap, r->n + 1);
   f = &r->f[r->n++];
   memset(f, 0, sizeof *f);
@@ -81,22 +98,24 @@ tl_finding *tl_result_add(tl_result *r, size_t off, size_t len,
   if (n < 0)
     n = 0, tmp[0] = '\0';
   if ((size_t)n < sizeof tmp) { /* the common case: one pass */
-    f->message = tl_arena_strndup(&r->arena, tmp, (size_t)n);
+    f->message = intern(r, tmp, (size_t)n);
     return f;
   }
   {
-    char *m = tl_arena_alloc(&r->arena, (size_t)n + 1);
+    char *m = tl_xmalloc((size_t)n + 1);
     va_start(ap, fmt);
     vsnprintf(m, (size_t)n + 1, fmt, ap);
     va_end(ap);
-    f->message = m;
+    f->message = intern(r, m, (size_t)n);
+    free(m);
   }
   return f;
 }
 
 const char *tl_result_surface(tl_result *r, size_t off, size_t len)
 {
-  char *d = tl_arena_alloc(&r->arena, len + 1);
+  char small[256] = "", *d = len < sizeof small ? small : tl_xmalloc(len + 1);
+  const char *out;
   size_t n = 0;
   bool space = false;
 
@@ -111,21 +130,39 @@ const char *tl_result_surface(tl_result *r, size_t off, size_t len)
     space = false;
     d[n++] = ch;
   }
-  d[n] = '\0';
-  return d;
+  out = intern(r, d, n);
+  if (d != small)
+    free(d);
+  return out;
 }
 
 void tl_result_set_suggestions(tl_result *r, tl_finding *f,
                                const char *const *v, size_t n)
 {
   const char **dst;
+  tl_buf key;
+  tl_map_slot *slot;
+  bool created;
 
-  if (n == 0)
+  if (n == 0 || f == &r->spare)
     return;
-  dst = tl_arena_alloc(&r->arena, n * sizeof *dst);
-  for (size_t i = 0; i < n; i++)
-    dst[i] = tl_arena_strndup(&r->arena, v[i], strlen(v[i]));
-  f->suggestions = dst;
+  /* the same list for the same word: one copy of the array too */
+  tl_buf_init(&key);
+  for (size_t i = 0; i < n; i++) {
+    tl_buf_adds(&key, v[i]);
+    tl_buf_addc(&key, '\x1f');
+  }
+  slot = tl_map_put(&r->lists, key.p, key.len, 0, &created);
+  tl_buf_fini(&key);
+  if (created) {
+    dst = tl_arena_alloc(&r->arena, n * sizeof *dst);
+    for (size_t i = 0; i < n; i++)
+      dst[i] = intern(r, v[i], strlen(v[i]));
+    TL_GROW(r->list_v, r->list_cap, r->nlists + 1);
+    slot->value = (uint32_t)r->nlists;
+    r->list_v[r->nlists++] = dst;
+  }
+  f->suggestions = r->list_v[slot->value];
   f->nsuggestions = n;
 }
 
@@ -332,6 +369,11 @@ size_t tl_result_count(const tl_result *r)
 const tl_finding *tl_result_get(const tl_result *r, size_t i)
 {
   return i < r->n ? &r->f[i] : NULL;
+}
+
+size_t tl_result_dropped(const tl_result *r)
+{
+  return r->dropped;
 }
 
 const char *tl_result_text(const tl_result *r, size_t *len)

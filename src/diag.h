@@ -4,6 +4,7 @@
 
 #include "buf.h"
 #include "input.h"
+#include "map.h"
 
 /* What the corpus stage needs, kept when it is deferred (threads). */
 typedef struct tl_deferred tl_deferred;
@@ -30,10 +31,16 @@ struct tl_result {
   bool markdown; /* read as Markdown (else plain text) */
   tl_finding *f;
   size_t n, cap;
-  tl_arena arena; /* messages, suggestions */
+  tl_arena arena; /* suggestion lists */
+  tl_map strings;  /* messages, surfaces, suggestions: one copy of each */
+  tl_map lists;    /* suggestion list -> its index in list_v */
+  const char ***list_v;
+  size_t nlists, list_cap;
   tl_deferred *deferred; /* NULL once complete */
   tl_pair_view *pair;    /* source mode with Markdown sides, else NULL */
   tl_file_id id;         /* the file as read (for --fix) */
+  size_t dropped;        /* findings past TL_MAX_FINDINGS, not kept */
+  tl_finding spare;      /* what tl_result_add returns for those */
   tl_markup markup;      /* as it was asked to be parsed */
 };
 

@@ -76,7 +76,7 @@ static void send_msg(lsp *s, json_t *msg)
   json_object_set_new(msg, "jsonrpc", json_string("2.0"));
   body = json_dumps(msg, JSON_COMPACT);
   if (body == NULL)
-    abort();
+    tl_oom(0);
   fprintf(s->out, "Content-Length: %zu\r\n\r\n%s", strlen(body), body);
   fflush(s->out);
   free(body);

@@ -5,5 +5,6 @@
 
 int main(int argc, char **argv)
 {
+  tl_exit_on_oom(); /* exit 2 with a message, never abort (134) */
   return cli_finish_stdout(cli_dispatch(argc, argv, false));
 }

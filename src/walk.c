@@ -4,6 +4,8 @@
 #include <dirent.h>
 #include <limits.h>
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,21 +29,81 @@ static int cmp_str(const void *a, const void *b)
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static tl_status walk_dir(const char *dir, unsigned depth, tl_strv *list,
-                          tl_error *err)
+/* A walk of the folders under one path: files collected in order, and
+ * every folder or entry that cannot be read reported to on_error without
+ * stopping the walk of the rest of the tree. */
+typedef struct walker {
+  tl_strv *list;
+  tl_walk_error_fn on_error;
+  void *ud;
+  tl_status first; /* the status of the first error, or TL_OK */
+} walker;
+
+static void walk_error(walker *w, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void walk_error(walker *w, const char *fmt, ...)
+{
+  tl_error err;
+  va_list ap;
+  char msg[sizeof err.msg];
+
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  tl_error_set(&err, TL_EIO, "%s", msg);
+  if (w->first == TL_OK)
+    w->first = TL_EIO;
+  if (w->on_error != NULL)
+    w->on_error(w->ud, &err);
+}
+
+/* @path for a one-line message: a path of thousands of bytes (longer than
+ * PATH_MAX) keeps its start and its end, so that the reason still fits. */
+static const char *brief(const char *path, char *out, size_t n)
+{
+  size_t len = strlen(path);
+
+  if (len < 240)
+    return path;
+  snprintf(out, n, "%.80s[... %zu bytes ...]%s", path, len - 200,
+           path + len - 120);
+  return out;
+}
+
+/* strerror, but in Portuguese for what a walk meets most. */
+static const char *why(int e)
+{
+  switch (e) {
+  case EACCES:
+    return "permissão negada";
+  case ENAMETOOLONG:
+    return "caminho longo demais para o sistema (PATH_MAX)";
+  case ELOOP:
+    return "ligações simbólicas em laço";
+  default:
+    return strerror(e);
+  }
+}
+
+static void walk_dir(walker *w, const char *dir, unsigned depth)
 {
   DIR *d;
   struct dirent *e;
-  char **names = NULL;
+  char **names = NULL, b[320];
   size_t nn = 0, cap = 0;
-  tl_status st = TL_OK;
 
-  if (depth > 64)
-    return tl_error_set(err, TL_EIO, "%s: pastas aninhadas demais", dir);
+  if (depth > TL_WALK_MAX_DEPTH) {
+    walk_error(w, "%s: pastas aninhadas demais (mais de %d níveis); esta "
+               "pasta não foi verificada",
+               brief(dir, b, sizeof b), TL_WALK_MAX_DEPTH);
+    return;
+  }
   d = opendir(dir);
-  if (d == NULL)
-    return tl_error_set(err, TL_EIO, "%s: não foi possível abrir a pasta: %s",
-                        dir, strerror(errno));
+  if (d == NULL) {
+    walk_error(w, "%s: não foi possível abrir a pasta: %s",
+               brief(dir, b, sizeof b), why(errno));
+    return;
+  }
   while ((e = readdir(d)) != NULL) {
     if (e->d_name[0] == '.') /* hidden entries, "." and ".." */
       continue;
@@ -49,47 +111,67 @@ static tl_status walk_dir(const char *dir, unsigned depth, tl_strv *list,
     names[nn++] = tl_xstrdup(e->d_name);
   }
   closedir(d);
-  qsort(names, nn, sizeof *names, cmp_str);
+  if (nn > 1)
+    qsort(names, nn, sizeof *names, cmp_str);
   for (size_t i = 0; i < nn; i++) {
     tl_buf p;
     struct stat lst, st2;
     tl_buf_init(&p);
     tl_buf_printf(&p, "%s%s%s", dir,
                   dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
-    if (st == TL_OK && lstat(p.p, &lst) == 0) {
-      if (S_ISDIR(lst.st_mode)) {
-        st = walk_dir(p.p, depth + 1, list, err);
-      } else if (is_article_name(names[i]) &&
-                 (S_ISREG(lst.st_mode) ||
-                  (S_ISLNK(lst.st_mode) && stat(p.p, &st2) == 0 &&
-                   S_ISREG(st2.st_mode)))) {
-        tl_strv_push_take(list, p.p);
-        p.p = NULL;
-      }
+    if (lstat(p.p, &lst) != 0) {
+      if (errno != ENOENT) /* gone meanwhile: nothing to check */
+        walk_error(w, "%s: %s", brief(p.p, b, sizeof b), why(errno));
+    } else if (S_ISDIR(lst.st_mode)) {
+      walk_dir(w, p.p, depth + 1);
+    } else if (is_article_name(names[i]) &&
+               (S_ISREG(lst.st_mode) ||
+                (S_ISLNK(lst.st_mode) && stat(p.p, &st2) == 0 &&
+                 S_ISREG(st2.st_mode)))) {
+      tl_strv_push_take(w->list, p.p);
+      p.p = NULL;
     }
     tl_buf_fini(&p);
     free(names[i]);
   }
   free(names);
-  return st;
 }
 
-tl_status tl_paths_collect(const char *path, tl_strv *list, tl_error *err)
+tl_status tl_paths_walk(const char *path, tl_strv *list,
+                        tl_walk_error_fn on_error, void *ud)
 {
+  walker w = {list, on_error, ud, TL_OK};
   struct stat st;
 
   if (strcmp(path, "-") == 0) {
     tl_strv_push(list, path);
     return TL_OK;
   }
-  if (stat(path, &st) != 0)
-    return tl_error_set(err, TL_EIO, "%s: %s", path,
-                        errno == ENOENT ? "arquivo ou pasta não encontrado"
-                                        : strerror(errno));
+  if (stat(path, &st) != 0) {
+    walk_error(&w, "%s: %s", path,
+               errno == ENOENT ? "arquivo ou pasta não encontrado"
+                               : why(errno));
+    return w.first;
+  }
   if (S_ISDIR(st.st_mode))
-    return walk_dir(path, 0, list, err);
-  tl_strv_push(list, path);
-  return TL_OK;
+    walk_dir(&w, path, 0);
+  else
+    tl_strv_push(list, path);
+  return w.first;
+}
+
+static void keep_first(void *ud, const tl_error *e)
+{
+  tl_error *err = ud;
+  if (err != NULL && err->status == TL_OK)
+    *err = *e;
+}
+
+tl_status tl_paths_collect(const char *path, tl_strv *list, tl_error *err)
+{
+  if (err != NULL)
+    err->status = TL_OK;
+  return tl_paths_walk(path, list, keep_first, err);
 }
 
 char *tl_path_relative(const char *root, const char *path)

@@ -92,6 +92,16 @@ truncate -s 129M grande.md
 run check --no-db grande.md
 if [ $rc = 2 ] && [[ "$out" == *"grande.md: maior que o limite de 128 MiB"* ]]; then ok
 else bad "file over the cap: exit $rc: ${out:0:300}"; fi
+# --max-size: the cap named in the message, and a larger one lets it in.
+head -c 3000 /dev/zero | tr '\0' 'a' >tres-k.md
+run check --no-db --max-size 2K tres-k.md
+if [ $rc = 2 ] && [[ "$out" == *"tres-k.md: maior que o limite de 2 KiB"*"--max-size"* ]]; then ok
+else bad "--max-size 2K: exit $rc: ${out:0:300}"; fi
+run check --no-db --fail-on never --max-size 4K tres-k.md
+[ $rc = 0 ] && ok || bad "--max-size 4K: exit $rc: ${out:0:300}"
+run check --no-db --max-size 2X tres-k.md
+if [ $rc = 2 ] && [[ "$out" == *"--max-size '2X' inválido"* ]]; then ok
+else bad "--max-size 2X: exit $rc: ${out:0:300}"; fi
 # Word lists and glossaries: a FIFO in the glossary folder, devices as files.
 mkdir gl && printf 'id\tpreferred\nx\tajuste fino\n' >gl/a.tsv && mkfifo gl/b.tsv
 printf 'Um texto.\n' >t.md
@@ -146,6 +156,60 @@ if grep -q 'Relatório do tradlint' rep/index.html && [ -f rep/index~2.html ] &&
    grep -q 'href="index~2.html"' rep/index.html && grep -q 'href="a%5Cb.md.html"' rep/index.html &&
    [ -f 'rep/a\b.md.html' ]; then ok
 else bad "--report-dir with index and a backslash: $(ls rep): $(grep -o 'href="[^"]*"' rep/index.html | tr '\n' ' ')"; fi
+
+# ---- the walk goes on ----------------------------------------------------------------
+# A folder deeper than the limit, and one whose path is longer than
+# PATH_MAX: an error naming each, and the sibling folders still checked.
+mkdir -p walk/irmao && printf 'O GPT-4.0 chegou.\n' >walk/irmao/z.md
+(cd walk && p=.; for i in $(seq 1 70); do p=$p/d; done; mkdir -p $p && printf 'O GPT-4.0.\n' >$p/fundo.md)
+(cd walk && n=$(printf 'n%.0s' $(seq 1 200)) && mkdir longo && cd longo &&
+ for i in $(seq 1 22); do mkdir $n && cd $n; done && printf 'O GPT-4.0.\n' >a.md)
+printf 'O GPT-4.0 chegou.\n' >walk/zz.md
+run check --no-db --fail-on never walk
+if [ $rc = 2 ] && [[ "$out" == *"pastas aninhadas demais"* ]] &&
+   [[ "$out" == *"caminho longo demais"* ]] && [[ "$out" == *"walk/irmao/z.md:1:3"* ]] &&
+   [[ "$out" == *"walk/zz.md:1:3"* ]] && [[ "$out" != *"nenhum artigo"* ]]; then ok
+else bad "walk past deep and long folders: exit $rc: $(printf '%s' "$out" | grep -v '^ ' | cut -c1-160)"; fi
+# An unreadable folder (as another user when root): the rest is checked.
+mkdir -p fechado/a fechado/b fechado/c
+for d in a b c; do printf 'O GPT-4.0 chegou.\n' >fechado/$d/x.md; done
+chmod 000 fechado/b
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1 && command -v setpriv >/dev/null; then
+  chmod 755 "$tmp"
+  out=$(setpriv --reuid=nobody --regid=nogroup --clear-groups "$bin" check --no-db --fail-on never fechado 2>&1); rc=$?
+else
+  run check --no-db --fail-on never fechado
+fi
+if [ $rc = 2 ] && [[ "$out" == *"fechado/b: não foi possível abrir a pasta: permissão negada"* ]] &&
+   [[ "$out" == *"fechado/a/x.md:1:3"* ]] && [[ "$out" == *"fechado/c/x.md:1:3"* ]]; then ok
+else bad "unreadable folder: exit $rc: $(printf '%s' "$out" | grep -v '^ ' | cut -c1-160)"; fi
+chmod 755 fechado/b
+
+# ---- out of memory: exit 2 with a message, never abort -------------------------------
+# Address-space limits from the least the program starts under (below it
+# the dynamic loader fails, exit 127, before tradlint runs) upwards, until
+# the run has enough: each run ends with findings (1) or with exit 2 and a
+# message, never an abort (134), a crash or a C++ exception. Not under
+# ASan, whose shadow memory ulimit -v forbids.
+if (ulimit -v 1000000; "$bin" --version) >/dev/null 2>&1; then
+  printf 'O modelo de linguagem aprendeu com dados sintéticos e o treinamneto.\n' >oom.md
+  seen="" kb=16000
+  while [ $kb -lt 1000000 ] && ! (ulimit -v $kb; "$bin" --version) >/dev/null 2>&1; do
+    kb=$((kb + 4000))
+  done
+  for step in $(seq 1 60); do
+    out=$( (ulimit -v $kb; "$bin" check --db oom.db --format json oom.md) 2>&1 >/dev/null); rc=$?
+    seen="$seen $rc"
+    if [ $rc -gt 2 ] || [ $rc = 0 ] || { [ $rc = 2 ] && [[ "$out" != *"tradlint: "* ]]; }; then
+      bad "ulimit -v $kb: exit $rc: ${out:0:200}"; break
+    fi
+    [ $rc = 1 ] && break
+    kb=$((kb + 4000))
+  done
+  # the sweep must have reached both ends: out of memory, and enough
+  if [[ "$seen" == *" 2"* ]] && [[ "$seen" == *" 1"* ]]; then ok
+  else bad "ulimit -v sweep from $kb KB: exits$seen"; fi
+fi
 
 # ---- the corpus database -------------------------------------------------------
 mkdir arq

@@ -107,6 +107,8 @@ void cli_usage_error(const cli_ctx *cx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* "tradlint: erro: MESSAGE" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Out of memory (or threads): one message, exit status 2. */
+void cli_oom(void) __attribute__((noreturn));
 /* The closest of @names (n of them) to @word, or NULL when none is close
  * enough to be a likely typo. */
 const char *cli_closest(const char *word, const char *const *names, size_t n);

@@ -89,12 +89,21 @@ bool cli_is_dir(const char *p)
   return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+void cli_oom(void)
+{
+  static const char msg[] = "tradlint: memória esgotada (ou recursos do "
+                            "sistema, como threads)\n";
+  if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0)
+    _exit(2);
+  _exit(2);
+}
+
 char *cli_data_dir(const char *name)
 {
   char *p = tl_data_path(name);
 
   if (p == NULL)
-    abort();
+    cli_oom();
   return p;
 }
 
@@ -102,7 +111,7 @@ static char *xstrdup(const char *s)
 {
   char *d = strdup(s);
   if (d == NULL)
-    abort();
+    cli_oom();
   return d;
 }
 

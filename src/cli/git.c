@@ -48,11 +48,11 @@ int cli_git(char *const args[], char **out, size_t *len)
     }
     if (*len + (size_t)n + 1 > cap) {
       if (*len > (SIZE_MAX - 1) / 2 - (size_t)n)
-        abort();
+        cli_oom();
       cap = (*len + (size_t)n + 1) * 2;
       *out = realloc(*out, cap);
       if (*out == NULL)
-        abort();
+        cli_oom();
     }
     memcpy(*out + *len, chunk, (size_t)n);
     *len += (size_t)n;
@@ -61,7 +61,7 @@ int cli_git(char *const args[], char **out, size_t *len)
   if (*out == NULL) {
     *out = calloc(1, 1);
     if (*out == NULL)
-      abort();
+      cli_oom();
   } else {
     (*out)[*len] = '\0';
   }

@@ -82,7 +82,7 @@ static tl_status make_linter(void *ud, const char *dir, tl_linter **out,
   st->linters = realloc(st->linters, (st->n + 1) * sizeof *st->linters);
   st->corpora = realloc(st->corpora, (st->n + 1) * sizeof *st->corpora);
   if (st->linters == NULL || st->corpora == NULL)
-    abort();
+    cli_oom();
   st->linters[st->n] = s.linter;
   st->corpora[st->n++] = s.corpus;
   s.linter = NULL;

@@ -76,7 +76,7 @@ void cli_parser_init(cli_parser *p, const cli_ctx *cx, int argc, char **argv,
   each_option(groups, count_one, &n);
   fs.longs = calloc(n + 1, sizeof *fs.longs);
   if (fs.longs == NULL)
-    abort();
+    cli_oom();
   fs.n = 0;
   fs.p = p;
   /* '-': operands come back in order (as key 1), whatever POSIXLY_CORRECT

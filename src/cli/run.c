@@ -111,7 +111,7 @@ static void *xcalloc(size_t n, size_t size)
 {
   void *p = calloc(n, size);
   if (p == NULL)
-    abort();
+    cli_oom();
   return p;
 }
 
@@ -167,17 +167,17 @@ static void pool_start(pool *pl, tl_linter *l, const tl_strv *files,
   for (size_t t = 1; t < nthreads; t++) {
     if (own) {
       if (tl_linter_new_worker(&pl->linters[t], l, &err) != TL_OK)
-        abort();
+        cli_oom();
       tl_linter_preload(pl->linters[t]); /* its own Hunspell, in parallel */
     } else if (tl_linter_new_sibling(&pl->linters[t], l, &err) != TL_OK) {
-      abort();
+      cli_oom();
     }
   }
   for (size_t t = 0; t < nthreads; t++) {
     pl->wargs[t].p = pl;
     pl->wargs[t].id = t;
     if (pthread_create(&pl->threads[t], NULL, worker, &pl->wargs[t]) != 0)
-      abort();
+      cli_oom();
   }
 }
 
@@ -367,6 +367,11 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
         break;
       continue;
     }
+    if (tl_result_dropped(res) > 0)
+      fprintf(stderr, "tradlint: aviso: %s: mais de %zu achados; %zu %s "
+                      "guardados nem relatados\n",
+              path, (size_t)TL_MAX_FINDINGS, tl_result_dropped(res),
+              tl_result_dropped(res) == 1 ? "não foi" : "não foram");
     if (r->fix && !fix_file(l, res, path, r->dry_run))
       trouble = true;
     if (!r->index_only && !(r->fix && r->dry_run))

@@ -4,7 +4,9 @@
  * corpus memory. */
 #include "cli.h"
 
+#include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +28,8 @@ enum {
   OPT_CONFIG,
   OPT_NO_CONFIG,
   OPT_RULE,
-  OPT_DISABLE
+  OPT_DISABLE,
+  OPT_MAX_SIZE
 };
 
 const cli_option cli_setup_options[] = {
@@ -65,8 +68,38 @@ const cli_option cli_setup_options[] = {
      "muda o nível de uma regra ou categoria (off,\n"
      "error, warning, info); pode repetir"},
     {"disable", OPT_DISABLE, "REGRA", "o mesmo que --rule REGRA=off"},
+    {"max-size", OPT_MAX_SIZE, "TAMANHO",
+     "recusa documentos (e a entrada padrão) maiores\n"
+     "que TAMANHO (padrão 128M; sufixos K, M, G)"},
     {NULL, 0, NULL, NULL},
 };
+
+/* "64M", "128MiB", "1G", "500000": a size in bytes (K, M, G are powers of
+ * 1024), at least 1 byte. */
+static bool parse_size(const char *s, size_t *out)
+{
+  char *end;
+  unsigned long long v, mul = 1;
+
+  if (s[0] < '0' || s[0] > '9')
+    return false;
+  errno = 0;
+  v = strtoull(s, &end, 10);
+  if (errno != 0 || end == s || v == 0)
+    return false;
+  switch (*end) {
+  case 'k': case 'K': mul = 1ULL << 10; end++; break;
+  case 'm': case 'M': mul = 1ULL << 20; end++; break;
+  case 'g': case 'G': mul = 1ULL << 30; end++; break;
+  default: break;
+  }
+  if (mul > 1 && (strcmp(end, "iB") == 0 || strcmp(end, "B") == 0))
+    end += strlen(end);
+  if (*end != '\0' || v > SIZE_MAX / mul)
+    return false;
+  *out = (size_t)(v * mul);
+  return true;
+}
 
 const cli_option cli_setup_no_db[] = {
     {"no-db", OPT_NO_DB, NULL,
@@ -122,6 +155,13 @@ int cli_setup_option(cli_setup *s, const cli_parser *p, int key)
       return -1;
     }
     break;
+  case OPT_MAX_SIZE:
+    if (!parse_size(val, &s->opt.max_size)) {
+      cli_usage_error(p->cx, "--max-size '%s' inválido (um tamanho em bytes, "
+                      "com sufixo K, M ou G: 64M, 1G)", val);
+      return -1;
+    }
+    break;
   case OPT_NO_SUGGESTIONS:
     s->opt.max_suggestions = 0;
     s->max_sugg_set = true;
@@ -136,7 +176,7 @@ int cli_setup_option(cli_setup *s, const cli_parser *p, int key)
     free(s->words_dir);
     s->words_dir = strdup(val);
     if (s->words_dir == NULL)
-      abort();
+      cli_oom();
     break;
   case OPT_WORDS:
     tl_strv_push(&s->words, val);
@@ -171,7 +211,7 @@ int cli_setup_option(cli_setup *s, const cli_parser *p, int key)
   case OPT_DISABLE: {
     char *off = malloc(strlen(val) + 5);
     if (off == NULL)
-      abort();
+      cli_oom();
     sprintf(off, "%s=off", val);
     tl_strv_push_take(&s->levels, off);
     break;
@@ -192,7 +232,7 @@ static void merge_config(cli_setup *s)
   if (s->words_dir == NULL && cfg->words_dir != NULL) {
     s->words_dir = strdup(cfg->words_dir);
     if (s->words_dir == NULL)
-      abort();
+      cli_oom();
   }
   if (s->words.n == 0)
     for (size_t k = 0; k < cfg->words.n; k++)
@@ -226,7 +266,7 @@ static void merge_config(cli_setup *s)
   if (s->root == NULL) { /* the archive root: the configuration's folder */
     s->root = strdup(cfg->dir);
     if (s->root == NULL)
-      abort();
+      cli_oom();
   }
 }
 
@@ -243,7 +283,7 @@ int cli_setup_config(cli_setup *s, const cli_ctx *cx, const char *first_path)
     if (s->config_opt != NULL) {
       s->config_path = strdup(s->config_opt);
       if (s->config_path == NULL)
-        abort();
+        cli_oom();
     } else {
       s->config_path = tl_config_find(first_path);
     }
@@ -310,7 +350,7 @@ int cli_setup_open(cli_setup *s)
       sprintf(s->db_path, "%s/.tradlint.db", s->root);
   }
   if (s->db_path == NULL)
-    abort();
+    cli_oom();
   if ((s->db_flags & TL_CORPUS_READONLY) && access(s->db_path, F_OK) != 0)
     return 0; /* read-only and no memory yet: nothing to compare with */
   if (tl_corpus_open(&s->corpus, s->db_path,
@@ -323,16 +363,21 @@ int cli_setup_open(cli_setup *s)
   return 0;
 }
 
+/* A folder the walk could not read: said now, the walk goes on. */
+static void walk_error(void *ud, const tl_error *err)
+{
+  (void)ud;
+  cli_error("%s", err->msg);
+}
+
 bool cli_setup_collect(cli_setup *s, const tl_strv *paths, tl_strv *files)
 {
   tl_pair_rules rules = {s->opt.source_lang, s->opt.target_lang};
   bool ok = true;
-  tl_error err;
 
   for (size_t k = 0; k < paths->n; k++) {
     size_t before = files->n;
-    if (tl_paths_collect(paths->v[k], files, &err) != TL_OK) {
-      cli_error("%s", err.msg);
+    if (tl_paths_walk(paths->v[k], files, walk_error, NULL) != TL_OK) {
       ok = false;
       continue;
     }

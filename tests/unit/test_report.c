@@ -146,6 +146,30 @@ static void test_format_names(void **state)
   assert_false(tl_format_parse("xml", &f));
 }
 
+/* A result keeps TL_MAX_FINDINGS findings and counts the rest; messages
+ * and suggestion lists repeated by a long document are one copy each. */
+static void test_findings_cap(void **state)
+{
+  tl_result *r = tl_result_new_take("x.md", strdup("abc"), 3);
+  const char *sugg[] = {"abc", "abd"};
+  (void)state;
+
+  for (size_t i = 0; i < TL_MAX_FINDINGS + 5; i++) {
+    tl_finding *f = tl_result_add(r, i % 3, 1, "spelling.unknown",
+                                  "spelling", TL_WARNING, "palavra %s", "x");
+    tl_result_set_suggestions(r, f, sugg, 2);
+  }
+  assert_int_equal(tl_result_count(r), TL_MAX_FINDINGS);
+  assert_int_equal(tl_result_dropped(r), 5);
+  assert_string_equal(tl_result_get(r, 0)->message, "palavra x");
+  assert_ptr_equal(tl_result_get(r, 0)->message,
+                   tl_result_get(r, TL_MAX_FINDINGS - 1)->message);
+  assert_ptr_equal(tl_result_get(r, 0)->suggestions,
+                   tl_result_get(r, TL_MAX_FINDINGS - 1)->suggestions);
+  assert_string_equal(tl_result_get(r, 7)->suggestions[1], "abd");
+  tl_result_free(r);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -155,6 +179,7 @@ int main(void)
       cmocka_unit_test(test_byte_columns),
       cmocka_unit_test(test_baseline_round_trip),
       cmocka_unit_test(test_format_names),
+      cmocka_unit_test(test_findings_cap),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
