@@ -157,6 +157,22 @@ if grep -q 'Relatório do tradlint' rep/index.html && [ -f rep/index~2.html ] &&
    [ -f 'rep/a\b.md.html' ]; then ok
 else bad "--report-dir with index and a backslash: $(ls rep): $(grep -o 'href="[^"]*"' rep/index.html | tr '\n' ' ')"; fi
 
+# The CI formats: rdjson valid JSON with every file, checkstyle and JUnit
+# well-formed XML (no control character from a name), github workflow
+# commands with no raw escape and one line per finding.
+"$bin" check --no-db --format rdjson --fail-on never nomes >out.rdjson 2>/dev/null
+python3 -c "
+import json; d = json.load(open('out.rdjson', encoding='utf-8'))
+assert len({x['location']['path'] for x in d['diagnostics']}) == 3" && ok || bad "rdjson with odd file names: $(head -c 300 out.rdjson)"
+for f in checkstyle junit; do
+  "$bin" check --no-db --format $f --fail-on never nomes >out.$f.xml 2>/dev/null
+  python3 -c "import xml.dom.minidom, sys; xml.dom.minidom.parse(sys.argv[1])" out.$f.xml && ok ||
+    bad "$f with odd file names: not well-formed: $(head -c 300 out.$f.xml | cat -v)"
+done
+"$bin" check --no-db --format github --fail-on never nomes >out.gh 2>/dev/null
+if ! grep -q $'\033' out.gh && [ "$(grep -c '^::error file=' out.gh)" = 3 ]; then ok
+else bad "github format with odd file names: $(cat -v out.gh | head -c 300)"; fi
+
 # ---- the walk goes on ----------------------------------------------------------------
 # A folder deeper than the limit, and one whose path is longer than
 # PATH_MAX: an error naming each, and the sibling folders still checked.
