@@ -5,17 +5,18 @@
 . "$(dirname "$0")/lib.sh" bad-input C "$1"
 
 # expect NAME STATUS PATTERN -- ARGS...: run with a time limit ($LIMIT s,
-# default 30); the exit status must be STATUS and stdout+stderr must match
-# the grep -E PATTERN.
+# default 30, scaled by the machine's load: lib.sh's limit); the exit
+# status must be STATUS and stdout+stderr must match the grep -E PATTERN.
 expect() {
   local name=$1 status=$2 pattern=$3; shift 4
-  local out rc
-  out=$(cd "$tmp" && timeout "${LIMIT:-30}" ${VALGRIND:-} "$bin" "$@" 2>&1); rc=$?
+  local out rc secs
+  secs=$(limit "${LIMIT:-30}")
+  out=$(cd "$tmp" && timeout "$secs" ${VALGRIND:-} "$bin" "$@" 2>&1); rc=$?
   if [ "$rc" = "$status" ] && printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
-    echo "bad-input: FAIL $name (exit $rc, expected $status; pattern '$pattern')"
+    echo "bad-input: FAIL $name (exit $rc, expected $status; pattern '$pattern'; limit $secs s)"
     printf '%s\n' "$out" | head -c 600; echo
   fi
 }

@@ -13,6 +13,16 @@ export XDG_CACHE_HOME="$tmp/xdg-cache" # never the user's verdict cache
 passed=0 failed=0
 ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "$suite: FAIL $*"; }
+# limit SECONDS: a time limit that catches hangs, not slowness (speed is
+# make bench's job): SECONDS on a machine with a core to spare, multiplied
+# by the load per core when it is busier, so that a loaded CI farm does not
+# turn a working case into a failure.
+limit() {
+  local l
+  l=$(awk -v n="$(nproc 2>/dev/null || echo 1)" -v s="$1" \
+        '{f = $1 / n; if (f < 1) f = 1; printf "%d", s * f + 0.5}' /proc/loadavg 2>/dev/null)
+  echo "${l:-$1}"
+}
 finish() {
   echo "$suite: $passed passed, $failed failed"
   [ "$failed" -eq 0 ]
