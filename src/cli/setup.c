@@ -377,10 +377,10 @@ bool cli_setup_collect(cli_setup *s, const tl_strv *paths, tl_strv *files)
 
   for (size_t k = 0; k < paths->n; k++) {
     size_t before = files->n;
-    if (tl_paths_walk(paths->v[k], files, walk_error, NULL) != TL_OK) {
+    /* a folder that cannot be read is said; the rest of the tree is kept */
+    bool walked = tl_paths_walk(paths->v[k], files, walk_error, NULL) == TL_OK;
+    if (!walked)
       ok = false;
-      continue;
-    }
     if (s->opt.source_pairs && cli_is_dir(paths->v[k])) {
       /* a folder: the English sources of its translations are not
        * articles to check as Portuguese */
@@ -393,7 +393,7 @@ bool cli_setup_collect(cli_setup *s, const tl_strv *paths, tl_strv *files)
       }
       files->n = kept;
     }
-    if (files->n == before) {
+    if (walked && files->n == before) {
       cli_error("%s: nenhum artigo (*.md, *.markdown, *.txt) nesta pasta",
                 paths->v[k]);
       ok = false;
