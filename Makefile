@@ -53,7 +53,7 @@ TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 # the English -> Portuguese table, generated from FreeDict at build time
-GEN_OBJ  = $(BUILD)/gen/bilingual_table.o
+GEN_OBJ  = $(BUILD)/gen/bilingual_table.o $(BUILD)/gen/messages_table.o
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/serve_page.o $(GEN_OBJ)
 # the command layer: one file per command, linked into the binary and the
 # argv fuzzer, not into libtradlint.a
@@ -63,7 +63,7 @@ HEADERS  = include/tradlint.h $(wildcard src/*.h src/cli/*.h src/cli/*.def)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps deps-test deps-deb deb check-deb docs-check docs-update check unit golden golden-update oracle check-asan check-valgrind \
+.PHONY: all check-messages deps deps-test deps-deb deb check-deb docs-check docs-update check unit golden golden-update oracle check-asan check-valgrind \
         check-symbols check-dict check-data data-update deps-data demo install uninstall clean bench fuzz vsix
 
 all: $(BUILD)/tradlint $(BUILD)/libtradlint.so $(BUILD)/tradlint.pc
@@ -136,6 +136,22 @@ $(BUILD)/gen/bilingual_table.c: tools/freedict_table.py | $(BUILD)/.deps-ok
 
 $(BUILD)/gen/bilingual_table.o: $(BUILD)/gen/bilingual_table.c src/bilingual.h
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# The message catalogue (src/msg.h): po/en.po compiled in, so that English
+# works under LC_ALL=C and without any locale installed. The build fails on
+# an entry without its English text or with other conversions.
+$(BUILD)/gen/messages_table.c: po/en.po tools/messages.py
+	@mkdir -p $(@D)
+	python3 tools/messages.py table po/en.po $@
+
+$(BUILD)/gen/messages_table.o: $(BUILD)/gen/messages_table.c src/msg.h include/tradlint.h | $(BUILD)/.deps-ok
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# Every wrapped message has both texts; no unwrapped Portuguese literal
+# outside the modules po/pending.txt lists (which are listed).
+MSG_SRC = $(LIB_SRC) src/main.c $(CLI_SRC) src/cli/commands.def
+check-messages:
+	@python3 tools/messages.py check po/en.po $(MSG_SRC)
 
 $(BUILD)/libtradlint.a: $(LIB_OBJ)
 	@rm -f $@
@@ -219,6 +235,7 @@ fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 # then the Hunspell oracle.
 check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ_REPLAY)
 	@$(MAKE) -s deps-test
+	@$(MAKE) -s check-messages
 	@tests/run-unit.sh $(UNIT_BIN)
 	@for t in $(FUZZ_TARGETS); do FUZZ_NAME=$$t $(BUILD)/fuzz/replay-$$t tests/fuzz/corpus/$$t || exit 1; done
 	@tests/run-cases.sh $(BUILD)/tradlint
@@ -232,6 +249,7 @@ check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ
 	@tests/hooks.sh $(BUILD)/tradlint
 	@tests/precommit.sh $(BUILD)/tradlint
 	@tests/cli.sh $(BUILD)/tradlint
+	@tests/messages.sh $(BUILD)/tradlint
 	@tests/jobs.sh $(BUILD)/tradlint
 	@tests/cache.sh $(BUILD)/tradlint
 	@BUILD=$(BUILD) PROG_LDFLAGS="$(LDFLAGS)" tests/install.sh $(BUILD)/tradlint

@@ -18,8 +18,10 @@ extern "C" {
 
 #if defined(__GNUC__)
 #define TL_API __attribute__((visibility("default")))
+#define TL_FORMAT_ARG(n) __attribute__((format_arg(n)))
 #else
 #define TL_API
+#define TL_FORMAT_ARG(n)
 #endif
 
 /**
@@ -80,6 +82,43 @@ TL_API void tl_strv_fini(tl_strv *sv);
 TL_API const char *tl_severity_name(tl_severity s);
 /** Parse "error", "warning", "info" or "never"; false when unknown. */
 TL_API bool tl_severity_parse(const char *s, tl_severity *out);
+
+/**
+ * The language of the messages users read: Brazilian Portuguese (the
+ * default, whatever the locale) or English. One setting for the process:
+ * set it before checking anything (threads read it).
+ */
+typedef enum tl_lang { TL_LANG_PT = 0, TL_LANG_EN = 1 } tl_lang;
+
+/** Set the language of every message (findings, errors, reports). */
+TL_API void tl_lang_set(tl_lang lang);
+/** The language set (TL_LANG_PT unless tl_lang_set said otherwise). */
+TL_API tl_lang tl_lang_get(void);
+/** Parse "pt", "pt-BR", "pt_BR.UTF-8", "en", "en_US"...: a name starting
+ * with "pt" or "en". False when it is neither. */
+TL_API bool tl_lang_parse(const char *s, tl_lang *out);
+/** The language the environment asks for: English when the first entry of
+ * LANGUAGE, else LC_MESSAGES, starts with "en"; Portuguese otherwise (LANG
+ * and LC_ALL are not asked: a C or English machine locale keeps
+ * Portuguese). */
+TL_API tl_lang tl_lang_from_env(void);
+/** The text of message @p pt (its Portuguese text, the catalogue's key) in
+ * the language set; @p pt itself when the catalogue lacks it. Static. */
+TL_API const char *tl_msg(const char *pt) TL_FORMAT_ARG(1);
+/** The text for count @p n of the message whose Portuguese singular is
+ * @p pt and plural @p pt_plural (plural when n != 1). Static. */
+TL_API const char *tl_msg_n(const char *pt, const char *pt_plural,
+                            unsigned long n)
+    TL_FORMAT_ARG(1) TL_FORMAT_ARG(2);
+/** The message of system error @p errnum (errno) in the language set.
+ * Static, or in a per-thread buffer valid until the next call. */
+TL_API const char *tl_strerror(int errnum);
+/** A severity as the text and HTML reports show it ("erro", "aviso",
+ * "informação"; English names in English). Static. */
+TL_API const char *tl_severity_label(tl_severity s);
+/** A category (an English identifier: "spelling") as the text and HTML
+ * reports show it ("ortografia"); an unknown one is returned as is. */
+TL_API const char *tl_category_label(const char *category);
 
 /**
  * One finding. Every string is owned by the tl_result it came from and lives

@@ -6,6 +6,7 @@
 
 #include "lint.h"
 #include "name.h"
+#include "msg.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -462,11 +463,20 @@ static void html_escape(FILE *out, const char *s)
   tl_buf_fini(&b);
 }
 
-static const char *kind_name(int kind)
+/* The stable identifier of a form's kind (JSON, HTML classes). */
+static const char *kind_id(int kind)
 {
-  static const char *const names[] = {"preferida", "sigla", "admitida",
-                                      "proibida"};
-  return kind >= 0 && kind < 4 ? names[kind] : "?";
+  static const char *const ids[] = {"preferred", "abbrev", "admitted",
+                                    "forbidden"};
+  return kind >= 0 && kind < 4 ? ids[kind] : "?";
+}
+
+/* The kind as the text and HTML reports show it. */
+static const char *kind_label(int kind)
+{
+  static const char *const labels[] = {N_("preferida"), N_("sigla"),
+                                       N_("admitida"), N_("proibida")};
+  return kind >= 0 && kind < 4 ? _(labels[kind]) : "?";
 }
 
 static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
@@ -513,7 +523,7 @@ static json_t *rows_json(const rep_rows *rows, bool learned)
     json_t *x = json_object(), *ps = json_array();
     json_object_set_new(x, "rendering", json_string(rows->v[r].rendering));
     json_object_set_new(x, "kind", json_string(learned ? "variant"
-                                               : kind_name(rows->v[r].kind)));
+                                               : kind_id(rows->v[r].kind)));
     json_object_set_new(x, "documents", json_integer(rows->v[r].docs));
     json_object_set_new(x, "occurrences", json_integer(rows->v[r].uses));
     for (size_t k = 0; k < rows->v[r].npaths; k++) {
@@ -629,7 +639,7 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
           "<title>tradlint: conceitos com mais de uma forma no acervo</title>"
           "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:"
           "collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:"
-          "left}th{background:#eee}.preferida{font-weight:bold}</style>"
+          "left}th{background:#eee}.preferred{font-weight:bold}</style>"
           "</head><body>\n<h1>Conceitos escritos de mais de um jeito no "
           "acervo</h1>\n",
           out);
@@ -663,9 +673,9 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
             "<th>ocorrências</th><th>exemplos</th></tr>\n",
             out);
       for (size_t r = 0; r < rows.n; r++) {
-        fprintf(out, "<tr class=\"%s\"><td>", kind_name(rows.v[r].kind));
+        fprintf(out, "<tr class=\"%s\"><td>", kind_id(rows.v[r].kind));
         html_escape(out, rows.v[r].rendering);
-        fprintf(out, "</td><td>%s</td>", kind_name(rows.v[r].kind));
+        fprintf(out, "</td><td>%s</td>", kind_label(rows.v[r].kind));
         row_counts_html(out, &rows.v[r], pages);
       }
       fputs("</table>\n", out);
@@ -676,7 +686,7 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
       fputc('\n', out);
       for (size_t r = 0; r < rows.n; r++) {
         fprintf(out, "  %-32s %-9s", rows.v[r].rendering,
-                kind_name(rows.v[r].kind));
+                kind_label(rows.v[r].kind));
         row_counts_text(out, &rows.v[r]);
       }
     }

@@ -7,6 +7,7 @@ set -u
 suite=$1
 bin=$(cd "$(dirname "$3")" && pwd)/$(basename "$3")
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+unset LANGUAGE LC_MESSAGES # Portuguese messages, whatever the machine says
 export LC_ALL=$2 NO_COLOR=1 TRADLINT_DATA_DIR="$root"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 export XDG_CACHE_HOME="$tmp/xdg-cache" # never the user's verdict cache

@@ -7,6 +7,7 @@
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
+unset LANGUAGE LC_MESSAGES # Portuguese messages, whatever the machine says
 export LC_ALL=C NO_COLOR=1 TRADLINT_DATA_DIR="$root"
 passed=0 failed=0
 for dir in "$root"/tests/cases/*/; do

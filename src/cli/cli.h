@@ -11,6 +11,7 @@
 #define TL_CLI_H
 
 #include "tradlint.h"
+#include "msg.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -72,6 +73,8 @@ typedef struct cli_option {
  * CLI_SETUP_KEYS, those of check and corpus index (run.c) from
  * CLI_RUN_KEYS, each command's own from CLI_COMMAND_KEYS. */
 enum { CLI_SETUP_KEYS = 256, CLI_RUN_KEYS = 384, CLI_COMMAND_KEYS = 512 };
+/* The built-in --lang (every command but those with their own --lang). */
+enum { CLI_LANG_KEY = 1023 };
 
 enum {
   CLI_OPERAND = -2, /* a non-option argument: in p->val */
@@ -105,6 +108,9 @@ void cli_parser_fini(cli_parser *p);
 /* "tradlint: MESSAGE" and a hint at the command's --help, on stderr. */
 void cli_usage_error(const cli_ctx *cx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Set the language of the messages from --lang @val ("pt", "en", ...).
+ * False after a usage message when @val is neither. */
+bool cli_set_lang(const cli_ctx *cx, const char *val);
 /* "tradlint: erro: MESSAGE" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Out of memory (or threads): one message, exit status 2. */

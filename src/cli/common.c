@@ -26,6 +26,18 @@ void cli_usage_error(const cli_ctx *cx, const char *fmt, ...)
     fprintf(stderr, "\nuse 'tradlint --help' para ver os comandos\n");
 }
 
+bool cli_set_lang(const cli_ctx *cx, const char *val)
+{
+  tl_lang lang;
+
+  if (!tl_lang_parse(val, &lang)) {
+    cli_usage_error(cx, _("idioma desconhecido '%s' (use pt ou en)"), val);
+    return false;
+  }
+  tl_lang_set(lang);
+  return true;
+}
+
 void cli_error(const char *fmt, ...)
 {
   va_list ap;

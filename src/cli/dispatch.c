@@ -109,14 +109,63 @@ static int dispatch_group(const char *group, int argc, char **argv,
   return CLI_EXIT_TROUBLE;
 }
 
+/* The value of a --lang at argv[i] ("--lang en" or "--lang=en"), or NULL;
+ * *used is how many arguments it takes. */
+static const char *lang_arg(int argc, char **argv, int i, int *used)
+{
+  if (strncmp(argv[i], "--lang=", 7) == 0) {
+    *used = 1;
+    return argv[i] + 7;
+  }
+  if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+    *used = 2;
+    return argv[i + 1];
+  }
+  return NULL;
+}
+
+/* The language of the messages, before anything is printed (--help):
+ * the environment, then a --lang before the command (taken off argv), then
+ * one among the command's arguments -- except for glossary import, whose
+ * --lang is the language of the terms. Returns false after a message. */
+static bool choose_lang(int *argc, char ***argv)
+{
+  const char *v;
+  int used;
+
+  tl_lang_set(tl_lang_from_env());
+  while (*argc > 1 && (v = lang_arg(*argc, *argv, 1, &used)) != NULL) {
+    if (!cli_set_lang(NULL, v))
+      return false;
+    (*argv)[used] = (*argv)[0];
+    *argv += used;
+    *argc -= used;
+  }
+  if (*argc > 2 && strcmp((*argv)[1], "glossary") == 0 &&
+      strcmp((*argv)[2], "import") == 0)
+    return true;
+  for (int i = 1; i < *argc && strcmp((*argv)[i], "--") != 0; i++)
+    if ((v = lang_arg(*argc, *argv, i, &used)) != NULL) {
+      tl_lang lang;
+      if (tl_lang_parse(v, &lang)) /* else the command's parser says so */
+        tl_lang_set(lang);
+      i += used - 1;
+    }
+  return true;
+}
+
 int cli_dispatch(int argc, char **argv, bool validate_only)
 {
-  const char *word = argc > 1 ? argv[1] : NULL;
+  const char *word;
   char heads[NCOMMANDS][32];
   const char *names[NCOMMANDS];
   size_t n = 0;
   struct stat st;
   const char *guess;
+
+  if (!choose_lang(&argc, &argv))
+    return CLI_EXIT_TROUBLE;
+  word = argc > 1 ? argv[1] : NULL;
 
   if (word != NULL && is_help(word)) {
     help_all();

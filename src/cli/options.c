@@ -7,12 +7,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Every command has these. */
+/* Every command has these (--lang: unless the command has its own). */
 static const cli_option builtin_options[] = {
-    {"help", 'h', NULL, "mostra esta ajuda"},
-    {"version", 'V', NULL, "mostra a versão"},
+    {"help", 'h', NULL, N_("mostra esta ajuda")},
+    {"version", 'V', NULL, N_("mostra a versão")},
+    {"lang", CLI_LANG_KEY, N_("IDIOMA"),
+     N_("o idioma das mensagens: pt (padrão) ou en")},
     {NULL, 0, NULL, NULL},
 };
+
+/* Whether one of @groups has an option named @name. */
+static bool groups_have(const cli_option *const *groups, const char *name)
+{
+  for (size_t g = 0; groups != NULL && groups[g] != NULL; g++)
+    for (const cli_option *o = groups[g]; o->name != NULL; o++)
+      if (strcmp(o->name, name) == 0)
+        return true;
+  return false;
+}
 
 /* Calls @fn on every option of @p's groups and the built-in ones, until it
  * returns non-NULL; returns that. */
@@ -25,7 +37,7 @@ static const cli_option *each_option(const cli_option *const *groups,
       if (fn(o, ud))
         return o;
   for (const cli_option *o = builtin_options; o->name != NULL; o++)
-    if (fn(o, ud))
+    if (!groups_have(groups, o->name) && fn(o, ud))
       return o;
   return NULL;
 }
@@ -206,41 +218,53 @@ int cli_next(cli_parser *p)
     printf("tradlint %s\n", TL_VERSION);
     return CLI_HELP;
   }
+  if (c == CLI_LANG_KEY) { /* cli_dispatch set it already; an abbreviation */
+    if (!cli_set_lang(p->cx, optarg))
+      return CLI_FAIL;
+    return cli_next(p);
+  }
   p->val = optarg;
   return c;
 }
 
 /* ---- help --------------------------------------------------------------- */
 
+/* One option's lines of the help (none when it is hidden). */
+static void help_group_one(FILE *out, const cli_option *o)
+{
+  char label[96];
+  const char *h = o->help;
+  const char *arg = o->arg != NULL ? _(o->arg) : NULL;
+  int n;
+
+  if (o->key < 256)
+    n = snprintf(label, sizeof label, "  -%c, --%s%s%s", o->key, o->name,
+                 arg ? " " : "", arg ? arg : "");
+  else
+    n = snprintf(label, sizeof label, "      --%s%s%s", o->name,
+                 arg ? " " : "", arg ? arg : "");
+  if (h == NULL) /* hidden: accepted, not shown */
+    return;
+  h = _(h);
+  fputs(label, out);
+  for (const char *c = label; *c != '\0'; c++) /* width in code points */
+    n -= ((unsigned char)*c & 0xC0) == 0x80;
+  if (n >= 25)
+    fputs("  ", out);
+  else
+    fprintf(out, "%*s", 27 - n, "");
+  for (; *h != '\0'; h++) { /* continuation lines under the first */
+    fputc(*h, out);
+    if (*h == '\n')
+      fprintf(out, "%27s", "");
+  }
+  fputc('\n', out);
+}
+
 static void help_group(FILE *out, const cli_option *g)
 {
-  for (const cli_option *o = g; o->name != NULL; o++) {
-    char label[96];
-    const char *h = o->help;
-    int n;
-
-    if (o->key < 256)
-      n = snprintf(label, sizeof label, "  -%c, --%s%s%s", o->key, o->name,
-                   o->arg ? " " : "", o->arg ? o->arg : "");
-    else
-      n = snprintf(label, sizeof label, "      --%s%s%s", o->name,
-                   o->arg ? " " : "", o->arg ? o->arg : "");
-    if (h == NULL) /* hidden: accepted, not shown */
-      continue;
-    fputs(label, out);
-    for (const char *c = label; *c != '\0'; c++) /* width in code points */
-      n -= ((unsigned char)*c & 0xC0) == 0x80;
-    if (n >= 25)
-      fputs("  ", out);
-    else
-      fprintf(out, "%*s", 27 - n, "");
-    for (; *h != '\0'; h++) { /* continuation lines under the first */
-      fputc(*h, out);
-      if (*h == '\n')
-        fprintf(out, "%27s", "");
-    }
-    fputc('\n', out);
-  }
+  for (const cli_option *o = g; o->name != NULL; o++)
+    help_group_one(out, o);
 }
 
 void cli_help(FILE *out, const cli_command *cmd,
@@ -273,7 +297,9 @@ void cli_help(FILE *out, const cli_command *cmd,
   fputs("\nOpções:\n", out);
   for (size_t g = 0; groups != NULL && groups[g] != NULL; g++)
     help_group(out, groups[g]);
-  help_group(out, builtin_options);
+  for (const cli_option *o = builtin_options; o->name != NULL; o++)
+    if (!groups_have(groups, o->name))
+      help_group_one(out, o);
   if (strcmp(cmd->name, "check") == 0)
     fputs("\n"
           "Saída: 0 sem achados no nível de --fail-on ou acima; 1 com achados;\n"
