@@ -29,7 +29,8 @@ ROOT = os.environ.get("MESSAGES_ROOT") or os.path.dirname(HERE)
 # then on a new unwrapped message in it fails the check.
 PENDING_FILE = os.path.join(ROOT, "po", "pending.txt")
 # Literals that look Portuguese but are data (word lists, patterns), by
-# module: "FILE" alone for a whole data module, else "FILE<TAB>TEXT".
+# module: "FILE" alone for a whole data module, else "FILE<TAB>TEXT" (TEXT
+# with C escapes: \n).
 DATA_FILE = os.path.join(ROOT, "po", "data.txt")
 
 ESC = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f",
@@ -175,6 +176,9 @@ a ao aos as até com como da das de do dos e é em entre essa esse esta este
 foi há já mais mas na nas não nem no nos o os ou para pela pelo por que se
 sem são seu sua um uma use usa arquivo arquivos pasta erro aviso falta
 linha coluna valor opção opções documento documentos conceito conceitos
+banco acervo esquema vazio ler gravar abrir criar contar consultar migrar
+apagar configurar removido mantidos texto palavra palavras termo termos forma
+formas traduza trecho desconhecida repetida original tradução
 """.split())
 NON_ASCII = re.compile(r"[À-ÿ]")
 
@@ -182,13 +186,20 @@ NON_ASCII = re.compile(r"[À-ÿ]")
 def looks_like_prose(s):
     """Whether a literal is text a user reads (in Portuguese), not a key,
     a format of numbers, markup or code."""
+    if re.match(r"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|WITH|PRAGMA|"
+                r"DROP|ALTER|BEGIN|COMMIT)\b", s):
+        return False  # SQL
+    s = re.sub(r"<[^<>]*>", " ", s)  # markup
+    s = re.sub(r"\{[^{}]*\}", " ", s)  # style rules, JSON formats
     words = re.findall(r"[A-Za-zÀ-ÿ]+", s)
     if not words:
         return False
     if NON_ASCII.search(s):
         return True
-    return len(words) >= 2 and any(w in PT_WORDS for w in words
-                                   if len(w) >= 2 and w.islower())
+    if not re.search(r"\s", s):  # a key, an option name: "no-db"
+        return False
+    return len(words) >= 2 and any(w.lower() in PT_WORDS for w in words
+                                   if len(w) >= 2)
 
 
 def read_list(path):
@@ -369,7 +380,8 @@ def cmd_check(po, paths):
     pending = set(read_list(PENDING_FILE))
     data = read_list(DATA_FILE)
     data_files = {d for d in data if "\t" not in d}
-    data_texts = {tuple(d.split("\t", 1)) for d in data if "\t" in d}
+    data_texts = {(d.split("\t", 1)[0], unescape(d.split("\t", 1)[1]))
+                  for d in data if "\t" in d}
     left = {}
     for rel, line, text in loose:
         if rel in data_files or (rel, text) in data_texts:
@@ -400,7 +412,8 @@ def cmd_pending(paths):
     _, loose = scan(paths)
     data = read_list(DATA_FILE)
     data_files = {d for d in data if "\t" not in d}
-    data_texts = {tuple(d.split("\t", 1)) for d in data if "\t" in d}
+    data_texts = {(d.split("\t", 1)[0], unescape(d.split("\t", 1)[1]))
+                  for d in data if "\t" in d}
     for rel, line, text in loose:
         if rel not in data_files and (rel, text) not in data_texts:
             print("%s:%d: %s" % (rel, line, text.replace("\n", "\\n")))

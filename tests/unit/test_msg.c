@@ -40,8 +40,8 @@ static void test_table(void **state)
     assert_true((r->pt_plural == NULL) == (r->en_plural == NULL));
     if (r->pt_plural != NULL) {
       plurals++;
+      /* Portuguese inflects; English may not ("%zu admitted") */
       assert_string_not_equal(r->pt, r->pt_plural);
-      assert_string_not_equal(r->en, r->en_plural);
       assert_ptr_equal(tl_msg_n(r->pt, r->pt_plural, 1), r->en);
       assert_ptr_equal(tl_msg_n(r->pt, r->pt_plural, 2), r->en_plural);
       assert_ptr_equal(tl_msg_n(r->pt, r->pt_plural, 0), r->en_plural);
