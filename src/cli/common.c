@@ -20,10 +20,10 @@ void cli_usage_error(const cli_ctx *cx, const char *fmt, ...)
   vfprintf(stderr, fmt, ap);
   va_end(ap);
   if (cx != NULL && cx->cmd != NULL)
-    fprintf(stderr, "\nuse 'tradlint %s --help' para ver as opções\n",
+    fprintf(stderr, _("\nuse 'tradlint %s --help' para ver as opções\n"),
             cx->cmd->name);
   else
-    fprintf(stderr, "\nuse 'tradlint --help' para ver os comandos\n");
+    fprintf(stderr, _("\nuse 'tradlint --help' para ver os comandos\n"));
 }
 
 bool cli_set_lang(const cli_ctx *cx, const char *val)
@@ -43,7 +43,7 @@ void cli_error(const char *fmt, ...)
   va_list ap;
 
   fflush(stdout); /* what was reported so far comes first */
-  fprintf(stderr, "tradlint: erro: ");
+  fprintf(stderr, _("tradlint: erro: "));
   va_start(ap, fmt);
   vfprintf(stderr, fmt, ap);
   va_end(ap);
@@ -170,8 +170,8 @@ bool cli_parse_long(const char *s, long min, long max, long *out)
 int cli_finish_stdout(int status)
 {
   if (ferror(stdout) || fclose(stdout) != 0) {
-    fprintf(stderr, "tradlint: erro ao escrever a saída: %s\n",
-            strerror(errno));
+    fprintf(stderr, _("tradlint: erro ao escrever a saída: %s\n"),
+            tl_strerror(errno));
     return CLI_EXIT_TROUBLE;
   }
   return status;
@@ -193,9 +193,9 @@ bool cli_parse_format(const cli_ctx *cx, const char *val, const char *allowed,
       return true;
     }
     snprintf(list + used, sizeof list - used, "%s%.*s",
-             used == 0 ? "" : a[n] == '\0' ? " ou " : ", ", (int)n, a);
+             used == 0 ? "" : a[n] == '\0' ? _(" ou ") : ", ", (int)n, a);
     a += n + (a[n] == ' ');
   }
-  cli_usage_error(cx, "formato desconhecido '%s' (use %s)", val, list);
+  cli_usage_error(cx, _("formato desconhecido '%s' (use %s)"), val, list);
   return false;
 }
