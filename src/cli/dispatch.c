@@ -35,9 +35,9 @@ static void help_all(void)
 {
   const cli_command *check = &commands[0];
 
-  printf("uso: tradlint [check] [opções] CAMINHO...\n");
+  printf(_("uso: tradlint [check] [opções] CAMINHO...\n"));
   for (size_t i = 0; i < NCOMMANDS; i++) {
-    const char *s = commands[i].synopsis;
+    const char *s = _(commands[i].synopsis);
     printf("     tradlint %s ", commands[i].name);
     for (; *s != '\0'; s++) {
       putchar(*s);
@@ -46,9 +46,9 @@ static void help_all(void)
     }
     putchar('\n');
   }
-  printf("\nComandos (tradlint COMANDO --help mostra as opções de cada um):\n");
+  printf(_("\nComandos (tradlint COMANDO --help mostra as opções de cada um):\n"));
   for (size_t i = 0; i < NCOMMANDS; i++)
-    printf("  %-17s %s\n", commands[i].name, commands[i].summary);
+    printf("  %-17s %s\n", commands[i].name, _(commands[i].summary));
   printf("\n");
   check->fn(&(cli_ctx){check, false}, 2, (char *[]){"check", "--help", NULL});
 }
@@ -85,27 +85,27 @@ static int dispatch_group(const char *group, int argc, char **argv,
       names[n++] = name + head_len(name) + 1;
   }
   if (sub != NULL && is_help(sub)) {
-    printf("uso: tradlint %s ", group);
+    printf(_("uso: tradlint %s "), group);
     list_group(stdout, group);
-    printf(" [opções]\n\n");
+    printf(_(" [opções]\n\n"));
     for (size_t i = 0; i < NCOMMANDS; i++)
       if (head_is(commands[i].name, group))
-        printf("  %-17s %s\n", commands[i].name, commands[i].summary);
-    printf("\n'tradlint %s SUBCOMANDO --help' mostra as opções de cada um.\n",
+        printf("  %-17s %s\n", commands[i].name, _(commands[i].summary));
+    printf(_("\n'tradlint %s SUBCOMANDO --help' mostra as opções de cada um.\n"),
            group);
     return 0;
   }
   fprintf(stderr, "tradlint: ");
   if (sub != NULL) {
-    fprintf(stderr, "'%s' não é um subcomando de '%s'", sub, group);
+    fprintf(stderr, _("'%s' não é um subcomando de '%s'"), sub, group);
     if ((guess = cli_closest(sub, names, n)) != NULL)
-      fprintf(stderr, "; você quis dizer '%s %s'?", group, guess);
+      fprintf(stderr, _("; você quis dizer '%s %s'?"), group, guess);
     fprintf(stderr, "\n");
   }
-  fprintf(stderr, "uso: tradlint %s ", group);
+  fprintf(stderr, _("uso: tradlint %s "), group);
   list_group(stderr, group);
-  fprintf(stderr, " [opções]\nuse 'tradlint %s --help' para ver os "
-                  "subcomandos\n", group);
+  fprintf(stderr, _(" [opções]\nuse 'tradlint %s --help' para ver os "
+                  "subcomandos\n"), group);
   return CLI_EXIT_TROUBLE;
 }
 
@@ -197,10 +197,10 @@ int cli_dispatch(int argc, char **argv, bool validate_only)
       n++;
     }
   }
-  fprintf(stderr, "tradlint: '%s' não é um comando nem um arquivo ou pasta",
+  fprintf(stderr, _("tradlint: '%s' não é um comando nem um arquivo ou pasta"),
           word);
   if ((guess = cli_closest(word, names, n)) != NULL)
-    fprintf(stderr, "; você quis dizer '%s'?", guess);
-  fprintf(stderr, "\nuse 'tradlint --help' para ver os comandos\n");
+    fprintf(stderr, _("; você quis dizer '%s'?"), guess);
+  fprintf(stderr, _("\nuse 'tradlint --help' para ver os comandos\n"));
   return CLI_EXIT_TROUBLE;
 }
