@@ -144,14 +144,14 @@ static void bad_option(cli_parser *p, int c)
 
   if (c == ':') { /* a value is missing */
     if (known != NULL && (is_long || key >= 256))
-      cli_usage_error(p->cx, "a opção '--%s' precisa de um valor",
+      cli_usage_error(p->cx, _("a opção '--%s' precisa de um valor"),
                       known->name);
     else
-      cli_usage_error(p->cx, "a opção '-%c' precisa de um valor", key);
+      cli_usage_error(p->cx, _("a opção '-%c' precisa de um valor"), key);
   } else if (known != NULL && is_long) { /* --no-db=x */
-    cli_usage_error(p->cx, "a opção '--%s' não aceita valor", known->name);
+    cli_usage_error(p->cx, _("a opção '--%s' não aceita valor"), known->name);
   } else if (key != 0) {
-    cli_usage_error(p->cx, "opção desconhecida '-%c'", key);
+    cli_usage_error(p->cx, _("opção desconhecida '-%c'"), key);
   } else {
     match_state ms;
     const char *guess;
@@ -171,16 +171,16 @@ static void bad_option(cli_parser *p, int c)
       for (size_t i = 0; i < ms.count; i++) {
         size_t used = strlen(list);
         snprintf(list + used, sizeof list - used, "%s--%s",
-                 i == 0 ? "" : i + 1 == ms.count ? " ou " : ", ",
+                 i == 0 ? "" : i + 1 == ms.count ? _(" ou ") : ", ",
                  ms.matches[i]);
       }
-      cli_usage_error(p->cx, "opção ambígua '--%s' (pode ser %s)", name,
+      cli_usage_error(p->cx, _("opção ambígua '--%s' (pode ser %s)"), name,
                       list);
     } else if ((guess = cli_closest(name, ms.names, ms.nnames)) != NULL) {
-      cli_usage_error(p->cx, "opção desconhecida '--%s'; você quis dizer "
-                      "'--%s'?", name, guess);
+      cli_usage_error(p->cx, _("opção desconhecida '--%s'; você quis dizer "
+                      "'--%s'?"), name, guess);
     } else {
-      cli_usage_error(p->cx, "opção desconhecida '--%s'", name);
+      cli_usage_error(p->cx, _("opção desconhecida '--%s'"), name);
     }
   }
 }
@@ -272,19 +272,21 @@ void cli_help(FILE *out, const cli_command *cmd,
 {
   const char *s = cmd->synopsis;
 
-  fprintf(out, "uso: tradlint %s ", cmd->name);
+  const char *summary = _(cmd->summary);
+
+  s = _(s);
+  fprintf(out, _("uso: tradlint %s "), cmd->name);
   for (; *s != '\0'; s++) {
     fputc(*s, out);
     if (*s == '\n')
       fprintf(out, "     tradlint %s ", cmd->name);
   }
   fprintf(out, "\n\n%c%s.\n", /* the summary as a sentence */
-          cmd->summary[0] >= 'a' && cmd->summary[0] <= 'z'
-              ? cmd->summary[0] - 'a' + 'A'
-              : cmd->summary[0],
-          cmd->summary + 1);
+          summary[0] >= 'a' && summary[0] <= 'z' ? summary[0] - 'a' + 'A'
+                                                 : summary[0],
+          summary + 1);
   if (strcmp(cmd->name, "check") == 0)
-    fputs("\n"
+    fputs(_("\n"
           "Em traduções para o português do Brasil de textos sobre IA:\n"
           "ortografia (Hunspell pt_BR + listas do projeto), terminologia\n"
           "(glossário de termos de IA: formas proibidas, variantes,\n"
@@ -292,18 +294,18 @@ void cli_help(FILE *out, const cli_command *cmd,
           "repetições e números à inglesa. CAMINHO é um arquivo, uma pasta\n"
           "(procura *.md, *.markdown e *.txt, em ordem, sem pastas ocultas)\n"
           "ou '-' para a entrada padrão. --staged verifica o que está no\n"
-          "índice do git (para o gancho pre-commit).\n",
+          "índice do git (para o gancho pre-commit).\n"),
           out);
-  fputs("\nOpções:\n", out);
+  fputs(_("\nOpções:\n"), out);
   for (size_t g = 0; groups != NULL && groups[g] != NULL; g++)
     help_group(out, groups[g]);
   for (const cli_option *o = builtin_options; o->name != NULL; o++)
     if (!groups_have(groups, o->name))
       help_group_one(out, o);
   if (strcmp(cmd->name, "check") == 0)
-    fputs("\n"
+    fputs(_("\n"
           "Saída: 0 sem achados no nível de --fail-on ou acima; 1 com achados;\n"
           "2 erro de uso, arquivo ilegível ou inválido, dicionário ausente,\n"
-          "glossário inválido.\n",
+          "glossário inválido.\n"),
           out);
 }
