@@ -34,43 +34,43 @@ enum {
 
 const cli_option cli_setup_options[] = {
     {"max-suggestions", OPT_MAX_SUGGESTIONS, "N",
-     "calcula sugestões para no máximo N palavras por\n"
-     "execução (padrão 200; -1 sem limite)"},
+     N_("calcula sugestões para no máximo N palavras por\n"
+     "execução (padrão 200; -1 sem limite)")},
     {"no-suggestions", OPT_NO_SUGGESTIONS, NULL,
-     "não calcula sugestões (mais rápido)"},
+     N_("não calcula sugestões (mais rápido)")},
     {"slow-suggestions", OPT_SLOW_SUGGESTIONS, NULL,
-     "também pede ao Hunspell sugestões para palavras\n"
+     N_("também pede ao Hunspell sugestões para palavras\n"
      "a mais de uma letra de distância (0,1 s cada,\n"
-     "até 5 por arquivo; variam com a carga da máquina)"},
-    {"hunspell-dir", OPT_HUNSPELL_DIR, "PASTA",
-     "pasta de pt_BR.aff/pt_BR.dic\n"
-     "(padrão: $TRADLINT_HUNSPELL_DIR ou /usr/share/hunspell)"},
-    {"words-dir", OPT_WORDS_DIR, "PASTA",
-     "listas de palavras do projeto (padrão: dictionaries/)"},
-    {"words", OPT_WORDS, "ARQUIVO", "lista de palavras extra (pode repetir)"},
-    {"glossary", OPT_GLOSSARY, "CAMINHO",
-     "glossário: arquivo .tsv ou pasta de .tsv (pode\n"
-     "repetir; padrão: glossary/ do projeto)"},
-    {"no-glossary", OPT_NO_GLOSSARY, NULL, "sem glossário (só ortografia)"},
-    {"db", OPT_DB, "ARQUIVO",
-     "banco da memória do acervo (padrão: $TRADLINT_DB,\n"
+     "até 5 por arquivo; variam com a carga da máquina)")},
+    {"hunspell-dir", OPT_HUNSPELL_DIR, N_("PASTA"),
+     N_("pasta de pt_BR.aff/pt_BR.dic\n"
+     "(padrão: $TRADLINT_HUNSPELL_DIR ou /usr/share/hunspell)")},
+    {"words-dir", OPT_WORDS_DIR, N_("PASTA"),
+     N_("listas de palavras do projeto (padrão: dictionaries/)")},
+    {"words", OPT_WORDS, N_("ARQUIVO"), N_("lista de palavras extra (pode repetir)")},
+    {"glossary", OPT_GLOSSARY, N_("CAMINHO"),
+     N_("glossário: arquivo .tsv ou pasta de .tsv (pode\n"
+     "repetir; padrão: glossary/ do projeto)")},
+    {"no-glossary", OPT_NO_GLOSSARY, NULL, N_("sem glossário (só ortografia)")},
+    {"db", OPT_DB, N_("ARQUIVO"),
+     N_("banco da memória do acervo (padrão: $TRADLINT_DB,\n"
      "ou .tradlint.db na raiz do acervo: a pasta do\n"
      ".tradlint.toml mais próximo, a raiz do git, ou a\n"
-     "pasta atual)"},
+     "pasta atual)")},
     {"rebuild-db", OPT_REBUILD_DB, NULL,
-     "guarda um banco corrompido como ARQUIVO.bak e\n"
-     "cria outro"},
+     N_("guarda um banco corrompido como ARQUIVO.bak e\n"
+     "cria outro")},
     {"config", OPT_CONFIG, "ARQUIVO",
-     "configuração (padrão: o .tradlint.toml mais\n"
-     "próximo, subindo a partir do primeiro CAMINHO)"},
-    {"no-config", OPT_NO_CONFIG, NULL, "ignora os arquivos .tradlint.toml"},
-    {"rule", OPT_RULE, "REGRA=NÍVEL",
-     "muda o nível de uma regra ou categoria (off,\n"
-     "error, warning, info); pode repetir"},
-    {"disable", OPT_DISABLE, "REGRA", "o mesmo que --rule REGRA=off"},
+     N_("configuração (padrão: o .tradlint.toml mais\n"
+     "próximo, subindo a partir do primeiro CAMINHO)")},
+    {"no-config", OPT_NO_CONFIG, NULL, N_("ignora os arquivos .tradlint.toml")},
+    {"rule", OPT_RULE, N_("REGRA=NÍVEL"),
+     N_("muda o nível de uma regra ou categoria (off,\n"
+     "error, warning, info); pode repetir")},
+    {"disable", OPT_DISABLE, "REGRA", N_("o mesmo que --rule REGRA=off")},
     {"max-size", OPT_MAX_SIZE, "TAMANHO",
-     "recusa documentos (e a entrada padrão) maiores\n"
-     "que TAMANHO (padrão 128M; sufixos K, M, G)"},
+     N_("recusa documentos (e a entrada padrão) maiores\n"
+     "que TAMANHO (padrão 128M; sufixos K, M, G)")},
     {NULL, 0, NULL, NULL},
 };
 
@@ -103,10 +103,10 @@ static bool parse_size(const char *s, size_t *out)
 
 const cli_option cli_setup_no_db[] = {
     {"no-db", OPT_NO_DB, NULL,
-     "não usa a memória do acervo (os veredictos da\n"
+     N_("não usa a memória do acervo (os veredictos da\n"
      "ortografia ficam então num cache, em\n"
-     "$XDG_CACHE_HOME/tradlint ou ~/.cache/tradlint)"},
-    {"no-cache", OPT_NO_CACHE, NULL, "nem esse cache"},
+     "$XDG_CACHE_HOME/tradlint ou ~/.cache/tradlint)")},
+    {"no-cache", OPT_NO_CACHE, NULL, N_("nem esse cache")},
     {NULL, 0, NULL, NULL},
 };
 
@@ -150,15 +150,15 @@ int cli_setup_option(cli_setup *s, const cli_parser *p, int key)
   case OPT_MAX_SUGGESTIONS:
     s->max_sugg_set = true;
     if (!cli_parse_long(val, -1, LONG_MAX, &s->opt.max_suggestions)) {
-      cli_usage_error(p->cx, "--max-suggestions '%s' inválido (um número, "
-                      "ou -1)", val);
+      cli_usage_error(p->cx, _("--max-suggestions '%s' inválido (um número, "
+                      "ou -1)"), val);
       return -1;
     }
     break;
   case OPT_MAX_SIZE:
     if (!parse_size(val, &s->opt.max_size)) {
-      cli_usage_error(p->cx, "--max-size '%s' inválido (um tamanho em bytes, "
-                      "com sufixo K, M ou G: 64M, 1G)", val);
+      cli_usage_error(p->cx, _("--max-size '%s' inválido (um tamanho em bytes, "
+                      "com sufixo K, M ou G: 64M, 1G)"), val);
       return -1;
     }
     break;
@@ -275,8 +275,8 @@ int cli_setup_config(cli_setup *s, const cli_ctx *cx, const char *first_path)
   tl_error err;
 
   if (s->no_db && s->corpus_command) {
-    cli_usage_error(cx, "--no-db não serve para 'tradlint corpus': o acervo "
-                        "é o banco");
+    cli_usage_error(cx, _("--no-db não serve para 'tradlint corpus': o acervo "
+                        "é o banco"));
     return CLI_EXIT_TROUBLE;
   }
   if (!s->no_config) {
@@ -303,9 +303,9 @@ int cli_setup_config(cli_setup *s, const cli_ctx *cx, const char *first_path)
   if (s->glossaries.n == 0 && !s->no_glossary) {
     char *def = cli_data_dir("glossary");
     if (!cli_is_dir(def)) { /* never a silent skip */
-      cli_error("%s: glossário da casa não encontrado; instale os dados "
+      cli_error(_("%s: glossário da casa não encontrado; instale os dados "
                 "(make install), aponte TRADLINT_DATA_DIR para eles, use "
-                "--glossary CAMINHO ou, sem glossário, --no-glossary",
+                "--glossary CAMINHO ou, sem glossário, --no-glossary"),
                 def);
       free(def);
       return CLI_EXIT_TROUBLE;
@@ -333,7 +333,7 @@ int cli_setup_open(cli_setup *s)
     if (!s->no_cache && (s->cache_dir = tl_cache_dir()) != NULL) {
       char *warning = tl_linter_set_cache(s->linter, s->cache_dir);
       if (warning != NULL)
-        fprintf(stderr, "tradlint: aviso: %s\n", warning);
+        fprintf(stderr, _("tradlint: aviso: %s\n"), warning);
       free(warning);
     }
     return 0;
@@ -394,7 +394,7 @@ bool cli_setup_collect(cli_setup *s, const tl_strv *paths, tl_strv *files)
       files->n = kept;
     }
     if (walked && files->n == before) {
-      cli_error("%s: nenhum artigo (*.md, *.markdown, *.txt) nesta pasta",
+      cli_error(_("%s: nenhum artigo (*.md, *.markdown, *.txt) nesta pasta"),
                 paths->v[k]);
       ok = false;
     }
