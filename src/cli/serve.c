@@ -20,23 +20,23 @@ enum {
 };
 
 static const cli_option serve_options[] = {
-    {"bind", OPT_BIND, "ENDEREÇO",
-     "endereço IP a escutar (padrão 127.0.0.1; fora do\n"
-     "loopback exige --token-file)"},
-    {"port", OPT_PORT, "PORTA", "porta TCP (padrão 8081; 0: uma porta livre)"},
-    {"token-file", OPT_TOKEN_FILE, "ARQUIVO",
-     "exige o token da primeira linha do ARQUIVO\n"
-     "(Authorization: Bearer TOKEN, ou o campo apiKey)"},
+    {"bind", OPT_BIND, N_("ENDEREÇO"),
+     N_("endereço IP a escutar (padrão 127.0.0.1; fora do\n"
+     "loopback exige --token-file)")},
+    {"port", OPT_PORT, N_("PORTA"), N_("porta TCP (padrão 8081; 0: uma porta livre)")},
+    {"token-file", OPT_TOKEN_FILE, N_("ARQUIVO"),
+     N_("exige o token da primeira linha do ARQUIVO\n"
+     "(Authorization: Bearer TOKEN, ou o campo apiKey)")},
     {"max-body", OPT_MAX_BODY, "BYTES",
-     "tamanho máximo de um pedido (padrão 1048576)"},
-    {"timeout", OPT_TIMEOUT, "SEGUNDOS",
-     "tempo máximo para um pedido chegar e de conexão\n"
-     "ociosa (padrão 30)"},
+     N_("tamanho máximo de um pedido (padrão 1048576)")},
+    {"timeout", OPT_TIMEOUT, N_("SEGUNDOS"),
+     N_("tempo máximo para um pedido chegar e de conexão\n"
+     "ociosa (padrão 30)")},
     {"max-connections", OPT_MAX_CONNECTIONS, "N",
-     "conexões abertas ao mesmo tempo (padrão 64)"},
+     N_("conexões abertas ao mesmo tempo (padrão 64)")},
     {"threads", OPT_THREADS, "N",
-     "linhas de execução (padrão: uma por núcleo)"},
-    {"quiet", OPT_QUIET, NULL, "não registra os pedidos na saída de erro"},
+     N_("linhas de execução (padrão: uma por núcleo)")},
+    {"quiet", OPT_QUIET, NULL, N_("não registra os pedidos na saída de erro")},
     {NULL, 0, NULL, NULL},
 };
 
@@ -56,7 +56,7 @@ static char *read_token(const char *path)
   size_t n;
 
   if (fp == NULL) {
-    cli_error("%s: não foi possível ler o token", path);
+    cli_error(_("%s: não foi possível ler o token"), path);
     return NULL;
   }
   if (fgets(line, sizeof line, fp) == NULL)
@@ -67,8 +67,8 @@ static char *read_token(const char *path)
                    line[n - 1] == ' ' || line[n - 1] == '\t'))
     line[--n] = '\0';
   if (n < 8) {
-    cli_error("%s: o token precisa de pelo menos 8 caracteres na primeira "
-              "linha",
+    cli_error(_("%s: o token precisa de pelo menos 8 caracteres na primeira "
+              "linha"),
               path);
     return NULL;
   }
@@ -128,7 +128,7 @@ int cli_serve(const cli_ctx *cx, int argc, char **argv)
                 : k == OPT_MAX_CONNECTIONS ? 10000
                                          : 256;
       if (!cli_parse_long(p.val, lo, hi, &v)) {
-        cli_usage_error(cx, "--%s '%s' inválido (um número de %ld a %ld)",
+        cli_usage_error(cx, _("--%s '%s' inválido (um número de %ld a %ld)"),
                         option_name(k), p.val, lo, hi);
         status = CLI_EXIT_TROUBLE;
         break;
@@ -150,7 +150,7 @@ int cli_serve(const cli_ctx *cx, int argc, char **argv)
       if (handled < 0)
         status = CLI_EXIT_TROUBLE;
       else if (handled == 0) {
-        cli_usage_error(cx, "opção inesperada");
+        cli_usage_error(cx, _("opção inesperada"));
         status = CLI_EXIT_TROUBLE;
       }
     }
@@ -189,14 +189,14 @@ int cli_serve(const cli_ctx *cx, int argc, char **argv)
     const char *host = so.bind != NULL ? so.bind : "127.0.0.1";
     bool v6 = strchr(host, ':') != NULL;
     fprintf(stderr,
-            "tradlint serve: escutando em http://%s%s%s:%u/ (Ctrl+C para "
-            "parar)\n",
+            _("tradlint serve: escutando em http://%s%s%s:%u/ (Ctrl+C para "
+            "parar)\n"),
             v6 ? "[" : "", host, v6 ? "]" : "", tl_server_port(srv));
     fflush(stderr);
   }
   sigwait(&set, &sig);
-  fprintf(stderr, "tradlint serve: %s recebido; terminando os pedidos em "
-                  "curso\n",
+  fprintf(stderr, _("tradlint serve: %s recebido; terminando os pedidos em "
+                  "curso\n"),
           sig == SIGTERM ? "SIGTERM" : "SIGINT");
   tl_server_stop(srv);
   status = 0;
