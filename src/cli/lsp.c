@@ -38,7 +38,7 @@ static int parse(const cli_ctx *cx, int argc, char **argv, cli_setup *s)
       status = CLI_EXIT_TROUBLE;
     } else if ((handled = cli_setup_option(s, &p, k)) <= 0) {
       if (handled == 0)
-        cli_usage_error(cx, "opção inesperada");
+        cli_usage_error(cx, _("opção inesperada"));
       status = CLI_EXIT_TROUBLE;
     }
   }
@@ -72,8 +72,8 @@ static tl_status make_linter(void *ud, const char *dir, tl_linter **out,
     cli_setup_fini(&s);
     err->status = TL_EUSAGE;
     snprintf(err->msg, sizeof err->msg,
-             "não foi possível preparar o verificador para %s (veja a saída "
-             "de erro do tradlint lsp)",
+             _("não foi possível preparar o verificador para %s (veja a saída "
+             "de erro do tradlint lsp)"),
              dir);
     return TL_EUSAGE;
   }
