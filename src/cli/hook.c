@@ -16,8 +16,8 @@ enum { OPT_FORCE = CLI_COMMAND_KEYS };
 
 static const cli_option hook_options[] = {
     {"force", OPT_FORCE, NULL,
-     "substitui um gancho pre-commit que não foi escrito\n"
-     "pelo tradlint"},
+     N_("substitui um gancho pre-commit que não foi escrito\n"
+     "pelo tradlint")},
     {NULL, 0, NULL, NULL},
 };
 
@@ -78,7 +78,7 @@ int cli_install_hook(const cli_ctx *cx, int argc, char **argv)
   if (cx->validate_only)
     return 0;
   if (cli_git(args, &dir, &len) != 0 || len == 0) {
-    cli_error("não é um repositório git (git rev-parse falhou)");
+    cli_error(_("não é um repositório git (git rev-parse falhou)"));
     free(dir);
     return CLI_EXIT_TROUBLE;
   }
@@ -88,8 +88,8 @@ int cli_install_hook(const cli_ctx *cx, int argc, char **argv)
   snprintf(path, sizeof path, "%s/pre-commit", dir);
   free(dir);
   if (!hook_is_ours(path) && !force) {
-    cli_error("%s já existe e não foi escrito pelo tradlint; use 'tradlint "
-              "install-hook --force' para substituí-lo",
+    cli_error(_("%s já existe e não foi escrito pelo tradlint; use 'tradlint "
+              "install-hook --force' para substituí-lo"),
               path);
     return CLI_EXIT_TROUBLE;
   }
@@ -97,7 +97,7 @@ int cli_install_hook(const cli_ctx *cx, int argc, char **argv)
   exe[n > 0 ? n : 0] = '\0';
   fp = fopen(path, "w");
   if (fp == NULL) {
-    cli_error("%s: %s", path, strerror(errno));
+    cli_error("%s: %s", path, tl_strerror(errno));
     return CLI_EXIT_TROUBLE;
   }
   fputs("#!/bin/sh\n" HOOK_MARK "\n"
@@ -110,9 +110,9 @@ int cli_install_hook(const cli_ctx *cx, int argc, char **argv)
   put_sh_quoted(fp, n > 0 ? exe : "tradlint");
   fputs(" check --staged\n", fp);
   if (fclose(fp) != 0 || chmod(path, 0755) != 0) {
-    cli_error("%s: %s", path, strerror(errno));
+    cli_error("%s: %s", path, tl_strerror(errno));
     return CLI_EXIT_TROUBLE;
   }
-  printf("tradlint: gancho instalado em %s\n", path);
+  printf(_("tradlint: gancho instalado em %s\n"), path);
   return 0;
 }
