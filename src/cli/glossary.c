@@ -52,10 +52,16 @@ int cli_glossary_check(const cli_ctx *cx, int argc, char **argv)
     cli_error("%s", err.msg);
     status = CLI_EXIT_TROUBLE;
   } else {
-    printf("glossário: %zu conceitos em %zu %s; formas: %zu preferidas, %zu "
-           "siglas, %zu admitidas, %zu proibidas; OK\n",
-           gs.concepts, gs.files, gs.files == 1 ? "arquivo" : "arquivos",
-           gs.preferred, gs.abbrev, gs.admitted, gs.forbidden);
+    printf(P_("glossário: %zu conceito", "glossário: %zu conceitos",
+              gs.concepts), gs.concepts);
+    printf(P_(" em %zu arquivo", " em %zu arquivos", gs.files), gs.files);
+    printf(P_("; formas: %zu preferida", "; formas: %zu preferidas",
+              gs.preferred), gs.preferred);
+    printf(P_(", %zu sigla", ", %zu siglas", gs.abbrev), gs.abbrev);
+    printf(P_(", %zu admitida", ", %zu admitidas", gs.admitted), gs.admitted);
+    printf(P_(", %zu proibida", ", %zu proibidas", gs.forbidden),
+           gs.forbidden);
+    printf("; OK\n");
   }
 out:
   tl_strv_fini(&paths);
@@ -65,10 +71,10 @@ out:
 enum { OPT_LANG = CLI_COMMAND_KEYS };
 
 static const cli_option import_options[] = {
-    {"lang", OPT_LANG, "IDIOMA",
-     "o idioma dos termos a importar (padrão: pt-BR,\n"
+    {"lang", OPT_LANG, N_("IDIOMA"),
+     N_("o idioma dos termos a importar (padrão: pt-BR,\n"
      "que também aceita pt); os termos em inglês vão\n"
-     "para a coluna en"},
+     "para a coluna en")},
     {NULL, 0, NULL, NULL},
 };
 
@@ -88,7 +94,7 @@ int cli_glossary_import(const cli_ctx *cx, int argc, char **argv)
     } else if (k == CLI_OPERAND && file == NULL) {
       file = p.val;
     } else if (k == CLI_OPERAND) {
-      cli_usage_error(cx, "importe um arquivo de cada vez");
+      cli_usage_error(cx, _("importe um arquivo de cada vez"));
       k = CLI_FAIL;
       break;
     }
@@ -97,8 +103,8 @@ int cli_glossary_import(const cli_ctx *cx, int argc, char **argv)
   if (k == CLI_HELP)
     return 0;
   if (k != CLI_FAIL && file == NULL) {
-    cli_usage_error(cx, "falta o arquivo: tradlint glossary import "
-                    "ARQUIVO.tbx|ARQUIVO.csv");
+    cli_usage_error(cx, _("falta o arquivo: tradlint glossary import "
+                    "ARQUIVO.tbx|ARQUIVO.csv"));
     k = CLI_FAIL;
   }
   if (k == CLI_FAIL)
@@ -112,18 +118,19 @@ int cli_glossary_import(const cli_ctx *cx, int argc, char **argv)
   } else {
     size_t n = tl_glossary_table_count(t);
     for (size_t i = 0; i < tl_glossary_table_nwarnings(t); i++)
-      fprintf(stderr, "tradlint: aviso: %s\n", tl_glossary_table_warning(t, i));
-    fprintf(stderr, "tradlint: %zu %s de %s\n", n,
-            n == 1 ? "conceito importado" : "conceitos importados", file);
+      fprintf(stderr, _("tradlint: aviso: %s\n"), tl_glossary_table_warning(t, i));
+    fprintf(stderr, P_("tradlint: %zu conceito importado de %s\n",
+                       "tradlint: %zu conceitos importados de %s\n", n),
+            n, file);
   }
   tl_glossary_table_free(t);
   return status;
 }
 
 static const cli_option export_options[] = {
-    {"format", 'f', "FORMATO",
-     "tsv (padrão: o formato do glossário), csv (RFC\n"
-     "4180) ou tbx (TBX-Basic)"},
+    {"format", 'f', N_("FORMATO"),
+     N_("tsv (padrão: o formato do glossário), csv (RFC\n"
+     "4180) ou tbx (TBX-Basic)")},
     {NULL, 0, NULL, NULL},
 };
 
