@@ -89,7 +89,7 @@ int cli_git_staged(tl_strv *paths, tl_strv *blobs)
   size_t len, k = 0;
 
   if (cli_git(args, &out, &len) != 0) {
-    cli_error("git diff --cached falhou (é um repositório git?)");
+    cli_error(_("git diff --cached falhou (é um repositório git?)"));
     free(out);
     return CLI_EXIT_TROUBLE;
   }
@@ -127,7 +127,7 @@ int cli_git_blob(const char *id, const char *path, char **data, size_t *len)
 
   snprintf(oid, sizeof oid, "%s", id);
   if (cli_git(args, data, len) != 0) {
-    cli_error("%s: não foi possível ler do índice do git", path);
+    cli_error(_("%s: não foi possível ler do índice do git"), path);
     free(*data);
     *data = NULL;
     return CLI_EXIT_TROUBLE;
