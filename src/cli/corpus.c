@@ -5,13 +5,13 @@
 
 /* --format of report and variants: the values differ, the help too. */
 static const cli_option report_options[] = {
-    {"format", 'f', "FORMATO", "text (padrão), json ou html"},
+    {"format", 'f', N_("FORMATO"), N_("text (padrão), json ou html")},
     {NULL, 0, NULL, NULL},
 };
 static const cli_option variants_options[] = {
-    {"format", 'f', "FORMATO",
-     "text (padrão) ou tsv (linhas prontas para o\n"
-     "glossário)"},
+    {"format", 'f', N_("FORMATO"),
+     N_("text (padrão) ou tsv (linhas prontas para o\n"
+     "glossário)")},
     {NULL, 0, NULL, NULL},
 };
 
@@ -118,7 +118,7 @@ int cli_corpus_index(const cli_ctx *cx, int argc, char **argv)
   if (status >= 0)
     goto out;
   if (paths.n == 0) {
-    cli_usage_error(cx, "nenhum arquivo ou pasta para verificar");
+    cli_usage_error(cx, _("nenhum arquivo ou pasta para verificar"));
     status = CLI_EXIT_TROUBLE;
     goto out;
   }
