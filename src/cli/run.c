@@ -12,12 +12,12 @@ enum { OPT_MARKDOWN = CLI_RUN_KEYS, OPT_PLAIN };
 
 const cli_option cli_run_options[] = {
     {"markdown", OPT_MARKDOWN, NULL,
-     "lê tudo como Markdown (padrão: .txt é texto\n"
-     "simples, o resto Markdown)"},
-    {"plain", OPT_PLAIN, NULL, "lê tudo como texto simples"},
+     N_("lê tudo como Markdown (padrão: .txt é texto\n"
+     "simples, o resto Markdown)")},
+    {"plain", OPT_PLAIN, NULL, N_("lê tudo como texto simples")},
     {"jobs", 'j', "N",
-     "verifica N arquivos ao mesmo tempo (padrão: um\n"
-     "por núcleo); a saída é a mesma de -j 1"},
+     N_("verifica N arquivos ao mesmo tempo (padrão: um\n"
+     "por núcleo); a saída é a mesma de -j 1")},
     {NULL, 0, NULL, NULL},
 };
 
@@ -40,7 +40,7 @@ int cli_run_option(cli_run *r, const cli_parser *p, int key)
     break;
   case 'j':
     if (!cli_parse_long(p->val, 1, 256, &r->jobs)) {
-      cli_usage_error(p->cx, "-j '%s' inválido (um número de 1 a 256)",
+      cli_usage_error(p->cx, _("-j '%s' inválido (um número de 1 a 256)"),
                       p->val);
       return -1;
     }
@@ -254,23 +254,28 @@ static bool fix_file(tl_linter *l, const tl_result *r, const char *path,
     const char *old = tl_result_text(r, &olen);
     tl_text_diff(old, olen, text, len, stdout, path);
   } else if (applied > 0 && strcmp(path, "-") == 0) {
-    cli_error("a entrada padrão não pode ser corrigida no lugar; use --fix "
-              "--dry-run");
+    cli_error(_("a entrada padrão não pode ser corrigida no lugar; use --fix "
+              "--dry-run"));
     ok = false;
   } else if (applied > 0) {
     if (tl_fix_write(r, text, len, &err) != TL_OK) {
       cli_error("%s", err.msg);
       ok = false;
     } else {
-      fprintf(stderr, "%s: %zu %s\n", path, applied,
-              applied == 1 ? "correção aplicada" : "correções aplicadas");
+      fprintf(stderr,
+              P_("%s: %zu correção aplicada\n", "%s: %zu correções aplicadas\n",
+                 applied),
+              path, applied);
     }
   }
   if (skipped > 0)
-    fprintf(stderr, "%s: %zu %s a outra e não %s; rode --fix de novo\n", path,
-            skipped,
-            skipped == 1 ? "correção se sobrepõe" : "correções se sobrepõem",
-            skipped == 1 ? "foi aplicada" : "foram aplicadas");
+    fprintf(stderr,
+            P_("%s: %zu correção se sobrepõe a outra e não foi aplicada; rode "
+               "--fix de novo\n",
+               "%s: %zu correções se sobrepõem a outras e não foram aplicadas; "
+               "rode --fix de novo\n",
+               skipped),
+            path, skipped);
   free(text);
   return ok;
 }
@@ -368,10 +373,10 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
       continue;
     }
     if (tl_result_dropped(res) > 0)
-      fprintf(stderr, "tradlint: aviso: %s: mais de %zu achados; %zu %s "
-                      "guardados nem relatados\n",
+      fprintf(stderr, _("tradlint: aviso: %s: mais de %zu achados; %zu %s "
+                      "guardados nem relatados\n"),
               path, (size_t)TL_MAX_FINDINGS, tl_result_dropped(res),
-              tl_result_dropped(res) == 1 ? "não foi" : "não foram");
+              tl_result_dropped(res) == 1 ? _("não foi") : _("não foram"));
     if (r->fix && !fix_file(l, res, path, r->dry_run))
       trouble = true;
     if (!r->index_only && !(r->fix && r->dry_run))
@@ -396,14 +401,14 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
     trouble = true;
   }
   if (s->cache_dir != NULL && tl_linter_save_cache(l, &err) != TL_OK)
-    fprintf(stderr, "tradlint: aviso: cache de verificação não gravado: %s "
-                    "(use --no-cache)\n", err.msg);
+    fprintf(stderr, _("tradlint: aviso: cache de verificação não gravado: %s "
+                    "(use --no-cache)\n"), err.msg);
   if (r->fix && r->dry_run) {
     ; /* the diff is the output */
   } else if (r->index_only) {
     size_t stored = s->corpus != NULL ? tl_corpus_recorded(s->corpus) : 0;
-    printf("tradlint: %zu %s no acervo\n", stored,
-           stored == 1 ? "documento registrado" : "documentos registrados");
+    printf(_("tradlint: %zu %s no acervo\n"), stored,
+           stored == 1 ? _("documento registrado") : _("documentos registrados"));
   } else if (r->format == TL_FORMAT_JSON || tl_report_files(rep) > 0 ||
              !trouble) {
     tl_report_finish(rep);
@@ -414,20 +419,24 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
       trouble = true;
     } else {
       size_t n = tl_baseline_count(new_baseline);
-      fprintf(stderr, "tradlint: linha de base com %zu %s gravada em %s\n",
-              n, n == 1 ? "achado" : "achados", r->write_baseline);
+      fprintf(stderr,
+              P_("tradlint: linha de base com %zu achado gravada em %s\n",
+                 "tradlint: linha de base com %zu achados gravada em %s\n", n),
+              n, r->write_baseline);
     }
   }
   if (baseline != NULL && tl_report_baselined(rep) > 0) {
     size_t n = tl_report_baselined(rep);
-    fprintf(stderr, "tradlint: %zu %s da linha de base %s\n", n,
-            n == 1 ? "achado" : "achados", n == 1 ? "omitido" : "omitidos");
+    fprintf(stderr,
+            P_("tradlint: %zu achado da linha de base omitido\n",
+               "tradlint: %zu achados da linha de base omitidos\n", n),
+            n);
   }
   tl_baseline_free(baseline);
   tl_baseline_free(new_baseline);
   if (s->corpus != NULL && tl_corpus_readonly(s->corpus))
-    fprintf(stderr, "tradlint: aviso: %s é somente leitura: a memória do "
-                    "acervo não foi atualizada\n", s->db_path);
+    fprintf(stderr, _("tradlint: aviso: %s é somente leitura: a memória do "
+                    "acervo não foi atualizada\n"), s->db_path);
   status = trouble ? CLI_EXIT_TROUBLE : findings_status(rep, s->fail_on);
   tl_report_free(rep);
   return status;
