@@ -4,6 +4,7 @@
  * editor page. Each worker thread checks with a sibling linter of its own
  * (tl_linter_new_sibling), as -j does. The only includer of microhttpd.h. */
 #include "serve.h"
+#include "msg.h"
 
 #include "lint.h"
 #include "ltapi.h"
@@ -238,8 +239,8 @@ static enum MHD_Result v2_check(tl_server *s, struct MHD_Connection *c,
   MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, on_arg, &form);
   if (ctype != NULL && strncasecmp(ctype, "multipart/", 10) == 0) {
     ret = send_error(c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE,
-                     "envie o formulário como "
-                     "application/x-www-form-urlencoded");
+                     _("envie o formulário como "
+                     "application/x-www-form-urlencoded"));
     goto out;
   }
   /* the body is form data whatever the declared type (LTeX declares
@@ -251,8 +252,8 @@ static enum MHD_Result v2_check(tl_server *s, struct MHD_Connection *c,
   }
   if (!authorized(s, c, &form)) {
     ret = send_error(c, MHD_HTTP_UNAUTHORIZED,
-                     "token ausente ou errado: envie 'Authorization: "
-                     "Bearer TOKEN' ou o campo apiKey");
+                     _("token ausente ou errado: envie 'Authorization: "
+                     "Bearer TOKEN' ou o campo apiKey"));
     goto out;
   }
   text = tl_fields_get(&form, "text", &tlen);
@@ -262,19 +263,19 @@ static enum MHD_Result v2_check(tl_server *s, struct MHD_Connection *c,
   only = tl_fields_get(&form, "enabledOnly", NULL);
   if (text == NULL && data == NULL) {
     ret = send_error(c, MHD_HTTP_BAD_REQUEST,
-                     "falta o texto: envie o campo 'text' ou 'data'");
+                     _("falta o texto: envie o campo 'text' ou 'data'"));
     goto out;
   }
   if (lang == NULL) {
     ret = send_error(c, MHD_HTTP_BAD_REQUEST,
-                     "falta o campo 'language' (pt-BR, pt ou auto)");
+                     _("falta o campo 'language' (pt-BR, pt ou auto)"));
     goto out;
   }
   if (!tl_lt_language_ok(lang)) {
     char msg[256];
     snprintf(msg, sizeof msg,
-             "idioma não suportado '%.64s': o tradlint verifica português "
-             "do Brasil (language=pt-BR, pt ou auto)",
+             _("idioma não suportado '%.64s': o tradlint verifica português "
+             "do Brasil (language=pt-BR, pt ou auto)"),
              lang);
     ret = send_error(c, MHD_HTTP_BAD_REQUEST, msg);
     goto out;
@@ -288,8 +289,8 @@ static enum MHD_Result v2_check(tl_server *s, struct MHD_Connection *c,
   if (flt.enabled_only && flt.enabled_rules == NULL &&
       flt.enabled_categories == NULL) {
     ret = send_error(c, MHD_HTTP_BAD_REQUEST,
-                     "enabledOnly=true pede enabledRules ou "
-                     "enabledCategories");
+                     _("enabledOnly=true pede enabledRules ou "
+                     "enabledCategories"));
     goto out;
   }
   if (data != NULL && text == NULL &&
@@ -359,8 +360,8 @@ static enum MHD_Result api_check(tl_server *s, struct MHD_Connection *c,
   tl_fields_init(&form);
   if (!authorized(s, c, NULL)) {
     ret = send_error(c, MHD_HTTP_UNAUTHORIZED,
-                     "token ausente ou errado: envie 'Authorization: "
-                     "Bearer TOKEN'");
+                     _("token ausente ou errado: envie 'Authorization: "
+                     "Bearer TOKEN'"));
     goto out;
   }
   if (ctype != NULL && strncasecmp(ctype, "application/json", 16) == 0) {
@@ -370,9 +371,9 @@ static enum MHD_Result api_check(tl_server *s, struct MHD_Connection *c,
     if (j == NULL || !json_is_object(j)) {
       char msg[300];
       snprintf(msg, sizeof msg,
-               "JSON inválido (linha %d, coluna %d: %s); envie "
-               "{\"text\": \"...\", \"path\": \"...\"}",
-               jerr.line, jerr.column, j == NULL ? jerr.text : "não é objeto");
+               _("JSON inválido (linha %d, coluna %d: %s); envie "
+               "{\"text\": \"...\", \"path\": \"...\"}"),
+               jerr.line, jerr.column, j == NULL ? jerr.text : _("não é objeto"));
       ret = send_error(c, MHD_HTTP_BAD_REQUEST, msg);
       goto out;
     }
@@ -382,8 +383,8 @@ static enum MHD_Result api_check(tl_server *s, struct MHD_Connection *c,
     if (!json_is_string(t) || (p != NULL && !json_is_string(p)) ||
         (m != NULL && !json_is_string(m))) {
       ret = send_error(c, MHD_HTTP_BAD_REQUEST,
-                       "o JSON precisa do campo \"text\" (string); \"path\" "
-                       "e \"markup\" são strings opcionais");
+                       _("o JSON precisa do campo \"text\" (string); \"path\" "
+                       "e \"markup\" são strings opcionais"));
       goto out;
     }
     text = json_string_value(t);
@@ -399,8 +400,8 @@ static enum MHD_Result api_check(tl_server *s, struct MHD_Connection *c,
   } else {
     if (ctype != NULL && strncasecmp(ctype, "multipart/", 10) == 0) {
       ret = send_error(c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE,
-                       "envie JSON, texto ou um formulário "
-                       "application/x-www-form-urlencoded");
+                       _("envie JSON, texto ou um formulário "
+                       "application/x-www-form-urlencoded"));
       goto out;
     }
     if (tl_fields_parse(&form, body, rq->body.len, &err) != TL_OK) {
@@ -411,14 +412,14 @@ static enum MHD_Result api_check(tl_server *s, struct MHD_Connection *c,
     path = tl_fields_get(&form, "path", NULL);
     mk = tl_fields_get(&form, "markup", NULL);
     if (text == NULL) {
-      ret = send_error(c, MHD_HTTP_BAD_REQUEST, "falta o campo 'text'");
+      ret = send_error(c, MHD_HTTP_BAD_REQUEST, _("falta o campo 'text'"));
       goto out;
     }
   }
   markup = markup_named(mk);
   if ((int)markup < 0) {
     ret = send_error(c, MHD_HTTP_BAD_REQUEST,
-                     "'markup' deve ser markdown ou plain");
+                     _("'markup' deve ser markdown ou plain"));
     goto out;
   }
   if (path == NULL || path[0] == '\0')
@@ -505,7 +506,7 @@ static enum MHD_Result dispatch(tl_server *s, struct MHD_Connection *c,
       break;
     if (!authorized(s, c, NULL))
       return send_error(c, MHD_HTTP_UNAUTHORIZED,
-                        "token ausente ou errado");
+                        _("token ausente ou errado"));
     return send_json(c, MHD_HTTP_OK, tl_lt_languages());
   case R_V2CHECK:
     if (!get && !post)
@@ -517,10 +518,10 @@ static enum MHD_Result dispatch(tl_server *s, struct MHD_Connection *c,
     return api_check(s, c, rq);
   case R_NONE:
     return send_error(c, MHD_HTTP_NOT_FOUND,
-                      "caminho desconhecido: use /v2/check, /v2/languages, "
-                      "/api/check, /health ou /");
+                      _("caminho desconhecido: use /v2/check, /v2/languages, "
+                      "/api/check, /health ou /"));
   }
-  return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "método não permitido");
+  return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, _("método não permitido"));
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
@@ -552,7 +553,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     if (cl != NULL && strtoull(cl, NULL, 10) > s->opt.max_body) {
       char msg[160];
       snprintf(msg, sizeof msg,
-               "corpo grande demais: %s bytes; o limite é %zu", cl,
+               _("corpo grande demais: %s bytes; o limite é %zu"), cl,
                s->opt.max_body);
       return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, msg);
     }
@@ -574,10 +575,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   }
   if (rq->late)
     return send_error(c, MHD_HTTP_REQUEST_TIMEOUT,
-                      "o pedido demorou demais para chegar");
+                      _("o pedido demorou demais para chegar"));
   if (rq->too_big) {
     char msg[120];
-    snprintf(msg, sizeof msg, "corpo grande demais: o limite é %zu bytes",
+    snprintf(msg, sizeof msg,
+             P_("corpo grande demais: o limite é %zu byte",
+                "corpo grande demais: o limite é %zu bytes", s->opt.max_body),
              s->opt.max_body);
     return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, msg);
   }
@@ -676,14 +679,14 @@ tl_status tl_server_start(tl_server **out, tl_linter *l,
   *out = NULL;
   if (o->port > 65535 || !parse_bind(o->bind, o->port, &sa))
     return tl_error_set(err, TL_EUSAGE,
-                        "endereço inválido '%s' (use um IP numérico, v4 ou "
-                        "v6, ou localhost) ou porta %u fora de 0-65535",
+                        _("endereço inválido '%s' (use um IP numérico, v4 ou "
+                        "v6, ou localhost) ou porta %u fora de 0-65535"),
                         o->bind != NULL ? o->bind : "", o->port);
   if (!is_loopback(&sa) && (o->token == NULL || o->token[0] == '\0'))
     return tl_error_set(err, TL_EUSAGE,
-                        "'%s' não é um endereço de loopback: quem alcança "
+                        _("'%s' não é um endereço de loopback: quem alcança "
                         "esta máquina poderia usar o servidor; exija um "
-                        "token com --token-file",
+                        "token com --token-file"),
                         o->bind);
   if (sa.ss_family == AF_INET6)
     flags |= MHD_USE_IPv6;
@@ -733,10 +736,10 @@ tl_status tl_server_start(tl_server **out, tl_linter *l,
     int e = errno;
     tl_server_stop(s);
     return tl_error_set(err, TL_EUSAGE,
-                        "não foi possível escutar em %s:%u (%s): a porta "
-                        "está em uso?",
+                        _("não foi possível escutar em %s:%u (%s): a porta "
+                        "está em uso?"),
                         o->bind != NULL ? o->bind : "127.0.0.1", o->port,
-                        strerror(e));
+                        tl_strerror(e));
   }
   di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
   s->port = di != NULL ? di->port : o->port;
