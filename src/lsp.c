@@ -6,6 +6,7 @@
  * Linters come from the caller (one per .tradlint.toml), so the
  * configuration is the command line's. */
 #include "lint.h"
+#include "msg.h"
 #include "utf16.h"
 
 #include <errno.h>
@@ -331,7 +332,7 @@ static tl_linter *linter_for(lsp *s, lsp_doc *d)
 
 static const char *severity_word(tl_severity sev)
 {
-  return sev == TL_ERROR ? "erro" : sev == TL_WARNING ? "aviso" : "informação";
+  return tl_severity_label(sev);
 }
 
 /* Check @d again and publish its diagnostics. */
@@ -551,7 +552,7 @@ static void code_action(lsp *s, json_t *id, json_t *params)
       continue;
     for (size_t k = 0; k < f->nsuggestions; k++) {
       char title[600];
-      snprintf(title, sizeof title, "Trocar '%.*s' por '%s'",
+      snprintf(title, sizeof title, _("Trocar '%.*s' por '%s'"),
                (int)(f->length < 200 ? f->length : 200), surface,
                f->suggestions[k]);
       json_array_append_new(
@@ -568,7 +569,7 @@ static void code_action(lsp *s, json_t *id, json_t *params)
       char title[300];
       json_t *word = json_stringn(surface, f->length);
       snprintf(title, sizeof title,
-               "Adicionar '%.*s' ao dicionário do projeto", (int)f->length,
+               _("Adicionar '%.*s' ao dicionário do projeto"), (int)f->length,
                surface);
       json_array_append_new(
           actions,
@@ -595,7 +596,7 @@ static void code_action(lsp *s, json_t *id, json_t *params)
       json_array_append_new(
           actions,
           json_pack("{s:s,s:s,s:{s:{s:o}}}", "title",
-                    "Aplicar todas as correções seguras do tradlint", "kind",
+                    _("Aplicar todas as correções seguras do tradlint"), "kind",
                     "source.fixAll.tradlint", "edit", "changes", d->uri,
                     edits));
     else
@@ -614,12 +615,12 @@ static tl_status append_word(const char *path, const char *word,
   FILE *fp = fopen(path, "a");
 
   if (fp == NULL)
-    return tl_error_set(err, TL_EIO, "%s: %s", path, strerror(errno));
+    return tl_error_set(err, TL_EIO, "%s: %s", path, tl_strerror(errno));
   if (fresh)
-    fputs("# Palavras do projeto, uma por linha (tradlint).\n", fp);
+    fputs(_("# Palavras do projeto, uma por linha (tradlint).\n"), fp);
   fprintf(fp, "%s\n", word);
   if (fclose(fp) != 0)
-    return tl_error_set(err, TL_EIO, "%s: %s", path, strerror(errno));
+    return tl_error_set(err, TL_EIO, "%s: %s", path, tl_strerror(errno));
   return TL_OK;
 }
 
@@ -642,7 +643,7 @@ static tl_status add_words_key(const char *path, tl_error *err)
   {
     tl_buf all;
     tl_buf_init(&all);
-    tl_buf_adds(&all, "words = [\"palavras.txt\"]  # dicionário do projeto\n");
+    tl_buf_adds(&all, _("words = [\"palavras.txt\"]  # dicionário do projeto\n"));
     if (old.len > 0)
       tl_buf_add(&all, old.p, old.len);
     st = tl_write_file_atomic(path, all.p, all.len, err);
@@ -668,8 +669,8 @@ static void add_word(lsp *s, json_t *id, json_t *args)
   if (word == NULL || d == NULL || word[0] == '\0' || strlen(word) > 100 ||
       strpbrk(word, " \t\r\n#") != NULL) {
     reply_error(s, id, RPC_INVALID_PARAMS,
-                "tradlint.addWord espera [palavra, uri de um documento "
-                "aberto]");
+                _("tradlint.addWord espera [palavra, uri de um documento "
+                "aberto]"));
     return;
   }
   memset(&cfg, 0, sizeof cfg);
@@ -696,7 +697,7 @@ static void add_word(lsp *s, json_t *id, json_t *args)
     st = append_word(target, word, &err);
   tl_config_fini(&cfg);
   if (st != TL_OK) {
-    snprintf(msg, sizeof msg, "tradlint: não foi possível adicionar '%s': %s",
+    snprintf(msg, sizeof msg, _("tradlint: não foi possível adicionar '%s': %s"),
              word, err.msg);
     show_message(s, 1, msg);
     reply_error(s, id, RPC_INVALID_PARAMS, msg);
@@ -760,13 +761,13 @@ static void hover(lsp *s, json_t *id, json_t *params)
     tl_buf_printf(&md, "%s**%s** (%s, `%s`)\n", any ? "\n---\n\n" : "",
                   f->message, severity_word(f->severity), f->rule);
     for (size_t k = 0; k < f->nsuggestions; k++)
-      tl_buf_printf(&md, "%s`%s`", k ? ", " : "\nSugestões: ",
+      tl_buf_printf(&md, "%s`%s`", k ? ", " : _("\nSugestões: "),
                     f->suggestions[k]);
     if (f->nsuggestions > 0)
       tl_buf_adds(&md, "\n");
     note = concept_note(s, d, f->concept);
     if (note != NULL && note[0] != '\0')
-      tl_buf_printf(&md, "\nGlossário (`%s`): %s\n", f->concept, note);
+      tl_buf_printf(&md, _("\nGlossário (`%s`): %s\n"), f->concept, note);
     any = true;
   }
   if (!any) {
@@ -825,13 +826,13 @@ static bool handle(lsp *s, json_t *msg, int *exit_status)
   bool request = id != NULL;
 
   if (!json_is_object(msg) || (method == NULL && !request)) {
-    reply_error(s, NULL, RPC_INVALID_REQUEST, "mensagem JSON-RPC inválida");
+    reply_error(s, NULL, RPC_INVALID_REQUEST, _("mensagem JSON-RPC inválida"));
     return true;
   }
   if (method == NULL)
     return true; /* a response to us: we send no requests */
   if (request && !json_is_integer(id) && !json_is_string(id)) {
-    reply_error(s, NULL, RPC_INVALID_REQUEST, "id inválido");
+    reply_error(s, NULL, RPC_INVALID_REQUEST, _("id inválido"));
     return true;
   }
   if (strcmp(method, "exit") == 0) {
@@ -845,12 +846,12 @@ static bool handle(lsp *s, json_t *msg, int *exit_status)
   }
   if (!s->initialized) {
     if (request)
-      reply_error(s, id, RPC_NOT_INITIALIZED, "servidor não inicializado");
+      reply_error(s, id, RPC_NOT_INITIALIZED, _("servidor não inicializado"));
     return true;
   }
   if (s->shutdown) {
     if (request)
-      reply_error(s, id, RPC_INVALID_REQUEST, "o servidor foi encerrado");
+      reply_error(s, id, RPC_INVALID_REQUEST, _("o servidor foi encerrado"));
     return true;
   }
   if (strcmp(method, "shutdown") == 0) {
@@ -877,7 +878,7 @@ static bool handle(lsp *s, json_t *msg, int *exit_status)
       reply_error(s, id, RPC_INVALID_PARAMS, "comando desconhecido");
   } else if (request) {
     char m[300];
-    snprintf(m, sizeof m, "método desconhecido: %.200s", method);
+    snprintf(m, sizeof m, _("método desconhecido: %.200s"), method);
     reply_error(s, id, RPC_METHOD_NOT_FOUND, m);
   }
   return true;
@@ -905,14 +906,14 @@ tl_status tl_lsp_run(FILE *in, FILE *out, const tl_lsp_options *o,
     if (r < 0) {
       logf_(&s, "message without a valid Content-Length: skipped");
       reply_error(&s, NULL, RPC_PARSE_ERROR,
-                  "cabeçalho Content-Length ausente ou inválido");
+                  _("cabeçalho Content-Length ausente ou inválido"));
       continue;
     }
     msg = json_loadb(body, len, JSON_ALLOW_NUL, &jerr);
     free(body);
     if (msg == NULL) {
       char m[300];
-      snprintf(m, sizeof m, "JSON inválido (coluna %d: %s)", jerr.column,
+      snprintf(m, sizeof m, _("JSON inválido (coluna %d: %s)"), jerr.column,
                jerr.text);
       logf_(&s, "%s", m);
       reply_error(&s, NULL, RPC_PARSE_ERROR, m);
@@ -929,8 +930,8 @@ tl_status tl_lsp_run(FILE *in, FILE *out, const tl_lsp_options *o,
   free(s.root);
   if (exit_status != 0)
     return tl_error_set(err, TL_EIO,
-                        go_on ? "a entrada do cliente LSP terminou sem "
-                                "'shutdown' e 'exit'"
-                              : "'exit' sem 'shutdown' antes");
+                        go_on ? _("a entrada do cliente LSP terminou sem "
+                                "'shutdown' e 'exit'")
+                              : _("'exit' sem 'shutdown' antes"));
   return TL_OK;
 }
