@@ -4,6 +4,7 @@
  * (gloss.c) stays the one validator: what is imported is checked by
  * loading it. The only includer of libxml2. */
 #include "buf.h"
+#include "msg.h"
 #include "gloss.h"
 #include "input.h"
 #include "utf8.h"
@@ -309,8 +310,8 @@ static tl_status csv_record(const char *path, const char *data, size_t len,
           tl_buf_fini(&f);
           drop(fields, nf);
           return tl_error_set(err, TL_EGLOSS,
-                              "%s:%u: aspas abertas sem fechar (RFC 4180: "
-                              "um campo entre aspas termina com \")",
+                              _("%s:%u: aspas abertas sem fechar (RFC 4180: "
+                              "um campo entre aspas termina com \")"),
                               path, start_line);
         }
         if (data[i] == '"' && i + 1 < len && data[i + 1] == '"') {
@@ -329,9 +330,9 @@ static tl_status csv_record(const char *path, const char *data, size_t len,
         tl_buf_fini(&f);
         drop(fields, nf);
         return tl_error_set(err, TL_EGLOSS,
-                            "%s:%u: texto depois das aspas de fechamento "
+                            _("%s:%u: texto depois das aspas de fechamento "
                             "(RFC 4180: aspas dentro de um campo se "
-                            "escrevem \"\")",
+                            "escrevem \"\")"),
                             path, *line);
       }
     } else {
@@ -340,9 +341,9 @@ static tl_status csv_record(const char *path, const char *data, size_t len,
           tl_buf_fini(&f);
           drop(fields, nf);
           return tl_error_set(err, TL_EGLOSS,
-                              "%s:%u: aspas no meio de um campo sem aspas "
+                              _("%s:%u: aspas no meio de um campo sem aspas "
                               "(RFC 4180: ponha o campo entre aspas e "
-                              "escreva \"\")",
+                              "escreva \"\")"),
                               path, *line);
         }
         tl_buf_addc(&f, data[i++]);
@@ -387,7 +388,7 @@ static tl_status import_csv(tl_glossary_table *t, const char *path,
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
     pos = 3; /* spreadsheets write a BOM */
   if (pos >= len)
-    return tl_error_set(err, TL_EGLOSS, "%s: arquivo vazio", path);
+    return tl_error_set(err, TL_EGLOSS, _("%s: arquivo vazio"), path);
   st = csv_record(path, data, len, &pos, &line, &f, &nf, err);
   if (st != TL_OK)
     return st;
@@ -395,9 +396,9 @@ static tl_status import_csv(tl_glossary_table *t, const char *path,
     int c = col_index(f[k], strlen(f[k]));
     if (c < 0 || k >= 64) {
       st = tl_error_set(err, TL_EGLOSS,
-                        "%s:1:%zu: coluna desconhecida '%s' (colunas: id, "
+                        _("%s:1:%zu: coluna desconhecida '%s' (colunas: id, "
                         "en, preferred, abbrev, admitted, forbidden, gender, "
-                        "case, note, source)",
+                        "case, note, source)"),
                         path, k + 1, f[k]);
       free_fields(f, nf);
       return st;
@@ -417,7 +418,8 @@ static tl_status import_csv(tl_glossary_table *t, const char *path,
     }
     if (nf != ncols) {
       st = tl_error_set(err, TL_EGLOSS,
-                        "%s:%u: %zu campos, mas o cabeçalho tem %zu colunas",
+                        _("%s:%u: o número de campos desta linha (%zu) não é o de "
+                          "colunas do cabeçalho (%zu)"),
                         path, at, nf, ncols);
       free_fields(f, nf);
       return st;
@@ -426,8 +428,8 @@ static tl_status import_csv(tl_glossary_table *t, const char *path,
     for (size_t k = 0; k < nf; k++) {
       if (strpbrk(f[k], "\t\r\n") != NULL) {
         st = tl_error_set(err, TL_EGLOSS,
-                          "%s:%u: a coluna '%s' tem tabulação ou quebra de "
-                          "linha, que o glossário (TSV) não aceita",
+                          _("%s:%u: a coluna '%s' tem tabulação ou quebra de "
+                          "linha, que o glossário (TSV) não aceita"),
                           path, at, COLS[map[k]]);
         free_fields(f, nf);
         return st;
@@ -600,8 +602,8 @@ static tl_status aux(entry_ctx *e, const xmlNode *n, bool target_or_entry,
       add_note(e->r, s); /* a second source: kept in the note */
     free(s);
   } else {
-    warn(e->t, "%s:%ld: <%s%s%s%s> deixado de fora (o glossário não tem "
-               "coluna para ele)",
+    warn(e->t, _("%s:%ld: <%s%s%s%s> deixado de fora (o glossário não tem "
+               "coluna para ele)"),
          e->path, xmlGetLineNo(n), (const char *)n->name,
          type[0] ? " type=\"" : "", type, type[0] ? "\"" : "");
   }
@@ -650,9 +652,9 @@ static tl_status read_term(entry_ctx *e, const xmlNode *tig, lang_kind lk)
           tm.status = ST_FORBIDDEN;
         else
           st = tbx_bad(e, k,
-                       "administrativeStatus '%s' não suportado (use "
+                       _("administrativeStatus '%s' não suportado (use "
                        "preferredTerm-admn-sts, admittedTerm-admn-sts, "
-                       "deprecatedTerm-admn-sts ou supersededTerm-admn-sts)",
+                       "deprecatedTerm-admn-sts ou supersededTerm-admn-sts)"),
                        v);
       } else if (strcmp(type, "termType") == 0) {
         tm.abbrev = strcmp(v, "acronym") == 0 ||
@@ -660,13 +662,13 @@ static tl_status read_term(entry_ctx *e, const xmlNode *tig, lang_kind lk)
                     strcmp(v, "shortForm") == 0 ||
                     strcmp(v, "initialism") == 0;
         if (!tm.abbrev && lk == LANG_TARGET)
-          warn(e->t, "%s:%ld: termType '%s' deixado de fora", e->path,
+          warn(e->t, _("%s:%ld: termType '%s' deixado de fora"), e->path,
                xmlGetLineNo(k), v);
       } else if (strcmp(type, "partOfSpeech") == 0) {
         tm.proper = strcmp(v, "properNoun") == 0;
         if (!tm.proper && lk == LANG_TARGET && strcmp(v, "noun") != 0)
-          warn(e->t, "%s:%ld: partOfSpeech '%s' deixado de fora (o glossário "
-                     "só distingue nomes próprios: case exact)",
+          warn(e->t, _("%s:%ld: partOfSpeech '%s' deixado de fora (o glossário "
+                     "só distingue nomes próprios: case exact)"),
                e->path, xmlGetLineNo(k), v);
       } else if (strcmp(type, "grammaticalGender") == 0) {
         if (strcmp(v, "masculine") == 0)
@@ -675,11 +677,11 @@ static tl_status read_term(entry_ctx *e, const xmlNode *tig, lang_kind lk)
           tm.gender = 'f';
         else if (lk == LANG_TARGET)
           st = tbx_bad(e, k,
-                       "grammaticalGender '%s' não suportado (o glossário "
-                       "tem masculine e feminine)",
+                       _("grammaticalGender '%s' não suportado (o glossário "
+                       "tem masculine e feminine)"),
                        v);
       } else if (lk == LANG_TARGET) {
-        warn(e->t, "%s:%ld: termNote type=\"%s\" deixado de fora", e->path,
+        warn(e->t, _("%s:%ld: termNote type=\"%s\" deixado de fora"), e->path,
              xmlGetLineNo(k), type);
       }
       free(type);
@@ -688,13 +690,13 @@ static tl_status read_term(entry_ctx *e, const xmlNode *tig, lang_kind lk)
     }
     st = aux(e, n, lk == LANG_TARGET, &handled);
     if (st == TL_OK && !handled)
-      warn(e->t, "%s:%ld: <%s> deixado de fora", e->path, xmlGetLineNo(n),
+      warn(e->t, _("%s:%ld: <%s> deixado de fora"), e->path, xmlGetLineNo(n),
            (const char *)n->name);
   }
   if (st == TL_OK && tm.text != NULL && tm.text[0] != '\0') {
     if (strchr(tm.text, '|') != NULL)
-      st = tbx_bad(e, tig, "o termo '%s' tem '|', que o glossário usa para "
-                           "separar formas",
+      st = tbx_bad(e, tig, _("o termo '%s' tem '|', que o glossário usa para "
+                           "separar formas"),
                    tm.text);
     else if (lk == LANG_EN)
       add_item(e->r, C_EN, tm.text);
@@ -715,8 +717,8 @@ static tl_status read_lang(entry_ctx *e, const xmlNode *ls, const char *target)
   tl_status st = TL_OK;
 
   if (lk == LANG_OTHER) {
-    warn(e->t, "%s:%ld: seção de idioma '%s' deixada de fora (o glossário "
-               "tem inglês e %s)",
+    warn(e->t, _("%s:%ld: seção de idioma '%s' deixada de fora (o glossário "
+               "tem inglês e %s)"),
          e->path, xmlGetLineNo(ls), l ? (const char *)l : "?", target);
     xmlFree(l);
     return TL_OK;
@@ -732,7 +734,7 @@ static tl_status read_lang(entry_ctx *e, const xmlNode *ls, const char *target)
     }
     st = aux(e, n, lk == LANG_TARGET, &handled);
     if (st == TL_OK && !handled)
-      warn(e->t, "%s:%ld: <%s> deixado de fora", e->path, xmlGetLineNo(n),
+      warn(e->t, _("%s:%ld: <%s> deixado de fora"), e->path, xmlGetLineNo(n),
            (const char *)n->name);
   }
   return st;
@@ -815,7 +817,7 @@ static tl_status read_entry(tl_glossary_table *t, const char *path,
     }
     st = aux(&e, n, true, &handled);
     if (st == TL_OK && !handled)
-      warn(t, "%s:%ld: <%s> deixado de fora", path, xmlGetLineNo(n),
+      warn(t, _("%s:%ld: <%s> deixado de fora"), path, xmlGetLineNo(n),
            (const char *)n->name);
   }
   /* the target terms into columns: the first preferred (else the first
@@ -827,8 +829,8 @@ static tl_status read_entry(tl_glossary_table *t, const char *path,
     if (e.terms[i].status == ST_NONE && !e.terms[i].abbrev)
       pref = &e.terms[i];
   if (st == TL_OK && pref == NULL) {
-    warn(t, "%s:%ld: conceito '%s' sem termo preferido ou aceito em %s: "
-            "deixado de fora",
+    warn(t, _("%s:%ld: conceito '%s' sem termo preferido ou aceito em %s: "
+            "deixado de fora"),
          path, xmlGetLineNo(te), id[0] ? id : e.r->v[C_EN], target);
     for (int c = 0; c < NC; c++)
       free(e.r->v[c]);
@@ -858,9 +860,9 @@ static tl_status read_entry(tl_glossary_table *t, const char *path,
       char *b = tl_xstrndup(base, strcspn(base, "|"));
       char *slug = make_id(t, t->n - 1, b);
       if (id[0] != '\0')
-        warn(t, "%s:%ld: id '%s' não é um identificador do glossário "
+        warn(t, _("%s:%ld: id '%s' não é um identificador do glossário "
                 "(letras minúsculas sem acento, algarismos, - . _): usado "
-                "'%s'",
+                "'%s'"),
              path, xmlGetLineNo(te), id, slug);
       set(e.r, C_ID, slug, strlen(slug));
       free(slug);
@@ -910,21 +912,21 @@ static tl_status import_tbx(tl_glossary_table *t, const char *path,
   tl_status st;
 
   if (len > (size_t)0x7FFFFFFF)
-    return tl_error_set(err, TL_EGLOSS, "%s: arquivo grande demais", path);
+    return tl_error_set(err, TL_EGLOSS, _("%s: arquivo grande demais"), path);
   /* no network, no entity expansion, no DTD loading */
   doc = xmlReadMemory(data, (int)len, path, NULL,
                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == NULL) {
     const xmlError *xe = xmlGetLastError();
-    return tl_error_set(err, TL_EGLOSS, "%s:%d: XML inválido: %s", path,
+    return tl_error_set(err, TL_EGLOSS, _("%s:%d: XML inválido: %s"), path,
                         xe ? xe->line : 0,
                         xe && xe->message ? xe->message : "?");
   }
   root = xmlDocGetRootElement(doc);
   if (root == NULL || (!is_elem(root, "martif") && !is_elem(root, "tbx"))) {
     st = tl_error_set(err, TL_EGLOSS,
-                      "%s: não é um arquivo TBX (o elemento raiz é <%s>, "
-                      "esperado <martif> ou <tbx>)",
+                      _("%s: não é um arquivo TBX (o elemento raiz é <%s>, "
+                      "esperado <martif> ou <tbx>)"),
                       path, root ? (const char *)root->name : "");
     xmlFreeDoc(doc);
     return st;
@@ -932,11 +934,11 @@ static tl_status import_tbx(tl_glossary_table *t, const char *path,
   st = walk_entries(t, path, root->children, target, &count, err);
   if (st == TL_OK && count == 0)
     st = tl_error_set(err, TL_EGLOSS,
-                      "%s: nenhum <termEntry> nem <conceptEntry>", path);
+                      _("%s: nenhum <termEntry> nem <conceptEntry>"), path);
   else if (st == TL_OK && t->n == 0)
     st = tl_error_set(err, TL_EGLOSS,
-                      "%s: nenhum conceito com termo em %s (use --lang "
-                      "para outro idioma)",
+                      _("%s: nenhum conceito com termo em %s (use --lang "
+                      "para outro idioma)"),
                       path, target);
   xmlFreeDoc(doc);
   return st;
@@ -1097,7 +1099,7 @@ static tl_status validate(const tl_glossary_table *t, const char *path,
       msg = msg ? msg + 2 : e2.msg;
     }
     if (line >= 2 && line - 2 < t->n)
-      return tl_error_set(err, TL_EGLOSS, "%s:%u: conceito '%s': %s", path,
+      return tl_error_set(err, TL_EGLOSS, _("%s:%u: conceito '%s': %s"), path,
                           t->rows[line - 2].line, t->rows[line - 2].v[C_ID],
                           msg);
     return tl_error_set(err, TL_EGLOSS, "%s: %s", path, msg);
@@ -1119,8 +1121,8 @@ tl_status tl_glossary_table_import(tl_glossary_table **out, const char *path,
   if (!ends_with(path, ".tbx") && !ends_with(path, ".csv")) {
     free(t);
     return tl_error_set(err, TL_EUSAGE,
-                        "%s: formato não reconhecido (use um arquivo .tbx "
-                        "ou .csv)",
+                        _("%s: formato não reconhecido (use um arquivo .tbx "
+                        "ou .csv)"),
                         path);
   }
   st = tl_input_read(path, 0, &data, &len, NULL, err);
@@ -1132,7 +1134,7 @@ tl_status tl_glossary_table_import(tl_glossary_table **out, const char *path,
     free(data);
   }
   if (st == TL_OK && t->n == 0)
-    st = tl_error_set(err, TL_EGLOSS, "%s: nenhum conceito", path);
+    st = tl_error_set(err, TL_EGLOSS, _("%s: nenhum conceito"), path);
   if (st == TL_OK)
     st = validate(t, path, err);
   if (st != TL_OK) {
@@ -1158,13 +1160,13 @@ tl_status tl_glossary_table_write(const tl_glossary_table *t,
   else {
     tl_buf_fini(&b);
     return tl_error_set(err, TL_EUSAGE,
-                        "formato de glossário '%s' desconhecido (use tsv, "
-                        "csv ou tbx)",
+                        _("formato de glossário '%s' desconhecido (use tsv, "
+                        "csv ou tbx)"),
                         tl_format_name(format));
   }
   if (b.len > 0 && fwrite(b.p, 1, b.len, out) != b.len) {
     tl_buf_fini(&b);
-    return tl_error_set(err, TL_EIO, "erro ao escrever: %s", strerror(errno));
+    return tl_error_set(err, TL_EIO, _("erro ao escrever: %s"), tl_strerror(errno));
   }
   tl_buf_fini(&b);
   return TL_OK;
