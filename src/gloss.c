@@ -1,4 +1,5 @@
 #include "gloss.h"
+#include "msg.h"
 
 #include "input.h"
 
@@ -382,18 +383,18 @@ static tl_status add_form(loader *L, uint32_t ci, tl_form_kind kind,
     claim_key(L->a.p, L->a.len, &L->b);
   }
   if (L->b.len <= 1)
-    return bad(L, at, "%s", "forma vazia");
+    return bad(L, at, "%s", _("forma vazia"));
   s = tl_map_put(&g->claims, L->b.p, L->b.len, ci + 1, &created);
   if (!created) {
     uint32_t other = (s->value - 1) >> 2, okind = (s->value - 1) & 3;
     if (other != ci)
       return bad(L, at,
-                 "'%s' já pertence ao conceito '%s' (%s:%u): uma forma só "
-                 "pode ter um conceito",
+                 _("'%s' já pertence ao conceito '%s' (%s:%u): uma forma só "
+                 "pode ter um conceito"),
                  L->a.p, g->c[other].id, g->c[other].file, g->c[other].line);
     if ((kind == TL_FORM_FORBIDDEN) != (okind == TL_FORM_FORBIDDEN))
       return bad(L, at,
-                 "'%s' é ao mesmo tempo proibida e aceita no conceito '%s'",
+                 _("'%s' é ao mesmo tempo proibida e aceita no conceito '%s'"),
                  L->a.p, g->c[ci].id);
     return TL_OK; /* the same form twice in one concept: harmless */
   }
@@ -561,26 +562,26 @@ static tl_status add_row(loader *L, const int *map, size_t ncols,
     v[map[i]] = trim(fields[i].p, fields[i].n);
   if (!valid_id(v[COL_ID].p, v[COL_ID].n))
     return bad(L, v[COL_ID].p,
-               "id '%s' inválido: use letras minúsculas ASCII, dígitos e '-'",
+               _("id '%s' inválido: use letras minúsculas ASCII, dígitos e '-'"),
                tl_arena_strndup(&g->strs, v[COL_ID].p, v[COL_ID].n));
   if (v[COL_PREF].n == 0)
     return bad(L, v[COL_PREF].p ? v[COL_PREF].p : NULL,
-               "a coluna 'preferred' está vazia no conceito '%s'",
+               _("a coluna 'preferred' está vazia no conceito '%s'"),
                tl_arena_strndup(&g->strs, v[COL_ID].p, v[COL_ID].n));
   if (!(v[COL_GENDER].n == 0 ||
         (v[COL_GENDER].n == 1 &&
          (v[COL_GENDER].p[0] == 'm' || v[COL_GENDER].p[0] == 'f'))))
-    return bad(L, v[COL_GENDER].p, "gênero '%s' inválido: use m, f ou vazio",
+    return bad(L, v[COL_GENDER].p, _("gênero '%s' inválido: use m, f ou vazio"),
                tl_arena_strndup(&g->strs, v[COL_GENDER].p, v[COL_GENDER].n));
   if (!(v[COL_CASE].n == 0 ||
         (v[COL_CASE].n == 5 && memcmp(v[COL_CASE].p, "exact", 5) == 0) ||
         (v[COL_CASE].n == 3 && memcmp(v[COL_CASE].p, "any", 3) == 0)))
-    return bad(L, v[COL_CASE].p, "case '%s' inválido: use exact, any ou vazio",
+    return bad(L, v[COL_CASE].p, _("case '%s' inválido: use exact, any ou vazio"),
                tl_arena_strndup(&g->strs, v[COL_CASE].p, v[COL_CASE].n));
   tl_map_put(&g->ids, v[COL_ID].p, v[COL_ID].n, (uint32_t)g->nc, &created);
   if (!created) {
     tl_map_slot *s = tl_map_find(&g->ids, v[COL_ID].p, v[COL_ID].n);
-    return bad(L, v[COL_ID].p, "id '%.*s' repetido (já definido em %s:%u)",
+    return bad(L, v[COL_ID].p, _("id '%.*s' repetido (já definido em %s:%u)"),
                (int)v[COL_ID].n, v[COL_ID].p, g->c[s->value].file,
                g->c[s->value].line);
   }
@@ -635,7 +636,7 @@ static tl_status load_stream(tl_gloss *g, const char *path, FILE *fp,
 static tl_status load_file(tl_gloss *g, const char *path, tl_error *err)
 {
   FILE *fp;
-  tl_status st = tl_input_open(path, 0, "o glossário", TL_EGLOSS, &fp, NULL,
+  tl_status st = tl_input_open(path, 0, _("o glossário"), TL_EGLOSS, &fp, NULL,
                                err);
 
   if (st != TL_OK)
@@ -652,10 +653,10 @@ tl_status tl_gloss_load_buffer(tl_gloss *g, const char *name,
   tl_status st;
 
   if (len == 0)
-    return tl_error_set(err, TL_EGLOSS, "%s: glossário vazio", name);
+    return tl_error_set(err, TL_EGLOSS, _("%s: glossário vazio"), name);
   fp = fmemopen((void *)(uintptr_t)data, len, "rb");
   if (fp == NULL)
-    return tl_error_set(err, TL_EGLOSS, "%s: %s", name, strerror(errno));
+    return tl_error_set(err, TL_EGLOSS, "%s: %s", name, tl_strerror(errno));
   st = load_stream(g, name, fp, err);
   fclose(fp);
   return st;
@@ -693,13 +694,13 @@ static tl_status load_stream(tl_gloss *g, const char *path, FILE *fp,
       n -= 3;
     }
     if (memchr(line, '\0', n) != NULL) {
-      st = bad(&L, NULL, "%s", "byte NUL: o glossário deve ser texto UTF-8");
+      st = bad(&L, NULL, "%s", _("byte NUL: o glossário deve ser texto UTF-8"));
       break;
     }
     bad_at = tl_utf8_validate(line, n);
     if (bad_at < n) {
       st = bad(&L, line + bad_at, "%s",
-               "UTF-8 inválido: salve o glossário como UTF-8");
+               _("UTF-8 inválido: salve o glossário como UTF-8"));
       break;
     }
     if (n == 0 || line[0] == '#')
@@ -709,7 +710,7 @@ static tl_status load_stream(tl_gloss *g, const char *path, FILE *fp,
       bool seen[NCOLS] = {false};
       bool ok = true;
       if (k > NCOLS) {
-        st = bad(&L, fields[NCOLS].p, "%s", "colunas demais no cabeçalho");
+        st = bad(&L, fields[NCOLS].p, "%s", _("colunas demais no cabeçalho"));
         break;
       }
       for (size_t i = 0; i < k && ok; i++) {
@@ -720,13 +721,13 @@ static tl_status load_stream(tl_gloss *g, const char *path, FILE *fp,
             col = j;
         if (col < 0) {
           st = bad(&L, f.p,
-                   "coluna desconhecida '%s' (colunas: id, en, preferred, "
+                   _("coluna desconhecida '%s' (colunas: id, en, preferred, "
                    "abbrev, admitted, forbidden, gender, case, note, "
-                   "source)",
+                   "source)"),
                    tl_arena_strndup(&g->strs, f.p, f.n));
           ok = false;
         } else if (seen[col]) {
-          st = bad(&L, f.p, "coluna '%s' repetida", COLUMNS[col]);
+          st = bad(&L, f.p, _("coluna '%s' repetida"), COLUMNS[col]);
           ok = false;
         } else {
           seen[col] = true;
@@ -736,7 +737,7 @@ static tl_status load_stream(tl_gloss *g, const char *path, FILE *fp,
       if (!ok)
         break;
       if (!seen[COL_ID] || !seen[COL_PREF]) {
-        st = bad(&L, NULL, "falta a coluna '%s' no cabeçalho",
+        st = bad(&L, NULL, _("falta a coluna '%s' no cabeçalho"),
                  !seen[COL_ID] ? "id" : "preferred");
         break;
       }
@@ -746,8 +747,8 @@ static tl_status load_stream(tl_gloss *g, const char *path, FILE *fp,
     }
     if (k != ncols) {
       st = bad(&L, k > ncols ? fields[ncols].p : NULL,
-               "a linha tem %zu colunas e o cabeçalho tem %zu (separe as "
-               "colunas com um TAB)",
+               _("o número de colunas da linha (%zu) não é o do cabeçalho "
+                 "(%zu): separe as colunas com um TAB"),
                k, ncols);
       break;
     }
@@ -755,11 +756,11 @@ static tl_status load_stream(tl_gloss *g, const char *path, FILE *fp,
   }
   if (st == TL_OK && !header)
     st = tl_error_set(err, TL_EGLOSS,
-                      "%s: glossário sem cabeçalho (a primeira linha que não "
-                      "é comentário nomeia as colunas)",
+                      _("%s: glossário sem cabeçalho (a primeira linha que não "
+                      "é comentário nomeia as colunas)"),
                       path);
   if (st == TL_OK && ferror(fp))
-    st = tl_error_set(err, TL_EGLOSS, "%s: erro de leitura", path);
+    st = tl_error_set(err, TL_EGLOSS, _("%s: erro de leitura"), path);
   free(line);
   tl_buf_fini(&L.a);
   tl_buf_fini(&L.b);
@@ -778,13 +779,13 @@ tl_status tl_gloss_load(tl_gloss *g, const char *path, tl_error *err)
   tl_status rc = TL_OK;
 
   if (stat(path, &st) != 0)
-    return tl_error_set(err, TL_EGLOSS, "%s: glossário não encontrado: %s",
-                        path, strerror(errno));
+    return tl_error_set(err, TL_EGLOSS, _("%s: glossário não encontrado: %s"),
+                        path, tl_strerror(errno));
   if (!S_ISDIR(st.st_mode))
     return load_file(g, path, err);
   names = tl_dir_files(path, ".tsv", &n);
   if (names == NULL)
-    return tl_error_set(err, TL_EGLOSS, "%s: %s", path, strerror(errno));
+    return tl_error_set(err, TL_EGLOSS, "%s: %s", path, tl_strerror(errno));
   for (size_t i = 0; i < n; i++) {
     if (rc == TL_OK)
       rc = load_file(g, names[i], err);
@@ -792,7 +793,7 @@ tl_status tl_gloss_load(tl_gloss *g, const char *path, tl_error *err)
   }
   free(names);
   if (rc == TL_OK && n == 0)
-    rc = tl_error_set(err, TL_EGLOSS, "%s: nenhum glossário (*.tsv) na pasta",
+    rc = tl_error_set(err, TL_EGLOSS, _("%s: nenhum glossário (*.tsv) na pasta"),
                       path);
   return rc;
 }
