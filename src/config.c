@@ -12,6 +12,7 @@
  * A key given twice, a table opened twice and an empty path are errors.
  */
 #include "buf.h"
+#include "msg.h"
 #include "rules.h"
 
 #include <errno.h>
@@ -85,9 +86,9 @@ static tl_status once(parser *ps, const char *table, const char *name,
       tl_status st;
       position(ps, ps->seen[i].at, &line, &col);
       st = name[0] == '['
-               ? fail(ps, at, "tabela %s repetida (já aberta na linha %u)",
+               ? fail(ps, at, _("tabela %s repetida (já aberta na linha %u)"),
                       name, line)
-               : fail(ps, at, "chave '%s' repetida (já definida na linha %u)",
+               : fail(ps, at, _("chave '%s' repetida (já definida na linha %u)"),
                       full, line);
       free(full);
       return st;
@@ -150,7 +151,7 @@ static tl_status parse_string(parser *ps, char **out)
     char c = *ps->p;
     if (c == '\n' || c == '\r') {
       tl_buf_fini(&b);
-      return fail(ps, ps->p, "texto sem as aspas de fechamento");
+      return fail(ps, ps->p, _("texto sem as aspas de fechamento"));
     }
     if (c == '\\' && q == '"') {
       ps->p++;
@@ -169,7 +170,7 @@ static tl_status parse_string(parser *ps, char **out)
         break;
       default:
         tl_buf_fini(&b);
-        return fail(ps, ps->p - 1, "escape '\\%c' não suportado", *ps->p);
+        return fail(ps, ps->p - 1, _("escape '\\%c' não suportado"), *ps->p);
       }
       ps->p++;
       continue;
@@ -179,7 +180,7 @@ static tl_status parse_string(parser *ps, char **out)
   }
   if (ps->p >= ps->end) {
     tl_buf_fini(&b);
-    return fail(ps, ps->p, "texto sem as aspas de fechamento");
+    return fail(ps, ps->p, _("texto sem as aspas de fechamento"));
   }
   ps->p++;
   *out = tl_xstrdup(tl_buf_cstr(&b));
@@ -192,7 +193,7 @@ static tl_status parse_value(parser *ps, value *v)
   memset(v, 0, sizeof *v);
   v->at = ps->p;
   if (ps->p >= ps->end || *ps->p == '\n' || *ps->p == '#')
-    return fail(ps, ps->p, "falta o valor depois de '='");
+    return fail(ps, ps->p, _("falta o valor depois de '='"));
   if (*ps->p == '"' || *ps->p == '\'') {
     v->type = V_STR;
     return parse_string(ps, &v->s);
@@ -209,7 +210,7 @@ static tl_status parse_value(parser *ps, value *v)
         return TL_OK;
       }
       if (ps->p >= ps->end || (*ps->p != '"' && *ps->p != '\''))
-        return fail(ps, ps->p, "a lista só aceita textos entre aspas");
+        return fail(ps, ps->p, _("a lista só aceita textos entre aspas"));
       TL_GROW(v->a_at, v->a_cap, v->a.n + 1);
       v->a_at[v->a.n] = ps->p;
       st = parse_string(ps, &s);
@@ -220,7 +221,7 @@ static tl_status parse_value(parser *ps, value *v)
       if (ps->p < ps->end && *ps->p == ',')
         ps->p++;
       else if (ps->p >= ps->end || *ps->p != ']')
-        return fail(ps, ps->p, "esperava ',' ou ']' na lista");
+        return fail(ps, ps->p, _("esperava ',' ou ']' na lista"));
     }
   }
   if (ps->end - ps->p >= 4 && memcmp(ps->p, "true", 4) == 0) {
@@ -247,12 +248,12 @@ static tl_status parse_value(parser *ps, value *v)
     v->type = V_INT;
     v->i = strtol(buf, &endp, 10);
     if (errno != 0 || *endp != '\0' || n == 0)
-      return fail(ps, v->at, "número inválido '%s'", buf);
+      return fail(ps, v->at, _("número inválido '%s'"), buf);
     return TL_OK;
   }
   return fail(ps, ps->p,
-              "valor inválido: use \"texto\", um número, true/false ou "
-              "[\"lista\"]");
+              _("valor inválido: use \"texto\", um número, true/false ou "
+              "[\"lista\"]"));
 }
 
 /* A path from the configuration, made relative to its folder. */
@@ -277,12 +278,12 @@ static tl_status set_key(parser *ps, const char *table, const char *key,
     tl_severity sev;
     if (tl_rule_find(key) == NULL && !tl_category_is(key))
       return fail(ps, key_at,
-                  "regra ou categoria desconhecida '%s' em [rules]", key);
+                  _("regra ou categoria desconhecida '%s' em [rules]"), key);
     if (v->type != V_STR ||
         (strcmp(v->s, "off") != 0 &&
          (!tl_severity_parse(v->s, &sev) || sev == TL_NEVER)))
-      return fail(ps, v->at, "nível inválido para '%s': use \"off\", "
-                  "\"error\", \"warning\" ou \"info\"", key);
+      return fail(ps, v->at, _("nível inválido para '%s': use \"off\", "
+                  "\"error\", \"warning\" ou \"info\""), key);
     s = tl_xmalloc(strlen(key) + strlen(v->s) + 2);
     sprintf(s, "%s=%s", key, v->s);
     tl_strv_push_take(&cfg->rules, s);
@@ -291,37 +292,37 @@ static tl_status set_key(parser *ps, const char *table, const char *key,
   if (strcmp(table, "source") == 0) {
     if (strcmp(key, "pairs") == 0) {
       if (v->type != V_BOOL)
-        return fail(ps, v->at, "'pairs' deve ser true ou false");
+        return fail(ps, v->at, _("'pairs' deve ser true ou false"));
       cfg->source_pairs = v->i ? 1 : 0;
       return TL_OK;
     }
     if (strcmp(key, "source-lang") == 0 || strcmp(key, "target-lang") == 0) {
       char **dst = key[0] == 's' ? &cfg->source_lang : &cfg->target_lang;
       if (v->type != V_STR || v->s[0] == '\0' || strchr(v->s, '/') != NULL)
-        return fail(ps, v->at, "'%s' deve ser um código de língua "
-                    "(\"en\", \"pt-BR\")", key);
+        return fail(ps, v->at, _("'%s' deve ser um código de língua "
+                    "(\"en\", \"pt-BR\")"), key);
       free(*dst);
       *dst = tl_xstrdup(v->s);
       return TL_OK;
     }
-    return fail(ps, key_at, "chave desconhecida '%s' em [source] (chaves: "
-                "pairs, source-lang, target-lang)", key);
+    return fail(ps, key_at, _("chave desconhecida '%s' em [source] (chaves: "
+                "pairs, source-lang, target-lang)"), key);
   }
   if (table[0] != '\0')
-    return fail(ps, key_at, "tabela desconhecida [%s]", table);
+    return fail(ps, key_at, _("tabela desconhecida [%s]"), table);
 #define WANT(t, what)                                                         \
   if (v->type != (t))                                                         \
-    return fail(ps, v->at, "'%s' deve ser %s", key, what);
+    return fail(ps, v->at, _("'%s' deve ser %s"), key, what);
   if (strcmp(key, "glossary") == 0 || strcmp(key, "words") == 0 ||
       strcmp(key, "ignore") == 0) {
     tl_strv *list = key[0] == 'g'   ? &cfg->glossary
                     : key[0] == 'w' ? &cfg->words
                                     : &cfg->ignore;
-    WANT(V_ARRAY, "uma lista de textos");
+    WANT(V_ARRAY, _("uma lista de textos"));
     for (size_t k = 0; k < v->a.n; k++) {
       if (v->a.v[k][0] == '\0')
-        return fail(ps, v->a_at[k], "'%s': texto vazio na lista (%s)", key,
-                    key[0] == 'i' ? "um padrão" : "um arquivo ou pasta");
+        return fail(ps, v->a_at[k], _("'%s': texto vazio na lista (%s)"), key,
+                    key[0] == 'i' ? _("um padrão") : _("um arquivo ou pasta"));
       if (key[0] == 'i')
         tl_strv_push(list, v->a.v[k]);
       else
@@ -332,29 +333,29 @@ static tl_status set_key(parser *ps, const char *table, const char *key,
     char **dst = key[0] == 'd' && key[1] == 'i' ? &cfg->words_dir
                  : key[0] == 'h'                 ? &cfg->hunspell_dir
                                                  : &cfg->db;
-    WANT(V_STR, "um texto");
+    WANT(V_STR, _("um texto"));
     if (v->s[0] == '\0')
-      return fail(ps, v->at, "'%s': texto vazio (um caminho)", key);
+      return fail(ps, v->at, _("'%s': texto vazio (um caminho)"), key);
     free(*dst);
     *dst = resolve(cfg, v->s);
   } else if (strcmp(key, "fail-on") == 0) {
     tl_severity sev;
-    WANT(V_STR, "um texto");
+    WANT(V_STR, _("um texto"));
     if (!tl_severity_parse(v->s, &sev))
-      return fail(ps, v->at, "fail-on '%s' inválido: use \"error\", "
-                  "\"warning\", \"info\" ou \"never\"", v->s);
+      return fail(ps, v->at, _("fail-on '%s' inválido: use \"error\", "
+                  "\"warning\", \"info\" ou \"never\""), v->s);
     free(cfg->fail_on);
     cfg->fail_on = tl_xstrdup(v->s);
   } else if (strcmp(key, "max-suggestions") == 0) {
-    WANT(V_INT, "um número");
+    WANT(V_INT, _("um número"));
     if (v->i < -1)
-      return fail(ps, v->at, "max-suggestions deve ser -1 ou mais");
+      return fail(ps, v->at, _("max-suggestions deve ser -1 ou mais"));
     cfg->max_suggestions = v->i;
   } else {
     return fail(ps, key_at,
-                "chave desconhecida '%s' (chaves: glossary, words, "
+                _("chave desconhecida '%s' (chaves: glossary, words, "
                 "dictionaries, hunspell-dir, db, fail-on, max-suggestions, "
-                "ignore, [rules])",
+                "ignore, [rules])"),
                 key);
   }
 #undef WANT
@@ -389,8 +390,8 @@ tl_status tl_config_parse(tl_config *cfg, const char *path, const char *data,
   ps.cfg = cfg;
   if (memchr(data, '\0', len) != NULL) {
     tl_config_fini(cfg);
-    return tl_error_set(err, TL_EUSAGE, "%s: byte NUL: a configuração deve "
-                        "ser texto", path);
+    return tl_error_set(err, TL_EUSAGE, _("%s: byte NUL: a configuração deve "
+                        "ser texto"), path);
   }
   while (st == TL_OK) {
     const char *key_at;
@@ -406,14 +407,14 @@ tl_status tl_config_parse(tl_config *cfg, const char *path, const char *data,
       while (ps.p < ps.end && *ps.p != ']' && *ps.p != '\n')
         ps.p++;
       if (ps.p >= ps.end || *ps.p != ']') {
-        st = fail(&ps, s - 1, "tabela sem ']'");
+        st = fail(&ps, s - 1, _("tabela sem ']'"));
         break;
       }
       if ((size_t)(ps.p - s) >= sizeof table ||
           !((ps.p - s == 5 && memcmp(s, "rules", 5) == 0) ||
             (ps.p - s == 6 && memcmp(s, "source", 6) == 0))) {
-        st = fail(&ps, s, "tabela desconhecida [%.*s] (só [rules] e "
-                  "[source])",
+        st = fail(&ps, s, _("tabela desconhecida [%.*s] (só [rules] e "
+                  "[source])"),
                   (int)(ps.p - s), s);
         break;
       }
@@ -429,7 +430,7 @@ tl_status tl_config_parse(tl_config *cfg, const char *path, const char *data,
       }
       skip_space(&ps);
       if (ps.p < ps.end && *ps.p != '\n' && *ps.p != '\r' && *ps.p != '#') {
-        st = fail(&ps, ps.p, "texto depois da tabela");
+        st = fail(&ps, ps.p, _("texto depois da tabela"));
         break;
       }
       continue;
@@ -451,13 +452,13 @@ tl_status tl_config_parse(tl_config *cfg, const char *path, const char *data,
         key[kn++] = *ps.p++;
       key[kn] = '\0';
       if (kn == 0) {
-        st = fail(&ps, ps.p, "esperava uma chave (nome = valor)");
+        st = fail(&ps, ps.p, _("esperava uma chave (nome = valor)"));
         break;
       }
     }
     skip_space(&ps);
     if (ps.p >= ps.end || *ps.p != '=') {
-      st = fail(&ps, ps.p, "esperava '=' depois de '%s'", key);
+      st = fail(&ps, ps.p, _("esperava '=' depois de '%s'"), key);
       break;
     }
     ps.p++;
@@ -466,7 +467,7 @@ tl_status tl_config_parse(tl_config *cfg, const char *path, const char *data,
     if (st == TL_OK) {
       skip_space(&ps);
       if (ps.p < ps.end && *ps.p != '\n' && *ps.p != '\r' && *ps.p != '#')
-        st = fail(&ps, ps.p, "texto depois do valor");
+        st = fail(&ps, ps.p, _("texto depois do valor"));
     }
     if (st == TL_OK)
       st = set_key(&ps, table, key, key_at, &v);
@@ -496,30 +497,30 @@ tl_status tl_config_load(tl_config *cfg, const char *path, tl_error *err)
   cfg->max_suggestions = LONG_MIN;
   cfg->source_pairs = -1;
   if (fd < 0)
-    return tl_error_set(err, TL_EIO, "%s: não foi possível abrir: %s", path,
-                        strerror(errno));
+    return tl_error_set(err, TL_EIO, _("%s: não foi possível abrir: %s"), path,
+                        tl_strerror(errno));
   if (fstat(fd, &sb) != 0) {
-    st = tl_error_set(err, TL_EIO, "%s: %s", path, strerror(errno));
+    st = tl_error_set(err, TL_EIO, "%s: %s", path, tl_strerror(errno));
     close(fd);
     return st;
   }
   if (!S_ISREG(sb.st_mode)) {
     bool dir = S_ISDIR(sb.st_mode);
     close(fd);
-    return tl_error_set(err, TL_EUSAGE, "%s: %s: a configuração deve ser "
-                        "um arquivo comum (.tradlint.toml)", path,
-                        dir ? "é uma pasta" : "não é um arquivo comum");
+    return tl_error_set(err, TL_EUSAGE, _("%s: %s: a configuração deve ser "
+                        "um arquivo comum (.tradlint.toml)"), path,
+                        dir ? _("é uma pasta") : _("não é um arquivo comum"));
   }
   tl_buf_init(&b);
   while (st == TL_OK && (n = read(fd, chunk, sizeof chunk)) != 0) {
     if (n < 0 && errno == EINTR)
       continue;
     if (n < 0)
-      st = tl_error_set(err, TL_EIO, "%s: erro de leitura: %s", path,
-                        strerror(errno));
+      st = tl_error_set(err, TL_EIO, _("%s: erro de leitura: %s"), path,
+                        tl_strerror(errno));
     else if (b.len + (size_t)n > TL_CONFIG_MAX_SIZE)
-      st = tl_error_set(err, TL_EUSAGE, "%s: configuração grande demais "
-                        "(o máximo é %d KB)", path, TL_CONFIG_MAX_SIZE / 1024);
+      st = tl_error_set(err, TL_EUSAGE, _("%s: configuração grande demais "
+                        "(o máximo é %d KB)"), path, TL_CONFIG_MAX_SIZE / 1024);
     else
       tl_buf_add(&b, chunk, (size_t)n);
   }
