@@ -1,4 +1,5 @@
 #include "input.h"
+#include "msg.h"
 
 #include "utf8.h"
 
@@ -27,22 +28,22 @@ static tl_status too_big(const char *path, size_t max, tl_status st,
 
   tl_input_size_name(max, lim, sizeof lim);
   return tl_error_set(err, st,
-                      "%s: maior que o limite de %s; aumente-o com "
-                      "--max-size se o arquivo for mesmo um texto",
+                      _("%s: maior que o limite de %s; aumente-o com "
+                      "--max-size se o arquivo for mesmo um texto"),
                       path, lim);
 }
 
 static const char *kind_of(mode_t m)
 {
   if (S_ISDIR(m))
-    return "é uma pasta, não um arquivo";
+    return _("é uma pasta, não um arquivo");
   if (S_ISFIFO(m))
-    return "é um FIFO (pipe nomeado), não um arquivo comum";
+    return _("é um FIFO (pipe nomeado), não um arquivo comum");
   if (S_ISCHR(m) || S_ISBLK(m))
-    return "é um dispositivo, não um arquivo comum";
+    return _("é um dispositivo, não um arquivo comum");
   if (S_ISSOCK(m))
-    return "é um socket, não um arquivo comum";
-  return "não é um arquivo comum";
+    return _("é um socket, não um arquivo comum");
+  return _("não é um arquivo comum");
 }
 
 tl_status tl_input_open(const char *path, size_t max, const char *what,
@@ -59,12 +60,12 @@ tl_status tl_input_open(const char *path, size_t max, const char *what,
   if (max == 0)
     max = TL_MAX_SIZE_DEFAULT;
   if (fd < 0)
-    return tl_error_set(err, st, "%s: não foi possível abrir %s: %s", path,
-                        what, strerror(errno));
+    return tl_error_set(err, st, _("%s: não foi possível abrir %s: %s"), path,
+                        what, tl_strerror(errno));
   if (fstat(fd, sb) != 0) {
     int e = errno;
     close(fd);
-    return tl_error_set(err, st, "%s: %s", path, strerror(e));
+    return tl_error_set(err, st, "%s: %s", path, tl_strerror(e));
   }
   if (!S_ISREG(sb->st_mode)) {
     close(fd);
@@ -78,7 +79,7 @@ tl_status tl_input_open(const char *path, size_t max, const char *what,
       (*fp = fdopen(fd, "rb")) == NULL) {
     int e = errno;
     close(fd);
-    return tl_error_set(err, st, "%s: %s", path, strerror(e));
+    return tl_error_set(err, st, "%s: %s", path, tl_strerror(e));
   }
   return TL_OK;
 }
@@ -102,9 +103,9 @@ tl_status tl_input_read(const char *path, size_t max, char **data,
     max = TL_MAX_SIZE_DEFAULT;
   if (is_stdin) {
     if (fstat(STDIN_FILENO, &st) == 0 && S_ISDIR(st.st_mode))
-      return tl_error_set(err, TL_EIO, "%s: é uma pasta, não um arquivo",
+      return tl_error_set(err, TL_EIO, _("%s: é uma pasta, não um arquivo"),
                           path);
-  } else if ((rc = tl_input_open(path, max, "o arquivo", TL_EIO, &fp, &st,
+  } else if ((rc = tl_input_open(path, max, _("o arquivo"), TL_EIO, &fp, &st,
                                  err)) != TL_OK) {
     return rc;
   }
@@ -126,9 +127,9 @@ tl_status tl_input_read(const char *path, size_t max, char **data,
       fclose(fp);
     tl_buf_fini(&b);
     if (big)
-      return too_big(is_stdin ? "entrada padrão" : path, max, TL_EIO, err);
-    return tl_error_set(err, TL_EIO, "%s: erro de leitura: %s", path,
-                        strerror(e));
+      return too_big(is_stdin ? _("entrada padrão") : path, max, TL_EIO, err);
+    return tl_error_set(err, TL_EIO, _("%s: erro de leitura: %s"), path,
+                        tl_strerror(e));
   }
   if (!is_stdin)
     fclose(fp);
@@ -185,8 +186,8 @@ tl_status tl_input_check(const char *path, const char *data, size_t len,
   *start = 0;
   if (nul != NULL)
     return tl_error_set(err, TL_EBINARY,
-                        "%s: arquivo binário (byte NUL na posição %zu); o "
-                        "tradlint verifica apenas texto UTF-8",
+                        _("%s: arquivo binário (byte NUL na posição %zu); o "
+                        "tradlint verifica apenas texto UTF-8"),
                         path, (size_t)(nul - data));
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
     *start = 3;
@@ -198,8 +199,8 @@ tl_status tl_input_check(const char *path, const char *data, size_t len,
     tl_lines_locate(&li, bad, &line, &col);
     tl_lines_fini(&li);
     return tl_error_set(err, TL_EUTF8,
-                        "%s:%u:%u: UTF-8 inválido (byte 0x%02X); salve o "
-                        "arquivo como UTF-8",
+                        _("%s:%u:%u: UTF-8 inválido (byte 0x%02X); salve o "
+                        "arquivo como UTF-8"),
                         path, line, col, (unsigned)(unsigned char)data[bad]);
   }
   return TL_OK;
