@@ -1,5 +1,6 @@
 /* Finding the articles under the paths given on the command line. */
 #include "walk.h"
+#include "msg.h"
 
 #include <dirent.h>
 #include <limits.h>
@@ -75,13 +76,13 @@ static const char *why(int e)
 {
   switch (e) {
   case EACCES:
-    return "permissão negada";
+    return _("permissão negada");
   case ENAMETOOLONG:
-    return "caminho longo demais para o sistema (PATH_MAX)";
+    return _("caminho longo demais para o sistema (PATH_MAX)");
   case ELOOP:
-    return "ligações simbólicas em laço";
+    return _("ligações simbólicas em laço");
   default:
-    return strerror(e);
+    return tl_strerror(e);
   }
 }
 
@@ -93,14 +94,14 @@ static void walk_dir(walker *w, const char *dir, unsigned depth)
   size_t nn = 0, cap = 0;
 
   if (depth > TL_WALK_MAX_DEPTH) {
-    walk_error(w, "%s: pastas aninhadas demais (mais de %d níveis); esta "
-               "pasta não foi verificada",
+    walk_error(w, _("%s: pastas aninhadas demais (mais de %d níveis); esta "
+               "pasta não foi verificada"),
                brief(dir, b, sizeof b), TL_WALK_MAX_DEPTH);
     return;
   }
   d = opendir(dir);
   if (d == NULL) {
-    walk_error(w, "%s: não foi possível abrir a pasta: %s",
+    walk_error(w, _("%s: não foi possível abrir a pasta: %s"),
                brief(dir, b, sizeof b), why(errno));
     return;
   }
@@ -149,7 +150,7 @@ tl_status tl_paths_walk(const char *path, tl_strv *list,
   }
   if (stat(path, &st) != 0) {
     walk_error(&w, "%s: %s", path,
-               errno == ENOENT ? "arquivo ou pasta não encontrado"
+               errno == ENOENT ? _("arquivo ou pasta não encontrado")
                                : why(errno));
     return w.first;
   }
