@@ -1,6 +1,7 @@
 /* Safe fixes: applying them, showing them as a unified diff, and writing a
  * file so that a failure never leaves it half-written. */
 #include "diag.h"
+#include "msg.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -78,7 +79,7 @@ static void put_lines(FILE *out, char mark, const lines *L, size_t from,
     fputc(mark, out);
     fwrite(L->p + s, 1, e - s, out);
     if (e == s || L->p[e - 1] != '\n')
-      fputs("\n\\ No newline at end of file\n", out);
+      fputs(_("\n\\ No newline at end of file\n"), out);
   }
 }
 
@@ -224,7 +225,7 @@ static int write_temp(const char *path, const char *data, size_t len,
   fd = mkstemp(*tmp);
   if (fd < 0) {
     *e = errno;
-    *what = "criar o arquivo temporário";
+    *what = _("criar o arquivo temporário");
     free(*tmp);
     *tmp = NULL;
     return -1;
@@ -237,15 +238,15 @@ static int write_temp(const char *path, const char *data, size_t len,
       (mine.st_uid != st->st_uid || mine.st_gid != st->st_gid) &&
       fchown(fd, st->st_uid, st->st_gid) != 0) {
     *e = errno;
-    *what = "manter o dono e o grupo do original";
+    *what = _("manter o dono e o grupo do original");
   }
   if (*what == NULL && fchmod(fd, st != NULL ? st->st_mode & 07777 : 0644) != 0) {
     *e = errno;
-    *what = "copiar as permissões";
+    *what = _("copiar as permissões");
   }
   if (*what == NULL && fsync(fd) != 0) {
     *e = errno;
-    *what = "gravar no disco (fsync)";
+    *what = _("gravar no disco (fsync)");
   }
   if (*what != NULL) {
     close(fd);
@@ -267,8 +268,8 @@ tl_status tl_write_file_atomic(const char *path, const char *data,
   bool exists = stat(path, &st) == 0;
 
   if (!exists && errno != ENOENT)
-    return tl_error_set(err, TL_EIO, "%s: %s; nada foi alterado", path,
-                        strerror(errno));
+    return tl_error_set(err, TL_EIO, _("%s: %s; nada foi alterado"), path,
+                        tl_strerror(errno));
   fd = write_temp(path, data, len, exists ? &st : NULL, &tmp, &what, &e);
   if (fd >= 0 && close(fd) != 0) {
     e = errno;
@@ -276,31 +277,31 @@ tl_status tl_write_file_atomic(const char *path, const char *data,
   }
   if (fd >= 0 && what == NULL && rename(tmp, path) != 0) {
     e = errno;
-    what = "substituir o original";
+    what = _("substituir o original");
   }
   if (what != NULL) {
     if (tmp != NULL)
       unlink(tmp);
     free(tmp);
     return tl_error_set(err, TL_EIO,
-                        "%s: erro ao %s (%s); o original não foi alterado",
-                        path, what, strerror(e));
+                        _("%s: erro ao %s (%s); o original não foi alterado"),
+                        path, what, tl_strerror(e));
   }
   free(tmp);
   if ((e = sync_dir_of(path)) != 0)
     return tl_error_set(err, TL_EIO,
-                        "%s: gravado, mas a pasta não pôde ser gravada no "
-                        "disco (fsync: %s)",
-                        path, strerror(e));
+                        _("%s: gravado, mas a pasta não pôde ser gravada no "
+                        "disco (fsync: %s)"),
+                        path, tl_strerror(e));
   return TL_OK;
 }
 
 static tl_status changed(const char *path, tl_error *err)
 {
   return tl_error_set(err, TL_EIO,
-                      "%s: o arquivo mudou depois de lido (outro programa o "
+                      _("%s: o arquivo mudou depois de lido (outro programa o "
                       "editou?); as correções não foram aplicadas e o "
-                      "arquivo não foi alterado: rode --fix de novo",
+                      "arquivo não foi alterado: rode --fix de novo"),
                       path);
 }
 
@@ -318,8 +319,8 @@ static tl_status write_in_place(const char *path, const char *target,
 
   if (fd < 0)
     return tl_error_set(err, TL_EIO,
-                        "%s: erro ao %s (%s); o original não foi alterado",
-                        path, what, strerror(e));
+                        _("%s: erro ao %s (%s); o original não foi alterado"),
+                        path, what, tl_strerror(e));
   close(fd);
   if (!tl_input_unchanged(target, id)) {
     unlink(tmp);
@@ -332,9 +333,9 @@ static tl_status write_in_place(const char *path, const char *target,
     unlink(tmp);
     free(tmp);
     return tl_error_set(err, TL_EIO,
-                        "%s: erro ao abrir para escrita (%s); o original não "
-                        "foi alterado",
-                        path, strerror(e));
+                        _("%s: erro ao abrir para escrita (%s); o original não "
+                        "foi alterado"),
+                        path, tl_strerror(e));
   }
   if ((e = write_all(out, data, len)) == 0 && ftruncate(out, (off_t)len) != 0)
     e = errno;
@@ -344,9 +345,9 @@ static tl_status write_in_place(const char *path, const char *target,
     e = errno;
   if (e != 0) {
     tl_status st2 = tl_error_set(err, TL_EIO,
-                                 "%s: erro ao escrever no lugar (%s); o texto "
-                                 "corrigido inteiro está em %s",
-                                 path, strerror(e), tmp);
+                                 _("%s: erro ao escrever no lugar (%s); o texto "
+                                 "corrigido inteiro está em %s"),
+                                 path, tl_strerror(e), tmp);
     free(tmp);
     return st2;
   }
@@ -367,16 +368,16 @@ tl_status tl_fix_write(const tl_result *r, const char *data, size_t len,
 
   if (!r->id.valid)
     return tl_error_set(err, TL_EUSAGE,
-                        "%s: só um arquivo lido do disco pode ser corrigido "
-                        "no lugar; use --fix --dry-run",
+                        _("%s: só um arquivo lido do disco pode ser corrigido "
+                        "no lugar; use --fix --dry-run"),
                         r->path);
   /* through a symbolic link: the target is fixed, the link stays */
   target = realpath(r->path, NULL);
   if (target == NULL || lstat(target, &st) != 0 || !S_ISREG(st.st_mode)) {
     e = errno;
     free(target);
-    return tl_error_set(err, TL_EIO, "%s: %s; o original não foi alterado",
-                        r->path, e ? strerror(e) : "não é um arquivo comum");
+    return tl_error_set(err, TL_EIO, _("%s: %s; o original não foi alterado"),
+                        r->path, e ? tl_strerror(e) : _("não é um arquivo comum"));
   }
   if (!tl_input_unchanged(target, &r->id)) {
     free(target);
@@ -402,7 +403,7 @@ tl_status tl_fix_write(const tl_result *r, const char *data, size_t len,
   }
   if (fd >= 0 && what == NULL && rename(tmp, target) != 0) {
     e = errno;
-    what = "substituir o original";
+    what = _("substituir o original");
   }
   if (what != NULL) {
     if (tmp != NULL)
@@ -410,16 +411,16 @@ tl_status tl_fix_write(const tl_result *r, const char *data, size_t len,
     free(tmp);
     free(target);
     return tl_error_set(err, TL_EIO,
-                        "%s: erro ao %s (%s); o original não foi alterado",
-                        r->path, what, strerror(e));
+                        _("%s: erro ao %s (%s); o original não foi alterado"),
+                        r->path, what, tl_strerror(e));
   }
   free(tmp);
   e = sync_dir_of(target);
   free(target);
   if (e != 0)
     return tl_error_set(err, TL_EIO,
-                        "%s: corrigido, mas a pasta não pôde ser gravada no "
-                        "disco (fsync: %s)",
-                        r->path, strerror(e));
+                        _("%s: corrigido, mas a pasta não pôde ser gravada no "
+                        "disco (fsync: %s)"),
+                        r->path, tl_strerror(e));
   return TL_OK;
 }
