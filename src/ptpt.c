@@ -1,6 +1,7 @@
 /* The pt-PT -> pt-BR word list: loaded once into a hash map (form -> entry
  * index), looked up per word in lower case. */
 #include "ptpt.h"
+#include "msg.h"
 
 #include "buf.h"
 #include "utf8.h"
@@ -63,8 +64,8 @@ static tl_status add_line(tl_ptpt *p, char *line, const char *path,
 
   if (k != 4 || f[0][0] == '\0' || f[1][0] == '\0' || f[2][0] == '\0')
     return tl_error_set(err, TL_EDICT,
-                        "%s:%u: esperadas 4 colunas separadas por TAB "
-                        "(pt-PT, pt-BR, regra, quando)",
+                        _("%s:%u: esperadas 4 colunas separadas por TAB "
+                        "(pt-PT, pt-BR, regra, quando)"),
                         path, lineno);
   if (strcmp(f[3], "always") == 0)
     when = TL_PTPT_ALWAYS;
@@ -72,15 +73,15 @@ static tl_status add_line(tl_ptpt *p, char *line, const char *path,
     when = TL_PTPT_NOUN;
   else
     return tl_error_set(err, TL_EDICT,
-                        "%s:%u: coluna 'quando' inválida '%s' (use always ou "
-                        "noun)",
+                        _("%s:%u: coluna 'quando' inválida '%s' (use always ou "
+                        "noun)"),
                         path, lineno, f[3]);
   tl_buf_init(&low);
   tl_utf8_lower(f[0], strlen(f[0]), &low);
   s = tl_map_put(&p->index, low.p, low.len, (uint32_t)p->n, &created);
   tl_buf_fini(&low);
   if (!created)
-    return tl_error_set(err, TL_EDICT, "%s:%u: forma '%s' repetida", path,
+    return tl_error_set(err, TL_EDICT, _("%s:%u: forma '%s' repetida"), path,
                         lineno, f[0]);
   (void)s;
   TL_GROW(p->v, p->cap, p->n + 1);
@@ -104,8 +105,8 @@ tl_status tl_ptpt_open(tl_ptpt **out, const char *path, tl_error *err)
   *out = NULL;
   fp = fopen(path, "rb");
   if (fp == NULL)
-    return tl_error_set(err, TL_EDICT, "%s: lista pt-PT não encontrada: %s",
-                        path, strerror(errno));
+    return tl_error_set(err, TL_EDICT, _("%s: lista pt-PT não encontrada: %s"),
+                        path, tl_strerror(errno));
   p = tl_xcalloc(1, sizeof *p);
   tl_map_init(&p->index);
   tl_arena_init(&p->strs);
@@ -119,12 +120,12 @@ tl_status tl_ptpt_open(tl_ptpt **out, const char *path, tl_error *err)
     if (memchr(line, '\0', n) != NULL)
       st = tl_error_set(err, TL_EDICT, "%s:%u: byte NUL", path, lineno);
     else if (tl_utf8_validate(line, n) < n)
-      st = tl_error_set(err, TL_EDICT, "%s:%u: UTF-8 inválido", path, lineno);
+      st = tl_error_set(err, TL_EDICT, _("%s:%u: UTF-8 inválido"), path, lineno);
     else
       st = add_line(p, line, path, lineno, err);
   }
   if (st == TL_OK && ferror(fp))
-    st = tl_error_set(err, TL_EIO, "%s: erro de leitura", path);
+    st = tl_error_set(err, TL_EIO, _("%s: erro de leitura"), path);
   free(line);
   fclose(fp);
   if (st != TL_OK) {
