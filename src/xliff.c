@@ -6,6 +6,7 @@
  * target elements and leaves every other byte as it was. The units pair
  * the source and target blocks already; sentences are aligned inside. */
 #include "xliff.h"
+#include "msg.h"
 
 #include "input.h"
 #include "lint.h"
@@ -329,7 +330,7 @@ static tl_status validate(const char *path, const char *raw, size_t len,
   const xmlError *xe;
 
   if (len > (size_t)INT_MAX)
-    return tl_error_set(err, TL_EIO, "%s: arquivo XLIFF grande demais",
+    return tl_error_set(err, TL_EIO, _("%s: arquivo XLIFF grande demais"),
                         path);
   doc = xmlReadMemory(raw, (int)len, path, NULL,
                       XML_PARSE_NONET | XML_PARSE_NOERROR |
@@ -338,19 +339,19 @@ static tl_status validate(const char *path, const char *raw, size_t len,
     xe = xmlGetLastError();
     return tl_error_set(err, TL_EIO, "%s:%d: XLIFF malformado: %s", path,
                         xe ? xe->line : 0,
-                        xe && xe->message ? xe->message : "erro de XML\n");
+                        xe && xe->message ? xe->message : _("erro de XML\n"));
   }
   root = xmlDocGetRootElement(doc);
   if (root == NULL || xmlStrcmp(root->name, BAD_CAST "xliff") != 0) {
     xmlFreeDoc(doc);
-    return tl_error_set(err, TL_EIO, "%s:1: não é um arquivo XLIFF (o "
-                        "elemento raiz não é <xliff>)", path);
+    return tl_error_set(err, TL_EIO, _("%s:1: não é um arquivo XLIFF (o "
+                        "elemento raiz não é <xliff>)"), path);
   }
   v = xmlGetProp(root, BAD_CAST "version");
   if (v == NULL || (xmlStrcmp(v, BAD_CAST "1.2") != 0 &&
                     xmlStrncmp(v, BAD_CAST "2.", 2) != 0)) {
-    tl_status st = tl_error_set(err, TL_EIO, "%s:%ld: versão de XLIFF "
-                                "'%s' não suportada: use 1.2 ou 2.x", path,
+    tl_status st = tl_error_set(err, TL_EIO, _("%s:%ld: versão de XLIFF "
+                                "'%s' não suportada: use 1.2 ou 2.x"), path,
                                 xmlGetLineNo(root),
                                 v ? (const char *)v : "(nenhuma)");
     xmlFree(v);
@@ -481,8 +482,8 @@ tl_status tl_xliff_lint(tl_linter *l, const char *path, const char *raw,
         text = p[k] != ' ' && p[k] != '\n' && p[k] != '\r' && p[k] != '\t';
       if (!u[i].has_target && text)
         tl_result_add(r, u[i].src_tag, 7, "source.omission", "source",
-                      TL_WARNING, "segmento sem tradução (<target> ausente "
-                      "ou vazio)");
+                      TL_WARNING, _("segmento sem tradução (<target> ausente "
+                      "ou vazio)"));
     }
     tl_result_finish(r);
     *out = r;
