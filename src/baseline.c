@@ -6,6 +6,7 @@
  * Entries are sorted (path, rule, text, fingerprint), so that a baseline
  * rewritten after a change shows only that change in a diff. */
 #include "baseline.h"
+#include "msg.h"
 
 #include "diag.h"
 #include "map.h"
@@ -160,9 +161,9 @@ tl_status tl_baseline_load(tl_baseline **out, const char *path,
   if (doc == NULL) {
     if (je.line < 0)
       return tl_error_set(err, TL_EIO,
-                          "%s: não foi possível ler a linha de base: %s",
+                          _("%s: não foi possível ler a linha de base: %s"),
                           path, je.text);
-    return tl_error_set(err, TL_EUSAGE, "%s:%d:%d: linha de base inválida: %s",
+    return tl_error_set(err, TL_EUSAGE, _("%s:%d:%d: linha de base inválida: %s"),
                         path, je.line, je.column, je.text);
   }
   list = json_object_get(doc, "findings");
@@ -172,8 +173,8 @@ tl_status tl_baseline_load(tl_baseline **out, const char *path,
           0) {
     json_decref(doc);
     return tl_error_set(err, TL_EUSAGE,
-                        "%s: não é uma linha de base do tradlint (escreva-a "
-                        "com --write-baseline)",
+                        _("%s: não é uma linha de base do tradlint (escreva-a "
+                        "com --write-baseline)"),
                         path);
   }
   b = tl_baseline_new();
@@ -190,9 +191,9 @@ tl_status tl_baseline_load(tl_baseline **out, const char *path,
       json_decref(doc);
       tl_baseline_free(b);
       return tl_error_set(err, TL_EUSAGE,
-                          "%s: linha de base inválida: o achado %zu precisa "
+                          _("%s: linha de base inválida: o achado %zu precisa "
                           "de fingerprint (16 dígitos hexadecimais), path, "
-                          "rule e text",
+                          "rule e text"),
                           path, i + 1);
     }
     put(b, fp, p, r, t, strlen(t));
