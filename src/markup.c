@@ -1,4 +1,5 @@
 #include "markup.h"
+#include "msg.h"
 
 #include <md4c.h>
 #include <stdlib.h>
@@ -259,7 +260,7 @@ tl_status tl_markup_parse(const char *doc, size_t len, size_t start,
   flush(&ps);
   free(ps.segs);
   if (rc != 0)
-    return tl_error_set(err, TL_EIO, "md4c falhou ao ler o Markdown (%d)",
+    return tl_error_set(err, TL_EIO, _("md4c falhou ao ler o Markdown (%d)"),
                         rc);
   return TL_OK;
 }
