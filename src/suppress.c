@@ -7,6 +7,7 @@
  * Items are rule ids or categories. A directive that suppresses nothing
  * is reported (suppression.unused, info) when the caller asks. */
 #include "suppress.h"
+#include "msg.h"
 
 #include "rules.h"
 
@@ -165,7 +166,7 @@ void tl_suppress_apply(tl_result *r, bool report_unused)
       if (!dv[j].enable && !dv[j].used) {
         tl_finding *f = tl_result_add(
             r, dv[j].off, dv[j].len, "suppression.unused", "suppression",
-            TL_INFO, "esta supressão não suprime nenhum achado: apague-a");
+            TL_INFO, _("esta supressão não suprime nenhum achado: apague-a"));
         (void)f;
       }
   for (size_t j = 0; j < nd; j++) {
