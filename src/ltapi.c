@@ -1,4 +1,5 @@
 #include "ltapi.h"
+#include "msg.h"
 
 #include "rules.h"
 #include "utf16.h"
@@ -94,19 +95,19 @@ tl_status tl_fields_parse(tl_fields *form, const char *body, size_t len,
           !url_decode(body + eq + (eq < end), end - eq - (eq < end),
                       &value)) {
         st = tl_error_set(err, TL_EUSAGE,
-                          "formulário malformado: escape '%%' inválido "
-                          "perto do byte %zu",
+                          _("formulário malformado: escape '%%' inválido "
+                          "perto do byte %zu"),
                           i);
       } else if (tl_utf8_validate(name.p, name.len) != name.len ||
                  memchr(name.p, '\0', name.len) != NULL) {
         st = tl_error_set(err, TL_EUSAGE,
-                          "formulário malformado: nome de campo que não é "
-                          "UTF-8 válido perto do byte %zu",
+                          _("formulário malformado: nome de campo que não é "
+                          "UTF-8 válido perto do byte %zu"),
                           i);
       } else if (tl_utf8_validate(value.p, value.len) != value.len) {
         st = tl_error_set(err, TL_EUTF8,
-                          "o campo '%s' não é UTF-8 válido (byte %zu do "
-                          "valor decodificado)",
+                          _("o campo '%s' não é UTF-8 válido (byte %zu do "
+                          "valor decodificado)"),
                           name.p, tl_utf8_validate(value.p, value.len));
       } else {
         tl_fields_add(form, name.p, value.p != NULL ? value.p : "", value.len);
@@ -174,8 +175,8 @@ tl_status tl_annotated_parse(tl_annotated *a, const char *json, size_t len,
 
   if (root == NULL)
     return tl_error_set(err, TL_EUSAGE,
-                        "o campo 'data' não é JSON válido (linha %d, coluna "
-                        "%d: %s)",
+                        _("o campo 'data' não é JSON válido (linha %d, coluna "
+                        "%d: %s)"),
                         jerr.line, jerr.column, jerr.text);
   ann = json_is_object(root) ? json_object_get(root, "annotation") : NULL;
   if (!json_is_array(ann)) {
@@ -198,9 +199,9 @@ tl_status tl_annotated_parse(tl_annotated *a, const char *json, size_t len,
               as != NULL ? json_string_length(as) : 0, false);
     } else {
       st = tl_error_set(err, TL_EUSAGE,
-                        "'data': o item %zu da anotação precisa ter "
+                        _("'data': o item %zu da anotação precisa ter "
                         "\"text\" ou \"markup\" (com \"interpretAs\" "
-                        "opcional), strings",
+                        "opcional), strings"),
                         i);
       break;
     }
@@ -244,15 +245,15 @@ typedef struct lt_category {
  * (LibreOffice underlines TYPOS in red, STYLE in blue) and ITS 2.0 issue
  * types (the browser extension shows locale-violation as a suggestion). */
 static const lt_category CATEGORIES[] = {
-    {"spelling", "TYPOS", "Ortografia", "misspelling"},
-    {"terminology", "TERMINOLOGY", "Terminologia", "terminology"},
-    {"consistency", "STYLE", "Consistência", "inconsistency"},
-    {"untranslated", "UNTRANSLATED", "Trecho não traduzido", "untranslated"},
-    {"agreement", "GRAMMAR", "Concordância", "grammar"},
-    {"number", "TYPOGRAPHY", "Números", "locale-violation"},
-    {"repetition", "REDUNDANCY", "Repetição", "duplication"},
-    {"source", "SOURCE", "Fonte", "mistranslation"},
-    {"suppression", "MISC", "Supressões", "other"},
+    {"spelling", "TYPOS", N_("Ortografia"), "misspelling"},
+    {"terminology", "TERMINOLOGY", N_("Terminologia"), "terminology"},
+    {"consistency", "STYLE", N_("Consistência"), "inconsistency"},
+    {"untranslated", "UNTRANSLATED", N_("Trecho não traduzido"), "untranslated"},
+    {"agreement", "GRAMMAR", N_("Concordância"), "grammar"},
+    {"number", "TYPOGRAPHY", N_("Números"), "locale-violation"},
+    {"repetition", "REDUNDANCY", N_("Repetição"), "duplication"},
+    {"source", "SOURCE", N_("Fonte"), "mistranslation"},
+    {"suppression", "MISC", N_("Supressões"), "other"},
 };
 
 static const lt_category *category_of(const char *name)
@@ -470,7 +471,7 @@ static json_t *match_json(const tl_result *r, const tl_finding *x,
       "{s:s,s:s,s:o,s:I,s:I,s:o,s:o,s:{s:s},s:{s:s,s:s,s:s,s:{s:s,s:s}},"
       "s:b,s:i,s:{s:s,s:s,s:s?,s:b}}",
       "message", x->message, "shortMessage",
-      rule != NULL ? rule->summary : x->rule, "replacements", repl, "offset",
+      rule != NULL ? _(rule->summary) : x->rule, "replacements", repl, "offset",
       (json_int_t)u0, "length", (json_int_t)(u1 - u0), "context",
       context_json(orig, olen, o0, o1), "sentence",
       sentence_json(r->data, r->len, x->offset, x->offset + x->length),
@@ -478,10 +479,10 @@ static json_t *match_json(const tl_result *r, const tl_finding *x,
       is_unknown_word_rule(x->rule) ? "UnknownWord"
       : x->severity == TL_INFO      ? "Hint"
                                     : "Other",
-      "rule", "id", id, "description", rule != NULL ? rule->summary : x->rule,
+      "rule", "id", id, "description", rule != NULL ? _(rule->summary) : x->rule,
       "issueType", c != NULL ? c->issue : "other", "category", "id",
       c != NULL ? c->lt_id : "MISC", "name",
-      c != NULL ? c->lt_name : x->category, "ignoreForIncompleteSentence",
+      c != NULL ? _(c->lt_name) : x->category, "ignoreForIncompleteSentence",
       0, "contextForSureMatch", 0, "tradlint", "rule", x->rule, "severity",
       tl_severity_name(x->severity), "concept", x->concept, "fix", x->fix);
   return m;
