@@ -1,4 +1,5 @@
 #include "spell.h"
+#include "msg.h"
 
 #include "input.h"
 
@@ -135,9 +136,9 @@ tl_status tl_spell_new(tl_spell **out, const char *dir, const char *lang,
   if (!file_exists(s->aff) || !file_exists(s->dic)) {
     tl_status st = tl_error_set(
         err, TL_EDICT,
-        "dicionário %s não encontrado em %s (faltam %s.aff/%s.dic); "
+        _("dicionário %s não encontrado em %s (faltam %s.aff/%s.dic); "
         "instale o pacote hunspell-pt-br (make deps) ou indique a pasta com "
-        "--hunspell-dir",
+        "--hunspell-dir"),
         lang, dir, lang, lang);
     tl_spell_free(s);
     *out = NULL;
@@ -249,7 +250,7 @@ tl_status tl_spell_load_wordlist(tl_spell *s, const char *path,
   size_t cap = 0;
   ssize_t got;
   unsigned lineno = 0;
-  tl_status st = tl_input_open(path, 0, "a lista de palavras", TL_EDICT, &fp,
+  tl_status st = tl_input_open(path, 0, _("a lista de palavras"), TL_EDICT, &fp,
                                NULL, err);
   tl_buf nfc;
 
@@ -268,14 +269,14 @@ tl_status tl_spell_load_wordlist(tl_spell *s, const char *path,
     if (n == 0 || line[0] == '#')
       continue;
     if (tl_utf8_validate(line, n) != n) {
-      st = tl_error_set(err, TL_EDICT, "%s:%u: UTF-8 inválido", path, lineno);
+      st = tl_error_set(err, TL_EDICT, _("%s:%u: UTF-8 inválido"), path, lineno);
       break;
     }
     for (size_t i = 0; i < n; i++)
       if (line[i] == ' ' || line[i] == '\t' || line[i] == '\0') {
         st = tl_error_set(err, TL_EDICT,
-                          "%s:%u:%zu: espaço dentro da palavra; escreva uma "
-                          "palavra por linha",
+                          _("%s:%u:%zu: espaço dentro da palavra; escreva uma "
+                          "palavra por linha"),
                           path, lineno, i + 1);
         goto out;
       }
@@ -284,7 +285,7 @@ tl_status tl_spell_load_wordlist(tl_spell *s, const char *path,
     tl_spell_add_word_unlocked(s, nfc.p, nfc.len);
   }
   if (st == TL_OK && ferror(fp))
-    st = tl_error_set(err, TL_EDICT, "%s: erro de leitura", path);
+    st = tl_error_set(err, TL_EDICT, _("%s: erro de leitura"), path);
 out:
   free(line);
   tl_buf_fini(&nfc);
@@ -325,8 +326,8 @@ static tl_status load(tl_spell *s, tl_error *err)
     s->h = create_with_words(s);
   }
   if (s->h == NULL)
-    return tl_error_set(err, TL_EDICT, "%s: o Hunspell não carregou o "
-                        "dicionário", s->dic);
+    return tl_error_set(err, TL_EDICT, _("%s: o Hunspell não carregou o "
+                        "dicionário"), s->dic);
   atomic_store(&s->ready, true);
   return TL_OK;
 }
