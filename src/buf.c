@@ -1,4 +1,5 @@
 #include "buf.h"
+#include "msg.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,13 +15,13 @@ void tl_oom_set_exit(bool on)
 
 void tl_oom(size_t n)
 {
-  static const char msg[] = "tradlint: memória esgotada; libere memória ou "
-                            "verifique arquivos menores\n";
+  static const char msg[] = _("tradlint: memória esgotada; libere memória ou "
+                            "verifique arquivos menores\n");
   /* no stdio: it may need the memory that is missing */
   if (n > 0) {
     char num[64];
-    int k = snprintf(num, sizeof num, "tradlint: memória esgotada ao pedir "
-                                      "%zu bytes\n", n);
+    int k = snprintf(num, sizeof num, _("tradlint: memória esgotada ao pedir "
+                                      "%zu bytes\n"), n);
     if (k > 0 && write(STDERR_FILENO, num, (size_t)k) < 0)
       abort();
   } else if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
