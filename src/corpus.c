@@ -322,12 +322,13 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
       f = tl_result_add(
           c->res, a[i].first_off, a[i].first_len, "consistency.corpus",
           "consistency", TL_WARNING,
-          "'%s' aqui; o acervo usa '%s' em %u %s (%s%s)%s",
+          P_("'%s' aqui; o acervo usa '%s' em %u documento (%s%s)%s",
+             "'%s' aqui; o acervo usa '%s' em %u documentos (%s%s)%s",
+             ar.house_docs),
           tl_result_surface(c->res, a[i].first_off, a[i].first_len), ar.house,
-          ar.house_docs, ar.house_docs == 1 ? "documento" : "documentos",
-          list, ar.house_docs > ar.npaths ? ", ..." : "",
+          ar.house_docs, list, ar.house_docs > ar.npaths ? ", ..." : "",
           strcmp(ar.house, k->preferred) == 0
-              ? ": é a forma preferida do glossário"
+              ? _(": é a forma preferida do glossário")
               : "");
       tl_result_set_suggestions(c->res, f, &sugg, 1);
       f->concept = k->id;
@@ -548,10 +549,10 @@ static tl_status report_learned(tl_corpus *c, tl_format format, FILE *out,
 
   *count = n;
   if (rc == TL_OK && n > 0 && format == TL_FORMAT_HTML)
-    fputs("<h1>Termos do original traduzidos de mais de um jeito</h1>\n",
+    fputs(_("<h1>Termos do original traduzidos de mais de um jeito</h1>\n"),
           out);
   else if (rc == TL_OK && n > 0 && format == TL_FORMAT_TEXT)
-    fputs("termos do original traduzidos de mais de um jeito:\n", out);
+    fputs(_("termos do original traduzidos de mais de um jeito:\n"), out);
   for (size_t i = 0; i < n && rc == TL_OK; i++) {
     rep_rows rows = {NULL, 0, 0};
     rc = tl_store_pairs(c->store, terms[i], NULL, collect_row, &rows, err);
@@ -565,9 +566,10 @@ static tl_status report_learned(tl_corpus *c, tl_format format, FILE *out,
     } else if (rc == TL_OK && format == TL_FORMAT_HTML) {
       fputs("<h2>", out);
       html_escape(out, terms[i]);
-      fputs("</h2>\n<table><tr><th>tradução</th><th>documentos</th>"
-            "<th>ocorrências</th><th>exemplos</th></tr>\n",
-            out);
+      fprintf(out,
+              "</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+              "</tr>\n",
+              _("tradução"), _("documentos"), _("ocorrências"), _("exemplos"));
       for (size_t r = 0; r < rows.n; r++) {
         fputs("<tr><td>", out);
         html_escape(out, rows.v[r].rendering);
@@ -576,7 +578,7 @@ static tl_status report_learned(tl_corpus *c, tl_format format, FILE *out,
       }
       fputs("</table>\n", out);
     } else if (rc == TL_OK) {
-      fprintf(out, "%s (original)\n", terms[i]);
+      fprintf(out, _("%s (original)\n"), terms[i]);
       for (size_t r = 0; r < rows.n; r++) {
         fprintf(out, "  %-42s", rows.v[r].rendering);
         row_counts_text(out, &rows.v[r]);
@@ -635,14 +637,16 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
     root = json_object();
     arr = json_array();
   } else if (format == TL_FORMAT_HTML) {
-    fputs("<!DOCTYPE html>\n<html lang=\"pt-BR\"><head><meta charset=\"utf-8\">"
-          "<title>tradlint: conceitos com mais de uma forma no acervo</title>"
-          "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:"
-          "collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:"
-          "left}th{background:#eee}.preferred{font-weight:bold}</style>"
-          "</head><body>\n<h1>Conceitos escritos de mais de um jeito no "
-          "acervo</h1>\n",
-          out);
+    fprintf(out,
+            "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+            "<title>%s</title>"
+            "<style>body{font-family:sans-serif;margin:2em}table{border-"
+            "collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;"
+            "text-align:left}th{background:#eee}.preferred{font-weight:bold}"
+            "</style></head><body>\n<h1>%s</h1>\n",
+            tl_lang_get() == TL_LANG_EN ? "en" : "pt-BR",
+            _("tradlint: conceitos com mais de uma forma no acervo"),
+            _("Conceitos escritos de mais de um jeito no acervo"));
   }
   for (size_t i = 0; i < n && rc == TL_OK; i++) {
     rep_rows rows = {NULL, 0, 0};
@@ -669,9 +673,11 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
         fputs(" — preferida: ", out);
         html_escape(out, pref);
       }
-      fputs("</h2>\n<table><tr><th>forma</th><th>tipo</th><th>documentos</th>"
-            "<th>ocorrências</th><th>exemplos</th></tr>\n",
-            out);
+      fprintf(out,
+              "</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+              "<th>%s</th></tr>\n",
+              _("forma"), _("tipo"), _("documentos"), _("ocorrências"),
+              _("exemplos"));
       for (size_t r = 0; r < rows.n; r++) {
         fprintf(out, "<tr class=\"%s\"><td>", kind_id(rows.v[r].kind));
         html_escape(out, rows.v[r].rendering);
@@ -700,13 +706,23 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
       json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
       fputc('\n', out);
     } else if (format == TL_FORMAT_HTML) {
-      fprintf(out, "<p>%zu conceitos.</p>\n</body></html>\n", n);
+      fprintf(out, "<p>");
+      fprintf(out, P_("%zu conceito.", "%zu conceitos.", n), n);
+      fprintf(out, "</p>\n</body></html>\n");
     } else {
-      fprintf(out, "tradlint: %zu %s com mais de uma forma no acervo\n", n,
-              n == 1 ? "conceito" : "conceitos");
+      fprintf(out,
+              P_("tradlint: %zu conceito com mais de uma forma no acervo\n",
+                 "tradlint: %zu conceitos com mais de uma forma no acervo\n",
+                 n),
+              n);
       if (nlearned > 0)
-        fprintf(out, "tradlint: %zu %s do original com mais de uma "
-                "tradução\n", nlearned, nlearned == 1 ? "termo" : "termos");
+        fprintf(out,
+                P_("tradlint: %zu termo do original com mais de uma "
+                   "tradução\n",
+                   "tradlint: %zu termos do original com mais de uma "
+                   "tradução\n",
+                   nlearned),
+                nlearned);
     }
   } else if (arr != NULL) {
     json_decref(arr);
@@ -808,16 +824,23 @@ static void flush_key(var_state *v)
     for (size_t i = 1; i < v->ns; i++)
       fprintf(v->out, "%s%s", i > 1 ? "|" : "", v->s[i].surface);
     fprintf(v->out,
-            "\t\t%s\tvariantes no acervo: %u documentos\ttradlint corpus "
-            "variants\n",
+            P_("\t\t%s\tvariantes no acervo: %u documento\ttradlint corpus "
+               "variants\n",
+               "\t\t%s\tvariantes no acervo: %u documentos\ttradlint corpus "
+               "variants\n",
+               docs),
             upper ? "exact" : "any", docs);
   } else {
-    fprintf(v->out, "%s: %zu grafias\n", v->key, v->ns);
-    for (size_t i = 0; i < v->ns; i++)
-      fprintf(v->out, "  %-30s %3u %s, %3u %s (ex.: %s)\n", v->s[i].surface,
-              v->s[i].docs, v->s[i].docs == 1 ? "documento " : "documentos",
-              v->s[i].uses, v->s[i].uses == 1 ? "vez " : "vezes",
-              v->s[i].example);
+    fprintf(v->out, P_("%s: %zu grafia\n", "%s: %zu grafias\n", v->ns), v->key,
+            v->ns);
+    for (size_t i = 0; i < v->ns; i++) {
+      fprintf(v->out, "  %-30s", v->s[i].surface);
+      fprintf(v->out, P_(" %3u documento,", " %3u documentos,", v->s[i].docs),
+              v->s[i].docs);
+      fprintf(v->out, P_(" %3u vez", " %3u vezes", v->s[i].uses),
+              v->s[i].uses);
+      fprintf(v->out, _(" (ex.: %s)\n"), v->s[i].example);
+    }
   }
 out:
   for (size_t i = 0; i < v->ns; i++) {
@@ -868,15 +891,18 @@ static tl_status learned_rows(tl_corpus *c, tl_format format, FILE *out,
         fprintf(out, "%s\t%s\t%s\t\t", id, terms[i], rows.v[0].rendering);
         for (size_t r = 1; r < rows.n; r++)
           fprintf(out, "%s%s", r > 1 ? "|" : "", rows.v[r].rendering);
-        fprintf(out, "\t\t\tany\taprendido no modo bilíngue: %u %s\n",
-                rows.v[0].docs, rows.v[0].docs == 1 ? "documento"
-                                                    : "documentos");
+        fprintf(out,
+                P_("\t\t\tany\taprendido no modo bilíngue: %u documento\n",
+                   "\t\t\tany\taprendido no modo bilíngue: %u documentos\n",
+                   rows.v[0].docs),
+                rows.v[0].docs);
       } else {
-        fprintf(out, "%s → %s (%u %s)", terms[i], rows.v[0].rendering,
-                rows.v[0].docs, rows.v[0].docs == 1 ? "documento"
-                                                    : "documentos");
+        fprintf(out, "%s → %s (", terms[i], rows.v[0].rendering);
+        fprintf(out, P_("%u documento", "%u documentos", rows.v[0].docs),
+                rows.v[0].docs);
+        fputc(')', out);
         for (size_t r = 1; r < rows.n; r++)
-          fprintf(out, "%s%s (%u)", r == 1 ? "; também " : ", ",
+          fprintf(out, "%s%s (%u)", r == 1 ? _("; também ") : ", ",
                   rows.v[r].rendering, rows.v[r].docs);
         fputc('\n', out);
       }
@@ -899,23 +925,31 @@ tl_status tl_corpus_variants(tl_corpus *c, tl_format format, FILE *out,
   memset(&v, 0, sizeof v);
   v.out = out;
   v.format = format;
-  if (format == TL_FORMAT_TSV)
-    fputs("# variantes encontradas pelo tradlint: revise antes de copiar "
-          "para glossary/*.tsv\n"
-          "id\ten\tpreferred\tabbrev\tadmitted\tforbidden\tgender\tcase\tnote\t"
+  if (format == TL_FORMAT_TSV) {
+    fputs(_("# variantes encontradas pelo tradlint: revise antes de copiar "
+            "para glossary/*.tsv\n"),
+          out);
+    fputs("id\ten\tpreferred\tabbrev\tadmitted\tforbidden\tgender\tcase\tnote\t"
           "source\n",
           out);
+  }
   rc = tl_store_variants(c->store, on_variant, &v, err);
   flush_key(&v);
   if (rc == TL_OK)
     rc = learned_rows(c, format, out, &learned, err);
   if (rc == TL_OK && format != TL_FORMAT_TSV) {
-    fprintf(out, "tradlint: %zu %s com mais de uma grafia\n", v.keys,
-            v.keys == 1 ? "termo" : "termos");
+    fprintf(out,
+            P_("tradlint: %zu termo com mais de uma grafia\n",
+               "tradlint: %zu termos com mais de uma grafia\n", v.keys),
+            v.keys);
     if (learned > 0)
-      fprintf(out, "tradlint: %zu %s do original com tradução aprendida em "
-              "2 ou mais documentos\n",
-              learned, learned == 1 ? "termo" : "termos");
+      fprintf(out,
+              P_("tradlint: %zu termo do original com tradução aprendida em "
+                 "2 ou mais documentos\n",
+                 "tradlint: %zu termos do original com tradução aprendida em "
+                 "2 ou mais documentos\n",
+                 learned),
+              learned);
   }
   return rc;
 }
@@ -946,9 +980,14 @@ tl_status tl_corpus_prune(tl_corpus *c, const char *root, FILE *out,
     free(paths[i]);
   }
   free(paths);
-  if (rc == TL_OK)
-    fprintf(out, "tradlint: %zu %s removidos do acervo, %zu mantidos\n", gone,
-            gone == 1 ? "documento" : "documentos", n - gone);
+  if (rc == TL_OK) {
+    fprintf(out,
+            P_("tradlint: %zu documento removido do acervo",
+               "tradlint: %zu documentos removidos do acervo", gone),
+            gone);
+    fprintf(out, P_(", %zu mantido\n", ", %zu mantidos\n", n - gone),
+            n - gone);
+  }
   return rc;
 }
 
@@ -960,13 +999,13 @@ tl_status tl_corpus_stats(tl_corpus *c, FILE *out, tl_error *err)
 
   if (rc != TL_OK)
     return rc;
-  fprintf(out, "banco: %s", tl_store_path(c->store));
+  fprintf(out, _("banco: %s"), tl_store_path(c->store));
   if (stat(tl_store_path(c->store), &st) == 0)
     fprintf(out, " (%.1f MB)", (double)st.st_size / 1e6);
   fprintf(out,
-          "\ndocumentos: %lld\npalavras: %lld\nconceitos usados: %lld\n"
+          _("\ndocumentos: %lld\npalavras: %lld\nconceitos usados: %lld\n"
           "formas registradas: %lld\ngrafias para variantes: %lld\n"
-          "veredictos de ortografia: %lld\nlistas de sugestões: %lld\n",
+          "veredictos de ortografia: %lld\nlistas de sugestões: %lld\n"),
           s.documents, s.words, s.concepts, s.usages, s.surfaces, s.verdicts,
           s.suggestions);
   return TL_OK;
