@@ -1,4 +1,5 @@
 #include "store.h"
+#include "msg.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -85,16 +86,16 @@ static tl_status db_error(tl_store *s, tl_error *err, const char *what)
 
   if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
     return tl_error_set(err, TL_EDB,
-                        "%s: banco do acervo corrompido (%s); rode de novo "
+                        _("%s: banco do acervo corrompido (%s); rode de novo "
                         "com --rebuild-db para recriá-lo (o arquivo atual é "
-                        "guardado como %s.bak)",
+                        "guardado como %s.bak)"),
                         s->path, sqlite3_errmsg(s->db), s->path);
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     return tl_error_set(err, TL_EDB,
-                        "%s: banco do acervo ocupado por outro processo por "
-                        "mais de 5 s (%s); tente de novo ou use --no-db",
+                        _("%s: banco do acervo ocupado por outro processo por "
+                        "mais de 5 s (%s); tente de novo ou use --no-db"),
                         s->path, what);
-  return tl_error_set(err, TL_EDB, "%s: erro no banco do acervo ao %s: %s",
+  return tl_error_set(err, TL_EDB, _("%s: erro no banco do acervo ao %s: %s"),
                       s->path, what, s->db ? sqlite3_errmsg(s->db) : "?");
 }
 
@@ -178,12 +179,12 @@ static tl_status set_aside(const char *path, tl_error *err)
     tl_buf_printf(&bak, "%s.bak.%u", path, k);
   }
   if (rename(path, bak.p) != 0) {
-    rc = tl_error_set(err, TL_EDB, "%s: não foi possível mover para %s: %s",
-                      path, bak.p, strerror(errno));
+    rc = tl_error_set(err, TL_EDB, _("%s: não foi possível mover para %s: %s"),
+                      path, bak.p, tl_strerror(errno));
     goto out;
   }
-  fprintf(stderr, "tradlint: aviso: %s guardado como %s; banco do acervo "
-                  "recriado\n", path, bak.p);
+  fprintf(stderr, _("tradlint: aviso: %s guardado como %s; banco do acervo "
+                  "recriado\n"), path, bak.p);
   tl_buf_printf(&side, "%s-wal", path);
   tl_buf_printf(&to, "%s-wal", bak.p);
   if (rename(side.p, to.p) != 0)
@@ -228,7 +229,7 @@ static tl_status setup(tl_store *s, bool *damaged, tl_error *err)
 
   *damaged = false;
   if (sqlite3_busy_timeout(s->db, 5000) != SQLITE_OK)
-    return db_error(s, err, "configurar o banco");
+    return db_error(s, err, _("configurar o banco"));
   tables = scalar(s, "SELECT count(*) FROM sqlite_master", &rc);
   if (rc == SQLITE_OK)
     version = scalar(s, "PRAGMA user_version", &rc2);
@@ -236,36 +237,36 @@ static tl_status setup(tl_store *s, bool *damaged, tl_error *err)
     app = scalar(s, "PRAGMA application_id", &rc3);
   if (rc != SQLITE_OK || rc2 != SQLITE_OK || rc3 != SQLITE_OK) {
     *damaged = is_damage(sqlite3_errcode(s->db));
-    return db_error(s, err, "ler o esquema");
+    return db_error(s, err, _("ler o esquema"));
   }
   if (tables > 0 && app != APP_ID) {
     *damaged = true;
     return tl_error_set(err, TL_EDB,
-                        "%s: não é um banco do tradlint (é de outro "
+                        _("%s: não é um banco do tradlint (é de outro "
                         "programa); indique outro arquivo com --db, ou use "
                         "--rebuild-db para guardá-lo como %s.bak e criar um "
-                        "novo",
+                        "novo"),
                         s->path, s->path);
   }
   if (tables > 0 && (version <= 0 || version > 1000)) {
     *damaged = true;
     return tl_error_set(err, TL_EDB,
-                        "%s: banco do acervo com versão de esquema "
+                        _("%s: banco do acervo com versão de esquema "
                         "impossível (%lld): arquivo corrompido; rode de novo "
                         "com --rebuild-db para recriá-lo (o arquivo atual é "
-                        "guardado como %s.bak)",
+                        "guardado como %s.bak)"),
                         s->path, version, s->path);
   }
   if (version > TL_STORE_VERSION)
     return tl_error_set(err, TL_EDB,
-                        "%s: criado por uma versão mais nova do tradlint "
-                        "(esquema %lld; esta versão lê até %d)",
+                        _("%s: criado por uma versão mais nova do tradlint "
+                        "(esquema %lld; esta versão lê até %d)"),
                         s->path, version, TL_STORE_VERSION);
   if (s->ro) {
     if (tables == 0 || version < TL_STORE_VERSION)
       return tl_error_set(err, TL_EDB,
-                          "%s: banco do acervo somente leitura e %s", s->path,
-                          tables == 0 ? "vazio" : "de esquema antigo");
+                          _("%s: banco do acervo somente leitura e %s"), s->path,
+                          tables == 0 ? _("vazio") : _("de esquema antigo"));
     return TL_OK;
   }
   if (!is_wal(s)) {
@@ -276,17 +277,17 @@ static tl_status setup(tl_store *s, bool *damaged, tl_error *err)
       struct timespec ts = {0, 100 * 1000 * 1000};
       if (is_damage(sqlite3_errcode(s->db))) {
         *damaged = true;
-        return db_error(s, err, "configurar o banco");
+        return db_error(s, err, _("configurar o banco"));
       }
       if (++tries >= 50)
-        return db_error(s, err, "configurar o banco");
+        return db_error(s, err, _("configurar o banco"));
       nanosleep(&ts, NULL);
     }
   }
   if (exec(s, "PRAGMA synchronous=NORMAL") != SQLITE_OK)
-    return db_error(s, err, "configurar o banco");
+    return db_error(s, err, _("configurar o banco"));
   if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
-    return db_error(s, err, "abrir uma transação");
+    return db_error(s, err, _("abrir uma transação"));
   /* read again inside the transaction: another run may have created it */
   tables = scalar(s, "SELECT count(*) FROM sqlite_master", &rc);
   if (rc == SQLITE_OK)
@@ -313,20 +314,20 @@ static tl_status setup(tl_store *s, bool *damaged, tl_error *err)
     *damaged = true;
     exec(s, "ROLLBACK");
     return tl_error_set(err, TL_EDB,
-                        "%s: banco do acervo com versão de esquema "
+                        _("%s: banco do acervo com versão de esquema "
                         "impossível (%lld): arquivo corrompido; rode de novo "
-                        "com --rebuild-db",
+                        "com --rebuild-db"),
                         s->path, version);
   }
   if (rc != SQLITE_OK) {
     tl_status e;
     *damaged = is_damage(sqlite3_errcode(s->db));
-    e = db_error(s, err, "criar ou migrar o esquema");
+    e = db_error(s, err, _("criar ou migrar o esquema"));
     exec(s, "ROLLBACK");
     return e;
   }
   if (exec(s, "COMMIT") != SQLITE_OK) {
-    tl_status e = db_error(s, err, "gravar o esquema");
+    tl_status e = db_error(s, err, _("gravar o esquema"));
     exec(s, "ROLLBACK");
     return e;
   }
@@ -373,24 +374,24 @@ tl_status tl_store_open(tl_store **out, const char *path, unsigned flags,
   *out = NULL;
   if (path[0] == '\0')
     return tl_error_set(err, TL_EUSAGE,
-                        "--db: caminho vazio; indique o arquivo da memória "
-                        "do acervo, ou use --no-db");
+                        _("--db: caminho vazio; indique o arquivo da memória "
+                        "do acervo, ou use --no-db"));
   if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
     return tl_error_set(err, TL_EDB,
-                        "%s: não é um arquivo comum (%s); indique com --db "
-                        "um arquivo para a memória do acervo, ou use --no-db",
+                        _("%s: não é um arquivo comum (%s); indique com --db "
+                        "um arquivo para a memória do acervo, ou use --no-db"),
                         path,
-                        S_ISDIR(sb.st_mode) ? "é uma pasta" : "é um dispositivo, FIFO ou socket");
+                        S_ISDIR(sb.st_mode) ? _("é uma pasta") : _("é um dispositivo, FIFO ou socket"));
   s = tl_xcalloc(1, sizeof *s);
   pthread_mutex_init(&s->lock, NULL);
   s->path = tl_xstrdup(path);
   if (!looks_like_sqlite(path, &exists)) {
     if (!(flags & TL_STORE_REBUILD)) {
       st = tl_error_set(err, TL_EDB,
-                        "%s: não é um banco do tradlint (arquivo corrompido "
+                        _("%s: não é um banco do tradlint (arquivo corrompido "
                         "ou de outro programa); use --rebuild-db para "
                         "guardá-lo como %s.bak e criar um novo, ou --db "
-                        "para indicar outro arquivo",
+                        "para indicar outro arquivo"),
                         path, path);
       tl_store_close(s);
       return st;
@@ -410,9 +411,9 @@ tl_status tl_store_open(tl_store **out, const char *path, unsigned flags,
              slash ? path : ".");
     if (access(dir, W_OK) != 0) {
       st = tl_error_set(err, TL_EDB,
-                        "%s: não é possível criar o banco do acervo (%s); "
-                        "use --db para outro lugar ou --no-db",
-                        path, strerror(errno));
+                        _("%s: não é possível criar o banco do acervo (%s); "
+                        "use --db para outro lugar ou --no-db"),
+                        path, tl_strerror(errno));
       tl_store_close(s);
       return st;
     }
@@ -422,7 +423,7 @@ tl_status tl_store_open(tl_store **out, const char *path, unsigned flags,
                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                        NULL);
   if (rc != SQLITE_OK) {
-    st = db_error(s, err, "abrir");
+    st = db_error(s, err, _("abrir"));
     tl_store_close(s);
     return st;
   }
@@ -430,7 +431,7 @@ tl_status tl_store_open(tl_store **out, const char *path, unsigned flags,
    * would read, is found now */
   if (exists && !s->ro && (flags & TL_STORE_REBUILD) && !is_sound(s)) {
     damaged = true;
-    st = tl_error_set(err, TL_EDB, "%s: banco do acervo corrompido", path);
+    st = tl_error_set(err, TL_EDB, _("%s: banco do acervo corrompido"), path);
   } else {
     st = setup(s, &damaged, err);
   }
@@ -447,7 +448,7 @@ tl_status tl_store_open(tl_store **out, const char *path, unsigned flags,
     }
   }
   if (st == TL_OK && exec(s, "PRAGMA foreign_keys=ON") != SQLITE_OK)
-    st = db_error(s, err, "configurar o banco");
+    st = db_error(s, err, _("configurar o banco"));
   if (st != TL_OK) {
     tl_store_close(s);
     return st;
@@ -622,14 +623,14 @@ static tl_status tl_store_flush_unlocked(tl_store *s, tl_error *err)
   if (s->ro || s->npend == 0)
     return TL_OK;
   if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
-    return db_error(s, err, "gravar os veredictos");
+    return db_error(s, err, _("gravar os veredictos"));
   if (write_pending(s) != SQLITE_OK) {
-    tl_status st = db_error(s, err, "gravar os veredictos");
+    tl_status st = db_error(s, err, _("gravar os veredictos"));
     exec(s, "ROLLBACK");
     return st;
   }
   if (exec(s, "COMMIT") != SQLITE_OK) {
-    tl_status st = db_error(s, err, "gravar os veredictos");
+    tl_status st = db_error(s, err, _("gravar os veredictos"));
     exec(s, "ROLLBACK");
     return st;
   }
@@ -682,7 +683,7 @@ static tl_status tl_store_record_unlocked(tl_store *s, const char *path, const c
   if (s->ro)
     return TL_OK;
   if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
-    return db_error(s, err, "gravar o documento");
+    return db_error(s, err, _("gravar o documento"));
   rc = sqlite3_prepare_v2(s->db, "DELETE FROM documents WHERE path=?", -1,
                           &del, NULL);
   if (rc == SQLITE_OK)
@@ -760,7 +761,7 @@ static tl_status tl_store_record_unlocked(tl_store *s, const char *path, const c
   if (rc == SQLITE_OK)
     rc = exec(s, "COMMIT");
   if (rc != SQLITE_OK) {
-    tl_status e = db_error(s, err, "gravar o documento");
+    tl_status e = db_error(s, err, _("gravar o documento"));
     exec(s, "ROLLBACK");
     return e;
   }
@@ -791,7 +792,7 @@ static tl_status renderings_query(tl_store *s, const char *sql,
     rc = sqlite3_prepare_v2(s->db, sql_docs, -1, &docs, NULL);
   if (rc != SQLITE_OK) {
     sqlite3_finalize(st);
-    return db_error(s, err, "consultar o acervo");
+    return db_error(s, err, _("consultar o acervo"));
   }
   rc = sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
   if (rc == SQLITE_OK)
@@ -823,7 +824,7 @@ static tl_status renderings_query(tl_store *s, const char *sql,
   }
   sqlite3_finalize(docs);
   sqlite3_finalize(st);
-  return rc == SQLITE_DONE ? TL_OK : db_error(s, err, "consultar o acervo");
+  return rc == SQLITE_DONE ? TL_OK : db_error(s, err, _("consultar o acervo"));
 }
 
 /* One rendering of a concept in the archive. */
@@ -934,7 +935,7 @@ static tl_status tl_store_renderings_unlocked(tl_store *s, const char *concept,
   sqlite3_finalize(tot);
   sqlite3_finalize(own);
   sqlite3_finalize(docs);
-  return rc == SQLITE_OK ? TL_OK : db_error(s, err, "consultar o acervo");
+  return rc == SQLITE_OK ? TL_OK : db_error(s, err, _("consultar o acervo"));
 }
 
 tl_status tl_store_pairs(tl_store *s, const char *term,
@@ -995,7 +996,7 @@ tl_status tl_store_record_pairs(tl_store *s, const char *path,
   if (rc == SQLITE_OK)
     rc = exec(s, "COMMIT");
   if (rc != SQLITE_OK) {
-    tl_status e = db_error(s, err, "gravar os pares de termos");
+    tl_status e = db_error(s, err, _("gravar os pares de termos"));
     exec(s, "ROLLBACK");
     pthread_mutex_unlock(&s->lock);
     return e;
@@ -1035,13 +1036,13 @@ static tl_status strings(tl_store *s, const char *sql, char ***out,
   *out = NULL;
   *n = 0;
   if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-    return db_error(s, err, "consultar o acervo");
+    return db_error(s, err, _("consultar o acervo"));
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     TL_GROW(*out, cap, *n + 1);
     (*out)[(*n)++] = tl_xstrdup((const char *)sqlite3_column_text(st, 0));
   }
   sqlite3_finalize(st);
-  return rc == SQLITE_DONE ? TL_OK : db_error(s, err, "consultar o acervo");
+  return rc == SQLITE_DONE ? TL_OK : db_error(s, err, _("consultar o acervo"));
 }
 
 tl_status tl_store_mixed_concepts(tl_store *s, char ***ids, size_t *n,
@@ -1065,9 +1066,9 @@ tl_status tl_store_forget(tl_store *s, const char *path, tl_error *err)
   int rc;
 
   if (s->ro)
-    return tl_error_set(err, TL_EDB, "%s: banco somente leitura", s->path);
+    return tl_error_set(err, TL_EDB, _("%s: banco somente leitura"), s->path);
   rc = exec_text(s, "DELETE FROM documents WHERE path=?", path);
-  return rc == SQLITE_OK ? TL_OK : db_error(s, err, "apagar o documento");
+  return rc == SQLITE_OK ? TL_OK : db_error(s, err, _("apagar o documento"));
 }
 
 tl_status tl_store_stats_get(tl_store *s, tl_store_stats *out, tl_error *err)
@@ -1089,7 +1090,7 @@ tl_status tl_store_stats_get(tl_store *s, tl_store_stats *out, tl_error *err)
     out->suggestions = scalar(s, "SELECT count(*) FROM suggestions", &rc);
   if (rc == SQLITE_OK)
     out->surfaces = scalar(s, "SELECT count(*) FROM surfaces", &rc);
-  return rc == SQLITE_OK ? TL_OK : db_error(s, err, "contar o acervo");
+  return rc == SQLITE_OK ? TL_OK : db_error(s, err, _("contar o acervo"));
 }
 
 tl_status tl_store_variants(tl_store *s, tl_store_variant_fn fn, void *ud,
@@ -1117,14 +1118,14 @@ tl_status tl_store_variants(tl_store *s, tl_store_variant_fn fn, void *ud,
       "ORDER BY rows.kd DESC, rows.key, rows.nd DESC, rows.surface",
       -1, &st, NULL);
   if (rc != SQLITE_OK)
-    return db_error(s, err, "consultar as variantes");
+    return db_error(s, err, _("consultar as variantes"));
   while ((rc = sqlite3_step(st)) == SQLITE_ROW)
     fn(ud, (const char *)sqlite3_column_text(st, 0),
        (const char *)sqlite3_column_text(st, 1),
        (unsigned)sqlite3_column_int(st, 2), (unsigned)sqlite3_column_int(st, 3),
        (const char *)sqlite3_column_text(st, 4));
   sqlite3_finalize(st);
-  return rc == SQLITE_DONE ? TL_OK : db_error(s, err, "consultar as variantes");
+  return rc == SQLITE_DONE ? TL_OK : db_error(s, err, _("consultar as variantes"));
 }
 
 int tl_store_verdict(tl_store *s, const char *dict, const char *w, size_t n)
