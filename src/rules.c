@@ -11,7 +11,7 @@
 
 const tl_rule tl_rules[] = {
     {"spelling.unknown", "spelling", TL_ERROR, false,
-     "Palavra desconhecida", N_("Corrija a grafia (veja as sugestões) ou, se a "
+     N_("Palavra desconhecida"), N_("Corrija a grafia (veja as sugestões) ou, se a "
      "palavra estiver certa, acrescente-a a dictionaries/.")},
     {"spelling.name", "spelling", TL_INFO, false,
      N_("Provável nome próprio desconhecido"), N_("Confira a grafia do nome; se "
@@ -52,9 +52,9 @@ const tl_rule tl_rules[] = {
     {"number.thousands", "number", TL_WARNING, true,
      N_("Vírgula de milhar à inglesa"), N_("Em português, ponto de milhar: 1.000.")},
     {"repetition.word", "repetition", TL_WARNING, true,
-     "Palavra repetida", N_("Apague a repetição.")},
+     N_("Palavra repetida"), N_("Apague a repetição.")},
     {"repetition.coordination", "repetition", TL_WARNING, false,
-     "Palavra coordenada consigo mesma", N_("Use dois termos diferentes ou "
+     N_("Palavra coordenada consigo mesma"), N_("Use dois termos diferentes ou "
      "apague a repetição.")},
     {"source.term", "source", TL_WARNING, false,
      N_("Termo do original sem a tradução do glossário"), N_("Traduza o termo "
@@ -72,10 +72,10 @@ const tl_rule tl_rules[] = {
      N_("Endereço (URL ou e-mail) diferente do original"), N_("Copie o endereço "
      "do original.")},
     {"source.untranslated", "source", TL_ERROR, false,
-     N_("Trecho igual ao original em inglês"), "Traduza o trecho."},
+     N_("Trecho igual ao original em inglês"), N_("Traduza o trecho.")},
     {"source.omission", "source", TL_ERROR, false,
-     N_("Trecho do original sem tradução"), "Traduza o trecho omitido (o "
-     "local relacionado mostra o original)."},
+     N_("Trecho do original sem tradução"), N_("Traduza o trecho omitido (o "
+        "local relacionado mostra o original).")},
     {"source.addition", "source", TL_INFO, false,
      N_("Bloco sem correspondente no original"), N_("Confira se o acréscimo "
      "(nota, aviso) é intencional.")},
