@@ -145,7 +145,7 @@ err "quote.csv:2: aspas abertas sem fechar" quote.csv
 printf 'id,preferred,note\r\nx,y,"duas\r\nlinhas"\r\n' >nl.csv
 err "nl.csv:2: a coluna 'note' tem tabulação ou quebra de linha" nl.csv
 printf 'id,preferred\r\nx,y,z\r\n' >fields.csv
-err "fields.csv:2: 3 campos, mas o cabeçalho tem 2 colunas" fields.csv
+err "fields.csv:2: o número de campos desta linha (3) não é o de colunas do cabeçalho (2)" fields.csv
 printf 'id,preferred\n' >empty.csv
 err "empty.csv: nenhum conceito" empty.csv
 err "formato não reconhecido" house.tsv

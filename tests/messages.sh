@@ -78,4 +78,62 @@ echo "src/a.c" >"$tmp/p/po/pending.txt"
 sed -i 's/msgstr ""/msgstr "file not found: %s"/' "$tmp/p/po/en.po"
 check_fake "pending module listed" 0 "pending src/a.c: 1" \
   "$good puts(\"não foi possível abrir\");"
+# ---- messages at run time -------------------------------------------------
+# Counts agree: 1 takes the singular, 2 the plural (the bug was "1 documento
+# registrados"). Every output below, in both languages, is searched for a 1
+# before a plural noun.
+mkdir -p "$tmp/a"
+printf 'O modelo foi treinado com aprendizado por reforço.\n' >"$tmp/a/um.md"
+printf 'O ajuste fino melhora o modelo.\n' >"$tmp/a/dois.md"
+db="$tmp/plural.db"
+run() { # NAME ARGS...: both languages, output in $tmp/NAME.pt and .en
+  local name=$1; shift
+  "$bin" "$@" >"$tmp/$name.pt" 2>&1
+  "$bin" --lang en "$@" >"$tmp/$name.en" 2>&1
+}
+run index1 corpus index --db "$db" "$tmp/a/um.md"
+expect "1 documento registrado" "^tradlint: 1 documento registrado no acervo$" "$tmp/index1.pt"
+expect "1 document recorded" "^tradlint: 1 document recorded in the archive$" "$tmp/index1.en"
+run index2 corpus index --db "$db" "$tmp/a/um.md" "$tmp/a/dois.md"
+expect "2 documentos registrados" "^tradlint: 2 documentos registrados no acervo$" "$tmp/index2.pt"
+expect "2 documents recorded" "^tradlint: 2 documents recorded in the archive$" "$tmp/index2.en"
+run check1 check --no-db --no-suggestions "$tmp/a/um.md"
+run check2 check --no-db --no-suggestions "$tmp/a/um.md" "$tmp/a/dois.md"
+expect "summary singular" "^tradlint: 1 arquivo, [0-9]+ palavras: 0 erros, 0 avisos, 0 informações$" "$tmp/check1.pt"
+expect "summary plural" "^tradlint: 2 arquivos, " "$tmp/check2.pt"
+run gcheck glossary check "$root/tests/data/glossary/test.tsv"
+rm "$tmp/a/dois.md"
+"$bin" corpus prune --db "$db" >"$tmp/prune.pt" 2>&1
+printf 'O ajuste fino melhora o modelo.\n' >"$tmp/a/dois.md"
+"$bin" corpus index --db "$db" "$tmp/a/dois.md" >/dev/null 2>&1
+rm "$tmp/a/dois.md"
+"$bin" --lang en corpus prune --db "$db" >"$tmp/prune.en" 2>&1
+expect "1 documento removido" "^tradlint: 1 documento removido do acervo, 1 mantido$" "$tmp/prune.pt"
+expect "1 document removed" "^tradlint: 1 document removed from the archive, 1 kept$" "$tmp/prune.en"
+for f in "$tmp"/*.pt "$tmp"/*.en; do
+  refuse "no '1 <plural>' in $(basename "$f")" \
+    "(^|[^0-9.,])1 (documentos|arquivos|conceitos|palavras|erros|avisos|informações|achados|termos|vezes|documents|files|concepts|words|errors|warnings|findings|terms|times)\b" "$f"
+done
+
+# Severities and categories: Portuguese in the text report, English
+# identifiers in the machine formats whatever the language.
+printf 'O treinamneto do modelo.\n' >"$tmp/a/erro.md"
+for lang in pt en; do
+  "$bin" check --lang $lang --no-db --no-suggestions --format json "$tmp/a/erro.md" >"$tmp/o.json" 2>&1
+  expect "json ($lang): severity stays error" '"severity": "error"' "$tmp/o.json"
+  expect "json ($lang): category stays spelling" '"category": "spelling"' "$tmp/o.json"
+  for fmt in sarif github rdjson checkstyle junit; do
+    "$bin" check --lang $lang --no-db --no-suggestions --format $fmt "$tmp/a/erro.md" >"$tmp/o.$fmt" 2>&1
+    refuse "$fmt ($lang): no Portuguese severity or category" '"(erro|aviso|informação|ortografia)"|severity="(erro|aviso)"|level=(erro|aviso)|::(erro|aviso) ' "$tmp/o.$fmt"
+  done
+done
+expect "sarif: error level" '"level": ?"error"' "$tmp/o.sarif"
+
+# System errors in Portuguese (not "No such file or directory").
+"$bin" check --no-db "$tmp/nada.md" >"$tmp/o" 2>&1
+expect "strerror in Portuguese" "nada\\.md: arquivo ou pasta não encontrado" "$tmp/o"
+refuse "no English strerror" "No such file" "$tmp/o"
+"$bin" check --lang en --no-db "$tmp/nada.md" >"$tmp/o" 2>&1
+expect "strerror in English" "nada\\.md: no such file or directory" "$tmp/o"
+
 finish
