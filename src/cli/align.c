@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 static const cli_option align_options[] = {
-    {"format", 'f', "FORMATO", "text (padrão) ou json"},
+    {"format", 'f', N_("FORMATO"), N_("text (padrão) ou json")},
     {NULL, 0, NULL, NULL},
 };
 
@@ -31,7 +31,7 @@ int cli_align(const cli_ctx *cx, int argc, char **argv)
       goto usage;
   }
   if (paths.n != 2) {
-    cli_usage_error(cx, "align pede dois arquivos: o original e a tradução");
+    cli_usage_error(cx, _("align pede dois arquivos: o original e a tradução"));
     goto usage;
   }
   if (cx->validate_only)
