@@ -6,6 +6,7 @@
  * Every finding is located in the target and carries the source location
  * as its related location. */
 #include "check.h"
+#include "msg.h"
 
 #include "align.h"
 #include "corpus.h"
@@ -279,7 +280,7 @@ static void check_numbers(sctx *x, const tl_apair *p, const tl_anchor *sa,
     tl_buf_init(&sug);
     pt_number(x->src->data + sa[i].off, sa[i].len, &sug);
     if (cand != NULL) {
-      tl_buf_printf(&m, "número %.*s difere do original, %.*s",
+      tl_buf_printf(&m, _("número %.*s difere do original, %.*s"),
                     (int)cand->len, x->c->doc + cand->off, (int)sa[i].len,
                     x->src->data + sa[i].off);
       f = add(x, cand->off, cand->len, "source.number", TL_ERROR,
@@ -291,7 +292,7 @@ static void check_numbers(sctx *x, const tl_apair *p, const tl_anchor *sa,
       }
     } else {
       size_t at = sent_start(T, t0);
-      tl_buf_printf(&m, "o número %.*s do original não aparece na tradução",
+      tl_buf_printf(&m, _("o número %.*s do original não aparece na tradução"),
                     (int)sa[i].len, x->src->data + sa[i].off);
       f = add(x, at, first_word(x->c->doc, at, T->s[t0].end),
               "source.number", TL_WARNING, tl_buf_cstr(&m));
@@ -465,7 +466,7 @@ static void check_names(sctx *x, const tl_apair *p, const tl_anchor *sa,
     } else if (at != SIZE_MAX) {
       const char *v[1];
       char *sug = tl_xstrndup(w, a->len);
-      tl_buf_printf(&m, "nome '%.*s' difere do original, '%.*s'",
+      tl_buf_printf(&m, _("nome '%.*s' difere do original, '%.*s'"),
                     (int)vlen, x->c->doc + at, (int)a->len, w);
       f = add(x, at, vlen, "source.name", TL_ERROR, tl_buf_cstr(&m));
       v[0] = sug;
@@ -475,7 +476,7 @@ static void check_names(sctx *x, const tl_apair *p, const tl_anchor *sa,
       set_related(x, f, a->off, a->off + a->len);
     } else if (strong && !glossary_name(x, w, a->len)) {
       at = sent_start(T, t0);
-      tl_buf_printf(&m, "o nome '%.*s' do original não aparece na tradução",
+      tl_buf_printf(&m, _("o nome '%.*s' do original não aparece na tradução"),
                     (int)a->len, w);
       f = add(x, at, first_word(x->c->doc, at, T->s[t0].end),
               "source.name", TL_WARNING, tl_buf_cstr(&m));
@@ -567,15 +568,15 @@ static void check_literals(sctx *x, const tl_apair *p, const tl_anchor *sa,
           ta[j].off >= T->s[t0].off && ta[j].off < T->s[t0 + tn - 1].end)
         cand = &ta[j];
     rule = a->kind == TL_ANC_CODE ? "source.code" : "source.url";
-    what = a->kind == TL_ANC_CODE    ? "código"
-           : a->kind == TL_ANC_EMAIL ? "endereço de e-mail"
-                                     : "endereço";
+    what = a->kind == TL_ANC_CODE    ? _("código")
+           : a->kind == TL_ANC_EMAIL ? _("endereço de e-mail")
+                                     : _("endereço");
     tl_buf_init(&m);
     if (cand != NULL) {
       const char *v[1];
       char *sug = tl_xstrndup(x->src->data + a->off, a->len);
       ut[cand - ta] = true;
-      tl_buf_printf(&m, "%s '%.*s' difere do original, '%.*s'", what,
+      tl_buf_printf(&m, _("%s '%.*s' difere do original, '%.*s'"), what,
                     (int)cand->len, x->c->doc + cand->off, (int)a->len,
                     x->src->data + a->off);
       f = add(x, cand->off, cand->len, rule,
@@ -586,7 +587,7 @@ static void check_literals(sctx *x, const tl_apair *p, const tl_anchor *sa,
       free(sug);
     } else {
       size_t at = sent_start(T, t0);
-      tl_buf_printf(&m, "%s '%.*s' do original não aparece na tradução",
+      tl_buf_printf(&m, _("%s '%.*s' do original não aparece na tradução"),
                     what, (int)a->len, x->src->data + a->off);
       f = add(x, at, first_word(x->c->doc, at, T->s[t0].end), rule,
               TL_WARNING, tl_buf_cstr(&m));
@@ -632,8 +633,9 @@ static void check_omitted_block(sctx *x, size_t k)
     if (len == 0)
       return;
     tl_buf_init(&m);
-    tl_buf_printf(&m, "%s do original sem tradução antes deste ponto",
-                  b->kind == TL_BLK_HEADING ? "título" : "bloco");
+    tl_buf_adds(&m, b->kind == TL_BLK_HEADING
+                        ? _("título do original sem tradução antes deste ponto")
+                        : _("bloco do original sem tradução antes deste ponto"));
     f = add(x, at, len, "source.omission", TL_ERROR, tl_buf_cstr(&m));
     set_related(x, f, b->text_off, b->end);
     tl_buf_fini(&m);
@@ -648,7 +650,7 @@ static void check_added_block(sctx *x, const tl_apair *p)
     const tl_ablock *b = &T->b[p->t0 + j];
     size_t at = b->text_off;
     add(x, at, first_word(x->c->doc, at, b->end), "source.addition", TL_INFO,
-        "bloco sem correspondente no original (nota, aviso ou acréscimo)");
+        _("bloco sem correspondente no original (nota, aviso ou acréscimo)"));
   }
 }
 
@@ -667,8 +669,8 @@ static void check_short_block(sctx *x, const tl_apair *p)
   f = add(x, T->b[p->t0].text_off,
           first_word(x->c->doc, T->b[p->t0].text_off, T->b[p->t0].end),
           "source.omission", TL_WARNING,
-          "tradução muito mais curta que o original: parte do texto pode "
-          "ter sido omitida");
+          _("tradução muito mais curta que o original: parte do texto pode "
+          "ter sido omitida"));
   set_related(x, f, S->b[p->s0].text_off, S->b[p->s0 + p->ns - 1].end);
 }
 
@@ -705,7 +707,7 @@ static void check_omitted_sentences(sctx *x, const tl_apair *p)
       end = T->s[t].end;
     }
     f = add(x, at, first_word(x->c->doc, at, end), "source.omission",
-            TL_WARNING, "frase do original sem tradução neste bloco");
+            TL_WARNING, _("frase do original sem tradução neste bloco"));
     set_related(x, f, s->off, s->end);
   }
 }
@@ -830,7 +832,7 @@ static void check_untranslated(sctx *x, const tl_apair *p, size_t *first)
     }
     drop_untranslated(x->c->res, at, end - at, first);
     f = add(x, at, end - at, "source.untranslated", TL_ERROR,
-            "trecho igual ao original em inglês: não foi traduzido");
+            _("trecho igual ao original em inglês: não foi traduzido"));
     set_related(x, f, S->s[q->s0].off, S->s[q->s0 + q->ns - 1].end);
   }
   tl_buf_fini(&sw);
@@ -1001,8 +1003,8 @@ static void check_terms(sctx *x, const tl_apair *p, size_t first)
             tl_finding *f;
             const char *v[1] = {g->c[ci].preferred};
             tl_buf_init(&msg);
-            tl_buf_printf(&msg, "o termo '%.*s' do original não está "
-                          "traduzido como o glossário pede ('%s')",
+            tl_buf_printf(&msg, _("o termo '%.*s' do original não está "
+                          "traduzido como o glossário pede ('%s')"),
                           (int)(send - soff), S->doc + soff,
                           g->c[ci].preferred);
             f = add(x, at, first_word(x->c->doc, at, T->s[t0].end),
@@ -1181,10 +1183,13 @@ static void check_term_consistency(sctx *x, const tl_termpairs *tp)
             sug[0] <= 'z')
           sug[0] = (char)(sug[0] - 'a' + 'A');
         tl_buf_init(&m);
-        tl_buf_printf(&m, "'%.*s' traduz '%s' do original, que o texto "
-                      "traduz %zu %s como '%s'",
-                      (int)oc->len, x->c->doc + oc->off, t->term,
-                      ref->nocc, ref->nocc == 1 ? "vez" : "vezes",
+        tl_buf_printf(&m,
+                      P_("'%.*s' traduz '%s' do original, que o texto "
+                         "traduz %zu vez como '%s'",
+                         "'%.*s' traduz '%s' do original, que o texto "
+                         "traduz %zu vezes como '%s'",
+                         ref->nocc),
+                      (int)oc->len, x->c->doc + oc->off, t->term, ref->nocc,
                       ref->surface);
         f = add(x, oc->off, oc->len, "source.consistency", TL_WARNING,
                 tl_buf_cstr(&m));
@@ -1278,8 +1283,11 @@ tl_status tl_check_source_corpus(tl_ctx *c, struct tl_corpus *corpus,
             continue;
           f = tl_result_add(c->res, oc->off, oc->len, "source.consistency",
                             "source", TL_WARNING,
-                            "'%.*s' traduz '%s' do original; o acervo o "
-                            "traduz como '%s' em %u documentos (%s)",
+                            P_("'%.*s' traduz '%s' do original; o acervo o "
+                               "traduz como '%s' em %u documento (%s)",
+                               "'%.*s' traduz '%s' do original; o acervo o "
+                               "traduz como '%s' em %u documentos (%s)",
+                               top.docs),
                             (int)oc->len, c->doc + oc->off, t->term,
                             top.rendering, top.docs, top.paths);
           tl_result_set_suggestions(c->res, f, v, 1);
