@@ -9,6 +9,7 @@
  *   spelling.case    adjectives from proper names inside a sentence
  *                    (distância Euclidiana -> distância euclidiana). */
 #include "check.h"
+#include "msg.h"
 
 #include "utf8.h"
 
@@ -83,7 +84,7 @@ static void hyphen_finding(tl_ctx *c, const tl_token *tok, const char *sugg,
 {
   tl_finding *f = tl_result_add(
       c->res, tok->off, tok->len, "spelling.hyphen", "spelling", TL_ERROR,
-      "'%.*s' se escreve '%s' (%s)", (int)tok->len, c->doc + tok->off, sugg,
+      _("'%.*s' se escreve '%s' (%s)"), (int)tok->len, c->doc + tok->off, sugg,
       why);
   tl_result_set_suggestions(c->res, f, &sugg, 1);
   f->fix = true;
@@ -105,7 +106,7 @@ static void check_prefix(tl_ctx *c, const tl_token *tok)
   xl = n - pl - 1;
   if (pl == 2 && memcmp(k, "ad", 2) == 0 && xl == 3 &&
       memcmp(h + 1, "hoc", 3) == 0) {
-    hyphen_finding(c, tok, "ad hoc", "locução latina, sem hífen");
+    hyphen_finding(c, tok, "ad hoc", _("locução latina, sem hífen"));
     return;
   }
   tl_buf_init(&low);
@@ -139,7 +140,8 @@ static void check_prefix(tl_ctx *c, const tl_token *tok)
     tl_buf_addc(&sugg, ' ');
     tl_buf_add(&sugg, h + 1, xl);
     hyphen_finding(c, tok, tl_buf_cstr(&sugg),
-                   "'não' como prefixo não leva hífen desde o Acordo de 1990");
+                   _("'não' como prefixo não leva hífen desde o Acordo Ortográfico "
+                     "de 1990"));
     break;
   case JOIN_PRE: {
     bool listed = false;
@@ -152,7 +154,7 @@ static void check_prefix(tl_ctx *c, const tl_token *tok)
     tl_buf_add(&sugg, low.p, low.len);
     if (known(c, sugg.p, sugg.len))
       hyphen_finding(c, tok, tl_buf_cstr(&sugg),
-                     "com o prefixo átono 'pre', numa só palavra (VOLP)");
+                     _("com o prefixo átono 'pre', numa só palavra (VOLP)"));
     break;
   }
   default: {
@@ -173,7 +175,7 @@ static void check_prefix(tl_ctx *c, const tl_token *tok)
       tl_buf_addc(&sugg, (char)x0); /* auto + regressivo: autorregressivo */
     tl_buf_add(&sugg, low.p, low.len);
     hyphen_finding(c, tok, tl_buf_cstr(&sugg),
-                   "prefixo sem hífen pelo Acordo Ortográfico de 1990");
+                   _("prefixo sem hífen pelo Acordo Ortográfico de 1990"));
     break;
   }
   }
@@ -210,7 +212,7 @@ static void check_compound(tl_ctx *c, const tl_token *prev,
       tl_finding *f = tl_result_add(
           c->res, prev->off, tok->off + tok->len - prev->off,
           "spelling.hyphen", "spelling", TL_ERROR,
-          "'%.*s' se escreve com hífen: '%s' (como 'palavra-chave')",
+          _("'%.*s' se escreve com hífen: '%s' (como 'palavra-chave')"),
           (int)(tok->off + tok->len - prev->off), c->doc + prev->off, sv);
       tl_result_set_suggestions(c->res, f, &sv, 1);
       f->fix = true;
@@ -245,8 +247,8 @@ static void check_name_adjective(tl_ctx *c, const tl_unit *u,
     const char *sv = tl_buf_cstr(&low);
     tl_finding *f = tl_result_add(
         c->res, tok->off, tok->len, "spelling.case", "spelling", TL_WARNING,
-        "'%.*s': adjetivo derivado de nome próprio se escreve com minúscula "
-        "('%s')",
+        _("'%.*s': adjetivo derivado de nome próprio se escreve com minúscula "
+        "('%s')"),
         (int)tok->len, w, sv);
     tl_result_set_suggestions(c->res, f, &sv, 1);
     f->fix = true;
