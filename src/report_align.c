@@ -1,6 +1,7 @@
 /* `tradlint align`: the aligned pairs of a source and its translation, as
  * text for reading or JSON for tools and tests. */
 #include "align.h"
+#include "msg.h"
 
 #include "input.h"
 
@@ -167,9 +168,9 @@ static void write_text(const tl_alignment *al, side_view *sv,
     if (k)
       fputc('\n', out);
     if (p->nt == 0)
-      fputs("omitido na tradução:\n", out);
+      fputs(_("omitido na tradução:\n"), out);
     else if (p->ns == 0)
-      fputs("acrescentado na tradução:\n", out);
+      fputs(_("acrescentado na tradução:\n"), out);
     if (p->count > 1) {
       for (uint32_t i = 0; i < p->count; i++) {
         const tl_apair *q = &al->sents[p->first + i];
@@ -200,7 +201,7 @@ tl_status tl_alignment_write(const tl_alignment *al, tl_format format,
 
   if (format != TL_FORMAT_TEXT && format != TL_FORMAT_JSON)
     return tl_error_set(err, TL_EUSAGE,
-                        "formato inválido para align: use text ou json");
+                        _("formato inválido para align: use text ou json"));
   tl_lines_init(&sv.li, al->src.doc, al->src.len, bom_of(&al->src));
   tl_lines_init(&tv.li, al->tgt.doc, al->tgt.len, bom_of(&al->tgt));
   if (format == TL_FORMAT_JSON)
