@@ -161,7 +161,7 @@ static void test_validation_errors(void **state)
   expect_error(H "a\tx\t\tn\t\n", ":2:6: gênero 'n' inválido");
   expect_error(H "a\tx\t\t\tsome\n", ":2:7: case 'some' inválido");
   expect_error(H "a\tx\tx\t\t\n", ":2:5: 'x' é ao mesmo tempo proibida e aceita");
-  expect_error(H "a\tx\t\t\n", ":2:1: a linha tem 4 colunas e o cabeçalho tem 5");
+  expect_error(H "a\tx\t\t\n", ":2:1: o número de colunas da linha (4) não é o do cabeçalho (5)");
   expect_error(H "a\tx\xff\t\t\t\n", ":2:4: UTF-8 inválido");
   expect_error(H "A B\tx\t\t\t\n", ":2:1: id 'A B' inválido");
   expect_error("# só comentário\n", "glossário sem cabeçalho");
