@@ -15,16 +15,18 @@ void tl_oom_set_exit(bool on)
 
 void tl_oom(size_t n)
 {
-  static const char msg[] = _("tradlint: memória esgotada; libere memória ou "
-                            "verifique arquivos menores\n");
+  const char *msg = _("tradlint: memória esgotada; libere memória ou "
+                      "verifique arquivos menores\n");
   /* no stdio: it may need the memory that is missing */
   if (n > 0) {
     char num[64];
-    int k = snprintf(num, sizeof num, _("tradlint: memória esgotada ao pedir "
-                                      "%zu bytes\n"), n);
+    int k = snprintf(num, sizeof num,
+                     P_("tradlint: memória esgotada ao pedir %zu byte\n",
+                        "tradlint: memória esgotada ao pedir %zu bytes\n", n),
+                     n);
     if (k > 0 && write(STDERR_FILENO, num, (size_t)k) < 0)
       abort();
-  } else if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+  } else if (write(STDERR_FILENO, msg, strlen(msg)) < 0) {
     abort();
   }
   if (oom_exit)

@@ -503,9 +503,8 @@ static void row_counts_html(FILE *out, const rep_row *r, bool pages)
 /* The counts and examples of one rendering, for the text report. */
 static void row_counts_text(FILE *out, const rep_row *r)
 {
-  fprintf(out, " %4u %s, %4u %s", r->docs,
-          r->docs == 1 ? "documento " : "documentos", r->uses,
-          r->uses == 1 ? "vez " : "vezes");
+  fprintf(out, P_(" %4u documento,", " %4u documentos,", r->docs), r->docs);
+  fprintf(out, P_(" %4u vez", " %4u vezes", r->uses), r->uses);
   for (size_t k = 0; k < r->npaths; k++) {
     fputs(k ? ", " : "  (", out);
     put_path(out, r->paths[k]);

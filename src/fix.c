@@ -79,7 +79,7 @@ static void put_lines(FILE *out, char mark, const lines *L, size_t from,
     fputc(mark, out);
     fwrite(L->p + s, 1, e - s, out);
     if (e == s || L->p[e - 1] != '\n')
-      fputs(_("\n\\ No newline at end of file\n"), out);
+      fputs("\n\\ No newline at end of file\n", out);
   }
 }
 

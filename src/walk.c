@@ -94,8 +94,12 @@ static void walk_dir(walker *w, const char *dir, unsigned depth)
   size_t nn = 0, cap = 0;
 
   if (depth > TL_WALK_MAX_DEPTH) {
-    walk_error(w, _("%s: pastas aninhadas demais (mais de %d níveis); esta "
-               "pasta não foi verificada"),
+    walk_error(w,
+               P_("%s: pastas aninhadas demais (mais de %d nível); esta "
+                  "pasta não foi verificada",
+                  "%s: pastas aninhadas demais (mais de %d níveis); esta "
+                  "pasta não foi verificada",
+                  TL_WALK_MAX_DEPTH),
                brief(dir, b, sizeof b), TL_WALK_MAX_DEPTH);
     return;
   }

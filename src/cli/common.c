@@ -103,9 +103,9 @@ bool cli_is_dir(const char *p)
 
 void cli_oom(void)
 {
-  static const char msg[] = "tradlint: memória esgotada (ou recursos do "
-                            "sistema, como threads)\n";
-  if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0)
+  const char *msg = _("tradlint: memória esgotada (ou recursos do "
+                      "sistema, como threads)\n");
+  if (write(STDERR_FILENO, msg, strlen(msg)) < 0)
     _exit(2);
   _exit(2);
 }

@@ -373,10 +373,13 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
       continue;
     }
     if (tl_result_dropped(res) > 0)
-      fprintf(stderr, _("tradlint: aviso: %s: mais de %zu achados; %zu %s "
-                      "guardados nem relatados\n"),
-              path, (size_t)TL_MAX_FINDINGS, tl_result_dropped(res),
-              tl_result_dropped(res) == 1 ? _("não foi") : _("não foram"));
+      fprintf(stderr,
+              P_("tradlint: aviso: %s: mais de %zu achados; %zu não foi "
+                 "guardado nem relatado\n",
+                 "tradlint: aviso: %s: mais de %zu achados; %zu não foram "
+                 "guardados nem relatados\n",
+                 tl_result_dropped(res)),
+              path, (size_t)TL_MAX_FINDINGS, tl_result_dropped(res));
     if (r->fix && !fix_file(l, res, path, r->dry_run))
       trouble = true;
     if (!r->index_only && !(r->fix && r->dry_run))
@@ -407,8 +410,9 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
     ; /* the diff is the output */
   } else if (r->index_only) {
     size_t stored = s->corpus != NULL ? tl_corpus_recorded(s->corpus) : 0;
-    printf(_("tradlint: %zu %s no acervo\n"), stored,
-           stored == 1 ? _("documento registrado") : _("documentos registrados"));
+    printf(P_("tradlint: %zu documento registrado no acervo\n",
+              "tradlint: %zu documentos registrados no acervo\n", stored),
+           stored);
   } else if (r->format == TL_FORMAT_JSON || tl_report_files(rep) > 0 ||
              !trouble) {
     tl_report_finish(rep);
