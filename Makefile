@@ -294,7 +294,8 @@ check-asan:
 
 # Unit tests, golden cases and bad inputs under valgrind memcheck: no
 # leaks, no errors (the pathological inputs are left to check-asan).
-VG = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
+VG = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+     --suppressions=$(CURDIR)/tests/valgrind.supp
 check-valgrind: all $(UNIT_BIN)
 	@command -v valgrind >/dev/null || { echo "check-valgrind: install valgrind" >&2; exit 1; }
 	@VALGRIND="$(VG)" tests/run-unit.sh $(UNIT_BIN)
