@@ -333,6 +333,84 @@ TL_API const tl_finding *tl_result_get(const tl_result *r, size_t i);
 TL_API const char *tl_result_text(const tl_result *r, size_t *len);
 
 /**
+ * A parenthetical gloss: a term and its translation in parentheses right
+ * after it ("retropropagação (backpropagation)", "aprendizado por reforço
+ * (RL, reinforcement learning)"), or an English term explained in
+ * Portuguese ("*backpropagation* (propagação reversa)"). The convention of
+ * Brazilian technical writing: neither side is untranslated text nor a
+ * second rendering for consistency, and each pair says how the document
+ * translates a term. Offsets are byte offsets into the document; the term
+ * span is the glossary match before the parenthesis, else the words before
+ * it (at most one more than the gloss has), a heuristic.
+ */
+typedef struct tl_gloss_pair {
+  size_t term_offset, term_length;
+  size_t gloss_offset, gloss_length; /**< inside the parentheses */
+  const char *term, *gloss;          /**< NFC text, owned by the result */
+  bool english_gloss; /**< true: Portuguese term, English gloss */
+} tl_gloss_pair;
+
+/** Glosses of the document, in document order. */
+TL_API size_t tl_result_gloss_count(const tl_result *r);
+/** Gloss @p i (borrowed; valid while @p r lives). */
+TL_API const tl_gloss_pair *tl_result_gloss_get(const tl_result *r,
+                                                size_t i);
+
+/** How a document taught that a word is a name (tl_name.evidence). */
+enum {
+  TL_NAME_LABEL = 1u << 0,       /**< speaker label: "Sam Altman:" */
+  TL_NAME_TITLE = 1u << 1,       /**< after a title: "a pesquisadora X" */
+  TL_NAME_RUN = 1u << 2,         /**< in a run of capitalised words */
+  TL_NAME_CAPITALISED = 1u << 3, /**< capitalised inside a sentence */
+  TL_NAME_LINK = 1u << 4         /**< link text that spells its site */
+};
+
+/**
+ * A name the document taught: a word no dictionary knows (or that English
+ * knows as a word too) that the document uses as a name. It is a name
+ * everywhere in the document, at sentence starts included: never English
+ * to translate, never a misspelling.
+ */
+typedef struct tl_name {
+  const char *text;      /**< NFC, owned by the result */
+  size_t offset, length; /**< first occurrence */
+  unsigned count;        /**< occurrences seen capitalised */
+  unsigned evidence;     /**< TL_NAME_* bits */
+} tl_name;
+
+/** Why tradlint did not judge a word no dictionary knows
+ *  (tl_unjudged.reason). */
+typedef enum tl_unjudged_reason {
+  TL_UNJUDGED_NAME = 0,  /**< a name: taught by the document, or an acronym
+                              or CamelCase word */
+  TL_UNJUDGED_TITLE,     /**< in a run of capitalised words: a title, a name */
+  TL_UNJUDGED_MENTION,   /**< language mentioned, not used: a quoted
+                              example, a term introduced by name, a
+                              quotation in another language */
+  TL_UNJUDGED_CODE,      /**< an identifier, a directive, a package name */
+  TL_UNJUDGED_COMPOUND,  /**< a prefix and a known word: "metaprompt" */
+  TL_UNJUDGED_ENGLISH    /**< English: the untranslated check's call */
+} tl_unjudged_reason;
+
+/** A word no dictionary knows that the spelling check left alone, and why
+ *  (for tests and for tools that learn from the archive). */
+typedef struct tl_unjudged {
+  size_t offset, length;
+  tl_unjudged_reason reason;
+} tl_unjudged;
+
+/** Words the spelling check left alone, in document order. */
+TL_API size_t tl_result_unjudged_count(const tl_result *r);
+/** Entry @p i (borrowed; valid while @p r lives). */
+TL_API const tl_unjudged *tl_result_unjudged_get(const tl_result *r,
+                                                 size_t i);
+
+/** Names the document taught, in order of first occurrence. */
+TL_API size_t tl_result_name_count(const tl_result *r);
+/** Name @p i (borrowed; valid while @p r lives). */
+TL_API const tl_name *tl_result_name_get(const tl_result *r, size_t i);
+
+/**
  * Apply every safe fix of @p r (tl_finding.fix) to its text, in order;
  * where two fixes overlap, the first applies and the rest are skipped.
  * *out gets a new buffer (free it), *applied and *skipped the counts.

@@ -20,7 +20,42 @@ typedef struct tl_usage {
   size_t off, len;
   uint32_t concept, form;
   uint8_t title; /* a common term written in title case inside a sentence */
+  uint8_t prose; /* in running prose, where title case is not the norm */
+  uint8_t marked; /* an English term set in italics: marked as foreign */
 } tl_usage;
+
+enum tl_lang { TL_LANG_NEUTRAL = 0, TL_LANG_PT, TL_LANG_EN };
+
+/* A word's language (prose.c). */
+typedef struct tl_wordlang {
+  uint8_t lang;    /* enum tl_lang */
+  bool function;   /* an English function word */
+  bool en_known;   /* en_US knows it (even if pt_BR or the glossary does) */
+  bool en_pending; /* Portuguese, en_US not asked yet */
+} tl_wordlang;
+
+/* A name the document taught (prose.c): first occurrence, evidence. */
+typedef struct tl_docname {
+  size_t off;
+  uint32_t len;
+  uint32_t count;  /* occurrences seen */
+  size_t last;     /* offset of the last one counted */
+  uint16_t midcap; /* capitalised inside a sentence, in running prose */
+  uint8_t evidence; /* TL_NAME_* */
+  uint8_t en;       /* 0 not asked, 1 not English, 2 English name, 3 an
+                       English common word */
+} tl_docname;
+
+/* An English word left in a Portuguese sentence whose finding waits for
+ * the end of the document (it may turn out to be a name). */
+typedef struct tl_pending_en {
+  size_t off;
+  uint32_t len;
+  uint8_t sev;
+  const char *sugg; /* static, glossary-owned or list-owned; may be NULL */
+} tl_pending_en;
+
+typedef struct tl_proper tl_proper;
 
 typedef struct tl_ctx {
   const char *doc;
@@ -34,9 +69,22 @@ typedef struct tl_ctx {
   tl_buf key;
   tl_status st; /* first failure (a dictionary that will not load) */
   tl_error *err;
-  /* spelling: capitalised unknown words seen outside sentence starts, and
-   * sentence-initial ones to judge at the end of the document */
-  tl_map names;
+  /* prose.c: the current block's word languages and roles, and the names
+   * the document has taught */
+  tl_wordlang *lang;
+  uint16_t *role;
+  size_t caprole;
+  tl_map docnames; /* key -> index + 1 into names */
+  tl_docname *names;
+  size_t nnames, capnames;
+  tl_proper *proper;        /* en_US proper nouns; may be NULL */
+  const struct tl_renderings *renderings; /* dictionaries/renderings.tsv */
+  /* untranslated: sentence-initial English words judged at the end, and
+   * the share of English sentences (an English document) */
+  tl_pending_en *upending;
+  size_t nupending, capupending;
+  size_t sentences, en_sentences;
+  /* spelling: sentence-initial unknown words to judge at the end */
   tl_map sugg_seen; /* words given (or denied) suggestions in this file */
   tl_map *wordclass; /* the linter's cache of word languages, or NULL */
   tl_map *verdicts;  /* the linter's own cache of pt_BR verdicts (no lock) */
@@ -67,9 +115,15 @@ void tl_check_consistency(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
 void tl_check_consistency_end(tl_ctx *c);
 
 /* untranslated.passage (error; info for quoted titles), untranslated.word
- * (warning): English left in the text. @m may be NULL. */
+ * (warning when tradlint knows what to write instead, else info):
+ * English left in the text. @m may be NULL. */
 void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                            const tl_matches *m);
+/* The English words that waited for the document's names; whether the
+ * whole document is English (untranslated.document). */
+void tl_check_untranslated_end(tl_ctx *c);
+/* Whether the document is English prose rather than a translation. */
+bool tl_check_untranslated_is_english(const tl_ctx *c);
 /* repetition.word (warning, fix), repetition.coordination (warning) */
 void tl_check_repetition(tl_ctx *c, const tl_tokens *t);
 /* number.decimal, number.thousands (warning, fix) */

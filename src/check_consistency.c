@@ -1,10 +1,26 @@
 /* consistency.document: a concept rendered two ways in one document
- * (preferred and admitted, or two admitted forms). Acronyms (abbrev) and
- * glosses in parentheses ("aprendizado por reforço (reinforcement
- * learning)") are not a mix. */
+ * (preferred and admitted, or two admitted forms), or a common term in
+ * title case inside running prose where the document writes it in lower
+ * case. The document's most used form is the reference:
+ *   - a form used once or twice against it is a slip: one finding each;
+ *   - a form used at least 3 times and in more than a third of the
+ *     mentions is a
+ *     second habit: the document alternates two forms, one finding says
+ *     so (one problem, one finding);
+ *   - title case ("a IA Generativa é") is flagged only where lower case is
+ *     the clear habit of the document's prose (twice as common).
+ * Acronyms (abbrev), glosses in parentheses ("aprendizado por reforço
+ * (reinforcement learning)") and mentioned terms ("chamado de
+ * *backpropagation*") are not renderings; a less used English term set in
+ * italics is marked as foreign on purpose, not a slip; headings, captions,
+ * link texts, list labels ("Serviços de Chatbot:"), references ("Lição 4")
+ * and terms in emphasis or quotation marks (being defined) are
+ * title-cased by convention. */
 #include "check.h"
 
 #include "input.h"
+#include "prose.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,18 +42,70 @@ static bool is_gloss(const char *doc, size_t prev_end, size_t off)
   return paren;
 }
 
-/* A common term written in title case inside running prose ("a IA
- * Generativa é"): a word after its first, or its first word away from a
- * sentence start, capitalised (acronyms aside). Headings are left alone. */
-static bool title_case(const tl_unit *u, const tl_tokens *t,
-                       const tl_match *x, bool exact)
+/* Whether the match is running prose, where title case is not the norm:
+ * not a heading, table cell, caption or link text, not the label of a
+ * list item or paragraph ("Serviços de Chatbot: ..."), not a reference
+ * followed by its number ("Lição 4"). */
+static bool in_prose(const tl_ctx *c, const tl_unit *u, const tl_tokens *t,
+                     const tl_match *x)
+{
+  const tl_token *first = &t->v[x->tok_first];
+  size_t p = x->off + x->len, s = x->tok_first;
+
+  if (u->kind == TL_BLK_HEADING || u->kind == TL_BLK_TABLE_CELL ||
+      (first->flags & (TL_TF_LINK | TL_TF_ALT)))
+    return false;
+  if (x->tok_last + 1 < t->n && t->v[x->tok_last + 1].kind != TL_TOK_WORD &&
+      t->v[x->tok_last + 1].sent == first->sent && t->v[x->tok_last + 1].off
+      <= p + 1)
+    return false; /* "Lição 4", "Aula 5" */
+  while (p < c->len && strchr(" *_", c->doc[p]) != NULL)
+    p++;
+  /* the sentence starts at most 5 tokens before */
+  s = x->tok_first >= 6 ? x->tok_first - 6 : 0;
+  if (p < c->len && c->doc[p] == ':' &&
+      (x->tok_first < 6 || t->v[s].sent != first->sent))
+    return false; /* a label */
+  return true;
+}
+
+/* Names of domains of knowledge, which the 1990 agreement (Base XIX) lets
+ * be written with capitals: "Engenharia de Prompt", "Ciência de Dados". */
+static const char *const DOMAINS[] = {
+    "engenharia", "ciência", "ciências", "computação", "matemática",
+    "estatística", "física", "química", "biologia", "linguística",
+    "informática", "economia", "filosofia", "medicina", "direito",
+    "psicologia", "robótica", "inteligência", NULL};
+
+static bool is_domain(const char *doc, const tl_token *tok)
+{
+  tl_buf low;
+  bool yes = false;
+
+  tl_buf_init(&low);
+  tl_utf8_lower(doc + tok->off, tok->len, &low);
+  for (size_t i = 0; DOMAINS[i] != NULL && !yes; i++)
+    yes = strlen(DOMAINS[i]) == low.len &&
+          memcmp(DOMAINS[i], low.p, low.len) == 0;
+  tl_buf_fini(&low);
+  return yes;
+}
+
+/* A common term written in title case ("a IA Generativa é"): a word after
+ * its first, or its first word away from a sentence start, capitalised
+ * (acronyms aside), with running prose around it: a lower-case word (or a
+ * short capitalised article opening the sentence, or nothing: "IA
+ * Generativa é ...") before, a lower-case word or nothing after;
+ * "Microsoft for Startups Founders Hub" is a name. The name of a domain of
+ * knowledge may be capitalised. */
+static bool title_case(const char *doc, const tl_tokens *t, const tl_match *x,
+                       bool exact)
 {
   const tl_token *first = &t->v[x->tok_first], *prev, *next;
   bool cap = false;
 
-  if (exact || u->kind == TL_BLK_HEADING || u->kind == TL_BLK_TABLE_CELL ||
-      (first->flags & (TL_TF_LINK | TL_TF_ALT)))
-    return false; /* titles, captions and link texts are title-cased */
+  if (exact || is_domain(doc, first))
+    return false;
   for (uint32_t k = x->tok_first; k <= x->tok_last; k++) {
     const tl_token *tok = &t->v[k];
     if (!(tok->flags & TL_TF_CAP) || (tok->flags & TL_TF_ALLCAPS) ||
@@ -48,18 +116,18 @@ static bool title_case(const tl_unit *u, const tl_tokens *t,
   }
   if (!cap)
     return false;
-  /* running prose around it: a lower-case word (or a short capitalised
-   * article opening the sentence) before, a lower-case word or nothing
-   * after; "Microsoft for Startups Founders Hub" is a name */
   prev = x->tok_first > 0 ? &t->v[x->tok_first - 1] : NULL;
   next = x->tok_last + 1 < t->n ? &t->v[x->tok_last + 1] : NULL;
-  if (prev == NULL || prev->sent != first->sent ||
-      ((prev->flags & TL_TF_CAP) &&
-       !((prev->flags & TL_TF_SENT_START) && prev->len <= 3)))
+  if (prev != NULL && prev->sent == first->sent &&
+      (prev->flags & TL_TF_CAP) &&
+      !((prev->flags & TL_TF_SENT_START) && prev->len <= 3))
     return false;
   if (next != NULL && next->sent == first->sent &&
       (next->flags & TL_TF_CAP))
     return false;
+  if ((prev == NULL || prev->sent != first->sent) &&
+      (next == NULL || next->sent != first->sent))
+    return false; /* the term alone is the sentence: a label */
   return true;
 }
 
@@ -69,9 +137,15 @@ void tl_check_consistency(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
   for (size_t i = 0; i < m->n; i++) {
     const tl_match *x = &m->v[i];
     const tl_form *f = &c->gloss->f[x->form];
+    bool prose, skip = false, marked = true, quoted = false;
 
     if (f->kind == TL_FORM_FORBIDDEN || f->kind == TL_FORM_ABBREV)
       continue;
+    for (uint32_t k = x->tok_first; k <= x->tok_last; k++)
+      skip |= (c->role[k] & (TL_ROLE_GLOSS | TL_ROLE_MENTION |
+                             TL_ROLE_EXPLAINED | TL_ROLE_LINKNAME)) != 0;
+    if (skip)
+      continue; /* a gloss or a mentioned term: not a rendering */
     if (c->nusage > 0) {
       tl_usage *prev = &c->usage[c->nusage - 1];
       if (prev->concept == x->concept &&
@@ -82,19 +156,32 @@ void tl_check_consistency(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
         continue;
       }
     }
+    prose = in_prose(c, u, t, x);
+    for (uint32_t k = x->tok_first; k <= x->tok_last; k++) {
+      tl_word_lang_resolve(c, &t->v[k], &c->lang[k]);
+      if (!(t->v[k].flags & TL_TF_EMPH) || (t->v[k].kind == TL_TOK_WORD &&
+                                            !c->lang[k].en_known &&
+                                            c->lang[k].lang != TL_LANG_EN))
+        marked = false;
+      if ((t->v[k].flags & TL_TF_EMPH) || (c->role[k] & TL_ROLE_QUOTED))
+        quoted = true;
+    }
     TL_GROW(c->usage, c->capusage, c->nusage + 1);
-    c->usage[c->nusage++] = (tl_usage){x->off, x->len, x->concept, x->form,
-                                       title_case(u, t, x, f->exact)};
+    /* title: 1, or 2 when the term opens its sentence */
+    c->usage[c->nusage++] = (tl_usage){
+        x->off, x->len, x->concept, x->form,
+        (uint8_t)(prose && !quoted && title_case(c->doc, t, x, f->exact)
+                      ? 1 + ((t->v[x->tok_first].flags & TL_TF_SENT_START) !=
+                             0)
+                      : 0),
+        prose, marked};
   }
-}
-
-static bool same_rendering(const tl_usage *a, const tl_usage *b)
-{
-  return a->form == b->form && a->title == b->title;
 }
 
 static const char *note_of_buf(const tl_concept *k, char *nb)
 {
+  if (k->note == NULL)
+    return "";
   snprintf(nb, 1200, " — %s", k->note);
   return nb;
 }
@@ -107,103 +194,224 @@ static int by_concept(const void *a, const void *b)
   return x->off < y->off ? -1 : (x->off > y->off);
 }
 
-/* How often each rendering (form and title case) of one concept occurs. */
-typedef struct rendering_counts {
-  struct rcount {
-    uint32_t form;
-    uint8_t title;
-    size_t n;
-  } *v;
-  size_t n, cap;
-} rendering_counts;
-
-static void count_renderings(const tl_usage *u, size_t n,
-                             rendering_counts *rc)
+/* The text of @u with its capitalised words lower-cased but for acronyms
+ * and a sentence-initial first letter (title 2). */
+static void lower_title(const tl_ctx *c, const tl_usage *u, tl_buf *out)
 {
-  rc->n = 0;
-  for (size_t i = 0; i < n; i++) {
-    size_t k = 0;
-    while (k < rc->n && (rc->v[k].form != u[i].form ||
-                         rc->v[k].title != u[i].title))
-      k++;
-    if (k == rc->n) {
-      TL_GROW(rc->v, rc->cap, rc->n + 1);
-      rc->v[rc->n++] = (struct rcount){u[i].form, u[i].title, 0};
+  const char *p = c->doc + u->off;
+  bool word_start = true, first = true, allcaps = false;
+
+  for (size_t i = 0; i < u->len;) {
+    size_t adv;
+    int32_t cp = tl_utf8_decode(p + i, u->len - i, &adv);
+    if (word_start && tl_cp_is_letter(cp)) {
+      /* an acronym keeps its capitals: look at the next letter */
+      size_t adv2 = 0;
+      int32_t nx = i + adv < u->len
+                       ? tl_utf8_decode(p + i + adv, u->len - i - adv, &adv2)
+                       : 0;
+      allcaps = tl_cp_is_upper(cp) && tl_cp_is_upper(nx);
+      if (!allcaps && !(first && i == 0 && u->title == 2))
+        cp = tl_cp_lower(cp);
+      word_start = false;
+      first = false;
+    } else if (!tl_cp_is_letter(cp) && !tl_cp_is_mark(cp)) {
+      word_start = true;
+    } else if (!allcaps) {
+      cp = tl_cp_lower(cp);
     }
-    rc->v[k].n++;
+    tl_utf8_encode(cp, out);
+    i += adv;
   }
 }
 
-static size_t rendering_count(const rendering_counts *rc, const tl_usage *u)
+/* A finding on usage @u of concept @k, suggesting @sugg; @msg is built in
+ * the result's arena. */
+static void report(tl_ctx *c, const tl_usage *u, const tl_concept *k,
+                   const char *sugg, const char *msg)
 {
-  for (size_t k = 0; k < rc->n; k++)
-    if (rc->v[k].form == u->form && rc->v[k].title == u->title)
-      return rc->v[k].n;
-  return 0;
+  tl_finding *fd = tl_result_add(c->res, u->off, u->len,
+                                 "consistency.document", "consistency",
+                                 TL_WARNING, "%s", msg);
+  tl_result_set_suggestions(c->res, fd, &sugg, 1);
+  fd->concept = k->id;
+}
+
+static void report_form(tl_ctx *c, const tl_lines *li, const tl_usage *u,
+                        const tl_usage *h, const tl_concept *k,
+                        size_t count, size_t hcount)
+{
+  char nb[1200];
+  tl_arena *a = &c->res->arena;
+  const char *here = tl_result_surface(c->res, u->off, u->len);
+  const char *house = tl_result_surface(c->res, h->off, h->len);
+
+  if (count == 0)
+    report(c, u, k, c->gloss->f[h->form].text,
+           tl_arena_printf(a,
+                           "'%s' aqui; este texto também escreve '%s' (linha "
+                           "%u, a forma mais usada nele): use uma forma só%s",
+                           here, house, tl_lines_line(li, h->off),
+                           note_of_buf(k, nb)));
+  else
+    report(c, u, k, c->gloss->f[h->form].text,
+           tl_arena_printf(a,
+                           "este texto alterna '%s' (%zu %s, a partir da "
+                           "linha %u) e '%s' (%zu %s, linha %u): escolha "
+                           "uma forma só%s",
+                           here, count, count == 1 ? "vez" : "vezes",
+                           tl_lines_line(li, u->off), house, hcount,
+                           hcount == 1 ? "vez" : "vezes",
+                           tl_lines_line(li, h->off), note_of_buf(k, nb)));
+}
+
+static void report_title(tl_ctx *c, const tl_lines *li, const tl_usage *u,
+                         const tl_usage *h, const tl_concept *k)
+{
+  tl_buf low;
+  const char *sv;
+
+  tl_buf_init(&low);
+  lower_title(c, u, &low);
+  sv = tl_arena_strndup(&c->res->arena, low.p, low.len);
+  tl_buf_fini(&low);
+  report(c, u, k, sv,
+         tl_arena_printf(&c->res->arena,
+                         "'%s' com maiúsculas no meio da frase; este texto "
+                         "escreve '%s' (linha %u): use minúsculas",
+                         tl_result_surface(c->res, u->off, u->len),
+                         tl_result_surface(c->res, h->off, h->len),
+                         tl_lines_line(li, h->off)));
+}
+
+/* How often each form of one concept occurs, and where first: a concept has
+ * few forms, so that counting stays linear in its usages. */
+typedef struct form_counts {
+  struct fcount {
+    uint32_t form;
+    size_t n, first;
+  } *v;
+  size_t n, cap;
+} form_counts;
+
+static void count_forms(const tl_usage *u, size_t s, size_t e,
+                        form_counts *fc)
+{
+  fc->n = 0;
+  for (size_t i = s; i < e; i++) {
+    size_t k = 0;
+    while (k < fc->n && fc->v[k].form != u[i].form)
+      k++;
+    if (k == fc->n) {
+      TL_GROW(fc->v, fc->cap, fc->n + 1);
+      fc->v[fc->n++] = (struct fcount){u[i].form, 0, i};
+    }
+    fc->v[k].n++;
+  }
+}
+
+static const struct fcount *form_count(const form_counts *fc, uint32_t form)
+{
+  for (size_t k = 0; k < fc->n; k++)
+    if (fc->v[k].form == form)
+      return &fc->v[k];
+  return NULL; /* not reached: every usage's form is counted */
+}
+
+/* The findings of one concept's usages [s, e). */
+static void judge_concept(tl_ctx *c, const tl_lines *li, size_t s, size_t e)
+{
+  const tl_concept *k = &c->gloss->c[c->usage[s].concept];
+  size_t house = s, best = 0, total = e - s, ntitle = 0, nlower = 0;
+  size_t lower_ref = e;
+  bool *flagged = tl_xcalloc(total, sizeof *flagged);
+  form_counts fc = {NULL, 0, 0};
+
+  /* the document's own choice: the form it uses most; on a tie, the
+   * glossary's preferred form, else the first used */
+  count_forms(c->usage, s, e, &fc);
+  for (size_t i = s; i < e; i++) {
+    size_t cnt = form_count(&fc, c->usage[i].form)->n;
+    bool pref = c->gloss->f[c->usage[i].form].kind == TL_FORM_PREFERRED;
+    if (cnt > best ||
+        (cnt == best && pref &&
+         c->gloss->f[c->usage[house].form].kind != TL_FORM_PREFERRED)) {
+      best = cnt;
+      house = i;
+    }
+  }
+  for (size_t i = s; i < e; i++) {
+    const tl_usage *u = &c->usage[i];
+    const struct fcount *f;
+    size_t cnt, first;
+    if (u->form == c->usage[house].form)
+      continue;
+    if (u->marked) {
+      /* "*deep learning*" beside "aprendizado profundo": the translator
+       * marks the English name on purpose */
+      flagged[i - s] = true;
+      continue;
+    }
+    f = form_count(&fc, u->form);
+    cnt = f->n;
+    first = f->first;
+    if ((cnt >= 3 && cnt * 3 > total) ||
+        c->gloss->f[u->form].kind == TL_FORM_PREFERRED) {
+      /* a second habit, or the house's own form beside the one the text
+       * prefers: one finding, at its first use */
+      if (first == i)
+        report_form(c, li, u, &c->usage[house], k, cnt, best);
+    } else {
+      report_form(c, li, u, &c->usage[house], k, 0, 0);
+    }
+    flagged[i - s] = true;
+  }
+  /* title case where the prose's habit is lower case */
+  for (size_t i = s; i < e; i++) {
+    if (!c->usage[i].prose)
+      continue;
+    if (c->usage[i].title) {
+      ntitle++;
+    } else {
+      nlower++;
+      if (lower_ref == e)
+        lower_ref = i;
+    }
+  }
+  if (ntitle > 0 && nlower >= 2 && nlower >= 2 * ntitle)
+    for (size_t i = s; i < e; i++)
+      if (c->usage[i].title && !flagged[i - s])
+        report_title(c, li, &c->usage[i], &c->usage[lower_ref], k);
+  free(fc.v);
+  free(flagged);
 }
 
 void tl_check_consistency_end(tl_ctx *c)
 {
   tl_lines li;
   bool have_lines = false;
-  char nb[1200];
-  rendering_counts rc = {NULL, 0, 0};
 
   if (c->nusage == 0)
     return;
   qsort(c->usage, c->nusage, sizeof *c->usage, by_concept);
   for (size_t s = 0; s < c->nusage;) {
-    size_t e = s, house = s;
-    uint32_t ci = c->usage[s].concept;
+    size_t e = s;
     bool mixed = false;
-    const tl_concept *k = &c->gloss->c[ci];
-
-    while (e < c->nusage && c->usage[e].concept == ci) {
-      mixed |= !same_rendering(&c->usage[e], &c->usage[s]);
+    while (e < c->nusage && c->usage[e].concept == c->usage[s].concept) {
+      mixed |= c->usage[e].form != c->usage[s].form ||
+               !c->usage[e].title != !c->usage[s].title;
       e++;
     }
     if (mixed) {
-      /* the document's own choice: the form it uses most; on a tie, the
-       * glossary's preferred form, else the first used. Counted once per
-       * rendering (a concept has few), so that this stays linear. */
-      size_t best = 0;
-      count_renderings(c->usage + s, e - s, &rc);
-      for (size_t i = s; i < e; i++) {
-        size_t cnt = rendering_count(&rc, &c->usage[i]);
-        bool pref = c->gloss->f[c->usage[i].form].kind == TL_FORM_PREFERRED;
-        if (cnt > best ||
-            (cnt == best && pref &&
-             c->gloss->f[c->usage[house].form].kind != TL_FORM_PREFERRED)) {
-          best = cnt;
-          house = i;
-        }
-      }
       if (!have_lines) {
         tl_lines_init(&li, c->doc, c->len, c->res->bom);
         have_lines = true;
       }
-      for (size_t i = s; i < e; i++) {
-        const tl_usage *u = &c->usage[i], *h = &c->usage[house];
-        const char *sugg = c->gloss->f[h->form].text;
-        tl_finding *fd;
-        if (same_rendering(u, h))
-          continue;
-        fd = tl_result_add(
-            c->res, u->off, u->len, "consistency.document", "consistency",
-            TL_WARNING,
-            "'%s' aqui; este texto também escreve '%s' (linha %u, a "
-            "forma mais usada nele): use uma forma só%s",
-            tl_result_surface(c->res, u->off, u->len),
-            tl_result_surface(c->res, h->off, h->len),
-            tl_lines_line(&li, h->off), k->note ? note_of_buf(k, nb) : "");
-        tl_result_set_suggestions(c->res, fd, &sugg, 1);
-        fd->concept = k->id;
-      }
+      judge_concept(c, &li, s, e);
     }
     s = e;
   }
   if (have_lines)
     tl_lines_fini(&li);
-  free(rc.v);
   /* c->usage stays, sorted by concept: the corpus stage reads it */
 }

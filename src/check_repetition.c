@@ -16,6 +16,17 @@ static const char *const IDIOMS[] = {
     "dias", "meses", "semanas", "minutos", "milhares", "milhões", "bilhões",
     "vezes", "outros", "outras", "cada", "sim", "não", "pouco", "bem", NULL};
 
+/* Homographs that follow each other in good Portuguese: the participle
+ * "dado" (given) before the noun "dados" (data): "Dados dados de entrada,
+ * ...". */
+static const char *const HOMOGRAPHS[] = {"dado", "dados", "dada", "dadas",
+                                         NULL};
+
+/* Prepositions after which the second of "X e X" is another, specified
+ * thing: "vetores e vetores de incorporação", "dados e dados para teste". */
+static const char *const COMPLEMENTS[] = {"de", "do", "da", "dos", "das",
+                                          "para", "com", NULL};
+
 static bool in_list(const char *const *list, const char *s, size_t n)
 {
   for (size_t i = 0; list[i] != NULL; i++)
@@ -71,7 +82,9 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
   for (size_t i = 0; i + 1 < t->n; i++) {
     const tl_token *a = &t->v[i], *b = &t->v[i + 1];
     if (a->sent == b->sent && spaced(c->doc, a, b) &&
-        same_word(c, a, b, &x, &y)) {
+        same_word(c, a, b, &x, &y) &&
+        !((a->flags & TL_TF_CAP) && !(b->flags & TL_TF_CAP) &&
+          in_list(HOMOGRAPHS, x.p, x.len))) {
       const char *sv = tl_result_surface(c->res, a->off, a->len);
       tl_finding *f = tl_result_add(
           c->res, a->off, b->off + b->len - a->off, "repetition.word",
@@ -107,7 +120,14 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
       bool conj = m->kind == TL_TOK_WORD &&
                   ((m->len == 1 && c->doc[m->off] == 'e') ||
                    (m->len == 2 && memcmp(c->doc + m->off, "ou", 2) == 0));
-      if (conj && a->sent == d->sent && spaced(c->doc, a, m) &&
+      bool specified = false;
+      if (i + 3 < t->n && t->v[i + 3].sent == d->sent &&
+          spaced(c->doc, d, &t->v[i + 3])) {
+        tl_buf_clear(&y_buf);
+        tl_utf8_lower(c->doc + t->v[i + 3].off, t->v[i + 3].len, &y_buf);
+        specified = in_list(COMPLEMENTS, y_buf.p, y_buf.len);
+      }
+      if (conj && !specified && a->sent == d->sent && spaced(c->doc, a, m) &&
           spaced(c->doc, m, d) && same_word(c, a, d, &x, &y) && a->len >= 3 &&
           !in_list(IDIOMS, x.p, x.len))
         tl_result_add(c->res, a->off, d->off + d->len - a->off,

@@ -1,4 +1,17 @@
+/* Spelling.
+ *   spelling.unknown (error): a word no dictionary knows, with up to 3
+ *     suggestions; a capitalised word only when it looks like a typo of a
+ *     known word (Trainamento, PComo).
+ *   spelling.name (info): a capitalised unknown word at a sentence start
+ *     that the document never confirms as a name.
+ *   spelling.foreign (info): an English word set in italics.
+ * Names the document teaches (prose.c), words in code identifiers,
+ * mentioned language ("o sufixo "-mente"") and quotations in another
+ * language get nothing; nor do acronyms and CamelCase names. */
 #include "check.h"
+
+#include "prose.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +29,11 @@ static void report_unknown(tl_ctx *c, size_t off, size_t len)
   size_t ns = 0;
   tl_finding *f;
 
-  if (is_english(c))
-    return; /* English left in the text: the untranslated check says so */
+  if (is_english(c)) {
+    /* English left in the text: the untranslated check says so */
+    tl_result_unjudged(c->res, off, len, TL_UNJUDGED_ENGLISH);
+    return;
+  }
   {
     /* budgets are per file and spent on a word's first occurrence in it,
      * so that a file's suggestions do not depend on other files */
@@ -48,9 +64,48 @@ static void report_unknown(tl_ctx *c, size_t off, size_t len)
 static void report_name(tl_ctx *c, size_t off, size_t len)
 {
   tl_result_add(c->res, off, len, "spelling.name", "spelling", TL_INFO,
-                "'%.*s' não está no dicionário: provável nome próprio (se "
-                "for, acrescente-o a dictionaries/)",
+                "'%.*s' não está no dicionário: provável nome próprio (o "
+                "texto não o usa como nome em outro lugar)",
                 (int)len, c->doc + off);
+}
+
+/* Prefixes that form words freely: "metaprompt", "multithread",
+ * "hiperparâmetro". */
+static const char *const PREFIXES[] = {
+    "meta", "multi", "hiper", "super", "micro", "macro", "mini", "mega",
+    "giga", "tera", "nano", "ultra", "infra", "inter", "intra", "semi",
+    "pseudo", "proto", "poli", "mono", "neuro", "cripto", "ciber", "bio",
+    "geo", "tele", "vídeo", "sub", NULL};
+
+/* A prefix joined to a word the dictionaries know (in Portuguese or, for
+ * an English compound, in English): a well-formed compound, not a typo.
+ * Only before a consonant other than h, r and s: there the 2009 agreement
+ * asks for a hyphen or a doubled letter (the orthography check's job). */
+static bool is_prefixed(tl_ctx *c)
+{
+  tl_buf low;
+  const char *w;
+  size_t n;
+  bool yes = false;
+
+  tl_buf_init(&low);
+  tl_utf8_lower(c->key.p, c->key.len, &low);
+  w = low.p;
+  n = low.len;
+  for (size_t i = 0; PREFIXES[i] != NULL && !yes; i++) {
+    size_t pl = strlen(PREFIXES[i]);
+    char ch;
+    if (n < pl + 4 || strncmp(w, PREFIXES[i], pl) != 0)
+      continue;
+    ch = w[pl];
+    if (!(ch >= 'a' && ch <= 'z') || strchr("aeiouhrs", ch) != NULL)
+      continue;
+    yes = tl_spell_check(c->spell, w + pl, n - pl, NULL) == 1 ||
+          (c->spell_en != NULL &&
+           tl_spell_check(c->spell_en, w + pl, n - pl, NULL) == 1);
+  }
+  tl_buf_fini(&low);
+  return yes;
 }
 
 /* Lower-case Roman numerals used for enumerations: (i), (ii), (iv). */
@@ -88,7 +143,8 @@ static bool looks_like_typo(tl_ctx *c, const tl_token *tok)
     cps += ((unsigned char)c->doc[tok->off + i] & 0xC0) != 0x80;
   if ((tok->flags & TL_TF_ALLCAPS) || is_english(c))
     return false; /* an English word in capitals reads as a name */
-  if ((tok->flags & TL_TF_INNERCAP) && cps >= 4) {
+  if ((tok->flags & TL_TF_INNERCAP) && (tok->flags & TL_TF_CAP) &&
+      cps >= 4) {
     /* PComo: the word without its first letter is known */
     size_t adv = 1;
     if (tl_spell_check(c->spell, c->key.p + adv, c->key.len - adv, NULL) ==
@@ -104,6 +160,23 @@ static bool looks_like_typo(tl_ctx *c, const tl_token *tok)
   return tl_spell_near_word(c->spell, c->key.p, c->key.len);
 }
 
+/* Why a word with role bits @role is left alone. */
+static tl_unjudged_reason reason(unsigned role)
+{
+  if (role & (TL_ROLE_CODE | TL_ROLE_CODENAME))
+    return TL_UNJUDGED_CODE;
+  if (role & (TL_ROLE_MENTION | TL_ROLE_FOREIGN))
+    return TL_UNJUDGED_MENTION;
+  if (role & (TL_ROLE_NAME | TL_ROLE_LABEL))
+    return TL_UNJUDGED_NAME;
+  return TL_UNJUDGED_TITLE;
+}
+
+/* Roles that take a word out of the spelling check. */
+#define SKIP_ROLES                                                          \
+  (TL_ROLE_NAME | TL_ROLE_TITLE | TL_ROLE_LABEL | TL_ROLE_MENTION |        \
+   TL_ROLE_CODE | TL_ROLE_CODENAME | TL_ROLE_FOREIGN)
+
 void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
 {
   (void)u;
@@ -115,24 +188,19 @@ void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
       continue;
     tl_buf_clear(&c->key);
     tl_token_key(c->doc, tok, &c->key);
-    {
-      tl_map_slot *v = c->verdicts != NULL
-                           ? tl_map_find(c->verdicts, c->key.p, c->key.len)
-                           : NULL;
-      if (v != NULL) {
-        known = v->value == 1;
-      } else {
-        known = tl_spell_check(c->spell, c->key.p, c->key.len, c->err);
-        if (known < 0) {
-          c->st = (tl_status)known;
-          return;
-        }
-        if (c->verdicts != NULL)
-          tl_map_put(c->verdicts, c->key.p, c->key.len, known ? 1 : 2, NULL);
-      }
-    }
+    known = tl_prose_known_pt(c);
+    if (known < 0)
+      return;
     if (known || is_roman(c->key.p, c->key.len))
       continue;
+    if (c->role[i] & SKIP_ROLES) {
+      tl_result_unjudged(c->res, tok->off, tok->len, reason(c->role[i]));
+      continue;
+    }
+    if (is_prefixed(c)) {
+      tl_result_unjudged(c->res, tok->off, tok->len, TL_UNJUDGED_COMPOUND);
+      continue;
+    }
     if (is_marked_foreign(c, tok)) {
       tl_result_add(c->res, tok->off, tok->len, "spelling.foreign",
                     "spelling", TL_INFO,
@@ -141,19 +209,17 @@ void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
                     (int)tok->len, c->doc + tok->off);
       continue;
     }
-    if (((tok->flags & (TL_TF_ALLCAPS | TL_TF_INNERCAP)) ||
-         ((tok->flags & TL_TF_CAP) && !(tok->flags & TL_TF_SENT_START))) &&
-        looks_like_typo(c, tok)) {
-      report_unknown(c, tok->off, tok->len);
-    } else if ((tok->flags & (TL_TF_ALLCAPS | TL_TF_INNERCAP)) ||
-               ((tok->flags & TL_TF_CAP) &&
-                !(tok->flags & TL_TF_SENT_START))) {
-      /* Capitalised inside a sentence, an acronym or a CamelCase word:
-       * most often a name (Lambert, Zhipu, Tsinghua). */
-      tl_map_put(&c->names, c->key.p, c->key.len, 1, NULL)->value = 1;
-      report_name(c, tok->off, tok->len);
+    if ((tok->flags & (TL_TF_ALLCAPS | TL_TF_INNERCAP)) ||
+        ((tok->flags & TL_TF_CAP) && !(tok->flags & TL_TF_SENT_START))) {
+      /* Capitalised inside a sentence, an acronym or a CamelCase word: a
+       * name (Lambert, Zhipu, pReLU), unless it is a typo of a known word
+       * (Computatcional, PComo) */
+      if (looks_like_typo(c, tok))
+        report_unknown(c, tok->off, tok->len);
+      else
+        tl_result_unjudged(c->res, tok->off, tok->len, TL_UNJUDGED_NAME);
     } else if (tok->flags & TL_TF_CAP) {
-      /* Sentence-initial: a name if the document also writes it as one. */
+      /* Sentence-initial: a name if the document writes it as one. */
       TL_GROW(c->pending, c->cappending, c->npending + 1);
       c->pending[c->npending++] = (tl_pending){tok->off, tok->len};
     } else {
@@ -166,16 +232,30 @@ void tl_check_spelling_end(tl_ctx *c)
 {
   for (size_t i = 0; i < c->npending && c->st == TL_OK; i++) {
     tl_pending *p = &c->pending[i];
-    tl_token tok = {p->off, p->len, TL_TOK_WORD, 0, 0};
-    tl_map_slot *s;
+    tl_token tok = {p->off, p->len, TL_TOK_WORD, TL_TF_CAP, 0};
+    size_t cps = 0;
 
     tl_buf_clear(&c->key);
     tl_token_key(c->doc, &tok, &c->key);
-    s = tl_map_find(&c->names, c->key.p, c->key.len);
-    if (s != NULL && s->value == 1)
-      report_name(c, p->off, p->len);
-    else
+    /* a name; English, which the untranslated check owns; a compound
+     * ("Metaprompts") */
+    if (tl_prose_is_name(c, c->key.p, c->key.len)) {
+      tl_result_unjudged(c->res, p->off, p->len, TL_UNJUDGED_NAME);
+      continue;
+    }
+    if (is_english(c) || is_prefixed(c)) {
+      tl_result_unjudged(c->res, p->off, p->len,
+                         is_english(c) ? TL_UNJUDGED_ENGLISH
+                                       : TL_UNJUDGED_COMPOUND);
+      continue;
+    }
+    for (size_t k = 0; k < p->len; k++)
+      cps += ((unsigned char)c->doc[p->off + k] & 0xC0) != 0x80;
+    /* a typo of a known word, or a name nothing confirms */
+    if (cps >= 5 && tl_spell_near_word(c->spell, c->key.p, c->key.len))
       report_unknown(c, p->off, p->len);
+    else
+      report_name(c, p->off, p->len);
   }
   c->npending = 0;
 }

@@ -1,6 +1,7 @@
 /* Terminology and agreement, from the glossary matches of a block. */
 #include "check.h"
 
+#include "prose.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -14,11 +15,37 @@ static const char *note_of(const tl_concept *c, char *buf, size_t n)
   return buf;
 }
 
+/* A forbidden name form inside an English title or name ("Empire of AI",
+ * "AI Action Summit"): part of the name, not the house's term. The match
+ * is in a run of capitalised words with an English or unknown word beside
+ * it. */
+static bool inside_english_title(tl_ctx *c, const tl_tokens *t,
+                                 const tl_match *x)
+{
+  size_t nb[2];
+  int k = 0;
+
+  for (uint32_t i = x->tok_first; i <= x->tok_last; i++)
+    if (!(c->role[i] & TL_ROLE_TITLE))
+      return false;
+  if (x->tok_first > 0)
+    nb[k++] = x->tok_first - 1;
+  if (x->tok_last + 1 < t->n)
+    nb[k++] = x->tok_last + 1;
+  for (int j = 0; j < k; j++) {
+    size_t i = nb[j];
+    if ((c->role[i] & TL_ROLE_TITLE) && t->v[i].sent == t->v[x->tok_first].sent &&
+        (c->lang[i].lang == TL_LANG_EN ||
+         (t->v[i].kind == TL_TOK_WORD && c->lang[i].lang == TL_LANG_NEUTRAL)))
+      return true;
+  }
+  return false;
+}
+
 void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
 {
   char nb[1200];
 
-  (void)t;
   for (size_t i = 0; i < m->n; i++) {
     const tl_match *x = &m->v[i];
     const tl_form *f = &c->gloss->f[x->form];
@@ -26,7 +53,8 @@ void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     tl_finding *fd;
     const char *sugg;
 
-    if (f->kind == TL_FORM_FORBIDDEN && x->how == TL_MATCH_EXACT) {
+    if (f->kind == TL_FORM_FORBIDDEN && x->how == TL_MATCH_EXACT &&
+        !(f->exact && inside_english_title(c, t, x))) {
       sugg = k->preferred;
       fd = tl_result_add(c->res, x->off, x->len, "terminology.forbidden",
                          "terminology", TL_ERROR,
@@ -39,7 +67,9 @@ void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       fd->fix = x->len == strlen(f->text) &&
                 memcmp(c->doc + x->off, f->text, x->len) == 0;
       fd->concept = k->id;
-    } else if (f->kind != TL_FORM_FORBIDDEN && x->how == TL_MATCH_VARIANT) {
+    } else if (f->kind != TL_FORM_FORBIDDEN && x->how == TL_MATCH_VARIANT &&
+               !(c->role[x->tok_first] & TL_ROLE_CODENAME)) {
+      /* (a package's lower-case name, "openai", is not a variant) */
       sugg = f->text;
       fd = tl_result_add(c->res, x->off, x->len, "terminology.variant",
                          "terminology", TL_WARNING,
@@ -82,6 +112,27 @@ static char article_gender(const char *w, size_t n, const char **other)
   return 0;
 }
 
+/* "X ou Y X Z": the name X recurs in the next item of a coordination,
+ * followed by more of a name, so here it stands for "X Z". */
+static bool elided(const tl_ctx *c, const tl_tokens *t, const tl_match *x,
+                   size_t k)
+{
+  const tl_token *conj = &t->v[k];
+
+  if (!((conj->len == 2 && memcmp(c->doc + conj->off, "ou", 2) == 0) ||
+        (conj->len == 1 && c->doc[conj->off] == 'e')))
+    return false;
+  for (size_t j = k + 1; j < t->n && j < k + 5 && t->v[j].sent == conj->sent;
+       j++) {
+    size_t p = t->v[j].off + x->len;
+    if (p + 1 < c->len &&
+        memcmp(c->doc + t->v[j].off, c->doc + x->off, x->len) == 0 &&
+        c->doc[p] == ' ' && c->doc[p + 1] >= 'A' && c->doc[p + 1] <= 'Z')
+      return true;
+  }
+  return false;
+}
+
 void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
 {
   tl_buf low, sugg;
@@ -108,6 +159,19 @@ void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       for (size_t p = art->off + art->len; p < x->off && ok; p++)
         ok = strchr(" \t\r\n[*_", c->doc[p]) != NULL;
       if (!ok)
+        continue;
+    }
+    /* the name goes on: "o OpenAI Playground", "pelo OpenAI ChatGPT", "no
+     * Hugging Face Spaces": the article agrees with the whole name; or
+     * its end is left out before "ou"/"e": "no OpenAI ou Azure OpenAI
+     * Playground" */
+    if (x->tok_last + 1 < t->n) {
+      const tl_token *nx = &t->v[x->tok_last + 1];
+      size_t p = x->off + x->len;
+      if (nx->sent == art->sent && (nx->flags & TL_TF_CAP) && nx->off > p &&
+          nx->off - p <= 2 && (c->doc[p] == ' ' || c->doc[p] == '\n'))
+        continue;
+      if (nx->sent == art->sent && elided(c, t, x, x->tok_last + 1))
         continue;
     }
     tl_buf_clear(&low);

@@ -1,46 +1,41 @@
 /* English left in the translation.
  *   untranslated.passage (error): a sentence, heading, list item, link text
- *     or table cell in English; consecutive English sentences of a block
- *     are one finding. In quotation marks after "chamado", "intitulado",
- *     "livro"... it is a title: info.
- *   untranslated.word (warning): an English word inside a Portuguese
- *     sentence that is not an accepted loanword (dictionaries/, glossary).
+ *     or table cell in English prose; consecutive English sentences of a
+ *     block are one finding. A quotation in English prose inside a
+ *     Portuguese sentence is one too; after "chamado", "livro"... in
+ *     sentence case, it may be a title: info. Title-cased quotations and
+ *     runs of capitalised words ("The Star-Spangled Banner", "The
+ *     Guardian") are names, not passages.
+ *   untranslated.word: English words inside a Portuguese sentence. A
+ *     warning when tradlint can say what to write instead (the glossary or
+ *     dictionaries/renderings.tsv knows the rendering: "reasoning" ->
+ *     raciocínio), when it is an English function word, or for a run of
+ *     English words (one finding per run); otherwise info. Accepted
+ *     anglicisms (dictionaries/) are Portuguese words.
+ *   untranslated.document (warning): the whole document is English prose,
+ *     not a translation (see tl_check_untranslated_is_english).
  * A word is English when en_US knows it and pt_BR (with the project's
  * lists and the glossary) does not, or when it is an English function
- * word; words both know, names and numbers are neutral. */
+ * word; words both know, names and numbers are neutral. Names the document
+ * teaches, mentioned language, glosses and code are not checked (prose.c).
+ */
 #include "check.h"
 
+#include "prose.h"
+#include "renderings.h"
 #include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* English function words that are not Portuguese words. */
-static const char *const FUNCTION_WORDS[] = {
-    "the", "of", "and", "to", "with", "that", "is", "in", "on", "at", "by",
-    "from", "this", "these", "those", "which", "what", "when", "where",
-    "who", "we", "you", "they", "it", "its", "are", "was", "were", "be",
-    "been", "have", "has", "had", "will", "would", "can", "could", "should",
-    "not", "or", "but", "if", "then", "than", "there", "their", "our",
-    "your", "an", "into", "about", "over", "under", "between", "how", "why",
-    "also", "only", "such", "each", "every", "all", "some", "more", "most",
-    "other", "does", "did", "for", NULL};
-
-/* Neither Portuguese nor English prose: Roman numerals, math function
- * names, Latin abbreviations. */
-static const char *const NEUTRAL_WORDS[] = {
-    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "tanh",
-    "log", "exp", "inf", "sin", "cos", "tan", "max", "min", "argmax",
-    "argmin", "et", "al", "fig", "eq", "etc", NULL};
 
 /* Words after which a quoted English passage is a title, not a leftover. */
 static const char *const TITLE_CUES[] = {
     "chamado", "chamada", "chamados", "chamadas", "intitulado", "intitulada",
     "livro", "livros", "artigo", "artigos", "filme", "série", "paper",
     "título", "denominado", "denominada", "batizado", "batizada", "obra",
-    "ensaio", "relatório", "post", "podcast", "canção", "álbum", NULL};
-
-enum lang { NEUTRAL = 0, PT, EN };
+    "ensaio", "relatório", "post", "podcast", "canção", "álbum", "vídeo",
+    "palestra", "curso", "tutorial", "assista", "leia", "veja", "ouça",
+    "confira", NULL};
 
 static bool in_list(const char *const *list, const char *s, size_t n)
 {
@@ -51,98 +46,7 @@ static bool in_list(const char *const *list, const char *s, size_t n)
   return false;
 }
 
-typedef struct wordinfo {
-  enum lang lang;
-  bool function; /* an English function word */
-  bool exempt;   /* inside an accepted glossary match or a gloss */
-  bool quoted;   /* inside quotation marks */
-  bool en_known; /* en_US knows it (even if pt_BR or the glossary does) */
-  bool en_pending; /* Portuguese, en_US not asked yet (resolve_en) */
-} wordinfo;
-
-/* A word's language, cached per distinct spelling for the linter's
- * lifetime. Whether en_US also knows a Portuguese word is asked only when
- * its sentence may be English (resolve_en): most sentences are not, and
- * en_US is slow on words it does not know. Cache bits: 0-1 lang, 2
- * function word, 3 en_US knows it, 4 that is not asked yet. */
-static uint32_t classify_bits(tl_ctx *c, const tl_token *tok)
-{
-  int pt, en;
-  tl_buf low;
-  bool function;
-
-  tl_buf_clear(&c->key);
-  tl_token_key(c->doc, tok, &c->key);
-  tl_buf_init(&low);
-  tl_utf8_lower(c->key.p, c->key.len, &low);
-  function = in_list(FUNCTION_WORDS, low.p, low.len);
-  if (in_list(NEUTRAL_WORDS, low.p, low.len)) {
-    tl_buf_fini(&low);
-    return NEUTRAL;
-  }
-  tl_buf_fini(&low);
-  pt = tl_spell_check(c->spell, c->key.p, c->key.len, NULL);
-  if (pt == 1) /* Portuguese; English too? asked later, if needed */
-    return PT | (function ? 4u : 0u) | 16u;
-  en = tl_spell_check(c->spell_en, c->key.p, c->key.len, NULL);
-  if (en == 1 || function)
-    return EN | (function ? 4u : 0u) | (en == 1 ? 8u : 0u);
-  return NEUTRAL; /* unknown to both: a name or a typo */
-}
-
-static void apply_bits(wordinfo *w, uint32_t v)
-{
-  w->lang = (enum lang)(v & 3);
-  w->function = (v & 4) != 0;
-  w->en_known = (v & 8) != 0;
-  w->en_pending = (v & 16) != 0;
-}
-
-static void classify(tl_ctx *c, const tl_token *tok, wordinfo *w)
-{
-  tl_map_slot *slot;
-  bool created;
-  uint32_t v;
-
-  if (tok->kind != TL_TOK_WORD) {
-    apply_bits(w, NEUTRAL);
-    return;
-  }
-  if (c->wordclass != NULL) {
-    slot = tl_map_find(c->wordclass, c->doc + tok->off, tok->len);
-    if (slot != NULL) {
-      apply_bits(w, slot->value);
-      return;
-    }
-  }
-  v = classify_bits(c, tok);
-  if (c->wordclass != NULL)
-    tl_map_put(c->wordclass, c->doc + tok->off, tok->len, v, &created);
-  apply_bits(w, v);
-}
-
-/* Ask en_US about a Portuguese word: "data", "real" are both (neutral). */
-static void resolve_en(tl_ctx *c, const tl_token *tok, wordinfo *w)
-{
-  uint32_t v;
-  tl_map_slot *slot;
-
-  if (!w->en_pending)
-    return;
-  tl_buf_clear(&c->key);
-  tl_token_key(c->doc, tok, &c->key);
-  w->en_pending = false;
-  w->en_known = tl_spell_check(c->spell_en, c->key.p, c->key.len, NULL) == 1;
-  if (w->en_known)
-    w->lang = NEUTRAL;
-  v = (uint32_t)w->lang | (w->function ? 4u : 0u) | (w->en_known ? 8u : 0u);
-  if (c->wordclass != NULL &&
-      (slot = tl_map_find(c->wordclass, c->doc + tok->off, tok->len)) != NULL)
-    slot->value = v;
-}
-
-/* Whether the text just before @off (skipping spaces and an opening quote)
- * ends with a title cue word. */
+/* Whether the token before @first is a title cue word. */
 static bool after_title_cue(tl_ctx *c, const tl_tokens *t, size_t first)
 {
   tl_buf low;
@@ -157,31 +61,6 @@ static bool after_title_cue(tl_ctx *c, const tl_tokens *t, size_t first)
   cue = in_list(TITLE_CUES, low.p, low.len);
   tl_buf_fini(&low);
   return cue;
-}
-
-/* Mark the tokens of a block that stand inside quotation marks, in one
- * pass over the bytes between them from the block's start @from. */
-static void mark_quoted(tl_ctx *c, const tl_tokens *t, size_t from,
-                        wordinfo *info)
-{
-  int depth = 0;
-
-  for (size_t k = 0; k < t->n; k++) {
-    size_t to = t->v[k].off;
-    for (size_t i = from; i < to;) {
-      size_t adv;
-      int32_t cp = tl_utf8_decode(c->doc + i, to - i, &adv);
-      if (cp == 0x201C || cp == 0xAB)
-        depth++;
-      else if ((cp == 0x201D || cp == 0xBB) && depth > 0)
-        depth--;
-      else if (cp == '"')
-        depth = depth ? 0 : 1;
-      i += adv;
-    }
-    info[k].quoted = depth > 0;
-    from = to + t->v[k].len;
-  }
 }
 
 static void passage(tl_ctx *c, const tl_tokens *t, size_t a, size_t b,
@@ -199,8 +78,8 @@ static void passage(tl_ctx *c, const tl_tokens *t, size_t a, size_t b,
   if (title)
     tl_result_add(c->res, off, end - off, "untranslated.passage",
                   "untranslated", TL_INFO,
-                  "título em inglês entre aspas ('%s%s'): mantenha-o se for "
-                  "o nome da obra, ou traduza-o",
+                  "título em inglês ('%s%s'): mantenha-o se for o nome da "
+                  "obra, ou traduza-o",
                   tl_result_surface(c->res, off, shown),
                   shown < end - off ? "…" : "");
   else
@@ -211,11 +90,19 @@ static void passage(tl_ctx *c, const tl_tokens *t, size_t a, size_t b,
                   shown < end - off ? "…" : "");
 }
 
+/* Per token of the block: its language (c->lang) and whether it is out of
+ * the check (an accepted glossary rendering, italics, a name, a gloss...). */
+typedef struct word {
+  bool exempt;       /* for words and Portuguese sentences */
+  bool exempt_short; /* for headings, captions, cells: names count, title
+                        runs do not ("Open Source Models" is a passage) */
+} word;
+
 /* An English word that reads as prose, not as a name: lower-case, or a
  * function word ("Western Union" is a name; "the model" is prose). */
-static bool is_prose_en(const tl_token *tok, const wordinfo *w)
+static bool is_prose_en(const tl_token *tok, const tl_wordlang *w)
 {
-  return w->lang == EN && (w->function || !(tok->flags & TL_TF_CAP));
+  return w->lang == TL_LANG_EN && (w->function || !(tok->flags & TL_TF_CAP));
 }
 
 /* The sentence is image alt text or link text: a caption, a label. */
@@ -227,11 +114,192 @@ static bool all_alt(const tl_tokens *t, size_t s, size_t e)
   return true;
 }
 
+/* Only spaces, or a comma, slash or hyphen with spaces, between tokens a
+ * and a + 1: they read as one run of words ("key, value", "push/pull"). */
+static bool word_gap(const tl_ctx *c, const tl_token *a, const tl_token *b)
+{
+  size_t seps = 0;
+
+  for (size_t i = a->off + a->len; i < b->off; i++) {
+    char ch = c->doc[i];
+    if (ch == ',' || ch == '/' || ch == '-')
+      seps++;
+    else if (ch != ' ')
+      return false;
+  }
+  return seps <= 1 && b->off > a->off + a->len;
+}
+
+/* What to write instead of the English text of tokens [a, b]: the
+ * glossary's rendering of it, else the word list's; NULL when unknown. */
+static const char *rendering(tl_ctx *c, const tl_tokens *t, size_t a,
+                             size_t b)
+{
+  tl_buf raw, key;
+  const char *r;
+
+  tl_buf_init(&raw);
+  tl_buf_init(&key);
+  for (size_t k = a; k <= b; k++) {
+    if (k > a) {
+      tl_buf_addc(&raw, ' ');
+      tl_buf_addc(&key, ' ');
+    }
+    tl_buf_add(&raw, c->doc + t->v[k].off, t->v[k].len);
+    tl_utf8_fold(c->doc + t->v[k].off, t->v[k].len, &key);
+  }
+  r = tl_gloss_rendering(c->gloss, raw.p, raw.len);
+  if (r == NULL)
+    r = tl_renderings_find(c->renderings, key.p, key.len);
+  tl_buf_fini(&raw);
+  tl_buf_fini(&key);
+  return r;
+}
+
+static void report_word(tl_ctx *c, size_t off, size_t len, tl_severity sev,
+                        const char *sugg, bool run, bool function)
+{
+  tl_finding *f;
+
+  if (sugg != NULL)
+    f = tl_result_add(c->res, off, len, "untranslated.word", "untranslated",
+                      sev, "'%s' %s inglês: escreva '%s'",
+                      tl_result_surface(c->res, off, len),
+                      run ? "está em" : "é", sugg);
+  else if (sev == TL_WARNING)
+    f = tl_result_add(c->res, off, len, "untranslated.word", "untranslated",
+                      sev, "'%s' %s inglês: traduza%s",
+                      tl_result_surface(c->res, off, len),
+                      run ? "está em" : "é",
+                      function ? "" : " o trecho");
+  else
+    f = tl_result_add(c->res, off, len, "untranslated.word", "untranslated",
+                      sev,
+                      "'%s' parece inglês: traduza-o, se não for um termo "
+                      "que a imprensa mantém em inglês (nesse caso, "
+                      "acrescente-o a dictionaries/)",
+                      tl_result_surface(c->res, off, len));
+  if (sugg != NULL)
+    tl_result_set_suggestions(c->res, f, &sugg, 1);
+}
+
+/* The English words of a Portuguese sentence [s, e). */
+static void words_in_sentence(tl_ctx *c, const tl_tokens *t, size_t s,
+                              size_t e, const word *w)
+{
+  for (size_t k = s; k < e; k++) {
+    const tl_token *tok = &t->v[k];
+    const tl_wordlang *l = &c->lang[k];
+    size_t r = k;
+    if (c->role[k] & TL_ROLE_QUOTED) {
+      /* an English quotation in the sentence is a passage (a title, after
+       * a cue such as "livro chamado"); a title-cased one is a name, a
+       * mentioned one an example; single quoted words are the author's */
+      size_t qen = 0, qpt = 0;
+      bool qprose = false, out = false;
+      while (r < e && (c->role[r] & TL_ROLE_QUOTED)) {
+        out |= (c->role[r] & (TL_ROLE_TITLE | TL_ROLE_MENTION)) != 0;
+        qen += c->lang[r].lang == TL_LANG_EN ||
+               (w[r].exempt && c->lang[r].en_known);
+        qpt += c->lang[r].lang == TL_LANG_PT;
+        qprose |= is_prose_en(&t->v[r], &c->lang[r]);
+        r++;
+      }
+      if (qen >= 2 && qen > qpt && qprose && !out)
+        passage(c, t, k, r - 1, after_title_cue(c, t, k));
+      k = r - 1;
+      continue;
+    }
+    if ((tok->flags & TL_TF_LINK) && after_title_cue(c, t, k)) {
+      /* "Assista [To fine-tune or not to fine-tune](…)": the title of the
+       * linked work */
+      size_t qen = 0, nw = 0;
+      while (r + 1 < e && (t->v[r + 1].flags & TL_TF_LINK) &&
+             memchr(c->doc + t->v[r].off, ']',
+                    t->v[r + 1].off - t->v[r].off) == NULL)
+        r++;
+      for (size_t i = k; i <= r; i++) {
+        nw += t->v[i].kind == TL_TOK_WORD;
+        qen += c->lang[i].lang == TL_LANG_EN;
+      }
+      if (nw >= 2 && qen >= 1 && (tok->flags & TL_TF_CAP)) {
+        passage(c, t, k, r, true);
+        k = r;
+        continue;
+      }
+      r = k;
+    }
+    if (w[k].exempt || l->lang != TL_LANG_EN)
+      continue;
+    if ((tok->flags & TL_TF_CAP) && !l->function &&
+        !(tok->flags & TL_TF_SENT_START))
+      continue; /* capitalised inside a sentence: a name */
+    /* a run of English words is one finding */
+    while (r + 1 < e && !w[r + 1].exempt &&
+           c->lang[r + 1].lang == TL_LANG_EN &&
+           !((t->v[r + 1].flags & TL_TF_CAP) && !c->lang[r + 1].function) &&
+           word_gap(c, &t->v[r], &t->v[r + 1]))
+      r++;
+    {
+      size_t off = tok->off, len = t->v[r].off + t->v[r].len - off;
+      const char *sugg = rendering(c, t, k, r);
+      bool run = r > k, function = !run && l->function;
+      tl_severity sev =
+          sugg != NULL || run || function ? TL_WARNING : TL_INFO;
+      if (!run && (tok->flags & TL_TF_CAP) && !l->function) {
+        /* sentence-initial: it may be a name the document teaches later */
+        TL_GROW(c->upending, c->capupending, c->nupending + 1);
+        c->upending[c->nupending++] =
+            (tl_pending_en){off, (uint32_t)len, (uint8_t)sev, sugg};
+      } else {
+        report_word(c, off, len, sev, sugg, run, function);
+      }
+    }
+    k = r;
+  }
+}
+
+/* English function words alone between math or code spans: "$x$ for all
+ * $y$", "$a$ and $b$". A function word Portuguese also has ("for") only
+ * right next to the formula. */
+static void words_between_formulas(tl_ctx *c, const tl_unit *u,
+                                   const tl_tokens *t)
+{
+  /* segments and tokens are both in text order: one pass over each */
+  for (size_t i = 0, k0 = 0; i + 1 < u->n; i++) {
+    const tl_seg *sg = &u->segs[i];
+    size_t first, last;
+    while (k0 < t->n && t->v[k0].off < sg->off)
+      k0++;
+    if (!(sg->flags & TL_SEG_AFTER_GAP) ||
+        !(u->segs[i + 1].flags & TL_SEG_AFTER_GAP))
+      continue;
+    first = last = k0;
+    while (last < t->n && t->v[last].off < sg->off + sg->len)
+      last++;
+    if (last == first)
+      continue; /* no token in the segment */
+    last--;
+    for (size_t k = first; k <= last; k++) {
+      const tl_token *tok = &t->v[k];
+      if (c->lang[k].lang == TL_LANG_EN || !c->lang[k].function ||
+          tok->len < 2 || (c->role[k] & TL_ROLE_EXEMPT))
+        continue; /* judged above, or not English */
+      if (k != first && k != last && last - first > 2)
+        continue; /* "se a programação for usada": Portuguese */
+      tl_result_add(c->res, tok->off, tok->len, "untranslated.word",
+                    "untranslated", TL_WARNING,
+                    "'%.*s' é inglês (entre fórmulas): traduza",
+                    (int)tok->len, c->doc + tok->off);
+    }
+  }
+}
+
 void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                            const tl_matches *m)
 {
-  wordinfo wi[512];
-  wordinfo *info = wi;
+  word wi[512];
+  word *w = wi;
   bool short_block = u->kind != TL_BLK_PARA && u->kind != TL_BLK_QUOTE_PARA;
   size_t run_a = 0, run_b = 0;
   bool in_run = false, run_title = false;
@@ -239,63 +307,56 @@ void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
   if (c->spell_en == NULL || t->n == 0)
     return;
   if (t->n > sizeof wi / sizeof wi[0])
-    info = tl_xcalloc(t->n, sizeof *info);
+    w = tl_xcalloc(t->n, sizeof *w);
   for (size_t k = 0; k < t->n; k++) {
-    classify(c, &t->v[k], &info[k]);
-    info[k].exempt = (t->v[k].flags & TL_TF_EMPH) != 0;
+    uint16_t role = c->role[k];
+    bool emph = (t->v[k].flags & TL_TF_EMPH) != 0;
+    w[k].exempt = emph || (role & TL_ROLE_EXEMPT);
+    w[k].exempt_short = emph || (role & TL_ROLE_EXEMPT & ~TL_ROLE_TITLE);
   }
-  mark_quoted(c, t, u->n > 0 ? u->segs[0].off : t->v[0].off, info);
-  /* accepted glossary renderings, and what stands in parentheses right
-   * after a glossary term ("aprendizado por reforço (reinforcement
-   * learning)"), are not leftovers */
+  /* accepted glossary renderings are not leftovers */
   for (size_t i = 0; m != NULL && i < m->n; i++) {
     const tl_match *x = &m->v[i];
-    size_t k = x->tok_last + 1, p = x->off + x->len;
     if (c->gloss->f[x->form].kind != TL_FORM_FORBIDDEN)
       for (size_t j = x->tok_first; j <= x->tok_last; j++)
-        info[j].exempt = true;
-    while (p < c->len && (c->doc[p] == ' ' || c->doc[p] == '*' ||
-                          c->doc[p] == '_'))
-      p++;
-    if (p >= c->len || c->doc[p] != '(')
-      continue;
-    for (; k < t->n; k++) { /* up to the closing parenthesis */
-      size_t q = t->v[k].off + t->v[k].len;
-      info[k].exempt = true;
-      while (q < c->len && strchr(" *_", c->doc[q]) != NULL)
-        q++;
-      if (q >= c->len || c->doc[q] == ')')
-        break;
-    }
+        w[j].exempt = w[j].exempt_short = true;
   }
   for (size_t s = 0; s < t->n;) {
-    size_t e = s, en = 0, pt = 0;
-    bool prose = false;
+    size_t e = s, en = 0, en_short = 0, pt = 0, nwords = 0;
+    bool prose = false, english, shortish;
     while (e < t->n && t->v[e].sent == t->v[s].sent)
       e++;
+    shortish = short_block || all_alt(t, s, e);
     {
       /* a sentence that may be English: ask en_US about its Portuguese
        * words too ("the data is real": data, real are both) */
-      bool maybe = short_block || all_alt(t, s, e);
+      bool maybe = shortish;
       for (size_t k = s; k < e && !maybe; k++)
-        maybe = (info[k].lang == EN && !info[k].exempt) || info[k].quoted;
+        maybe = (c->lang[k].lang == TL_LANG_EN && !w[k].exempt) ||
+                (c->role[k] & TL_ROLE_QUOTED);
       if (maybe)
         for (size_t k = s; k < e; k++)
-          resolve_en(c, &t->v[k], &info[k]);
+          tl_word_lang_resolve(c, &t->v[k], &c->lang[k]);
     }
     for (size_t k = s; k < e; k++) {
       /* a Portuguese glossary term is Portuguese; an accepted English one
        * (a loanword, a name) is not a leftover */
-      pt += info[k].lang == PT;
-      en += info[k].lang == EN && !info[k].exempt;
+      pt += c->lang[k].lang == TL_LANG_PT;
+      en += c->lang[k].lang == TL_LANG_EN && !w[k].exempt;
+      en_short += c->lang[k].lang == TL_LANG_EN && !w[k].exempt_short;
+      nwords += t->v[k].kind == TL_TOK_WORD;
+      prose |= is_prose_en(&t->v[k], &c->lang[k]) && !w[k].exempt;
     }
-    for (size_t k = s; k < e && !prose; k++)
-      prose = is_prose_en(&t->v[k], &info[k]) && !info[k].exempt;
-    if ((en >= 3 && en >= 2 * pt + 1 && prose) ||
-        ((short_block || all_alt(t, s, e)) && en >= 1 && pt == 0)) {
+    english = (en >= 3 && en >= 2 * pt + 1 && prose) ||
+              (shortish && en_short >= 1 && pt == 0);
+    if (nwords >= 3) {
+      c->sentences++;
+      c->en_sentences += english;
+    }
+    if (english) {
       /* an English sentence: extend the run */
       size_t a = s, b = e - 1;
-      bool title = info[a].quoted && after_title_cue(c, t, a);
+      bool title = (c->role[a] & TL_ROLE_QUOTED) && after_title_cue(c, t, a);
       if (in_run && !title && !run_title) {
         run_b = b;
       } else {
@@ -310,70 +371,34 @@ void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
       if (in_run)
         passage(c, t, run_a, run_b, run_title);
       in_run = false;
-      /* English words in a Portuguese sentence; an English quotation in
-       * it is a passage (a title, after a cue such as "livro chamado") */
-      for (size_t k = s; k < e; k++) {
-        const tl_token *tok = &t->v[k];
-        if (info[k].quoted) {
-          size_t r = k, qen = 0, qpt = 0;
-          bool qprose = false;
-          while (r < e && info[r].quoted) {
-            /* English glossary terms count as English here: "Deep
-             * Learning with Python" is a title, not Portuguese */
-            qen += info[r].lang == EN || (info[r].exempt && info[r].en_known);
-            qpt += info[r].lang == PT;
-            qprose |= is_prose_en(&t->v[r], &info[r]);
-            r++;
-          }
-          if (qen >= 2 && qen > qpt && qprose)
-            passage(c, t, k, r - 1, after_title_cue(c, t, k));
-          k = r - 1;
-          continue;
-        }
-        if (info[k].exempt || info[k].lang != EN)
-          continue;
-        if ((tok->flags & TL_TF_CAP) && !info[k].function &&
-            !(tok->flags & TL_TF_SENT_START))
-          continue; /* capitalised inside a sentence: a name */
-        {
-          tl_finding *f = tl_result_add(
-              c->res, tok->off, tok->len, "untranslated.word", "untranslated",
-              TL_WARNING,
-              "'%.*s' é inglês: traduza (ou, se for um termo mantido em "
-              "inglês, acrescente-o a dictionaries/ ou ao glossário)",
-              (int)tok->len, c->doc + tok->off);
-          (void)f;
-        }
-      }
+      words_in_sentence(c, t, s, e, w);
     }
     s = e;
   }
   if (in_run)
     passage(c, t, run_a, run_b, run_title);
-  /* English function words alone between math or code spans:
-   * "$x$ for all $y$", "$a$ and $b$" */
-  /* segments and tokens are both in text order: one pass over each */
-  for (size_t i = 0, k0 = 0; i + 1 < u->n; i++) {
-    const tl_seg *sg = &u->segs[i];
-    while (k0 < t->n && t->v[k0].off < sg->off)
-      k0++;
-    if (!(sg->flags & TL_SEG_AFTER_GAP) || !(u->segs[i + 1].flags & TL_SEG_AFTER_GAP))
-      continue;
-    for (size_t k = k0; k < t->n && t->v[k].off < sg->off + sg->len; k++) {
-      const tl_token *tok = &t->v[k];
-      tl_buf low;
-      if (info[k].lang == EN)
-        continue; /* already judged English above */
-      tl_buf_init(&low);
-      tl_utf8_lower(c->doc + tok->off, tok->len, &low);
-      if (info[k].function && low.len > 1)
-        tl_result_add(c->res, tok->off, tok->len, "untranslated.word",
-                      "untranslated", TL_WARNING,
-                      "'%.*s' é inglês (entre fórmulas): traduza",
-                      (int)tok->len, c->doc + tok->off);
-      tl_buf_fini(&low);
-    }
+  words_between_formulas(c, u, t);
+  if (w != wi)
+    free(w);
+}
+
+void tl_check_untranslated_end(tl_ctx *c)
+{
+  for (size_t i = 0; i < c->nupending; i++) {
+    const tl_pending_en *p = &c->upending[i];
+    tl_token tok = {p->off, p->len, TL_TOK_WORD, TL_TF_CAP, 0};
+    tl_buf_clear(&c->key);
+    tl_token_key(c->doc, &tok, &c->key);
+    if (!tl_prose_is_name(c, c->key.p, c->key.len))
+      report_word(c, p->off, p->len, (tl_severity)p->sev, p->sugg, false,
+                  false);
   }
-  if (info != wi)
-    free(info);
+  c->nupending = 0;
+}
+
+/* Most sentences of three words or more are English prose: a document in
+ * English (a licence, an original), not a translation. */
+bool tl_check_untranslated_is_english(const tl_ctx *c)
+{
+  return c->en_sentences >= 3 && c->en_sentences * 10 >= c->sentences * 6;
 }

@@ -49,6 +49,9 @@ void tl_result_free(tl_result *r)
   free(r->path);
   free(r->data);
   free(r->f);
+  free(r->glosses);
+  free(r->names);
+  free(r->unjudged);
   tl_arena_fini(&r->arena);
   tl_map_fini(&r->strings);
   tl_map_fini(&r->lists);
@@ -314,12 +317,20 @@ static void drop_covered(tl_result *r)
   r->n = out;
 }
 
+static int cmp_unjudged(const void *a, const void *b)
+{
+  const tl_unjudged *x = a, *y = b;
+  return x->offset < y->offset ? -1 : x->offset > y->offset;
+}
+
 void tl_result_finish(tl_result *r)
 {
   tl_lines li;
   size_t prev_off = 0;
   unsigned prev_line = 0, prev_col = 0;
 
+  if (r->nunjudged > 1)
+    qsort(r->unjudged, r->nunjudged, sizeof *r->unjudged, cmp_unjudged);
   if (r->n == 0)
     return;
   sort_findings(r);
@@ -381,4 +392,41 @@ const char *tl_result_text(const tl_result *r, size_t *len)
   if (len != NULL)
     *len = r->len;
   return r->data;
+}
+
+size_t tl_result_gloss_count(const tl_result *r)
+{
+  return r->nglosses;
+}
+
+const tl_gloss_pair *tl_result_gloss_get(const tl_result *r, size_t i)
+{
+  return i < r->nglosses ? &r->glosses[i] : NULL;
+}
+
+size_t tl_result_name_count(const tl_result *r)
+{
+  return r->nnames;
+}
+
+const tl_name *tl_result_name_get(const tl_result *r, size_t i)
+{
+  return i < r->nnames ? &r->names[i] : NULL;
+}
+
+size_t tl_result_unjudged_count(const tl_result *r)
+{
+  return r->nunjudged;
+}
+
+const tl_unjudged *tl_result_unjudged_get(const tl_result *r, size_t i)
+{
+  return i < r->nunjudged ? &r->unjudged[i] : NULL;
+}
+
+void tl_result_unjudged(tl_result *r, size_t off, size_t len,
+                        tl_unjudged_reason why)
+{
+  TL_GROW(r->unjudged, r->capunjudged, r->nunjudged + 1);
+  r->unjudged[r->nunjudged++] = (tl_unjudged){off, len, why};
 }

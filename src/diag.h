@@ -31,11 +31,18 @@ struct tl_result {
   bool markdown; /* read as Markdown (else plain text) */
   tl_finding *f;
   size_t n, cap;
-  tl_arena arena; /* suggestion lists */
+  tl_arena arena; /* suggestion lists, names, glosses */
   tl_map strings;  /* messages, surfaces, suggestions: one copy of each */
   tl_map lists;    /* suggestion list -> its index in list_v */
   const char ***list_v;
   size_t nlists, list_cap;
+  tl_gloss_pair *glosses;
+  size_t nglosses, capglosses;
+  tl_name *names;
+  size_t nnames, capnames;
+  tl_unjudged *unjudged;
+  size_t nunjudged, capunjudged;
+  bool english; /* the document is English, not a translation */
   tl_deferred *deferred; /* NULL once complete */
   tl_pair_view *pair;    /* source mode with Markdown sides, else NULL */
   tl_file_id id;         /* the file as read (for --fix) */
@@ -64,6 +71,11 @@ const char *tl_result_surface(tl_result *r, size_t off, size_t len);
 /* Copy @n suggestions into the finding. */
 void tl_result_set_suggestions(tl_result *r, tl_finding *f,
                                const char *const *v, size_t n);
+
+/* Record a word the spelling check left alone (kept in the order added;
+ * tl_result_finish sorts them by position). */
+void tl_result_unjudged(tl_result *r, size_t off, size_t len,
+                        tl_unjudged_reason why);
 
 /* Sort findings by position then rule, and fill in lines and columns. */
 void tl_result_finish(tl_result *r);

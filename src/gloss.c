@@ -616,6 +616,35 @@ static tl_status add_row(loader *L, const int *map, size_t ncols,
   return st;
 }
 
+const char *tl_gloss_rendering(const tl_gloss *g, const char *p, size_t n)
+{
+  long ci = g != NULL ? tl_gloss_find_en(g, p, n) : -1;
+  const char *pref;
+  tl_buf a, b;
+  bool accepted;
+  tl_map_slot *s;
+
+  if (ci < 0)
+    return NULL;
+  pref = g->c[ci].preferred;
+  tl_buf_init(&a);
+  tl_buf_init(&b);
+  tl_utf8_fold(p, n, &a);
+  tl_utf8_fold(pref, strlen(pref), &b);
+  /* the preferred form but for case ("NVIDIA"), or an accepted rendering
+   * of the concept itself ("dataset") */
+  accepted = a.len == b.len && memcmp(a.p, b.p, a.len) == 0;
+  tl_buf_clear(&b);
+  tl_buf_addc(&b, 'A');
+  claim_key(p, n, &b);
+  s = tl_map_find(&g->claims, b.p, b.len);
+  accepted |= s != NULL && (long)((s->value - 1) >> 2) == ci &&
+              ((s->value - 1) & 3) != TL_FORM_FORBIDDEN;
+  tl_buf_fini(&a);
+  tl_buf_fini(&b);
+  return accepted ? NULL : pref;
+}
+
 static size_t split_tabs(char *line, size_t n, field *out, size_t max)
 {
   size_t k = 0, s = 0;

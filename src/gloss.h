@@ -79,6 +79,11 @@ void tl_gloss_en_key(const char *p, size_t n, bool exact, tl_buf *out);
  * common terms), or -1. */
 long tl_gloss_find_en(const tl_gloss *g, const char *p, size_t n);
 
+/* The preferred rendering of an English source term p[0..n) of the
+ * glossary, or NULL when the glossary has none or accepts the English term
+ * itself ("dataset") or it is the preferred form but for case. */
+const char *tl_gloss_rendering(const tl_gloss *g, const char *p, size_t n);
+
 /* Call @fn for every word of every accepted rendering (for spelling). */
 void tl_gloss_words(const tl_gloss *g, void (*fn)(void *, const char *, size_t),
                     void *ud);

@@ -2,6 +2,9 @@
 
 #include "corpus.h"
 #include "input.h"
+#include "proper.h"
+#include "prose.h"
+#include "renderings.h"
 #include "rules.h"
 #include "suppress.h"
 #include "vcache.h"
@@ -114,6 +117,61 @@ static void apply_levels(const tl_linter *l, tl_result *r)
   r->n = out;
 }
 
+/* Rules in order of precedence when two findings cover the same text: the
+ * more specific and actionable wins ("one problem, one finding"). */
+static const char *const PRECEDENCE[] = {
+    "untranslated.document", "untranslated.passage", "terminology.forbidden",
+    "terminology.variant",   "spelling.hyphen",      "spelling.case",
+    "agreement.gender",      "consistency.document", "consistency.corpus",
+    "repetition.word",       "repetition.coordination", "spelling.unknown",
+    "number.decimal",        "number.thousands",     "untranslated.word",
+    "spelling.foreign",      "spelling.name",        NULL};
+
+static int precedence(const char *rule)
+{
+  int i = 0;
+
+  for (; PRECEDENCE[i] != NULL; i++)
+    if (strcmp(PRECEDENCE[i], rule) == 0)
+      return i;
+  return i;
+}
+
+/* No text gets two findings from two rules: where spans overlap, the
+ * finding of the rule that comes first in PRECEDENCE stays (on a tie, the
+ * first). Findings are sorted by position. */
+static void one_finding_per_span(tl_result *r)
+{
+  size_t out = 0;
+  bool *drop;
+
+  if (r->n < 2)
+    return;
+  drop = tl_xcalloc(r->n, sizeof *drop);
+  for (size_t i = 0; i < r->n; i++) {
+    size_t end = r->f[i].offset + r->f[i].length;
+    if (drop[i])
+      continue;
+    for (size_t j = i + 1; j < r->n && r->f[j].offset < end; j++) {
+      const tl_finding *a = &r->f[i], *b = &r->f[j];
+      if (drop[j] || strcmp(a->rule, b->rule) == 0 ||
+          strcmp(a->category, "suppression") == 0 ||
+          strcmp(b->category, "suppression") == 0)
+        continue;
+      if (precedence(b->rule) < precedence(a->rule)) {
+        drop[i] = true;
+        break;
+      }
+      drop[j] = true;
+    }
+  }
+  for (size_t i = 0; i < r->n; i++)
+    if (!drop[i])
+      r->f[out++] = r->f[i];
+  r->n = out;
+  free(drop);
+}
+
 tl_status tl_glossary_check(const char *const *paths,
                             tl_glossary_stats *stats, tl_error *err)
 {
@@ -185,6 +243,18 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
     l->spell_en = NULL; /* optional: English terms are then unknown words */
   if (st == TL_OK && l->words_dir[0] != '\0')
     st = load_words_dir(l->spell, l->words_dir, err);
+  l->proper = tl_proper_new(l->hunspell_dir, "en_US");
+  l->renderings = tl_xcalloc(1, sizeof *l->renderings);
+  tl_renderings_init(l->renderings);
+  if (st == TL_OK && l->words_dir[0] != '\0') {
+    tl_buf p;
+    struct stat sb;
+    tl_buf_init(&p);
+    tl_buf_printf(&p, "%s/renderings.tsv", l->words_dir);
+    if (stat(tl_buf_cstr(&p), &sb) == 0)
+      st = tl_renderings_load(l->renderings, p.p, err);
+    tl_buf_fini(&p);
+  }
   for (size_t i = 0; st == TL_OK && opt != NULL && opt->extra_words != NULL &&
                      opt->extra_words[i] != NULL;
        i++)
@@ -324,6 +394,8 @@ static tl_linter *sibling(tl_linter *l, bool own)
     s->spell_en = l->spell_en;
   }
   s->gloss = l->gloss;
+  s->proper = l->proper;
+  s->renderings = l->renderings;
   s->words_hash = l->words_hash;
   s->defer = l->defer;
   tl_map_init(&s->wordclass);
@@ -371,6 +443,10 @@ void tl_linter_free(tl_linter *l)
     tl_gloss_free(l->gloss);
     tl_vcache_free(l->cache_pt);
     tl_vcache_free(l->cache_en);
+    tl_proper_free(l->proper);
+    if (l->renderings != NULL)
+      tl_renderings_fini(l->renderings);
+    free(l->renderings);
   }
   tl_map_fini(&l->wordclass);
   tl_map_fini(&l->verdicts);
@@ -462,7 +538,7 @@ void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell)
   c->res = res;
   c->spell = spell;
   tl_buf_init(&c->key);
-  tl_map_init(&c->names);
+  tl_map_init(&c->docnames);
   tl_map_init(&c->sugg_seen);
 }
 
@@ -470,8 +546,12 @@ void tl_ctx_fini(tl_ctx *c)
 {
   tl_learned_free(c->learned);
   tl_buf_fini(&c->key);
-  tl_map_fini(&c->names);
+  tl_map_fini(&c->docnames);
   tl_map_fini(&c->sugg_seen);
+  free(c->names);
+  free(c->role);
+  free(c->lang);
+  free(c->upending);
   free(c->pending);
   free(c->usage);
 }
@@ -508,11 +588,14 @@ typedef struct run {
 
 static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
 {
+  if (rn->ctx.gloss != NULL)
+    tl_gloss_match(rn->ctx.gloss, rn->ctx.spell, rn->ctx.doc, t,
+                   rn->matches);
+  /* names, titles, mentions and glosses first: the checks read them */
+  tl_prose_block(&rn->ctx, u, t, rn->ctx.gloss != NULL ? rn->matches : NULL);
   tl_check_spelling(&rn->ctx, u, t);
   tl_check_orthography(&rn->ctx, u, t);
   if (rn->ctx.gloss != NULL) {
-    tl_gloss_match(rn->ctx.gloss, rn->ctx.spell, rn->ctx.doc, t,
-                   rn->matches);
     tl_check_terminology(&rn->ctx, t, rn->matches);
     tl_check_agreement(&rn->ctx, t, rn->matches);
     tl_check_consistency(&rn->ctx, u, t, rn->matches);
@@ -594,6 +677,31 @@ static bool is_plain_path(const char *path)
   return n >= 4 && strcmp(path + n - 4, ".txt") == 0;
 }
 
+/* The document is English prose, not a translation: one finding says so
+ * and the Portuguese checks' findings are dropped (an English text is full
+ * of "errors" of Portuguese); its renderings are not recorded. */
+static void english_document(tl_ctx *c)
+{
+  tl_result *r = c->res;
+  size_t off = r->bom, end;
+
+  while (off < r->len && (r->data[off] == '#' || r->data[off] == ' ' ||
+                          r->data[off] == '\n' || r->data[off] == '\r'))
+    off++;
+  for (end = off; end < r->len && r->data[end] != '\n' &&
+                  r->data[end] != '\r';
+       end++)
+    ;
+  r->n = 0;
+  r->english = true;
+  c->nusage = 0;
+  tl_result_add(r, off, end - off, "untranslated.document", "untranslated",
+                TL_WARNING,
+                "o texto está em inglês (%zu de %zu frases): não é uma "
+                "tradução, e as verificações de português não se aplicam",
+                c->en_sentences, c->sentences);
+}
+
 /* Check @data (owned, NUL-terminated); on success *out owns it. */
 struct tl_deferred {
   tl_usage *usage;
@@ -651,6 +759,7 @@ tl_status tl_linter_complete(tl_linter *l, tl_result *r, tl_error *err)
   tl_suppress_apply(r, l->opt.report_unused_disables);
   tl_result_finish(r); /* unused suppressions, if any, take their place */
   apply_levels(l, r);
+  one_finding_per_span(r);
   return TL_OK;
 }
 
@@ -691,6 +800,8 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
   tl_map_init(&rn.surfaces);
   rn.collect = l->corpus != NULL && strcmp(path, "-") != 0;
   rn.ctx.sugg_per_word = l->opt.suggestions_per_word;
+  rn.ctx.proper = l->proper;
+  rn.ctx.renderings = l->renderings;
   rn.ctx.err = err;
   tl_tokens_init(&rn.toks);
   memset(&rn.st, 0, sizeof rn.st);
@@ -701,10 +812,14 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
   stash_fini(&rn.st);
   if (st == TL_OK && rn.ctx.st == TL_OK) {
     tl_check_spelling_end(&rn.ctx);
+    tl_check_untranslated_end(&rn.ctx);
     if (rn.ctx.gloss != NULL)
       tl_check_consistency_end(&rn.ctx);
     if (l->source != NULL)
       tl_check_source(&rn.ctx, l->source, start, markdown, rn.matches);
+    tl_prose_finish(&rn.ctx);
+    if (tl_check_untranslated_is_english(&rn.ctx))
+      english_document(&rn.ctx);
   }
   if (st == TL_OK)
     st = rn.ctx.st;

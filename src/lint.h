@@ -15,6 +15,8 @@ struct tl_linter {
   tl_spell *spell;
   tl_spell *spell_en;
   tl_gloss *gloss; /* NULL: no glossary */
+  struct tl_proper *proper;           /* en_US proper nouns */
+  struct tl_renderings *renderings;   /* dictionaries/renderings.tsv */
   struct tl_corpus *corpus; /* borrowed; NULL: no memory */
   char *root, *dict_pt, *dict_en;
   uint64_t words_hash; /* of the word lists and glossary words */

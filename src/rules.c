@@ -14,8 +14,9 @@ const tl_rule tl_rules[] = {
      N_("Palavra desconhecida"), N_("Corrija a grafia (veja as sugestões) ou, se a "
      "palavra estiver certa, acrescente-a a dictionaries/.")},
     {"spelling.name", "spelling", TL_INFO, false,
-     N_("Provável nome próprio desconhecido"), N_("Confira a grafia do nome; se "
-     "estiver certa, acrescente-o a dictionaries/.")},
+     N_("Provável nome próprio desconhecido"), N_("Uma palavra com maiúscula no "
+     "início da frase que o texto não usa como nome em outro lugar: confira "
+     "a grafia; nomes que o texto usa como nomes não geram achado.")},
     {"spelling.foreign", "spelling", TL_INFO, false,
      N_("Termo inglês em itálico"), N_("Termo estrangeiro marcado como tal; traduza "
      "se houver forma consagrada em português.")},
@@ -42,8 +43,14 @@ const tl_rule tl_rules[] = {
      N_("Trecho em inglês não traduzido"), N_("Traduza o trecho; títulos de obras "
      "citados entre aspas podem ficar.")},
     {"untranslated.word", "untranslated", TL_WARNING, false,
-     N_("Palavra em inglês numa frase em português"), N_("Traduza a palavra, ou "
-     "acrescente-a a dictionaries/ ou ao glossário se for um termo aceito.")},
+     N_("Palavra em inglês numa frase em português"), N_("Traduza a palavra (a "
+     "sugestão diz como, quando o glossário ou dictionaries/renderings.tsv "
+     "sabem); se for um termo que a imprensa mantém em inglês, acrescente-o "
+     "a dictionaries/. Sem sugestão nem palavra funcional, é só informação.")},
+    {"untranslated.document", "untranslated", TL_WARNING, false,
+     N_("Texto inteiro em inglês"), N_("O texto não é uma tradução (uma licença, "
+     "um original): as verificações de português não se aplicam. Se devia "
+     "estar traduzido, traduza-o.")},
     {"agreement.gender", "agreement", TL_WARNING, true,
      N_("Artigo que não concorda com o gênero do nome"), N_("Use o artigo do "
      "glossário (o ChatGPT, a OpenAI, a GPU).")},

@@ -101,6 +101,27 @@ static size_t url_len(const char *p, size_t n)
   return found ? e : 0;
 }
 
+/* Length of a social-media handle or a hashtag starting at p[0..n)
+ * ("@sama", "#IAgenerativa", "#Hashtag"): '@' and a letter or digit, or
+ * '#' and a letter, up to white space or punctuation other than '_' and '.' inside.
+ * Not words: never spell-checked nor judged English. */
+static size_t handle_len(const char *p, size_t n)
+{
+  size_t e = 1;
+
+  if (n < 2 || (p[0] != '@' && p[0] != '#'))
+    return 0;
+  if (p[0] == '#' && p[1] >= '0' && p[1] <= '9')
+    return 0; /* "#3": a number */
+  if (!ascii_alnum(p[1]) && ((unsigned char)p[1] < 0xC0))
+    return 0;
+  while (e < n && (ascii_alnum(p[e]) || p[e] == '_' ||
+                   (unsigned char)p[e] >= 0x80 ||
+                   (p[e] == '.' && e + 1 < n && ascii_alnum(p[e + 1]))))
+    e++;
+  return e;
+}
+
 /* Length of a Sphinx/d2l role or directive such as ":numref:" (before a
  * backtick) or ":end_tab:" (alone), else 0. */
 static size_t role_len(const char *doc, size_t doclen, size_t i)
@@ -262,7 +283,8 @@ static void scan_segment(scan *sc, const tl_seg *seg)
       i += adv;
       continue;
     }
-    if (run_start && (n = url_len(doc + i, end - i)) > 0) {
+    if (run_start && ((n = url_len(doc + i, end - i)) > 0 ||
+                      (n = handle_len(doc + i, end - i)) > 0)) {
       i += n;
       run_start = false;
       continue;

@@ -3,8 +3,11 @@
 # spelling findings with `hunspell -l -d pt_BR` on exactly the words tradlint
 # reads (tests/tools/dump_words: prose only, as markup leaves it).
 #   - every word hunspell flags is reported by tradlint (any finding that
-#     covers it: a spelling finding, an English word or passage) or is
-#     covered by the project word lists (dictionaries/);
+#     covers it: a spelling finding, an English word or passage), or is
+#     covered by the project word lists (dictionaries/), or is a word the
+#     spelling check says it left alone on purpose (a name the document
+#     teaches, a title, mentioned language, code, a compound, English:
+#     tl_result_unjudged, printed by dump_words --unjudged);
 #   - tradlint's dictionary rules (spelling.unknown, .name, .foreign) report
 #     no word that hunspell accepts.
 # The glossary is left out (--no-glossary): its renderings are accepted
@@ -19,6 +22,8 @@ files=$(find "$root/tests/data/corpus" -type f \( -name '*.md' -o -name '*.txt' 
         ! -name README.md ! -name ATTRIBUTION.md | sort)
 # shellcheck disable=SC2086
 "$dump" $files >"$tmp/words" || exit 1
+# shellcheck disable=SC2086
+"$dump" --unjudged $files >"$tmp/unjudged" || exit 1
 cut -f3 "$tmp/words" | grep -v '^# ' | sort -u >"$tmp/distinct"
 hunspell -l -d pt_BR <"$tmp/distinct" | sort -u >"$tmp/flagged"
 # shellcheck disable=SC2086
@@ -69,6 +74,13 @@ reported = {f["path"]: {(x["offset"], x["length"]) for x in f["findings"]
 # by the passage)
 reported_any = {f["path"]: [(x["offset"], x["offset"] + x["length"]) for x in f["findings"]]
                 for f in rep["files"]}
+unjudged, cur = {}, None
+for line in open(os.path.join(tmp, "unjudged"), encoding="utf-8"):
+    line = line.rstrip("\n")
+    if line.startswith("# "):
+        cur = line[2:]; unjudged[cur] = set(); continue
+    off, ln, _ = line.split("\t")
+    unjudged[cur].add((int(off), int(ln)))
 passed = failed = 0
 for path, toks in words.items():
     got = reported.get(path, set())
@@ -77,7 +89,8 @@ for path, toks in words.items():
     for off, ln, w in toks:
         hun = w in flagged or any(p in flagged for p in parts(w))
         ours = (off, ln) in got
-        covered_any = any(a <= off and off + ln <= b for a, b in got_any)
+        covered_any = (any(a <= off and off + ln <= b for a, b in got_any)
+                       or (off, ln) in unjudged.get(path, set()))
         if hun and not covered_any and not covered(w) and not all(covered(p) or p not in flagged for p in parts(w)) and w.lower() not in ROMAN and not whole_word_known(w):
             problems.append("hunspell flags '%s' (byte %d), tradlint does not" % (w, off))
         if ours and not hun:

@@ -1,6 +1,11 @@
 /* Print the prose words tradlint spell-checks in each file, one per line:
  * "offset<TAB>length<TAB>word". Used by tests/oracle.sh to compare with
- * `hunspell -l` on exactly the text tradlint reads. */
+ * `hunspell -l` on exactly the text tradlint reads.
+ *
+ * With --unjudged first, check each file instead (project word lists, no
+ * glossary, $TRADLINT_HUNSPELL_DIR) and print the words no dictionary knows
+ * that the spelling check left alone, and why:
+ * "offset<TAB>length<TAB>reason" (tl_unjudged_reason). */
 #include "input.h"
 #include "markup.h"
 #include "token.h"
@@ -27,10 +32,47 @@ static void on_unit(void *ud, const tl_unit *u)
   }
 }
 
+static int unjudged(int argc, char **argv)
+{
+  tl_options opt;
+  tl_linter *l;
+  tl_error err;
+  char words[4096];
+  const char *data = getenv("TRADLINT_DATA_DIR");
+  int rc = 0;
+
+  tl_options_init(&opt);
+  opt.hunspell_dir = getenv("TRADLINT_HUNSPELL_DIR");
+  snprintf(words, sizeof words, "%s/dictionaries", data ? data : ".");
+  opt.words_dir = words;
+  if (tl_linter_new(&l, &opt, &err) != TL_OK) {
+    fprintf(stderr, "%s\n", err.msg);
+    return 2;
+  }
+  for (int i = 0; i < argc; i++) {
+    tl_result *r;
+    if (tl_lint_file(l, argv[i], TL_MARKUP_AUTO, &r, &err) != TL_OK) {
+      fprintf(stderr, "%s\n", err.msg);
+      rc = 2;
+      continue;
+    }
+    printf("# %s\n", argv[i]);
+    for (size_t k = 0; k < tl_result_unjudged_count(r); k++) {
+      const tl_unjudged *u = tl_result_unjudged_get(r, k);
+      printf("%zu\t%zu\t%d\n", u->offset, u->length, (int)u->reason);
+    }
+    tl_result_free(r);
+  }
+  tl_linter_free(l);
+  return rc;
+}
+
 int main(int argc, char **argv)
 {
   int rc = 0;
 
+  if (argc > 1 && strcmp(argv[1], "--unjudged") == 0)
+    return unjudged(argc - 2, argv + 2);
   for (int i = 1; i < argc; i++) {
     char *data;
     size_t len, start;

@@ -137,26 +137,39 @@ static tl_result *lint(const char *text)
 static void test_names_versus_misspellings(void **state)
 {
   tl_result *r;
-  const tl_finding *f;
+  const tl_name *nm;
 
   (void)state;
-  /* capitalised inside a sentence: a name (info) */
+  /* capitalised inside a sentence, after a title: a name the document
+   * teaches, no finding */
   r = lint("O pesquisador Xyzzor falou ontem.");
-  assert_int_equal(tl_result_count(r), 1);
-  f = tl_result_get(r, 0);
-  assert_string_equal(f->rule, "spelling.name");
-  assert_int_equal(f->severity, TL_INFO);
+  assert_int_equal(tl_result_count(r), 0);
+  assert_int_equal(tl_result_name_count(r), 1);
+  nm = tl_result_name_get(r, 0);
+  assert_string_equal(nm->text, "Xyzzor");
+  assert_true(nm->evidence & TL_NAME_TITLE);
+  assert_true(nm->evidence & TL_NAME_CAPITALISED);
   tl_result_free(r);
-  /* sentence-initial and never seen inside a sentence: an error */
+  /* sentence-initial, never confirmed, near no word: a probable name */
   r = lint("Xyzzor falou ontem.");
+  assert_int_equal(tl_result_count(r), 1);
+  assert_string_equal(tl_result_get(r, 0)->rule, "spelling.name");
+  assert_int_equal(tl_result_get(r, 0)->severity, TL_INFO);
+  tl_result_free(r);
+  /* sentence-initial and one letter from a word: a typo */
+  r = lint("Treinamneto é caro.");
   assert_int_equal(tl_result_count(r), 1);
   assert_string_equal(tl_result_get(r, 0)->rule, "spelling.unknown");
   tl_result_free(r);
-  /* sentence-initial, but the text uses it as a name elsewhere */
+  /* sentence-initial, but the text uses it as a name later */
   r = lint("Xyzzor falou ontem. Depois, o Xyzzor saiu.");
-  assert_int_equal(tl_result_count(r), 2);
-  assert_string_equal(tl_result_get(r, 0)->rule, "spelling.name");
-  assert_string_equal(tl_result_get(r, 1)->rule, "spelling.name");
+  assert_int_equal(tl_result_count(r), 0);
+  tl_result_free(r);
+  /* a long capitalised typo inside a sentence is not learned as a name */
+  r = lint("O Computatcional falhou.");
+  assert_int_equal(tl_result_count(r), 1);
+  assert_string_equal(tl_result_get(r, 0)->rule, "spelling.unknown");
+  assert_int_equal(tl_result_name_count(r), 0);
   tl_result_free(r);
 }
 

@@ -101,6 +101,17 @@ static void test_urls_emails_roles_skipped(void **state)
                       "Em/W e/W fim/W hora/W minuto/W");
 }
 
+static void test_handles_and_hashtags_skipped(void **state)
+{
+  (void)state;
+  assert_string_equal(show("O perfil @sama_altman postou #IAGenerativa no "
+                           "blog #Hashtag."),
+                      "O/W perfil/W postou/W no/W blog/W");
+  /* a number after '#' stays; C# is a word and its sign */
+  assert_string_equal(show("O item #3 de C#, e-mail@"),
+                      "O/W item/W 3/N de/W C/W e-mail/W");
+}
+
 static void test_format_characters(void **state)
 {
   (void)state;
@@ -135,6 +146,7 @@ int main(void)
       cmocka_unit_test(test_sentence_starts),
       cmocka_unit_test(test_case_flags),
       cmocka_unit_test(test_urls_emails_roles_skipped),
+      cmocka_unit_test(test_handles_and_hashtags_skipped),
       cmocka_unit_test(test_format_characters),
       cmocka_unit_test(test_key_is_nfc),
   };

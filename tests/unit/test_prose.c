@@ -1,0 +1,221 @@
+/* What the words of a document are: names it teaches, glosses, mentioned
+ * language; through the whole pipeline, with the project's glossary. */
+#include "unit.h"
+
+static tl_linter *linter;
+
+static int setup(void **state)
+{
+  tl_options opt;
+  tl_error err;
+  static const char *const gloss[] = {"glossary", NULL};
+
+  (void)state;
+  tl_options_init(&opt);
+  opt.hunspell_dir = unit_hunspell_dir();
+  opt.words_dir = UNIT_WORDS_DIR;
+  opt.glossary = gloss;
+  return tl_linter_new(&linter, &opt, &err) == TL_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+  (void)state;
+  tl_linter_free(linter);
+  return 0;
+}
+
+static tl_result *lint(const char *text)
+{
+  tl_result *r = NULL;
+  tl_error err;
+
+  assert_int_equal(tl_lint_buffer(linter, "t.md", text, strlen(text),
+                                  TL_MARKUP_MARKDOWN, &r, &err),
+                   TL_OK);
+  return r;
+}
+
+/* The findings of rule @rule (NULL: any) at or above @sev. */
+static size_t count(const tl_result *r, const char *rule, tl_severity sev)
+{
+  size_t n = 0;
+
+  for (size_t i = 0; i < tl_result_count(r); i++) {
+    const tl_finding *f = tl_result_get(r, i);
+    n += (rule == NULL || strcmp(f->rule, rule) == 0) && f->severity >= sev;
+  }
+  return n;
+}
+
+static const tl_name *name(const tl_result *r, const char *text)
+{
+  for (size_t i = 0; i < tl_result_name_count(r); i++)
+    if (strcmp(tl_result_name_get(r, i)->text, text) == 0)
+      return tl_result_name_get(r, i);
+  return NULL;
+}
+
+static void test_speaker_labels_are_names(void **state)
+{
+  tl_result *r = lint("Karen Hao: Obrigada pelo convite.\n\n"
+                      "Lex Fridman: Vamos começar pelo livro.\n"
+                      "Karen Hao: Claro.\n");
+  const tl_name *n;
+
+  (void)state;
+  assert_int_equal(tl_result_count(r), 0);
+  n = name(r, "Hao");
+  assert_non_null(n);
+  assert_true(n->evidence & TL_NAME_LABEL);
+  assert_int_equal(n->count, 2); /* two labels */
+  assert_non_null(name(r, "Fridman"));
+  tl_result_free(r);
+}
+
+static void test_english_names_and_common_words(void **state)
+{
+  tl_result *r;
+
+  (void)state;
+  /* en_US knows Grant as a name: one capitalised use teaches it, and the
+   * sentence-initial one is no English word to translate */
+  r = lint("Grant respondeu ontem. A proposta de Grant foi aceita.");
+  assert_int_equal(count(r, NULL, TL_INFO), 0);
+  assert_non_null(name(r, "Grant"));
+  tl_result_free(r);
+  /* English knows Overview only as a common word: one capitalised use does
+   * not make it a name */
+  r = lint("A seção Overview do site ajuda. Overview é o resumo.");
+  assert_null(name(r, "Overview"));
+  assert_int_equal(count(r, "untranslated.word", TL_INFO), 1);
+  tl_result_free(r);
+}
+
+static void test_glosses_are_pairs(void **state)
+{
+  tl_result *r = lint("A retropropagação (backpropagation) ajusta os pesos. "
+                      "O aprendizado por reforço (RL, reinforcement "
+                      "learning) também, e a *backpropagation* (propagação "
+                      "reversa) é antiga.");
+  const tl_gloss_pair *g;
+
+  (void)state;
+  assert_int_equal(tl_result_count(r), 0);
+  assert_int_equal(tl_result_gloss_count(r), 3);
+  g = tl_result_gloss_get(r, 0);
+  assert_string_equal(g->term, "retropropagação");
+  assert_string_equal(g->gloss, "backpropagation");
+  assert_true(g->english_gloss);
+  g = tl_result_gloss_get(r, 1);
+  assert_string_equal(g->term, "aprendizado por reforço");
+  assert_string_equal(g->gloss, "RL, reinforcement learning");
+  g = tl_result_gloss_get(r, 2);
+  assert_string_equal(g->term, "backpropagation");
+  assert_string_equal(g->gloss, "propagação reversa");
+  assert_false(g->english_gloss);
+  assert_null(tl_result_gloss_get(r, 3));
+  tl_result_free(r);
+}
+
+static void test_gloss_after_a_preposition_is_no_gloss(void **state)
+{
+  /* "de (key, value)": English in parentheses after a preposition is a
+   * leftover, not a gloss */
+  tl_result *r = lint("## Armazenamento de (key, value)\n");
+
+  (void)state;
+  assert_int_equal(tl_result_gloss_count(r), 0);
+  assert_int_equal(count(r, "untranslated.word", TL_WARNING), 1);
+  tl_result_free(r);
+}
+
+static void test_mentioned_language_is_not_checked(void **state)
+{
+  tl_result *r;
+
+  (void)state;
+  r = lint("O sufixo \"-mente\" forma advérbios; a palavra \"tokenizaçao\" "
+           "tem um erro de propósito; os tokens [\"Trans\", \"form\", \"er\"] "
+           "vêm do BPE.");
+  assert_int_equal(count(r, NULL, TL_INFO), 0);
+  tl_result_free(r);
+  /* a quotation used, not mentioned, is checked */
+  r = lint("Segundo ele, \"o modelo é muito eficeinte\".");
+  assert_int_equal(count(r, "spelling.unknown", TL_ERROR), 1);
+  tl_result_free(r);
+}
+
+static void test_untranslated_word_levels(void **state)
+{
+  tl_result *r;
+
+  (void)state;
+  /* a rendering is known: a warning with the suggestion */
+  r = lint("O modelo usa reasoning para planejar.");
+  assert_int_equal(count(r, "untranslated.word", TL_WARNING), 1);
+  assert_string_equal(tl_result_get(r, 0)->suggestions[0], "raciocínio");
+  tl_result_free(r);
+  /* no rendering known: info */
+  r = lint("O modelo tem um jeito wobbly de responder.");
+  assert_int_equal(count(r, "untranslated.word", TL_WARNING), 0);
+  assert_int_equal(count(r, "untranslated.word", TL_INFO), 1);
+  tl_result_free(r);
+  /* a run of English words: one warning */
+  r = lint("O modelo é muito good at reasoning hoje.");
+  assert_int_equal(count(r, "untranslated.word", TL_INFO), 1);
+  assert_int_equal(count(r, "untranslated.word", TL_WARNING), 1);
+  assert_string_equal(tl_result_get(r, 0)->rule, "untranslated.word");
+  assert_int_equal(tl_result_get(r, 0)->length, strlen("good at reasoning"));
+  tl_result_free(r);
+  /* accepted anglicisms: nothing */
+  r = lint("O app de streaming tem um podcast e um chatbot.");
+  assert_int_equal(tl_result_count(r), 0);
+  tl_result_free(r);
+}
+
+static void test_unjudged_words_say_why(void **state)
+{
+  tl_result *r = lint("Karen Hao usa metaprompts e o sufixo \"-zinho\"; "
+                      "a biblioteca dotenv ajuda.");
+  const tl_unjudged *u;
+
+  (void)state;
+  assert_int_equal(tl_result_count(r), 0);
+  assert_int_equal(tl_result_unjudged_count(r), 4);
+  /* a run of capitalised words with a name English knows: names */
+  assert_int_equal(tl_result_unjudged_get(r, 0)->reason, TL_UNJUDGED_NAME);
+  assert_int_equal(tl_result_unjudged_get(r, 1)->reason, TL_UNJUDGED_NAME);
+  u = tl_result_unjudged_get(r, 2);
+  assert_int_equal(u->reason, TL_UNJUDGED_COMPOUND);
+  assert_int_equal(u->length, strlen("metaprompts"));
+  assert_int_equal(tl_result_unjudged_get(r, 3)->reason, TL_UNJUDGED_CODE);
+  tl_result_free(r);
+}
+
+static void test_english_document(void **state)
+{
+  tl_result *r = lint("# A note\n\nThis file is the licence of the corpus. "
+                      "It is not a translation and it is not checked. The "
+                      "texts were copied as they were.\n");
+
+  (void)state;
+  assert_int_equal(tl_result_count(r), 1);
+  assert_string_equal(tl_result_get(r, 0)->rule, "untranslated.document");
+  tl_result_free(r);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_speaker_labels_are_names),
+      cmocka_unit_test(test_english_names_and_common_words),
+      cmocka_unit_test(test_glosses_are_pairs),
+      cmocka_unit_test(test_gloss_after_a_preposition_is_no_gloss),
+      cmocka_unit_test(test_mentioned_language_is_not_checked),
+      cmocka_unit_test(test_untranslated_word_levels),
+      cmocka_unit_test(test_unjudged_words_say_why),
+      cmocka_unit_test(test_english_document),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
