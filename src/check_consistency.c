@@ -158,7 +158,8 @@ void tl_check_consistency(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
     }
     prose = in_prose(c, u, t, x);
     for (uint32_t k = x->tok_first; k <= x->tok_last; k++) {
-      tl_word_lang_resolve(c, &t->v[k], &c->lang[k]);
+      if (marked && (t->v[k].flags & TL_TF_EMPH))
+        tl_word_lang_resolve(c, &t->v[k], &c->lang[k]);
       if (!(t->v[k].flags & TL_TF_EMPH) || (t->v[k].kind == TL_TOK_WORD &&
                                             !c->lang[k].en_known &&
                                             c->lang[k].lang != TL_LANG_EN))

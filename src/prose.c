@@ -329,8 +329,16 @@ static bool tok_in(blk *b, size_t k, const char *const *list)
 {
   size_t n;
   const char *s;
+  unsigned char first = (unsigned char)b->c->doc[tk(b, k)->off];
+  bool maybe = false;
 
   if (tk(b, k)->kind != TL_TOK_WORD)
+    return false;
+  if (first < 0x80) /* a cheap look at the first letter before lowering */
+    first |= 0x20;
+  for (size_t i = 0; list[i] != NULL && !maybe; i++)
+    maybe = (unsigned char)list[i][0] == first || first >= 0x80;
+  if (!maybe)
     return false;
   s = lower(b, k, &n);
   return in_list(list, s, n);
@@ -853,24 +861,28 @@ static void mark_code_names(blk *b)
                                                "o", "um", "este", "esse",
                                                NULL};
   const char *doc = b->c->doc;
+  size_t n = b->t->n;
 
-  for (size_t k = 0; k < b->t->n; k++) {
+  for (size_t k = 0; k < n; k++) {
     const tl_token *tok = tk(b, k);
     bool cue = false;
     if (is_cap(tok) || !(tok->flags & TL_TF_ASCII) ||
-        !(b->c->lang[k].lang == TL_LANG_EN || b->c->lang[k].lang ==
-                                                  TL_LANG_NEUTRAL ||
-          unknown_word(b, k)))
+        tok->kind != TL_TOK_WORD)
       continue;
+    /* the cheap tests first: a cue word around, a comma, a list label */
     if (k > 0 && tok->sent == tk(b, k - 1)->sent && run_gap(b, k - 1) &&
         tok_in(b, k - 1, CODE_CUES))
       cue = true;
-    if (!cue && k + 2 < b->t->n && tk(b, k + 2)->sent == tok->sent &&
+    if (!cue && k + 2 < n && tk(b, k + 2)->sent == tok->sent &&
         only(doc, tok->off + tok->len, tk(b, k + 1)->off, "*_`, ") &&
         memchr(doc + tok->off + tok->len, ',',
                tk(b, k + 1)->off - tok->off - tok->len) != NULL &&
         tok_in(b, k + 1, DEMONSTRATIVES) && tok_in(b, k + 2, CODE_CUES))
       cue = true;
+    if (cue && !(b->c->lang[k].lang == TL_LANG_EN ||
+                 b->c->lang[k].lang == TL_LANG_NEUTRAL ||
+                 unknown_word(b, k)))
+      cue = false;
     /* the label of a list item, "- **python-dotenv**, ...": a lower-case
      * ASCII word no dictionary knows and no typo of a known word names a
      * thing (a package, a command) */
@@ -896,7 +908,11 @@ static void mark_named_terms(blk *b)
 
   for (size_t k = 0; k + 1 < n; k++) {
     size_t ln, s;
-    const char *w = lower(b, k, &ln);
+    const char *w;
+    char first = b->c->doc[tk(b, k)->off] | 0x20;
+    if (first != 'c' && first != 'd' && first != 'i')
+      continue; /* chamado, conhecido, denominado, inglês */
+    w = lower(b, k, &ln);
     bool two = (ln >= 7 && strncmp(w, "chamad", 6) == 0 && ln <= 8) ||
                (ln >= 9 && strncmp(w, "conhecid", 8) == 0 && ln <= 10);
     bool one = (ln >= 10 && strncmp(w, "denominad", 9) == 0) ||
@@ -1139,12 +1155,13 @@ void tl_prose_block(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
 {
   blk b;
 
+  if (t->n == 0)
+    return;
   if (t->n > c->caprole) {
-    size_t cap = c->caprole;
+    size_t cap = c->caprole, cap2 = c->caprole;
     TL_GROW(c->role, cap, t->n);
-    cap = c->caprole;
-    TL_GROW(c->lang, cap, t->n);
-    c->caprole = cap;
+    TL_GROW(c->lang, cap2, t->n);
+    c->caprole = cap < cap2 ? cap : cap2;
   }
   memset(c->role, 0, t->n * sizeof *c->role);
   for (size_t k = 0; k < t->n; k++)
