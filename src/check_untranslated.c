@@ -105,6 +105,27 @@ static bool is_prose_en(const tl_token *tok, const tl_wordlang *w)
   return w->lang == TL_LANG_EN && (w->function || !(tok->flags & TL_TF_CAP));
 }
 
+/* The first token of a link in sentence [s, e) that holds all the
+ * sentence's English words and follows a title cue ("Assista [To fine-tune
+ * or not to fine-tune](...)"): the title of the linked work. @e when there
+ * is none. */
+static size_t linked_title(tl_ctx *c, const tl_tokens *t, size_t s, size_t e)
+{
+  size_t first = e;
+
+  for (size_t k = s; k < e; k++) {
+    bool link = (t->v[k].flags & TL_TF_LINK) != 0;
+    if (link && first == e)
+      first = k;
+    if (!link && c->lang[k].lang == TL_LANG_EN)
+      return e;
+  }
+  if (first == e || !(t->v[first].flags & TL_TF_CAP) || first == s ||
+      !after_title_cue(c, t, first))
+    return e;
+  return first;
+}
+
 /* The sentence is image alt text or link text: a caption, a label. */
 static bool all_alt(const tl_tokens *t, size_t s, size_t e)
 {
@@ -357,6 +378,11 @@ void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
       /* an English sentence: extend the run */
       size_t a = s, b = e - 1;
       bool title = (c->role[a] & TL_ROLE_QUOTED) && after_title_cue(c, t, a);
+      size_t l = linked_title(c, t, s, e);
+      if (l < e) { /* "Assista [To fine-tune or not to fine-tune](...)" */
+        a = l;
+        title = true;
+      }
       if (in_run && !title && !run_title) {
         run_b = b;
       } else {

@@ -133,6 +133,9 @@ static uint32_t classify_bits(tl_ctx *c, const tl_token *tok)
   }
   tl_buf_fini(&low);
   pt = tl_spell_check(c->spell, c->key.p, c->key.len, NULL);
+  if (function && !(c->key.len == 3 && memcmp(c->key.p, "for", 3) == 0))
+    pt = 0; /* "of", "the": English even when a glossary name has them
+               ("bag of words"); "for" is Portuguese too */
   if (pt == 1) /* Portuguese; English too? asked later, if needed */
     return TL_LANG_PT | (function ? 4u : 0u) |
            (c->spell_en != NULL ? 16u : 0u);
