@@ -20,6 +20,8 @@ cat >art/ação.md <<'EOT'
 Ação após ação, o GPT-4.0 e o treinamneto chegaram: 86.4% de de acerto.
 
 O Zhipulândia publicou, e a ChatGPT respondeu "a b" & <c>.
+
+O modelo tem um jeito wobbly de responder.
 EOT
 printf 'Nada a relatar aqui.\n' >art/limpo.md
 run() { "$bin" check --no-db --fail-on never "$@" art; }
