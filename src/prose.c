@@ -702,6 +702,10 @@ static void mark_runs(blk *b)
         last = ++j;
       } else if (j + 2 < n && tok_in(b, j + 1, CONNECTORS) &&
                  run_gap(b, j + 1) && is_cap(tk(b, j + 2))) {
+        /* an English connector makes the run English, whatever its
+         * capitalised words are ("Imagine with Claude", "Sing for Me") */
+        foreign |= tok_in(b, j + 1, EN_FUNCTION) &&
+                   !tok_in(b, j + 1, PT_FUNCTION);
         j += 2;
         last = j;
       } else {
@@ -1061,9 +1065,38 @@ static bool same_concept(const blk *b, size_t t, size_t a, size_t e)
          b->c->gloss->f[y->form].kind != TL_FORM_PREFERRED;
 }
 
+/* The last token of an alternative name after ", ou" that starts at
+ * token @g: at most 4 words, ended by a comma, a semicolon, a colon, a
+ * closing parenthesis or the sentence's end ("deep learning, ou aprendizado
+ * profundo, ainda em 2016"). Returns false when there is no such end. */
+static bool or_gloss_end(blk *b, size_t g, size_t *last)
+{
+  const char *doc = b->c->doc;
+  size_t n = b->t->n;
+
+  for (size_t e = g; e < n && e < g + 4; e++) {
+    size_t q = tk(b, e)->off + tk(b, e)->len;
+    size_t lim = e + 1 < n ? tk(b, e + 1)->off : b->end;
+    if (e + 1 >= n || tk(b, e + 1)->sent != tk(b, g)->sent) {
+      *last = e;
+      return true;
+    }
+    for (size_t i = q; i < lim; i++) {
+      if (strchr(",;:)", doc[i])) {
+        *last = e;
+        return true;
+      }
+      if (!strchr(" \t\r\n*_", doc[i]))
+        return false;
+    }
+  }
+  return false;
+}
+
 /* "retropropagação (backpropagation)", "aprendizado por reforço (RL,
  * reinforcement learning)", "GPT (Generative Pre-trained Transformer)";
- * and the other way, "*backpropagation* (propagação reversa)". */
+ * and the other way, "*backpropagation* (propagação reversa)"; the same
+ * after ", ou": "deep learning, ou aprendizado profundo, ..." */
 static void mark_glosses(blk *b)
 {
   tl_ctx *c = b->c;
@@ -1073,37 +1106,52 @@ static void mark_glosses(blk *b)
   for (size_t k = 1; k < n; k++) {
     const tl_token *prev = tk(b, k - 1), *tok = tk(b, k);
     size_t from = prev->off + prev->len, e, close = 0, en = 0, pt = 0;
-    size_t words = 0, nl;
+    size_t words = 0, nl, g = k, commas = 0;
     const char *pw;
     bool paren = false;
     tl_wordlang *tl;
     for (size_t i = from; i < tok->off; i++) {
       if (doc[i] == '(' && !paren)
         paren = true;
+      else if (doc[i] == ',' && !paren)
+        commas++;
       else if (!paren && quote_end(doc, i, tok->off, &i))
         ; /* the term in quotation marks: "machine learning" (...) */
       else if (!strchr(" \t\r\n*_", doc[i]))
         goto next;
     }
-    if (!paren || prev->sent != tok->sent)
+    if (prev->sent != tok->sent)
       continue;
-    /* the words up to the closing parenthesis, at most 8 */
-    for (e = k; e < n && e < k + 8; e++) {
-      size_t q = tk(b, e)->off + tk(b, e)->len;
-      size_t lim = e + 1 < n ? tk(b, e + 1)->off : b->end;
-      for (size_t i = q; i < lim; i++)
-        if (doc[i] == ')') {
-          close = i;
+    if (!paren) {
+      const char *w = lower(b, k, &nl);
+      /* ", ou" and the other name */
+      if (commas != 1 || nl != 2 || memcmp(w, "ou", 2) != 0 || k + 1 >= n ||
+          tk(b, k + 1)->sent != tok->sent ||
+          !only(doc, tok->off + tok->len, tk(b, k + 1)->off, " \t\r\n*_") ||
+          !or_gloss_end(b, k + 1, &e))
+        continue;
+      g = k + 1;
+    } else {
+      if (commas > 0)
+        continue;
+      /* the words up to the closing parenthesis, at most 8 */
+      for (e = k; e < n && e < k + 8; e++) {
+        size_t q = tk(b, e)->off + tk(b, e)->len;
+        size_t lim = e + 1 < n ? tk(b, e + 1)->off : b->end;
+        for (size_t i = q; i < lim; i++)
+          if (doc[i] == ')') {
+            close = i;
+            break;
+          } else if (doc[i] == '(') {
+            goto next;
+          }
+        if (close)
           break;
-        } else if (doc[i] == '(') {
-          goto next;
-        }
-      if (close)
-        break;
+      }
+      if (!close)
+        continue;
     }
-    if (!close)
-      continue;
-    for (size_t i = k; i <= e; i++) {
+    for (size_t i = g; i <= e; i++) {
       tl_word_lang_resolve(c, tk(b, i), &c->lang[i]);
       if (tk(b, i)->kind != TL_TOK_WORD)
         continue;
@@ -1119,7 +1167,7 @@ static void mark_glosses(blk *b)
     if (in_list(PT_FUNCTION, pw, nl) || words == 0)
       continue;
     if (tl->lang != TL_LANG_EN && !tl->en_known &&
-        same_concept(b, k - 1, k, e)) {
+        same_concept(b, k - 1, g, e)) {
       /* the glossary's other form after its Portuguese one:
        * "retropropagação (backpropagation)" */
       en = 1;
@@ -1128,11 +1176,11 @@ static void mark_glosses(blk *b)
     if (en >= 1 && pt == 0 &&
         (tl->lang != TL_LANG_EN || (prev->flags & TL_TF_ALLCAPS))) {
       size_t s = term_start(b, k - 1, words);
-      for (size_t i = k; i <= e; i++)
+      for (size_t i = g; i <= e; i++)
         c->role[i] |= TL_ROLE_GLOSS;
       for (size_t i = s; i < k; i++)
         c->role[i] |= TL_ROLE_GLOSSED;
-      add_gloss(c, tk(b, s)->off, prev->off + prev->len, tok->off,
+      add_gloss(c, tk(b, s)->off, prev->off + prev->len, tk(b, g)->off,
                 tk(b, e)->off + tk(b, e)->len, true);
     } else if (pt >= 1 && en == 0 &&
                (tl->lang == TL_LANG_EN || tl->en_known ||
@@ -1142,11 +1190,11 @@ static void mark_glosses(blk *b)
              tk(b, s - 1)->sent == prev->sent && k - s < 4 &&
              run_gap(b, s - 1))
         s--;
-      for (size_t i = k; i <= e; i++)
+      for (size_t i = g; i <= e; i++)
         c->role[i] |= TL_ROLE_GLOSS;
       for (size_t i = s; i < k; i++)
         c->role[i] |= TL_ROLE_GLOSSED | TL_ROLE_EXPLAINED;
-      add_gloss(c, tk(b, s)->off, prev->off + prev->len, tok->off,
+      add_gloss(c, tk(b, s)->off, prev->off + prev->len, tk(b, g)->off,
                 tk(b, e)->off + tk(b, e)->len, false);
     }
   next:;
