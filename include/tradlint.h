@@ -792,14 +792,17 @@ TL_API size_t tl_baseline_count(const tl_baseline *b);
 TL_API void tl_baseline_free(tl_baseline *b);
 
 /** Create a report writing to @p out (borrowed). Free with tl_report_free.
- *  The minimum level starts at the format's default: warning for SARIF
- *  and github, info (everything) for the others. */
+ *  The minimum level starts at the format's default: warning for text,
+ *  SARIF and github, info (everything) for the others. */
 TL_API tl_report *tl_report_new(tl_format format, FILE *out, unsigned flags);
 /** Paths in SARIF are made relative to @p root (copied; NULL: as given). */
 TL_API void tl_report_set_root(tl_report *rep, const char *root);
 /** Report only findings at @p min or above (every format; the counts and
  *  so the exit status follow what is reported). */
 TL_API void tl_report_set_min_level(tl_report *rep, tl_severity min);
+/** Findings left out because they are below the minimum level, by
+ *  severity (index by tl_severity). */
+TL_API size_t tl_report_hidden(const tl_report *rep, tl_severity s);
 /** Leave out the findings recorded in @p b (borrowed; NULL: none). Call
  *  tl_report_set_root first: fingerprints use paths relative to it. */
 TL_API void tl_report_set_baseline(tl_report *rep, const tl_baseline *b);

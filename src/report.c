@@ -23,7 +23,7 @@ typedef struct format_def {
 
 static const format_def FORMATS[] = {
     {TL_FORMAT_TEXT, "text", tl_report_text_add, tl_report_text_finish,
-     TL_INFO},
+     TL_WARNING},
     {TL_FORMAT_JSON, "json", tl_report_json_add, tl_report_json_finish,
      TL_INFO},
     {TL_FORMAT_SARIF, "sarif", tl_report_sarif_add, tl_report_sarif_finish,
@@ -145,8 +145,10 @@ void tl_report_add(tl_report *rep, const tl_result *r)
     view.f = kept;
     view.n = 0;
     for (size_t i = 0; i < r->n; i++) {
-      if (r->f[i].severity < rep->min_level)
+      if (r->f[i].severity < rep->min_level) {
+        rep->hidden[r->f[i].severity]++;
         continue;
+      }
       if (fp != NULL && tl_baseline_has(rep->baseline, fp[i])) {
         rep->baselined++;
         continue;
@@ -192,6 +194,11 @@ void tl_report_finish(tl_report *rep)
 size_t tl_report_count(const tl_report *rep, tl_severity s)
 {
   return s <= TL_ERROR ? rep->counts[s] : 0;
+}
+
+size_t tl_report_hidden(const tl_report *rep, tl_severity s)
+{
+  return s <= TL_ERROR ? rep->hidden[s] : 0;
 }
 
 size_t tl_report_files(const tl_report *rep)

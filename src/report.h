@@ -15,6 +15,7 @@ struct tl_report {
   const tl_baseline *baseline; /* findings in it are not reported */
   size_t baselined;            /* findings left out for the baseline */
   size_t counts[3];            /* reported findings, by tl_severity */
+  size_t hidden[3];            /* findings below the minimum level */
   size_t files, words;
   bool started;
   size_t items; /* results written (SARIF, rdjson) */

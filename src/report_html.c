@@ -259,10 +259,12 @@ static void open_mark(void *ud, size_t i, tl_buf *b)
   const page_ctx *pc = ud;
   const tl_finding *f = &pc->r->f[i];
 
-  tl_buf_printf(b, "<mark id=\"f%zu\" class=\"c-%s s-%s\" data-cat=\"%s\" "
+  /* info is behind the filters' switch, off at first */
+  tl_buf_printf(b, "<mark id=\"f%zu\" class=\"c-%s s-%s%s\" data-cat=\"%s\" "
                    "data-sev=\"%s\" data-msg=\"",
                 i + 1, f->category, tl_severity_name(f->severity),
-                f->category, tl_severity_name(f->severity));
+                f->severity == TL_INFO ? " off" : "", f->category,
+                tl_severity_name(f->severity));
   hover(b, f);
   tl_buf_adds(b, "\" title=\"");
   hover(b, f);
@@ -389,10 +391,11 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
       tl_buf_printf(b, "<label><input type=\"checkbox\" value=\"c-%s\" "
                        "checked> %s</label>",
                     CATEGORIES[c], CATEGORIES[c]);
-  for (int s = TL_ERROR; s >= TL_INFO; s--)
-    tl_buf_printf(b, "<label><input type=\"checkbox\" value=\"s-%s\" "
-                     "checked> %s</label>",
+  for (int s = TL_ERROR; s >= TL_INFO; s--) /* info unchecked at first */
+    tl_buf_printf(b, "<label><input type=\"checkbox\" value=\"s-%s\"%s> "
+                     "%s</label>",
                   tl_severity_name((tl_severity)s),
+                  s == TL_INFO ? "" : " checked",
                   tl_severity_name((tl_severity)s));
   tl_buf_adds(b, "</div></header>\n<main>");
   if (r->pair != NULL) {
@@ -412,11 +415,12 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
     const tl_finding *f = &r->f[i];
     if (leader[i] != i)
       continue;
-    tl_buf_printf(b, "<li data-cat=\"%s\" data-sev=\"%s\"><a href=\"#f%zu\">"
-                     "%u:%u</a> <span class=\"sev %s\">%s</span> "
-                     "<code class=\"c-%s\">",
-                  f->category, tl_severity_name(f->severity), i + 1, f->line,
-                  f->column, tl_severity_name(f->severity),
+    tl_buf_printf(b, "<li data-cat=\"%s\" data-sev=\"%s\"%s><a "
+                     "href=\"#f%zu\">%u:%u</a> <span class=\"sev %s\">%s"
+                     "</span> <code class=\"c-%s\">",
+                  f->category, tl_severity_name(f->severity),
+                  f->severity == TL_INFO ? " class=\"hidden\"" : "", i + 1,
+                  f->line, f->column, tl_severity_name(f->severity),
                   tl_severity_name(f->severity), f->category);
     escs(b, f->rule);
     tl_buf_adds(b, "</code>");

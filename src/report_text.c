@@ -3,7 +3,10 @@
  *      12 | Após o treinamneto, o modelo ...
  *         |        ^~~~~~~~~~
  *         = sugestões: treinamento
- */
+ * The repeats of a finding in a file (same rule, text and message) are
+ * shown once, with the lines of the others:
+ *         = 'gráfico computacional' — 10 ocorrências: linhas 32, 105, ...
+ * Info findings are left out unless --min-level info (report.c). */
 #include "report.h"
 
 #include "name.h"
@@ -106,8 +109,41 @@ static size_t fwd(const char *data, size_t len, size_t off, size_t n,
   return i;
 }
 
+/* The lines of a group's findings: "'texto' — 3 ocorrências: linhas 3, 5,
+ * 9" (each line once, at most MAX_LINES, then "…"). */
+#define MAX_LINES 12
+static void add_repeats(tl_buf *b, const tl_result *r, const size_t *leader,
+                        size_t first, size_t count, int nw)
+{
+  unsigned lines[MAX_LINES + 1];
+  size_t nlines = 0;
+  const char *p = r->data + r->f[first].offset;
+  bool space = false;
+
+  for (size_t k = first; k < r->n && nlines <= MAX_LINES; k++)
+    if (leader[k] == first && (nlines == 0 || r->f[k].line != lines[nlines - 1]))
+      lines[nlines++] = r->f[k].line;
+  tl_buf_printf(b, " %*s = '", nw + 2, "");
+  for (size_t i = 0; i < r->f[first].length; i++) { /* on one line */
+    if (is_eol(p[i]) || p[i] == ' ' || p[i] == '\t') {
+      space = true;
+      continue;
+    }
+    if (space)
+      tl_buf_addc(b, ' ');
+    space = false;
+    tl_buf_addc(b, p[i]);
+  }
+  tl_buf_printf(b, "' — %zu ocorrências: %s %u", count,
+                nlines == 1 ? "linha" : "linhas", lines[0]);
+  for (size_t k = 1; k < nlines && k < MAX_LINES; k++)
+    tl_buf_printf(b, ", %u", lines[k]);
+  tl_buf_adds(b, nlines > MAX_LINES ? " …\n" : "\n");
+}
+
 static void print_finding(tl_report *rep, const tl_result *r,
-                          const char *path, const tl_finding *f, tl_buf *b)
+                          const char *path, const tl_finding *f, tl_buf *b,
+                          const size_t *leader, size_t count)
 {
   bool color = rep->flags & TL_REPORT_COLOR;
   const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
@@ -158,6 +194,8 @@ static void print_finding(tl_report *rep, const tl_result *r,
     tl_buf_printf(b, " %*s = original: %s:%u:%u: %s\n", nw + 2, "",
                   f->source_path, f->source_line, f->source_column,
                   f->source_text != NULL ? f->source_text : "");
+  if (count > 1)
+    add_repeats(b, r, leader, (size_t)(f - r->f), count, nw);
   fwrite(b->p, 1, b->len, rep->out);
 }
 
@@ -173,7 +211,10 @@ void tl_report_text_add(tl_report *rep, const tl_result *r)
 {
   tl_buf b, path;
   const tl_finding **order = tl_xcalloc(r->n + 1, sizeof *order);
+  size_t *leader = tl_xcalloc(r->n + 1, sizeof *leader);
+  size_t *count = tl_xcalloc(r->n + 1, sizeof *count);
 
+  tl_report_group(r, leader, count);
   for (size_t i = 0; i < r->n; i++)
     order[i] = &r->f[i];
   if ((rep->flags & TL_REPORT_SORT_SEVERITY) && r->n > 1)
@@ -183,11 +224,16 @@ void tl_report_text_add(tl_report *rep, const tl_result *r)
   tl_name_add_text(&path, r->path, strlen(r->path));
   tl_buf_cstr(&path);
   tl_buf_init(&b);
-  for (size_t i = 0; i < r->n; i++)
-    print_finding(rep, r, path.p, order[i], &b);
+  for (size_t i = 0; i < r->n; i++) {
+    size_t k = (size_t)(order[i] - r->f);
+    if (leader[k] == k) /* a repeat is listed with its first */
+      print_finding(rep, r, path.p, order[i], &b, leader, count[k]);
+  }
   tl_buf_fini(&b);
   tl_buf_fini(&path);
   free(order);
+  free(leader);
+  free(count);
 }
 
 static const char *plural(size_t n, const char *one, const char *many)
@@ -199,11 +245,26 @@ void tl_report_text_finish(tl_report *rep)
 {
   size_t e = rep->counts[TL_ERROR], w = rep->counts[TL_WARNING],
          i = rep->counts[TL_INFO];
+  size_t hw = rep->hidden[TL_WARNING], hi = rep->hidden[TL_INFO];
 
   fprintf(rep->out,
-          "tradlint: %zu %s, %zu %s: %zu %s, %zu %s, %zu %s\n", rep->files,
+          "tradlint: %zu %s, %zu %s: %zu %s, %zu %s, %zu %s", rep->files,
           plural(rep->files, "arquivo", "arquivos"), rep->words,
           plural(rep->words, "palavra", "palavras"), e,
           plural(e, "erro", "erros"), w, plural(w, "aviso", "avisos"), i,
           plural(i, "informação", "informações"));
+  /* what the minimum level left out, and how to see it */
+  if (hw > 0 && hi > 0)
+    fprintf(rep->out, " (e %zu %s e %zu %s não mostrados: --min-level info)",
+            hw, plural(hw, "aviso", "avisos"), hi,
+            plural(hi, "informação", "informações"));
+  else if (hw > 0)
+    fprintf(rep->out, " (e %zu %s não %s: --min-level warning)", hw,
+            plural(hw, "aviso", "avisos"),
+            plural(hw, "mostrado", "mostrados"));
+  else if (hi > 0)
+    fprintf(rep->out, " (e %zu %s não %s: --min-level info)", hi,
+            plural(hi, "informação", "informações"),
+            plural(hi, "mostrada", "mostradas"));
+  fputc('\n', rep->out);
 }

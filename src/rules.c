@@ -89,7 +89,7 @@ const tl_rule tl_rules[] = {
     {"source.consistency", "source", TL_WARNING, false,
      N_("Termo do original traduzido de dois jeitos"), N_("Use a mesma tradução "
      "para o mesmo termo do original.")},
-    {"suppression.unused", "suppression", TL_INFO, false,
+    {"suppression.unused", "suppression", TL_WARNING, false,
      N_("Supressão que não suprime nada"), N_("Apague o comentário "
      "tradlint-disable que não se aplica a nenhum achado.")},
 };

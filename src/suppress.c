@@ -5,7 +5,7 @@
  *   <!-- tradlint-enable spelling -->
  *   <!-- tradlint-disable-next-line rule -->   the next line only
  * Items are rule ids or categories. A directive that suppresses nothing
- * is reported (suppression.unused, info) when the caller asks. */
+ * is reported (suppression.unused, warning) when the caller asks. */
 #include "suppress.h"
 #include "msg.h"
 
@@ -166,7 +166,7 @@ void tl_suppress_apply(tl_result *r, bool report_unused)
       if (!dv[j].enable && !dv[j].used) {
         tl_finding *f = tl_result_add(
             r, dv[j].off, dv[j].len, "suppression.unused", "suppression",
-            TL_INFO, _("esta supressão não suprime nenhum achado: apague-a"));
+            TL_WARNING, _("esta supressão não suprime nenhum achado: apague-a"));
         (void)f;
       }
   for (size_t j = 0; j < nd; j++) {

@@ -70,6 +70,18 @@ python3 -m json.tool out/art/perigoso.md.json >/dev/null && ok || bad "per-file 
 # the index lists the worst file first
 first=$(grep -o 'href="[^"]*"' out/index.html | head -1)
 [[ "$first" == *perigoso* ]] && ok || bad "index order: $first"
+# info is behind the severity switch, off at first: its marks unlit, its
+# list rows hidden, its box unchecked; warnings and errors lit
+printf 'O sistema usa um dispatcher rápido, e o GPT-4.0 errou.\n' >art/info.md
+"$bin" check --no-db --report-dir outi --fail-on never art/info.md >/dev/null 2>&1
+h=outi/art/info.md.html
+if grep -q '<mark [^>]*class="c-[a-z]* s-info off"' "$h" &&
+   grep -q '<mark [^>]*class="c-[a-z]* s-error"' "$h" &&
+   ! grep -q 's-error off' "$h" &&
+   grep -q '<li data-cat="[a-z]*" data-sev="info" class="hidden">' "$h" &&
+   grep -q '<input type="checkbox" value="s-info">' "$h" &&
+   grep -q '<input type="checkbox" value="s-warning" checked>' "$h"; then ok
+else bad "info not off at first in the HTML report: $(grep -o '<mark [^>]*class="[^"]*"' "$h")"; fi
 
 # rendered the way a user sees it: headless Chromium, screenshot, console
 chrome=$(command -v chromium || command -v chromium-browser || true)

@@ -27,7 +27,8 @@ static const cli_option check_options[] = {
      "ou junit"},
     {"min-level", OPT_MIN_LEVEL, "NÍVEL",
      "relata só achados desse nível ou acima: error,\n"
-     "warning ou info (padrão: warning em sarif e github,\n"
+     "warning ou info (padrão: warning em text, sarif e\n"
+     "github, ou o nível de --fail-on se for menor;\n"
      "todos nos outros formatos)"},
     {"baseline", OPT_BASELINE, "ARQUIVO",
      "omite os achados registrados na linha de base\n"

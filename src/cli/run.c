@@ -316,6 +316,8 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
   tl_report_set_root(rep, s->root);
   if (r->min_level_set)
     tl_report_set_min_level(rep, r->min_level);
+  else if (r->format == TL_FORMAT_TEXT && s->fail_on < TL_WARNING)
+    tl_report_set_min_level(rep, s->fail_on); /* what fails is shown */
   if (r->baseline != NULL) {
     if (tl_baseline_load(&baseline, r->baseline, &err) != TL_OK) {
       cli_error("%s", err.msg);

@@ -66,6 +66,56 @@ static void test_min_level_filters(void **state)
   tl_result_free(r);
 }
 
+/* The text report's default level is warning: an info finding is left out
+ * and the summary says how many were, and how to see them. */
+static void test_text_hides_info_by_default(void **state)
+{
+  tl_result *r = one("a.md", "x Fulano\n", "Fulano", "nome", TL_INFO);
+  char *out = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&out, &len);
+  tl_report *rep = tl_report_new(TL_FORMAT_TEXT, mem, 0);
+
+  (void)state;
+  tl_report_add(rep, r);
+  assert_int_equal(tl_report_hidden(rep, TL_INFO), 1);
+  assert_int_equal(tl_report_count(rep, TL_INFO), 0);
+  tl_report_finish(rep);
+  tl_report_free(rep);
+  fclose(mem);
+  assert_null(strstr(out, "a.md:1:3"));
+  assert_non_null(strstr(out, "0 informações (e 1 informação não mostrada: "
+                              "--min-level info)\n"));
+  free(out);
+  tl_result_free(r);
+}
+
+/* Repeats of a finding (same rule, text and message) are listed once, with
+ * the lines of all; another text or message is its own group. */
+static void test_text_groups_repeats(void **state)
+{
+  static const char text[] = "o GPT-4.0 e o GPT-4.0\n\no GPT-4.0\no GPT-4.1\n";
+  tl_result *r = tl_result_new_take("a.md", strdup(text), strlen(text));
+  const size_t at[] = {2, 14, 25, 35};
+  char *out;
+
+  (void)state;
+  for (size_t i = 0; i < 4; i++)
+    tl_result_add(r, at[i], 7, "terminology.forbidden", "terminology",
+                  TL_ERROR, "%s", i < 3 ? "errado" : "outro");
+  tl_result_finish(r);
+  out = render(TL_FORMAT_TEXT, r, TL_INFO);
+  assert_non_null(strstr(out, "a.md:1:3: error: errado"));
+  assert_null(strstr(out, "a.md:1:15:"));
+  assert_null(strstr(out, "a.md:3:3:"));
+  assert_non_null(strstr(out, "= 'GPT-4.0' — 3 ocorrências: linhas 1, 3\n"));
+  assert_non_null(strstr(out, "a.md:4:3: error: outro"));
+  assert_null(strstr(out, "'GPT-4.1' —"));
+  assert_non_null(strstr(out, "4 erros"));
+  free(out);
+  tl_result_free(r);
+}
+
 static void test_xml_escaping(void **state)
 {
   tl_buf b;
@@ -175,6 +225,8 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_github_escaping),
       cmocka_unit_test(test_min_level_filters),
+      cmocka_unit_test(test_text_hides_info_by_default),
+      cmocka_unit_test(test_text_groups_repeats),
       cmocka_unit_test(test_xml_escaping),
       cmocka_unit_test(test_byte_columns),
       cmocka_unit_test(test_baseline_round_trip),
