@@ -24,11 +24,11 @@ typedef struct tl_usage {
   uint8_t marked; /* an English term set in italics: marked as foreign */
 } tl_usage;
 
-enum tl_lang { TL_LANG_NEUTRAL = 0, TL_LANG_PT, TL_LANG_EN };
+enum tl_word_lang { TL_WORD_NEUTRAL = 0, TL_WORD_PT, TL_WORD_EN };
 
 /* A word's language (prose.c). */
 typedef struct tl_wordlang {
-  uint8_t lang;    /* enum tl_lang */
+  uint8_t lang;    /* enum tl_word_lang */
   bool function;   /* an English function word */
   bool en_known;   /* en_US knows it (even if pt_BR or the glossary does) */
   bool en_pending; /* Portuguese, en_US not asked yet */

@@ -162,7 +162,7 @@ void tl_check_consistency(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
         tl_word_lang_resolve(c, &t->v[k], &c->lang[k]);
       if (!(t->v[k].flags & TL_TF_EMPH) || (t->v[k].kind == TL_TOK_WORD &&
                                             !c->lang[k].en_known &&
-                                            c->lang[k].lang != TL_LANG_EN))
+                                            c->lang[k].lang != TL_WORD_EN))
         marked = false;
       if ((t->v[k].flags & TL_TF_EMPH) || (c->role[k] & TL_ROLE_QUOTED))
         quoted = true;

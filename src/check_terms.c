@@ -35,8 +35,8 @@ static bool inside_english_title(tl_ctx *c, const tl_tokens *t,
   for (int j = 0; j < k; j++) {
     size_t i = nb[j];
     if ((c->role[i] & TL_ROLE_TITLE) && t->v[i].sent == t->v[x->tok_first].sent &&
-        (c->lang[i].lang == TL_LANG_EN ||
-         (t->v[i].kind == TL_TOK_WORD && c->lang[i].lang == TL_LANG_NEUTRAL)))
+        (c->lang[i].lang == TL_WORD_EN ||
+         (t->v[i].kind == TL_TOK_WORD && c->lang[i].lang == TL_WORD_NEUTRAL)))
       return true;
   }
   return false;

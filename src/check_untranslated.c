@@ -102,7 +102,7 @@ typedef struct word {
  * function word ("Western Union" is a name; "the model" is prose). */
 static bool is_prose_en(const tl_token *tok, const tl_wordlang *w)
 {
-  return w->lang == TL_LANG_EN && (w->function || !(tok->flags & TL_TF_CAP));
+  return w->lang == TL_WORD_EN && (w->function || !(tok->flags & TL_TF_CAP));
 }
 
 /* The first token of a link in sentence [s, e) that holds all the
@@ -117,7 +117,7 @@ static size_t linked_title(tl_ctx *c, const tl_tokens *t, size_t s, size_t e)
     bool link = (t->v[k].flags & TL_TF_LINK) != 0;
     if (link && first == e)
       first = k;
-    if (!link && c->lang[k].lang == TL_LANG_EN)
+    if (!link && c->lang[k].lang == TL_WORD_EN)
       return e;
   }
   if (first == e || !(t->v[first].flags & TL_TF_CAP) || first == s ||
@@ -220,9 +220,9 @@ static void words_in_sentence(tl_ctx *c, const tl_tokens *t, size_t s,
       bool qprose = false, out = false;
       while (r < e && (c->role[r] & TL_ROLE_QUOTED)) {
         out |= (c->role[r] & (TL_ROLE_TITLE | TL_ROLE_MENTION)) != 0;
-        qen += c->lang[r].lang == TL_LANG_EN ||
+        qen += c->lang[r].lang == TL_WORD_EN ||
                (w[r].exempt && c->lang[r].en_known);
-        qpt += c->lang[r].lang == TL_LANG_PT;
+        qpt += c->lang[r].lang == TL_WORD_PT;
         qprose |= is_prose_en(&t->v[r], &c->lang[r]);
         r++;
       }
@@ -241,7 +241,7 @@ static void words_in_sentence(tl_ctx *c, const tl_tokens *t, size_t s,
         r++;
       for (size_t i = k; i <= r; i++) {
         nw += t->v[i].kind == TL_TOK_WORD;
-        qen += c->lang[i].lang == TL_LANG_EN;
+        qen += c->lang[i].lang == TL_WORD_EN;
       }
       if (nw >= 2 && qen >= 1 && (tok->flags & TL_TF_CAP)) {
         passage(c, t, k, r, true);
@@ -250,14 +250,14 @@ static void words_in_sentence(tl_ctx *c, const tl_tokens *t, size_t s,
       }
       r = k;
     }
-    if (w[k].exempt || l->lang != TL_LANG_EN)
+    if (w[k].exempt || l->lang != TL_WORD_EN)
       continue;
     if ((tok->flags & TL_TF_CAP) && !l->function &&
         !(tok->flags & TL_TF_SENT_START))
       continue; /* capitalised inside a sentence: a name */
     /* a run of English words is one finding */
     while (r + 1 < e && !w[r + 1].exempt &&
-           c->lang[r + 1].lang == TL_LANG_EN &&
+           c->lang[r + 1].lang == TL_WORD_EN &&
            !((t->v[r + 1].flags & TL_TF_CAP) && !c->lang[r + 1].function) &&
            word_gap(c, &t->v[r], &t->v[r + 1]))
       r++;
@@ -303,7 +303,7 @@ static void words_between_formulas(tl_ctx *c, const tl_unit *u,
     last--;
     for (size_t k = first; k <= last; k++) {
       const tl_token *tok = &t->v[k];
-      if (c->lang[k].lang == TL_LANG_EN || !c->lang[k].function ||
+      if (c->lang[k].lang == TL_WORD_EN || !c->lang[k].function ||
           tok->len < 2 || (c->role[k] & TL_ROLE_EXEMPT))
         continue; /* judged above, or not English */
       if (k != first && k != last && last - first > 2)
@@ -353,7 +353,7 @@ void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
        * words too ("the data is real": data, real are both) */
       bool maybe = shortish;
       for (size_t k = s; k < e && !maybe; k++)
-        maybe = (c->lang[k].lang == TL_LANG_EN && !w[k].exempt) ||
+        maybe = (c->lang[k].lang == TL_WORD_EN && !w[k].exempt) ||
                 (c->role[k] & TL_ROLE_QUOTED);
       if (maybe)
         for (size_t k = s; k < e; k++)
@@ -362,9 +362,9 @@ void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
     for (size_t k = s; k < e; k++) {
       /* a Portuguese glossary term is Portuguese; an accepted English one
        * (a loanword, a name) is not a leftover */
-      pt += c->lang[k].lang == TL_LANG_PT;
-      en += c->lang[k].lang == TL_LANG_EN && !w[k].exempt;
-      en_short += c->lang[k].lang == TL_LANG_EN && !w[k].exempt_short;
+      pt += c->lang[k].lang == TL_WORD_PT;
+      en += c->lang[k].lang == TL_WORD_EN && !w[k].exempt;
+      en_short += c->lang[k].lang == TL_WORD_EN && !w[k].exempt_short;
       nwords += t->v[k].kind == TL_TOK_WORD;
       prose |= is_prose_en(&t->v[k], &c->lang[k]) && !w[k].exempt;
     }

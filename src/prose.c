@@ -129,7 +129,7 @@ static uint32_t classify_bits(tl_ctx *c, const tl_token *tok)
   function = in_list(EN_FUNCTION, low.p, low.len);
   if (in_list(NEUTRAL_WORDS, low.p, low.len)) {
     tl_buf_fini(&low);
-    return TL_LANG_NEUTRAL;
+    return TL_WORD_NEUTRAL;
   }
   tl_buf_fini(&low);
   pt = tl_spell_check(c->spell, c->key.p, c->key.len, NULL);
@@ -137,14 +137,14 @@ static uint32_t classify_bits(tl_ctx *c, const tl_token *tok)
     pt = 0; /* "of", "the": English even when a glossary name has them
                ("bag of words"); "for" is Portuguese too */
   if (pt == 1) /* Portuguese; English too? asked later, if needed */
-    return TL_LANG_PT | (function ? 4u : 0u) |
+    return TL_WORD_PT | (function ? 4u : 0u) |
            (c->spell_en != NULL ? 16u : 0u);
   en = c->spell_en != NULL
            ? tl_spell_check(c->spell_en, c->key.p, c->key.len, NULL)
            : 0;
   if (en == 1 || function)
-    return TL_LANG_EN | (function ? 4u : 0u) | (en == 1 ? 8u : 0u);
-  return TL_LANG_NEUTRAL; /* unknown to both: a name or a typo */
+    return TL_WORD_EN | (function ? 4u : 0u) | (en == 1 ? 8u : 0u);
+  return TL_WORD_NEUTRAL; /* unknown to both: a name or a typo */
 }
 
 static void apply_bits(tl_wordlang *w, uint32_t v)
@@ -161,7 +161,7 @@ void tl_word_lang(tl_ctx *c, const tl_token *tok, tl_wordlang *w)
   uint32_t v;
 
   if (tok->kind != TL_TOK_WORD) {
-    apply_bits(w, TL_LANG_NEUTRAL);
+    apply_bits(w, TL_WORD_NEUTRAL);
     return;
   }
   if (c->wordclass != NULL) {
@@ -190,7 +190,7 @@ void tl_word_lang_resolve(tl_ctx *c, const tl_token *tok, tl_wordlang *w)
   w->en_known = c->spell_en != NULL &&
                 tl_spell_check(c->spell_en, c->key.p, c->key.len, NULL) == 1;
   if (w->en_known)
-    w->lang = TL_LANG_NEUTRAL;
+    w->lang = TL_WORD_NEUTRAL;
   v = (uint32_t)w->lang | (w->function ? 4u : 0u) | (w->en_known ? 8u : 0u);
   if (c->wordclass != NULL &&
       (slot = tl_map_find(c->wordclass, c->doc + tok->off, tok->len)) != NULL)
@@ -544,8 +544,8 @@ static void classify_quote(blk *b, size_t a, size_t e, size_t open,
     }
     if (known_pt(b, k) == 0) {
       unknown++;
-      foreign += !is_cap(tok) || c->lang[k].lang == TL_LANG_EN;
-    } else if (c->lang[k].lang == TL_LANG_EN) {
+      foreign += !is_cap(tok) || c->lang[k].lang == TL_WORD_EN;
+    } else if (c->lang[k].lang == TL_WORD_EN) {
       foreign++;
     }
   }
@@ -886,8 +886,8 @@ static void mark_code_names(blk *b)
                tk(b, k + 1)->off - tok->off - tok->len) != NULL &&
         tok_in(b, k + 1, DEMONSTRATIVES) && tok_in(b, k + 2, CODE_CUES))
       cue = true;
-    if (cue && !(b->c->lang[k].lang == TL_LANG_EN ||
-                 b->c->lang[k].lang == TL_LANG_NEUTRAL ||
+    if (cue && !(b->c->lang[k].lang == TL_WORD_EN ||
+                 b->c->lang[k].lang == TL_WORD_NEUTRAL ||
                  unknown_word(b, k)))
       cue = false;
     /* the label of a list item, "- **python-dotenv**, ...": a lower-case
@@ -954,7 +954,7 @@ static void mark_named_terms(blk *b)
     } else {
       for (size_t i = s; i < n && i < s + 4 &&
                          tk(b, i)->sent == tk(b, k)->sent &&
-                         c->lang[i].lang == TL_LANG_EN;
+                         c->lang[i].lang == TL_WORD_EN;
            i++)
         c->role[i] |= TL_ROLE_MENTION;
     }
@@ -1041,7 +1041,7 @@ static size_t term_start(blk *b, size_t k, size_t nwords)
       words++;
       continue;
     }
-    if (in_list(PT_FUNCTION, w, n) || b->c->lang[s - 1].lang == TL_LANG_EN ||
+    if (in_list(PT_FUNCTION, w, n) || b->c->lang[s - 1].lang == TL_WORD_EN ||
         tk(b, s - 1)->kind == TL_TOK_NUMBER)
       break;
     s--;
@@ -1158,15 +1158,15 @@ static void mark_glosses(blk *b)
       words++;
       if (tk(b, i)->flags & TL_TF_ALLCAPS)
         continue; /* an acronym: "(RL, reinforcement learning)" */
-      en += c->lang[i].lang == TL_LANG_EN || c->lang[i].en_known;
-      pt += c->lang[i].lang == TL_LANG_PT;
+      en += c->lang[i].lang == TL_WORD_EN || c->lang[i].en_known;
+      pt += c->lang[i].lang == TL_WORD_PT;
     }
     tl = &c->lang[k - 1];
     tl_word_lang_resolve(c, prev, tl);
     pw = lower(b, k - 1, &nl);
     if (in_list(PT_FUNCTION, pw, nl) || words == 0)
       continue;
-    if (tl->lang != TL_LANG_EN && !tl->en_known &&
+    if (tl->lang != TL_WORD_EN && !tl->en_known &&
         same_concept(b, k - 1, g, e)) {
       /* the glossary's other form after its Portuguese one:
        * "retropropagação (backpropagation)" */
@@ -1174,7 +1174,7 @@ static void mark_glosses(blk *b)
       pt = 0;
     }
     if (en >= 1 && pt == 0 &&
-        (tl->lang != TL_LANG_EN || (prev->flags & TL_TF_ALLCAPS))) {
+        (tl->lang != TL_WORD_EN || (prev->flags & TL_TF_ALLCAPS))) {
       size_t s = term_start(b, k - 1, words);
       for (size_t i = g; i <= e; i++)
         c->role[i] |= TL_ROLE_GLOSS;
@@ -1183,10 +1183,10 @@ static void mark_glosses(blk *b)
       add_gloss(c, tk(b, s)->off, prev->off + prev->len, tk(b, g)->off,
                 tk(b, e)->off + tk(b, e)->len, true);
     } else if (pt >= 1 && en == 0 &&
-               (tl->lang == TL_LANG_EN || tl->en_known ||
+               (tl->lang == TL_WORD_EN || tl->en_known ||
                 (prev->flags & TL_TF_EMPH))) {
       size_t s = k - 1;
-      while (s > 0 && c->lang[s - 1].lang == TL_LANG_EN &&
+      while (s > 0 && c->lang[s - 1].lang == TL_WORD_EN &&
              tk(b, s - 1)->sent == prev->sent && k - s < 4 &&
              run_gap(b, s - 1))
         s--;
