@@ -205,11 +205,15 @@ $(BUILD)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(CLI_OBJ) $(BUI
 
 # libFuzzer builds (clang): every source instrumented for coverage.
 FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/obj/%.o) $(CLI_SRC:src/%.c=build/fuzz/obj/%.o) \
-           build/fuzz/obj/serve_page.o build/fuzz/obj/gen/bilingual_table.o
+           build/fuzz/obj/serve_page.o build/fuzz/obj/gen/bilingual_table.o \
+           build/fuzz/obj/gen/messages_table.o
 build/fuzz/obj/serve_page.o: $(BUILD)/gen/serve_page.c
 	@mkdir -p $(@D)
 	$(CLANG) -O1 -c -o $@ $<
 build/fuzz/obj/gen/bilingual_table.o: $(BUILD)/gen/bilingual_table.c src/bilingual.h
+	@mkdir -p $(@D)
+	$(CLANG) $(CPPFLAGS) -O1 -g $(WARN) -c -o $@ $<
+build/fuzz/obj/gen/messages_table.o: $(BUILD)/gen/messages_table.c src/msg.h include/tradlint.h
 	@mkdir -p $(@D)
 	$(CLANG) $(CPPFLAGS) -O1 -g $(WARN) -c -o $@ $<
 build/fuzz/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/.deps-ok
