@@ -22,10 +22,12 @@ WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wundef -Wcast-qual -Wvla
 WERROR  ?=
 SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-PKGS     = hunspell libutf8proc md4c md4c-html sqlite3 jansson libmicrohttpd libxml-2.0
+PKGS     = hunspell libutf8proc md4c md4c-html sqlite3 jansson libmicrohttpd libxml-2.0 libpq
 DEBPKGS  = pkg-config libhunspell-dev hunspell-pt-br hunspell-en-us libutf8proc-dev libmd4c-html0-dev \
            libmd4c-dev libsqlite3-dev libcmocka-dev libjansson-dev libmicrohttpd-dev \
-           libxml2-dev libunistring-dev hunspell python3 dict-freedict-eng-por
+           libxml2-dev libunistring-dev libpq-dev postgresql hunspell python3 dict-freedict-eng-por
+# (postgresql: the server the shared-memory tests start in a temporary
+# folder; the build needs only libpq-dev)
 # (libunistring-dev: a static link of libtradlint.a pulls in libmicrohttpd's
 # GnuTLS, whose -lunistring has no .so link without it)
 # only to regenerate dictionaries/pt-PT.tsv (make check-data)
@@ -33,7 +35,8 @@ DATAPKGS = hunspell-pt-pt hunspell-tools
 FREEDICT_DIR ?= /usr/share/dictd
 # only for the test suite: SARIF schema validation, the HTML report rendered
 TESTPKGS = python3-jsonschema chromium patch pre-commit libxml2-utils python3-junitparser \
-           golang-go golang-github-haya14busa-go-checkstyle-dev neovim curl
+           golang-go golang-github-haya14busa-go-checkstyle-dev neovim curl \
+           openssl
 # Node.js for the browser and LSP clients (playwright-core, vscode-jsonrpc,
 # pinned in tests/node/package-lock.json) and the VS Code extension
 NODEPKGS = nodejs npm
@@ -64,7 +67,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check-messages deps deps-test deps-deb deb check-deb docs-check docs-update check unit golden golden-update oracle check-asan check-valgrind \
-        check-symbols check-dict check-data data-update deps-data demo install uninstall clean bench fuzz vsix
+        check-symbols check-dict check-data data-update deps-data demo install uninstall clean bench fuzz vsix stress
 
 all: $(BUILD)/tradlint $(BUILD)/libtradlint.so $(BUILD)/tradlint.pc
 
@@ -86,6 +89,7 @@ deps:
 	command -v hunspell >/dev/null 2>&1 || missing=1; \
 	command -v python3 >/dev/null 2>&1 || missing=1; \
 	dpkg -s libunistring-dev >/dev/null 2>&1 || missing=1; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing=1; \
 	if [ -n "$$missing" ]; then $(call apt_install,deps,$(DEBPKGS)); fi
 
 # What the test suite needs beyond the build (installed like deps).
@@ -101,6 +105,7 @@ deps-test: deps
 	[ -d /usr/share/gocode/src/github.com/haya14busa/go-checkstyle ] || missing=1; \
 	command -v nvim >/dev/null 2>&1 || missing=1; \
 	command -v curl >/dev/null 2>&1 || missing=1; \
+	command -v openssl >/dev/null 2>&1 || missing=1; \
 	pkgs="$(TESTPKGS)"; command -v npm >/dev/null 2>&1 || { missing=1; pkgs="$$pkgs $(NODEPKGS)"; }; \
 	if [ -n "$$missing" ]; then $(call apt_install,deps-test,$$pkgs); fi
 	@$(MAKE) -s tests/node/node_modules/.package-lock.json
@@ -245,7 +250,10 @@ check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ
 	@for t in $(FUZZ_TARGETS); do FUZZ_NAME=$$t $(BUILD)/fuzz/replay-$$t tests/fuzz/corpus/$$t || exit 1; done
 	@tests/run-cases.sh $(BUILD)/tradlint
 	@PATHOLOGICAL_LIMIT=$(PATHOLOGICAL_LIMIT) tests/bad-input.sh $(BUILD)/tradlint
-	@tests/corpus.sh $(BUILD)/tradlint
+	@tests/corpus.sh $(BUILD)/tradlint sqlite
+	@tests/corpus.sh $(BUILD)/tradlint postgresql
+	@tests/concurrency.sh $(BUILD)/tradlint sqlite
+	@tests/concurrency.sh $(BUILD)/tradlint postgresql
 	@tests/reports.sh $(BUILD)/tradlint
 	@tests/source.sh $(BUILD)/tradlint
 	@tests/ci-formats.sh $(BUILD)/tradlint
@@ -275,6 +283,13 @@ editors/vscode/node_modules/.package-lock.json: editors/vscode/package-lock.json
 	@$(MAKE) -s deps-test
 	cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+# The heavy cases: 8 writers x 250 documents on one memory, 2 of them
+# killed with kill -9, on both backends (make check runs 4 x 30).
+stress: all
+	@$(MAKE) -s deps-test
+	@WRITERS=8 DOCS=250 KILLS=2 tests/concurrency.sh $(BUILD)/tradlint sqlite
+	@WRITERS=8 DOCS=250 KILLS=2 tests/concurrency.sh $(BUILD)/tradlint postgresql
 
 unit: $(UNIT_BIN)
 	@tests/run-unit.sh $(UNIT_BIN)
@@ -347,6 +362,7 @@ bench: all
 	@tests/bench/run.sh $(BUILD)/tradlint
 	@$(MAKE) -s deps-test
 	@tests/bench/serve.sh $(BUILD)/tradlint
+	@tests/bench/store.sh $(BUILD)/tradlint
 
 demo: all
 	@echo "== tradlint check examples/  (artigos de exemplo)"

@@ -549,6 +549,7 @@ typedef struct tl_config {
   tl_strv ignore; /* glob patterns, relative to dir */
   int source_pairs; /* [source] pairs: -1 unset, 0 false, 1 true */
   char *source_lang, *target_lang; /* [source] source-lang, target-lang */
+  char *archive;  /* the archive's name in a shared database, or NULL */
 } tl_config;
 
 /** Largest configuration file read (bytes). */
@@ -585,11 +586,12 @@ typedef enum tl_format {
   TL_FORMAT_CHECKSTYLE = 7, /**< Checkstyle XML */
   TL_FORMAT_JUNIT = 8,     /**< JUnit XML: a test suite per file */
   TL_FORMAT_CSV = 9,       /**< glossary export: RFC 4180 */
-  TL_FORMAT_TBX = 10       /**< glossary export: TBX-Basic */
+  TL_FORMAT_TBX = 10,      /**< glossary export: TBX-Basic */
+  TL_FORMAT_JSONL = 11     /**< corpus export: one JSON object a line */
 } tl_format;
 
 /** The format named @p name ("text", "json", "sarif", "github", "rdjson",
- *  "checkstyle", "junit", "html", "tsv", "csv", "tbx"); false when
+ *  "checkstyle", "junit", "html", "tsv", "csv", "tbx", "jsonl"); false when
  *  unknown. Which formats a command accepts is the command's business. */
 TL_API bool tl_format_parse(const char *name, tl_format *out);
 /** The name of @p f, as tl_format_parse reads it. */
@@ -642,7 +644,8 @@ TL_API const char *tl_glossary_table_warning(const tl_glossary_table *t,
 /** Free; NULL is allowed. */
 TL_API void tl_glossary_table_free(tl_glossary_table *t);
 
-/** The corpus memory: an SQLite database of what every document used. */
+/** The corpus memory: what every document used. An SQLite file per archive,
+ *  or a PostgreSQL database that several archives share. */
 typedef struct tl_corpus tl_corpus;
 
 /** A folder of reports: DIR/<path>.html and .json per file, DIR/index.html. */
@@ -679,6 +682,26 @@ enum {
  */
 TL_API tl_status tl_corpus_open(tl_corpus **out, const char *path,
                                 unsigned flags, tl_error *err);
+/**
+ * Open the corpus memory at @p db: a PostgreSQL connection URI
+ * (postgresql://USER@HOST:PORT/DBNAME?sslmode=..., see
+ * tl_corpus_is_server), where the memory is archive @p archive's among the
+ * archives sharing the database (NULL: "default"), or else an SQLite file
+ * as tl_corpus_open. A server that cannot be reached within the connect
+ * timeout, refused credentials or a schema of a newer version give TL_EDB
+ * naming the server (never its password).
+ */
+TL_API tl_status tl_corpus_open_archive(tl_corpus **out, const char *db,
+                                        const char *archive, unsigned flags,
+                                        tl_error *err);
+/** Whether @p db names a database server (a postgresql:// or postgres://
+ *  URI) rather than a file. */
+TL_API bool tl_corpus_is_server(const char *db);
+/** What messages call the memory: the file, or the server's URI without
+ *  its password (borrowed). */
+TL_API const char *tl_corpus_name(const tl_corpus *c);
+/** The archive's name in a shared database; NULL for a file (borrowed). */
+TL_API const char *tl_corpus_archive(const tl_corpus *c);
 /** Close the database; NULL is allowed. */
 TL_API void tl_corpus_close(tl_corpus *c);
 /** Whether the database is read-only (checks run; memory is not updated). */
@@ -725,6 +748,17 @@ TL_API tl_status tl_corpus_prune(tl_corpus *c, const char *root, FILE *out,
                                  tl_error *err);
 /** Print counts: documents, words, renderings, cached verdicts. */
 TL_API tl_status tl_corpus_stats(tl_corpus *c, FILE *out, tl_error *err);
+/** Every usage recorded (document, concept, rendering, kind, count, first
+ *  line and offset, surface), as @p format TL_FORMAT_JSONL: one JSON object
+ *  a line, documents in path order, for batch engines and dashboards. */
+TL_API tl_status tl_corpus_export(tl_corpus *c, tl_format format, FILE *out,
+                                  tl_error *err);
+/** Copy everything @p from holds (documents with their usages and
+ *  spellings, spelling verdicts and suggestions) into @p to, replacing the
+ *  documents @p to has under the same paths; one line of counts to
+ *  @p out. */
+TL_API tl_status tl_corpus_copy(tl_corpus *from, tl_corpus *to, FILE *out,
+                                tl_error *err);
 
 /**
  * An alignment of a translation with its English source: pairs of blocks

@@ -6,6 +6,7 @@
  *   words = ["extra.txt"]          dictionaries = "dictionaries"
  *   hunspell-dir = "/usr/share/hunspell"
  *   db = ".tradlint.db"            fail-on = "warning"
+ *   (or db = "postgresql://..."    archive = "redacao")
  *   max-suggestions = 100          ignore = ["rascunhos/", "*.txt"]
  *   [rules]
  *   "number.decimal" = "off"       spelling = "warning"
@@ -337,7 +338,16 @@ static tl_status set_key(parser *ps, const char *table, const char *key,
     if (v->s[0] == '\0')
       return fail(ps, v->at, _("'%s': texto vazio (um caminho)"), key);
     free(*dst);
-    *dst = resolve(cfg, v->s);
+    /* a server's URI is not a path relative to the file */
+    *dst = dst == &cfg->db && tl_corpus_is_server(v->s) ? tl_xstrdup(v->s)
+                                                         : resolve(cfg, v->s);
+  } else if (strcmp(key, "archive") == 0) {
+    WANT(V_STR, "um texto");
+    if (v->s[0] == '\0')
+      return fail(ps, v->at, "'archive': texto vazio (o nome do acervo no "
+                  "banco compartilhado)");
+    free(cfg->archive);
+    cfg->archive = tl_xstrdup(v->s);
   } else if (strcmp(key, "fail-on") == 0) {
     tl_severity sev;
     WANT(V_STR, _("um texto"));
@@ -354,8 +364,8 @@ static tl_status set_key(parser *ps, const char *table, const char *key,
   } else {
     return fail(ps, key_at,
                 _("chave desconhecida '%s' (chaves: glossary, words, "
-                "dictionaries, hunspell-dir, db, fail-on, max-suggestions, "
-                "ignore, [rules])"),
+                "dictionaries, hunspell-dir, db, archive, fail-on, "
+                "max-suggestions, ignore, [rules])"),
                 key);
   }
 #undef WANT
@@ -545,6 +555,7 @@ void tl_config_fini(tl_config *cfg)
   free(cfg->fail_on);
   free(cfg->source_lang);
   free(cfg->target_lang);
+  free(cfg->archive);
   memset(cfg, 0, sizeof *cfg);
   cfg->max_suggestions = LONG_MIN;
   cfg->source_pairs = -1;

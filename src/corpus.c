@@ -20,6 +20,28 @@
 tl_status tl_corpus_open(tl_corpus **out, const char *path, unsigned flags,
                          tl_error *err)
 {
+  return tl_corpus_open_archive(out, path, NULL, flags, err);
+}
+
+bool tl_corpus_is_server(const char *db)
+{
+  return tl_store_is_server(db);
+}
+
+const char *tl_corpus_name(const tl_corpus *c)
+{
+  return tl_store_path(c->store);
+}
+
+const char *tl_corpus_archive(const tl_corpus *c)
+{
+  return tl_store_archive(c->store);
+}
+
+tl_status tl_corpus_open_archive(tl_corpus **out, const char *path,
+                                 const char *archive, unsigned flags,
+                                 tl_error *err)
+{
   tl_store *st = NULL;
   unsigned f = 0;
   tl_status rc;
@@ -29,7 +51,7 @@ tl_status tl_corpus_open(tl_corpus **out, const char *path, unsigned flags,
     f |= TL_STORE_REBUILD;
   if (flags & TL_CORPUS_READONLY)
     f |= TL_STORE_READONLY;
-  rc = tl_store_open(&st, path, f, err);
+  rc = tl_store_open(&st, path, archive, f, err);
   if (rc != TL_OK)
     return rc;
   *out = tl_xcalloc(1, sizeof **out);
@@ -999,7 +1021,9 @@ tl_status tl_corpus_stats(tl_corpus *c, FILE *out, tl_error *err)
   if (rc != TL_OK)
     return rc;
   fprintf(out, _("banco: %s"), tl_store_path(c->store));
-  if (stat(tl_store_path(c->store), &st) == 0)
+  if (tl_store_archive(c->store) != NULL)
+    fprintf(out, _(" (PostgreSQL)\nacervo: %s"), tl_store_archive(c->store));
+  else if (stat(tl_store_path(c->store), &st) == 0)
     fprintf(out, " (%.1f MB)", (double)st.st_size / 1e6);
   fprintf(out,
           _("\ndocumentos: %lld\npalavras: %lld\nconceitos usados: %lld\n"
@@ -1008,4 +1032,98 @@ tl_status tl_corpus_stats(tl_corpus *c, FILE *out, tl_error *err)
           s.documents, s.words, s.concepts, s.usages, s.surfaces, s.verdicts,
           s.suggestions);
   return TL_OK;
+}
+
+/* ---- export and copy ---------------------------------------------------- */
+
+typedef struct export_ctx {
+  FILE *out;
+  const char *archive;
+  size_t lines;
+} export_ctx;
+
+static tl_status export_doc(void *ud, const tl_store_doc *d, tl_error *err)
+{
+  export_ctx *x = ud;
+
+  for (size_t i = 0; i < d->nusages; i++) {
+    const tl_store_usage *u = &d->usages[i];
+    json_t *o = json_object();
+    char *line;
+    if (x->archive != NULL)
+      json_object_set_new(o, "archive", json_string(x->archive));
+    json_object_set_new(o, "path", json_string(d->path));
+    json_object_set_new(o, "hash", json_string(d->hash));
+    json_object_set_new(o, "words", json_integer((json_int_t)d->words));
+    json_object_set_new(o, "checked_at", json_integer(d->checked_at));
+    json_object_set_new(o, "concept", json_string(u->concept));
+    json_object_set_new(o, "rendering", json_string(u->rendering));
+    json_object_set_new(o, "kind", json_string(kind_id(u->kind)));
+    json_object_set_new(o, "count", json_integer(u->count));
+    json_object_set_new(o, "first_line", json_integer(u->first_line));
+    json_object_set_new(o, "first_offset",
+                        json_integer((json_int_t)u->first_offset));
+    json_object_set_new(o, "surface", json_string(u->surface));
+    /* a path that is not UTF-8 makes json_string fail: say which */
+    if (json_object_size(o) != (x->archive != NULL ? 12u : 11u)) {
+      json_decref(o);
+      return tl_error_set(err, TL_EIO,
+                          "%s: caminho ou forma que não é UTF-8 válido; não "
+                          "pode ir para o JSON",
+                          d->path);
+    }
+    line = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    if (line == NULL || fputs(line, x->out) == EOF ||
+        fputc('\n', x->out) == EOF) {
+      free(line);
+      return tl_error_set(err, TL_EIO, "erro ao escrever a exportação: %s",
+                          strerror(errno));
+    }
+    free(line);
+    x->lines++;
+  }
+  return TL_OK;
+}
+
+tl_status tl_corpus_export(tl_corpus *c, tl_format format, FILE *out,
+                           tl_error *err)
+{
+  export_ctx x = {out, tl_store_archive(c->store), 0};
+  tl_status rc;
+
+  if (format != TL_FORMAT_JSONL)
+    return tl_error_set(err, TL_EUSAGE,
+                        "corpus export: formato '%s' não suportado (use "
+                        "jsonl)",
+                        tl_format_name(format));
+  rc = tl_store_read_begin(c->store, err);
+  if (rc != TL_OK)
+    return rc;
+  rc = tl_store_each_document(c->store, export_doc, &x, err);
+  tl_store_read_end(c->store);
+  if (rc == TL_OK && fflush(out) != 0)
+    rc = tl_error_set(err, TL_EIO, "erro ao escrever a exportação: %s",
+                      strerror(errno));
+  return rc;
+}
+
+tl_status tl_corpus_copy(tl_corpus *from, tl_corpus *to, FILE *out,
+                         tl_error *err)
+{
+  tl_store_copied n;
+  tl_status rc = tl_store_copy(from->store, to->store, &n, err);
+
+  if (rc == TL_OK && out != NULL)
+    fprintf(out,
+            "tradlint: %zu %s (%zu %s, %zu %s, %zu %s de termos) e %zu "
+            "%s, %zu %s de sugestões copiados de %s para %s\n",
+            n.documents, n.documents == 1 ? "documento" : "documentos",
+            n.usages, n.usages == 1 ? "forma" : "formas", n.surfaces,
+            n.surfaces == 1 ? "grafia" : "grafias", n.pairs,
+            n.pairs == 1 ? "par" : "pares", n.verdicts,
+            n.verdicts == 1 ? "veredicto" : "veredictos", n.suggestions,
+            n.suggestions == 1 ? "lista" : "listas",
+            tl_store_path(from->store), tl_store_path(to->store));
+  return rc;
 }

@@ -40,6 +40,7 @@ static const format_def FORMATS[] = {
     {TL_FORMAT_TSV, "tsv", NULL, NULL, TL_INFO},
     {TL_FORMAT_CSV, "csv", NULL, NULL, TL_INFO},
     {TL_FORMAT_TBX, "tbx", NULL, NULL, TL_INFO},
+    {TL_FORMAT_JSONL, "jsonl", NULL, NULL, TL_INFO},
 };
 #define NFORMATS (sizeof FORMATS / sizeof FORMATS[0])
 

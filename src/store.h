@@ -1,6 +1,10 @@
-/* The corpus memory: one SQLite database per archive. The only includer of
- * sqlite3.h. Schema versioned with PRAGMA user_version and migrated
- * forward; WAL mode, a busy timeout, one transaction per document. */
+/* The corpus memory behind one interface with two backends: an SQLite file
+ * per archive (store_sqlite.c, the only includer of sqlite3.h) and a
+ * PostgreSQL database that several archives and machines share
+ * (store_pg.c, the only includer of libpq-fe.h). store.c picks the backend
+ * and locks; store_backend.h says how to add a function. Both keep a
+ * schema version and migrate forward, write one transaction per document,
+ * and never let the callers see SQL. */
 #ifndef TL_STORE_H
 #define TL_STORE_H
 
@@ -17,11 +21,21 @@ enum {
   TL_STORE_READONLY = 1u << 1 /* open without writing */
 };
 
-tl_status tl_store_open(tl_store **out, const char *path, unsigned flags,
-                        tl_error *err);
+/* Open the memory at @target: a PostgreSQL connection URI
+ * (tl_store_is_server), else an SQLite file. @archive: the archive's name
+ * in a shared database (NULL: "default"); a file holds one archive. */
+tl_status tl_store_open(tl_store **out, const char *target,
+                        const char *archive, unsigned flags, tl_error *err);
 void tl_store_close(tl_store *s);
+/* Whether @target names a database server (postgresql:// or postgres://). */
+bool tl_store_is_server(const char *target);
 bool tl_store_is_readonly(const tl_store *s);
+/* What messages show: the file, or the server's URI without password. */
 const char *tl_store_path(const tl_store *s);
+/* The archive's name in a shared database; NULL for a file. */
+const char *tl_store_archive(const tl_store *s);
+/* "sqlite" or "postgresql". */
+const char *tl_store_backend(const tl_store *s);
 
 /* Verdict and suggestion cache (see tl_spell_backing). */
 int tl_store_verdict(tl_store *s, const char *dict, const char *w, size_t n);
@@ -112,6 +126,54 @@ tl_status tl_store_mixed_terms(tl_store *s, char ***terms, size_t *n,
 /* Source terms learned in @min_docs documents or more. */
 tl_status tl_store_learned_terms(tl_store *s, unsigned min_docs,
                                  char ***terms, size_t *n, tl_error *err);
+
+/* A document with everything recorded for it: what tl_store_record
+ * writes, tl_store_each_document reads and tl_store_copy carries. */
+typedef struct tl_store_doc {
+  const char *path, *hash;
+  size_t words;
+  long long checked_at; /* seconds since the epoch; 0: now */
+  const tl_store_usage *usages;
+  size_t nusages;
+  const tl_store_surface *surfaces;
+  size_t nsurfaces;
+  const tl_store_pair *pairs; /* source mode's term pairs */
+  size_t npairs;
+} tl_store_doc;
+
+typedef tl_status (*tl_store_doc_fn)(void *ud, const tl_store_doc *d,
+                                     tl_error *err);
+/* Every document in path order (bytes), its usages by concept and
+ * rendering, its surfaces by key and surface, its pairs by term and
+ * rendering. Stops at the first callback
+ * that fails and returns its status. The store is locked meanwhile: the
+ * callback must not use it. */
+tl_status tl_store_each_document(tl_store *s, tl_store_doc_fn fn, void *ud,
+                                 tl_error *err);
+/* Write @d as it is (its checked_at kept), replacing what the store holds
+ * for d->path: the other side of tl_store_each_document. */
+tl_status tl_store_import_document(tl_store *s, const tl_store_doc *d,
+                                   tl_error *err);
+
+/* A stored verdict (@list NULL: @known) or suggestion list (@list,
+ * '\n'-separated; empty: none). */
+typedef tl_status (*tl_store_verdict_fn)(void *ud, const char *dict,
+                                         const char *word, int known,
+                                         const char *list, tl_error *err);
+tl_status tl_store_each_verdict(tl_store *s, tl_store_verdict_fn fn,
+                                void *ud, tl_error *err);
+
+/* Readers of several queries see one snapshot between these two. */
+tl_status tl_store_read_begin(tl_store *s, tl_error *err);
+void tl_store_read_end(tl_store *s);
+
+/* Copy everything @from holds into @to (documents replaced by path,
+ * verdicts and suggestions added); counts what was copied. */
+typedef struct tl_store_copied {
+  size_t documents, usages, surfaces, pairs, verdicts, suggestions;
+} tl_store_copied;
+tl_status tl_store_copy(tl_store *from, tl_store *to, tl_store_copied *n,
+                        tl_error *err);
 
 /* Variant candidates: keys with two or more distinct spellings, ranked by
  * documents touched. Callback per (key, surface). */

@@ -1,10 +1,59 @@
 #!/usr/bin/env bash
-# Corpus memory safety: concurrent runs, corrupt and foreign files,
-# migration from schema 1, read-only and locked databases, no writes for an
-# unchanged file, Hunspell not loaded when every verdict is stored.
-# Prints "corpus: N passed, N failed".
-. "$(dirname "$0")/lib.sh" corpus C "$1"
-unset TRADLINT_DB
+# Corpus memory, the same assertions on both store backends:
+#   tests/corpus.sh BIN sqlite       an SQLite file per memory
+#   tests/corpus.sh BIN postgresql   a throwaway PostgreSQL cluster (pg.sh),
+#                                    a database per memory, stopped on exit
+# Both: concurrent runs, no writes for an unchanged file, a changed file's
+# rows replaced, Hunspell not loaded when every verdict is stored, prune,
+# the HTML report's escaping, a schema of a newer version refused, a
+# read-only memory, a memory locked beyond the timeout, export, and migrate
+# there and back. Then what only one backend has: corrupt, foreign and old
+# files (SQLite); connection errors, passwords, timeouts, TLS, roles and
+# archives sharing a database (PostgreSQL).
+# Prints "corpus-BACKEND: N passed, N failed".
+backend=${2:-sqlite}
+. "$(dirname "$0")/lib.sh" "corpus-$backend" C "$1"
+unset TRADLINT_DB TRADLINT_ARCHIVE PGPASSWORD PGCONNECT_TIMEOUT
+
+case $backend in
+sqlite) ;;
+postgresql)
+  . "$root/tests/pg.sh"
+  trap 'pg_stop; rm -rf "$tmp"' EXIT
+  pg_start || { echo "$suite: FAIL: no PostgreSQL server"; exit 1; }
+  ;;
+*) echo "usage: $0 BIN sqlite|postgresql" >&2; exit 2 ;;
+esac
+
+# mkdb NAME: the --db of a new, empty memory
+mkdb() {
+  if [ $backend = sqlite ]; then
+    echo "$tmp/$1.db"
+  else
+    "$PG_BIN/createdb" -h "$PG_SOCK" -p "$PG_PORT" -U tradlint "$1" >&2 || return 1
+    echo "postgresql://tradlint@/$1?host=$PG_SOCK&port=$PG_PORT"
+  fi
+}
+# q DB SQL: the rows SQL gives (columns joined by |); the same SQL on both
+q() {
+  if [[ "$1" != postgres* ]]; then
+    python3 -c 'import sqlite3, sys
+for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]):
+    print("|".join("" if v is None else str(v) for v in r))' "$1" "$2"
+  else
+    PGOPTIONS="-c search_path=tradlint" "$PG_BIN/psql" -X -q -t -A \
+      -v ON_ERROR_STOP=1 -d "$1" -c "$2"
+  fi
+}
+# mark DB: changes whenever a run wrote anything (a file's bytes; the
+# server's next transaction id: a read-only transaction takes none)
+mark() {
+  if [[ "$1" != postgres* ]]; then
+    cat "$1" "$1-wal" 2>/dev/null | md5sum
+  else
+    q "$1" "select pg_snapshot_xmax(pg_current_snapshot())"
+  fi
+}
 
 cd "$tmp"
 mkdir a b
@@ -13,71 +62,223 @@ for i in $(seq 1 40); do
   printf 'Texto %d sobre o fine-tuning e a aprendizagem por reforço.\n' "$i" >"b/doc$i.md"
 done
 
-# Two runs at once on one database: both succeed, nothing lost.
-"$bin" corpus index --db c.db a >out1 2>&1 & p1=$!
-"$bin" corpus index --db c.db b >out2 2>&1 & p2=$!
+# Two runs at once on one memory: both succeed, nothing lost.
+c=$(mkdb c)
+"$bin" corpus index --db "$c" a >out1 2>&1 & p1=$!
+"$bin" corpus index --db "$c" b >out2 2>&1 & p2=$!
 wait $p1; s1=$?; wait $p2; s2=$?
-docs=$(python3 -c "import sqlite3; print(sqlite3.connect('c.db').execute('select count(*) from documents').fetchone()[0])")
-uses=$(python3 -c "import sqlite3; print(sqlite3.connect('c.db').execute('select count(*) from usages').fetchone()[0])")
+docs=$(q "$c" 'select count(*) from documents')
+uses=$(q "$c" 'select count(*) from usages')
 if [ $s1 = 0 ] && [ $s2 = 0 ] && [ "$docs" = 80 ] && [ "$uses" = 160 ]; then ok
 else bad "concurrent index: exits $s1 $s2, documents $docs (80), usages $uses (160)"; cat out1 out2; fi
 
-# An unchanged file costs no writes: the database file does not change.
-before=$(cat c.db c.db-wal 2>/dev/null | md5sum)
-"$bin" corpus index --db c.db a/doc1.md >/dev/null 2>&1
-after=$(cat c.db c.db-wal 2>/dev/null | md5sum)
-[ "$before" = "$after" ] && ok || bad "unchanged file wrote to the database"
+# An unchanged file costs no writes.
+before=$(mark "$c")
+"$bin" corpus index --db "$c" a/doc1.md >/dev/null 2>&1
+after=$(mark "$c")
+[ -n "$before" ] && [ "$before" = "$after" ] && ok || bad "unchanged file wrote to the memory ($before, $after)"
 
 # A changed file replaces its rows.
 printf 'Agora com fine-tuning.\n' >a/doc1.md
-"$bin" corpus index --db c.db a/doc1.md >/dev/null 2>&1
-n=$(python3 -c "import sqlite3; c=sqlite3.connect('c.db'); print(c.execute(\"select group_concat(u.rendering) from usages u join documents d on d.id=u.doc where d.path='a/doc1.md'\").fetchone()[0])")
+"$bin" corpus index --db "$c" a/doc1.md >/dev/null 2>&1
+n=$(q "$c" "select u.rendering from usages u join documents d on d.id = u.doc where d.path = 'a/doc1.md' order by 1")
 [ "$n" = "fine-tuning" ] && ok || bad "changed file: renderings '$n'"
 
 # Warm runs never load Hunspell (every verdict stored).
-"$bin" check --db c.db --fail-on never a/doc2.md >/dev/null 2>&1
-out=$(TRADLINT_DEBUG_LOAD=1 "$bin" check --db c.db --fail-on never a/doc2.md 2>&1)
+"$bin" check --db "$c" --fail-on never a/doc2.md >/dev/null 2>&1
+out=$(TRADLINT_DEBUG_LOAD=1 "$bin" check --db "$c" --fail-on never a/doc2.md 2>&1)
 case "$out" in *"debug: loading"*) bad "warm run loaded Hunspell: $out";; *) ok;; esac
+
+# The archive's renderings as the report sees them.
+out=$("$bin" corpus report --db "$c" --format json 2>&1); s=$?
+if [ $s = 0 ] && python3 -c '
+import json, sys
+r = {c["concept"]: {x["rendering"]: (x["documents"], x["examples"]) for x in c["renderings"]} for c in json.loads(sys.argv[1])["concepts"]}
+ft = r["fine-tuning"]
+assert ft["ajuste fino"] == (39, ["a/doc10.md", "a/doc11.md", "a/doc12.md"]), ft
+assert ft["fine-tuning"] == (41, ["a/doc1.md", "b/doc1.md", "b/doc10.md"]), ft
+' "$out"; then ok
+else bad "corpus report: exit $s: $out"; fi
 
 # Prune drops rows of files that no longer exist.
 rm b/doc40.md
-out=$("$bin" corpus prune --db c.db 2>&1)
-case "$out" in *"removido: b/doc40.md"*"1 documento removido do acervo"*) ok;; *) bad "prune: $out";; esac
-
-# Garbage: clear error naming the file and --rebuild-db, exit 2, file kept.
-head -c 4096 /dev/urandom >g.db; sum=$(md5sum <g.db)
-out=$("$bin" check --db g.db a/doc2.md 2>&1); s=$?
-if [ $s = 2 ] && [[ "$out" == *"g.db"*"--rebuild-db"* ]] && [ "$(md5sum <g.db)" = "$sum" ]; then ok
-else bad "garbage db: exit $s: $out"; fi
-# --rebuild-db keeps it as .bak and starts a new one.
-out=$("$bin" check --db g.db --rebuild-db --fail-on never a/doc2.md 2>&1); s=$?
-if [ $s = 0 ] && [ "$(md5sum <g.db.bak)" = "$sum" ] && [[ "$out" == *"g.db.bak"* ]]; then ok
-else bad "rebuild: exit $s: $out"; fi
+out=$("$bin" corpus prune --db "$c" 2>&1)
+n=$(q "$c" "select count(*) from documents where path = 'b/doc40.md'")
+case "$out" in *"removido: b/doc40.md"*"1 documento removido do acervo"*) [ "$n" = 0 ] && ok || bad "prune kept the rows";; *) bad "prune: $out";; esac
 
 # The HTML report escapes paths: a file named with markup stays text.
 mkdir h && printf 'O ajuste fino do modelo.\n' >'h/<b>x&y.md'
 printf 'O fine-tuning do modelo.\n' >h/outro.md
-"$bin" corpus index --db h.db h >/dev/null 2>&1
-"$bin" corpus report --db h.db --format html >h.html 2>&1; s=$?
+hd=$(mkdb h)
+"$bin" corpus index --db "$hd" h >/dev/null 2>&1
+"$bin" corpus report --db "$hd" --format html >h.html 2>&1; s=$?
 if [ $s = 0 ] && grep -q 'h/&lt;b&gt;x&amp;y.md' h.html && ! grep -q '<b>x' h.html; then ok
 else bad "corpus HTML report: exit $s, path not escaped"; fi
 
-# Truncated database: clear error, exit 2.
-cp c.db t.db; python3 -c "import sqlite3; sqlite3.connect('t.db').execute('pragma wal_checkpoint(truncate)')"
-size=$(stat -c %s t.db); truncate -s $((size / 3)) t.db
-out=$("$bin" corpus report --db t.db 2>&1); s=$?
-if [ $s = 2 ] && [[ "$out" == *"t.db"*"--rebuild-db"* ]]; then ok
-else bad "truncated db: exit $s: $out"; fi
+# A memory written by a newer tradlint (schema 99) is refused, untouched.
+nv=$(mkdb nv)
+"$bin" corpus index --db "$nv" a/doc3.md >/dev/null 2>&1
+if [ $backend = sqlite ]; then
+  python3 -c "import sqlite3; c=sqlite3.connect('$nv'); c.execute('pragma user_version=99'); c.commit()"
+else
+  q "$nv" "update meta set value = '99' where key = 'schema_version'"
+fi
+before=$(mark "$nv")
+out=$("$bin" check --db "$nv" a/doc2.md 2>&1); s=$?
+if [ $s = 2 ] && [[ "$out" == *"versão mais nova do tradlint"* ]] && [ "$(mark "$nv")" = "$before" ]; then ok
+else bad "newer schema: exit $s: $out"; fi
 
-# A foreign SQLite database is not overwritten.
-python3 -c "import sqlite3; c=sqlite3.connect('f.db'); c.execute('create table x(y)'); c.commit()"
-sum=$(md5sum <f.db)
-out=$("$bin" check --db f.db a/doc2.md 2>&1); s=$?
-if [ $s = 2 ] && [[ "$out" == *"não é um banco do tradlint"* ]] && [ "$(md5sum <f.db)" = "$sum" ]; then ok
-else bad "foreign db: exit $s: $out"; fi
+# Export: every usage as one JSON line, documents in path order.
+"$bin" corpus export --db "$c" >c.jsonl 2>err; s=$?
+n=$(q "$c" 'select count(*) from usages')
+if [ $s = 0 ] && [ "$(wc -l <c.jsonl)" = "$n" ] && python3 -c '
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+keys = {"path", "hash", "words", "checked_at", "concept", "rendering", "kind", "count", "first_line", "first_offset", "surface"}
+assert all(keys <= set(r) for r in rows), rows[0]
+paths = [r["path"] for r in rows]
+assert paths == sorted(paths, key=lambda p: p.encode()), "not in path order"
+assert {"rendering": "fine-tuning", "kind": "admitted", "count": 1, "first_line": 1} .items() <= [r for r in rows if r["path"] == "a/doc1.md"][0].items()
+' c.jsonl; then ok
+else bad "export: exit $s, $(wc -l <c.jsonl) lines for $n usages: $(cat err)"; fi
+out=$("$bin" corpus export --db "$c" --format json 2>&1); s=$?
+[ $s = 2 ] && [[ "$out" == *"jsonl"* ]] && ok || bad "export --format json: exit $s: $out"
 
-# Migration from schema 1: data kept, the current schema (4) after.
-python3 - <<'PY'
+# Migrate there and back: an SQLite file into this backend and out into a
+# new file; the memory is the same (export, report, stats) at every step.
+"$bin" corpus index --db src.db a b >/dev/null 2>&1
+mid=$(mkdb mid)
+out1=$("$bin" corpus migrate --from src.db --to "$mid" 2>&1); s1=$?
+out2=$("$bin" corpus migrate --from "$mid" --to back.db 2>&1); s2=$?
+strip() { python3 -c 'import json, sys
+for l in open(sys.argv[1]):
+    r = json.loads(l); r.pop("archive", None); print(json.dumps(r, sort_keys=True))' "$1"; }
+"$bin" corpus export --db src.db >m0.jsonl; "$bin" corpus export --db "$mid" >m1.jsonl
+"$bin" corpus export --db back.db >m2.jsonl
+for f in m0 m1 m2; do strip $f.jsonl >$f.n; done
+"$bin" corpus report --db src.db --format json >r0.json; "$bin" corpus report --db back.db --format json >r2.json
+v0=$(q src.db 'select count(*) from verdicts'); v2=$(q back.db 'select count(*) from verdicts')
+if [ $s1 = 0 ] && [ $s2 = 0 ] && [ -s m0.n ] && cmp -s m0.n m1.n && cmp -s m0.n m2.n &&
+    cmp -s r0.json r2.json && [ "$v0" = "$v2" ] && [ "$v0" -gt 0 ] &&
+    [[ "$out1" == *"$(q src.db 'select count(*) from documents') documentos ($(q src.db 'select count(*) from usages') formas"* ]]; then ok
+else bad "migrate round trip: exits $s1 $s2 ($out1 / $out2), verdicts $v0 $v2"; diff m0.n m2.n | head -5; fi
+out=$("$bin" corpus migrate --from src.db 2>&1); s=$?
+[ $s = 2 ] && [[ "$out" == *"--to"* ]] && ok || bad "migrate without --to: exit $s: $out"
+out=$("$bin" corpus migrate --from nada.db --to x.db 2>&1); s=$?
+[ $s = 2 ] && [[ "$out" == *"nada.db"* ]] && [ ! -e x.db ] && ok || bad "migrate from a missing file: exit $s: $out"
+
+# Source mode's term pairs: learned per document, compared, reported, and
+# carried by migrate.
+mkx() {
+  cat >"$1.xlf" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2"><file source-language="en" target-language="pt-BR" datatype="plaintext" original="$1.md"><body>
+<trans-unit id="1"><source>A reward model scores each answer of the chatbot.</source><target>Um $2 pontua cada resposta do chatbot.</target></trans-unit>
+<trans-unit id="2"><source>The reward model learns from human preferences.</source><target>O $2 aprende com preferências humanas.</target></trans-unit>
+</body></file></xliff>
+EOF
+}
+sp=$(mkdb sp)
+mkdir x && (
+  cd x
+  mkx a "modelo de recompensa"; mkx b "modelo de recompensa"; mkx c "modelo de recompensas"
+  "$bin" check --db "$sp" --fail-on never a.xlf b.xlf >/dev/null 2>&1
+  "$bin" check --db "$sp" --format json --fail-on never c.xlf >c.json 2>&1
+  "$bin" corpus report --db "$sp" --format json >r.json 2>&1
+  "$bin" corpus migrate --from "$sp" --to ../sp-copy.db >/dev/null 2>&1
+  "$bin" corpus report --db ../sp-copy.db --format json >r2.json 2>&1
+)
+if python3 - <<'PY'
+import json
+c = json.load(open("x/c.json"))["files"][0]["findings"]
+f = [x for x in c if x["rule"] == "source.consistency"]
+assert len(f) == 2 and "em 2 documentos (a.xlf, b.xlf)" in f[0]["message"], c
+r = json.load(open("x/r.json"))["concepts"]
+t = [x for x in r if x["origin"] == "learned" and x["concept"] == "reward model"][0]
+assert [(x["rendering"], x["documents"]) for x in t["renderings"]] == \
+    [("modelo de recompensa", 2), ("modelo de recompensas", 1)], t
+assert json.load(open("x/r2.json")) == json.load(open("x/r.json")), "migrate lost pairs"
+PY
+then ok; else bad "source mode's term pairs"; fi
+
+# A read-only memory: the check runs and says the memory was not updated.
+ro=$(mkdb ro)
+"$bin" corpus index --db "$ro" a/doc5.md >/dev/null 2>&1
+if [ $backend = sqlite ]; then
+  python3 -c "import sqlite3; sqlite3.connect('$ro').execute('pragma journal_mode=delete')"; chmod 444 "$ro"
+  if [ "$(id -u)" = 0 ]; then
+    chmod 755 "$tmp"; chmod -R a+rX "$tmp"
+    out=$(setpriv --reuid=nobody --regid=nogroup --clear-groups "$bin" check --db "$ro" --fail-on never a/doc3.md 2>&1); s=$?
+  else
+    out=$("$bin" check --db "$ro" --fail-on never a/doc3.md 2>&1); s=$?
+  fi
+  rouri=$ro
+else
+  # a role that may read and not write
+  q "$ro" "create role leitor login; grant usage on schema tradlint to leitor; grant select on all tables in schema tradlint to leitor" >/dev/null
+  rouri="postgresql://leitor@/ro?host=$PG_SOCK&port=$PG_PORT"
+  out=$("$bin" check --db "$rouri" --fail-on never a/doc3.md 2>&1); s=$?
+fi
+n=$(q "$ro" 'select count(*) from documents')
+if [ $s = 0 ] && [[ "$out" == *"somente leitura"* ]] && [ "$n" = 1 ]; then ok
+else bad "read-only memory: exit $s, $n documents: $out"; fi
+
+# A memory locked by another process beyond the timeout: exit 2, says so.
+if [ $backend = sqlite ]; then
+  python3 -c "
+import os, sqlite3, time
+c = sqlite3.connect('$c', isolation_level=None)
+c.execute('begin exclusive')
+open('locked', 'w').close()
+for _ in range(600):
+    if os.path.exists('done'):
+        break
+    time.sleep(0.1)
+c.execute('rollback')
+" & locker=$!
+  lockdb=$c
+else
+  printf 'SET application_name = locker;\nBEGIN;\nLOCK TABLE tradlint.documents IN ACCESS EXCLUSIVE MODE;\n\\! touch locked\nSELECT pg_sleep(60);\nROLLBACK;\n' |
+    "$PG_BIN/psql" -X -q -d "$c" >/dev/null 2>&1 & locker=$!
+  lockdb="$c&options=-c%20lock_timeout%3D2s"
+fi
+for _ in $(seq 1 300); do [ -f locked ] && break; sleep 0.1; done
+printf 'Mais um texto novo.\n' >a/novo.md
+out=$(timeout 60 "$bin" check --db "$lockdb" a/novo.md 2>&1); s=$?
+touch done
+# (a backend in pg_sleep does not notice its client leave: end it)
+[ $backend = postgresql ] && q "$c" "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'locker'" >/dev/null
+wait $locker 2>/dev/null
+if [ $s = 2 ] && [[ "$out" == *"ocupado por outro processo"* ]]; then ok
+else bad "locked memory: exit $s: $out"; fi
+
+if [ $backend = sqlite ]; then
+  # Garbage: clear error naming the file and --rebuild-db, exit 2, file kept.
+  head -c 4096 /dev/urandom >g.db; sum=$(md5sum <g.db)
+  out=$("$bin" check --db g.db a/doc2.md 2>&1); s=$?
+  if [ $s = 2 ] && [[ "$out" == *"g.db"*"--rebuild-db"* ]] && [ "$(md5sum <g.db)" = "$sum" ]; then ok
+  else bad "garbage db: exit $s: $out"; fi
+  # --rebuild-db keeps it as .bak and starts a new one.
+  out=$("$bin" check --db g.db --rebuild-db --fail-on never a/doc2.md 2>&1); s=$?
+  if [ $s = 0 ] && [ "$(md5sum <g.db.bak)" = "$sum" ] && [[ "$out" == *"g.db.bak"* ]]; then ok
+  else bad "rebuild: exit $s: $out"; fi
+
+  # Truncated database: clear error, exit 2.
+  cp "$c" t.db; python3 -c "import sqlite3; sqlite3.connect('t.db').execute('pragma wal_checkpoint(truncate)')"
+  size=$(stat -c %s t.db); truncate -s $((size / 3)) t.db
+  out=$("$bin" corpus report --db t.db 2>&1); s=$?
+  if [ $s = 2 ] && [[ "$out" == *"t.db"*"--rebuild-db"* ]]; then ok
+  else bad "truncated db: exit $s: $out"; fi
+
+  # A foreign SQLite database is not overwritten.
+  python3 -c "import sqlite3; c=sqlite3.connect('f.db'); c.execute('create table x(y)'); c.commit()"
+  sum=$(md5sum <f.db)
+  out=$("$bin" check --db f.db a/doc2.md 2>&1); s=$?
+  if [ $s = 2 ] && [[ "$out" == *"não é um banco do tradlint"* ]] && [ "$(md5sum <f.db)" = "$sum" ]; then ok
+  else bad "foreign db: exit $s: $out"; fi
+
+  # Migration from schema 1: data kept, the current schema (4) after.
+  python3 - <<'PY'
 import sqlite3
 c = sqlite3.connect("v1.db")
 c.executescript("""
@@ -92,42 +293,105 @@ PRAGMA user_version=1;
 """)
 c.commit()
 PY
-out=$("$bin" check --db v1.db --fail-on never b/doc1.md 2>&1); s=$?
-v=$(python3 -c "import sqlite3; c=sqlite3.connect('v1.db'); print(c.execute('pragma user_version').fetchone()[0], c.execute('select count(*) from suggestions').fetchone()[0] + c.execute('select count(*) from learned').fetchone()[0] + c.execute('select count(*) from rendering_totals').fetchone()[0] >= 0)")
-if [ $s = 0 ] && [ "$v" = "4 True" ] && [[ "$out" == *"o acervo usa 'ajuste fino' em 1 documento (velho.md)"* ]]; then ok
-else bad "migration: exit $s, version '$v': $out"; fi
-
-# Read-only database: the check runs and says memory was not updated.
-cp c.db ro.db; python3 -c "import sqlite3; sqlite3.connect('ro.db').execute('pragma journal_mode=delete')"; chmod 444 ro.db
-if [ "$(id -u)" = 0 ]; then
-  # root writes anyway: simulate with a read-only folder is not possible
-  # either; check the read-only flag path through a non-root user if any
-  if id nobody >/dev/null 2>&1 && command -v setpriv >/dev/null 2>&1; then
-    chmod 755 "$tmp"; chmod -R a+rX "$tmp"
-    out=$(cd "$tmp" && setpriv --reuid=nobody --regid=nogroup --clear-groups "$bin" check --db ro.db --fail-on never a/doc3.md 2>&1); s=$?
-  else
-    out="somente leitura: skipped"; s=0
-  fi
-else
-  out=$("$bin" check --db ro.db --fail-on never a/doc3.md 2>&1); s=$?
+  out=$("$bin" check --db v1.db --fail-on never b/doc1.md 2>&1); s=$?
+  v=$(python3 -c "import sqlite3; c=sqlite3.connect('v1.db'); print(c.execute('pragma user_version').fetchone()[0], c.execute('select count(*) from suggestions').fetchone()[0] + c.execute('select count(*) from learned').fetchone()[0] + c.execute('select count(*) from rendering_totals').fetchone()[0] >= 0)")
+  if [ $s = 0 ] && [ "$v" = "4 True" ] && [[ "$out" == *"o acervo usa 'ajuste fino' em 1 documento (velho.md)"* ]]; then ok
+  else bad "migration: exit $s, version '$v': $out"; fi
 fi
-if [ $s = 0 ] && [[ "$out" == *"somente leitura"* ]]; then ok
-else bad "read-only db: exit $s: $out"; fi
 
-# A database locked by another process beyond the busy timeout.
-python3 -c "
-import sqlite3, time
-c = sqlite3.connect('c.db', isolation_level=None)
-c.execute('begin exclusive')
-open('locked', 'w').close()
-time.sleep(8)
-c.execute('rollback')
-" & locker=$!
-while [ ! -f locked ]; do sleep 0.1; done
-printf 'Mais um texto novo.\n' >a/novo.md
-out=$("$bin" check --db c.db a/novo.md 2>&1); s=$?
-wait $locker
-if [ $s = 2 ] && [[ "$out" == *"ocupado por outro processo"* ]]; then ok
-else bad "locked db: exit $s: $out"; fi
+if [ $backend = postgresql ]; then
+  # Nobody listening: exit 2 at once, naming the server.
+  out=$(timeout 30 "$bin" check --db "postgresql://tradlint@127.0.0.1:1/x" a/doc2.md 2>&1); s=$?
+  if [ $s = 2 ] && [[ "$out" == *"postgresql://tradlint@127.0.0.1:1/x"*"127.0.0.1"* ]]; then ok
+  else bad "no server: exit $s: $out"; fi
+
+  # A wrong password: exit 2 naming the host, the password never printed,
+  # not in the URI and not in a malformed one either.
+  out=$(timeout 30 "$bin" check --db "postgresql://tradlint:Senha-Errada-9z@127.0.0.1:$PG_PORT/c" a/doc2.md 2>&1); s=$?
+  if [ $s = 2 ] && [[ "$out" == *"127.0.0.1:$PG_PORT"*"password authentication failed"* ]] && [[ "$out" != *"Senha-Errada-9z"* ]]; then ok
+  else bad "wrong password: exit $s: $out"; fi
+  out=$("$bin" check --db "postgresql://tradlint:Senha%zz9z@127.0.0.1:$PG_PORT/c" a/doc2.md 2>&1); s=$?
+  if [ $s = 2 ] && [[ "$out" != *"Senha"* ]] && [[ "$out" == *"inválido"* ]]; then ok
+  else bad "malformed URI: exit $s: $out"; fi
+  out=$(timeout 30 "$bin" check --db "postgresql://tradlint@127.0.0.1:$PG_PORT/c?password=Outra-Senha-7&sslmode=disable" a/doc2.md 2>&1); s=$?
+  if [ $s = 2 ] && [[ "$out" != *"Outra-Senha-7"* ]]; then ok
+  else bad "password parameter: exit $s: $out"; fi
+
+  # The right password (from the environment, as .pgpass would) over TLS.
+  if [ "$PG_SSL" = 1 ]; then
+    out=$(PGPASSWORD=$PG_PASSWORD "$bin" check --db "postgresql://tradlint@127.0.0.1:$PG_PORT/c?sslmode=verify-ca&sslrootcert=$PG_DIR/server.crt" --fail-on never b/doc1.md 2>&1); s=$?
+    if [ $s = 0 ] && [[ "$out" == *"o acervo usa 'ajuste fino'"* ]]; then ok
+    else bad "TLS (verify-ca): exit $s: $out"; fi
+    out=$(PGPASSWORD=$PG_PASSWORD timeout 30 "$bin" check --db "postgresql://tradlint@127.0.0.1:$PG_PORT/c?sslmode=verify-full&sslrootcert=$tmp/nenhum.crt" a/doc2.md 2>&1); s=$?
+    if [ $s = 2 ] && [[ "$out" == *"127.0.0.1"*"nenhum.crt"* ]]; then ok
+    else bad "TLS without the root certificate: exit $s: $out"; fi
+  fi
+
+  # A server that accepts and never answers: an error within the connect
+  # timeout, never a hang.
+  python3 -c '
+import socket, time, sys
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(5)
+print(s.getsockname()[1], flush=True)
+time.sleep(60)' >mute.port & mute=$!
+for _ in $(seq 1 100); do [ -s mute.port ] && break; sleep 0.1; done
+start=$(date +%s)
+out=$(timeout 50 "$bin" check --db "postgresql://tradlint@127.0.0.1:$(cat mute.port)/c?connect_timeout=2" a/doc2.md 2>&1); s=$?
+took=$(( $(date +%s) - start ))
+kill $mute 2>/dev/null; wait $mute 2>/dev/null
+if [ $s = 2 ] && [ $took -lt 30 ] && [[ "$out" == *"127.0.0.1"* ]]; then ok
+else bad "silent server: exit $s after $took s: $out"; fi
+
+  # A schema "tradlint" of another program is not touched.
+  fo=$(mkdb fo)
+  q "$fo" "create schema tradlint; create table tradlint.x(y int)" >/dev/null
+  out=$("$bin" check --db "$fo" a/doc2.md 2>&1); s=$?
+  n=$(q "$fo" "select count(*) from pg_tables where schemaname = 'tradlint'")
+  if [ $s = 2 ] && [[ "$out" == *"não é do tradlint"* ]] && [ "$n" = 1 ]; then ok
+  else bad "foreign schema: exit $s, $n tables: $out"; fi
+
+  # The README's roles: an owner creates the schema, a writer records, a
+  # reader checks without recording.
+  sock="host=$PG_SOCK&port=$PG_PORT"
+  q "$PG_URI" "create role tradlint_owner login; create role tradlint_writer login; create role tradlint_reader login" >/dev/null
+  q "$PG_URI" "create database redacao owner tradlint_owner" >/dev/null
+  q "postgresql://tradlint@/redacao?$sock" "set role tradlint_owner; create schema tradlint; grant usage on schema tradlint to tradlint_writer, tradlint_reader; alter default privileges in schema tradlint grant select, insert, update, delete on tables to tradlint_writer; alter default privileges in schema tradlint grant usage on sequences to tradlint_writer; alter default privileges in schema tradlint grant select on tables to tradlint_reader" >/dev/null
+  out=$("$bin" check --db "postgresql://tradlint_writer@/redacao?$sock" a/doc2.md 2>&1); s=$?
+  if [ $s = 2 ] && [[ "$out" == *"tradlint_writer"*"dono"* ]]; then ok
+  else bad "writer before the owner made the tables: exit $s: $out"; fi
+  out=$("$bin" corpus stats --db "postgresql://tradlint_owner@/redacao?$sock" 2>&1); s=$?
+  [ $s = 0 ] && ok || bad "owner creates the tables: exit $s: $out"
+  out=$("$bin" corpus index --db "postgresql://tradlint_writer@/redacao?$sock" a 2>&1); s=$?
+  n=$(q "postgresql://tradlint@/redacao?$sock" 'select count(*) from documents')
+  if [ $s = 0 ] && [ "$n" = 41 ] && [[ "$out" != *"somente leitura"* ]]; then ok
+  else bad "writer role: exit $s, $n documents: $out"; fi
+  before=$(mark "postgresql://tradlint@/redacao?$sock")
+  out=$("$bin" check --db "postgresql://tradlint_reader@/redacao?$sock" --fail-on never b/doc1.md 2>&1); s=$?
+  if [ $s = 0 ] && [[ "$out" == *"o acervo usa 'ajuste fino'"* ]] && [[ "$out" == *"somente leitura"* ]] &&
+      [ "$(mark "postgresql://tradlint@/redacao?$sock")" = "$before" ]; then ok
+  else bad "reader role: exit $s: $out"; fi
+
+  # Archives share a database and never see each other.
+  ar=$(mkdb ar)
+  "$bin" corpus index --db "$ar" --archive casa a >/dev/null 2>&1
+  "$bin" corpus index --db "$ar" --archive outra b >/dev/null 2>&1
+  n1=$(q "$ar" "select count(*) from documents d join archives a on a.id = d.archive where a.name = 'casa'")
+  o1=$("$bin" check --db "$ar" --archive outra --fail-on never b/doc3.md 2>&1)
+  o2=$(TRADLINT_ARCHIVE=casa "$bin" check --db "$ar" --fail-on never b/doc3.md 2>&1)
+  if [[ "$o1" != *"o acervo usa"* ]] && [[ "$o2" == *"o acervo usa 'ajuste fino' em 39 documentos"* ]] && [ "$n1" = 41 ]; then ok
+  else bad "archives: casa has $n1 documents; outra: $o1; casa: $o2"; fi
+  # The default name: the repository's in origin's URL, else the folder's.
+  mkdir -p repo/artigos && cp a/doc2.md repo/artigos/
+  (cd repo && git init -q && git remote add origin git@example.org:redacao/acervo-ia.git)
+  out=$(cd repo && "$bin" corpus index --db "$ar" artigos >/dev/null 2>&1 && "$bin" corpus stats --db "$ar" 2>&1)
+  mkdir -p semgit/artigos && cp a/doc2.md semgit/artigos/
+  out2=$(cd semgit && "$bin" corpus stats --db "$ar" 2>&1)
+  if [[ "$out" == *"acervo: acervo-ia"*"documentos: 1"* ]] && [[ "$out2" == *"acervo: semgit"*"documentos: 0"* ]]; then ok
+  else bad "default archive name: $out / $out2"; fi
+  # ... and the configuration's archive key.
+  printf 'db = "%s"\narchive = "casa"\n' "$ar" >repo/.tradlint.toml
+  out=$(cd repo && "$bin" corpus stats 2>&1)
+  [[ "$out" == *"acervo: casa"*"documentos: 42"* ]] && ok || bad "archive key: $out"
+fi
 
 finish

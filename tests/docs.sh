@@ -17,7 +17,7 @@ got=$(grep -o '<!-- concepts -->[0-9]*<!-- /concepts -->' "$readme" | grep -o '[
 # options: every command's --help against the man page
 missing=""
 helps=$("$bin" --help; for c in check align "corpus index" "corpus report" "corpus variants" \
-        "glossary check" "glossary import" "glossary export" install-hook; do "$bin" $c --help; done)
+        "corpus export" "corpus migrate" "glossary check" "glossary import" "glossary export" install-hook; do "$bin" $c --help; done)
 [ -n "$helps" ] && ok || bad "no --help output"
 for o in $(printf '%s\n' "$helps" | grep -o -- '--[a-z][a-z-]*' | sort -u); do
   grep -q -- "$(printf '%s' "$o" | sed 's/-/\\\\-/g')" "$root/docs/tradlint.1" || missing="$missing $o"

@@ -135,6 +135,11 @@ bool cli_is_dir(const char *path);
  * .tradlint.toml, else the git work tree's root, else the current folder.
  * Owned. */
 char *cli_archive_root(void);
+/* The archive's name in a shared database when no --archive, archive key
+ * or $TRADLINT_ARCHIVE names it: the repository's name in the URL of the
+ * git remote "origin" of @root (git@host:redacao/artigos.git: "artigos"),
+ * else @root's folder name. Owned. */
+char *cli_archive_name(const char *root);
 /* Parse a whole number in [min, max]; false when @s is not one. */
 bool cli_parse_long(const char *s, long min, long max, long *out);
 
@@ -166,7 +171,7 @@ typedef struct cli_setup {
   tl_options opt;
   tl_strv words, glossaries, levels;
   char *words_dir;
-  const char *config_opt, *db_opt;
+  const char *config_opt, *db_opt, *archive_opt;
   bool no_config, no_glossary, no_db, no_cache, rebuild_db;
   char *cache_dir; /* the verdict cache of --no-db runs, or NULL */
   bool corpus_command; /* --no-db is refused */
@@ -175,7 +180,7 @@ typedef struct cli_setup {
   tl_severity fail_on;
   char *config_path; /* NULL: no configuration file */
   tl_config cfg;
-  char *root, *db_path;
+  char *root, *db_path, *archive;
   tl_linter *linter;
   tl_corpus *corpus;
 } cli_setup;
@@ -189,6 +194,9 @@ int cli_setup_option(cli_setup *s, const cli_parser *p, int key);
  * @first_path up) and merge it under the command line; the defaults.
  * Returns 0 or an exit status with the message printed. */
 int cli_setup_config(cli_setup *s, const cli_ctx *cx, const char *first_path);
+/* The archive's name in a shared database: --archive, the configuration's
+ * archive, $TRADLINT_ARCHIVE, else cli_archive_name of the root. Owned. */
+char *cli_setup_archive(const cli_setup *s);
 /* Create the linter and, unless --no-db, open the corpus memory; with
  * --no-db, the verdict cache unless --no-cache. */
 int cli_setup_open(cli_setup *s);

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,6 +153,39 @@ char *cli_archive_root(void)
   if (git != NULL)
     return git;
   return getcwd(dir, sizeof dir) != NULL ? xstrdup(dir) : xstrdup(".");
+}
+
+char *cli_archive_name(const char *root)
+{
+  char *args[] = {"git", "-C", (char *)(uintptr_t)root, "config", "--get",
+                  "remote.origin.url", NULL};
+  char *url = NULL, dir[PATH_MAX];
+  size_t len = 0;
+  const char *base;
+
+  /* the repository's name in its origin's URL: the same on every clone,
+   * whatever folder it was cloned into */
+  if (cli_git(args, &url, &len) == 0 && url != NULL) {
+    while (len > 0 && strchr("\n\r/ ", url[len - 1]) != NULL)
+      url[--len] = '\0';
+    if (len > 4 && strcmp(url + len - 4, ".git") == 0)
+      url[len -= 4] = '\0';
+    base = url + len;
+    while (base > url && base[-1] != '/' && base[-1] != ':')
+      base--;
+    if (*base != '\0') {
+      char *name = xstrdup(base);
+      free(url);
+      return name;
+    }
+  }
+  free(url);
+  /* else the archive root's folder name */
+  if (realpath(root, dir) == NULL)
+    snprintf(dir, sizeof dir, "%s", root);
+  base = strrchr(dir, '/');
+  base = base != NULL ? base + 1 : dir;
+  return xstrdup(*base != '\0' ? base : "default");
 }
 
 bool cli_parse_long(const char *s, long min, long max, long *out)

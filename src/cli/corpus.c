@@ -1,4 +1,5 @@
-/* tradlint corpus index|report|variants|prune|stats: the archive memory. */
+/* tradlint corpus index|report|variants|prune|stats|export: the archive
+ * memory. */
 #include "cli.h"
 
 #include <stdio.h>
@@ -6,6 +7,12 @@
 /* --format of report and variants: the values differ, the help too. */
 static const cli_option report_options[] = {
     {"format", 'f', N_("FORMATO"), N_("text (padrão), json ou html")},
+    {NULL, 0, NULL, NULL},
+};
+static const cli_option export_options[] = {
+    {"format", 'f', "FORMATO",
+     "jsonl (padrão): um objeto JSON por linha, cada\n"
+     "forma registrada de cada documento"},
     {NULL, 0, NULL, NULL},
 };
 static const cli_option variants_options[] = {
@@ -16,7 +23,7 @@ static const cli_option variants_options[] = {
 };
 
 /* What a corpus command does once the memory is open. */
-typedef enum query { Q_REPORT, Q_VARIANTS, Q_PRUNE, Q_STATS } query;
+typedef enum query { Q_REPORT, Q_VARIANTS, Q_PRUNE, Q_STATS, Q_EXPORT } query;
 
 /* Parse the options of a corpus command (@formats: the values of its
  * --format, or NULL when it has none) into @s, @format and @paths.
@@ -70,6 +77,8 @@ static int corpus_query(const cli_ctx *cx, int argc, char **argv,
 
   cli_setup_init(&s);
   cli_run_init(&r);
+  if (q == Q_EXPORT)
+    r.format = TL_FORMAT_JSONL;
   status = corpus_parse(cx, argc, argv, groups, formats, &s, &r, &paths);
   if (status >= 0)
     goto out;
@@ -90,6 +99,8 @@ static int corpus_query(const cli_ctx *cx, int argc, char **argv,
     st = tl_corpus_variants(s.corpus, r.format, stdout, &err);
   else if (q == Q_PRUNE)
     st = tl_corpus_prune(s.corpus, s.root, stdout, &err);
+  else if (q == Q_EXPORT)
+    st = tl_corpus_export(s.corpus, r.format, stdout, &err);
   else
     st = tl_corpus_stats(s.corpus, stdout, &err);
   if (st != TL_OK)
@@ -161,4 +172,9 @@ int cli_corpus_prune(const cli_ctx *cx, int argc, char **argv)
 int cli_corpus_stats(const cli_ctx *cx, int argc, char **argv)
 {
   return corpus_query(cx, argc, argv, NULL, NULL, Q_STATS);
+}
+
+int cli_corpus_export(const cli_ctx *cx, int argc, char **argv)
+{
+  return corpus_query(cx, argc, argv, export_options, "jsonl", Q_EXPORT);
 }

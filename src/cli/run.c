@@ -442,7 +442,8 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
   tl_baseline_free(new_baseline);
   if (s->corpus != NULL && tl_corpus_readonly(s->corpus))
     fprintf(stderr, _("tradlint: aviso: %s é somente leitura: a memória do "
-                    "acervo não foi atualizada\n"), s->db_path);
+                    "acervo não foi atualizada\n"), 
+            tl_corpus_name(s->corpus));
   status = trouble ? CLI_EXIT_TROUBLE : findings_status(rep, s->fail_on);
   tl_report_free(rep);
   return status;

@@ -22,6 +22,7 @@ enum {
   OPT_GLOSSARY,
   OPT_NO_GLOSSARY,
   OPT_DB,
+  OPT_ARCHIVE,
   OPT_NO_DB,
   OPT_NO_CACHE,
   OPT_REBUILD_DB,
@@ -52,11 +53,17 @@ const cli_option cli_setup_options[] = {
      N_("glossário: arquivo .tsv ou pasta de .tsv (pode\n"
      "repetir; padrão: glossary/ do projeto)")},
     {"no-glossary", OPT_NO_GLOSSARY, NULL, N_("sem glossário (só ortografia)")},
-    {"db", OPT_DB, N_("ARQUIVO"),
+    {"db", OPT_DB, N_("ARQUIVO|URI"),
      N_("banco da memória do acervo (padrão: $TRADLINT_DB,\n"
      "ou .tradlint.db na raiz do acervo: a pasta do\n"
      ".tradlint.toml mais próximo, a raiz do git, ou a\n"
-     "pasta atual)")},
+     "pasta atual); postgresql://USUÁRIO@SERVIDOR/BANCO\n"
+     "para a memória compartilhada de uma redação")},
+    {"archive", OPT_ARCHIVE, N_("NOME"),
+     N_("o acervo no banco PostgreSQL compartilhado\n"
+     "(padrão: $TRADLINT_ARCHIVE, o archive do\n"
+     ".tradlint.toml, o nome do repositório no remote\n"
+     "origin do git, ou o nome da pasta raiz do acervo)")},
     {"rebuild-db", OPT_REBUILD_DB, NULL,
      N_("guarda um banco corrompido como ARQUIVO.bak e\n"
      "cria outro")},
@@ -135,6 +142,7 @@ void cli_setup_fini(cli_setup *s)
   free(s->config_path);
   free(s->root);
   free(s->db_path);
+  free(s->archive);
   free(s->words_dir);
   tl_strv_fini(&s->words);
   tl_strv_fini(&s->glossaries);
@@ -190,6 +198,13 @@ int cli_setup_option(cli_setup *s, const cli_parser *p, int key)
   case OPT_DB:
     s->db_opt = val;
     break;
+  case OPT_ARCHIVE:
+    if (val[0] == '\0') {
+      cli_usage_error(p->cx, "--archive: nome vazio");
+      return -1;
+    }
+    s->archive_opt = val;
+    break;
   case OPT_NO_DB:
     s->no_db = true;
     break;
@@ -228,6 +243,7 @@ static void merge_config(cli_setup *s)
 {
   const tl_config *cfg = &s->cfg;
   const char *env_db = getenv("TRADLINT_DB");
+  const char *env_archive = getenv("TRADLINT_ARCHIVE");
 
   if (s->words_dir == NULL && cfg->words_dir != NULL) {
     s->words_dir = strdup(cfg->words_dir);
@@ -244,6 +260,8 @@ static void merge_config(cli_setup *s)
     s->opt.hunspell_dir = cfg->hunspell_dir;
   if (s->db_opt == NULL && (env_db == NULL || env_db[0] == '\0'))
     s->db_opt = cfg->db;
+  if (s->archive_opt == NULL && (env_archive == NULL || env_archive[0] == '\0'))
+    s->archive_opt = cfg->archive;
   if (!s->fail_on_set && cfg->fail_on != NULL)
     tl_severity_parse(cfg->fail_on, &s->fail_on);
   if (!s->max_sugg_set && cfg->max_suggestions != LONG_MIN)
@@ -315,6 +333,22 @@ int cli_setup_config(cli_setup *s, const cli_ctx *cx, const char *first_path)
   return 0;
 }
 
+char *cli_setup_archive(const cli_setup *s)
+{
+  const char *env = getenv("TRADLINT_ARCHIVE");
+  char *name;
+
+  if (s->archive_opt != NULL)
+    name = strdup(s->archive_opt);
+  else if (env != NULL && env[0] != '\0')
+    name = strdup(env);
+  else
+    return cli_archive_name(s->root != NULL ? s->root : ".");
+  if (name == NULL)
+    cli_oom();
+  return name;
+}
+
 int cli_setup_open(cli_setup *s)
 {
   tl_error err;
@@ -351,11 +385,15 @@ int cli_setup_open(cli_setup *s)
   }
   if (s->db_path == NULL)
     cli_oom();
-  if ((s->db_flags & TL_CORPUS_READONLY) && access(s->db_path, F_OK) != 0)
+  if ((s->db_flags & TL_CORPUS_READONLY) && !tl_corpus_is_server(s->db_path) &&
+      access(s->db_path, F_OK) != 0)
     return 0; /* read-only and no memory yet: nothing to compare with */
-  if (tl_corpus_open(&s->corpus, s->db_path,
-                     (s->rebuild_db ? TL_CORPUS_REBUILD : 0) | s->db_flags,
-                     &err) != TL_OK) {
+  if (tl_corpus_is_server(s->db_path) && s->archive == NULL)
+    s->archive = cli_setup_archive(s);
+  if (tl_corpus_open_archive(&s->corpus, s->db_path, s->archive,
+                             (s->rebuild_db ? TL_CORPUS_REBUILD : 0) |
+                                 s->db_flags,
+                             &err) != TL_OK) {
     cli_error("%s", err.msg);
     return CLI_EXIT_TROUBLE;
   }
