@@ -613,16 +613,33 @@ static tl_status report_learned(tl_corpus *c, tl_format format, FILE *out,
   return rc;
 }
 
+/* The report reads the concepts rendered more than one way, then each
+ * one's renderings: one snapshot for all, so that writers on other
+ * machines meanwhile never show a concept with a single rendering or
+ * counts of two moments. */
+static tl_status report_snapshot(tl_corpus *c, const tl_linter *l,
+                                 tl_format format, bool pages, FILE *out,
+                                 tl_error *err)
+{
+  tl_status rc = tl_store_read_begin(c->store, err);
+
+  if (rc != TL_OK)
+    return rc;
+  rc = report(c, l, format, pages, out, err);
+  tl_store_read_end(c->store);
+  return rc;
+}
+
 tl_status tl_corpus_report(tl_corpus *c, const tl_linter *l,
                            tl_format format, FILE *out, tl_error *err)
 {
-  return report(c, l, format, false, out, err);
+  return report_snapshot(c, l, format, false, out, err);
 }
 
 tl_status tl_corpus_report_pages(tl_corpus *c, const tl_linter *l,
                                  FILE *out, tl_error *err)
 {
-  return report(c, l, TL_FORMAT_HTML, true, out, err);
+  return report_snapshot(c, l, TL_FORMAT_HTML, true, out, err);
 }
 
 static void page_link(FILE *out, const char *path)

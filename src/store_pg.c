@@ -351,6 +351,48 @@ static char *uri_password(const char *uri)
   return colon ? tl_xstrndup(colon + 1, (size_t)(at - colon - 1)) : NULL;
 }
 
+/* What to do about a failed connection, from libpq's state and message
+ * (libpq gives no SQLSTATE for these; its messages are English here, and a
+ * message it does not explain gets the general advice). */
+static const char *conn_hint(PGconn *c, const char *msg)
+{
+  if (PQconnectionNeedsPassword(c))
+    return "o servidor pede senha: ponha-a em ~/.pgpass ou em PGPASSWORD "
+           "(um segredo do CI), não no URI";
+  if (strstr(msg, "authentication failed"))
+    return PQconnectionUsedPassword(c)
+               ? "confira o usuário e a senha (~/.pgpass ou PGPASSWORD)"
+               : "confira o usuário no URI e o método de autenticação que o "
+                 "pg_hba.conf do servidor exige para ele";
+  if (strstr(msg, "pg_hba.conf"))
+    return "o servidor recusa este usuário, banco ou máquina: peça ao "
+           "administrador uma linha no pg_hba.conf (ou use sslmode=require "
+           "se só há linhas hostssl)";
+  if (strstr(msg, "database") && strstr(msg, "does not exist"))
+    return "crie o banco (createdb, ou CREATE DATABASE; veja 'newsroom "
+           "setup' no README) ou corrija o nome no URI";
+  if (strstr(msg, "role") && strstr(msg, "does not exist"))
+    return "crie o papel (CREATE ROLE ... LOGIN; veja 'newsroom setup' no "
+           "README) ou corrija o usuário no URI";
+  if (strstr(msg, "translate host name"))
+    return "nome de servidor desconhecido: corrija-o no URI";
+  if (strstr(msg, "timeout expired"))
+    return "o servidor não respondeu a tempo (connect_timeout no URI ou "
+           "PGCONNECT_TIMEOUT): confira servidor, porta e firewall, ou use "
+           "--no-db";
+  if (strstr(msg, "SSL") || strstr(msg, "certificate"))
+    return "confira sslmode e sslrootcert no URI (o certificado da "
+           "autoridade que assinou o do servidor)";
+  if (strstr(msg, "Connection refused") ||
+      strstr(msg, "No such file or directory") ||
+      strstr(msg, "could not connect"))
+    return "nada escuta nesse endereço: confira servidor e porta no URI e se "
+           "o PostgreSQL está no ar e aceita conexões de fora "
+           "(listen_addresses), ou use --no-db";
+  return "confira o URI (postgresql://USUÁRIO@SERVIDOR:PORTA/BANCO) e se o "
+         "servidor está no ar, ou use --no-db";
+}
+
 static bool connect_server(pg_store *p, const char *uri, tl_error *err)
 {
   const char *keys[] = {"connect_timeout", "fallback_application_name",
@@ -392,8 +434,9 @@ static bool connect_server(pg_store *p, const char *uri, tl_error *err)
       snprintf(msg, sizeof msg, "(mensagem omitida: citava a senha)");
     free(pw);
     tl_error_set(err, TL_EDB,
-                 "%s: não foi possível conectar ao servidor do acervo: %s",
-                 p->base.name, msg);
+                 "%s: não foi possível conectar ao servidor do acervo: %s; "
+                 "%s",
+                 p->base.name, msg, conn_hint(p->conn, msg));
     return false;
   }
   return true;

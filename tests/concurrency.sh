@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Many writers on one memory, some of them killed: nothing lost, nothing
-# doubled.
+# doubled. On PostgreSQL, half the writers connect over the Unix socket and
+# half over TCP with a password, as runners on other machines do.
 #   tests/concurrency.sh BIN sqlite|postgresql
 # env: WRITERS (default 4), DOCS per writer (default 30), KILLS (default
 #      WRITERS/4, at least 1); make stress runs 8 x 250 with 2 kills.
@@ -30,6 +31,10 @@ postgresql)
   trap 'pg_stop; rm -rf "$tmp"' EXIT
   pg_start || { echo "$suite: FAIL: no PostgreSQL server"; exit 1; }
   db=$PG_URI
+  # odd writers come as other machines would: over TCP, with a password
+  # (SCRAM) and TLS when the cluster has it
+  tcpdb="$PG_TCP_URI?sslmode=prefer"
+  export PGPASSWORD=$PG_PASSWORD
   ;;
 *) echo "usage: $0 BIN sqlite|postgresql" >&2; exit 2 ;;
 esac
@@ -78,10 +83,24 @@ start=$(date +%s.%N)
 pids=()
 for k in $(seq 0 $((writers - 1))); do
   if [ $((k % 2)) = 0 ]; then order=""; else order="-r"; fi
+  wdb=$db; [ $backend = postgresql ] && [ $((k % 2)) = 1 ] && wdb=$tcpdb
   (cd w$k && mapfile -t files < <(printf '%s\n' artigos/*.md | sort $order) &&
-    exec "$bin" corpus index --db "$db" --archive stress "${files[@]}" >"$tmp/w$k.out" 2>&1) &
+    exec "$bin" corpus index --db "$wdb" --archive stress "${files[@]}" >"$tmp/w$k.out" 2>&1) &
   pids+=($!)
 done
+# A reader meanwhile: exports and reports while the writers write, each of
+# one snapshot (checked below: every document exported has exactly the rows
+# of its hash, though writers replace documents under the reader; every
+# concept reported has two renderings or more).
+(for i in $(seq 1 40); do
+   alive=0; for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+   [ $alive = 1 ] || break
+   sleep 0.2
+   "$bin" corpus export --db "$db" --archive stress >"during$i.jsonl" 2>"during$i.err" ||
+     echo "export $i: exit $?: $(cat "during$i.err")" >>during.failed
+   "$bin" corpus report --db "$db" --archive stress --format json >"during$i.json" 2>"during$i.err" ||
+     echo "report $i: exit $?: $(cat "during$i.err")" >>during.failed
+ done) & reader=$!
 # (bash's "Killed" notices are not ours to print)
 exec 3>&2 2>/dev/null
 victims=$(python3 -c "import random; print(' '.join(map(str, random.sample(range($writers), $kills))))")
@@ -95,6 +114,7 @@ for k in $(seq 0 $((writers - 1))); do
   { wait "${pids[$k]}"; } 2>/dev/null; status+=($?)
 done
 exec 2>&3 3>&-
+wait $reader
 took=$(python3 -c "import time; print(round(time.time() - $start, 1))")
 
 "$bin" corpus export --db "$db" --archive stress >got.jsonl 2>export.err ||
@@ -150,10 +170,30 @@ for c in json.load(open("report.json"))["concepts"]:
 stats = dict(l.split(": ", 1) for l in open("stats.txt").read().splitlines() if ": " in l)
 if int(stats["documentos"]) != len(paths) or int(stats["formas registradas"]) != sum(map(len, got.values())):
     problems.append(f"stats {stats['documentos']} documents, {stats['formas registradas']} usages; rows: {len(paths)}, {sum(map(len, got.values()))}")
+# the exports and reports taken during the writes: one snapshot each
+import glob, os
+seen = 0
+for name in sorted(glob.glob("during*.jsonl")):
+    for key, rows in load(name).items():
+        seen += 1
+        if key not in ref or sorted(rows) != sorted(ref[key]):
+            problems.append(f"{name}: {key}: rows of another version")
+for name in sorted(glob.glob("during*.json")):
+    try:
+        concepts = json.load(open(name))["concepts"]
+    except ValueError:
+        problems.append(f"{name}: not JSON")
+        continue
+    for c in concepts:
+        if len(c["renderings"]) < 2:
+            problems.append(f"{name}: {c['concept']} listed with {len(c['renderings'])} rendering")
+if os.path.exists("during.failed"):
+    problems.append("report during the writes failed: " + open("during.failed").read().strip())
 killed = [k for k in range(writers) if status[k] == 137]
 print(f"{len(paths)} documents committed ({sum(map(len, got.values()))} usages), "
       f"{len(finished)} writers finished, {len(killed)} killed, "
-      f"{sum(1 for k in finished for _ in range(docs))} documents from finished writers")
+      f"{sum(1 for k in finished for _ in range(docs))} documents from finished writers, "
+      f"{seen} documents read by exports during the writes")
 for p in problems[:10]:
     print("PROBLEM", p)
 print("PROBLEMS", len(problems))

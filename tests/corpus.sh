@@ -300,15 +300,23 @@ PY
 fi
 
 if [ $backend = postgresql ]; then
-  # Nobody listening: exit 2 at once, naming the server.
+  # Nobody listening: exit 2 at once, naming the server and what to check.
   out=$(timeout 30 "$bin" check --db "postgresql://tradlint@127.0.0.1:1/x" a/doc2.md 2>&1); s=$?
-  if [ $s = 2 ] && [[ "$out" == *"postgresql://tradlint@127.0.0.1:1/x"*"127.0.0.1"* ]]; then ok
+  if [ $s = 2 ] && [[ "$out" == *"postgresql://tradlint@127.0.0.1:1/x"*"127.0.0.1"*"confira servidor e porta"* ]]; then ok
   else bad "no server: exit $s: $out"; fi
+  # No such database; no password given where one is needed: each says
+  # what to do.
+  out=$("$bin" check --db "postgresql://tradlint@/nenhum?host=$PG_SOCK&port=$PG_PORT" a/doc2.md 2>&1); s=$?
+  if [ $s = 2 ] && [[ "$out" == *"nenhum"*"crie o banco"* ]]; then ok
+  else bad "missing database: exit $s: $out"; fi
+  out=$(PGPASSFILE=$tmp/sem-pgpass timeout 30 "$bin" check --db "postgresql://tradlint@127.0.0.1:$PG_PORT/c" a/doc2.md 2>&1); s=$?
+  if [ $s = 2 ] && [[ "$out" == *"127.0.0.1:$PG_PORT"*"pede senha"*"PGPASSWORD"* ]]; then ok
+  else bad "no password: exit $s: $out"; fi
 
   # A wrong password: exit 2 naming the host, the password never printed,
   # not in the URI and not in a malformed one either.
   out=$(timeout 30 "$bin" check --db "postgresql://tradlint:Senha-Errada-9z@127.0.0.1:$PG_PORT/c" a/doc2.md 2>&1); s=$?
-  if [ $s = 2 ] && [[ "$out" == *"127.0.0.1:$PG_PORT"*"password authentication failed"* ]] && [[ "$out" != *"Senha-Errada-9z"* ]]; then ok
+  if [ $s = 2 ] && [[ "$out" == *"127.0.0.1:$PG_PORT"*"password authentication failed"*"confira o usuário e a senha"* ]] && [[ "$out" != *"Senha-Errada-9z"* ]]; then ok
   else bad "wrong password: exit $s: $out"; fi
   out=$("$bin" check --db "postgresql://tradlint:Senha%zz9z@127.0.0.1:$PG_PORT/c" a/doc2.md 2>&1); s=$?
   if [ $s = 2 ] && [[ "$out" != *"Senha"* ]] && [[ "$out" == *"inválido"* ]]; then ok
@@ -323,7 +331,7 @@ if [ $backend = postgresql ]; then
     if [ $s = 0 ] && [[ "$out" == *"o acervo usa 'ajuste fino'"* ]]; then ok
     else bad "TLS (verify-ca): exit $s: $out"; fi
     out=$(PGPASSWORD=$PG_PASSWORD timeout 30 "$bin" check --db "postgresql://tradlint@127.0.0.1:$PG_PORT/c?sslmode=verify-full&sslrootcert=$tmp/nenhum.crt" a/doc2.md 2>&1); s=$?
-    if [ $s = 2 ] && [[ "$out" == *"127.0.0.1"*"nenhum.crt"* ]]; then ok
+    if [ $s = 2 ] && [[ "$out" == *"127.0.0.1"*"nenhum.crt"*"sslrootcert"* ]]; then ok
     else bad "TLS without the root certificate: exit $s: $out"; fi
   fi
 
@@ -339,7 +347,7 @@ start=$(date +%s)
 out=$(timeout 50 "$bin" check --db "postgresql://tradlint@127.0.0.1:$(cat mute.port)/c?connect_timeout=2" a/doc2.md 2>&1); s=$?
 took=$(( $(date +%s) - start ))
 kill $mute 2>/dev/null; wait $mute 2>/dev/null
-if [ $s = 2 ] && [ $took -lt 30 ] && [[ "$out" == *"127.0.0.1"* ]]; then ok
+if [ $s = 2 ] && [ $took -lt 30 ] && [[ "$out" == *"127.0.0.1"*"não respondeu a tempo"* ]]; then ok
 else bad "silent server: exit $s after $took s: $out"; fi
 
   # A schema "tradlint" of another program is not touched.
