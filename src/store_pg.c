@@ -1434,89 +1434,151 @@ static void pg_read_end(tl_store *s)
   p->in_read = false;
 }
 
+/* Documents are read EXPORT_CHUNK at a time (in path order), with the
+ * rows of a chunk's documents in three queries: four round trips per
+ * chunk rather than three per document, and never the whole archive in
+ * memory at once. */
+#define EXPORT_CHUNK 500
+
+/* The rows of @r (ordered like the chunk's documents, first column the
+ * document's id) that belong to document @id, from *@at on. */
+static size_t rows_of(const PGresult *r, int *at, const char *id)
+{
+  int from = *at, n = PQntuples(r);
+
+  while (*at < n && strcmp(PQgetvalue(r, *at, 0), id) == 0)
+    (*at)++;
+  return (size_t)(*at - from);
+}
+
+static tl_status each_chunk(pg_store *p, const PGresult *docs,
+                            tl_store_doc_fn fn, void *ud, tl_error *err)
+{
+  static const char *const sql[3] = {
+      "SELECT u.doc, u.concept, u.rendering, u.surface, u.kind, u.count, "
+      "u.first_line, u.first_offset FROM usages u JOIN documents d ON d.id "
+      "= u.doc WHERE u.doc = ANY($1::bigint[]) ORDER BY d.path, u.concept, "
+      "u.rendering",
+      "SELECT sf.doc, sf.key, sf.surface, sf.count FROM surfaces sf JOIN "
+      "documents d ON d.id = sf.doc WHERE sf.doc = ANY($1::bigint[]) ORDER "
+      "BY d.path, sf.key, sf.surface",
+      "SELECT l.doc, l.term, l.rendering, l.count FROM learned l JOIN "
+      "documents d ON d.id = l.doc WHERE l.doc = ANY($1::bigint[]) ORDER BY "
+      "d.path, l.term, l.rendering"};
+  PGresult *r[3] = {NULL, NULL, NULL};
+  int at[3] = {0, 0, 0};
+  tl_store_usage *uv = NULL;
+  tl_store_surface *sv = NULL;
+  tl_store_pair *pv = NULL;
+  size_t capu = 0, caps = 0, capp = 0;
+  tl_status st = TL_OK;
+  tl_buf ids;
+  const char *v[1];
+
+  tl_buf_init(&ids);
+  arr_open(&ids);
+  for (int i = 0, n = PQntuples(docs); i < n; i++)
+    arr_num(&ids, cell_ll(docs, i, 0));
+  v[0] = arr_close(&ids);
+  for (int k = 0; k < 3 && st == TL_OK; k++) {
+    r[k] = exec_params(p, sql[k], 1, v);
+    if (!ok(r[k]))
+      st = pg_error(p, r[k], err, "ler os documentos");
+  }
+  for (int i = 0, n = PQntuples(docs); i < n && st == TL_OK; i++) {
+    const char *id = PQgetvalue(docs, i, 0);
+    int u0 = at[0], s0 = at[1], p0 = at[2];
+    tl_store_doc d = {PQgetvalue(docs, i, 1), PQgetvalue(docs, i, 2),
+                      (size_t)cell_ll(docs, i, 3), cell_ll(docs, i, 4),
+                      NULL, rows_of(r[0], &at[0], id), NULL,
+                      rows_of(r[1], &at[1], id), NULL,
+                      rows_of(r[2], &at[2], id)};
+    TL_GROW(uv, capu, d.nusages + 1);
+    TL_GROW(sv, caps, d.nsurfaces + 1);
+    TL_GROW(pv, capp, d.npairs + 1);
+    for (size_t k = 0; k < d.nusages; k++) {
+      int row = u0 + (int)k;
+      uv[k] = (tl_store_usage){PQgetvalue(r[0], row, 1),
+                               PQgetvalue(r[0], row, 2),
+                               PQgetvalue(r[0], row, 3),
+                               (int)cell_ll(r[0], row, 4),
+                               (unsigned)cell_ll(r[0], row, 5),
+                               (unsigned)cell_ll(r[0], row, 6),
+                               (size_t)cell_ll(r[0], row, 7)};
+    }
+    for (size_t k = 0; k < d.nsurfaces; k++) {
+      int row = s0 + (int)k;
+      sv[k] = (tl_store_surface){PQgetvalue(r[1], row, 1),
+                                 PQgetvalue(r[1], row, 2),
+                                 (unsigned)cell_ll(r[1], row, 3)};
+    }
+    for (size_t k = 0; k < d.npairs; k++) {
+      int row = p0 + (int)k;
+      pv[k] = (tl_store_pair){PQgetvalue(r[2], row, 1),
+                              PQgetvalue(r[2], row, 2),
+                              (unsigned)cell_ll(r[2], row, 3)};
+    }
+    d.usages = uv;
+    d.surfaces = sv;
+    d.pairs = pv;
+    st = fn(ud, &d, err);
+  }
+  free(uv);
+  free(sv);
+  free(pv);
+  for (int k = 0; k < 3; k++)
+    PQclear(r[k]);
+  tl_buf_fini(&ids);
+  return st;
+}
+
 static tl_status pg_each_document(tl_store *s, tl_store_doc_fn fn, void *ud,
                                   tl_error *err)
 {
   pg_store *p = (pg_store *)s;
-  const char *v[1] = {p->archive_id};
-  PGresult *docs;
+  bool own = !p->in_read;
+  char *last = tl_xstrdup("");
   tl_status st = TL_OK;
 
-  if (p->absent)
+  if (p->absent) {
+    free(last);
     return TL_OK;
-  docs = exec_params(p,
-                     "SELECT id, path, hash, words, checked_at FROM "
-                     "documents WHERE archive = $1 ORDER BY path",
-                     1, v);
-  if (!ok(docs)) {
-    st = pg_error(p, docs, err, "ler os documentos");
-    PQclear(docs);
+  }
+  /* the chunks of one snapshot, whoever opened it */
+  if (own && (st = pg_read_begin(s, err)) != TL_OK) {
+    free(last);
     return st;
   }
-  for (int i = 0, n = PQntuples(docs); i < n && st == TL_OK; i++) {
-    const char *dv[1] = {PQgetvalue(docs, i, 0)};
-    PGresult *u = exec_params(p,
-                              "SELECT concept, rendering, surface, kind, "
-                              "count, first_line, first_offset FROM usages "
-                              "WHERE doc = $1 ORDER BY concept, rendering",
-                              1, dv);
-    PGresult *sf = ok(u) ? exec_params(p,
-                                       "SELECT key, surface, count FROM "
-                                       "surfaces WHERE doc = $1 ORDER BY "
-                                       "key, surface",
-                                       1, dv)
-                         : NULL;
-    PGresult *pr = ok(sf) ? exec_params(p,
-                                        "SELECT term, rendering, count FROM "
-                                        "learned WHERE doc = $1 ORDER BY "
-                                        "term, rendering",
-                                        1, dv)
-                          : NULL;
-    if (!ok(u) || !ok(sf) || !ok(pr)) {
-      st = pg_error(p, !ok(u) ? u : !ok(sf) ? sf : pr, err,
-                    "ler os documentos");
-    } else {
-      size_t nu = (size_t)PQntuples(u), ns = (size_t)PQntuples(sf),
-             np = (size_t)PQntuples(pr);
-      tl_store_usage *uv = tl_xcalloc(nu + 1, sizeof *uv);
-      tl_store_surface *sv = tl_xcalloc(ns + 1, sizeof *sv);
-      tl_store_pair *pv = tl_xcalloc(np + 1, sizeof *pv);
-      tl_store_doc d = {PQgetvalue(docs, i, 1),
-                        PQgetvalue(docs, i, 2),
-                        (size_t)cell_ll(docs, i, 3),
-                        cell_ll(docs, i, 4),
-                        uv,
-                        nu,
-                        sv,
-                        ns,
-                        pv,
-                        np};
-      for (size_t k = 0; k < nu; k++)
-        uv[k] = (tl_store_usage){PQgetvalue(u, (int)k, 0),
-                                 PQgetvalue(u, (int)k, 1),
-                                 PQgetvalue(u, (int)k, 2),
-                                 (int)cell_ll(u, (int)k, 3),
-                                 (unsigned)cell_ll(u, (int)k, 4),
-                                 (unsigned)cell_ll(u, (int)k, 5),
-                                 (size_t)cell_ll(u, (int)k, 6)};
-      for (size_t k = 0; k < ns; k++)
-        sv[k] = (tl_store_surface){PQgetvalue(sf, (int)k, 0),
-                                   PQgetvalue(sf, (int)k, 1),
-                                   (unsigned)cell_ll(sf, (int)k, 2)};
-      for (size_t k = 0; k < np; k++)
-        pv[k] = (tl_store_pair){PQgetvalue(pr, (int)k, 0),
-                                PQgetvalue(pr, (int)k, 1),
-                                (unsigned)cell_ll(pr, (int)k, 2)};
-      st = fn(ud, &d, err);
-      free(uv);
-      free(sv);
-      free(pv);
+  while (st == TL_OK) {
+    char limit[32];
+    const char *v[3] = {p->archive_id, last, limit};
+    PGresult *docs;
+    int n;
+
+    snprintf(limit, sizeof limit, "%d", EXPORT_CHUNK);
+    docs = exec_params(p,
+                       "SELECT id, path, hash, words, checked_at FROM "
+                       "documents WHERE archive = $1 AND path > $2 ORDER BY "
+                       "path LIMIT $3",
+                       3, v);
+    if (!ok(docs)) {
+      st = pg_error(p, docs, err, "ler os documentos");
+      PQclear(docs);
+      break;
     }
-    PQclear(u);
-    PQclear(sf);
-    PQclear(pr);
+    n = PQntuples(docs);
+    if (n > 0) {
+      st = each_chunk(p, docs, fn, ud, err);
+      free(last);
+      last = tl_xstrdup(PQgetvalue(docs, n - 1, 1));
+    }
+    PQclear(docs);
+    if (n < EXPORT_CHUNK)
+      break;
   }
-  PQclear(docs);
+  if (own)
+    pg_read_end(s);
+  free(last);
   return st;
 }
 
