@@ -178,7 +178,7 @@ $(BUILD)/tradlint.pc: tradlint.pc.in
 	sed -e 's|@PREFIX@|$(PREFIX)|' \
 	    -e 's|@LIBDIR@|$(patsubst $(PREFIX)%,$${prefix}%,$(LIBDIR))|' \
 	    -e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)%,$${prefix}%,$(INCLUDEDIR))|' \
-	    -e 's|@VERSION@|$(VERSION)|' -e 's|@REQUIRES@|$(PKGS)|' $< >$@
+	    -e 's|@VERSION@|$(VERSION)|' -e 's|@REQUIRES@|$(filter-out libpq,$(PKGS))|' $< >$@
 
 $(BUILD)/tradlint: $(BUILD)/obj/main.o $(CLI_OBJ) $(BUILD)/libtradlint.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
