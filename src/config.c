@@ -342,10 +342,10 @@ static tl_status set_key(parser *ps, const char *table, const char *key,
     *dst = dst == &cfg->db && tl_corpus_is_server(v->s) ? tl_xstrdup(v->s)
                                                          : resolve(cfg, v->s);
   } else if (strcmp(key, "archive") == 0) {
-    WANT(V_STR, "um texto");
+    WANT(V_STR, _("um texto"));
     if (v->s[0] == '\0')
-      return fail(ps, v->at, "'archive': texto vazio (o nome do acervo no "
-                  "banco compartilhado)");
+      return fail(ps, v->at, _("'archive': texto vazio (o nome do acervo no "
+                  "banco compartilhado)"));
     free(cfg->archive);
     cfg->archive = tl_xstrdup(v->s);
   } else if (strcmp(key, "fail-on") == 0) {

@@ -1085,8 +1085,8 @@ static tl_status export_doc(void *ud, const tl_store_doc *d, tl_error *err)
     if (json_object_size(o) != (x->archive != NULL ? 12u : 11u)) {
       json_decref(o);
       return tl_error_set(err, TL_EIO,
-                          "%s: caminho ou forma que não é UTF-8 válido; não "
-                          "pode ir para o JSON",
+                          _("%s: caminho ou forma que não é UTF-8 válido; não "
+                          "pode ir para o JSON"),
                           d->path);
     }
     line = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
@@ -1094,7 +1094,7 @@ static tl_status export_doc(void *ud, const tl_store_doc *d, tl_error *err)
     if (line == NULL || fputs(line, x->out) == EOF ||
         fputc('\n', x->out) == EOF) {
       free(line);
-      return tl_error_set(err, TL_EIO, "erro ao escrever a exportação: %s",
+      return tl_error_set(err, TL_EIO, _("erro ao escrever a exportação: %s"),
                           strerror(errno));
     }
     free(line);
@@ -1111,8 +1111,8 @@ tl_status tl_corpus_export(tl_corpus *c, tl_format format, FILE *out,
 
   if (format != TL_FORMAT_JSONL)
     return tl_error_set(err, TL_EUSAGE,
-                        "corpus export: formato '%s' não suportado (use "
-                        "jsonl)",
+                        _("corpus export: formato '%s' não suportado (use "
+                        "jsonl)"),
                         tl_format_name(format));
   rc = tl_store_read_begin(c->store, err);
   if (rc != TL_OK)
@@ -1120,7 +1120,7 @@ tl_status tl_corpus_export(tl_corpus *c, tl_format format, FILE *out,
   rc = tl_store_each_document(c->store, export_doc, &x, err);
   tl_store_read_end(c->store);
   if (rc == TL_OK && fflush(out) != 0)
-    rc = tl_error_set(err, TL_EIO, "erro ao escrever a exportação: %s",
+    rc = tl_error_set(err, TL_EIO, _("erro ao escrever a exportação: %s"),
                       strerror(errno));
   return rc;
 }
@@ -1131,16 +1131,24 @@ tl_status tl_corpus_copy(tl_corpus *from, tl_corpus *to, FILE *out,
   tl_store_copied n;
   tl_status rc = tl_store_copy(from->store, to->store, &n, err);
 
-  if (rc == TL_OK && out != NULL)
-    fprintf(out,
-            "tradlint: %zu %s (%zu %s, %zu %s, %zu %s de termos) e %zu "
-            "%s, %zu %s de sugestões copiados de %s para %s\n",
-            n.documents, n.documents == 1 ? "documento" : "documentos",
-            n.usages, n.usages == 1 ? "forma" : "formas", n.surfaces,
-            n.surfaces == 1 ? "grafia" : "grafias", n.pairs,
-            n.pairs == 1 ? "par" : "pares", n.verdicts,
-            n.verdicts == 1 ? "veredicto" : "veredictos", n.suggestions,
-            n.suggestions == 1 ? "lista" : "listas",
-            tl_store_path(from->store), tl_store_path(to->store));
+  if (rc == TL_OK && out != NULL) {
+    char docs[64], uses[64], surfaces[64], pairs[64], verdicts[64], lists[64];
+    snprintf(docs, sizeof docs, P_("%zu documento", "%zu documentos",
+                                   n.documents), n.documents);
+    snprintf(uses, sizeof uses, P_("%zu forma", "%zu formas", n.usages),
+             n.usages);
+    snprintf(surfaces, sizeof surfaces, P_("%zu grafia", "%zu grafias",
+                                           n.surfaces), n.surfaces);
+    snprintf(pairs, sizeof pairs, P_("%zu par de termos", "%zu pares de termos",
+                                     n.pairs), n.pairs);
+    snprintf(verdicts, sizeof verdicts, P_("%zu veredicto", "%zu veredictos",
+                                           n.verdicts), n.verdicts);
+    snprintf(lists, sizeof lists, P_("%zu lista de sugestões",
+                                     "%zu listas de sugestões", n.suggestions),
+             n.suggestions);
+    fprintf(out, _("tradlint: de %s para %s: %s (%s, %s, %s), %s, %s\n"),
+            tl_store_path(from->store), tl_store_path(to->store), docs, uses,
+            surfaces, pairs, verdicts, lists);
+  }
   return rc;
 }

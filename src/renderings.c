@@ -1,5 +1,6 @@
 #include "renderings.h"
 
+#include "msg.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -51,8 +52,8 @@ tl_status tl_renderings_load(tl_renderings *r, const char *path,
         memchr(tab + 1, '\t', n - (size_t)(tab - line) - 1) != NULL ||
         tl_utf8_validate(line, n) != n) {
       st = tl_error_set(err, TL_EDICT,
-                        "%s:%u: linha inválida: escreva a palavra inglesa, "
-                        "uma tabulação e a forma portuguesa",
+                        _("%s:%u: linha inválida: escreva a palavra inglesa, "
+                        "uma tabulação e a forma portuguesa"),
                         path, lineno);
       break;
     }
@@ -71,7 +72,7 @@ tl_status tl_renderings_load(tl_renderings *r, const char *path,
     r->n++;
   }
   if (st == TL_OK && ferror(fp))
-    st = tl_error_set(err, TL_EIO, "%s: erro de leitura", path);
+    st = tl_error_set(err, TL_EIO, _("%s: erro de leitura"), path);
   tl_buf_fini(&key);
   fclose(fp);
   return st;

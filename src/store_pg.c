@@ -24,6 +24,7 @@
 #include "store_backend.h"
 
 #include "map.h"
+#include "msg.h"
 
 #include <errno.h>
 #include <libpq-fe.h>
@@ -182,21 +183,21 @@ static tl_status pg_error(pg_store *p, const PGresult *r, tl_error *err,
                                            : PQerrorMessage(p->conn));
   if (PQstatus(p->conn) != CONNECTION_OK)
     return tl_error_set(err, TL_EDB,
-                        "%s: conexão com o servidor do acervo perdida ao %s: "
-                        "%s",
+                        _("%s: conexão com o servidor do acervo perdida ao %s: "
+                        "%s"),
                         p->base.name, what, msg);
   if (strcmp(state, "55P03") == 0 || strcmp(state, "57014") == 0)
     return tl_error_set(err, TL_EDB,
-                        "%s: banco do acervo ocupado por outro processo por "
-                        "tempo demais (%s); tente de novo ou use --no-db: %s",
+                        _("%s: banco do acervo ocupado por outro processo por "
+                        "tempo demais (%s); tente de novo ou use --no-db: %s"),
                         p->base.name, what, msg);
   if (strcmp(state, "42501") == 0)
     return tl_error_set(err, TL_EDB,
-                        "%s: o usuário %s não tem permissão para %s no banco "
+                        _("%s: o usuário %s não tem permissão para %s no banco "
                         "do acervo (peça ao dono do esquema tradlint um GRANT; "
-                        "veja 'newsroom setup' no README): %s",
+                        "veja 'newsroom setup' no README): %s"),
                         p->base.name, PQuser(p->conn), what, msg);
-  return tl_error_set(err, TL_EDB, "%s: erro no banco do acervo ao %s: %s",
+  return tl_error_set(err, TL_EDB, _("%s: erro no banco do acervo ao %s: %s"),
                       p->base.name, what, msg);
 }
 
@@ -291,7 +292,7 @@ static char *display_name(const char *uri)
   tl_buf b;
 
   if (o == NULL)
-    return tl_xstrdup("postgresql://(endereço inválido)");
+    return tl_xstrdup(_("postgresql://(endereço inválido)"));
   for (PQconninfoOption *k = o; k->keyword; k++) {
     const char *v = k->val && k->val[0] ? k->val : NULL;
     if (strcmp(k->keyword, "user") == 0)
@@ -357,40 +358,40 @@ static char *uri_password(const char *uri)
 static const char *conn_hint(PGconn *c, const char *msg)
 {
   if (PQconnectionNeedsPassword(c))
-    return "o servidor pede senha: ponha-a em ~/.pgpass ou em PGPASSWORD "
-           "(um segredo do CI), não no URI";
+    return _("o servidor pede senha: ponha-a em ~/.pgpass ou em PGPASSWORD "
+           "(um segredo do CI), não no URI");
   if (strstr(msg, "authentication failed"))
     return PQconnectionUsedPassword(c)
-               ? "confira o usuário e a senha (~/.pgpass ou PGPASSWORD)"
-               : "confira o usuário no URI e o método de autenticação que o "
-                 "pg_hba.conf do servidor exige para ele";
+               ? _("confira o usuário e a senha (~/.pgpass ou PGPASSWORD)")
+               : _("confira o usuário no URI e o método de autenticação que o "
+                 "pg_hba.conf do servidor exige para ele");
   if (strstr(msg, "pg_hba.conf"))
-    return "o servidor recusa este usuário, banco ou máquina: peça ao "
+    return _("o servidor recusa este usuário, banco ou máquina: peça ao "
            "administrador uma linha no pg_hba.conf (ou use sslmode=require "
-           "se só há linhas hostssl)";
+           "se só há linhas hostssl)");
   if (strstr(msg, "database") && strstr(msg, "does not exist"))
-    return "crie o banco (createdb, ou CREATE DATABASE; veja 'newsroom "
-           "setup' no README) ou corrija o nome no URI";
+    return _("crie o banco (createdb, ou CREATE DATABASE; veja 'newsroom "
+           "setup' no README) ou corrija o nome no URI");
   if (strstr(msg, "role") && strstr(msg, "does not exist"))
-    return "crie o papel (CREATE ROLE ... LOGIN; veja 'newsroom setup' no "
-           "README) ou corrija o usuário no URI";
+    return _("crie o papel (CREATE ROLE ... LOGIN; veja 'newsroom setup' no "
+           "README) ou corrija o usuário no URI");
   if (strstr(msg, "translate host name"))
-    return "nome de servidor desconhecido: corrija-o no URI";
+    return _("nome de servidor desconhecido: corrija-o no URI");
   if (strstr(msg, "timeout expired"))
-    return "o servidor não respondeu a tempo (connect_timeout no URI ou "
+    return _("o servidor não respondeu a tempo (connect_timeout no URI ou "
            "PGCONNECT_TIMEOUT): confira servidor, porta e firewall, ou use "
-           "--no-db";
+           "--no-db");
   if (strstr(msg, "SSL") || strstr(msg, "certificate"))
-    return "confira sslmode e sslrootcert no URI (o certificado da "
-           "autoridade que assinou o do servidor)";
+    return _("confira sslmode e sslrootcert no URI (o certificado da "
+           "autoridade que assinou o do servidor)");
   if (strstr(msg, "Connection refused") ||
       strstr(msg, "No such file or directory") ||
       strstr(msg, "could not connect"))
-    return "nada escuta nesse endereço: confira servidor e porta no URI e se "
+    return _("nada escuta nesse endereço: confira servidor e porta no URI e se "
            "o PostgreSQL está no ar e aceita conexões de fora "
-           "(listen_addresses), ou use --no-db";
-  return "confira o URI (postgresql://USUÁRIO@SERVIDOR:PORTA/BANCO) e se o "
-         "servidor está no ar, ou use --no-db";
+           "(listen_addresses), ou use --no-db");
+  return _("confira o URI (postgresql://USUÁRIO@SERVIDOR:PORTA/BANCO) e se o "
+         "servidor está no ar, ou use --no-db");
 }
 
 static bool connect_server(pg_store *p, const char *uri, tl_error *err)
@@ -411,12 +412,12 @@ static bool connect_server(pg_store *p, const char *uri, tl_error *err)
       one_line(msg, sizeof msg, perr ? perr : "");
       /* libpq may quote the bad part, which may be the password */
       if (pw != NULL && pw[0] != '\0' && strstr(msg, pw) != NULL)
-        snprintf(msg, sizeof msg, "sintaxe inválida");
+        snprintf(msg, sizeof msg, _("sintaxe inválida"));
       free(pw);
       PQfreemem(perr);
       tl_error_set(err, TL_EUSAGE,
-                   "%s: endereço do banco do acervo inválido: %s; use "
-                   "postgresql://USUÁRIO@SERVIDOR:PORTA/BANCO",
+                   _("%s: endereço do banco do acervo inválido: %s; use "
+                   "postgresql://USUÁRIO@SERVIDOR:PORTA/BANCO"),
                    p->base.name, msg);
       return false;
     }
@@ -424,7 +425,7 @@ static bool connect_server(pg_store *p, const char *uri, tl_error *err)
   }
   p->conn = PQconnectdbParams(keys, vals, 1);
   if (p->conn == NULL) {
-    tl_error_set(err, TL_EDB, "%s: sem memória para conectar", p->base.name);
+    tl_error_set(err, TL_EDB, _("%s: sem memória para conectar"), p->base.name);
     return false;
   }
   if (PQstatus(p->conn) != CONNECTION_OK) {
@@ -434,8 +435,8 @@ static bool connect_server(pg_store *p, const char *uri, tl_error *err)
       snprintf(msg, sizeof msg, "(mensagem omitida: citava a senha)");
     free(pw);
     tl_error_set(err, TL_EDB,
-                 "%s: não foi possível conectar ao servidor do acervo: %s; "
-                 "%s",
+                 _("%s: não foi possível conectar ao servidor do acervo: %s; "
+                 "%s"),
                  p->base.name, msg, conn_hint(p->conn, msg));
     return false;
   }
@@ -450,7 +451,7 @@ static bool session(pg_store *p, tl_error *err)
   bool set_timeout;
 
   if (!ok(r) || PQntuples(r) != 1) {
-    pg_error(p, r, err, "configurar a sessão");
+    pg_error(p, r, err, _("configurar a sessão"));
     PQclear(r);
     return false;
   }
@@ -463,7 +464,7 @@ static bool session(pg_store *p, tl_error *err)
   if (r == NULL && p->base.ro)
     r = run(p, "SET default_transaction_read_only = on");
   if (r != NULL) {
-    pg_error(p, r, err, "configurar a sessão");
+    pg_error(p, r, err, _("configurar a sessão"));
     PQclear(r);
     return false;
   }
@@ -481,7 +482,7 @@ static long long schema_version(pg_store *p, tl_error *err)
   long long v = 0;
 
   if (!ok(r) || PQntuples(r) != 1) {
-    pg_error(p, r, err, "ler o esquema");
+    pg_error(p, r, err, _("ler o esquema"));
     PQclear(r);
     return -2;
   }
@@ -501,7 +502,7 @@ static long long schema_version(pg_store *p, tl_error *err)
   r = PQexec(p->conn, "SELECT value FROM tradlint.meta WHERE key = "
                       "'schema_version'");
   if (!ok(r)) {
-    pg_error(p, r, err, "ler a versão do esquema");
+    pg_error(p, r, err, _("ler a versão do esquema"));
     PQclear(r);
     return -2;
   }
@@ -513,8 +514,8 @@ static long long schema_version(pg_store *p, tl_error *err)
 static tl_status foreign_schema(pg_store *p, tl_error *err)
 {
   return tl_error_set(err, TL_EDB,
-                      "%s: o esquema 'tradlint' deste banco não é do tradlint "
-                      "(tabelas de outro programa); use outro banco em --db",
+                      _("%s: o esquema 'tradlint' deste banco não é do tradlint "
+                      "(tabelas de outro programa); use outro banco em --db"),
                       p->base.name);
 }
 
@@ -527,7 +528,7 @@ static tl_status migrate(pg_store *p, tl_error *err)
   tl_status st = TL_OK;
 
   if (r != NULL) {
-    st = pg_error(p, r, err, "abrir uma transação");
+    st = pg_error(p, r, err, _("abrir uma transação"));
     PQclear(r);
     rollback(p);
     return st;
@@ -553,16 +554,16 @@ static tl_status migrate(pg_store *p, tl_error *err)
   if (r == NULL)
     r = run(p, "COMMIT");
   if (r != NULL) {
-    st = pg_error(p, r, err, "criar ou migrar o esquema");
+    st = pg_error(p, r, err, _("criar ou migrar o esquema"));
     if (strcmp(sqlstate(r), "42501") == 0)
       st = tl_error_set(err, TL_EDB,
-                        "%s: o esquema tradlint %s e o usuário %s não tem "
+                        _("%s: o esquema tradlint %s e o usuário %s não tem "
                         "permissão para %s (versão %d); rode uma vez "
                         "'tradlint corpus stats --db URI' como o dono do "
-                        "banco (veja 'newsroom setup' no README)",
+                        "banco (veja 'newsroom setup' no README)"),
                         p->base.name,
-                        v <= 1 ? "ainda não existe" : "é de uma versão antiga",
-                        PQuser(p->conn), v <= 1 ? "criá-lo" : "migrá-lo",
+                        v <= 1 ? _("ainda não existe") : _("é de uma versão antiga"),
+                        PQuser(p->conn), v <= 1 ? _("criá-lo") : _("migrá-lo"),
                         PG_SCHEMA_VERSION);
     PQclear(r);
     rollback(p);
@@ -580,7 +581,7 @@ static tl_status find_archive(pg_store *p, tl_error *err)
   for (int pass = 0; pass < 2; pass++) {
     r = exec_params(p, "SELECT id FROM archives WHERE name = $1", 1, v);
     if (!ok(r)) {
-      tl_status st = pg_error(p, r, err, "ler o acervo");
+      tl_status st = pg_error(p, r, err, _("ler o acervo"));
       PQclear(r);
       return st;
     }
@@ -596,7 +597,7 @@ static tl_status find_archive(pg_store *p, tl_error *err)
                     "(name) DO NOTHING",
                     1, v);
     if (!ok(r)) {
-      tl_status st = pg_error(p, r, err, "criar o acervo");
+      tl_status st = pg_error(p, r, err, _("criar o acervo"));
       PQclear(r);
       return st;
     }
@@ -650,8 +651,8 @@ tl_status tl_store_pg_open(tl_store **out, const char *uri,
   }
   if (v > PG_SCHEMA_VERSION) {
     st = tl_error_set(err, TL_EDB,
-                      "%s: esquema criado por uma versão mais nova do "
-                      "tradlint (esquema %lld; esta versão lê até %d)",
+                      _("%s: esquema criado por uma versão mais nova do "
+                      "tradlint (esquema %lld; esta versão lê até %d)"),
                       p->base.name, v, PG_SCHEMA_VERSION);
     goto fail;
   }
@@ -659,8 +660,8 @@ tl_status tl_store_pg_open(tl_store **out, const char *uri,
     p->absent = true; /* nothing recorded yet: an empty memory */
   } else if (p->base.ro && v < PG_SCHEMA_VERSION) {
     st = tl_error_set(err, TL_EDB,
-                      "%s: banco do acervo somente leitura e de esquema "
-                      "antigo (%lld; esta versão usa %d)",
+                      _("%s: banco do acervo somente leitura e de esquema "
+                      "antigo (%lld; esta versão usa %d)"),
                       p->base.name, v, PG_SCHEMA_VERSION);
     goto fail;
   } else if (v < PG_SCHEMA_VERSION && (st = migrate(p, err)) != TL_OK) {
@@ -959,7 +960,7 @@ static tl_status pg_flush(tl_store *s, tl_error *err)
     return TL_OK;
   batch_init(&b);
   add_pending(p, &b);
-  st = batch_commit(p, &b, err, "gravar os veredictos");
+  st = batch_commit(p, &b, err, _("gravar os veredictos"));
   batch_fini(&b);
   return st;
 }
@@ -1129,7 +1130,7 @@ static tl_status pg_record(tl_store *s, const tl_store_doc *d, tl_error *err)
   add_surfaces(p, &b, d);
   add_pairs(p, &b, d->path, d->pairs, d->npairs);
   add_pending(p, &b);
-  st = batch_commit(p, &b, err, "gravar o documento");
+  st = batch_commit(p, &b, err, _("gravar o documento"));
   batch_fini(&b);
   return st;
 }
@@ -1141,7 +1142,7 @@ static tl_status pg_forget(tl_store *s, const char *path, tl_error *err)
   tl_status st;
 
   if (s->ro)
-    return tl_error_set(err, TL_EDB, "%s: banco somente leitura", s->name);
+    return tl_error_set(err, TL_EDB, _("%s: banco somente leitura"), s->name);
   if (p->absent)
     return TL_OK;
   batch_init(&b);
@@ -1153,7 +1154,7 @@ static tl_status pg_forget(tl_store *s, const char *path, tl_error *err)
   batch_add(&b, "DELETE FROM documents WHERE archive = $1 AND path = $2");
   batch_param(&b, p->archive_id);
   batch_param(&b, path);
-  st = batch_commit(p, &b, err, "apagar o documento");
+  st = batch_commit(p, &b, err, _("apagar o documento"));
   batch_fini(&b);
   return st;
 }
@@ -1174,7 +1175,7 @@ static tl_status pg_record_pairs(tl_store *s, const char *path,
   batch_param(&b, p->archive_id);
   batch_param(&b, path);
   add_pairs(p, &b, path, v, n);
-  st = batch_commit(p, &b, err, "gravar os pares de termos");
+  st = batch_commit(p, &b, err, _("gravar os pares de termos"));
   batch_fini(&b);
   return st;
 }
@@ -1188,7 +1189,7 @@ static tl_status rendering_rows(pg_store *p, PGresult *r,
                                 tl_error *err)
 {
   if (!ok(r)) {
-    tl_status st = pg_error(p, r, err, "consultar o acervo");
+    tl_status st = pg_error(p, r, err, _("consultar o acervo"));
     PQclear(r);
     return st;
   }
@@ -1251,7 +1252,7 @@ static tl_status strings(pg_store *p, const char *sql, char ***out,
     return TL_OK;
   r = exec_params(p, sql, 1, v);
   if (!ok(r)) {
-    tl_status st = pg_error(p, r, err, "consultar o acervo");
+    tl_status st = pg_error(p, r, err, _("consultar o acervo"));
     PQclear(r);
     return st;
   }
@@ -1348,7 +1349,7 @@ static tl_status pg_stats(tl_store *s, tl_store_stats *out, tl_error *err)
       "(SELECT count(*) FROM surfaces WHERE archive = $1)",
       1, v);
   if (!ok(r) || PQntuples(r) != 1) {
-    tl_status st = pg_error(p, r, err, "contar o acervo");
+    tl_status st = pg_error(p, r, err, _("contar o acervo"));
     PQclear(r);
     return st;
   }
@@ -1394,7 +1395,7 @@ static tl_status pg_variants(tl_store *s, tl_store_variant_fn fn, void *ud,
       "ORDER BY rows.kd DESC, rows.key, rows.nd DESC, rows.surface",
       1, v);
   if (!ok(r)) {
-    tl_status st = pg_error(p, r, err, "consultar as variantes");
+    tl_status st = pg_error(p, r, err, _("consultar as variantes"));
     PQclear(r);
     return st;
   }
@@ -1417,7 +1418,7 @@ static tl_status pg_read_begin(tl_store *s, tl_error *err)
     return TL_OK;
   r = run(p, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   if (r != NULL) {
-    tl_status st = pg_error(p, r, err, "abrir uma transação de leitura");
+    tl_status st = pg_error(p, r, err, _("abrir uma transação de leitura"));
     PQclear(r);
     return st;
   }
@@ -1483,7 +1484,7 @@ static tl_status each_chunk(pg_store *p, const PGresult *docs,
   for (int k = 0; k < 3 && st == TL_OK; k++) {
     r[k] = exec_params(p, sql[k], 1, v);
     if (!ok(r[k]))
-      st = pg_error(p, r[k], err, "ler os documentos");
+      st = pg_error(p, r[k], err, _("ler os documentos"));
   }
   for (int i = 0, n = PQntuples(docs); i < n && st == TL_OK; i++) {
     const char *id = PQgetvalue(docs, i, 0);
@@ -1562,7 +1563,7 @@ static tl_status pg_each_document(tl_store *s, tl_store_doc_fn fn, void *ud,
                        "path LIMIT $3",
                        3, v);
     if (!ok(docs)) {
-      st = pg_error(p, docs, err, "ler os documentos");
+      st = pg_error(p, docs, err, _("ler os documentos"));
       PQclear(docs);
       break;
     }
@@ -1595,7 +1596,7 @@ static tl_status pg_each_verdict(tl_store *s, tl_store_verdict_fn fn,
                       "ALL SELECT dict, word, 0, list FROM suggestions ORDER "
                       "BY 1, 2, 4 NULLS FIRST");
   if (!ok(r)) {
-    st = pg_error(p, r, err, "ler os veredictos");
+    st = pg_error(p, r, err, _("ler os veredictos"));
     PQclear(r);
     return st;
   }

@@ -1107,7 +1107,7 @@ static tl_status sq_read_begin(tl_store *base, tl_error *err)
 
   /* a deferred transaction: in WAL mode, one snapshot until the end */
   if (sqlite3_get_autocommit(s->db) && exec(s, "BEGIN") != SQLITE_OK)
-    return db_error(s, err, "abrir uma transação de leitura");
+    return db_error(s, err, _("abrir uma transação de leitura"));
   return TL_OK;
 }
 
@@ -1225,7 +1225,7 @@ static tl_status sq_each_document(tl_store *base, tl_store_doc_fn fn,
   if (rc == SQLITE_DONE)
     rc = SQLITE_OK;
   if (st == TL_OK && rc != SQLITE_OK)
-    st = db_error(s, err, "ler os documentos");
+    st = db_error(s, err, _("ler os documentos"));
   free(uv);
   free(sv);
   free(pv);
@@ -1262,7 +1262,7 @@ static tl_status sq_each_verdict(tl_store *base, tl_store_verdict_fn fn,
   }
   sqlite3_finalize(st);
   if (r == TL_OK && rc != SQLITE_OK && rc != SQLITE_DONE)
-    r = db_error(s, err, "ler os veredictos");
+    r = db_error(s, err, _("ler os veredictos"));
   return r;
 }
 

@@ -33,6 +33,17 @@ expect "--lang in the help" "--lang LANGUAGE +the language of the messages" "$tm
 expect "glossary import keeps its own --lang" "--lang LANGUAGE +o idioma dos termos|--lang [A-Z]+ +the language of the terms" "$tmp/o"
 refuse "glossary import: one --lang" "the language of the messages" "$tmp/o"
 
+# ---- the shared archive (PostgreSQL backend) --------------------------------
+# nothing listens on port 1: the connection error and its advice, both languages
+"$bin" corpus stats --db 'postgresql://nobody@127.0.0.1:1/x' >"$tmp/o" 2>&1
+expect "pg: connection refused in Portuguese" "não foi possível conectar ao servidor do acervo: .*nada escuta nesse endereço" "$tmp/o"
+"$bin" --lang en corpus stats --db 'postgresql://nobody@127.0.0.1:1/x' >"$tmp/o" 2>&1
+expect "pg: connection refused in English" "could not connect to the archive server: .*nothing listens at that address" "$tmp/o"
+"$bin" --lang en corpus migrate --help >"$tmp/o" 2>&1
+expect "corpus migrate help in English" "--from FILE\|URI +the source database" "$tmp/o"
+"$bin" --lang en corpus migrate --from a.db >"$tmp/o" 2>&1
+expect "corpus migrate usage error in English" "say from where and to where" "$tmp/o"
+
 # ---- the catalogue check ---------------------------------------------------
 python3 "$root/tools/messages.py" check "$root/po/en.po" \
   "$root"/src/*.c "$root"/src/cli/*.c "$root"/src/cli/*.def >"$tmp/o" 2>&1

@@ -11,8 +11,8 @@ static const cli_option report_options[] = {
 };
 static const cli_option export_options[] = {
     {"format", 'f', "FORMATO",
-     "jsonl (padrão): um objeto JSON por linha, cada\n"
-     "forma registrada de cada documento"},
+     N_("jsonl (padrão): um objeto JSON por linha, cada\n"
+     "forma registrada de cada documento")},
     {NULL, 0, NULL, NULL},
 };
 static const cli_option variants_options[] = {

@@ -17,20 +17,20 @@ enum {
 };
 
 static const cli_option migrate_options[] = {
-    {"from", OPT_FROM, "ARQUIVO|URI", "o banco de origem (arquivo .tradlint.db\n"
-                                      "ou postgresql://...)"},
+    {"from", OPT_FROM, "ARQUIVO|URI", N_("o banco de origem (arquivo .tradlint.db\n"
+                                      "ou postgresql://...)")},
     {"to", OPT_TO, "ARQUIVO|URI",
-     "o banco de destino (criado se não existir; os\n"
-     "documentos de mesmo caminho são substituídos)"},
+     N_("o banco de destino (criado se não existir; os\n"
+     "documentos de mesmo caminho são substituídos)")},
     {"archive", OPT_ARCHIVE, "NOME",
-     "o acervo no banco PostgreSQL (de origem ou de\n"
+     N_("o acervo no banco PostgreSQL (de origem ou de\n"
      "destino; padrão: $TRADLINT_ARCHIVE, o archive do\n"
      ".tradlint.toml, o nome do repositório no remote\n"
-     "origin do git, ou o nome da pasta raiz)"},
+     "origin do git, ou o nome da pasta raiz)")},
     {"config", OPT_CONFIG, "ARQUIVO",
-     "configuração (padrão: o .tradlint.toml mais\n"
-     "próximo da pasta atual)"},
-    {"no-config", OPT_NO_CONFIG, NULL, "ignora os arquivos .tradlint.toml"},
+     N_("configuração (padrão: o .tradlint.toml mais\n"
+     "próximo da pasta atual)")},
+    {"no-config", OPT_NO_CONFIG, NULL, N_("ignora os arquivos .tradlint.toml")},
     {NULL, 0, NULL, NULL},
 };
 
@@ -100,7 +100,7 @@ int cli_corpus_migrate(const cli_ctx *cx, int argc, char **argv)
       status = CLI_EXIT_TROUBLE;
     } else if (k == OPT_FROM || k == OPT_TO || k == OPT_ARCHIVE) {
       if (p.val[0] == '\0') {
-        cli_usage_error(cx, "--%s: valor vazio",
+        cli_usage_error(cx, _("--%s: valor vazio"),
                         k == OPT_FROM ? "from" : k == OPT_TO ? "to" : "archive");
         status = CLI_EXIT_TROUBLE;
       }
@@ -116,11 +116,11 @@ int cli_corpus_migrate(const cli_ctx *cx, int argc, char **argv)
     return status;
   status = 0;
   if (from == NULL || to == NULL) {
-    cli_usage_error(cx, "diga de onde e para onde: --from BANCO --to BANCO");
+    cli_usage_error(cx, _("diga de onde e para onde: --from BANCO --to BANCO"));
     return CLI_EXIT_TROUBLE;
   }
   if (strcmp(from, to) == 0) {
-    cli_usage_error(cx, "--from e --to são o mesmo banco");
+    cli_usage_error(cx, _("--from e --to são o mesmo banco"));
     return CLI_EXIT_TROUBLE;
   }
   if (cx->validate_only)
@@ -134,7 +134,7 @@ int cli_corpus_migrate(const cli_ctx *cx, int argc, char **argv)
    * archive is only read (an SQLite file may have its schema migrated
    * forward first, as any run would) */
   if (!tl_corpus_is_server(from) && !is_file(from)) {
-    cli_error("%s: banco de origem não encontrado", from);
+    cli_error(_("%s: banco de origem não encontrado"), from);
     status = CLI_EXIT_TROUBLE;
   } else if (tl_corpus_open_archive(&src, from, archive,
                                     tl_corpus_is_server(from)
@@ -145,7 +145,7 @@ int cli_corpus_migrate(const cli_ctx *cx, int argc, char **argv)
     cli_error("%s", err.msg);
     status = CLI_EXIT_TROUBLE;
   } else if (tl_corpus_readonly(dst)) {
-    cli_error("%s: banco de destino somente leitura", tl_corpus_name(dst));
+    cli_error(_("%s: banco de destino somente leitura"), tl_corpus_name(dst));
     status = CLI_EXIT_TROUBLE;
   } else if (tl_corpus_copy(src, dst, stdout, &err) != TL_OK) {
     cli_error("%s", err.msg);

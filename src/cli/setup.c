@@ -200,7 +200,7 @@ int cli_setup_option(cli_setup *s, const cli_parser *p, int key)
     break;
   case OPT_ARCHIVE:
     if (val[0] == '\0') {
-      cli_usage_error(p->cx, "--archive: nome vazio");
+      cli_usage_error(p->cx, _("--archive: nome vazio"));
       return -1;
     }
     s->archive_opt = val;
