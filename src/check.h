@@ -156,7 +156,7 @@ tl_status tl_check_source_corpus(tl_ctx *c, struct tl_corpus *corpus,
 /* Free what tl_ctx.learned holds; NULL is allowed. */
 void tl_learned_free(struct tl_termpairs *tp);
 
-/* spelling.hyphen (error, fix), spelling.case (warning, fix): 2009
+/* spelling.hyphen (error, fix), spelling.case (warning, fix): 1990
  * orthography that Hunspell reads part by part */
 void tl_check_orthography(tl_ctx *c, const tl_unit *u, const tl_tokens *t);
 

@@ -17,6 +17,7 @@
  * and terms in emphasis or quotation marks (being defined) are
  * title-cased by convention. */
 #include "check.h"
+#include "msg.h"
 
 #include "input.h"
 #include "prose.h"
@@ -247,23 +248,28 @@ static void report_form(tl_ctx *c, const tl_lines *li, const tl_usage *u,
   const char *here = tl_result_surface(c->res, u->off, u->len);
   const char *house = tl_result_surface(c->res, h->off, h->len);
 
-  if (count == 0)
+  if (count == 0) {
     report(c, u, k, c->gloss->f[h->form].text,
            tl_arena_printf(a,
-                           "'%s' aqui; este texto também escreve '%s' (linha "
-                           "%u, a forma mais usada nele): use uma forma só%s",
+                           _("'%s' aqui; este texto também escreve '%s' "
+                             "(linha %u, a forma mais usada nele): use uma "
+                             "forma só%s"),
                            here, house, tl_lines_line(li, h->off),
                            note_of_buf(k, nb)));
-  else
+  } else {
+    char times[64], htimes[64];
+    snprintf(times, sizeof times, P_("%zu vez", "%zu vezes", count), count);
+    snprintf(htimes, sizeof htimes, P_("%zu vez", "%zu vezes", hcount),
+             hcount);
     report(c, u, k, c->gloss->f[h->form].text,
            tl_arena_printf(a,
-                           "este texto alterna '%s' (%zu %s, a partir da "
-                           "linha %u) e '%s' (%zu %s, linha %u): escolha "
-                           "uma forma só%s",
-                           here, count, count == 1 ? "vez" : "vezes",
-                           tl_lines_line(li, u->off), house, hcount,
-                           hcount == 1 ? "vez" : "vezes",
-                           tl_lines_line(li, h->off), note_of_buf(k, nb)));
+                           _("este texto alterna '%s' (%s, a partir da "
+                             "linha %u) e '%s' (%s, linha %u): escolha "
+                             "uma forma só%s"),
+                           here, times, tl_lines_line(li, u->off), house,
+                           htimes, tl_lines_line(li, h->off),
+                           note_of_buf(k, nb)));
+  }
 }
 
 static void report_title(tl_ctx *c, const tl_lines *li, const tl_usage *u,
@@ -278,8 +284,8 @@ static void report_title(tl_ctx *c, const tl_lines *li, const tl_usage *u,
   tl_buf_fini(&low);
   report(c, u, k, sv,
          tl_arena_printf(&c->res->arena,
-                         "'%s' com maiúsculas no meio da frase; este texto "
-                         "escreve '%s' (linha %u): use minúsculas",
+                         _("'%s' com maiúsculas no meio da frase; este "
+                           "texto escreve '%s' (linha %u): use minúsculas"),
                          tl_result_surface(c->res, u->off, u->len),
                          tl_result_surface(c->res, h->off, h->len),
                          tl_lines_line(li, h->off)));

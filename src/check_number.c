@@ -5,6 +5,7 @@
  *   number.thousands (warning, fix): 1,000 GPUs -> 1.000 GPUs; never a
  *     pt-BR decimal (0,01%, 99,5%). */
 #include "check.h"
+#include "msg.h"
 
 #include "utf8.h"
 
@@ -94,7 +95,7 @@ static void add(tl_ctx *c, const tl_token *tok, char from, char to,
     if (*q == from)
       *q = to;
   f = tl_result_add(c->res, tok->off, tok->len, rule, "number", TL_WARNING,
-                    "'%.*s': %s; em português, '%s'", (int)tok->len,
+                    _("'%.*s': %s; em português, '%s'"), (int)tok->len,
                     c->doc + tok->off, msg, s);
   tl_result_set_suggestions(c->res, f, &sv, 1);
   f->fix = true;
@@ -120,10 +121,10 @@ void tl_check_number(tl_ctx *c, const tl_tokens *t)
     if (dots == 1 && !grouped(p, n, '.') && !version_context(c, t, k) &&
         after != '.' && !(k > 0 && c->doc[tok->off - 1] == '.')) {
       add(c, tok, '.', ',', "number.decimal",
-          "ponto decimal à inglesa");
+          _("ponto decimal à inglesa"));
     } else if (commas >= 1 && grouped(p, n, ',') && p[0] != '0') {
       add(c, tok, ',', '.', "number.thousands",
-          "vírgula de milhar à inglesa");
+          _("vírgula de milhar à inglesa"));
     }
   }
 }

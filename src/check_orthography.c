@@ -1,5 +1,6 @@
-/* Orthography of the 2009 spelling agreement that Hunspell does not catch,
- * because hunspell reads a hyphenated word part by part:
+/* Orthography of the 1990 spelling agreement (in force in Brazil since
+ * 2009) that Hunspell does not catch, because hunspell reads a hyphenated
+ * word part by part:
  *   spelling.hyphen  prefixes joined without hyphen (re-treinar ->
  *                    retreinar, co-adaptação -> coadaptação, auto-regressivo
  *                    -> autorregressivo, não-estacionária -> não

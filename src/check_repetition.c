@@ -4,6 +4,7 @@
  *     content word ("resultados claros e claros"), the mark of two English
  *     synonyms translated to one Portuguese word. */
 #include "check.h"
+#include "msg.h"
 
 #include "utf8.h"
 
@@ -88,7 +89,7 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
       const char *sv = tl_result_surface(c->res, a->off, a->len);
       tl_finding *f = tl_result_add(
           c->res, a->off, b->off + b->len - a->off, "repetition.word",
-          "repetition", TL_WARNING, "palavra repetida: '%s %.*s'", sv,
+          "repetition", TL_WARNING, _("palavra repetida: '%s %.*s'"), sv,
           (int)b->len, c->doc + b->off);
       tl_result_set_suggestions(c->res, f, &sv, 1);
       f->fix = true;
@@ -111,8 +112,8 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
           !in_list(IDIOMS, x.p, x.len))
         tl_result_add(c->res, a->off, d->off + d->len - a->off,
                       "repetition.coordination", "repetition", TL_WARNING,
-                      "'%.*s' repete um item da lista: provável tradução de "
-                      "dois termos ingleses pela mesma palavra",
+                      _("'%.*s' repete um item da lista: provável tradução "
+                        "de dois termos ingleses pela mesma palavra"),
                       (int)(d->off + d->len - a->off), c->doc + a->off);
     }
     if (i + 2 < t->n) {
@@ -132,9 +133,9 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
           !in_list(IDIOMS, x.p, x.len))
         tl_result_add(c->res, a->off, d->off + d->len - a->off,
                       "repetition.coordination", "repetition", TL_WARNING,
-                      "'%.*s' coordenado consigo mesmo: provável tradução de "
-                      "dois sinônimos ingleses pela mesma palavra; use outra "
-                      "palavra ou apague a repetição",
+                      _("'%.*s' coordenado consigo mesmo: provável tradução "
+                        "de dois sinônimos ingleses pela mesma palavra; use "
+                        "outra palavra ou apague a repetição"),
                       (int)(d->off + d->len - a->off), c->doc + a->off);
     }
   }

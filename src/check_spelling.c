@@ -9,6 +9,7 @@
  * mentioned language ("o sufixo "-mente"") and quotations in another
  * language get nothing; nor do acronyms and CamelCase names. */
 #include "check.h"
+#include "msg.h"
 
 #include "prose.h"
 #include "utf8.h"
@@ -56,7 +57,7 @@ static void report_unknown(tl_ctx *c, size_t off, size_t len)
       (*c->slow_budget)--;
   }
   f = tl_result_add(c->res, off, len, "spelling.unknown", "spelling",
-                    TL_ERROR, "palavra desconhecida '%.*s'", (int)len,
+                    TL_ERROR, _("palavra desconhecida '%.*s'"), (int)len,
                     c->doc + off);
   tl_result_set_suggestions(c->res, f, sv, ns);
 }
@@ -64,8 +65,8 @@ static void report_unknown(tl_ctx *c, size_t off, size_t len)
 static void report_name(tl_ctx *c, size_t off, size_t len)
 {
   tl_result_add(c->res, off, len, "spelling.name", "spelling", TL_INFO,
-                "'%.*s' não está no dicionário: provável nome próprio (o "
-                "texto não o usa como nome em outro lugar)",
+                _("'%.*s' não está no dicionário: provável nome próprio "
+                  "(o texto não o usa como nome em outro lugar)"),
                 (int)len, c->doc + off);
 }
 
@@ -79,7 +80,7 @@ static const char *const PREFIXES[] = {
 
 /* A prefix joined to a word the dictionaries know (in Portuguese or, for
  * an English compound, in English): a well-formed compound, not a typo.
- * Only before a consonant other than h, r and s: there the 2009 agreement
+ * Only before a consonant other than h, r and s: there the 1990 agreement
  * asks for a hyphen or a doubled letter (the orthography check's job). */
 static bool is_prefixed(tl_ctx *c)
 {
@@ -204,8 +205,8 @@ void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
     if (is_marked_foreign(c, tok)) {
       tl_result_add(c->res, tok->off, tok->len, "spelling.foreign",
                     "spelling", TL_INFO,
-                    "'%.*s' é um termo em inglês, marcado em itálico como "
-                    "estrangeiro",
+                    _("'%.*s' é um termo em inglês, marcado em itálico como "
+                    "estrangeiro"),
                     (int)tok->len, c->doc + tok->off);
       continue;
     }

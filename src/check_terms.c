@@ -1,5 +1,6 @@
 /* Terminology and agreement, from the glossary matches of a block. */
 #include "check.h"
+#include "msg.h"
 
 #include "prose.h"
 #include "utf8.h"
@@ -58,7 +59,7 @@ void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       sugg = k->preferred;
       fd = tl_result_add(c->res, x->off, x->len, "terminology.forbidden",
                          "terminology", TL_ERROR,
-                         "'%s' é uma forma errada de '%s': escreva '%s'%s",
+                         _("'%s' é uma forma errada de '%s': escreva '%s'%s"),
                          tl_result_surface(c->res, x->off, x->len),
                          k->preferred, sugg,
                          note_of(k, nb, sizeof nb));
@@ -73,8 +74,8 @@ void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       sugg = f->text;
       fd = tl_result_add(c->res, x->off, x->len, "terminology.variant",
                          "terminology", TL_WARNING,
-                         "'%s' é uma grafia fora do padrão de '%s': escreva "
-                         "'%s'%s",
+                         _("'%s' é uma grafia fora do padrão de '%s': "
+                           "escreva '%s'%s"),
                          tl_result_surface(c->res, x->off, x->len), f->text,
                          sugg,
                          note_of(k, nb, sizeof nb));
@@ -193,10 +194,10 @@ void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       tl_finding *fd = tl_result_add(
           c->res, art->off, art->len, "agreement.gender", "agreement",
           TL_WARNING,
-          "'%.*s %s': %s é %s (%s %s); escreva '%s'%s", (int)art->len,
+          _("'%.*s %s': %s é %s (%s %s); escreva '%s'%s"), (int)art->len,
           c->doc + art->off, tl_result_surface(c->res, x->off, x->len),
           k->preferred,
-          k->gender == 'm' ? "masculino" : "feminino",
+          k->gender == 'm' ? _("masculino") : _("feminino"),
           k->gender == 'm' ? "o" : "a", k->preferred, sv,
           note_of(k, nb, sizeof nb));
       tl_result_set_suggestions(c->res, fd, &sv, 1);

@@ -20,6 +20,7 @@
  * teaches, mentioned language, glosses and code are not checked (prose.c).
  */
 #include "check.h"
+#include "msg.h"
 
 #include "prose.h"
 #include "renderings.h"
@@ -78,14 +79,14 @@ static void passage(tl_ctx *c, const tl_tokens *t, size_t a, size_t b,
   if (title)
     tl_result_add(c->res, off, end - off, "untranslated.passage",
                   "untranslated", TL_INFO,
-                  "título em inglês ('%s%s'): mantenha-o se for o nome da "
-                  "obra, ou traduza-o",
+                  _("título em inglês ('%s%s'): mantenha-o se for o nome "
+                    "da obra, ou traduza-o"),
                   tl_result_surface(c->res, off, shown),
                   shown < end - off ? "…" : "");
   else
     tl_result_add(c->res, off, end - off, "untranslated.passage",
                   "untranslated", TL_ERROR,
-                  "trecho em inglês não traduzido: '%s%s'",
+                  _("trecho em inglês não traduzido: '%s%s'"),
                   tl_result_surface(c->res, off, shown),
                   shown < end - off ? "…" : "");
 }
@@ -180,28 +181,31 @@ static const char *rendering(tl_ctx *c, const tl_tokens *t, size_t a,
 static void report_word(tl_ctx *c, size_t off, size_t len, tl_severity sev,
                         const char *sugg, bool run, bool function)
 {
-  tl_finding *f;
-
-  if (sugg != NULL)
-    f = tl_result_add(c->res, off, len, "untranslated.word", "untranslated",
-                      sev, "'%s' %s inglês: escreva '%s'",
-                      tl_result_surface(c->res, off, len),
-                      run ? "está em" : "é", sugg);
-  else if (sev == TL_WARNING)
-    f = tl_result_add(c->res, off, len, "untranslated.word", "untranslated",
-                      sev, "'%s' %s inglês: traduza%s",
-                      tl_result_surface(c->res, off, len),
-                      run ? "está em" : "é",
-                      function ? "" : " o trecho");
-  else
-    f = tl_result_add(c->res, off, len, "untranslated.word", "untranslated",
-                      sev,
-                      "'%s' parece inglês: traduza-o, se não for um termo "
-                      "que a imprensa mantém em inglês (nesse caso, "
-                      "acrescente-o a dictionaries/)",
-                      tl_result_surface(c->res, off, len));
-  if (sugg != NULL)
+  if (sugg != NULL) {
+    tl_finding *f = tl_result_add(
+        c->res, off, len, "untranslated.word", "untranslated", sev,
+        run ? _("'%s' está em inglês: escreva '%s'")
+            : _("'%s' é inglês: escreva '%s'"),
+        tl_result_surface(c->res, off, len), sugg);
     tl_result_set_suggestions(c->res, f, &sugg, 1);
+    return;
+  }
+  if (sev == TL_WARNING && function)
+    tl_result_add(c->res, off, len, "untranslated.word", "untranslated", sev,
+                  run ? _("'%s' está em inglês: traduza")
+                      : _("'%s' é inglês: traduza"),
+                  tl_result_surface(c->res, off, len));
+  else if (sev == TL_WARNING)
+    tl_result_add(c->res, off, len, "untranslated.word", "untranslated", sev,
+                  run ? _("'%s' está em inglês: traduza o trecho")
+                      : _("'%s' é inglês: traduza o trecho"),
+                  tl_result_surface(c->res, off, len));
+  else
+    tl_result_add(c->res, off, len, "untranslated.word", "untranslated", sev,
+                  _("'%s' parece inglês: traduza-o, se não for um termo "
+                    "que a imprensa mantém em inglês (nesse caso, "
+                    "acrescente-o a dictionaries/)"),
+                  tl_result_surface(c->res, off, len));
 }
 
 /* The English words of a Portuguese sentence [s, e). */
@@ -310,7 +314,7 @@ static void words_between_formulas(tl_ctx *c, const tl_unit *u,
         continue; /* "se a programação for usada": Portuguese */
       tl_result_add(c->res, tok->off, tok->len, "untranslated.word",
                     "untranslated", TL_WARNING,
-                    "'%.*s' é inglês (entre fórmulas): traduza",
+                    _("'%.*s' é inglês (entre fórmulas): traduza"),
                     (int)tok->len, c->doc + tok->off);
     }
   }

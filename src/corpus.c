@@ -834,7 +834,7 @@ static void flush_key(var_state *v)
       goto out;
   }
   /* the spelling most documents use comes first; on a tie, the one with
-   * fewer hyphens (the 2009 agreement joins most prefixes) */
+   * fewer hyphens (the 1990 agreement joins most prefixes) */
   for (size_t i = 1; i < v->ns; i++)
     for (size_t j = i; j > 0; j--) {
       size_t ha = 0, hb = 0;

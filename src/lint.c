@@ -1,4 +1,5 @@
 #include "lint.h"
+#include "msg.h"
 
 #include "corpus.h"
 #include "input.h"
@@ -36,8 +37,8 @@ static tl_status load_words_dir(tl_spell *s, const char *dir, tl_error *err)
 
   if (names == NULL)
     return tl_error_set(err, TL_EDICT,
-                        "%s: pasta de listas de palavras não encontrada; "
-                        "indique-a com --words-dir",
+                        _("%s: pasta de listas de palavras não encontrada; "
+                        "indique-a com --words-dir"),
                         dir);
   for (size_t i = 0; i < n; i++) {
     if (st == TL_OK)
@@ -225,9 +226,9 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
        i++) {
     if (!tl_rule_level_is_valid(opt->rule_levels[i])) {
       tl_status bad = tl_error_set(err, TL_EUSAGE,
-                                   "regra inválida '%s': use REGRA=NÍVEL, com "
-                                   "uma regra ou categoria conhecida e off, "
-                                   "error, warning ou info",
+                                   _("regra inválida '%s': use REGRA=NÍVEL, "
+                                     "com uma regra ou categoria conhecida "
+                                     "e off, error, warning ou info"),
                                    opt->rule_levels[i]);
       tl_linter_free(l);
       return bad;
@@ -266,8 +267,8 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
       st = tl_gloss_load(l->gloss, opt->glossary[i], err);
     if (st == TL_OK && l->gloss->nc == 0) /* never a silent skip */
       st = tl_error_set(err, TL_EGLOSS,
-                        "%s: glossário vazio (nenhum conceito); sem "
-                        "glossário, use --no-glossary",
+                        _("%s: glossário vazio (nenhum conceito); sem "
+                        "glossário, use --no-glossary"),
                         opt->glossary[0]);
     if (st == TL_OK) /* glossary renderings are words, not misspellings */
       tl_gloss_words(l->gloss, add_word, l->spell);
@@ -697,8 +698,13 @@ static void english_document(tl_ctx *c)
   c->nusage = 0;
   tl_result_add(r, off, end - off, "untranslated.document", "untranslated",
                 TL_WARNING,
-                "o texto está em inglês (%zu de %zu frases): não é uma "
-                "tradução, e as verificações de português não se aplicam",
+                P_("o texto está em inglês (%zu de %zu frase): não é uma "
+                   "tradução, e as verificações de português não se "
+                   "aplicam",
+                   "o texto está em inglês (%zu de %zu frases): não é uma "
+                   "tradução, e as verificações de português não se "
+                   "aplicam",
+                   c->sentences),
                 c->en_sentences, c->sentences);
 }
 

@@ -4,6 +4,7 @@
  * each: inline CSS and script, no fonts, no network. Every byte of the
  * article and of the messages is HTML-escaped. */
 #include "report.h"
+#include "msg.h"
 
 #include "corpus.h"
 #include "map.h"
@@ -128,13 +129,15 @@ static tl_status mkdirs(const char *path, tl_error *err)
     if (*q == '/') {
       *q = '\0';
       if (mkdir(p, 0755) != 0 && errno != EEXIST)
-        st = tl_error_set(err, TL_EIO, "%s: não foi possível criar a pasta: %s",
-                          p, strerror(errno));
+        st = tl_error_set(err, TL_EIO,
+                          _("%s: não foi possível criar a pasta: %s"), p,
+                          tl_strerror(errno));
       *q = '/';
     }
   if (st == TL_OK && mkdir(p, 0755) != 0 && errno != EEXIST)
-    st = tl_error_set(err, TL_EIO, "%s: não foi possível criar a pasta: %s", p,
-                      strerror(errno));
+    st = tl_error_set(err, TL_EIO,
+                      _("%s: não foi possível criar a pasta: %s"), p,
+                      tl_strerror(errno));
   free(p);
   return st;
 }
@@ -230,13 +233,29 @@ static const char SCRIPT[] =
 
 static void page_head(tl_buf *b, const char *title)
 {
-  tl_buf_adds(b, "<!DOCTYPE html>\n<html lang=\"pt-BR\"><head><meta "
-                 "charset=\"utf-8\"><meta name=\"viewport\" "
-                 "content=\"width=device-width\"><title>");
+  tl_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta "
+                   "charset=\"utf-8\"><meta name=\"viewport\" "
+                   "content=\"width=device-width\"><title>",
+                tl_lang_get() == TL_LANG_EN ? "en" : "pt-BR");
   escs(b, title);
   tl_buf_adds(b, "</title><style>");
   tl_buf_adds(b, STYLE);
   tl_buf_adds(b, "</style></head><body>\n");
+}
+
+/* The counts of a summary: errors, warnings and infos of @sev, each a
+ * <span>. */
+static void counts_html(tl_buf *b, const size_t sev[3])
+{
+  tl_buf_adds(b, "<span>");
+  tl_buf_printf(b, P_("%zu erro", "%zu erros", sev[TL_ERROR]), sev[TL_ERROR]);
+  tl_buf_adds(b, "</span><span>");
+  tl_buf_printf(b, P_("%zu aviso", "%zu avisos", sev[TL_WARNING]),
+                sev[TL_WARNING]);
+  tl_buf_adds(b, "</span><span>");
+  tl_buf_printf(b, P_("%zu informação", "%zu informações", sev[TL_INFO]),
+                sev[TL_INFO]);
+  tl_buf_adds(b, "</span>");
 }
 
 /* What hovering a highlighted finding shows: message and suggestions. */
@@ -244,7 +263,8 @@ static void hover(tl_buf *b, const tl_finding *f)
 {
   escs(b, f->message);
   for (size_t k = 0; k < f->nsuggestions; k++) {
-    escs(b, k ? ", " : " — sugestões: ");
+    escs(b, k ? ", "
+              : P_(" — sugestão: ", " — sugestões: ", f->nsuggestions));
     escs(b, f->suggestions[k]);
   }
 }
@@ -315,15 +335,15 @@ static void render_pair(page_ctx *pc, tl_buf *b)
   const tl_result *r = pc->r;
   const tl_pair_view *v = r->pair;
 
-  tl_buf_adds(b, "<table class=\"pair\"><tr><th>original: ");
+  tl_buf_printf(b, "<table class=\"pair\"><tr><th>%s", _("original: "));
   escs(b, v->src_path);
-  tl_buf_adds(b, "</th><th>tradução</th></tr>\n");
+  tl_buf_printf(b, "</th><th>%s</th></tr>\n", _("tradução"));
   for (size_t k = 0; k < v->nrows; k++) {
     const tl_pair_row *row = &v->rows[k];
     size_t pos = row->s_off;
     tl_buf_adds(b, "<tr><td>");
     if (row->s_end == row->s_off)
-      tl_buf_adds(b, "<em>(sem original)</em>");
+      tl_buf_printf(b, "<em>%s</em>", _("(sem original)"));
     for (size_t i = 0; i < r->n && row->s_end > row->s_off; i++) {
       const tl_finding *f = &r->f[i];
       if (f->source_path == NULL || f->source_offset < pos ||
@@ -345,7 +365,7 @@ static void render_pair(page_ctx *pc, tl_buf *b)
       tl_buf_add_html(b, v->src + pos, row->s_end - pos);
     tl_buf_adds(b, "</td><td>");
     if (row->t_end == row->t_off) {
-      tl_buf_adds(b, "<em>(omitido na tradução)</em>");
+      tl_buf_printf(b, "<em>%s</em>", _("(omitido na tradução)"));
     } else {
       pos = put_marks(b, pc, row->t_off, row->t_end, row->t_off);
       tl_buf_add_html(b, r->data + pos, row->t_end - pos);
@@ -368,35 +388,35 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
   page_head(b, title);
   tl_buf_adds(b, "<header><h1>");
   escs(b, rel);
-  tl_buf_printf(b, "</h1><div class=\"sum\"><span>%zu palavras</span>"
-                   "<span>%zu erros</span><span>%zu avisos</span>"
-                   "<span>%zu informações</span>",
-                e->words, e->sev[TL_ERROR], e->sev[TL_WARNING],
-                e->sev[TL_INFO]);
+  tl_buf_adds(b, "</h1><div class=\"sum\">");
+  tl_buf_adds(b, "<span>");
+  tl_buf_printf(b, P_("%zu palavra", "%zu palavras", e->words), e->words);
+  tl_buf_adds(b, "</span>");
+  counts_html(b, e->sev);
   for (int c = 0; CATEGORIES[c] != NULL; c++)
     if (e->cat[c] > 0)
       tl_buf_printf(b, "<span class=\"c-%s\">%s: %zu</span>", CATEGORIES[c],
-                    CATEGORIES[c], e->cat[c]);
+                    tl_category_label(CATEGORIES[c]), e->cat[c]);
   tl_buf_adds(b, "<span><a href=\"");
   add_up(b, rel);
-  tl_buf_adds(b, "index.html\">índice</a></span>");
+  tl_buf_printf(b, "index.html\">%s</a></span>", _("índice"));
   if (d->corpus != NULL) {
     tl_buf_adds(b, "<span><a href=\"");
     add_up(b, rel);
-    tl_buf_adds(b, "acervo.html\">acervo</a></span>");
+    tl_buf_printf(b, "acervo.html\">%s</a></span>", _("acervo"));
   }
-  tl_buf_adds(b, "</div><div class=\"filters\">Mostrar: ");
+  tl_buf_printf(b, "</div><div class=\"filters\">%s", _("Mostrar: "));
   for (int c = 0; CATEGORIES[c] != NULL; c++)
     if (e->cat[c] > 0)
       tl_buf_printf(b, "<label><input type=\"checkbox\" value=\"c-%s\" "
                        "checked> %s</label>",
-                    CATEGORIES[c], CATEGORIES[c]);
+                    CATEGORIES[c], tl_category_label(CATEGORIES[c]));
   for (int s = TL_ERROR; s >= TL_INFO; s--) /* info unchecked at first */
     tl_buf_printf(b, "<label><input type=\"checkbox\" value=\"s-%s\"%s> "
                      "%s</label>",
                   tl_severity_name((tl_severity)s),
                   s == TL_INFO ? "" : " checked",
-                  tl_severity_name((tl_severity)s));
+                  tl_severity_label((tl_severity)s));
   tl_buf_adds(b, "</div></header>\n<main>");
   if (r->pair != NULL) {
     render_pair(&pc, b); /* source mode: the source beside the target */
@@ -406,10 +426,10 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
     tl_render_document(r, open_mark, &pc, b);
     tl_buf_adds(b, "</article>");
   }
-  tl_buf_printf(b, "\n<aside><h2>Achados</h2><p class=\"n\">%zu "
-                   "%s, %zu %s</p><ol>\n",
-                r->n, r->n == 1 ? "achado" : "achados", groups,
-                groups == 1 ? "grupo" : "grupos");
+  tl_buf_printf(b, "\n<aside><h2>%s</h2><p class=\"n\">", _("Achados"));
+  tl_buf_printf(b, P_("%zu achado", "%zu achados", r->n), r->n);
+  tl_buf_printf(b, P_(", %zu grupo", ", %zu grupos", groups), groups);
+  tl_buf_adds(b, "</p><ol>\n");
   /* the list: a finding repeated (same rule, text, message) once */
   for (size_t i = 0; i < r->n; i++) {
     const tl_finding *f = &r->f[i];
@@ -421,7 +441,7 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
                   f->category, tl_severity_name(f->severity),
                   f->severity == TL_INFO ? " class=\"hidden\"" : "", i + 1,
                   f->line, f->column, tl_severity_name(f->severity),
-                  tl_severity_name(f->severity), f->category);
+                  tl_severity_label(f->severity), f->category);
     escs(b, f->rule);
     tl_buf_adds(b, "</code>");
     if (count[i] > 1)
@@ -433,12 +453,13 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
       add_up(b, rel);
       tl_buf_adds(b, "acervo.html#c-");
       tl_report_add_href(b, f->concept);
-      tl_buf_adds(b, "\">conceito ");
+      tl_buf_printf(b, "\">%s", _("conceito "));
       escs(b, f->concept);
       tl_buf_adds(b, "</a>");
     }
     if (f->nsuggestions > 0) {
-      tl_buf_adds(b, "<br><small>sugestões: ");
+      tl_buf_printf(b, "<br><small>%s",
+                    P_("sugestão: ", "sugestões: ", f->nsuggestions));
       for (size_t k = 0; k < f->nsuggestions; k++) {
         if (k)
           tl_buf_adds(b, ", ");
@@ -447,7 +468,7 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
       tl_buf_adds(b, "</small>");
     }
     if (count[i] > 1) {
-      tl_buf_adds(b, "<br><small class=\"more\">também em: ");
+      tl_buf_printf(b, "<br><small class=\"more\">%s", _("também em: "));
       for (size_t k = i + 1; k < r->n; k++)
         if (leader[k] == i)
           tl_buf_printf(b, "<a href=\"#f%zu\">%u:%u</a>", k + 1,
@@ -457,7 +478,7 @@ static void render_file(const tl_result *r, const char *rel, tl_buf *b,
     tl_buf_adds(b, "</li>\n");
   }
   if (r->n == 0)
-    tl_buf_adds(b, "<li>Nenhum achado.</li>\n");
+    tl_buf_printf(b, "<li>%s</li>\n", _("Nenhum achado."));
   tl_buf_adds(b, "</ol></aside></main>\n<script>");
   tl_buf_adds(b, SCRIPT);
   tl_buf_adds(b, "</script></body></html>\n");
@@ -509,7 +530,7 @@ tl_status tl_report_dir_add(tl_report_dir *d, const tl_result *r,
     mem = open_memstream(&json, &jlen);
     if (mem == NULL) {
       tl_buf_fini(&path);
-      return tl_error_set(err, TL_EIO, "memória esgotada");
+      return tl_error_set(err, TL_EIO, "%s", _("memória esgotada"));
     }
     rep = tl_report_new(TL_FORMAT_JSON, mem, 0);
     tl_report_add(rep, r);
@@ -543,22 +564,25 @@ tl_status tl_report_dir_finish(tl_report_dir *d, tl_error *err)
   if (d->n > 1)
     qsort(d->files, d->n, sizeof *d->files, worst_first);
   tl_buf_init(&b);
-  page_head(&b, "tradlint: relatório");
+  page_head(&b, _("tradlint: relatório"));
   for (size_t i = 0; i < d->n; i++)
     for (int s = 0; s < 3; s++)
       tot[s] += d->files[i].sev[s];
-  tl_buf_printf(&b, "<header><h1>Relatório do tradlint</h1><div class=\"sum\">"
-                    "<span>%zu arquivos</span><span>%zu erros</span><span>%zu "
-                    "avisos</span><span>%zu informações</span>%s</div></header>"
-                    "\n<main><table><tr><th>arquivo</th><th>erros</th><th>"
-                    "avisos</th><th>info</th>",
-                d->n, tot[TL_ERROR], tot[TL_WARNING], tot[TL_INFO],
-                d->corpus != NULL ? "<span><a href=\"acervo.html\">conceitos "
-                                    "do acervo</a></span>"
-                                  : "");
+  tl_buf_printf(&b, "<header><h1>%s</h1><div class=\"sum\">",
+                _("Relatório do tradlint"));
+  tl_buf_adds(&b, "<span>");
+  tl_buf_printf(&b, P_("%zu arquivo", "%zu arquivos", d->n), d->n);
+  tl_buf_adds(&b, "</span>");
+  counts_html(&b, tot);
+  if (d->corpus != NULL)
+    tl_buf_printf(&b, "<span><a href=\"acervo.html\">%s</a></span>",
+                  _("conceitos do acervo"));
+  tl_buf_printf(&b, "</div></header>\n<main><table><tr><th>%s</th><th>%s</th>"
+                    "<th>%s</th><th>%s</th>",
+                _("arquivo"), _("erros"), _("avisos"), _("informações"));
   for (int c = 0; CATEGORIES[c] != NULL; c++)
     tl_buf_printf(&b, "<th class=\"c-%s\">%s</th>", CATEGORIES[c],
-                  CATEGORIES[c]);
+                  tl_category_label(CATEGORIES[c]));
   tl_buf_adds(&b, "</tr>\n");
   for (size_t i = 0; i < d->n; i++) {
     file_entry *e = &d->files[i];
@@ -583,7 +607,7 @@ tl_status tl_report_dir_finish(tl_report_dir *d, tl_error *err)
     FILE *mem = open_memstream(&html, &hlen);
     if (mem == NULL) {
       tl_buf_fini(&path);
-      return tl_error_set(err, TL_EIO, "memória esgotada");
+      return tl_error_set(err, TL_EIO, "%s", _("memória esgotada"));
     }
     st = tl_corpus_report_pages(d->corpus, d->linter, mem, err);
     fclose(mem);

@@ -3,6 +3,7 @@
  * points, as run.columnKind says), safe fixes and partial fingerprints
  * that survive moved lines. Streamed: results are written file by file. */
 #include "report.h"
+#include "msg.h"
 
 #include "rules.h"
 #include "walk.h"
@@ -29,18 +30,20 @@ static void header(tl_report *rep)
     json_object_set_new(o, "id", json_string(r->id));
     json_object_set_new(o, "name", json_string(r->id));
     json_object_set_new(o, "shortDescription",
-                        json_pack("{s:s}", "text", r->summary));
+                        json_pack("{s:s}", "text", _(r->summary)));
     json_object_set_new(o, "fullDescription",
-                        json_pack("{s:s}", "text", r->help));
+                        json_pack("{s:s}", "text", _(r->help)));
     {
       char *uri = tl_rule_help_uri(r);
       tl_buf md;
       tl_buf_init(&md);
-      tl_buf_printf(&md, "**%s** (`%s`, %s)\n\n%s\n\n[%s](%s)", r->summary,
-                    r->id, tl_severity_name(r->severity), r->help, r->id, uri);
+      tl_buf_printf(&md, "**%s** (`%s`, %s)\n\n%s\n\n[%s](%s)",
+                    _(r->summary), r->id, tl_severity_name(r->severity),
+                    _(r->help), r->id, uri);
       json_object_set_new(o, "helpUri", json_string(uri));
-      json_object_set_new(o, "help", json_pack("{s:s,s:s}", "text", r->help,
-                                               "markdown", md.p));
+      json_object_set_new(o, "help",
+                          json_pack("{s:s,s:s}", "text", _(r->help),
+                                    "markdown", md.p));
       tl_buf_fini(&md);
       free(uri);
     }
@@ -106,7 +109,7 @@ void tl_report_sarif_add(tl_report *rep, const tl_result *r)
     if (f->fix && f->nsuggestions > 0) {
       json_t *fix = json_pack(
           "{s:{s:s},s:[{s:{s:s},s:[{s:o,s:{s:s}}]}]}", "description", "text",
-          "Substituir pela sugestão", "artifactChanges", "artifactLocation",
+          _("Substituir pela sugestão"), "artifactChanges", "artifactLocation",
           "uri", uri, "replacements", "deletedRegion", region(f),
           "insertedContent", "text", f->suggestions[0]);
       json_object_set_new(res, "fixes", json_pack("[o]", fix));

@@ -1,13 +1,14 @@
 /* Compiler-style text report:
- *   a.md:12:8: error: palavra desconhecida 'treinamneto' [spelling]
+ *   a.md:12:8: erro: palavra desconhecida 'treinamneto' [ortografia]
  *      12 | Após o treinamneto, o modelo ...
  *         |        ^~~~~~~~~~
- *         = sugestões: treinamento
+ *         = sugestão: treinamento
  * The repeats of a finding in a file (same rule, text and message) are
  * shown once, with the lines of the others:
  *         = 'gráfico computacional' — 10 ocorrências: linhas 32, 105, ...
  * Info findings are left out unless --min-level info (report.c). */
 #include "report.h"
+#include "msg.h"
 
 #include "name.h"
 #include "utf8.h"
@@ -134,8 +135,10 @@ static void add_repeats(tl_buf *b, const tl_result *r, const size_t *leader,
     space = false;
     tl_buf_addc(b, p[i]);
   }
-  tl_buf_printf(b, "' — %zu ocorrências: %s %u", count,
-                nlines == 1 ? "linha" : "linhas", lines[0]);
+  tl_buf_adds(b, "' — ");
+  tl_buf_printf(b, P_("%zu ocorrência", "%zu ocorrências", count), count);
+  tl_buf_adds(b, ": ");
+  tl_buf_printf(b, P_("linha %u", "linhas %u", nlines), lines[0]);
   for (size_t k = 1; k < nlines && k < MAX_LINES; k++)
     tl_buf_printf(b, ", %u", lines[k]);
   tl_buf_adds(b, nlines > MAX_LINES ? " …\n" : "\n");
@@ -155,8 +158,8 @@ static void print_finding(tl_report *rep, const tl_result *r,
 
   tl_buf_clear(b);
   tl_buf_printf(b, "%s%s:%u:%u:%s %s%s:%s %s [%s]\n", bold, path, f->line,
-                f->column, reset, sc, tl_severity_name(f->severity), reset,
-                f->message, f->category);
+                f->column, reset, sc, tl_severity_label(f->severity), reset,
+                f->message, tl_category_label(f->category));
   /* The source line, cut to a window around the finding. */
   nw = snprintf(num, sizeof num, "%u", f->line);
   from = back(r->data, f->offset, WINDOW_BEFORE, &cut_l);
@@ -184,14 +187,14 @@ static void print_finding(tl_report *rep, const tl_result *r,
     tl_buf_addc(b, '~');
   tl_buf_printf(b, "%s\n", reset);
   if (f->nsuggestions > 0) {
-    tl_buf_printf(b, " %*s = %s: ", nw + 2, "",
-                  f->nsuggestions == 1 ? "sugestão" : "sugestões");
+    tl_buf_printf(b, " %*s = %s", nw + 2, "",
+                  P_("sugestão: ", "sugestões: ", f->nsuggestions));
     for (size_t i = 0; i < f->nsuggestions; i++)
       tl_buf_printf(b, "%s%s", i ? ", " : "", f->suggestions[i]);
     tl_buf_addc(b, '\n');
   }
   if (f->source_path != NULL)
-    tl_buf_printf(b, " %*s = original: %s:%u:%u: %s\n", nw + 2, "",
+    tl_buf_printf(b, " %*s = %s%s:%u:%u: %s\n", nw + 2, "", _("original: "),
                   f->source_path, f->source_line, f->source_column,
                   f->source_text != NULL ? f->source_text : "");
   if (count > 1)
@@ -236,35 +239,40 @@ void tl_report_text_add(tl_report *rep, const tl_result *r)
   free(count);
 }
 
-static const char *plural(size_t n, const char *one, const char *many)
-{
-  return n == 1 ? one : many;
-}
-
 void tl_report_text_finish(tl_report *rep)
 {
   size_t e = rep->counts[TL_ERROR], w = rep->counts[TL_WARNING],
          i = rep->counts[TL_INFO];
   size_t hw = rep->hidden[TL_WARNING], hi = rep->hidden[TL_INFO];
+  FILE *o = rep->out;
 
-  fprintf(rep->out,
-          "tradlint: %zu %s, %zu %s: %zu %s, %zu %s, %zu %s", rep->files,
-          plural(rep->files, "arquivo", "arquivos"), rep->words,
-          plural(rep->words, "palavra", "palavras"), e,
-          plural(e, "erro", "erros"), w, plural(w, "aviso", "avisos"), i,
-          plural(i, "informação", "informações"));
+  fprintf(o, P_("tradlint: %zu arquivo", "tradlint: %zu arquivos",
+                rep->files),
+          rep->files);
+  fputs(", ", o);
+  fprintf(o, P_("%zu palavra", "%zu palavras", rep->words), rep->words);
+  fputs(": ", o);
+  fprintf(o, P_("%zu erro", "%zu erros", e), e);
+  fputs(", ", o);
+  fprintf(o, P_("%zu aviso", "%zu avisos", w), w);
+  fputs(", ", o);
+  fprintf(o, P_("%zu informação", "%zu informações", i), i);
   /* what the minimum level left out, and how to see it */
-  if (hw > 0 && hi > 0)
-    fprintf(rep->out, " (e %zu %s e %zu %s não mostrados: --min-level info)",
-            hw, plural(hw, "aviso", "avisos"), hi,
-            plural(hi, "informação", "informações"));
-  else if (hw > 0)
-    fprintf(rep->out, " (e %zu %s não %s: --min-level warning)", hw,
-            plural(hw, "aviso", "avisos"),
-            plural(hw, "mostrado", "mostrados"));
-  else if (hi > 0)
-    fprintf(rep->out, " (e %zu %s não %s: --min-level info)", hi,
-            plural(hi, "informação", "informações"),
-            plural(hi, "mostrada", "mostradas"));
-  fputc('\n', rep->out);
+  if (hw > 0 && hi > 0) {
+    char nw[64], ni[64];
+    snprintf(nw, sizeof nw, P_("%zu aviso", "%zu avisos", hw), hw);
+    snprintf(ni, sizeof ni, P_("%zu informação", "%zu informações", hi),
+             hi);
+    fprintf(o, _(" (e %s e %s não mostrados: --min-level info)"), nw, ni);
+  } else if (hw > 0) {
+    fprintf(o, P_(" (e %zu aviso não mostrado: --min-level warning)",
+                  " (e %zu avisos não mostrados: --min-level warning)", hw),
+            hw);
+  } else if (hi > 0) {
+    fprintf(o, P_(" (e %zu informação não mostrada: --min-level info)",
+                  " (e %zu informações não mostradas: --min-level info)",
+                  hi),
+            hi);
+  }
+  fputc('\n', o);
 }

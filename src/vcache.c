@@ -1,4 +1,5 @@
 #include "vcache.h"
+#include "msg.h"
 
 #include "map.h"
 
@@ -79,22 +80,22 @@ static const char *adopt(tl_vcache *c, unsigned char *data, size_t len)
   size_t idlen, at;
 
   if (len < HEADER)
-    return "arquivo truncado";
+    return _("arquivo truncado");
   memcpy(&h, data, sizeof h);
   if (memcmp(h.magic, MAGIC, 8) != 0 || h.endian != ENDIAN)
-    return "não é um cache do tradlint";
+    return _("não é um cache do tradlint");
   if (h.version != VERSION)
-    return "versão de formato diferente";
+    return _("versão de formato diferente");
   idlen = h.idlen;
   if (idlen > MAX_IDENTITY || h.nslots < 2 || (h.nslots & (h.nslots - 1)) ||
       h.nrecords >= h.nslots || h.nslots > 2 * MAX_RECORDS + 2 ||
       len != HEADER + pad8(idlen) + (size_t)h.nslots * 4 + h.reclen)
-    return "arquivo truncado ou danificado";
+    return _("arquivo truncado ou danificado");
   if (tl_map_hash(data + 16 + 8, len - 24) != h.checksum)
-    return "soma de verificação errada";
+    return _("soma de verificação errada");
   if (idlen != strlen(c->identity) ||
       memcmp(data + HEADER, c->identity, idlen) != 0)
-    return "cache de outros dicionários";
+    return _("cache de outros dicionários");
   at = HEADER + pad8(idlen);
   c->file = data;
   c->slots = (const uint32_t *)(const void *)(data + at);
@@ -168,7 +169,8 @@ tl_vcache *tl_vcache_open(const char *dir, const char *identity,
       free(data);
       tl_buf b;
       tl_buf_init(&b);
-      tl_buf_printf(&b, "cache de verificação %s ignorado (%s): será refeito",
+      tl_buf_printf(&b,
+                    _("cache de verificação %s ignorado (%s): será refeito"),
                     c->path, why);
       *warning = tl_xstrdup(tl_buf_cstr(&b));
       tl_buf_fini(&b);
@@ -176,8 +178,8 @@ tl_vcache *tl_vcache_open(const char *dir, const char *identity,
   } else if (!missing) {
     tl_buf b;
     tl_buf_init(&b);
-    tl_buf_printf(&b, "cache de verificação %s ilegível (%s): ignorado",
-                  c->path, strerror(errno));
+    tl_buf_printf(&b, _("cache de verificação %s ilegível (%s): ignorado"),
+                  c->path, tl_strerror(errno));
     *warning = tl_xstrdup(tl_buf_cstr(&b));
     tl_buf_fini(&b);
   }
@@ -416,7 +418,7 @@ static tl_status write_file(tl_vcache *c, const tl_buf *body, tl_error *err)
   fd = mkstemp(tmp);
   if (fd < 0) {
     tl_status st = tl_error_set(err, TL_EIO, "%s: %s", c->dir,
-                                strerror(errno));
+                                tl_strerror(errno));
     free(tmp);
     return st;
   }
@@ -430,7 +432,7 @@ static tl_status write_file(tl_vcache *c, const tl_buf *body, tl_error *err)
   }
   if (done < body->len || close(fd) != 0 || rename(tmp, c->path) != 0) {
     tl_status st = tl_error_set(err, TL_EIO, "%s: %s", c->path,
-                                strerror(errno ? errno : EIO));
+                                tl_strerror(errno ? errno : EIO));
     if (done < body->len)
       close(fd);
     unlink(tmp);
@@ -454,7 +456,7 @@ static tl_status save_locked(tl_vcache *c, tl_error *err)
   if (c->added.count == 0 || c->path == NULL)
     return TL_OK;
   if (!mkdir_p(c->dir))
-    return tl_error_set(err, TL_EIO, "%s: %s", c->dir, strerror(errno));
+    return tl_error_set(err, TL_EIO, "%s: %s", c->dir, tl_strerror(errno));
   /* the file's entries and this run's; past MAX_RECORDS, this run's only */
   keep_file = c->file != NULL && c->nrecords + c->added.count <= MAX_RECORDS;
   total = c->added.count + (keep_file ? c->nrecords : 0);

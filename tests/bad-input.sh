@@ -93,7 +93,7 @@ if [ "${TL_PATHOLOGICAL:-1}" = 1 ]; then
   expect "invalid UTF-8 every 3 bytes" 2 "invalido.md:1:3: UTF-8 inválido" -- check --no-db invalido.md
   LIMIT=${PATHOLOGICAL_LIMIT:-60} expect "glossary of 100,000 rows" 0 "100000 conceitos" -- \
     glossary check glossario-100k.tsv
-  expect "path with spaces and accents" 1 "notícia sobre IA.md:1:3: error: palavra desconhecida 'treinamneto'" -- \
+  expect "path with spaces and accents" 1 "notícia sobre IA.md:1:3: erro: palavra desconhecida 'treinamneto'" -- \
     check --no-db --no-suggestions "pasta com espaço"
 fi
 

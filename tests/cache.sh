@@ -13,7 +13,7 @@ loads() { grep -c 'debug: loading' "$1" || true; }
 files() { find "$dir" -name 'verdicts-*.bin' 2>/dev/null | wc -l; }
 
 "$bin" check --no-db --no-cache --fail-on never "$corpus" >"$tmp/ref.txt" 2>&1
-[ "$(files)" = 0 ] && grep -q "untranslated" "$tmp/ref.txt" && ok ||
+[ "$(files)" = 0 ] && grep -q "não traduzido" "$tmp/ref.txt" && ok ||
   bad "--no-cache wrote a cache file, or the reference has no finding"
 
 # cold: Hunspell loaded, a file per dictionary written, the same output

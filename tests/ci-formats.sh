@@ -141,7 +141,7 @@ assert {d["severity"] for d in r["diagnostics"]} == {"ERROR"}
 assert j["summary"]["warnings"] == 0 and j["summary"]["errors"] > 0
 PY
 ! grep -q 'severity="warning"' e.checkstyle && ! grep -q 'type="warning"' e.junit && ! grep -q '^::warning' e.github &&
-  ! grep -q ': warning:' e.text && grep -q ': error:' e.text && ok || bad "--min-level error in xml/github/text"
+  ! grep -q ': aviso:' e.text && grep -q ': erro:' e.text && ok || bad "--min-level error in xml/github/text"
 # the exit status follows what is reported
 "$bin" check --no-db --min-level error --fail-on warning art/limpo.md >/dev/null 2>&1 && ok || bad "clean file fails"
 printf 'O modelo acertou 86.4%% das questões.\n' >w.md

@@ -41,7 +41,7 @@ expect "words = [12 files]" 0 "1 arquivo, 9 palavras: 0 erros" -- \
 list glossary g .tsv 12 >glossary12/.tradlint.toml
 sed -i 's/"g/"..\/g/g' glossary12/.tradlint.toml
 printf 'Houve erradol no modelo.\n' >b.md
-expect "glossary = [12 files]" 1 "erradol.*terminology" -- \
+expect "glossary = [12 files]" 1 "erradol.*terminologia" -- \
   check --no-db --config glossary12/.tradlint.toml b.md
 list glossary "" "" 301 | sed 's/"[0-9]*"/""/g' >empty301/.tradlint.toml
 expect "glossary = [301 empty strings]" 2 \

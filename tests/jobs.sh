@@ -9,14 +9,14 @@ for fmt in text json sarif; do
   "$bin" check -j 1 --no-db --format $fmt --fail-on never "$corpus" >"$tmp/1.$fmt" 2>&1
   "$bin" check -j 2 --no-db --format $fmt --fail-on never "$corpus" >"$tmp/2.$fmt" 2>&1
   "$bin" check -j 4 --no-db --format $fmt --fail-on never "$corpus" >"$tmp/4.$fmt" 2>&1
-  grep -q "untranslated" "$tmp/1.$fmt" && cmp -s "$tmp/1.$fmt" "$tmp/2.$fmt" &&
+  grep -Eq "untranslated|não traduzido" "$tmp/1.$fmt" && cmp -s "$tmp/1.$fmt" "$tmp/2.$fmt" &&
     cmp -s "$tmp/1.$fmt" "$tmp/4.$fmt" && ok || bad "-j output differs or has no finding ($fmt)"
 done
 # with the corpus memory: the same findings (consistency.corpus included)
 # and the same database content
 "$bin" check -j 1 --db "$tmp/a.db" --fail-on never "$corpus" >"$tmp/a.txt" 2>&1
 "$bin" check -j 2 --db "$tmp/b.db" --fail-on never "$corpus" >"$tmp/b.txt" 2>&1
-grep -q "consistency" "$tmp/a.txt" && cmp -s "$tmp/a.txt" "$tmp/b.txt" && ok ||
+grep -q "\[consistência\]" "$tmp/a.txt" && cmp -s "$tmp/a.txt" "$tmp/b.txt" && ok ||
   bad "-j output differs with the corpus memory, or has no consistency finding"
 "$bin" check -j 2 --db "$tmp/b.db" --fail-on never "$corpus" >"$tmp/b2.txt" 2>&1
 "$bin" check -j 1 --db "$tmp/a.db" --fail-on never "$corpus" >"$tmp/a2.txt" 2>&1

@@ -49,6 +49,7 @@ python3 "$root/tools/messages.py" check "$root/po/en.po" \
   "$root"/src/*.c "$root"/src/cli/*.c "$root"/src/cli/*.def >"$tmp/o" 2>&1
 st=$?
 if [ $st -eq 0 ]; then ok; else bad "messages.py check on the tree:"; cat "$tmp/o"; fi
+expect "no module pending" "0 module\(s\) pending with 0 unwrapped" "$tmp/o"
 # a fake project: one converted module, a catalogue
 mkdir -p "$tmp/p/po" "$tmp/p/src"
 cat >"$tmp/p/po/en.po" <<'PO'
@@ -148,6 +149,103 @@ for lang in pt en; do
   done
 done
 expect "sarif: error level" '"level": ?"error"' "$tmp/o.sarif"
+
+# ---- each converted module, in both languages ---------------------------
+# One article with a finding of each check, in the text report: severities
+# and categories are Portuguese names there (English identifiers stay in the
+# machine formats, above).
+cat >"$tmp/a/todos.md" <<'MD'
+O treinamneto do GPT-4.0 custou 86.4 milhões.
+
+O modelo usa aprendizado por reforço e o treino de de modelos.
+
+Depois, a aprendizagem por reforço melhorou. O modelo faz o reasoning do texto.
+
+O modelo ficou wobbly depois do treino.
+MD
+printf 'O modelo ficou wobbly.\n\nO modelo ficou wobbly de novo.\n' >"$tmp/a/rep.md"
+run all check --no-db --min-level info "$tmp/a/todos.md"
+run rep check --no-db --min-level info "$tmp/a/rep.md"
+pt=$tmp/all.pt en=$tmp/all.en
+# report_text.c: severity and category names, suggestions, the summary
+expect "text: erro [ortografia]" "todos\.md:1:3: erro: .* \[ortografia\]$" "$pt"
+expect "text: error [spelling]" "todos\.md:1:3: error: .* \[spelling\]$" "$en"
+expect "text: aviso [números]" "todos\.md:1:33: aviso: .* \[números\]$" "$pt"
+expect "text: warning [number]" "todos\.md:1:33: warning: .* \[number\]$" "$en"
+expect "text: informação [não traduzido]" ": informação: .* \[não traduzido\]$" "$pt"
+expect "text: info [untranslated]" ": info: .* \[untranslated\]$" "$en"
+refuse "text pt: no English severity" ":[0-9]+:[0-9]+: (error|warning|info): " "$pt"
+refuse "text pt: no English category" "\[(spelling|terminology|consistency|untranslated|number|repetition)\]$" "$pt"
+expect "text: 1 sugestão" "^ += sugestão: treinamento$" "$pt"
+expect "text: 1 suggestion" "^ += suggestion: treinamento$" "$en"
+expect "text: repeats" "= 'wobbly' — 2 ocorrências: linhas 1, 3$" "$tmp/rep.pt"
+expect "text: repeats (en)" "= 'wobbly' — 2 occurrences: lines 1, 3$" "$tmp/rep.en"
+expect "text: summary" "^tradlint: 1 arquivo, [0-9]+ palavras: 2 erros, 4 avisos, 1 informação$" "$pt"
+expect "text: summary (en)" "^tradlint: 1 file, [0-9]+ words: 2 errors, 4 warnings, 1 info$" "$en"
+run hidden check --no-db --min-level error "$tmp/a/todos.md"
+expect "text: hidden" "\(e 4 avisos e 1 informação não mostrados: --min-level info\)$" "$tmp/hidden.pt"
+expect "text: hidden (en)" "\(and 4 warnings and 1 info not shown: --min-level info\)$" "$tmp/hidden.en"
+run hidden1 check --no-db "$tmp/a/todos.md"
+expect "text: 1 informação não mostrada" "\(e 1 informação não mostrada: --min-level info\)$" "$tmp/hidden1.pt"
+expect "text: 1 info not shown" "\(and 1 info not shown: --min-level info\)$" "$tmp/hidden1.en"
+# the checks' messages
+expect "check_spelling" "palavra desconhecida 'treinamneto'" "$pt"
+expect "check_spelling (en)" "unknown word 'treinamneto'" "$en"
+expect "check_terms" "'GPT-4\.0' é uma forma errada de 'GPT-4o'" "$pt"
+expect "check_terms (en)" "'GPT-4\.0' is a wrong form of 'GPT-4o'" "$en"
+expect "check_number" "'86\.4': ponto decimal à inglesa; em português, '86,4'" "$pt"
+expect "check_number (en)" "'86\.4': English-style decimal point; in Portuguese, '86,4'" "$en"
+expect "check_repetition" "palavra repetida: 'de de'" "$pt"
+expect "check_repetition (en)" "repeated word: 'de de'" "$en"
+expect "check_consistency" "'aprendizagem por reforço' aqui; este texto também escreve 'aprendizado por reforço' \(linha 3" "$pt"
+expect "check_consistency (en)" "'aprendizagem por reforço' here; this text also writes 'aprendizado por reforço' \(line 3" "$en"
+expect "check_untranslated" "'reasoning' é inglês: escreva 'raciocínio'" "$pt"
+expect "check_untranslated (en)" "'reasoning' is English: write 'raciocínio'" "$en"
+# lint.c: a whole text in English; a bad --rule
+printf 'The model was trained on a large dataset of text.\n\nIt performs well on many benchmarks and tasks.\n\nThe results are shown in the table below.\n' >"$tmp/a/en.md"
+run english check --no-db "$tmp/a/en.md"
+expect "lint" "aviso: o texto está em inglês \(3 de 3 frases\): não é uma tradução" "$tmp/english.pt"
+expect "lint (en)" "warning: the text is in English \(3 of 3 sentences\): it is not a translation" "$tmp/english.en"
+run rule check --no-db --rule bogus=error "$tmp/a/um.md"
+expect "lint: regra inválida" "regra inválida 'bogus=error': use REGRA=NÍVEL" "$tmp/rule.pt"
+expect "lint: invalid rule" "invalid rule 'bogus=error': use RULE=LEVEL" "$tmp/rule.en"
+# cli/check.c: a usage error and the help
+run sort check --no-db --sort xx "$tmp/a/um.md"
+expect "cli/check" "--sort 'xx' inválido \(use position ou severity\)" "$tmp/sort.pt"
+expect "cli/check (en)" "invalid --sort 'xx' \(use position or severity\)" "$tmp/sort.en"
+run chelp check --help
+expect "cli/check help" "--min-level NÍVEL +relata só achados desse nível" "$tmp/chelp.pt"
+expect "cli/check help (en)" "--min-level LEVEL +report only findings at this level" "$tmp/chelp.en"
+# report_html.c: headings, severity and category names, counts
+(cd "$tmp/a" && "$bin" check --no-db --report-dir "$tmp/rpt" todos.md >/dev/null 2>&1)
+(cd "$tmp/a" && "$bin" check --lang en --no-db --report-dir "$tmp/rpe" todos.md >/dev/null 2>&1)
+expect "html: heading" "<h1>Relatório do tradlint</h1>" "$tmp/rpt/index.html"
+expect "html: heading (en)" "<h1>tradlint report</h1>" "$tmp/rpe/index.html"
+expect "html: category" '<th class="c-spelling">ortografia</th>' "$tmp/rpt/index.html"
+expect "html: category (en)" '<th class="c-spelling">spelling</th>' "$tmp/rpe/index.html"
+expect "html: severity" '<span class="sev error">erro</span>' "$tmp/rpt/todos.md.html"
+expect "html: severity (en)" '<span class="sev error">error</span>' "$tmp/rpe/todos.md.html"
+expect "html: filters" 'value="s-info"> informação</label>' "$tmp/rpt/todos.md.html"
+expect "html: counts" "<span>2 erros</span><span>4 avisos</span><span>1 informação</span>" "$tmp/rpt/todos.md.html"
+expect "html: counts (en)" "<span>2 errors</span><span>4 warnings</span><span>1 info</span>" "$tmp/rpe/todos.md.html"
+refuse "html: no English severity shown" '<span class="sev [a-z]+">(error|warning|info)</span>' "$tmp/rpt/todos.md.html"
+# report_sarif.c: the fix's description follows the language; the level not
+run sarif check --no-db --format sarif "$tmp/a/todos.md"
+expect "sarif: fix" '"description": ?\{"text": ?"Substituir pela sugestão"' "$tmp/sarif.pt"
+expect "sarif: fix (en)" '"description": ?\{"text": ?"Replace with the suggestion"' "$tmp/sarif.en"
+expect "sarif: level stays English" '"level": ?"error"' "$tmp/sarif.pt"
+# vcache.c: a damaged verdict cache is a warning
+for f in "$XDG_CACHE_HOME"/tradlint/verdicts-*.bin; do printf 'lixo' >"$f"; done
+"$bin" check --no-db "$tmp/a/um.md" >/dev/null 2>"$tmp/vc.pt"
+for f in "$XDG_CACHE_HOME"/tradlint/verdicts-*.bin; do printf 'lixo' >"$f"; done
+"$bin" check --lang en --no-db "$tmp/a/um.md" >/dev/null 2>"$tmp/vc.en"
+expect "vcache" "aviso: cache de verificação .* ignorado \(arquivo truncado\): será refeito" "$tmp/vc.pt"
+expect "vcache (en)" "warning: verdict cache .* ignored \(truncated file\): it will be rebuilt" "$tmp/vc.en"
+# renderings.c: a bad line of renderings.tsv
+mkdir -p "$tmp/wd"; printf 'modelo\n' >"$tmp/wd/x.txt"; printf 'reasoning raciocínio\n' >"$tmp/wd/renderings.tsv"
+run rend check --no-db --words-dir "$tmp/wd" "$tmp/a/um.md"
+expect "renderings" "renderings\.tsv:1: linha inválida: escreva a palavra inglesa" "$tmp/rend.pt"
+expect "renderings (en)" "renderings\.tsv:1: invalid line: write the English word" "$tmp/rend.en"
 
 # System errors in Portuguese (not "No such file or directory").
 "$bin" check --no-db "$tmp/nada.md" >"$tmp/o" 2>&1

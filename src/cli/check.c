@@ -21,44 +21,45 @@ enum {
 };
 
 static const cli_option check_options[] = {
-    {"format", 'f', "FORMATO",
-     "text (padrão), json, sarif, github (anotações do\n"
-     "GitHub Actions), rdjson (reviewdog), checkstyle\n"
-     "ou junit"},
-    {"min-level", OPT_MIN_LEVEL, "NÍVEL",
-     "relata só achados desse nível ou acima: error,\n"
-     "warning ou info (padrão: warning em text, sarif e\n"
-     "github, ou o nível de --fail-on se for menor;\n"
-     "todos nos outros formatos)"},
-    {"baseline", OPT_BASELINE, "ARQUIVO",
-     "omite os achados registrados na linha de base\n"
-     "ARQUIVO: só os novos contam"},
-    {"write-baseline", OPT_WRITE_BASELINE, "ARQUIVO",
-     "grava os achados desta execução como linha de base"},
-    {"sort", OPT_SORT, "ORDEM",
-     "position (padrão) ou severity: os piores\n"
-     "primeiro dentro de cada arquivo"},
-    {"fail-on", OPT_FAIL_ON, "NÍVEL",
-     "error (padrão), warning, info ou never: sai com 1\n"
-     "quando há achados desse nível ou acima"},
-    {"color", OPT_COLOR, "QUANDO",
-     "auto (padrão: só em terminal; respeita NO_COLOR),\n"
-     "always ou never"},
-    {"report-dir", OPT_REPORT_DIR, "PASTA",
-     "grava PASTA/<arquivo>.html e .json por arquivo e\n"
-     "PASTA/index.html"},
-    {"fix", OPT_FIX, NULL, "aplica as correções seguras no próprio arquivo"},
+    {"format", 'f', N_("FORMATO"),
+     N_("text (padrão), json, sarif, github (anotações do\n"
+        "GitHub Actions), rdjson (reviewdog), checkstyle\n"
+        "ou junit")},
+    {"min-level", OPT_MIN_LEVEL, N_("NÍVEL"),
+     N_("relata só achados desse nível ou acima: error,\n"
+        "warning ou info (padrão: warning em text, sarif e\n"
+        "github, ou o nível de --fail-on se for menor;\n"
+        "todos nos outros formatos)")},
+    {"baseline", OPT_BASELINE, N_("ARQUIVO"),
+     N_("omite os achados registrados na linha de base\n"
+        "ARQUIVO: só os novos contam")},
+    {"write-baseline", OPT_WRITE_BASELINE, N_("ARQUIVO"),
+     N_("grava os achados desta execução como linha de base")},
+    {"sort", OPT_SORT, N_("ORDEM"),
+     N_("position (padrão) ou severity: os piores\n"
+        "primeiro dentro de cada arquivo")},
+    {"fail-on", OPT_FAIL_ON, N_("NÍVEL"),
+     N_("error (padrão), warning, info ou never: sai com 1\n"
+        "quando há achados desse nível ou acima")},
+    {"color", OPT_COLOR, N_("QUANDO"),
+     N_("auto (padrão: só em terminal; respeita NO_COLOR),\n"
+        "always ou never")},
+    {"report-dir", OPT_REPORT_DIR, N_("PASTA"),
+     N_("grava PASTA/<arquivo>.html e .json por arquivo e\n"
+        "PASTA/index.html")},
+    {"fix", OPT_FIX, NULL,
+     N_("aplica as correções seguras no próprio arquivo")},
     {"dry-run", OPT_DRY_RUN, NULL,
-     "com --fix: mostra as correções como diff, sem gravar"},
+     N_("com --fix: mostra as correções como diff, sem gravar")},
     {"report-unused-disables", OPT_REPORT_UNUSED, NULL,
-     "relata supressões que não suprimem nada"},
-    {"source", OPT_SOURCE, "ORIGINAL",
-     "o original em inglês do único arquivo verificado\n"
-     "(modo bilíngue; sem ela, artigo.en.md ao lado de\n"
-     "artigo.md ou en/ ao lado de pt-BR/ é achado sozinho)"},
+     N_("relata supressões que não suprimem nada")},
+    {"source", OPT_SOURCE, N_("ORIGINAL"),
+     N_("o original em inglês do único arquivo verificado\n"
+        "(modo bilíngue; sem ela, artigo.en.md ao lado de\n"
+        "artigo.md ou en/ ao lado de pt-BR/ é achado sozinho)")},
     {"staged", OPT_STAGED, NULL,
-     "verifica o que está no índice do git (o gancho\n"
-     "pre-commit); não aceita CAMINHO nem --fix"},
+     N_("verifica o que está no índice do git (o gancho\n"
+        "pre-commit); não aceita CAMINHO nem --fix")},
     {NULL, 0, NULL, NULL},
 };
 
@@ -80,8 +81,10 @@ static int check_option(cli_setup *s, cli_run *r, bool *staged,
       r->min_level_set = true;
       return 1;
     }
-    cli_usage_error(p->cx, "--min-level '%s' inválido (use error, warning "
-                    "ou info)", val);
+    cli_usage_error(p->cx,
+                    _("--min-level '%s' inválido (use error, warning ou "
+                      "info)"),
+                    val);
     return -1;
   case OPT_BASELINE:
     r->baseline = val;
@@ -94,15 +97,17 @@ static int check_option(cli_setup *s, cli_run *r, bool *staged,
       r->sort_severity = val[0] == 's';
       return 1;
     }
-    cli_usage_error(p->cx, "--sort '%s' inválido (use position ou severity)",
-                    val);
+    cli_usage_error(p->cx,
+                    _("--sort '%s' inválido (use position ou severity)"), val);
     return -1;
   case OPT_FAIL_ON:
     s->fail_on_set = true;
     if (tl_severity_parse(val, &s->fail_on))
       return 1;
-    cli_usage_error(p->cx, "--fail-on '%s' inválido (use error, warning, "
-                    "info ou never)", val);
+    cli_usage_error(p->cx,
+                    _("--fail-on '%s' inválido (use error, warning, info ou "
+                      "never)"),
+                    val);
     return -1;
   case OPT_COLOR:
     if (strcmp(val, "auto") == 0 || strcmp(val, "always") == 0 ||
@@ -110,8 +115,9 @@ static int check_option(cli_setup *s, cli_run *r, bool *staged,
       r->color = val[0] == 'a' ? (val[1] == 'u' ? -1 : 1) : 0;
       return 1;
     }
-    cli_usage_error(p->cx, "--color '%s' inválido (use auto, always ou "
-                    "never)", val);
+    cli_usage_error(p->cx,
+                    _("--color '%s' inválido (use auto, always ou never)"),
+                    val);
     return -1;
   case OPT_REPORT_DIR:
     r->report_dir = val;
@@ -172,7 +178,7 @@ int cli_check(const cli_ctx *cx, int argc, char **argv)
   }
   if (staged) { /* exactly what is staged: names and content from the index */
     if (paths.n > 0 || r.fix) {
-      cli_usage_error(cx, "--staged não aceita caminhos nem --fix");
+      cli_usage_error(cx, _("--staged não aceita caminhos nem --fix"));
       goto usage;
     }
     if (cx->validate_only)
@@ -180,17 +186,19 @@ int cli_check(const cli_ctx *cx, int argc, char **argv)
     if (cli_git_staged(&files, &blobs) != 0)
       goto usage;
     if (files.n == 0) {
-      printf("tradlint: nenhum artigo no que está preparado para o commit\n");
+      printf(_("tradlint: nenhum artigo no que está preparado para o "
+               "commit\n"));
       goto out;
     }
   } else if (paths.n == 0) {
-    cli_usage_error(cx, "nenhum arquivo ou pasta para verificar");
+    cli_usage_error(cx, _("nenhum arquivo ou pasta para verificar"));
     goto usage;
   }
   if (s.opt.source != NULL &&
       (staged || paths.n != 1 || cli_is_dir(paths.v[0]))) {
-    cli_usage_error(cx, "--source vale para um único arquivo (a tradução); "
-                        "numa pasta, os pares se acham pelo nome");
+    cli_usage_error(cx, _("--source vale para um único arquivo (a "
+                          "tradução); numa pasta, os pares se acham pelo "
+                          "nome"));
     goto usage;
   }
   first = staged ? files.v[0] : paths.v[0];
@@ -198,7 +206,7 @@ int cli_check(const cli_ctx *cx, int argc, char **argv)
   if (status != 0)
     goto out;
   if (r.dry_run && !r.fix) {
-    cli_usage_error(cx, "--dry-run só vale com --fix");
+    cli_usage_error(cx, _("--dry-run só vale com --fix"));
     goto usage;
   }
   if (cx->validate_only)

@@ -105,11 +105,11 @@ static void test_text_groups_repeats(void **state)
                   TL_ERROR, "%s", i < 3 ? "errado" : "outro");
   tl_result_finish(r);
   out = render(TL_FORMAT_TEXT, r, TL_INFO);
-  assert_non_null(strstr(out, "a.md:1:3: error: errado"));
+  assert_non_null(strstr(out, "a.md:1:3: erro: errado"));
   assert_null(strstr(out, "a.md:1:15:"));
   assert_null(strstr(out, "a.md:3:3:"));
   assert_non_null(strstr(out, "= 'GPT-4.0' — 3 ocorrências: linhas 1, 3\n"));
-  assert_non_null(strstr(out, "a.md:4:3: error: outro"));
+  assert_non_null(strstr(out, "a.md:4:3: erro: outro"));
   assert_null(strstr(out, "'GPT-4.1' —"));
   assert_non_null(strstr(out, "4 erros"));
   free(out);
