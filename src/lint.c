@@ -652,10 +652,8 @@ static void stash_fini(stash *st)
   free(st->toks);
 }
 
-static void on_unit(void *ud, const tl_unit *u)
+static void on_piece(run *rn, const tl_unit *u)
 {
-  run *rn = ud;
-
   if (rn->ctx.st != TL_OK)
     return;
   tl_tokenize_unit(&rn->toks, rn->ctx.doc, rn->ctx.len, u);
@@ -670,6 +668,90 @@ static void on_unit(void *ud, const tl_unit *u)
     rn->defer = false;
   }
   check_unit(rn, u, &rn->toks);
+}
+
+/* A block of prose longer than this is checked in pieces cut after a
+ * sentence end (else at a space), so that the tokens and matches of one
+ * block never all live at once: a 200 MB single-line file stays within a
+ * bounded memory. No real paragraph comes near it. */
+#define UNIT_PIECE_BYTES ((size_t)1 << 20)
+
+static bool is_space_byte(char c)
+{
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* How much of doc[off..off+room) to take so that the cut falls after a
+ * sentence end in its second half, else after a space there, else on a
+ * character boundary; 0 when only a cut in the first half would do (the
+ * piece so far is flushed first). */
+static size_t cut_length(const char *doc, size_t off, size_t room,
+                         bool piece_empty)
+{
+  size_t half = room / 2;
+
+  for (size_t i = room; i >= 2 && i > half; i--) {
+    char c = doc[off + i - 1], p = doc[off + i - 2];
+    if (is_space_byte(c) && (p == '.' || p == '!' || p == '?'))
+      return i;
+  }
+  for (size_t i = room; i > half; i--)
+    if (is_space_byte(doc[off + i - 1]))
+      return i;
+  if (!piece_empty)
+    return 0;
+  for (size_t i = room; i > 0; i--)
+    if (((unsigned char)doc[off + i] & 0xC0) != 0x80)
+      return i;
+  return room;
+}
+
+static void check_in_pieces(run *rn, const tl_unit *u)
+{
+  tl_seg *v = NULL;
+  size_t n = 0, cap = 0, bytes = 0;
+  tl_unit piece = *u;
+
+  for (size_t i = 0; i < u->n && rn->ctx.st == TL_OK; i++) {
+    tl_seg s = u->segs[i];
+    while (s.len > 0 && rn->ctx.st == TL_OK) {
+      size_t room = UNIT_PIECE_BYTES - bytes;
+      size_t take = s.len <= room ? s.len
+                                  : cut_length(rn->ctx.doc, s.off, room, n == 0);
+      if (take > 0) {
+        TL_GROW(v, cap, n + 1);
+        v[n++] = (tl_seg){s.off, take, s.flags};
+        bytes += take;
+        s.off += take;
+        s.len -= take;
+      }
+      if (take == 0 || s.len > 0 || bytes >= UNIT_PIECE_BYTES) {
+        piece.segs = v;
+        piece.n = n;
+        on_piece(rn, &piece);
+        n = bytes = 0;
+      }
+    }
+  }
+  if (n > 0) {
+    piece.segs = v;
+    piece.n = n;
+    on_piece(rn, &piece);
+  }
+  free(v);
+}
+
+static void on_unit(void *ud, const tl_unit *u)
+{
+  run *rn = ud;
+  size_t bytes = 0;
+
+  for (size_t i = 0; i < u->n; i++)
+    bytes += u->segs[i].len;
+  if (bytes > UNIT_PIECE_BYTES)
+    check_in_pieces(rn, u);
+  else
+    on_piece(rn, u);
 }
 
 static bool is_plain_path(const char *path)
