@@ -68,11 +68,22 @@ static const char *const MIGRATIONS[] = {
     "rendering = old.rendering AND kind = old.kind AND docs <= 0; END;",
     NULL};
 
+/* More than the call sites that use the cache (a full cache prepares anew
+ * and hands the statement to the same call site's finalize path). */
+#define SQ_CACHE 32
+
 typedef struct sq_store {
   tl_store base;
   sqlite3 *db;
   char *path; /* the file */
   sqlite3_stmt *q_verdict, *q_sugg;
+  /* prepared statements kept for the connection's life, keyed by the
+   * address of their SQL literal: preparing costs more than running one */
+  struct {
+    const char *sql;
+    sqlite3_stmt *st;
+  } cache[SQ_CACHE];
+  size_t ncache;
 } sq_store;
 
 static const tl_store_ops SQ_OPS;
@@ -109,6 +120,53 @@ static int step_done(sq_store *s, sqlite3_stmt *st)
   if (rc == SQLITE_DONE)
     return SQLITE_OK;
   return rc == SQLITE_ROW ? SQLITE_MISUSE : sqlite3_errcode(s->db);
+}
+
+/* The statement for @sql (a string literal: its address is the key),
+ * prepared once per connection, handed out reset and without bindings;
+ * give it back with release(). */
+static sqlite3_stmt *cached(sq_store *s, const char *sql, int *rc)
+{
+  sqlite3_stmt *st = NULL;
+
+  for (size_t i = 0; i < s->ncache; i++)
+    if (s->cache[i].sql == sql) {
+      *rc = SQLITE_OK;
+      return s->cache[i].st;
+    }
+  *rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+                           NULL);
+  if (*rc != SQLITE_OK) {
+    sqlite3_finalize(st);
+    return NULL;
+  }
+  if (s->ncache < SQ_CACHE) {
+    s->cache[s->ncache].sql = sql;
+    s->cache[s->ncache++].st = st;
+  }
+  return st;
+}
+
+/* Reset a statement from cached(): its read lock ends here. One that did
+ * not fit the cache is finalized. */
+static void release(sq_store *s, sqlite3_stmt *st)
+{
+  if (st == NULL)
+    return;
+  for (size_t i = 0; i < s->ncache; i++)
+    if (s->cache[i].st == st) {
+      sqlite3_reset(st);
+      sqlite3_clear_bindings(st);
+      return;
+    }
+  sqlite3_finalize(st);
+}
+
+static void drop_cache(sq_store *s)
+{
+  for (size_t i = 0; i < s->ncache; i++)
+    sqlite3_finalize(s->cache[i].st);
+  s->ncache = 0;
 }
 
 static long long scalar(sq_store *s, const char *sql, int *rc)
@@ -351,6 +409,7 @@ static int open_immutable(sq_store *s)
       tl_buf_printf(&uri, "%%%02X", ch);
   }
   tl_buf_adds(&uri, "?immutable=1");
+  drop_cache(s);
   if (s->db != NULL)
     sqlite3_close(s->db);
   s->db = NULL;
@@ -437,6 +496,7 @@ tl_status tl_store_sqlite_open(tl_store **out, const char *path,
     st = setup(s, &damaged, err);
   if (st != TL_OK && damaged && (flags & TL_STORE_REBUILD) && exists &&
       !s->base.ro) {
+    drop_cache(s);
     sqlite3_close(s->db);
     s->db = NULL;
     if ((st = set_aside(path, err)) == TL_OK) {
@@ -461,6 +521,7 @@ static void sq_close(tl_store *base)
 
   sqlite3_finalize(s->q_verdict);
   sqlite3_finalize(s->q_sugg);
+  drop_cache(s);
   if (s->db != NULL)
     sqlite3_close(s->db);
   free(s->path);
@@ -533,15 +594,11 @@ static int write_pending(sq_store *s)
 
   if (s->base.npend == 0)
     return SQLITE_OK;
-  rc = sqlite3_prepare_v2(s->db,
-                          "INSERT OR REPLACE INTO verdicts(dict, word, known) "
-                          "VALUES(?, ?, ?)",
-                          -1, &iv, NULL);
+  iv = cached(s, "INSERT OR REPLACE INTO verdicts(dict, word, known) "
+                          "VALUES(?, ?, ?)", &rc);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2(s->db,
-                            "INSERT OR REPLACE INTO suggestions(dict, word, "
-                            "list) VALUES(?, ?, ?)",
-                            -1, &is, NULL);
+    is = cached(s, "INSERT OR REPLACE INTO suggestions(dict, word, "
+                            "list) VALUES(?, ?, ?)", &rc);
   for (size_t i = 0; i < s->base.npend && rc == SQLITE_OK; i++) {
     tl_store_pending *p = &s->base.pend[i];
     sqlite3_stmt *st = p->list ? is : iv;
@@ -555,8 +612,8 @@ static int write_pending(sq_store *s)
       rc = step_done(s, st);
     sqlite3_reset(st);
   }
-  sqlite3_finalize(iv);
-  sqlite3_finalize(is);
+  release(s, iv);
+  release(s, is);
   return rc;
 }
 
@@ -590,29 +647,31 @@ static bool sq_doc_hash(tl_store *base, const char *path, char *hash,
   sqlite3_stmt *st = NULL;
   bool found = false;
 
-  if (sqlite3_prepare_v2(s->db, "SELECT hash FROM documents WHERE path=?", -1,
-                         &st, NULL) != SQLITE_OK)
+  int rc;
+
+  st = cached(s, "SELECT hash FROM documents WHERE path=?", &rc);
+  if (st == NULL)
     return false;
   if (sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC) == SQLITE_OK &&
       sqlite3_step(st) == SQLITE_ROW) {
     snprintf(hash, n, "%s", (const char *)sqlite3_column_text(st, 0));
     found = true;
   }
-  sqlite3_finalize(st);
+  release(s, st);
   return found;
 }
 
 /* Run @sql, whose one parameter is @text, to the end. */
 static int exec_text(sq_store *s, const char *sql, const char *text)
 {
-  sqlite3_stmt *st = NULL;
-  int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+  int rc;
+  sqlite3_stmt *st = cached(s, sql, &rc);
 
   if (rc == SQLITE_OK)
     rc = sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
   if (rc == SQLITE_OK)
     rc = step_done(s, st);
-  sqlite3_finalize(st);
+  release(s, st);
   return rc;
 }
 
@@ -633,24 +692,17 @@ static tl_status sq_record(tl_store *base, const tl_store_doc *d,
     return TL_OK;
   if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
     return db_error(s, err, _("gravar o documento"));
-  rc = sqlite3_prepare_v2(s->db, "DELETE FROM documents WHERE path=?", -1,
-                          &del, NULL);
+  del = cached(s, "DELETE FROM documents WHERE path=?", &rc);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2(s->db,
-                            "INSERT INTO documents(path, hash, words, "
-                            "checked_at) VALUES(?, ?, ?, ?)",
-                            -1, &doc_ins, NULL);
+    doc_ins = cached(s, "INSERT INTO documents(path, hash, words, "
+                            "checked_at) VALUES(?, ?, ?, ?)", &rc);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2(s->db,
-                            "INSERT INTO usages(doc, concept, rendering, kind, "
+    use_ins = cached(s, "INSERT INTO usages(doc, concept, rendering, kind, "
                             "count, first_offset, first_line, surface, path) "
-                            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            -1, &use_ins, NULL);
+                            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)", &rc);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2(s->db,
-                            "INSERT INTO surfaces(doc, key, surface, count) "
-                            "VALUES(?, ?, ?, ?)",
-                            -1, &sf_ins, NULL);
+    sf_ins = cached(s, "INSERT INTO surfaces(doc, key, surface, count) "
+                            "VALUES(?, ?, ?, ?)", &rc);
   if (rc == SQLITE_OK)
     rc = sqlite3_bind_text(del, 1, path, -1, SQLITE_STATIC);
   if (rc == SQLITE_OK)
@@ -704,10 +756,8 @@ static tl_status sq_record(tl_store *base, const tl_store_doc *d,
     sqlite3_reset(sf_ins);
   }
   if (rc == SQLITE_OK && d->npairs > 0)
-    rc = sqlite3_prepare_v2(s->db,
-                            "INSERT INTO learned(doc, term, rendering, count) "
-                            "VALUES(?, ?, ?, ?)",
-                            -1, &pair_ins, NULL);
+    pair_ins = cached(s, "INSERT INTO learned(doc, term, rendering, count) "
+                            "VALUES(?, ?, ?, ?)", &rc);
   for (size_t i = 0; i < d->npairs && rc == SQLITE_OK; i++) {
     rc = sqlite3_bind_int64(pair_ins, 1, doc);
     if (rc == SQLITE_OK)
@@ -721,11 +771,11 @@ static tl_status sq_record(tl_store *base, const tl_store_doc *d,
       rc = step_done(s, pair_ins);
     sqlite3_reset(pair_ins);
   }
-  sqlite3_finalize(del);
-  sqlite3_finalize(doc_ins);
-  sqlite3_finalize(use_ins);
-  sqlite3_finalize(sf_ins);
-  sqlite3_finalize(pair_ins);
+  release(s, del);
+  release(s, doc_ins);
+  release(s, use_ins);
+  release(s, sf_ins);
+  release(s, pair_ins);
   if (rc == SQLITE_OK)
     rc = write_pending(s);
   if (rc == SQLITE_OK)
@@ -755,11 +805,11 @@ static tl_status renderings_query(sq_store *s, const char *sql,
   const char *except = except_path ? except_path : "";
   int rc;
 
-  rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+  st = cached(s, sql, &rc);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2(s->db, sql_docs, -1, &docs, NULL);
+    docs = cached(s, sql_docs, &rc);
   if (rc != SQLITE_OK) {
-    sqlite3_finalize(st);
+    release(s, st);
     return db_error(s, err, _("consultar o acervo"));
   }
   rc = sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -790,8 +840,8 @@ static tl_status renderings_query(sq_store *s, const char *sql,
     for (size_t i = 0; i < np; i++)
       free(paths[i]);
   }
-  sqlite3_finalize(docs);
-  sqlite3_finalize(st);
+  release(s, docs);
+  release(s, st);
   return rc == SQLITE_DONE ? TL_OK : db_error(s, err, _("consultar o acervo"));
 }
 
@@ -825,23 +875,17 @@ static tl_status sq_renderings(tl_store *base, const char *concept,
   const char *except = except_path ? except_path : "";
   int rc;
 
-  rc = sqlite3_prepare_v2(s->db,
-                          "SELECT rendering, min(kind), sum(docs), sum(uses) "
+  tot = cached(s, "SELECT rendering, min(kind), sum(docs), sum(uses) "
                           "FROM rendering_totals WHERE concept = ?1 GROUP BY "
-                          "rendering",
-                          -1, &tot, NULL);
+                          "rendering", &rc);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2(s->db,
-                            "SELECT u.rendering, u.count FROM documents d JOIN "
+    own = cached(s, "SELECT u.rendering, u.count FROM documents d JOIN "
                             "usages u ON u.doc = d.id WHERE d.path = ?2 AND "
-                            "u.concept = ?1",
-                            -1, &own, NULL);
+                            "u.concept = ?1", &rc);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2(s->db,
-                            "SELECT path FROM usages WHERE concept = ?1 AND "
+    docs = cached(s, "SELECT path FROM usages WHERE concept = ?1 AND "
                             "rendering = ?2 AND path <> ?3 ORDER BY path "
-                            "LIMIT 3",
-                            -1, &docs, NULL);
+                            "LIMIT 3", &rc);
   if (rc == SQLITE_OK)
     rc = sqlite3_bind_text(tot, 1, concept, -1, SQLITE_STATIC);
   while (rc == SQLITE_OK && (rc = sqlite3_step(tot)) == SQLITE_ROW) {
@@ -901,9 +945,9 @@ static tl_status sq_renderings(tl_store *base, const char *concept,
   for (size_t i = 0; i < n; i++)
     free(v[i].text);
   free(v);
-  sqlite3_finalize(tot);
-  sqlite3_finalize(own);
-  sqlite3_finalize(docs);
+  release(s, tot);
+  release(s, own);
+  release(s, docs);
   return rc == SQLITE_OK ? TL_OK : db_error(s, err, _("consultar o acervo"));
 }
 
@@ -943,11 +987,9 @@ static tl_status sq_record_pairs(tl_store *base, const char *path,
                    "documents WHERE path = ?)",
                    path);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2(s->db,
-                            "INSERT OR REPLACE INTO learned(doc, term, "
+    st = cached(s, "INSERT OR REPLACE INTO learned(doc, term, "
                             "rendering, count) SELECT id, ?, ?, ? FROM "
-                            "documents WHERE path = ?",
-                            -1, &st, NULL);
+                            "documents WHERE path = ?", &rc);
   for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
     rc = sqlite3_bind_text(st, 1, p[i].term, -1, SQLITE_STATIC);
     if (rc == SQLITE_OK)
@@ -960,7 +1002,7 @@ static tl_status sq_record_pairs(tl_store *base, const char *path,
       rc = step_done(s, st);
     sqlite3_reset(st);
   }
-  sqlite3_finalize(st);
+  release(s, st);
   if (rc == SQLITE_OK)
     rc = exec(s, "COMMIT");
   if (rc != SQLITE_OK) {
