@@ -36,7 +36,7 @@ FREEDICT_DIR ?= /usr/share/dictd
 # only for the test suite: SARIF schema validation, the HTML report rendered
 TESTPKGS = python3-jsonschema chromium patch pre-commit libxml2-utils python3-junitparser \
            golang-go golang-github-haya14busa-go-checkstyle-dev neovim curl \
-           openssl
+           openssl time
 # Node.js for the browser and LSP clients (playwright-core, vscode-jsonrpc,
 # pinned in tests/node/package-lock.json) and the VS Code extension
 NODEPKGS = nodejs npm
@@ -106,6 +106,7 @@ deps-test: deps
 	command -v nvim >/dev/null 2>&1 || missing=1; \
 	command -v curl >/dev/null 2>&1 || missing=1; \
 	command -v openssl >/dev/null 2>&1 || missing=1; \
+	[ -x /usr/bin/time ] || missing=1; \
 	pkgs="$(TESTPKGS)"; command -v npm >/dev/null 2>&1 || { missing=1; pkgs="$$pkgs $(NODEPKGS)"; }; \
 	if [ -n "$$missing" ]; then $(call apt_install,deps-test,$$pkgs); fi
 	@$(MAKE) -s tests/node/node_modules/.package-lock.json
@@ -286,10 +287,13 @@ editors/vscode/node_modules/.package-lock.json: editors/vscode/package-lock.json
 	cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# The heavy cases: 8 writers x 250 documents on one memory, 2 of them
-# killed with kill -9, on both backends (make check runs 4 x 30).
+# The heavy cases (.ci/run runs them; make check has small versions): a
+# 200 MB line, articles of 1, 10 and 50 MB (peak memory asserted), corpus
+# index of 100,000 articles; 8 writers x 250 documents on one memory, 2 of
+# them killed with kill -9, on both backends (make check runs 4 x 30).
 stress: all
 	@$(MAKE) -s deps-test
+	@tests/stress.sh $(BUILD)/tradlint
 	@WRITERS=8 DOCS=250 KILLS=2 tests/concurrency.sh $(BUILD)/tradlint sqlite
 	@WRITERS=8 DOCS=250 KILLS=2 tests/concurrency.sh $(BUILD)/tradlint postgresql
 
