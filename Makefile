@@ -153,12 +153,12 @@ $(BUILD)/gen/messages_table.c: po/en.po tools/messages.py
 $(BUILD)/gen/messages_table.o: $(BUILD)/gen/messages_table.c src/msg.h include/tradlint.h | $(BUILD)/.deps-ok
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-# Every wrapped message has both texts (else it fails); unwrapped Portuguese
-# literals (outside the data po/data.txt lists) and stale entries are
-# listed (MESSAGES_STRICT=1: they fail outside the modules po/pending.txt
-# lists).
+# Every wrapped message has both texts; strict by default now that every
+# module is converted: an unwrapped Portuguese literal (outside a module
+# po/pending.txt lists, and outside the data po/data.txt lists) and a stale
+# entry fail too (MESSAGES_STRICT=0 only lists them).
 MSG_SRC = $(LIB_SRC) src/main.c $(CLI_SRC) src/cli/commands.def
-MESSAGES_STRICT ?= 0
+MESSAGES_STRICT ?= 1
 check-messages:
 	@MESSAGES_STRICT=$(MESSAGES_STRICT) python3 tools/messages.py check po/en.po $(MSG_SRC)
 

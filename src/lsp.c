@@ -395,7 +395,7 @@ static void did_open(lsp *s, json_t *params)
   lsp_doc *d;
 
   if (uri == NULL || !json_is_string(text)) {
-    logf_(s, "didOpen without uri or text: ignored");
+    logf_(s, "%s", _("didOpen sem uri ou texto: ignorado"));
     return;
   }
   if (!is_checked(uri, lang))
@@ -702,7 +702,7 @@ static void add_word(lsp *s, json_t *id, json_t *args)
     show_message(s, 1, msg);
     reply_error(s, id, RPC_INVALID_PARAMS, msg);
   } else {
-    snprintf(msg, sizeof msg, "tradlint: '%s' adicionada a %s", word,
+    snprintf(msg, sizeof msg, _("tradlint: '%s' adicionada a %s"), word,
              target);
     show_message(s, 3, msg);
     reply(s, id, NULL);
@@ -875,7 +875,7 @@ static bool handle(lsp *s, json_t *msg, int *exit_status)
     if (cmd != NULL && strcmp(cmd, "tradlint.addWord") == 0)
       add_word(s, id, json_object_get(params, "arguments"));
     else
-      reply_error(s, id, RPC_INVALID_PARAMS, "comando desconhecido");
+      reply_error(s, id, RPC_INVALID_PARAMS, _("comando desconhecido"));
   } else if (request) {
     char m[300];
     snprintf(m, sizeof m, _("método desconhecido: %.200s"), method);
@@ -904,7 +904,8 @@ tl_status tl_lsp_run(FILE *in, FILE *out, const tl_lsp_options *o,
     if (r == 0)
       break;
     if (r < 0) {
-      logf_(&s, "message without a valid Content-Length: skipped");
+      logf_(&s, "%s",
+            _("mensagem sem um Content-Length válido: ignorada"));
       reply_error(&s, NULL, RPC_PARSE_ERROR,
                   _("cabeçalho Content-Length ausente ou inválido"));
       continue;

@@ -182,7 +182,8 @@ tl_status tl_annotated_parse(tl_annotated *a, const char *json, size_t len,
   if (!json_is_array(ann)) {
     json_decref(root);
     return tl_error_set(err, TL_EUSAGE,
-                        "o campo 'data' precisa ser {\"annotation\": [...]}");
+                        _("o campo 'data' precisa ser {\"annotation\": "
+                          "[...]}"));
   }
   json_array_foreach(ann, i, part)
   {

@@ -118,7 +118,7 @@ tl_status tl_ptpt_open(tl_ptpt **out, const char *path, tl_error *err)
     if (n == 0 || line[0] == '#')
       continue;
     if (memchr(line, '\0', n) != NULL)
-      st = tl_error_set(err, TL_EDICT, "%s:%u: byte NUL", path, lineno);
+      st = tl_error_set(err, TL_EDICT, _("%s:%u: byte NUL"), path, lineno);
     else if (tl_utf8_validate(line, n) < n)
       st = tl_error_set(err, TL_EDICT, _("%s:%u: UTF-8 inválido"), path, lineno);
     else

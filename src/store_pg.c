@@ -432,7 +432,8 @@ static bool connect_server(pg_store *p, const char *uri, tl_error *err)
     pw = uri_password(uri);
     conn_message(msg, sizeof msg, PQerrorMessage(p->conn));
     if (pw != NULL && pw[0] != '\0' && strstr(msg, pw) != NULL)
-      snprintf(msg, sizeof msg, "(mensagem omitida: citava a senha)");
+      snprintf(msg, sizeof msg, "%s",
+               _("(mensagem omitida: citava a senha)"));
     free(pw);
     tl_error_set(err, TL_EDB,
                  _("%s: não foi possível conectar ao servidor do acervo: %s; "

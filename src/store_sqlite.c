@@ -502,7 +502,7 @@ tl_status tl_store_sqlite_open(tl_store **out, const char *path,
     if ((st = set_aside(path, err)) == TL_OK) {
       rc = sqlite3_open_v2(path, &s->db,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-      st = rc == SQLITE_OK ? setup(s, &damaged, err) : db_error(s, err, "abrir");
+      st = rc == SQLITE_OK ? setup(s, &damaged, err) : db_error(s, err, _("abrir"));
     }
   }
   if (st == TL_OK && exec(s, "PRAGMA foreign_keys=ON") != SQLITE_OK)

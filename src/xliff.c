@@ -337,7 +337,7 @@ static tl_status validate(const char *path, const char *raw, size_t len,
                           XML_PARSE_NOWARNING);
   if (doc == NULL) {
     xe = xmlGetLastError();
-    return tl_error_set(err, TL_EIO, "%s:%d: XLIFF malformado: %s", path,
+    return tl_error_set(err, TL_EIO, _("%s:%d: XLIFF malformado: %s"), path,
                         xe ? xe->line : 0,
                         xe && xe->message ? xe->message : _("erro de XML\n"));
   }
@@ -353,7 +353,7 @@ static tl_status validate(const char *path, const char *raw, size_t len,
     tl_status st = tl_error_set(err, TL_EIO, _("%s:%ld: versão de XLIFF "
                                 "'%s' não suportada: use 1.2 ou 2.x"), path,
                                 xmlGetLineNo(root),
-                                v ? (const char *)v : "(nenhuma)");
+                                v ? (const char *)v : _("(nenhuma)"));
     xmlFree(v);
     xmlFreeDoc(doc);
     return st;

@@ -45,11 +45,13 @@ expect "corpus migrate help in English" "--from FILE\|URI +the source database" 
 expect "corpus migrate usage error in English" "say from where and to where" "$tmp/o"
 
 # ---- the catalogue check ---------------------------------------------------
-python3 "$root/tools/messages.py" check "$root/po/en.po" \
+MESSAGES_STRICT=1 python3 "$root/tools/messages.py" check "$root/po/en.po" \
   "$root"/src/*.c "$root"/src/cli/*.c "$root"/src/cli/*.def >"$tmp/o" 2>&1
 st=$?
 if [ $st -eq 0 ]; then ok; else bad "messages.py check on the tree:"; cat "$tmp/o"; fi
 expect "no module pending" "0 module\(s\) pending with 0 unwrapped" "$tmp/o"
+# make check-messages is strict by default: a new unwrapped message fails it
+grep -q '^MESSAGES_STRICT ?= 1$' "$root/Makefile" && ok || bad "make check-messages is not strict"
 # a fake project: one converted module, a catalogue
 mkdir -p "$tmp/p/po" "$tmp/p/src"
 cat >"$tmp/p/po/en.po" <<'PO'
@@ -246,6 +248,15 @@ mkdir -p "$tmp/wd"; printf 'modelo\n' >"$tmp/wd/x.txt"; printf 'reasoning racioc
 run rend check --no-db --words-dir "$tmp/wd" "$tmp/a/um.md"
 expect "renderings" "renderings\.tsv:1: linha inválida: escreva a palavra inglesa" "$tmp/rend.pt"
 expect "renderings (en)" "renderings\.tsv:1: invalid line: write the English word" "$tmp/rend.en"
+# a usage error shared by several commands
+run operand lsp x
+expect "argumento inesperado" "argumento inesperado 'x'" "$tmp/operand.pt"
+expect "unexpected argument" "unexpected argument 'x'" "$tmp/operand.en"
+# every output of this section: no count of 1 before a plural
+for f in "$tmp"/*.pt "$tmp"/*.en "$tmp"/vc.* "$tmp"/rp[te]/*.html; do
+  refuse "no '1 <plural>' in $(basename "$f")" \
+    "(^|[^0-9.,])1 (documentos|arquivos|palavras|erros|avisos|informações|ocorrências|linhas|frases|vezes|grupos|achados|sugestões|documents|files|words|errors|warnings|infos|occurrences|lines|sentences|times|groups|findings|suggestions)\b" "$f"
+done
 
 # System errors in Portuguese (not "No such file or directory").
 "$bin" check --no-db "$tmp/nada.md" >"$tmp/o" 2>&1

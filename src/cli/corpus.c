@@ -83,7 +83,7 @@ static int corpus_query(const cli_ctx *cx, int argc, char **argv,
   if (status >= 0)
     goto out;
   if (paths.n > 0) {
-    cli_usage_error(cx, "argumento inesperado '%s'", paths.v[0]);
+    cli_usage_error(cx, _("argumento inesperado '%s'"), paths.v[0]);
     status = CLI_EXIT_TROUBLE;
     goto out;
   }

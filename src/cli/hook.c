@@ -64,7 +64,7 @@ int cli_install_hook(const cli_ctx *cx, int argc, char **argv)
   cli_parser_init(&p, cx, argc, argv, groups);
   while ((k = cli_next(&p)) != CLI_END) {
     if (k == CLI_OPERAND) {
-      cli_usage_error(cx, "argumento inesperado '%s'", p.val);
+      cli_usage_error(cx, _("argumento inesperado '%s'"), p.val);
       k = CLI_FAIL;
     }
     if (k == CLI_FAIL || k == CLI_HELP) {

@@ -34,7 +34,7 @@ static int parse(const cli_ctx *cx, int argc, char **argv, cli_setup *s)
     } else if (k == CLI_FAIL) {
       status = CLI_EXIT_TROUBLE;
     } else if (k == CLI_OPERAND) {
-      cli_usage_error(cx, "argumento inesperado '%s'", p.val);
+      cli_usage_error(cx, _("argumento inesperado '%s'"), p.val);
       status = CLI_EXIT_TROUBLE;
     } else if ((handled = cli_setup_option(s, &p, k)) <= 0) {
       if (handled == 0)

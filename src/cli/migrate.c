@@ -96,7 +96,7 @@ int cli_corpus_migrate(const cli_ctx *cx, int argc, char **argv)
     else if (k == CLI_FAIL)
       status = CLI_EXIT_TROUBLE;
     else if (k == CLI_OPERAND) {
-      cli_usage_error(cx, "argumento inesperado '%s'", p.val);
+      cli_usage_error(cx, _("argumento inesperado '%s'"), p.val);
       status = CLI_EXIT_TROUBLE;
     } else if (k == OPT_FROM || k == OPT_TO || k == OPT_ARCHIVE) {
       if (p.val[0] == '\0') {

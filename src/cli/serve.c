@@ -104,7 +104,7 @@ int cli_serve(const cli_ctx *cx, int argc, char **argv)
       status = CLI_EXIT_TROUBLE;
       break;
     case CLI_OPERAND:
-      cli_usage_error(cx, "argumento inesperado '%s'", p.val);
+      cli_usage_error(cx, _("argumento inesperado '%s'"), p.val);
       status = CLI_EXIT_TROUBLE;
       break;
     case OPT_BIND:
