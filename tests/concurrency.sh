@@ -105,8 +105,10 @@ done
 exec 3>&2 2>/dev/null
 victims=$(python3 -c "import random; print(' '.join(map(str, random.sample(range($writers), $kills))))")
 for k in $victims; do
-  # a moment within the first writers' expected run
-  sleep "$(python3 -c "import random; print(round(random.uniform(0.5, 1.0 + $docs / 25), 2))")"
+  # a moment early in the writers' run (the sleeps add up: the later
+  # victims must still be writing when their turn comes, however fast
+  # the store has become)
+  sleep "$(python3 -c "import random; print(round(random.uniform(0.3, 0.5 + $docs / 100), 2))")"
   kill -9 "${pids[$k]}" 2>/dev/null
 done
 status=()
