@@ -1,0 +1,54 @@
+#include "unit.h"
+
+#include "proper.h"
+
+#include <unistd.h>
+
+/* The capitalised entries of a .dic file (flags, CRLF line ends, a last
+ * line without its end), and nothing else. */
+static void test_capitalised_entries(void **state)
+{
+  char dir[] = "/tmp/tl-proper-XXXXXX", path[64];
+  FILE *fp;
+  tl_proper *p;
+  (void)state;
+  assert_non_null(mkdtemp(dir));
+  snprintf(path, sizeof path, "%s/xx_XX.dic", dir);
+  fp = fopen(path, "w");
+  assert_non_null(fp);
+  fputs("7\nGrant/MS\nrose/M\nBush\r\nX\nNASA/M\nYoung\tpo:noun\n"
+        "Émile\nRose",
+        fp);
+  fclose(fp);
+  p = tl_proper_new(dir, "xx_XX");
+  assert_true(tl_proper_has(p, "Grant", 5));
+  assert_true(tl_proper_has(p, "Bush", 4));
+  assert_true(tl_proper_has(p, "Young", 5));
+  assert_true(tl_proper_has(p, "Rose", 4)); /* the last line, no newline */
+  assert_false(tl_proper_has(p, "Gran", 4));
+  assert_false(tl_proper_has(p, "rose", 4));
+  assert_false(tl_proper_has(p, "NASA", 4)); /* an acronym, not a name */
+  assert_false(tl_proper_has(p, "X", 1));
+  assert_false(tl_proper_has(p, "Grant/MS", 8));
+  tl_proper_free(p);
+  unlink(path);
+  rmdir(dir);
+}
+
+/* A dictionary that cannot be read knows no names. */
+static void test_missing_file(void **state)
+{
+  tl_proper *p = tl_proper_new("/nonexistent", "xx_XX");
+  (void)state;
+  assert_false(tl_proper_has(p, "Grant", 5));
+  tl_proper_free(p);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_capitalised_entries),
+      cmocka_unit_test(test_missing_file),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
