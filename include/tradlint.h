@@ -196,6 +196,13 @@ typedef struct tl_options {
    *  0: TL_MAX_SIZE_DEFAULT. Larger input is refused (TL_EIO) with a
    *  message naming the file and --max-size. */
   size_t max_size;
+  /** House usage learned from the corpus memory: a name the documents
+   *  teach becomes a name in every document once @p accept_names
+   *  documents of the archive (the one checked included) use it, a word
+   *  no dictionary knows becomes at most info once @p accept_words do,
+   *  both always spelt the same way; 0 turns that kind off. Defaults 2
+   *  and 3 (tl_options_init). */
+  unsigned accept_names, accept_words;
 } tl_options;
 
 /** The default cap on one document: 128 MiB. */
@@ -550,6 +557,8 @@ typedef struct tl_config {
   int source_pairs; /* [source] pairs: -1 unset, 0 false, 1 true */
   char *source_lang, *target_lang; /* [source] source-lang, target-lang */
   char *archive;  /* the archive's name in a shared database, or NULL */
+  long accept_names, accept_words; /* [corpus] accept-names, accept-words:
+                                      -1 unset */
 } tl_config;
 
 /** Largest configuration file read (bytes). */
@@ -743,6 +752,17 @@ TL_API tl_status tl_corpus_report(tl_corpus *c, const tl_linter *l,
 /** Spellings that fold to the same key and no glossary entry covers. */
 TL_API tl_status tl_corpus_variants(tl_corpus *c, tl_format format,
                                     FILE *out, tl_error *err);
+/** House usage: every word the archive accepts (tl_options.accept_names,
+ *  accept_words of @p l, and its glossary, which wins), with its documents
+ *  and why (a name the documents teach, a word of the house), then the
+ *  editors' rejections; TL_FORMAT_TEXT or TL_FORMAT_JSON. */
+TL_API tl_status tl_corpus_accepted(tl_corpus *c, const tl_linter *l,
+                                    tl_format format, FILE *out,
+                                    tl_error *err);
+/** Record an editor's rejection of @p word (any case; one word): never
+ *  house usage again. One line to @p out (may be NULL). */
+TL_API tl_status tl_corpus_reject(tl_corpus *c, const char *word, FILE *out,
+                                  tl_error *err);
 /** Forget documents whose files no longer exist under @p root. */
 TL_API tl_status tl_corpus_prune(tl_corpus *c, const char *root, FILE *out,
                                  tl_error *err);

@@ -96,6 +96,10 @@ typedef struct tl_ctx {
   size_t nusage, capusage;
   /* source mode: the term pairs learned from the document (owned) */
   struct tl_termpairs *learned;
+  /* the archive's house usage (house.h), or NULL; whether the document is
+   * counted in it already (recorded before) */
+  const struct tl_house *house;
+  bool house_self;
 } tl_ctx;
 
 void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell);

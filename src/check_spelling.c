@@ -11,6 +11,7 @@
 #include "check.h"
 #include "msg.h"
 
+#include "house.h"
 #include "prose.h"
 #include "utf8.h"
 
@@ -29,10 +30,23 @@ static void report_unknown(tl_ctx *c, size_t off, size_t len)
   const char *const *sv = NULL;
   size_t ns = 0;
   tl_finding *f;
+  const tl_house_word *hw;
 
   if (is_english(c)) {
     /* English left in the text: the untranslated check says so */
     tl_result_unjudged(c->res, off, len, TL_UNJUDGED_ENGLISH);
+    return;
+  }
+  hw = tl_house_find(c->house, c->key.p, c->key.len, true, c->house_self);
+  if (hw != NULL) {
+    /* the archive writes it so, in enough documents: the house's usage */
+    tl_result_add(c->res, off, len, "spelling.unknown", "spelling", TL_INFO,
+                  P_("'%.*s' não está no dicionário, mas é uso da casa: o "
+                     "acervo a escreve assim em %u documento",
+                     "'%.*s' não está no dicionário, mas é uso da casa: o "
+                     "acervo a escreve assim em %u documentos",
+                     hw->docs),
+                  (int)len, c->doc + off, hw->docs);
     return;
   }
   {

@@ -22,6 +22,7 @@
 #include "check.h"
 #include "msg.h"
 
+#include "house.h"
 #include "prose.h"
 #include "renderings.h"
 #include "utf8.h"
@@ -181,6 +182,24 @@ static const char *rendering(tl_ctx *c, const tl_tokens *t, size_t a,
 static void report_word(tl_ctx *c, size_t off, size_t len, tl_severity sev,
                         const char *sugg, bool run, bool function)
 {
+  const tl_house_word *hw =
+      run || function ? NULL
+                      : tl_house_find(c->house, c->doc + off, len, true,
+                                      c->house_self);
+
+  if (hw != NULL) {
+    /* the archive keeps it in English, in enough documents (a glossary
+     * rendering of it would have kept it out of house usage) */
+    tl_result_add(c->res, off, len, "untranslated.word", "untranslated",
+                  TL_INFO,
+                  P_("'%s' é inglês, mas é uso da casa: o acervo o escreve "
+                     "assim em %u documento",
+                     "'%s' é inglês, mas é uso da casa: o acervo o escreve "
+                     "assim em %u documentos",
+                     hw->docs),
+                  tl_result_surface(c->res, off, len), hw->docs);
+    return;
+  }
   if (sugg != NULL) {
     tl_finding *f = tl_result_add(
         c->res, off, len, "untranslated.word", "untranslated", sev,

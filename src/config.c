@@ -10,6 +10,8 @@
  *   max-suggestions = 100          ignore = ["rascunhos/", "*.txt"]
  *   [rules]
  *   "number.decimal" = "off"       spelling = "warning"
+ *   [corpus]
+ *   accept-names = 2               accept-words = 3
  * A key given twice, a table opened twice and an empty path are errors.
  */
 #include "buf.h"
@@ -309,6 +311,19 @@ static tl_status set_key(parser *ps, const char *table, const char *key,
     return fail(ps, key_at, _("chave desconhecida '%s' em [source] (chaves: "
                 "pairs, source-lang, target-lang)"), key);
   }
+  if (strcmp(table, "corpus") == 0) {
+    long *dst = strcmp(key, "accept-names") == 0   ? &cfg->accept_names
+                : strcmp(key, "accept-words") == 0 ? &cfg->accept_words
+                                                   : NULL;
+    if (dst == NULL)
+      return fail(ps, key_at, _("chave desconhecida '%s' em [corpus] "
+                  "(chaves: accept-names, accept-words)"), key);
+    if (v->type != V_INT || v->i < 0 || v->i > 1000000)
+      return fail(ps, v->at, _("'%s' deve ser um número de documentos (0 "
+                  "desliga)"), key);
+    *dst = v->i;
+    return TL_OK;
+  }
   if (table[0] != '\0')
     return fail(ps, key_at, _("tabela desconhecida [%s]"), table);
 #define WANT(t, what)                                                         \
@@ -382,6 +397,7 @@ tl_status tl_config_parse(tl_config *cfg, const char *path, const char *data,
   memset(cfg, 0, sizeof *cfg);
   cfg->max_suggestions = LONG_MIN;
   cfg->source_pairs = -1;
+  cfg->accept_names = cfg->accept_words = -1;
   cfg->path = tl_xstrdup(path);
   {
     const char *slash = strrchr(path, '/');
@@ -422,9 +438,10 @@ tl_status tl_config_parse(tl_config *cfg, const char *path, const char *data,
       }
       if ((size_t)(ps.p - s) >= sizeof table ||
           !((ps.p - s == 5 && memcmp(s, "rules", 5) == 0) ||
-            (ps.p - s == 6 && memcmp(s, "source", 6) == 0))) {
-        st = fail(&ps, s, _("tabela desconhecida [%.*s] (só [rules] e "
-                  "[source])"),
+            (ps.p - s == 6 && memcmp(s, "source", 6) == 0) ||
+            (ps.p - s == 6 && memcmp(s, "corpus", 6) == 0))) {
+        st = fail(&ps, s, _("tabela desconhecida [%.*s] (só [rules], "
+                  "[source] e [corpus])"),
                   (int)(ps.p - s), s);
         break;
       }
@@ -506,6 +523,7 @@ tl_status tl_config_load(tl_config *cfg, const char *path, tl_error *err)
   memset(cfg, 0, sizeof *cfg);
   cfg->max_suggestions = LONG_MIN;
   cfg->source_pairs = -1;
+  cfg->accept_names = cfg->accept_words = -1;
   if (fd < 0)
     return tl_error_set(err, TL_EIO, _("%s: não foi possível abrir: %s"), path,
                         tl_strerror(errno));
@@ -559,6 +577,7 @@ void tl_config_fini(tl_config *cfg)
   memset(cfg, 0, sizeof *cfg);
   cfg->max_suggestions = LONG_MIN;
   cfg->source_pairs = -1;
+  cfg->accept_names = cfg->accept_words = -1;
 }
 
 char *tl_config_find(const char *start)

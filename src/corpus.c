@@ -4,9 +4,11 @@
 
 #include "buf.h"
 
+#include "house.h"
 #include "lint.h"
 #include "name.h"
 #include "msg.h"
+#include "prose.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -117,6 +119,23 @@ static char *dict_id(const tl_spell *sp, const char *lang, uint64_t words)
   return tl_xstrdup(out);
 }
 
+/* The archive's house usage, read once for the run (see house.h); a
+ * failure waits for the first document (tl_lint_take reports it). */
+static void load_house(tl_linter *l, tl_corpus *c)
+{
+  if (l->house != NULL) {
+    tl_house_fini(l->house);
+    free(l->house);
+    l->house = NULL;
+  }
+  l->house_st = TL_OK;
+  if (c == NULL)
+    return;
+  l->house = tl_xmalloc(sizeof *l->house);
+  tl_house_init(l->house, l->opt.accept_names, l->opt.accept_words);
+  l->house_st = tl_house_load(l->house, c->store, l->gloss, &l->house_err);
+}
+
 void tl_linter_set_corpus(tl_linter *l, tl_corpus *c, const char *root)
 {
   tl_spell_backing b;
@@ -134,6 +153,7 @@ void tl_linter_set_corpus(tl_linter *l, tl_corpus *c, const char *root)
   l->root = NULL;
   l->dict_pt = l->dict_en = NULL;
   l->corpus = c;
+  load_house(l, c);
   if (c == NULL) {
     tl_spell_set_backing(l->spell, NULL);
     if (l->spell_en != NULL)
@@ -236,6 +256,111 @@ void tl_corpus_collect(tl_ctx *c, const tl_tokens *t, const tl_matches *m,
   }
 }
 
+/* ---- house usage: the words a document writes --------------------------- */
+
+/* Roles whose words say nothing of the house's usage: code, mentioned or
+ * quoted language, glosses in parentheses, names and titles (names come
+ * from the document's names, tl_result names). */
+#define NOT_USAGE                                                           \
+  (TL_ROLE_CODE | TL_ROLE_CODENAME | TL_ROLE_MENTION | TL_ROLE_FOREIGN |    \
+   TL_ROLE_GLOSS | TL_ROLE_QUOTED | TL_ROLE_TITLE | TL_ROLE_NAME |          \
+   TL_ROLE_LABEL | TL_ROLE_LINKNAME)
+
+/* Whether the token touches markup or code syntax: a directive
+ * (":numref:", "em:numref"), an identifier ("batch_size", "f(x)",
+ * "a/b"), a template ("{name}"). */
+static bool glued(const tl_ctx *c, const tl_token *tok)
+{
+  static const char before[] = ":_/\\=<>{}[@#$%^&|~`";
+  static const char after[] = ":_(/\\=<>{}[@#$%^&|~`";
+  size_t end = tok->off + tok->len;
+
+  return (tok->off > 0 && strchr(before, c->doc[tok->off - 1]) != NULL) ||
+         (end < c->len && c->doc[end] != '\0' &&
+          strchr(after, c->doc[end]) != NULL);
+}
+
+void tl_corpus_collect_words(tl_ctx *c, const tl_tokens *t, tl_map *words)
+{
+  for (size_t k = 0; k < t->n && c->st == TL_OK; k++) {
+    const tl_token *tok = &t->v[k];
+    size_t cps = 0;
+    /* lower-case words in running text, as the author wrote them: a
+     * capital is a name's (below) or a sentence start's */
+    if (tok->kind != TL_TOK_WORD ||
+        (tok->flags & (TL_TF_CAP | TL_TF_ALLCAPS | TL_TF_INNERCAP |
+                       TL_TF_EMPH | TL_TF_LINK | TL_TF_ALT)) ||
+        (c->role[k] & NOT_USAGE))
+      continue;
+    for (size_t i = 0; i < tok->len; i++)
+      cps += ((unsigned char)c->doc[tok->off + i] & 0xC0) != 0x80;
+    if (cps < 3 || glued(c, tok) || c->lang[k].function)
+      continue; /* markup or code syntax; English prose ("the", "with") */
+    tl_buf_clear(&c->key);
+    tl_token_key(c->doc, tok, &c->key);
+    if (tl_prose_known_pt(c) != 0)
+      continue;
+    /* a word English does not know one edit from a Portuguese word is a
+     * typo, however often it is repeated */
+    if (c->lang[k].lang != TL_WORD_EN &&
+        tl_spell_near_word(c->spell, c->key.p, c->key.len))
+      continue;
+    tl_map_put(words, c->key.p, c->key.len, 0, NULL)->value++;
+  }
+}
+
+/* Whether @s (UTF-8) has a lower-case letter: a name written in capitals
+ * ("KAREN HAO:") is not how the house spells it. */
+static bool has_lower(const char *s)
+{
+  size_t n = strlen(s), i = 0;
+
+  while (i < n) {
+    size_t adv;
+    int32_t cp = tl_utf8_decode(s + i, n - i, &adv);
+    if (tl_cp_upper(cp) != cp)
+      return true;
+    i += adv;
+  }
+  return false;
+}
+
+/* The document's words for the store: its names, then the words of
+ * @words ("surface" -> count), keys in the arena of @r. */
+static tl_store_word *house_rows(tl_result *r, const tl_map *words,
+                                 size_t *n)
+{
+  tl_store_word *w = tl_xcalloc(r->nnames + words->count + 1, sizeof *w);
+  tl_buf key;
+
+  *n = 0;
+  tl_buf_init(&key);
+  if (r->english) /* English prose: not the house's Portuguese */
+    goto out;
+  for (size_t i = 0; i < r->nnames; i++) {
+    const tl_name *nm = &r->names[i];
+    if (!has_lower(nm->text))
+      continue;
+    tl_buf_clear(&key);
+    tl_utf8_fold(nm->text, strlen(nm->text), &key);
+    w[(*n)++] = (tl_store_word){
+        tl_arena_strndup(&r->arena, key.p, key.len), nm->text,
+        nm->count > 0 ? nm->count : 1, true};
+  }
+  for (size_t i = 0; i < words->cap; i++) {
+    const tl_map_slot *sl = &words->slots[i];
+    if (sl->key == NULL)
+      continue;
+    tl_buf_clear(&key);
+    tl_utf8_fold(sl->key, sl->len, &key);
+    w[(*n)++] = (tl_store_word){tl_arena_strndup(&r->arena, key.p, key.len),
+                                sl->key, sl->value, false};
+  }
+out:
+  tl_buf_fini(&key);
+  return w;
+}
+
 /* ---- comparison with the archive ---------------------------------------- */
 
 typedef struct archive {
@@ -293,7 +418,7 @@ static void hex_hash(const char *data, size_t len, char out[17])
 
 tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
                              const char *relpath, const tl_map *surfaces,
-                             tl_error *err)
+                             const tl_map *words, tl_error *err)
 {
   tl_store *st = corpus->store;
   agg *a = NULL;
@@ -374,7 +499,8 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
   {
     tl_store_usage *u = tl_xcalloc(na + 1, sizeof *u);
     tl_store_surface *sf = tl_xcalloc(surfaces->count + 1, sizeof *sf);
-    size_t nsf = 0;
+    size_t nsf = 0, nw;
+    tl_store_word *w = house_rows(c->res, words, &nw);
     tl_lines_init(&li, c->doc, c->len, c->res->bom);
     for (size_t i = 0; i < na; i++) {
       u[i].concept = c->gloss->c[a[i].concept].id;
@@ -399,9 +525,10 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
       nsf++;
     }
     rc = tl_store_record(st, relpath, hash, c->res->words, u, na, sf, nsf,
-                         err);
+                         w, nw, err);
     free(u);
     free(sf);
+    free(w);
   }
   free(a);
   return rc;
@@ -1150,5 +1277,163 @@ tl_status tl_corpus_copy(tl_corpus *from, tl_corpus *to, FILE *out,
             tl_store_path(from->store), tl_store_path(to->store), docs, uses,
             surfaces, pairs, verdicts, lists);
   }
+  return rc;
+}
+
+/* ---- house usage: listing and rejection --------------------------------- */
+
+static tl_status add_rejected(void *ud, const char *key, const char *word,
+                              tl_error *err)
+{
+  (void)key;
+  (void)err;
+  tl_strv_push(ud, word);
+  return TL_OK;
+}
+
+/* Why a word is accepted, as the text report says it. */
+static const char *house_why(const tl_house_word *w)
+{
+  return w->kind == TL_HOUSE_NAME ? _("nome que os textos ensinam")
+                                  : _("palavra da casa");
+}
+
+static tl_status accepted_json(const tl_house *h, const tl_strv *rejected,
+                               FILE *out, tl_error *err)
+{
+  json_t *root = json_object(), *list = json_array(), *rej = json_array();
+  json_t *th = json_object();
+
+  json_object_set_new(th, "names", json_integer(h->min_names));
+  json_object_set_new(th, "words", json_integer(h->min_words));
+  json_object_set_new(root, "thresholds", th);
+  for (size_t i = 0; i < h->n; i++) {
+    const tl_house_word *w = &h->v[i];
+    json_t *o;
+    char *ex;
+    if (!tl_house_is_accepted(h, w))
+      continue;
+    o = json_object();
+    ex = shown(w->example, false);
+    json_object_set_new(o, "word", json_string(w->surface));
+    json_object_set_new(o, "kind", json_string(w->kind == TL_HOUSE_NAME
+                                                   ? "name"
+                                                   : "word"));
+    json_object_set_new(o, "documents", json_integer(w->docs));
+    json_object_set_new(o, "occurrences", json_integer(w->uses));
+    json_object_set_new(o, "example", json_string(ex));
+    free(ex);
+    json_array_append_new(list, o);
+  }
+  for (size_t i = 0; i < rejected->n; i++)
+    json_array_append_new(rej, json_string(rejected->v[i]));
+  json_object_set_new(root, "accepted", list);
+  json_object_set_new(root, "rejected", rej);
+  if (json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER) != 0 ||
+      fputc('\n', out) == EOF) {
+    json_decref(root);
+    return tl_error_set(err, TL_EIO, _("erro ao escrever: %s"),
+                        strerror(errno));
+  }
+  json_decref(root);
+  return TL_OK;
+}
+
+static void accepted_text(const tl_house *h, const tl_strv *rejected,
+                          FILE *out)
+{
+  size_t n = 0;
+
+  for (size_t i = 0; i < h->n; i++) {
+    const tl_house_word *w = &h->v[i];
+    if (!tl_house_is_accepted(h, w))
+      continue;
+    if (n++ == 0)
+      fprintf(out, _("Uso da casa aceito pelo acervo:\n"));
+    fprintf(out, "  %s — %s: ", w->surface, house_why(w));
+    fprintf(out, P_("%u documento", "%u documentos", w->docs), w->docs);
+    fputs(", ", out);
+    fprintf(out, P_("%u ocorrência", "%u ocorrências", w->uses), w->uses);
+    fputs(" (", out);
+    put_path(out, w->example);
+    fputs(w->docs > 1 ? ", ...)\n" : ")\n", out);
+  }
+  if (n == 0)
+    fprintf(out, _("Nenhuma palavra aceita como uso da casa.\n"));
+  fprintf(out,
+          _("Aceita: um nome que os textos ensinam (accept-names = %u) ou "
+            "uma palavra fora dos dicionários de português (accept-words = "
+            "%u) usados em tantos documentos do acervo ou mais, sempre "
+            "escritos do mesmo jeito ([corpus] no .tradlint.toml; 0 "
+            "desliga).\n"),
+          h->min_names, h->min_words);
+  if (n > 0)
+    fprintf(out, _("Recuse uma entrada com: tradlint corpus reject "
+                   "PALAVRA\n"));
+  if (rejected->n > 0) {
+    fprintf(out, _("Recusadas pelos editores:"));
+    for (size_t i = 0; i < rejected->n; i++)
+      fprintf(out, "%s %s", i ? "," : "", rejected->v[i]);
+    fputc('\n', out);
+  }
+}
+
+tl_status tl_corpus_accepted(tl_corpus *c, const tl_linter *l,
+                             tl_format format, FILE *out, tl_error *err)
+{
+  tl_house h;
+  tl_strv rejected = {0};
+  tl_status rc;
+
+  if (format != TL_FORMAT_TEXT && format != TL_FORMAT_JSON)
+    return tl_error_set(err, TL_EUSAGE,
+                        _("corpus accepted: formato '%s' não suportado (use "
+                          "text ou json)"),
+                        tl_format_name(format));
+  tl_house_init(&h, l->opt.accept_names, l->opt.accept_words);
+  rc = tl_store_read_begin(c->store, err);
+  if (rc != TL_OK) {
+    tl_house_fini(&h);
+    return rc;
+  }
+  rc = tl_house_load(&h, c->store, l->gloss, err);
+  if (rc == TL_OK)
+    rc = tl_store_each_rejection(c->store, add_rejected, &rejected, err);
+  tl_store_read_end(c->store);
+  if (rc == TL_OK && format == TL_FORMAT_JSON)
+    rc = accepted_json(&h, &rejected, out, err);
+  else if (rc == TL_OK)
+    accepted_text(&h, &rejected, out);
+  tl_house_fini(&h);
+  tl_strv_fini(&rejected);
+  return rc;
+}
+
+tl_status tl_corpus_reject(tl_corpus *c, const char *word, FILE *out,
+                           tl_error *err)
+{
+  tl_buf nfc, key;
+  tl_status rc;
+  size_t n = strlen(word);
+
+  if (n == 0 || tl_utf8_validate(word, n) != n || strpbrk(word, " \t\r\n") != NULL)
+    return tl_error_set(err, TL_EUSAGE,
+                        _("corpus reject: '%s' não é uma palavra (dê uma "
+                          "palavra, sem espaços)"),
+                        word);
+  tl_buf_init(&nfc);
+  tl_buf_init(&key);
+  tl_utf8_nfc(word, n, &nfc);
+  tl_buf_cstr(&nfc);
+  tl_utf8_fold(nfc.p, nfc.len, &key);
+  tl_buf_cstr(&key);
+  rc = tl_store_reject(c->store, key.p, nfc.p, err);
+  if (rc == TL_OK && out != NULL)
+    fprintf(out,
+            _("'%s' recusada: o acervo não a aceitará mais como uso da "
+              "casa\n"),
+            nfc.p);
+  tl_buf_fini(&nfc);
+  tl_buf_fini(&key);
   return rc;
 }

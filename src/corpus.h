@@ -16,11 +16,17 @@ struct tl_corpus {
 void tl_corpus_collect(tl_ctx *c, const tl_tokens *t, const tl_matches *m,
                        tl_map *surfaces);
 
+/* Words no dictionary knows that the block writes in running text, as
+ * written (lower-case, not code, quoted, mentioned or a gloss; not a typo
+ * of a Portuguese word): "surface" -> count, for house usage (house.h). */
+void tl_corpus_collect_words(tl_ctx *c, const tl_tokens *t, tl_map *words);
+
 /* Compare the document with the archive, then record it (unless its
- * content is unchanged). @relpath: the path relative to the archive root. */
+ * content is unchanged) with its words (@words, and the names of the
+ * result). @relpath: the path relative to the archive root. */
 tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
                              const char *relpath, const tl_map *surfaces,
-                             tl_error *err);
+                             const tl_map *words, tl_error *err);
 
 /* tl_corpus_report as HTML for a --report-dir folder: each concept
  * anchored as #c-ID, each example document linked to its page

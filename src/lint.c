@@ -2,6 +2,7 @@
 #include "msg.h"
 
 #include "corpus.h"
+#include "house.h"
 #include "input.h"
 #include "proper.h"
 #include "prose.h"
@@ -25,6 +26,8 @@ void tl_options_init(tl_options *opt)
   opt->max_suggestions = 200;
   opt->suggestions_per_word = 3;
   opt->source_pairs = true;
+  opt->accept_names = TL_HOUSE_NAMES_DEFAULT;
+  opt->accept_words = TL_HOUSE_WORDS_DEFAULT;
 }
 
 
@@ -406,8 +409,12 @@ static tl_linter *sibling(tl_linter *l, bool own)
     s->levels = tl_xrealloc(s->levels, (s->nlevels + 1) * sizeof *s->levels);
     s->levels[s->nlevels++] = tl_xstrdup(l->levels[i]);
   }
-  /* the corpus: the same database, the same root, the same identities */
+  /* the corpus: the same database, the same root, the same identities,
+   * the same house usage */
   s->corpus = l->corpus;
+  s->house = l->house;
+  s->house_st = l->house_st;
+  s->house_err = l->house_err;
   if (l->root != NULL)
     s->root = tl_xstrdup(l->root);
   if (l->dict_pt != NULL)
@@ -441,6 +448,8 @@ void tl_linter_free(tl_linter *l)
     tl_spell_free(l->spell_en);
   }
   if (!l->sibling) {
+    tl_house_fini(l->house);
+    free(l->house);
     tl_gloss_free(l->gloss);
     tl_vcache_free(l->cache_pt);
     tl_vcache_free(l->cache_en);
@@ -583,6 +592,7 @@ typedef struct run {
   tl_matches *matches; /* the linter's: its key cache lives on */
   bool collect;     /* variant candidates for the corpus memory */
   tl_map surfaces;
+  tl_map words;     /* words for house usage: surface -> count */
   bool defer;       /* Hunspell is loading in the background: stash */
   stash st;
 } run;
@@ -603,10 +613,12 @@ static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
   }
   tl_check_untranslated(&rn->ctx, u, t,
                         rn->ctx.gloss != NULL ? rn->matches : NULL);
-  if (rn->collect)
+  if (rn->collect) {
     tl_corpus_collect(&rn->ctx, t,
                       rn->ctx.gloss != NULL ? rn->matches : NULL,
                       &rn->surfaces);
+    tl_corpus_collect_words(&rn->ctx, t, &rn->words);
+  }
   tl_check_repetition(&rn->ctx, t);
   tl_check_number(&rn->ctx, t);
 }
@@ -795,6 +807,7 @@ struct tl_deferred {
   tl_usage *usage;
   size_t nusage;
   tl_map surfaces;
+  tl_map words;
   bool collect;
   struct tl_termpairs *learned; /* source mode */
 };
@@ -806,6 +819,7 @@ void tl_deferred_free(tl_deferred *d)
   free(d->usage);
   tl_learned_free(d->learned);
   tl_map_fini(&d->surfaces);
+  tl_map_fini(&d->words);
   free(d);
 }
 
@@ -830,7 +844,8 @@ tl_status tl_linter_complete(tl_linter *l, tl_result *r, tl_error *err)
     ctx.gloss = l->gloss;
     ctx.usage = d->usage;
     ctx.nusage = d->nusage;
-    st = tl_corpus_document(&ctx, l->corpus, rel, &d->surfaces, err);
+    st = tl_corpus_document(&ctx, l->corpus, rel, &d->surfaces, &d->words,
+                            err);
     ctx.learned = d->learned;
     if (st == TL_OK)
       st = tl_check_source_corpus(&ctx, l->corpus, rel, err);
@@ -862,6 +877,12 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
   bool markdown;
 
   *out = NULL;
+  if (l->house_st != TL_OK) { /* the archive's house usage did not load */
+    free(data);
+    if (err != NULL)
+      *err = l->house_err;
+    return l->house_st;
+  }
   st = tl_input_check(path, data, len, &start, err);
   if (st != TL_OK) {
     free(data);
@@ -886,7 +907,16 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
   rn.ctx.verdicts = &l->verdicts;
   rn.matches = &l->matches;
   tl_map_init(&rn.surfaces);
+  tl_map_init(&rn.words);
   rn.collect = l->corpus != NULL && strcmp(path, "-") != 0;
+  rn.ctx.house = l->house;
+  if (rn.collect && l->house != NULL && l->house->n > 0) {
+    /* a document recorded before counts in the archive's figures already */
+    char *rel = tl_path_relative(l->root, path), old[64];
+    rn.ctx.house_self =
+        tl_store_doc_hash(l->corpus->store, rel, old, sizeof old);
+    free(rel);
+  }
   rn.ctx.sugg_per_word = l->opt.suggestions_per_word;
   rn.ctx.proper = l->proper;
   rn.ctx.renderings = l->renderings;
@@ -919,12 +949,15 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
     rn.ctx.usage = NULL;
     d->surfaces = rn.surfaces;
     tl_map_init(&rn.surfaces);
+    d->words = rn.words;
+    tl_map_init(&rn.words);
     d->learned = rn.ctx.learned;
     rn.ctx.learned = NULL;
     r->deferred = d;
   }
   tl_tokens_fini(&rn.toks);
   tl_map_fini(&rn.surfaces);
+  tl_map_fini(&rn.words);
   tl_ctx_fini(&rn.ctx);
   if (st == TL_OK && !l->defer)
     st = tl_linter_complete(l, r, err);

@@ -18,6 +18,10 @@ struct tl_linter {
   struct tl_proper *proper;           /* en_US proper nouns */
   struct tl_renderings *renderings;   /* dictionaries/renderings.tsv */
   struct tl_corpus *corpus; /* borrowed; NULL: no memory */
+  struct tl_house *house;   /* the archive's house usage (the parent's);
+                               NULL: no memory */
+  tl_status house_st;       /* its loading failed: every document fails */
+  tl_error house_err;
   char *root, *dict_pt, *dict_en;
   uint64_t words_hash; /* of the word lists and glossary words */
   bool defer;

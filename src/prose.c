@@ -1,5 +1,6 @@
 #include "prose.h"
 
+#include "house.h"
 #include "proper.h"
 #include "utf8.h"
 
@@ -248,10 +249,20 @@ static bool docname_known(tl_ctx *c, tl_docname *d, const char *key,
   return d->midcap >= 2 || d->en != 3;
 }
 
+/* A name other documents of the archive taught (house.h). */
+static bool archive_name(const tl_ctx *c, const char *key, size_t n)
+{
+  const tl_house_word *w =
+      tl_house_find(c->house, key, n, false, c->house_self);
+  return w != NULL && w->kind == TL_HOUSE_NAME;
+}
+
 bool tl_prose_is_name(tl_ctx *c, const char *key, size_t n)
 {
   tl_docname *d = docname(c, key, n);
-  return d != NULL && docname_known(c, d, key, n);
+  if (d != NULL && docname_known(c, d, key, n))
+    return true;
+  return c->house != NULL && archive_name(c, key, n);
 }
 
 /* Count an occurrence once, whatever evidence it gives. */
@@ -1244,8 +1255,10 @@ void tl_prose_block(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
     tl_buf_clear(&c->key);
     tl_token_key(c->doc, &t->v[k], &c->key);
     if (tl_prose_is_name(c, c->key.p, c->key.len)) {
+      tl_docname *d = docname(c, c->key.p, c->key.len);
       c->role[k] |= TL_ROLE_NAME;
-      seen(docname(c, c->key.p, c->key.len), &t->v[k]);
+      if (d != NULL) /* NULL: a name of the archive's */
+        seen(d, &t->v[k]);
     }
   }
   tl_buf_fini(&b.low);

@@ -180,9 +180,9 @@ tl_status tl_store_import_document(tl_store *s, const tl_store_doc *d,
 tl_status tl_store_record(tl_store *s, const char *path, const char *hash,
                           size_t words, const tl_store_usage *u, size_t nu,
                           const tl_store_surface *sf, size_t nsf,
-                          tl_error *err)
+                          const tl_store_word *w, size_t nw, tl_error *err)
 {
-  tl_store_doc d = {path, hash, words, 0, u, nu, sf, nsf, NULL, 0};
+  tl_store_doc d = {path, hash, words, 0, u, nu, sf, nsf, NULL, 0, w, nw};
 
   return tl_store_import_document(s, &d, err);
 }
@@ -360,6 +360,43 @@ tl_status tl_store_each_verdict(tl_store *s, tl_store_verdict_fn fn,
   return r;
 }
 
+/* ---- house usage -------------------------------------------------------- */
+
+tl_status tl_store_house_words(tl_store *s, unsigned min_docs,
+                               tl_store_word_fn fn, void *ud, tl_error *err)
+{
+  tl_status r;
+
+  pthread_mutex_lock(&s->lock);
+  r = s->ops->house_words(s, min_docs, fn, ud, err);
+  pthread_mutex_unlock(&s->lock);
+  return r;
+}
+
+tl_status tl_store_reject(tl_store *s, const char *key, const char *word,
+                          tl_error *err)
+{
+  tl_status r;
+
+  pthread_mutex_lock(&s->lock);
+  r = s->ro ? tl_error_set(err, TL_EDB, _("%s: banco somente leitura"),
+                           s->name)
+            : s->ops->reject(s, key, word, err);
+  pthread_mutex_unlock(&s->lock);
+  return r;
+}
+
+tl_status tl_store_each_rejection(tl_store *s, tl_store_rejection_fn fn,
+                                  void *ud, tl_error *err)
+{
+  tl_status r;
+
+  pthread_mutex_lock(&s->lock);
+  r = s->ops->each_rejection(s, fn, ud, err);
+  pthread_mutex_unlock(&s->lock);
+  return r;
+}
+
 typedef struct copy_ctx {
   tl_store *to;
   tl_store_copied *n;
@@ -375,7 +412,19 @@ static tl_status copy_doc(void *ud, const tl_store_doc *d, tl_error *err)
     c->n->usages += d->nusages;
     c->n->surfaces += d->nsurfaces;
     c->n->pairs += d->npairs;
+    c->n->words += d->nhwords;
   }
+  return r;
+}
+
+static tl_status copy_rejection(void *ud, const char *key, const char *word,
+                                tl_error *err)
+{
+  copy_ctx *c = ud;
+  tl_status r = tl_store_reject(c->to, key, word, err);
+
+  if (r == TL_OK)
+    c->n->rejections++;
   return r;
 }
 
@@ -417,6 +466,8 @@ tl_status tl_store_copy(tl_store *from, tl_store *to, tl_store_copied *n,
   if (r != TL_OK)
     return r;
   r = tl_store_each_document(from, copy_doc, &c, err);
+  if (r == TL_OK)
+    r = tl_store_each_rejection(from, copy_rejection, &c, err);
   if (r == TL_OK)
     r = tl_store_each_verdict(from, copy_verdict, &c, err);
   if (r == TL_OK)

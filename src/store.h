@@ -12,7 +12,7 @@
 
 #include <stdint.h>
 
-#define TL_STORE_VERSION 4
+#define TL_STORE_VERSION 5
 
 typedef struct tl_store tl_store;
 
@@ -60,15 +60,24 @@ typedef struct tl_store_surface {
   unsigned count;
 } tl_store_surface;
 
+/* A word no dictionary knows as a document writes it (house usage,
+ * house.c): key = folded (tl_utf8_fold), surface = NFC; @name when the
+ * document taught it as a name. */
+typedef struct tl_store_word {
+  const char *key, *surface;
+  unsigned count;
+  bool name;
+} tl_store_word;
+
 /* The hash of a document at @path, or false when it is not recorded. */
 bool tl_store_doc_hash(tl_store *s, const char *path, char *hash, size_t n);
 
 /* Replace what is recorded for document @path (one transaction), and
- * write the pending verdicts. */
+ * write the pending verdicts. @w: its words for house usage. */
 tl_status tl_store_record(tl_store *s, const char *path, const char *hash,
                           size_t words, const tl_store_usage *u, size_t nu,
                           const tl_store_surface *sf, size_t nsf,
-                          tl_error *err);
+                          const tl_store_word *w, size_t nw, tl_error *err);
 /* Documents this connection recorded (tl_store_record succeeded) or
  * found recorded and unchanged (tl_store_count_unchanged). */
 size_t tl_store_recorded(tl_store *s);
@@ -139,13 +148,15 @@ typedef struct tl_store_doc {
   size_t nsurfaces;
   const tl_store_pair *pairs; /* source mode's term pairs */
   size_t npairs;
+  const tl_store_word *hwords; /* words for house usage */
+  size_t nhwords;
 } tl_store_doc;
 
 typedef tl_status (*tl_store_doc_fn)(void *ud, const tl_store_doc *d,
                                      tl_error *err);
 /* Every document in path order (bytes), its usages by concept and
  * rendering, its surfaces by key and surface, its pairs by term and
- * rendering. Stops at the first callback
+ * rendering, its words by key and surface. Stops at the first callback
  * that fails and returns its status. The store is locked meanwhile: the
  * callback must not use it. */
 tl_status tl_store_each_document(tl_store *s, tl_store_doc_fn fn, void *ud,
@@ -168,9 +179,10 @@ tl_status tl_store_read_begin(tl_store *s, tl_error *err);
 void tl_store_read_end(tl_store *s);
 
 /* Copy everything @from holds into @to (documents replaced by path,
- * verdicts and suggestions added); counts what was copied. */
+ * rejections, verdicts and suggestions added); counts what was copied. */
 typedef struct tl_store_copied {
-  size_t documents, usages, surfaces, pairs, verdicts, suggestions;
+  size_t documents, usages, surfaces, pairs, words, rejections, verdicts,
+      suggestions;
 } tl_store_copied;
 tl_status tl_store_copy(tl_store *from, tl_store *to, tl_store_copied *n,
                         tl_error *err);
@@ -182,5 +194,25 @@ typedef void (*tl_store_variant_fn)(void *ud, const char *key,
                                      unsigned uses, const char *example_path);
 tl_status tl_store_variants(tl_store *s, tl_store_variant_fn fn, void *ud,
                             tl_error *err);
+
+/* House usage (house.c): the words that @min_docs documents or more
+ * write, always the same way (one surface), that no editor rejected; in
+ * key order. @name: some document taught it as a name; @example: the
+ * first of its documents by path. */
+typedef void (*tl_store_word_fn)(void *ud, const char *key,
+                                 const char *surface, unsigned docs,
+                                 unsigned uses, bool name,
+                                 const char *example);
+tl_status tl_store_house_words(tl_store *s, unsigned min_docs,
+                               tl_store_word_fn fn, void *ud, tl_error *err);
+/* An editor's rejection of the word whose key is @key (@word: as the
+ * editor wrote it): never house usage again. Recorded once. */
+tl_status tl_store_reject(tl_store *s, const char *key, const char *word,
+                          tl_error *err);
+/* Every rejection (key order): callback per word as the editor wrote it. */
+typedef tl_status (*tl_store_rejection_fn)(void *ud, const char *key,
+                                           const char *word, tl_error *err);
+tl_status tl_store_each_rejection(tl_store *s, tl_store_rejection_fn fn,
+                                  void *ud, tl_error *err);
 
 #endif

@@ -75,6 +75,14 @@ typedef struct tl_store_ops {
   /* Every stored verdict and suggestion list. */
   tl_status (*each_verdict)(tl_store *s, tl_store_verdict_fn fn, void *ud,
                             tl_error *err);
+
+  /* House usage: the words of the archive, the editors' rejections. */
+  tl_status (*house_words)(tl_store *s, unsigned min_docs,
+                           tl_store_word_fn fn, void *ud, tl_error *err);
+  tl_status (*reject)(tl_store *s, const char *key, const char *word,
+                      tl_error *err);
+  tl_status (*each_rejection)(tl_store *s, tl_store_rejection_fn fn,
+                              void *ud, tl_error *err);
 } tl_store_ops;
 
 /* The part of every backend's store that store.c owns. */

@@ -34,7 +34,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define PG_SCHEMA_VERSION 1
+#define PG_SCHEMA_VERSION 2
 #define PG_LOCK_KEY "5523384914" /* advisory lock for schema changes */
 #define PG_RETRIES 30
 
@@ -85,7 +85,23 @@ static const char *const PG_SCHEMA_V1 =
 
 /* Forward migrations: PG_MIGRATIONS[v - 1] takes the schema from version v
  * to v + 1 (and sets tradlint.meta's schema_version itself). */
-static const char *const PG_MIGRATIONS[] = {NULL};
+static const char *const PG_MIGRATIONS[] = {
+    /* 1 -> 2: house usage (house.c): the words no dictionary knows of each
+     * document, and the editors' rejections per archive; every document's
+     * hash forgotten, so that the next index records its words */
+    "CREATE TABLE tradlint.words(doc bigint NOT NULL REFERENCES "
+    "tradlint.documents(id) ON DELETE CASCADE, archive integer NOT NULL, "
+    "key text COLLATE \"C\" NOT NULL, surface text COLLATE \"C\" NOT NULL, "
+    "name smallint NOT NULL, count bigint NOT NULL, PRIMARY KEY(doc, key, "
+    "surface));"
+    "CREATE INDEX words_by_key ON tradlint.words(archive, key);"
+    "CREATE TABLE tradlint.rejections(archive integer NOT NULL REFERENCES "
+    "tradlint.archives(id) ON DELETE CASCADE, key text COLLATE \"C\" NOT "
+    "NULL, word text NOT NULL, rejected_at bigint NOT NULL, PRIMARY "
+    "KEY(archive, key));"
+    "UPDATE tradlint.documents SET hash = '';"
+    "UPDATE tradlint.meta SET value = '2' WHERE key = 'schema_version';",
+    NULL};
 
 /* The verdicts of one dictionary identity, loaded at its first lookup. */
 typedef struct dict_cache {
@@ -1107,6 +1123,37 @@ static void add_pairs(pg_store *p, batch *b, const char *path,
     batch_param(b, arr_close(a[i]));
 }
 
+/* Replace the words of document @d (house usage); a word given twice
+ * once. */
+static void add_words(pg_store *p, batch *b, const tl_store_doc *d)
+{
+  tl_buf *a[4];
+
+  batch_add(b, "DELETE FROM words WHERE doc = (SELECT id FROM documents "
+               "WHERE archive = $1 AND path = $2)");
+  batch_param(b, p->archive_id);
+  batch_param(b, d->path);
+  if (d->nhwords == 0)
+    return;
+  for (size_t i = 0; i < 4; i++)
+    arr_open(a[i] = batch_buf(b));
+  for (size_t i = 0; i < d->nhwords; i++) {
+    arr_text(a[0], d->hwords[i].key);
+    arr_text(a[1], d->hwords[i].surface);
+    arr_num(a[2], d->hwords[i].name ? 1 : 0);
+    arr_num(a[3], (long long)d->hwords[i].count);
+  }
+  batch_add(b, "INSERT INTO words(doc, archive, key, surface, name, count) "
+               "SELECT d.id, d.archive, x.* FROM documents d, "
+               "unnest($3::text[], $4::text[], $5::smallint[], "
+               "$6::bigint[]) AS x WHERE d.archive = $1 AND d.path = $2 ON "
+               "CONFLICT DO NOTHING");
+  batch_param(b, p->archive_id);
+  batch_param(b, d->path);
+  for (size_t i = 0; i < 4; i++)
+    batch_param(b, arr_close(a[i]));
+}
+
 static tl_status pg_record(tl_store *s, const tl_store_doc *d, tl_error *err)
 {
   pg_store *p = (pg_store *)s;
@@ -1130,6 +1177,7 @@ static tl_status pg_record(tl_store *s, const tl_store_doc *d, tl_error *err)
   add_usages(p, &b, d->path, d->usages, d->nusages);
   add_surfaces(p, &b, d);
   add_pairs(p, &b, d->path, d->pairs, d->npairs);
+  add_words(p, &b, d);
   add_pending(p, &b);
   st = batch_commit(p, &b, err, _("gravar o documento"));
   batch_fini(&b);
@@ -1456,7 +1504,7 @@ static size_t rows_of(const PGresult *r, int *at, const char *id)
 static tl_status each_chunk(pg_store *p, const PGresult *docs,
                             tl_store_doc_fn fn, void *ud, tl_error *err)
 {
-  static const char *const sql[3] = {
+  static const char *const sql[4] = {
       "SELECT u.doc, u.concept, u.rendering, u.surface, u.kind, u.count, "
       "u.first_line, u.first_offset FROM usages u JOIN documents d ON d.id "
       "= u.doc WHERE u.doc = ANY($1::bigint[]) ORDER BY d.path, u.concept, "
@@ -1466,13 +1514,17 @@ static tl_status each_chunk(pg_store *p, const PGresult *docs,
       "BY d.path, sf.key, sf.surface",
       "SELECT l.doc, l.term, l.rendering, l.count FROM learned l JOIN "
       "documents d ON d.id = l.doc WHERE l.doc = ANY($1::bigint[]) ORDER BY "
-      "d.path, l.term, l.rendering"};
-  PGresult *r[3] = {NULL, NULL, NULL};
-  int at[3] = {0, 0, 0};
+      "d.path, l.term, l.rendering",
+      "SELECT w.doc, w.key, w.surface, w.count, w.name FROM words w JOIN "
+      "documents d ON d.id = w.doc WHERE w.doc = ANY($1::bigint[]) ORDER BY "
+      "d.path, w.key, w.surface"};
+  PGresult *r[4] = {NULL, NULL, NULL, NULL};
+  int at[4] = {0, 0, 0, 0};
   tl_store_usage *uv = NULL;
   tl_store_surface *sv = NULL;
   tl_store_pair *pv = NULL;
-  size_t capu = 0, caps = 0, capp = 0;
+  tl_store_word *wv = NULL;
+  size_t capu = 0, caps = 0, capp = 0, capw = 0;
   tl_status st = TL_OK;
   tl_buf ids;
   const char *v[1];
@@ -1482,22 +1534,24 @@ static tl_status each_chunk(pg_store *p, const PGresult *docs,
   for (int i = 0, n = PQntuples(docs); i < n; i++)
     arr_num(&ids, cell_ll(docs, i, 0));
   v[0] = arr_close(&ids);
-  for (int k = 0; k < 3 && st == TL_OK; k++) {
+  for (int k = 0; k < 4 && st == TL_OK; k++) {
     r[k] = exec_params(p, sql[k], 1, v);
     if (!ok(r[k]))
       st = pg_error(p, r[k], err, _("ler os documentos"));
   }
   for (int i = 0, n = PQntuples(docs); i < n && st == TL_OK; i++) {
     const char *id = PQgetvalue(docs, i, 0);
-    int u0 = at[0], s0 = at[1], p0 = at[2];
+    int u0 = at[0], s0 = at[1], p0 = at[2], w0 = at[3];
     tl_store_doc d = {PQgetvalue(docs, i, 1), PQgetvalue(docs, i, 2),
                       (size_t)cell_ll(docs, i, 3), cell_ll(docs, i, 4),
                       NULL, rows_of(r[0], &at[0], id), NULL,
                       rows_of(r[1], &at[1], id), NULL,
-                      rows_of(r[2], &at[2], id)};
+                      rows_of(r[2], &at[2], id), NULL,
+                      rows_of(r[3], &at[3], id)};
     TL_GROW(uv, capu, d.nusages + 1);
     TL_GROW(sv, caps, d.nsurfaces + 1);
     TL_GROW(pv, capp, d.npairs + 1);
+    TL_GROW(wv, capw, d.nhwords + 1);
     for (size_t k = 0; k < d.nusages; k++) {
       int row = u0 + (int)k;
       uv[k] = (tl_store_usage){PQgetvalue(r[0], row, 1),
@@ -1520,15 +1574,24 @@ static tl_status each_chunk(pg_store *p, const PGresult *docs,
                               PQgetvalue(r[2], row, 2),
                               (unsigned)cell_ll(r[2], row, 3)};
     }
+    for (size_t k = 0; k < d.nhwords; k++) {
+      int row = w0 + (int)k;
+      wv[k] = (tl_store_word){PQgetvalue(r[3], row, 1),
+                              PQgetvalue(r[3], row, 2),
+                              (unsigned)cell_ll(r[3], row, 3),
+                              cell_ll(r[3], row, 4) != 0};
+    }
     d.usages = uv;
     d.surfaces = sv;
     d.pairs = pv;
+    d.hwords = wv;
     st = fn(ud, &d, err);
   }
   free(uv);
   free(sv);
   free(pv);
-  for (int k = 0; k < 3; k++)
+  free(wv);
+  for (int k = 0; k < 4; k++)
     PQclear(r[k]);
   tl_buf_fini(&ids);
   return st;
@@ -1609,6 +1672,88 @@ static tl_status pg_each_verdict(tl_store *s, tl_store_verdict_fn fn,
   return st;
 }
 
+/* ---- house usage -------------------------------------------------------- */
+
+static tl_status pg_house_words(tl_store *s, unsigned min_docs,
+                                tl_store_word_fn fn, void *ud, tl_error *err)
+{
+  pg_store *p = (pg_store *)s;
+  char min[16];
+  const char *v[2] = {p->archive_id, min};
+  PGresult *r;
+
+  if (p->absent)
+    return TL_OK;
+  snprintf(min, sizeof min, "%u", min_docs);
+  /* as the SQLite backend: one surface, so count(*) counts documents */
+  r = exec_params(
+      p,
+      "SELECT w.key, min(w.surface), count(*), sum(w.count), max(w.name), "
+      "min(d.path) FROM words w JOIN documents d ON d.id = w.doc WHERE "
+      "w.archive = $1 AND NOT EXISTS (SELECT 1 FROM rejections j WHERE "
+      "j.archive = $1 AND j.key = w.key) GROUP BY w.key HAVING "
+      "count(DISTINCT w.surface) = 1 AND count(*) >= $2::bigint ORDER BY "
+      "w.key",
+      2, v);
+  if (!ok(r)) {
+    tl_status st = pg_error(p, r, err, "consultar o acervo");
+    PQclear(r);
+    return st;
+  }
+  for (int i = 0, n = PQntuples(r); i < n; i++)
+    fn(ud, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+       (unsigned)cell_ll(r, i, 2), (unsigned)cell_ll(r, i, 3),
+       cell_ll(r, i, 4) != 0, PQgetvalue(r, i, 5));
+  PQclear(r);
+  return TL_OK;
+}
+
+static tl_status pg_reject(tl_store *s, const char *key, const char *word,
+                           tl_error *err)
+{
+  pg_store *p = (pg_store *)s;
+  batch b;
+  tl_status st;
+
+  if (p->absent)
+    return tl_error_set(err, TL_EDB, "%s: banco somente leitura", s->name);
+  batch_init(&b);
+  batch_add(&b, "INSERT INTO rejections(archive, key, word, rejected_at) "
+                "VALUES($1, $2, $3, $4) ON CONFLICT DO NOTHING");
+  batch_param(&b, p->archive_id);
+  batch_param(&b, key);
+  batch_param(&b, word);
+  batch_num(&b, (long long)time(NULL));
+  st = batch_commit(p, &b, err, "gravar a recusa");
+  batch_fini(&b);
+  return st;
+}
+
+static tl_status pg_each_rejection(tl_store *s, tl_store_rejection_fn fn,
+                                   void *ud, tl_error *err)
+{
+  pg_store *p = (pg_store *)s;
+  const char *v[1] = {p->archive_id};
+  PGresult *r;
+  tl_status st = TL_OK;
+
+  if (p->absent)
+    return TL_OK;
+  r = exec_params(p,
+                  "SELECT key, word FROM rejections WHERE archive = $1 "
+                  "ORDER BY key",
+                  1, v);
+  if (!ok(r)) {
+    st = pg_error(p, r, err, "consultar o acervo");
+    PQclear(r);
+    return st;
+  }
+  for (int i = 0, n = PQntuples(r); i < n && st == TL_OK; i++)
+    st = fn(ud, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), err);
+  PQclear(r);
+  return st;
+}
+
 static const tl_store_ops PG_OPS = {
     .name = "postgresql",
     .close = pg_close,
@@ -1631,4 +1776,7 @@ static const tl_store_ops PG_OPS = {
     .read_end = pg_read_end,
     .each_document = pg_each_document,
     .each_verdict = pg_each_verdict,
+    .house_words = pg_house_words,
+    .reject = pg_reject,
+    .each_rejection = pg_each_rejection,
 };

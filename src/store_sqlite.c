@@ -66,6 +66,17 @@ static const char *const MIGRATIONS[] = {
     "WHERE concept = old.concept AND rendering = old.rendering AND kind = "
     "old.kind; DELETE FROM rendering_totals WHERE concept = old.concept AND "
     "rendering = old.rendering AND kind = old.kind AND docs <= 0; END;",
+    /* 4 -> 5: house usage (house.c): the words no dictionary knows of
+     * each document, and the editors' rejections; every document's hash
+     * forgotten, so that the next index records its words */
+    "CREATE TABLE words(doc INTEGER NOT NULL REFERENCES documents(id) ON "
+    "DELETE CASCADE, key TEXT NOT NULL, surface TEXT NOT NULL, name INTEGER "
+    "NOT NULL, count INTEGER NOT NULL, PRIMARY KEY(doc, key, surface)) "
+    "WITHOUT ROWID;"
+    "CREATE INDEX words_by_key ON words(key);"
+    "CREATE TABLE rejections(key TEXT NOT NULL PRIMARY KEY, word TEXT NOT "
+    "NULL, rejected_at INTEGER NOT NULL) WITHOUT ROWID;"
+    "UPDATE documents SET hash = '';",
     NULL};
 
 /* More than the call sites that use the cache (a full cache prepares anew
@@ -675,6 +686,37 @@ static int exec_text(sq_store *s, const char *sql, const char *text)
   return rc;
 }
 
+/* The words of document @doc (house usage); a word given twice once. */
+static int insert_words(sq_store *s, sqlite3_int64 doc,
+                        const tl_store_word *w, size_t n)
+{
+  sqlite3_stmt *ins = NULL;
+  int rc;
+
+  if (n == 0)
+    return SQLITE_OK;
+  rc = sqlite3_prepare_v2(s->db,
+                          "INSERT OR IGNORE INTO words(doc, key, surface, "
+                          "name, count) VALUES(?, ?, ?, ?, ?)",
+                          -1, &ins, NULL);
+  for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
+    rc = sqlite3_bind_int64(ins, 1, doc);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(ins, 2, w[i].key, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_text(ins, 3, w[i].surface, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_int(ins, 4, w[i].name ? 1 : 0);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_bind_int64(ins, 5, (sqlite3_int64)w[i].count);
+    if (rc == SQLITE_OK)
+      rc = step_done(s, ins);
+    sqlite3_reset(ins);
+  }
+  sqlite3_finalize(ins);
+  return rc;
+}
+
 static tl_status sq_record(tl_store *base, const tl_store_doc *d,
                            tl_error *err)
 {
@@ -755,6 +797,8 @@ static tl_status sq_record(tl_store *base, const tl_store_doc *d,
       rc = step_done(s, sf_ins);
     sqlite3_reset(sf_ins);
   }
+  if (rc == SQLITE_OK)
+    rc = insert_words(s, doc, d->hwords, d->nhwords);
   if (rc == SQLITE_OK && d->npairs > 0)
     pair_ins = cached(s, "INSERT INTO learned(doc, term, rendering, count) "
                             "VALUES(?, ?, ?, ?)", &rc);
@@ -1166,10 +1210,12 @@ static tl_status sq_each_document(tl_store *base, tl_store_doc_fn fn,
 {
   sq_store *s = (sq_store *)base;
   sqlite3_stmt *docs = NULL, *us = NULL, *sfs = NULL, *prs = NULL;
+  sqlite3_stmt *wds = NULL;
   tl_store_usage *uv = NULL;
   tl_store_surface *sv = NULL;
   tl_store_pair *pv = NULL;
-  size_t capu = 0, caps = 0, capp = 0;
+  tl_store_word *wv = NULL;
+  size_t capu = 0, caps = 0, capp = 0, capw = 0;
   tl_status st = TL_OK;
   int rc;
 
@@ -1193,6 +1239,11 @@ static tl_status sq_each_document(tl_store *base, tl_store_doc_fn fn,
                             "SELECT term, rendering, count FROM learned WHERE "
                             "doc = ? ORDER BY term, rendering",
                             -1, &prs, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(s->db,
+                            "SELECT key, surface, count, name FROM words "
+                            "WHERE doc = ? ORDER BY key, surface",
+                            -1, &wds, NULL);
   while (rc == SQLITE_OK && st == TL_OK &&
          (rc = sqlite3_step(docs)) == SQLITE_ROW) {
     sqlite3_int64 id = sqlite3_column_int64(docs, 0);
@@ -1205,6 +1256,8 @@ static tl_status sq_each_document(tl_store *base, tl_store_doc_fn fn,
                       NULL,
                       0,
                       NULL,
+                      0,
+                      NULL,
                       0};
     tl_arena strs;
     rc = SQLITE_OK;
@@ -1212,9 +1265,11 @@ static tl_status sq_each_document(tl_store *base, tl_store_doc_fn fn,
     sqlite3_reset(us);
     sqlite3_reset(sfs);
     sqlite3_reset(prs);
+    sqlite3_reset(wds);
     if (sqlite3_bind_int64(us, 1, id) != SQLITE_OK ||
         sqlite3_bind_int64(sfs, 1, id) != SQLITE_OK ||
-        sqlite3_bind_int64(prs, 1, id) != SQLITE_OK)
+        sqlite3_bind_int64(prs, 1, id) != SQLITE_OK ||
+        sqlite3_bind_int64(wds, 1, id) != SQLITE_OK)
       rc = SQLITE_ERROR;
     while (rc == SQLITE_OK && (rc = sqlite3_step(us)) == SQLITE_ROW) {
       TL_GROW(uv, capu, d.nusages + 1);
@@ -1257,9 +1312,23 @@ static tl_status sq_each_document(tl_store *base, tl_store_doc_fn fn,
     }
     if (rc == SQLITE_DONE)
       rc = SQLITE_OK;
+    while (rc == SQLITE_OK && (rc = sqlite3_step(wds)) == SQLITE_ROW) {
+      TL_GROW(wv, capw, d.nhwords + 1);
+      wv[d.nhwords++] = (tl_store_word){
+          tl_arena_strndup(&strs, (const char *)sqlite3_column_text(wds, 0),
+                           (size_t)sqlite3_column_bytes(wds, 0)),
+          tl_arena_strndup(&strs, (const char *)sqlite3_column_text(wds, 1),
+                           (size_t)sqlite3_column_bytes(wds, 1)),
+          (unsigned)sqlite3_column_int64(wds, 2),
+          sqlite3_column_int(wds, 3) != 0};
+      rc = SQLITE_OK;
+    }
+    if (rc == SQLITE_DONE)
+      rc = SQLITE_OK;
     d.usages = uv;
     d.surfaces = sv;
     d.pairs = pv;
+    d.hwords = wv;
     if (rc == SQLITE_OK)
       st = fn(ud, &d, err);
     tl_arena_fini(&strs);
@@ -1271,11 +1340,92 @@ static tl_status sq_each_document(tl_store *base, tl_store_doc_fn fn,
   free(uv);
   free(sv);
   free(pv);
+  free(wv);
   sqlite3_finalize(docs);
   sqlite3_finalize(us);
   sqlite3_finalize(sfs);
   sqlite3_finalize(prs);
+  sqlite3_finalize(wds);
   return st;
+}
+
+/* ---- house usage -------------------------------------------------------- */
+
+static tl_status sq_house_words(tl_store *base, unsigned min_docs,
+                                tl_store_word_fn fn, void *ud, tl_error *err)
+{
+  sq_store *s = (sq_store *)base;
+  sqlite3_stmt *st = NULL;
+  int rc;
+
+  /* one surface: (doc, key, surface) is the key, so count(*) counts the
+   * documents */
+  rc = sqlite3_prepare_v2(
+      s->db,
+      "SELECT w.key, min(w.surface), count(*), sum(w.count), max(w.name), "
+      "min(d.path) FROM words w JOIN documents d ON d.id = w.doc WHERE NOT "
+      "EXISTS (SELECT 1 FROM rejections r WHERE r.key = w.key) GROUP BY "
+      "w.key HAVING count(DISTINCT w.surface) = 1 AND count(*) >= ? ORDER BY "
+      "w.key",
+      -1, &st, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64(st, 1, (sqlite3_int64)min_docs);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(st);
+    return db_error(s, err, _("consultar o acervo"));
+  }
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    fn(ud, (const char *)sqlite3_column_text(st, 0),
+       (const char *)sqlite3_column_text(st, 1),
+       (unsigned)sqlite3_column_int64(st, 2),
+       (unsigned)sqlite3_column_int64(st, 3), sqlite3_column_int(st, 4) != 0,
+       (const char *)sqlite3_column_text(st, 5));
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? TL_OK : db_error(s, err, _("consultar o acervo"));
+}
+
+static tl_status sq_reject(tl_store *base, const char *key, const char *word,
+                           tl_error *err)
+{
+  sq_store *s = (sq_store *)base;
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(s->db,
+                              "INSERT OR IGNORE INTO rejections(key, word, "
+                              "rejected_at) VALUES(?, ?, ?)",
+                              -1, &st, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text(st, 2, word, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
+  if (rc == SQLITE_OK)
+    rc = step_done(s, st);
+  sqlite3_finalize(st);
+  return rc == SQLITE_OK ? TL_OK : db_error(s, err, _("gravar a recusa"));
+}
+
+static tl_status sq_each_rejection(tl_store *base, tl_store_rejection_fn fn,
+                                   void *ud, tl_error *err)
+{
+  sq_store *s = (sq_store *)base;
+  sqlite3_stmt *st = NULL;
+  tl_status r = TL_OK;
+  int rc = sqlite3_prepare_v2(s->db,
+                              "SELECT key, word FROM rejections ORDER BY key",
+                              -1, &st, NULL);
+
+  while (rc == SQLITE_OK && r == TL_OK &&
+         (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    r = fn(ud, (const char *)sqlite3_column_text(st, 0),
+           (const char *)sqlite3_column_text(st, 1), err);
+    rc = SQLITE_OK;
+  }
+  sqlite3_finalize(st);
+  if (r == TL_OK && rc != SQLITE_OK && rc != SQLITE_DONE)
+    r = db_error(s, err, _("consultar o acervo"));
+  return r;
 }
 
 static tl_status sq_each_verdict(tl_store *base, tl_store_verdict_fn fn,
@@ -1330,4 +1480,7 @@ static const tl_store_ops SQ_OPS = {
     .read_end = sq_read_end,
     .each_document = sq_each_document,
     .each_verdict = sq_each_verdict,
+    .house_words = sq_house_words,
+    .reject = sq_reject,
+    .each_rejection = sq_each_rejection,
 };

@@ -7,7 +7,8 @@
 # rows replaced, Hunspell not loaded when every verdict is stored, prune,
 # the HTML report's escaping, a schema of a newer version refused, a
 # read-only memory, a memory locked beyond the timeout, export, and migrate
-# there and back. Then what only one backend has: corrupt, foreign and old
+# there and back, house usage (accepted words, rejections). Then what
+# only one backend has: corrupt, foreign and old
 # files (SQLite); connection errors, passwords, timeouts, TLS, roles and
 # archives sharing a database (PostgreSQL).
 # Prints "corpus-BACKEND: N passed, N failed".
@@ -201,6 +202,84 @@ assert json.load(open("x/r2.json")) == json.load(open("x/r.json")), "migrate los
 PY
 then ok; else bad "source mode's term pairs"; fi
 
+# House usage: what the archive teaches (house.c). A name two documents
+# teach is a name at a sentence start in the next; an English word three
+# documents keep is at most info; a typo repeated in one document is still
+# an error; the glossary's forbidden form still fires; corpus accepted
+# lists both with their reason; corpus reject and [corpus] accept-words
+# take a word back (novo.md, checked with the memory on, is its fourth
+# document); migrate carries words and rejections.
+hu=$(mkdb house)
+mkdir casa && (
+  cd casa
+  mkdir acervo
+  cat >acervo/a.md <<'EOF'
+O programador John Carmack recusou a proposta da empresa. A startup anunciou a troca em um release enviado à imprensa na terça-feira.
+EOF
+  cat >acervo/b.md <<'EOF'
+Segundo o release da empresa, o lendário programador John Carmack não aceitou o convite para o jantar.
+EOF
+  cat >acervo/c.md <<'EOF'
+A startup divulgou um release com os números do trimestre. O texto não cita a tecnolgia usada, e a tecnolgia do concorrente também não aparece.
+EOF
+  cat >novo.md <<'EOF'
+Carmack recusou a oferta. O release da empresa não diz quando o modelo chega ao Brasil, nem que tecnolgia ele usa.
+EOF
+  printf 'id\ten\tpreferred\tforbidden\nrelease-imprensa\tpress release\tcomunicado\trelease\n' >g.tsv
+  "$bin" check --no-db --format json --fail-on never novo.md >before.json 2>&1
+  "$bin" corpus index --db "$hu" acervo >/dev/null 2>&1
+  "$bin" corpus accepted --db "$hu" >acc.txt 2>&1
+  "$bin" corpus accepted --db "$hu" --format json >acc.json 2>&1
+  "$bin" corpus accepted --db "$hu" --glossary g.tsv --format json >accg.json 2>&1
+  "$bin" check --db "$hu" --format json --fail-on never novo.md >after.json 2>&1
+  "$bin" check --db "$hu" --glossary g.tsv --format json --fail-on never novo.md >gloss.json 2>&1
+  printf '[corpus]\naccept-words = 5\n' >strict.toml
+  "$bin" check --db "$hu" --config strict.toml --format json --fail-on never novo.md >strict.json 2>&1
+  "$bin" corpus reject --db "$hu" Release >rej.txt 2>&1
+  "$bin" corpus accepted --db "$hu" >acc2.txt 2>&1
+  "$bin" check --db "$hu" --format json --fail-on never novo.md >rejected.json 2>&1
+  "$bin" corpus migrate --from "$hu" --to ../house-copy.db >/dev/null 2>&1
+  "$bin" corpus accepted --db ../house-copy.db --format json >acc3.json 2>&1
+)
+if (cd casa && python3 - <<'PY'
+import json
+def found(name):
+    fs = json.load(open(name))["files"][0]["findings"]
+    return {(f["text"], f["rule"]): (f["severity"], f["message"]) for f in fs}
+b = found("before.json")
+assert b[("Carmack", "spelling.name")][0] == "info", b
+assert b[("release", "untranslated.word")][0] == "warning", b
+a = found("after.json")
+assert not [k for k in a if k[0] == "Carmack"], a
+assert a[("release", "untranslated.word")][0] == "info", a
+assert "uso da casa" in a[("release", "untranslated.word")][1], a
+assert a[("tecnolgia", "spelling.unknown")][0] == "error", a
+g = found("gloss.json")
+assert g[("release", "terminology.forbidden")][0] == "error", g
+s = found("strict.json")
+assert s[("release", "untranslated.word")][0] == "warning", s
+r = found("rejected.json")
+assert r[("release", "untranslated.word")][0] == "warning", r
+assert not [k for k in r if k[0] == "Carmack"], r
+acc = json.load(open("acc.json"))
+assert acc["thresholds"] == {"names": 2, "words": 3}, acc
+assert [(w["word"], w["kind"], w["documents"]) for w in acc["accepted"]] == \
+    [("Carmack", "name", 2), ("release", "word", 3)], acc
+assert "tecnolgia" not in json.dumps(acc)
+assert [w["word"] for w in json.load(open("accg.json"))["accepted"]] == ["Carmack"]
+acc3 = json.load(open("acc3.json"))
+assert [w["word"] for w in acc3["accepted"]] == ["Carmack"] and acc3["rejected"] == ["Release"], acc3
+PY
+) && grep -q "Carmack — nome que os textos ensinam: 2 documentos, 2 ocorrências" casa/acc.txt &&
+   grep -q "release — palavra da casa: 3 documentos" casa/acc.txt &&
+   grep -q "'Release' recusada" casa/rej.txt && ! grep -q "release —" casa/acc2.txt &&
+   grep -q "Recusadas pelos editores: Release" casa/acc2.txt; then ok
+else bad "house usage"; head -20 casa/*.txt; fi
+out=$("$bin" corpus reject --db "$hu" 2>&1); s=$?
+[ $s = 2 ] && [[ "$out" == *"que palavra recusar"* ]] && ok || bad "reject without a word: exit $s: $out"
+out=$("$bin" corpus reject --db "$hu" "duas palavras" 2>&1); s=$?
+[ $s = 2 ] && [[ "$out" == *"não é uma palavra"* ]] && ok || bad "reject two words: exit $s: $out"
+
 # A read-only memory: the check runs and says the memory was not updated.
 ro=$(mkdb ro)
 "$bin" corpus index --db "$ro" a/doc5.md >/dev/null 2>&1
@@ -277,7 +356,7 @@ if [ $backend = sqlite ]; then
   if [ $s = 2 ] && [[ "$out" == *"não é um banco do tradlint"* ]] && [ "$(md5sum <f.db)" = "$sum" ]; then ok
   else bad "foreign db: exit $s: $out"; fi
 
-  # Migration from schema 1: data kept, the current schema (4) after.
+  # Migration from schema 1: data kept, the current schema (5) after.
   python3 - <<'PY'
 import sqlite3
 c = sqlite3.connect("v1.db")
@@ -295,7 +374,7 @@ c.commit()
 PY
   out=$("$bin" check --db v1.db --fail-on never b/doc1.md 2>&1); s=$?
   v=$(python3 -c "import sqlite3; c=sqlite3.connect('v1.db'); print(c.execute('pragma user_version').fetchone()[0], c.execute('select count(*) from suggestions').fetchone()[0] + c.execute('select count(*) from learned').fetchone()[0] + c.execute('select count(*) from rendering_totals').fetchone()[0] >= 0)")
-  if [ $s = 0 ] && [ "$v" = "4 True" ] && [[ "$out" == *"o acervo usa 'ajuste fino' em 1 documento (velho.md)"* ]]; then ok
+  if [ $s = 0 ] && [ "$v" = "5 True" ] && [[ "$out" == *"o acervo usa 'ajuste fino' em 1 documento (velho.md)"* ]]; then ok
   else bad "migration: exit $s, version '$v': $out"; fi
 fi
 

@@ -15,6 +15,10 @@ static const cli_option export_options[] = {
      "forma registrada de cada documento")},
     {NULL, 0, NULL, NULL},
 };
+static const cli_option accepted_options[] = {
+    {"format", 'f', N_("FORMATO"), N_("text (padrão) ou json")},
+    {NULL, 0, NULL, NULL},
+};
 static const cli_option variants_options[] = {
     {"format", 'f', N_("FORMATO"),
      N_("text (padrão) ou tsv (linhas prontas para o\n"
@@ -23,7 +27,15 @@ static const cli_option variants_options[] = {
 };
 
 /* What a corpus command does once the memory is open. */
-typedef enum query { Q_REPORT, Q_VARIANTS, Q_PRUNE, Q_STATS, Q_EXPORT } query;
+typedef enum query {
+  Q_REPORT,
+  Q_VARIANTS,
+  Q_PRUNE,
+  Q_STATS,
+  Q_EXPORT,
+  Q_ACCEPTED,
+  Q_REJECT
+} query;
 
 /* Parse the options of a corpus command (@formats: the values of its
  * --format, or NULL when it has none) into @s, @format and @paths.
@@ -82,8 +94,13 @@ static int corpus_query(const cli_ctx *cx, int argc, char **argv,
   status = corpus_parse(cx, argc, argv, groups, formats, &s, &r, &paths);
   if (status >= 0)
     goto out;
-  if (paths.n > 0) {
+  if (paths.n > 0 && q != Q_REJECT) {
     cli_usage_error(cx, _("argumento inesperado '%s'"), paths.v[0]);
+    status = CLI_EXIT_TROUBLE;
+    goto out;
+  }
+  if (paths.n == 0 && q == Q_REJECT) {
+    cli_usage_error(cx, _("corpus reject: diga que palavra recusar"));
     status = CLI_EXIT_TROUBLE;
     goto out;
   }
@@ -101,6 +118,11 @@ static int corpus_query(const cli_ctx *cx, int argc, char **argv,
     st = tl_corpus_prune(s.corpus, s.root, stdout, &err);
   else if (q == Q_EXPORT)
     st = tl_corpus_export(s.corpus, r.format, stdout, &err);
+  else if (q == Q_ACCEPTED)
+    st = tl_corpus_accepted(s.corpus, s.linter, r.format, stdout, &err);
+  else if (q == Q_REJECT)
+    for (size_t i = 0; i < paths.n && st == TL_OK; i++)
+      st = tl_corpus_reject(s.corpus, paths.v[i], stdout, &err);
   else
     st = tl_corpus_stats(s.corpus, stdout, &err);
   if (st != TL_OK)
@@ -177,4 +199,15 @@ int cli_corpus_stats(const cli_ctx *cx, int argc, char **argv)
 int cli_corpus_export(const cli_ctx *cx, int argc, char **argv)
 {
   return corpus_query(cx, argc, argv, export_options, "jsonl", Q_EXPORT);
+}
+
+int cli_corpus_accepted(const cli_ctx *cx, int argc, char **argv)
+{
+  return corpus_query(cx, argc, argv, accepted_options, "text json",
+                      Q_ACCEPTED);
+}
+
+int cli_corpus_reject(const cli_ctx *cx, int argc, char **argv)
+{
+  return corpus_query(cx, argc, argv, NULL, NULL, Q_REJECT);
 }

@@ -268,6 +268,10 @@ static void merge_config(cli_setup *s)
     s->opt.max_suggestions = cfg->max_suggestions;
   if (cfg->source_pairs >= 0) /* [source] */
     s->opt.source_pairs = cfg->source_pairs == 1;
+  if (cfg->accept_names >= 0) /* [corpus] */
+    s->opt.accept_names = (unsigned)cfg->accept_names;
+  if (cfg->accept_words >= 0)
+    s->opt.accept_words = (unsigned)cfg->accept_words;
   if (cfg->source_lang != NULL)
     s->opt.source_lang = cfg->source_lang;
   if (cfg->target_lang != NULL)

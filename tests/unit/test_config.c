@@ -77,6 +77,34 @@ static void test_duplicates_are_errors(void **state)
   tl_config_fini(&cfg);
 }
 
+/* [corpus]: the thresholds of house usage, numbers of documents. */
+static void test_corpus_thresholds(void **state)
+{
+  tl_config cfg;
+  tl_error err;
+
+  (void)state;
+  assert_int_equal(parse(&cfg, "db = \"a\"\n", &err), TL_OK);
+  assert_int_equal(cfg.accept_names, -1); /* unset: the defaults */
+  assert_int_equal(cfg.accept_words, -1);
+  tl_config_fini(&cfg);
+  assert_int_equal(parse(&cfg, "[corpus]\naccept-names = 0\naccept-words = 5\n",
+                         &err),
+                   TL_OK);
+  assert_int_equal(cfg.accept_names, 0);
+  assert_int_equal(cfg.accept_words, 5);
+  tl_config_fini(&cfg);
+  assert_int_equal(parse(&cfg, "[corpus]\naccept-words = \"3\"\n", &err),
+                   TL_EUSAGE);
+  assert_non_null(strstr(err.msg, ":2:16: 'accept-words' deve ser um número"));
+  assert_int_equal(parse(&cfg, "[corpus]\naccept-names = -1\n", &err),
+                   TL_EUSAGE);
+  assert_non_null(strstr(err.msg, ":2:16: 'accept-names' deve ser"));
+  assert_int_equal(parse(&cfg, "[corpus]\naccept = 3\n", &err), TL_EUSAGE);
+  assert_non_null(strstr(err.msg, ":2:1: chave desconhecida 'accept' em "
+                                  "[corpus]"));
+}
+
 static void test_positions_after_multiline_lists(void **state)
 {
   tl_config cfg;
@@ -131,6 +159,7 @@ int main(void)
       cmocka_unit_test(test_long_lists),
       cmocka_unit_test(test_duplicates_are_errors),
       cmocka_unit_test(test_positions_after_multiline_lists),
+      cmocka_unit_test(test_corpus_thresholds),
       cmocka_unit_test(test_load_refuses_what_is_not_a_file),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
