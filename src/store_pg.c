@@ -1696,7 +1696,7 @@ static tl_status pg_house_words(tl_store *s, unsigned min_docs,
       "w.key",
       2, v);
   if (!ok(r)) {
-    tl_status st = pg_error(p, r, err, "consultar o acervo");
+    tl_status st = pg_error(p, r, err, _("consultar o acervo"));
     PQclear(r);
     return st;
   }
@@ -1716,7 +1716,7 @@ static tl_status pg_reject(tl_store *s, const char *key, const char *word,
   tl_status st;
 
   if (p->absent)
-    return tl_error_set(err, TL_EDB, "%s: banco somente leitura", s->name);
+    return tl_error_set(err, TL_EDB, _("%s: banco somente leitura"), s->name);
   batch_init(&b);
   batch_add(&b, "INSERT INTO rejections(archive, key, word, rejected_at) "
                 "VALUES($1, $2, $3, $4) ON CONFLICT DO NOTHING");
@@ -1724,7 +1724,7 @@ static tl_status pg_reject(tl_store *s, const char *key, const char *word,
   batch_param(&b, key);
   batch_param(&b, word);
   batch_num(&b, (long long)time(NULL));
-  st = batch_commit(p, &b, err, "gravar a recusa");
+  st = batch_commit(p, &b, err, _("gravar a recusa"));
   batch_fini(&b);
   return st;
 }
@@ -1744,7 +1744,7 @@ static tl_status pg_each_rejection(tl_store *s, tl_store_rejection_fn fn,
                   "ORDER BY key",
                   1, v);
   if (!ok(r)) {
-    st = pg_error(p, r, err, "consultar o acervo");
+    st = pg_error(p, r, err, _("consultar o acervo"));
     PQclear(r);
     return st;
   }
