@@ -695,10 +695,10 @@ static int insert_words(sq_store *s, sqlite3_int64 doc,
 
   if (n == 0)
     return SQLITE_OK;
-  rc = sqlite3_prepare_v2(s->db,
-                          "INSERT OR IGNORE INTO words(doc, key, surface, "
-                          "name, count) VALUES(?, ?, ?, ?, ?)",
-                          -1, &ins, NULL);
+  ins = cached(s,
+               "INSERT OR IGNORE INTO words(doc, key, surface, name, count) "
+               "VALUES(?, ?, ?, ?, ?)",
+               &rc);
   for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
     rc = sqlite3_bind_int64(ins, 1, doc);
     if (rc == SQLITE_OK)
@@ -713,7 +713,7 @@ static int insert_words(sq_store *s, sqlite3_int64 doc,
       rc = step_done(s, ins);
     sqlite3_reset(ins);
   }
-  sqlite3_finalize(ins);
+  release(s, ins);
   return rc;
 }
 
