@@ -112,4 +112,17 @@ expect "--help lists the commands" 0 "corpus report.*conceitos" -- --help
 expect "install-hook operand" 2 "argumento inesperado 'x'" -- install-hook x
 expect "--staged with a path" 2 "--staged não aceita caminhos" -- check --staged a.md
 
+# libpq, libxml2 and libmicrohttpd are opened on first use (src/lazylib.c):
+# a check loads none of them; a library that cannot be opened is named,
+# with exit status 2, when a command needs it
+libs=$(LD_DEBUG=files timeout 20 "$bin" check --no-db --no-glossary a.md 2>&1 >/dev/null |
+  grep -oE 'file=lib(pq|xml2|microhttpd)[^ ]*' | sort -u)
+[ -z "$libs" ] && ok || bad "a check loaded $libs"
+libs=$(LD_DEBUG=files timeout 20 "$bin" glossary export --format tbx 2>&1 >/dev/null |
+  grep -oE 'file=libxml2[^ ]*' | sort -u)
+[ -n "$libs" ] && ok || bad "glossary export --format tbx did not load libxml2"
+mkdir -p nolib && : >nolib/libxml2.so.2 && : >nolib/libxml2.so
+LD_LIBRARY_PATH=$tmp/nolib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} expect "libxml2 unloadable" 2 \
+  "não foi possível carregar a biblioteca libxml2.so.2 \(.*\): instale-a" -- glossary export --format tbx
+
 finish
