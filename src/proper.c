@@ -7,10 +7,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The first lookups search the file's text (a warm check asks about one
+ * or two names); from the SCANS+1-th on, the names are indexed. */
+#define SCANS 4
+
 struct tl_proper {
   pthread_mutex_t lock;
   char *path;
-  bool loaded;
+  bool loaded;  /* @data read (or found unreadable) */
+  bool indexed; /* @names built, @data freed */
+  unsigned scans;
+  char *data;
+  size_t len;
   tl_map names;
 };
 
@@ -34,47 +42,77 @@ void tl_proper_free(tl_proper *p)
     return;
   pthread_mutex_destroy(&p->lock);
   tl_map_fini(&p->names);
+  free(p->data);
   free(p->path);
   free(p);
 }
 
-/* An entry "Grant/M": an upper-case ASCII letter then a lower-case one.
- * The file is read whole and scanned in place: most of its lines (79,000
- * in en_US) are skipped after a look at their first two bytes. */
-static void load(tl_proper *p)
+static bool capitalised(const char *s, size_t n)
 {
-  char *data;
-  size_t len;
+  return n >= 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z';
+}
 
-  if (tl_input_read(p->path, 0, &data, &len, NULL, NULL) != TL_OK)
-    return;
-  for (const char *s = data, *e = data + len; s < e;) {
+static bool word_end(const char *s, const char *e)
+{
+  return s == e || *s == '/' || *s == '\t' || *s == '\r' || *s == '\n';
+}
+
+/* An entry "Grant/M": an upper-case ASCII letter then a lower-case one.
+ * Most of the file's lines (79,000 in en_US) are skipped after a look at
+ * their first two bytes. */
+static void index_names(tl_proper *p)
+{
+  for (const char *s = p->data, *e = p->data + p->len; s < e;) {
     const char *nl = memchr(s, '\n', (size_t)(e - s));
     const char *end = nl != NULL ? nl : e;
-    if (end - s >= 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' &&
-        s[1] <= 'z') {
+    if (capitalised(s, (size_t)(end - s))) {
       const char *w = s + 2;
-      while (w < end && *w != '/' && *w != '\t' && *w != '\r')
+      while (!word_end(w, end))
         w++;
       tl_map_put(&p->names, s, (size_t)(w - s), 1, NULL);
     }
     s = end + 1;
   }
-  free(data);
+  free(p->data);
+  p->data = NULL;
+  p->indexed = true;
+}
+
+/* Whether w[0..n) begins a line of the file and ends where the entry's
+ * word does: a search of the text, no index. */
+static bool scan(const tl_proper *p, const char *w, size_t n)
+{
+  const char *s = p->data, *e = p->data + p->len, *hit;
+
+  while (s < e && (hit = memchr(s, w[0], (size_t)(e - s))) != NULL) {
+    if ((hit == p->data || hit[-1] == '\n') && (size_t)(e - hit) >= n &&
+        memcmp(hit, w, n) == 0 && word_end(hit + n, e))
+      return true;
+    s = hit + 1;
+  }
+  return false;
 }
 
 bool tl_proper_has(tl_proper *p, const char *w, size_t n)
 {
   bool has;
 
-  if (p == NULL || n < 2)
+  if (p == NULL || !capitalised(w, n))
     return false;
   pthread_mutex_lock(&p->lock);
   if (!p->loaded) {
-    load(p);
+    if (tl_input_read(p->path, 0, &p->data, &p->len, NULL, NULL) != TL_OK)
+      p->indexed = true; /* an unreadable dictionary knows no names */
     p->loaded = true;
   }
-  has = tl_map_find(&p->names, w, n) != NULL;
+  if (!p->indexed && p->scans < SCANS) {
+    p->scans++;
+    has = scan(p, w, n);
+  } else {
+    if (!p->indexed)
+      index_names(p);
+    has = tl_map_find(&p->names, w, n) != NULL;
+  }
   pthread_mutex_unlock(&p->lock);
   return has;
 }
