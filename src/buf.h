@@ -14,6 +14,10 @@
  * tl_exit_on_oom (the command line). */
 void tl_oom(size_t n) __attribute__((noreturn));
 void tl_oom_set_exit(bool on);
+/* A C++ library (Hunspell) was just opened (dlopen handle @handle): give
+ * its operator new the new-handler of tl_exit_on_oom, when that was
+ * called. */
+void tl_oom_cxx_loaded(void *handle);
 void *tl_xmalloc(size_t n);
 void *tl_xcalloc(size_t n, size_t size);
 void *tl_xrealloc(void *p, size_t n);

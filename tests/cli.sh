@@ -112,12 +112,16 @@ expect "--help lists the commands" 0 "corpus report.*conceitos" -- --help
 expect "install-hook operand" 2 "argumento inesperado 'x'" -- install-hook x
 expect "--staged with a path" 2 "--staged não aceita caminhos" -- check --staged a.md
 
-# libpq, libxml2 and libmicrohttpd are opened on first use (src/lazylib.c):
-# a check loads none of them; a library that cannot be opened is named,
-# with exit status 2, when a command needs it
-libs=$(LD_DEBUG=files timeout 20 "$bin" check --no-db --no-glossary a.md 2>&1 >/dev/null |
-  grep -oE 'file=lib(pq|xml2|microhttpd)[^ ]*' | sort -u)
-[ -z "$libs" ] && ok || bad "a check loaded $libs"
+# Hunspell, libpq, libxml2 and libmicrohttpd are opened on first use
+# (src/lazylib.c): a check loads Hunspell (and with it the C++ runtime) only when
+# a verdict is not in the cache, and none of the others; a library that
+# cannot be opened is named, with exit status 2, when a command needs it
+libs=$(XDG_CACHE_HOME=$tmp/lazy LD_DEBUG=files timeout 20 "$bin" check --no-db --no-glossary a.md 2>&1 >/dev/null |
+  grep -oE 'file=lib(pq|xml2|microhttpd|hunspell)[^ ]*' | sort -u)
+[ "$libs" = file=libhunspell-1.7.so.0 ] && ok || bad "a cold check loaded $libs"
+libs=$(XDG_CACHE_HOME=$tmp/lazy LD_DEBUG=files timeout 20 "$bin" check --no-db --no-glossary a.md 2>&1 >/dev/null |
+  grep -oE 'file=lib(pq|xml2|microhttpd|hunspell)[^ ]*' | sort -u)
+[ -z "$libs" ] && ok || bad "a warm check loaded $libs"
 libs=$(LD_DEBUG=files timeout 20 "$bin" glossary export --format tbx 2>&1 >/dev/null |
   grep -oE 'file=libxml2[^ ]*' | sort -u)
 [ -n "$libs" ] && ok || bad "glossary export --format tbx did not load libxml2"
