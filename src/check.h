@@ -11,6 +11,10 @@
 #include "spell.h"
 #include "token.h"
 
+/* Blocks of more tokens than this are no prose anybody edits (a 5 MB line):
+ * the phrase checks (derived, English, near misses) leave them alone. */
+#define TL_PHRASE_MAX_TOKENS 20000
+
 typedef struct tl_pending {
   size_t off;
   uint32_t len;
@@ -22,6 +26,8 @@ typedef struct tl_usage {
   uint8_t title; /* a common term written in title case inside a sentence */
   uint8_t prose; /* in running prose, where title case is not the norm */
   uint8_t marked; /* an English term set in italics: marked as foreign */
+  uint8_t number; /* its complement after a preposition in the other number
+                     than the form's ("engenharia de prompts") */
 } tl_usage;
 
 enum tl_word_lang { TL_WORD_NEUTRAL = 0, TL_WORD_PT, TL_WORD_EN };
@@ -57,6 +63,29 @@ typedef struct tl_pending_en {
 
 typedef struct tl_proper tl_proper;
 
+/* A literal translation of a name, waiting for the end of the document. */
+typedef struct tl_calque_hit {
+  size_t off, len;
+  uint32_t concept;
+  unsigned flags;
+} tl_calque_hit;
+
+/* A phrase with a derived word, waiting for the end of the document. */
+typedef struct tl_derived_hit {
+  size_t off, len; /* the phrase */
+  size_t word;     /* offset of its derived word */
+  uint32_t group;  /* the phrase with that word cut to its stem */
+  uint8_t suffix;
+} tl_derived_hit;
+
+/* An English glossary term, or an acronym, waiting for the end of the
+ * document (consistency.english, consistency.acronym). */
+typedef struct tl_english_hit {
+  size_t off, len;
+  uint32_t concept;
+  uint8_t gloss; /* beside its translation in parentheses, or a mention */
+} tl_english_hit;
+
 typedef struct tl_ctx {
   const char *doc;
   size_t len;
@@ -90,6 +119,15 @@ typedef struct tl_ctx {
   tl_map *verdicts;  /* the linter's own cache of pt_BR verdicts (no lock) */
   tl_pending *pending;
   size_t npending, cappending;
+  const struct tl_ptpt *ptpt; /* the pt-PT list, or NULL */
+  const struct tl_calques *calques; /* derived name calques, or NULL */
+  tl_calque_hit *chits;
+  size_t nchits, capchits;
+  tl_map derived; /* phrase groups of consistency.derived */
+  tl_derived_hit *dhits;
+  size_t ndhits, capdhits;
+  tl_english_hit *ehits, *ahits; /* English terms; acronyms */
+  size_t nehits, capehits, nahits, capahits;
   /* glossary (may be NULL) and the renderings this document used */
   const tl_gloss *gloss;
   tl_usage *usage;
@@ -130,8 +168,29 @@ void tl_check_untranslated_end(tl_ctx *c);
 bool tl_check_untranslated_is_english(const tl_ctx *c);
 /* repetition.word (warning, fix), repetition.coordination (warning) */
 void tl_check_repetition(tl_ctx *c, const tl_tokens *t);
-/* number.decimal, number.thousands (warning, fix) */
+/* number.decimal, number.thousands, number.currency (warning, fix) */
 void tl_check_number(tl_ctx *c, const tl_tokens *t);
+/* terminology.calque (error): a literal translation of a glossary name */
+void tl_check_calque(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
+                     const tl_matches *m);
+void tl_check_calque_end(tl_ctx *c);
+/* consistency.derived (warning): one phrase with two derivations of a
+ * word ("aprendizado"/"aprendizagem"); @m (glossary matches, may be NULL)
+ * covers phrases left to consistency.document. */
+void tl_check_derived(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
+void tl_check_derived_end(tl_ctx *c);
+/* consistency.english (warning): a concept's English term beside its
+ * Portuguese rendering; consistency.acronym (warning): its English and
+ * Portuguese acronyms in one document. The end runs after
+ * tl_check_consistency_end (it reads the usages sorted by concept). */
+void tl_check_english(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
+                      const tl_matches *m);
+void tl_check_english_end(tl_ctx *c);
+/* terminology.nearmiss (warning): a glossary term with one word swapped
+ * for another translation of the same English word */
+void tl_check_nearmiss(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
+/* spelling.european (warning, fix): European Portuguese in a pt-BR text */
+void tl_check_european(tl_ctx *c, const tl_tokens *t);
 
 /* The English source of a translation (source mode). */
 typedef struct tl_source {

@@ -1,7 +1,9 @@
 /* consistency.document: a concept rendered two ways in one document
  * (preferred and admitted, or two admitted forms), or a common term in
  * title case inside running prose where the document writes it in lower
- * case. The document's most used form is the reference:
+ * case. A complement in the other number than the glossary form's
+ * ("engenharia de prompts" beside "engenharia de prompt") is a rendering of
+ * its own once the text writes it twice. The document's most used rendering is the reference:
  *   - a form used once or twice against it is a slip: one finding each;
  *   - a form used at least 3 times and in more than a third of the
  *     mentions is a
@@ -132,6 +134,63 @@ static bool title_case(const char *doc, const tl_tokens *t, const tl_match *x,
   return true;
 }
 
+static bool is_prep(const char *w, size_t n)
+{
+  static const char *const PREPS[] = {
+      "de",   "do",   "da",    "dos",   "das",   "em",    "no",
+      "na",   "nos",  "nas",   "por",   "pelo",  "pela",  "pelos",
+      "pelas", "para", "com",  "sem",   "sobre", "entre", NULL};
+  for (size_t i = 0; PREPS[i] != NULL; i++)
+    if (strlen(PREPS[i]) == n && memcmp(PREPS[i], w, n) == 0)
+      return true;
+  return false;
+}
+
+static bool plural_s(const char *w, size_t n)
+{
+  return n > 1 && w[n - 1] == 's';
+}
+
+/* The word after a preposition of a multi-word rendering is a complement:
+ * it does not agree with the head, so "engenharia de prompts" against the
+ * glossary's "engenharia de prompt" (which the inflection-aware match finds
+ * alike) is another rendering, not an inflection of the term. True when a
+ * complement, or the contraction before it, is in the other number. */
+static bool complement_number_differs(tl_ctx *c, const tl_tokens *t,
+                                      const tl_match *x, const tl_form *f)
+{
+  const char *p = f->text;
+  uint32_t k = x->tok_first;
+  bool after_prep = false, differs = false;
+
+  if (x->how != TL_MATCH_EXACT)
+    return false;
+  while (*p != '\0' && k <= x->tok_last) {
+    size_t n = strcspn(p, " -");
+    const tl_token *tok = &t->v[k];
+    bool prep;
+    tl_buf_clear(&c->key);
+    tl_utf8_fold(p, n, &c->key);
+    prep = is_prep(c->key.p, c->key.len);
+    if (tok->kind != TL_TOK_WORD)
+      return false;
+    if (after_prep || prep) {
+      bool fs = plural_s(c->key.p, c->key.len);
+      tl_buf_clear(&c->key);
+      tl_utf8_fold(c->doc + tok->off, tok->len, &c->key);
+      if (fs != plural_s(c->key.p, c->key.len))
+        differs = true;
+    }
+    after_prep = prep;
+    p += n;
+    while (*p == ' ' || *p == '-')
+      p++;
+    k++;
+  }
+  /* the form's words and the surface's tokens must pair one to one */
+  return *p == '\0' && k == x->tok_last + 1 && differs;
+}
+
 void tl_check_consistency(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                           const tl_matches *m)
 {
@@ -176,7 +235,7 @@ void tl_check_consistency(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                       ? 1 + ((t->v[x->tok_first].flags & TL_TF_SENT_START) !=
                              0)
                       : 0),
-        prose, marked};
+        prose, marked, complement_number_differs(c, t, x, f)};
   }
 }
 
@@ -186,6 +245,27 @@ static const char *note_of_buf(const tl_concept *k, char *nb)
     return "";
   snprintf(nb, 1200, " — %s", k->note);
   return nb;
+}
+
+/* One rendering of a concept: its glossary form, with its complement in
+ * the number the form has or in the other ("engenharia de prompts"). */
+static bool same_rendering(const tl_usage *a, const tl_usage *b)
+{
+  return a->form == b->form && a->number == b->number;
+}
+
+/* The glossary's preferred form as written: wins a tie for the house form. */
+static bool plain_preferred(const tl_ctx *c, const tl_usage *u)
+{
+  return c->gloss->f[u->form].kind == TL_FORM_PREFERRED && !u->number;
+}
+
+/* What to suggest for the house rendering @h: the glossary's form, or the
+ * document's own words when its complement is in the other number. */
+static const char *house_text(tl_ctx *c, const tl_usage *h)
+{
+  return h->number ? tl_result_surface(c->res, h->off, h->len)
+                   : c->gloss->f[h->form].text;
 }
 
 static int by_concept(const void *a, const void *b)
@@ -249,7 +329,7 @@ static void report_form(tl_ctx *c, const tl_lines *li, const tl_usage *u,
   const char *house = tl_result_surface(c->res, h->off, h->len);
 
   if (count == 0) {
-    report(c, u, k, c->gloss->f[h->form].text,
+    report(c, u, k, house_text(c, h),
            tl_arena_printf(a,
                            _("'%s' aqui; este texto também escreve '%s' "
                              "(linha %u, a forma mais usada nele): use uma "
@@ -261,7 +341,7 @@ static void report_form(tl_ctx *c, const tl_lines *li, const tl_usage *u,
     snprintf(times, sizeof times, P_("%zu vez", "%zu vezes", count), count);
     snprintf(htimes, sizeof htimes, P_("%zu vez", "%zu vezes", hcount),
              hcount);
-    report(c, u, k, c->gloss->f[h->form].text,
+    report(c, u, k, house_text(c, h),
            tl_arena_printf(a,
                            _("este texto alterna '%s' (%s, a partir da "
                              "linha %u) e '%s' (%s, linha %u): escolha "
@@ -291,11 +371,13 @@ static void report_title(tl_ctx *c, const tl_lines *li, const tl_usage *u,
                          tl_lines_line(li, h->off)));
 }
 
-/* How often each form of one concept occurs, and where first: a concept has
- * few forms, so that counting stays linear in its usages. */
+/* How often each rendering (same_rendering) of one concept occurs, and
+ * where first: a concept has few, so that counting stays linear in its
+ * usages. */
 typedef struct form_counts {
   struct fcount {
     uint32_t form;
+    uint8_t number;
     size_t n, first;
   } *v;
   size_t n, cap;
@@ -307,20 +389,22 @@ static void count_forms(const tl_usage *u, size_t s, size_t e,
   fc->n = 0;
   for (size_t i = s; i < e; i++) {
     size_t k = 0;
-    while (k < fc->n && fc->v[k].form != u[i].form)
+    while (k < fc->n && (fc->v[k].form != u[i].form ||
+                         fc->v[k].number != u[i].number))
       k++;
     if (k == fc->n) {
       TL_GROW(fc->v, fc->cap, fc->n + 1);
-      fc->v[fc->n++] = (struct fcount){u[i].form, 0, i};
+      fc->v[fc->n++] = (struct fcount){u[i].form, u[i].number, 0, i};
     }
     fc->v[k].n++;
   }
 }
 
-static const struct fcount *form_count(const form_counts *fc, uint32_t form)
+static const struct fcount *form_count(const form_counts *fc,
+                                       const tl_usage *u)
 {
   for (size_t k = 0; k < fc->n; k++)
-    if (fc->v[k].form == form)
+    if (fc->v[k].form == u->form && fc->v[k].number == u->number)
       return &fc->v[k];
   return NULL; /* not reached: every usage's form is counted */
 }
@@ -338,11 +422,10 @@ static void judge_concept(tl_ctx *c, const tl_lines *li, size_t s, size_t e)
    * glossary's preferred form, else the first used */
   count_forms(c->usage, s, e, &fc);
   for (size_t i = s; i < e; i++) {
-    size_t cnt = form_count(&fc, c->usage[i].form)->n;
-    bool pref = c->gloss->f[c->usage[i].form].kind == TL_FORM_PREFERRED;
+    size_t cnt = form_count(&fc, &c->usage[i])->n;
+    bool pref = plain_preferred(c, &c->usage[i]);
     if (cnt > best ||
-        (cnt == best && pref &&
-         c->gloss->f[c->usage[house].form].kind != TL_FORM_PREFERRED)) {
+        (cnt == best && pref && !plain_preferred(c, &c->usage[house]))) {
       best = cnt;
       house = i;
     }
@@ -351,7 +434,7 @@ static void judge_concept(tl_ctx *c, const tl_lines *li, size_t s, size_t e)
     const tl_usage *u = &c->usage[i];
     const struct fcount *f;
     size_t cnt, first;
-    if (u->form == c->usage[house].form)
+    if (same_rendering(u, &c->usage[house]))
       continue;
     if (u->marked) {
       /* "*deep learning*" beside "aprendizado profundo": the translator
@@ -359,11 +442,13 @@ static void judge_concept(tl_ctx *c, const tl_lines *li, size_t s, size_t e)
       flagged[i - s] = true;
       continue;
     }
-    f = form_count(&fc, u->form);
+    f = form_count(&fc, u);
     cnt = f->n;
     first = f->first;
-    if ((cnt >= 3 && cnt * 3 > total) ||
-        c->gloss->f[u->form].kind == TL_FORM_PREFERRED) {
+    if (u->form == c->usage[house].form && cnt < 2)
+      continue; /* the other number once: the sense of that sentence ("um
+                   único servidor de parâmetro"), not a second rendering */
+    if ((cnt >= 3 && cnt * 3 > total) || plain_preferred(c, u)) {
       /* a second habit, or the house's own form beside the one the text
        * prefers: one finding, at its first use */
       if (first == i)
@@ -405,7 +490,7 @@ void tl_check_consistency_end(tl_ctx *c)
     size_t e = s;
     bool mixed = false;
     while (e < c->nusage && c->usage[e].concept == c->usage[s].concept) {
-      mixed |= c->usage[e].form != c->usage[s].form ||
+      mixed |= !same_rendering(&c->usage[e], &c->usage[s]) ||
                !c->usage[e].title != !c->usage[s].title;
       e++;
     }

@@ -1,9 +1,14 @@
 /* Numbers written the English way in pt-BR prose.
- *   number.decimal (warning, fix): 86.4% -> 86,4%; never in versions or
- *     names (Gemini 2.5 Pro, Llama 3.2, v1.2, seção 3.2), IP addresses,
- *     dates or times.
+ *   number.decimal (warning, fix): 86.4% -> 86,4%; 45.0% -> 45,0%;
+ *     1.5-2.5% -> 1,5-2,5%; never in versions or names (Gemini 2.5 Pro,
+ *     Llama 3.2, v1.2, seção 3.2), IP addresses, dates or times. A number
+ *     followed by '%' or by a scale word (mil, milhões, bilhão) or after a
+ *     currency sign is a quantity, never a version.
  *   number.thousands (warning, fix): 1,000 GPUs -> 1.000 GPUs; never a
- *     pt-BR decimal (0,01%, 99,5%). */
+ *     pt-BR decimal (0,01%, 99,5%).
+ *   number.currency (warning, fix): a dollar amount written the English
+ *     way: "$2.50" -> "US$ 2,50", "US$1.5" -> "US$ 1,5", "$2.5M" ->
+ *     "US$ 2,5 milhões", "$500K" -> "US$ 500 mil". */
 #include "check.h"
 #include "msg.h"
 
@@ -17,6 +22,11 @@ static const char *const VERSION_CUES[] = {
     "tabela", "equação", "item", "página", "passo", "etapa", "lição", "aula",
     "exercício", "às", "as", "release", "build", "modelo", "python", NULL};
 
+/* Words after which a number is a quantity (US$ 1.5 bilhão). */
+static const char *const SCALE_WORDS[] = {
+    "mil", "milhão", "milhões", "bilhão", "bilhões", "trilhão", "trilhões",
+    "mi", "bi", "tri", "million", "billion", "trillion", NULL};
+
 static bool in_list(const char *const *list, const char *s, size_t n)
 {
   for (size_t i = 0; list[i] != NULL; i++)
@@ -25,14 +35,15 @@ static bool in_list(const char *const *list, const char *s, size_t n)
   return false;
 }
 
-/* Digits grouped by @sep in threes: 1,000  64,000  1,000,000. */
+/* Digits grouped by @sep in threes: 1,000  64,000  1,000,000; never a
+ * leading zero (0.075 is a decimal). */
 static bool grouped(const char *p, size_t n, char sep)
 {
   size_t i = 0;
 
   while (i < n && p[i] != sep)
     i++;
-  if (i == 0 || i > 3 || i == n)
+  if (i == 0 || i > 3 || i == n || p[0] == '0')
     return false;
   while (i < n) {
     if (p[i] != sep || n - i < 4)
@@ -53,6 +64,49 @@ static size_t count(const char *p, size_t n, char ch)
   return k;
 }
 
+/* Offset of the '$' of a dollar sign right before @off ("$2", "US$ 2",
+ * "US$2"), or (size_t)-1. */
+static size_t dollar_before(const tl_ctx *c, size_t off)
+{
+  size_t i = off;
+
+  if (i > 0 && c->doc[i - 1] == ' ')
+    i--;
+  return i > 0 && c->doc[i - 1] == '$' ? i - 1 : (size_t)-1;
+}
+
+/* The number at token @k is a quantity: after a currency sign, before '%'
+ * or a scale word. */
+static bool quantity_context(tl_ctx *c, const tl_tokens *t, size_t k)
+{
+  const tl_token *tok = &t->v[k];
+  size_t i = tok->off + tok->len;
+  tl_buf low;
+  bool scale = false;
+
+  if (dollar_before(c, tok->off) != (size_t)-1)
+    return true;
+  {
+    size_t j = tok->off;
+    while (j > 0 && c->doc[j - 1] == ' ')
+      j--;
+    if (j >= 3 && memcmp(c->doc + j - 3, "\xE2\x82\xAC", 3) == 0) /* € */
+      return true;
+  }
+  while (i < c->len && c->doc[i] == ' ')
+    i++;
+  if (i < c->len && c->doc[i] == '%')
+    return true;
+  if (k + 1 >= t->n || t->v[k + 1].kind != TL_TOK_WORD ||
+      t->v[k + 1].sent != tok->sent)
+    return false;
+  tl_buf_init(&low);
+  tl_utf8_lower(c->doc + t->v[k + 1].off, t->v[k + 1].len, &low);
+  scale = in_list(SCALE_WORDS, low.p, low.len);
+  tl_buf_fini(&low);
+  return scale;
+}
+
 /* The number at token @k is a version or a name's number: after a
  * capitalised word or a glossary name, a product word, or a cue. */
 static bool version_context(tl_ctx *c, const tl_tokens *t, size_t k)
@@ -61,17 +115,8 @@ static bool version_context(tl_ctx *c, const tl_tokens *t, size_t k)
   tl_buf low;
   bool cue;
 
-  if (k == 0)
+  if (k == 0 || quantity_context(c, t, k))
     return false;
-  {
-    /* money: "US$ 0.15", "R$ 2.5 bilhões" */
-    size_t i = t->v[k].off;
-    while (i > 0 && c->doc[i - 1] == ' ')
-      i--;
-    if (i > 0 && (c->doc[i - 1] == '$' ||
-                  (i >= 3 && memcmp(c->doc + i - 3, "\xE2\x82\xAC", 3) == 0)))
-      return false;
-  }
   p = &t->v[k - 1];
   if (p->sent != t->v[k].sent)
     return false;
@@ -84,47 +129,209 @@ static bool version_context(tl_ctx *c, const tl_tokens *t, size_t k)
   return cue;
 }
 
-static void add(tl_ctx *c, const tl_token *tok, char from, char to,
-                const char *rule, const char *msg)
+static void add(tl_ctx *c, size_t off, size_t len, const char *rule,
+                const char *msg, const char *sugg)
 {
-  char *s = tl_arena_strndup(&c->res->arena, c->doc + tok->off, tok->len);
-  const char *sv = s;
+  const char *sv;
   tl_finding *f;
 
-  for (char *q = s; *q; q++)
-    if (*q == from)
-      *q = to;
-  f = tl_result_add(c->res, tok->off, tok->len, rule, "number", TL_WARNING,
-                    _("'%.*s': %s; em português, '%s'"), (int)tok->len,
-                    c->doc + tok->off, msg, s);
+  sv = tl_arena_strndup(&c->res->arena, sugg, strlen(sugg));
+  f = tl_result_add(c->res, off, len, rule, "number", TL_WARNING,
+                    _("'%.*s': %s; em português, '%s'"), (int)len,
+                    c->doc + off, msg, sv);
   tl_result_set_suggestions(c->res, f, &sv, 1);
   f->fix = true;
 }
 
+/* How a plain number reads wrong: 'd' English decimal point, 't' English
+ * thousands comma, 0 fine (or not a quantity we judge). */
+static char english_kind(const char *p, size_t n, bool version)
+{
+  size_t dots = count(p, n, '.'), commas = count(p, n, ',');
+
+  if (dots && commas) {
+    /* 1,234.5: English thousands and decimal */
+    const char *d = memchr(p, '.', n);
+    return commas >= 1 && dots == 1 && d > (const char *)memchr(p, ',', n) &&
+                   grouped(p, (size_t)(d - p), ',') && !version
+               ? 'b'
+               : 0;
+  }
+  if (dots == 1 && !grouped(p, n, '.') && !version)
+    return 'd';
+  if (commas >= 1 && grouped(p, n, ',') && p[0] != '0')
+    return 't';
+  return 0;
+}
+
+/* @p[0..n) written the Portuguese way for kind @kind (english_kind). */
+static void portuguese(tl_buf *b, const char *p, size_t n, char kind)
+{
+  for (size_t i = 0; i < n; i++) {
+    char ch = p[i];
+    if (kind == 'b' || kind == 'd') {
+      if (ch == '.')
+        ch = ',';
+      else if (ch == ',' && kind == 'b')
+        ch = '.';
+    } else if (kind == 't' && ch == ',') {
+      ch = '.';
+    }
+    tl_buf_addc(b, ch);
+  }
+}
+
+/* A range "1.5-2.5" (one token with a hyphen): each side on its own. */
+static void check_range(tl_ctx *c, const tl_token *tok, bool version)
+{
+  const char *p = c->doc + tok->off, *h = memchr(p, '-', tok->len);
+  size_t a, b;
+  char ka, kb;
+  tl_buf s;
+
+  if (h == NULL || count(p, tok->len, '-') != 1)
+    return;
+  a = (size_t)(h - p);
+  b = tok->len - a - 1;
+  ka = english_kind(p, a, version);
+  kb = english_kind(h + 1, b, version);
+  if (ka == 0 && kb == 0)
+    return;
+  if ((ka == 0 && count(p, a, '.') + count(p, a, ',') > 0) ||
+      (kb == 0 && count(h + 1, b, '.') + count(h + 1, b, ',') > 0))
+    return; /* one side already Portuguese: not ours to judge */
+  tl_buf_init(&s);
+  portuguese(&s, p, a, ka);
+  tl_buf_addc(&s, '-');
+  portuguese(&s, h + 1, b, kb);
+  add(c, tok->off, tok->len,
+      ka == 't' || kb == 't' ? "number.thousands" : "number.decimal",
+      ka == 't' || kb == 't' ? _("intervalo com vírgula de milhar à inglesa")
+                             : _("intervalo com ponto decimal à inglesa"),
+      tl_buf_cstr(&s));
+  tl_buf_fini(&s);
+}
+
+/* Scale suffixes of English money: $2.5M, $1.5B, $500K, $2bn. */
+static const struct scale {
+  const char *suffix, *one, *many;
+} SCALES[] = {{"K", "mil", "mil"},         {"k", "mil", "mil"},
+              {"M", "milhão", "milhões"},  {"mn", "milhão", "milhões"},
+              {"B", "bilhão", "bilhões"},  {"bn", "bilhão", "bilhões"},
+              {"T", "trilhão", "trilhões"}, {NULL, NULL, NULL}};
+
+/* A dollar amount: "$2.50", "$10", "US$1.5", "$2.5M". The number token is
+ * @tok (NUMBER, or MIXED with a scale suffix); returns whether a finding
+ * was made. */
+static bool check_currency(tl_ctx *c, const tl_token *tok)
+{
+  size_t dollar = dollar_before(c, tok->off);
+  const char *p = c->doc + tok->off;
+  size_t n = tok->len, digits = 0, start;
+  const struct scale *sc = NULL;
+  bool us;
+  char kind;
+  tl_buf s;
+
+  if (dollar == (size_t)-1)
+    return false;
+  while (digits < n && ((p[digits] >= '0' && p[digits] <= '9') ||
+                        p[digits] == '.' || p[digits] == ','))
+    digits++;
+  if (digits == 0 || p[digits - 1] < '0' || p[digits - 1] > '9')
+    return false;
+  if (digits < n) {
+    for (size_t i = 0; SCALES[i].suffix != NULL; i++)
+      if (strlen(SCALES[i].suffix) == n - digits &&
+          memcmp(SCALES[i].suffix, p + digits, n - digits) == 0)
+        sc = &SCALES[i];
+    if (sc == NULL)
+      return false;
+  }
+  {
+    /* "$0 < x$", "$1 |": TeX that the Markdown parser left unpaired */
+    size_t j = tok->off + n;
+    while (j < c->len && c->doc[j] == ' ')
+      j++;
+    if (j < c->len && strchr("<>=+*/^_\\|", c->doc[j]) != NULL)
+      return false;
+  }
+  /* "US$" glued or spaced ("US $ 100" is wrong too); "R$", "A$": another
+   * currency, the decimal rules judge it; a bare "$" is the dollar */
+  if (dollar >= 2 && memcmp(c->doc + dollar - 2, "US", 2) == 0) {
+    us = true;
+    start = dollar - 2;
+  } else if (dollar >= 3 && memcmp(c->doc + dollar - 3, "US ", 3) == 0) {
+    us = true;
+    start = dollar - 3;
+  } else if (dollar == 0 ||
+             strchr(" ([\"'\n\t-/", c->doc[dollar - 1]) != NULL ||
+             (unsigned char)c->doc[dollar - 1] >= 0x80) {
+    us = false;
+    start = dollar;
+  } else {
+    return false;
+  }
+  kind = english_kind(p, digits, false);
+  /* "US$ 2,50" is right; "US$ 2.50" is the decimal rule's */
+  if (us && start + 3 == dollar + 1 && dollar + 2 == tok->off && sc == NULL)
+    return false;
+  tl_buf_init(&s);
+  tl_buf_adds(&s, "US$ ");
+  portuguese(&s, p, digits, kind);
+  if (sc != NULL) {
+    bool one = p[0] == '1' && (digits == 1 || p[1] == '.' || p[1] == ',');
+    tl_buf_addc(&s, ' ');
+    tl_buf_adds(&s, one ? sc->one : sc->many);
+  }
+  add(c, start, tok->off + n - start, "number.currency",
+      us ? _("valor em dólar escrito à inglesa")
+         : _("cifrão sem a moeda, à inglesa"),
+      tl_buf_cstr(&s));
+  tl_buf_fini(&s);
+  return true;
+}
+
 void tl_check_number(tl_ctx *c, const tl_tokens *t)
 {
+  tl_buf s;
+
+  tl_buf_init(&s);
   for (size_t k = 0; k < t->n; k++) {
     const tl_token *tok = &t->v[k];
     const char *p = c->doc + tok->off;
-    size_t n = tok->len, dots, commas;
-    char after;
+    size_t n = tok->len;
+    char after = tok->off + n < c->len ? c->doc[tok->off + n] : '\0';
+    bool version;
+    char kind;
 
-    if (tok->kind != TL_TOK_NUMBER)
+    if (tok->kind == TL_TOK_MIXED) {
+      if (p[0] >= '0' && p[0] <= '9')
+        check_currency(c, tok);
       continue;
-    dots = count(p, n, '.');
-    commas = count(p, n, ',');
-    after = tok->off + n < c->len ? c->doc[tok->off + n] : '\0';
-    if (dots && commas)
+    }
+    if (tok->kind != TL_TOK_NUMBER || check_currency(c, tok))
       continue;
+    version = version_context(c, t, k);
+    if (tok->flags & TL_TF_HYPHEN) {
+      check_range(c, tok, version);
+      continue;
+    }
     /* a version written with a "v" glued before: v1.2 is MIXED already;
      * "3.2.1" and IP addresses have more than one point */
-    if (dots == 1 && !grouped(p, n, '.') && !version_context(c, t, k) &&
-        after != '.' && !(k > 0 && c->doc[tok->off - 1] == '.')) {
-      add(c, tok, '.', ',', "number.decimal",
-          _("ponto decimal à inglesa"));
-    } else if (commas >= 1 && grouped(p, n, ',') && p[0] != '0') {
-      add(c, tok, ',', '.', "number.thousands",
-          _("vírgula de milhar à inglesa"));
-    }
+    if ((after == '.' || (k > 0 && tok->off > 0 &&
+                          c->doc[tok->off - 1] == '.')) &&
+        !quantity_context(c, t, k))
+      continue; /* "3.2. Título", "1.2.x": numbering, unless money */
+    kind = english_kind(p, n, version);
+    if (kind == 0)
+      continue;
+    tl_buf_clear(&s);
+    portuguese(&s, p, n, kind);
+    add(c, tok->off, n, kind == 't' ? "number.thousands" : "number.decimal",
+        kind == 't' ? _("vírgula de milhar à inglesa")
+                    : _("ponto decimal à inglesa"),
+        tl_buf_cstr(&s));
   }
+  tl_buf_fini(&s);
 }

@@ -108,6 +108,10 @@ static void inflect(tl_buf *b, size_t start)
   }
   if (n > 0 && p[n - 1] == 'm')
     p[n - 1] = 'n';
+  /* "difícil"/"difíceis", "útil"/"úteis": -il and its plural -eis (folded
+   * to -el above) share the key */
+  if (n > 4 && p[n - 2] == 'i' && p[n - 1] == 'l')
+    p[n - 2] = 'e';
   if (n > 3 && p[n - 1] == 'e' &&
       (p[n - 2] == 'r' || p[n - 2] == 's' || p[n - 2] == 'z'))
     n--;
@@ -128,6 +132,25 @@ static void word_key(tl_buf *b, const char *w, size_t n, bool exact)
   tl_utf8_fold(w, n, b);
   if (!exact)
     inflect(b, start);
+}
+
+void tl_gloss_word_key(const char *w, size_t n, tl_buf *out)
+{
+  size_t start = out->len;
+
+  tl_utf8_fold(w, n, out);
+  inflect(out, start);
+}
+
+void tl_gloss_token_keys(const char *doc, const tl_tokens *t, tl_buf *keys,
+                         size_t *offs)
+{
+  tl_buf_clear(keys);
+  offs[0] = 0;
+  for (size_t i = 0; i < t->n; i++) {
+    tl_gloss_word_key(doc + t->v[i].off, t->v[i].len, keys);
+    offs[i + 1] = keys->len;
+  }
 }
 
 static bool is_hyphen_at(const char *p, size_t n, size_t i, size_t *adv)
@@ -588,6 +611,7 @@ static tl_status add_row(loader *L, const int *map, size_t ncols,
   TL_GROW(g->c, g->capc, g->nc + 1);
   ci = (uint32_t)g->nc++;
   c = &g->c[ci];
+  memset(c, 0, sizeof *c); /* a row without an en column has no en */
   c->id = dup_str(g, v[COL_ID].p, v[COL_ID].n);
   tl_buf_clear(&L->a);
   tl_utf8_nfc(v[COL_PREF].p, v[COL_PREF].n, &L->a);
@@ -855,6 +879,41 @@ struct tl_piece {
   uint32_t elen, alen;
   uint64_t eh, ah;   /* their hashes */
 };
+
+const tl_match *tl_matches_overlap(const tl_matches *m, size_t off,
+                                   size_t end)
+{
+  size_t lo = 0, hi;
+
+  if (m == NULL)
+    return NULL;
+  hi = m->n;
+  while (lo < hi) { /* the first match ending after @off */
+    size_t mid = lo + (hi - lo) / 2;
+    if (m->v[mid].off + m->v[mid].len <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < m->n && m->v[lo].off < end ? &m->v[lo] : NULL;
+}
+
+const tl_match *tl_matches_at_token(const tl_matches *m, size_t k)
+{
+  size_t lo = 0, hi;
+
+  if (m == NULL)
+    return NULL;
+  hi = m->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (m->v[mid].tok_last < k)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < m->n && m->v[lo].tok_first <= k ? &m->v[lo] : NULL;
+}
 
 void tl_matches_init(tl_matches *m)
 {

@@ -75,6 +75,16 @@ tl_status tl_gloss_load_buffer(tl_gloss *g, const char *name,
  * "Fine tuning" give "a:fine tuning"). */
 void tl_gloss_en_key(const char *p, size_t n, bool exact, tl_buf *out);
 
+/* Append to @out the key a common (any-case) glossary word gets: folded,
+ * plural and gender endings removed ("modelos", "modela" -> "model"). */
+void tl_gloss_word_key(const char *w, size_t n, tl_buf *out);
+
+/* The word keys (tl_gloss_word_key) of every token of @t into @keys:
+ * token i's key is keys->p[offs[i] .. offs[i + 1]); @offs holds t->n + 1
+ * entries. */
+void tl_gloss_token_keys(const char *doc, const tl_tokens *t, tl_buf *keys,
+                         size_t *offs);
+
 /* The concept whose English term is p[0..n) (exact for names, folded for
  * common terms), or -1. */
 long tl_gloss_find_en(const tl_gloss *g, const char *p, size_t n);
@@ -115,6 +125,14 @@ typedef struct tl_matches {
 
 void tl_matches_init(tl_matches *m);
 void tl_matches_fini(tl_matches *m);
+
+/* The first match of @m overlapping bytes [off, end), or NULL: a binary
+ * search (matches are in document order and do not overlap). */
+const tl_match *tl_matches_overlap(const tl_matches *m, size_t off,
+                                   size_t end);
+
+/* The match of @m whose tokens include token @k, or NULL (binary search). */
+const tl_match *tl_matches_at_token(const tl_matches *m, size_t k);
 
 /* Replace @out with the glossary matches in the tokens of one block of
  * @doc. @spell tells ordinary Portuguese words from names ("meta"). */

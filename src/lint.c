@@ -12,6 +12,8 @@
 #include "vcache.h"
 #include "walk.h"
 #include "markup.h"
+#include "ptpt.h"
+#include "calque.h"
 #include "xliff.h"
 
 #include <limits.h>
@@ -122,14 +124,20 @@ static void apply_levels(const tl_linter *l, tl_result *r)
 }
 
 /* Rules in order of precedence when two findings cover the same text: the
- * more specific and actionable wins ("one problem, one finding"). */
+ * more specific and actionable wins ("one problem, one finding"); a term
+ * the source shows rendered two ways (with the source term as related
+ * location) before the same mix seen in the translation alone. */
 static const char *const PRECEDENCE[] = {
     "untranslated.document", "untranslated.passage", "terminology.forbidden",
-    "terminology.variant",   "spelling.hyphen",      "spelling.case",
-    "agreement.gender",      "consistency.document", "consistency.corpus",
+    "terminology.calque",    "terminology.variant",  "terminology.nearmiss",
+    "spelling.hyphen",       "spelling.case",        "spelling.european",
+    "agreement.gender",      "source.consistency",   "consistency.document",
+    "consistency.english",   "consistency.acronym",  "consistency.derived",
+    "consistency.corpus",
     "repetition.word",       "repetition.coordination", "spelling.unknown",
-    "number.decimal",        "number.thousands",     "untranslated.word",
-    "spelling.foreign",      "spelling.name",        NULL};
+    "number.currency",       "number.decimal",       "number.thousands",
+    "untranslated.word",     "spelling.foreign",     "spelling.name",
+    NULL};
 
 static int precedence(const char *rule)
 {
@@ -259,6 +267,17 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
       st = tl_renderings_load(l->renderings, p.p, err);
     tl_buf_fini(&p);
   }
+  if (st == TL_OK && l->words_dir[0] != '\0') {
+    /* the pt-PT list lives with the word lists; a folder without it (a
+     * project's own word lists) checks without it */
+    tl_buf p;
+    struct stat sb;
+    tl_buf_init(&p);
+    tl_buf_printf(&p, "%s/pt-PT.tsv", l->words_dir);
+    if (stat(tl_buf_cstr(&p), &sb) == 0)
+      st = tl_ptpt_open(&l->ptpt, tl_buf_cstr(&p), err);
+    tl_buf_fini(&p);
+  }
   for (size_t i = 0; st == TL_OK && opt != NULL && opt->extra_words != NULL &&
                      opt->extra_words[i] != NULL;
        i++)
@@ -275,6 +294,10 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
                         opt->glossary[0]);
     if (st == TL_OK) /* glossary renderings are words, not misspellings */
       tl_gloss_words(l->gloss, add_word, l->spell);
+    if (st == TL_OK) {
+      l->calques = tl_xcalloc(1, sizeof *l->calques);
+      tl_calques_init(l->calques, l->gloss);
+    }
   }
   if (st == TL_OK)
     l->words_hash = tl_spell_words_hash(l->spell);
@@ -400,6 +423,8 @@ static tl_linter *sibling(tl_linter *l, bool own)
   s->gloss = l->gloss;
   s->proper = l->proper;
   s->renderings = l->renderings;
+  s->ptpt = l->ptpt;
+  s->calques = l->calques;
   s->words_hash = l->words_hash;
   s->defer = l->defer;
   tl_map_init(&s->wordclass);
@@ -457,6 +482,10 @@ void tl_linter_free(tl_linter *l)
     if (l->renderings != NULL)
       tl_renderings_fini(l->renderings);
     free(l->renderings);
+    tl_ptpt_free(l->ptpt);
+    if (l->calques != NULL)
+      tl_calques_fini(l->calques);
+    free(l->calques);
   }
   tl_map_fini(&l->wordclass);
   tl_map_fini(&l->verdicts);
@@ -550,6 +579,7 @@ void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell)
   tl_buf_init(&c->key);
   tl_map_init(&c->docnames);
   tl_map_init(&c->sugg_seen);
+  tl_map_init(&c->derived);
 }
 
 void tl_ctx_fini(tl_ctx *c)
@@ -564,6 +594,11 @@ void tl_ctx_fini(tl_ctx *c)
   free(c->upending);
   free(c->pending);
   free(c->usage);
+  free(c->chits);
+  tl_map_fini(&c->derived);
+  free(c->dhits);
+  free(c->ehits);
+  free(c->ahits);
 }
 
 /* Blocks tokenized while Hunspell loads in the background, checked once it
@@ -610,6 +645,9 @@ static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
     tl_check_terminology(&rn->ctx, t, rn->matches);
     tl_check_agreement(&rn->ctx, t, rn->matches);
     tl_check_consistency(&rn->ctx, u, t, rn->matches);
+    tl_check_calque(&rn->ctx, u, t, rn->matches);
+    tl_check_english(&rn->ctx, u, t, rn->matches);
+    tl_check_nearmiss(&rn->ctx, t, rn->matches);
   }
   tl_check_untranslated(&rn->ctx, u, t,
                         rn->ctx.gloss != NULL ? rn->matches : NULL);
@@ -621,6 +659,8 @@ static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
   }
   tl_check_repetition(&rn->ctx, t);
   tl_check_number(&rn->ctx, t);
+  tl_check_european(&rn->ctx, t);
+  tl_check_derived(&rn->ctx, t, rn->ctx.gloss != NULL ? rn->matches : NULL);
 }
 
 static void stash_unit(stash *st, const tl_unit *u, const tl_tokens *t)
@@ -903,6 +943,8 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
   rn.ctx.slow_budget = &l->slow_budget;
   rn.ctx.spell_en = l->spell_en;
   rn.ctx.gloss = l->gloss;
+  rn.ctx.ptpt = l->ptpt;
+  rn.ctx.calques = l->calques;
   rn.ctx.wordclass = &l->wordclass;
   rn.ctx.verdicts = &l->verdicts;
   rn.matches = &l->matches;
@@ -931,8 +973,12 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
   if (st == TL_OK && rn.ctx.st == TL_OK) {
     tl_check_spelling_end(&rn.ctx);
     tl_check_untranslated_end(&rn.ctx);
-    if (rn.ctx.gloss != NULL)
+    tl_check_derived_end(&rn.ctx);
+    if (rn.ctx.gloss != NULL) {
       tl_check_consistency_end(&rn.ctx);
+      tl_check_english_end(&rn.ctx);
+      tl_check_calque_end(&rn.ctx);
+    }
     if (l->source != NULL)
       tl_check_source(&rn.ctx, l->source, start, markdown, rn.matches);
     tl_prose_finish(&rn.ctx);

@@ -17,6 +17,8 @@ struct tl_linter {
   tl_gloss *gloss; /* NULL: no glossary */
   struct tl_proper *proper;           /* en_US proper nouns */
   struct tl_renderings *renderings;   /* dictionaries/renderings.tsv */
+  struct tl_ptpt *ptpt; /* dictionaries/pt-PT.tsv; NULL when absent */
+  struct tl_calques *calques; /* literal translations of names; NULL: none */
   struct tl_corpus *corpus; /* borrowed; NULL: no memory */
   struct tl_house *house;   /* the archive's house usage (the parent's);
                                NULL: no memory */

@@ -19,6 +19,9 @@ typedef struct parser {
   unsigned heading_level;
   unsigned link, alt, emph; /* span nesting counters */
   bool gap;                 /* skipped material since the last segment */
+  bool math;                /* inside an inline $...$ span */
+  tl_seg *mseg;             /* its text, held until its end */
+  size_t nmseg, capmseg;
 } parser;
 
 static enum tl_block_kind unit_kind(const parser *ps)
@@ -101,12 +104,49 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
   return 0;
 }
 
+/* Whether the inline math span whose text is doc[s..e) (between its two
+ * dollar signs) is really prose with prices: "$2.50 por milhão de tokens,
+ * contra $10", "US$ 1.5 bilhão e US$ 2 bilhões". Pandoc's rule (no space
+ * inside either dollar, no digit after the closing one) plus the shape of
+ * money: the text starts with a number, holds no TeX and reads as words.
+ * "$0.5$", "$2x + 1 = 3$", "$(0.1, 0.2)$" and "$10 \times 10$" stay math. */
+static bool is_money(const char *doc, size_t len, size_t s, size_t e)
+{
+  size_t i = s;
+  bool words = false;
+
+  if (s == 0 || s >= e || e >= len || doc[s - 1] != '$' || doc[e] != '$' ||
+      (s >= 2 && doc[s - 2] == '$'))
+    return false;
+  while (i < e && doc[i] == ' ')
+    i++;
+  if (i == e || doc[i] < '0' || doc[i] > '9')
+    return false;
+  for (size_t k = s; k < e; k++) {
+    if (strchr("\\^_{}=<>|", doc[k]) != NULL)
+      return false;
+    /* a run of two letters after a space: a word, not a variable */
+    if (k > s && doc[k - 1] == ' ' && k + 1 < e &&
+        ((unsigned char)doc[k] >= 0x80 ||
+         ((doc[k] | 0x20) >= 'a' && (doc[k] | 0x20) <= 'z')) &&
+        ((unsigned char)doc[k + 1] >= 0x80 ||
+         ((doc[k + 1] | 0x20) >= 'a' && (doc[k + 1] | 0x20) <= 'z')))
+      words = true;
+  }
+  return words || doc[s] == ' ' || doc[e - 1] == ' ' ||
+         (e + 1 < len && doc[e + 1] >= '0' && doc[e + 1] <= '9');
+}
+
 static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 {
   parser *ps = ud;
 
   (void)detail;
   switch (type) {
+  case MD_SPAN_LATEXMATH:
+    ps->math = true;
+    ps->nmseg = 0;
+    break;
   case MD_SPAN_A:
     ps->link++;
     break;
@@ -129,6 +169,18 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 
   (void)detail;
   switch (type) {
+  case MD_SPAN_LATEXMATH:
+    ps->math = false;
+    if (ps->nmseg > 0 &&
+        is_money(ps->doc, ps->len, ps->mseg[0].off,
+                 ps->mseg[ps->nmseg - 1].off + ps->mseg[ps->nmseg - 1].len)) {
+      for (size_t i = 0; i < ps->nmseg; i++)
+        add_seg(ps, ps->mseg[i].off, ps->mseg[i].len);
+    } else {
+      ps->gap = true;
+    }
+    ps->nmseg = 0;
+    break;
   case MD_SPAN_A:
     if (ps->link)
       ps->link--;
@@ -160,6 +212,15 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE size, void *ud)
       add_seg(ps, (size_t)(t - ps->doc), size);
     break;
   case MD_TEXT_SOFTBR:
+    break;
+  case MD_TEXT_LATEXMATH: /* held until the span ends: math or money? */
+    if (ps->math && t >= ps->doc && t + size <= ps->doc + ps->len &&
+        size > 0) {
+      TL_GROW(ps->mseg, ps->capmseg, ps->nmseg + 1);
+      ps->mseg[ps->nmseg++] = (tl_seg){(size_t)(t - ps->doc), size, 0};
+    } else {
+      ps->gap = true;
+    }
     break;
   default: /* code, HTML, math, entities, hard breaks, NUL */
     ps->gap = true;
@@ -259,6 +320,7 @@ tl_status tl_markup_parse(const char *doc, size_t len, size_t start,
     rc = md_parse(doc + start, (MD_SIZE)(len - start), &md, &ps);
   flush(&ps);
   free(ps.segs);
+  free(ps.mseg);
   if (rc != 0)
     return tl_error_set(err, TL_EIO, _("md4c falhou ao ler o Markdown (%d)"),
                         rc);

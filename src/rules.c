@@ -27,15 +27,35 @@ const tl_rule tl_rules[] = {
     {"spelling.case", "spelling", TL_WARNING, true,
      N_("Maiúscula indevida"), N_("Adjetivos derivados de nomes próprios se escrevem "
      "com minúscula (distância euclidiana).")},
+    {"spelling.european", "spelling", TL_WARNING, true,
+     N_("Português europeu num texto brasileiro"), N_("Use a forma brasileira "
+     "(usuário, tela, equipe, fato, registro, celular; está fazendo).")},
     {"terminology.forbidden", "terminology", TL_ERROR, true,
      N_("Forma errada de um termo do glossário"), N_("Use a forma preferida do "
      "glossário (GPT-4o, não GPT-4.0).")},
     {"terminology.variant", "terminology", TL_WARNING, true,
      N_("Grafia fora do padrão de um termo do glossário"), N_("Escreva o termo como "
      "no glossário (OpenAI, não Open AI).")},
+    {"terminology.calque", "terminology", TL_ERROR, false,
+     N_("Nome próprio traduzido ao pé da letra"), N_("Nomes de produtos, modelos e "
+     "empresas não se traduzem (Copilot, não Copiloto; Stable Diffusion, "
+     "não Difusão Estável).")},
+    {"terminology.nearmiss", "terminology", TL_WARNING, false,
+     N_("Termo do glossário com uma palavra trocada"), N_("Use a forma do glossário "
+     "(chamada de função, não chamada de ofício).")},
     {"consistency.document", "consistency", TL_WARNING, false,
      N_("Conceito escrito de dois jeitos no mesmo texto"), N_("Escolha uma forma e "
      "use-a no texto todo.")},
+    {"consistency.derived", "consistency", TL_WARNING, false,
+     N_("Duas derivações da mesma palavra num termo"), N_("Escolha uma forma "
+     "(aprendizado ou aprendizagem, ajuste ou ajustamento) e use-a no texto "
+     "todo.")},
+    {"consistency.english", "consistency", TL_WARNING, false,
+     N_("Termo inglês ao lado da sua tradução"), N_("Use uma forma só: a tradução "
+     "(conjunto de validação) ou o termo inglês (validation set).")},
+    {"consistency.acronym", "consistency", TL_WARNING, false,
+     N_("Sigla inglesa e sigla portuguesa do mesmo conceito"), N_("Use uma sigla só "
+     "(LLM ou GML, NLP ou PLN) no texto todo.")},
     {"consistency.corpus", "consistency", TL_WARNING, false,
      N_("Conceito escrito de outro jeito no acervo"), N_("Use a forma da casa, a "
      "que o glossário prefere ou a que o acervo mais usa.")},
@@ -57,7 +77,11 @@ const tl_rule tl_rules[] = {
     {"number.decimal", "number", TL_WARNING, true,
      N_("Ponto decimal à inglesa"), N_("Em português, vírgula decimal: 86,4%.")},
     {"number.thousands", "number", TL_WARNING, true,
-     N_("Vírgula de milhar à inglesa"), N_("Em português, ponto de milhar: 1.000.")},
+     N_("Vírgula de milhar à inglesa"), N_("Em português, ponto de milhar: "
+     "1.000.")},
+    {"number.currency", "number", TL_WARNING, true,
+     N_("Valor em dólar escrito à inglesa"), N_("Em português, a moeda antes "
+     "do número e vírgula decimal: US$ 2,50; US$ 2,5 milhões.")},
     {"repetition.word", "repetition", TL_WARNING, true,
      N_("Palavra repetida"), N_("Apague a repetição.")},
     {"repetition.coordination", "repetition", TL_WARNING, false,

@@ -368,3 +368,14 @@ void tl_token_key(const char *doc, const tl_token *tok, tl_buf *out)
   tl_utf8_nfc(tmp.p, tmp.len, out);
   tl_buf_fini(&tmp);
 }
+
+bool tl_tokens_adjacent(const char *doc, const tl_token *a,
+                        const tl_token *b, const char *gap)
+{
+  if (a->sent != b->sent || b->off <= a->off + a->len)
+    return false;
+  for (size_t i = a->off + a->len; i < b->off; i++)
+    if (doc[i] == '\0' || strchr(gap, doc[i]) == NULL)
+      return false;
+  return true;
+}

@@ -53,4 +53,10 @@ void tl_tokenize_unit(tl_tokens *t, const char *doc, size_t doclen,
  * removed, typographic apostrophes and hyphens made ASCII. */
 void tl_token_key(const char *doc, const tl_token *tok, tl_buf *out);
 
+/* Whether tokens @a and @b (in this order) read as one phrase: the same
+ * sentence, and only bytes of @gap between them (" \t\r\n*_-": spaces,
+ * emphasis marks, a hyphen). */
+bool tl_tokens_adjacent(const char *doc, const tl_token *a,
+                        const tl_token *b, const char *gap);
+
 #endif

@@ -79,6 +79,18 @@ static void test_math_is_skipped(void **state)
                "P:Seja + e + o vetor.");
 }
 
+/* Dollar amounts between two '$' are prose, TeX stays math. */
+static void test_money_is_not_math(void **state)
+{
+  (void)state;
+  ASSERT_PROSE("Custa $2.50 por token, contra $10.\n", true,
+               "P:Custa +2.50 por token, contra +10.");
+  ASSERT_PROSE("Levantou US$ 1.5 bilhão e vale US$ 6.6 bilhões.\n", true,
+               "P:Levantou US+ 1.5 bilhão e vale US+ 6.6 bilhões.");
+  ASSERT_PROSE("Seja $x = 0.5$, $0.1$, $2n$ e $10 \\times 10$ aqui.\n", true,
+               "P:Seja +, +, + e + aqui.");
+}
+
 static void test_front_matter_is_skipped(void **state)
 {
   (void)state;
@@ -112,6 +124,7 @@ int main(void)
       cmocka_unit_test(test_html_is_skipped),
       cmocka_unit_test(test_links_images_and_autolinks),
       cmocka_unit_test(test_math_is_skipped),
+      cmocka_unit_test(test_money_is_not_math),
       cmocka_unit_test(test_front_matter_is_skipped),
       cmocka_unit_test(test_blocks_kinds),
       cmocka_unit_test(test_plain_text_paragraphs),

@@ -1,0 +1,238 @@
+/* consistency.derived: one phrase written with two derivations of the same
+ * word ("sandbox de aprendizado" and "sandbox de aprendizagem",
+ * "quantização de pesos" and "quantificação de pesos", "ajuste de pesos"
+ * and "ajustamento de pesos") in one document, though no glossary concept
+ * lists it. A phrase is two or three adjacent words of one sentence with a
+ * content word besides the derived one; the other words must be the same
+ * (inflection aside) and the derived word must share its stem and differ
+ * only in a nominal suffix of one family. Phrases whose derived word a glossary match covers are left to the glossary's
+ * checks. */
+#include "check.h"
+#include "msg.h"
+
+#include "input.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Suffixes as they end a word key (folded, inflection removed: "-ção" is
+ * "ca", "-agem" is "agen", "-ado" is "ad"), longest first within a family.
+ * Family 1: nouns of action or result; family 2: adjectives of ability. */
+static const struct {
+  const char *suf;
+  unsigned char family;
+} SUFFIXES[] = {
+    {"ificaca", 1}, {"izaca", 1}, {"amento", 1}, {"imento", 1},
+    {"ament", 1},   {"iment", 1}, {"aca", 1},    {"ica", 1},
+    {"agen", 1},    {"ad", 1},    {"e", 1},      {"avel", 2},
+    {"ivel", 2},
+};
+#define NSUFFIXES (sizeof SUFFIXES / sizeof SUFFIXES[0])
+#define MIN_STEM 4
+#define MAX_WORDS 3
+
+/* "e" (ajuste, controle) pairs with -amento/-imento only: "modelo" and
+ * "modelagem" are two concepts, "ajuste" and "ajustamento" one. */
+static bool zero_pairs_with(const char *a, const char *b)
+{
+  if (strcmp(a, "e") != 0)
+    return true;
+  return strncmp(b, "ament", 5) == 0 || strncmp(b, "iment", 5) == 0;
+}
+
+static bool compatible(unsigned sa, unsigned sb)
+{
+  return SUFFIXES[sa].family == SUFFIXES[sb].family && sa != sb &&
+         zero_pairs_with(SUFFIXES[sa].suf, SUFFIXES[sb].suf) &&
+         zero_pairs_with(SUFFIXES[sb].suf, SUFFIXES[sa].suf);
+}
+
+/* The suffix of word key k[0..n) (index into SUFFIXES) and its stem length,
+ * or -1. */
+static int derivation(const char *k, size_t n, size_t *stem)
+{
+  for (size_t i = 0; i < NSUFFIXES; i++) {
+    size_t sl = strlen(SUFFIXES[i].suf);
+    if (n >= sl + MIN_STEM && memcmp(k + n - sl, SUFFIXES[i].suf, sl) == 0) {
+      *stem = n - sl;
+      return (int)i;
+    }
+  }
+  return -1;
+}
+
+static bool is_function_word(const char *k, size_t n)
+{
+  static const char *const WORDS[] = {
+      "de",  "do",  "da",  "em",  "no",   "na",   "por",  "pel",
+      "par", "com", "sem", "sobr", "entr", "um",  "uma",  "que",
+      "mai", "men", "muit", "tod", "est",  "ess",  "sua",  "seu",
+      "nao", "ist", "iss", "aquel", "outr", "mesm", "cad", NULL};
+  if (n < 3)
+    return true;
+  for (size_t i = 0; WORDS[i] != NULL; i++)
+    if (strlen(WORDS[i]) == n && memcmp(WORDS[i], k, n) == 0)
+      return true;
+  return false;
+}
+
+/* Only spaces (or emphasis marks) between two tokens: one phrase. */
+static bool adjacent(const char *doc, const tl_token *a, const tl_token *b)
+{
+  return tl_tokens_adjacent(doc, a, b, " \t\r\n*_");
+}
+
+static bool covered(const tl_matches *m, size_t off, size_t end)
+{
+  return tl_matches_overlap(m, off, end) != NULL;
+}
+
+/* Word keys of tokens [first, first + n) into @keys, their ends in @ends,
+ * from the block's keys @all/@offs. */
+static void word_keys(const tl_buf *all, const size_t *offs, size_t first,
+                      size_t n, tl_buf *keys, size_t *ends)
+{
+  tl_buf_clear(keys);
+  for (size_t k = first; k < first + n; k++) {
+    tl_buf_add(keys, all->p + offs[k], offs[k + 1] - offs[k]);
+    ends[k - first] = keys->len;
+  }
+}
+
+void tl_check_derived(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
+{
+  tl_buf keys, group, all;
+  size_t ends[MAX_WORDS], *offs;
+
+  if (t->n < 2 || t->n > TL_PHRASE_MAX_TOKENS)
+    return;
+  tl_buf_init(&keys);
+  tl_buf_init(&group);
+  tl_buf_init(&all);
+  offs = tl_xmalloc((t->n + 1) * sizeof *offs);
+  tl_gloss_token_keys(c->doc, t, &all, offs);
+  for (size_t i = 0; i < t->n; i++) {
+    for (size_t n = 2; n <= MAX_WORDS && i + n <= t->n; n++) {
+      const tl_token *last = &t->v[i + n - 1];
+      bool ok = true;
+      for (size_t k = 0; k < n && ok; k++) {
+        const tl_token *tok = &t->v[i + k];
+        ok = tok->kind == TL_TOK_WORD &&
+             !(tok->flags & (TL_TF_ALLCAPS | TL_TF_INNERCAP)) &&
+             (k == 0 || adjacent(c->doc, &t->v[i + k - 1], tok));
+      }
+      if (!ok)
+        break;
+      word_keys(&all, offs, i, n, &keys, ends);
+      for (size_t j = 0; j < n; j++) {
+        size_t ws = j ? ends[j - 1] : 0, stem;
+        int s = derivation(keys.p + ws, ends[j] - ws, &stem);
+        bool content = false;
+        bool created;
+        tl_map_slot *slot;
+        if (s < 0 || covered(m, t->v[i + j].off,
+                             t->v[i + j].off + t->v[i + j].len))
+          continue;
+        for (size_t k = 0; k < n; k++) {
+          size_t ks = k ? ends[k - 1] : 0;
+          if (k != j && !is_function_word(keys.p + ks, ends[k] - ks))
+            content = true;
+        }
+        /* a phrase opening or closing on a function word is not a term */
+        if (!content || is_function_word(keys.p, ends[0]) ||
+            is_function_word(keys.p + ends[n - 2], ends[n - 1] - ends[n - 2]))
+          continue;
+        /* the group: the words, the derived one cut to its stem and
+         * marked with its family */
+        tl_buf_clear(&group);
+        for (size_t k = 0; k < n; k++) {
+          size_t ks = k ? ends[k - 1] : 0;
+          if (k == j) {
+            tl_buf_printf(&group, "%u~", SUFFIXES[s].family);
+            tl_buf_add(&group, keys.p + ks, stem);
+          } else {
+            tl_buf_add(&group, keys.p + ks, ends[k] - ks);
+          }
+          tl_buf_addc(&group, ' ');
+        }
+        slot = tl_map_put(&c->derived, group.p, group.len,
+                          (uint32_t)c->derived.count, &created);
+        TL_GROW(c->dhits, c->capdhits, c->ndhits + 1);
+        c->dhits[c->ndhits++] = (tl_derived_hit){
+            t->v[i].off, last->off + last->len - t->v[i].off,
+            t->v[i + j].off, slot->value, (uint8_t)s};
+      }
+    }
+  }
+  tl_buf_fini(&keys);
+  tl_buf_fini(&group);
+  tl_buf_fini(&all);
+  free(offs);
+}
+
+static int by_group(const void *a, const void *b)
+{
+  const tl_derived_hit *x = a, *y = b;
+  if (x->group != y->group)
+    return x->group < y->group ? -1 : 1;
+  return x->off < y->off ? -1 : (x->off > y->off);
+}
+
+/* Report the hits of group [s, e) whose suffix is not the group's most
+ * used one (first used on a tie), once per derived word. */
+static void report_group(tl_ctx *c, size_t s, size_t e, tl_lines *li,
+                         tl_map *reported)
+{
+  size_t house = s, best = 0, counts[NSUFFIXES] = {0};
+
+  for (size_t i = s; i < e; i++)
+    counts[c->dhits[i].suffix]++;
+  for (size_t i = s; i < e; i++)
+    if (counts[c->dhits[i].suffix] > best) {
+      best = counts[c->dhits[i].suffix];
+      house = i;
+    }
+  for (size_t i = s; i < e; i++) {
+    const tl_derived_hit *u = &c->dhits[i], *h = &c->dhits[house];
+    const char *sugg;
+    tl_finding *fd;
+    bool created;
+    if (!compatible(u->suffix, h->suffix))
+      continue;
+    tl_map_put(reported, (const char *)&u->word, sizeof u->word, 0, &created);
+    if (!created)
+      continue;
+    sugg = tl_result_surface(c->res, h->off, h->len);
+    fd = tl_result_add(
+        c->res, u->off, u->len, "consistency.derived", "consistency",
+        TL_WARNING,
+        _("'%s' aqui; este texto também escreve '%s' (linha %u): duas "
+          "derivações da mesma palavra para um mesmo termo; use uma forma só"),
+        tl_result_surface(c->res, u->off, u->len), sugg,
+        tl_lines_line(li, h->off));
+    tl_result_set_suggestions(c->res, fd, &sugg, 1);
+  }
+}
+
+void tl_check_derived_end(tl_ctx *c)
+{
+  tl_lines li;
+  tl_map reported; /* derived words already reported (2 and 3 words) */
+
+  if (c->ndhits < 2)
+    return;
+  qsort(c->dhits, c->ndhits, sizeof *c->dhits, by_group);
+  tl_lines_init(&li, c->doc, c->len, c->res->bom);
+  tl_map_init(&reported);
+  for (size_t s = 0; s < c->ndhits;) {
+    size_t e = s + 1;
+    while (e < c->ndhits && c->dhits[e].group == c->dhits[s].group)
+      e++;
+    if (e - s > 1)
+      report_group(c, s, e, &li, &reported);
+    s = e;
+  }
+  tl_map_fini(&reported);
+  tl_lines_fini(&li);
+}

@@ -1,0 +1,39 @@
+/* Near misses of the glossary's multi-word common terms (a rendering with
+ * one non-head word swapped for another translation of the same English
+ * word: "modelo de linguagem amplo", "aprendizado por fortalecimento"),
+ * derived once from the glossary and the bilingual table. */
+#ifndef TL_NEARMISS_H
+#define TL_NEARMISS_H
+
+#include "gloss.h"
+
+#define TL_NEARMISS_AMBIGUOUS UINT32_MAX
+
+typedef struct tl_nearmiss {
+  tl_map forms; /* word keys joined by ' ' -> concept + 1 (or AMBIGUOUS) */
+  size_t nforms;
+  tl_map en_first; /* lower-case first words of the common terms' English */
+} tl_nearmiss;
+
+/* Derive the near misses of @g's terms (@g may be NULL: none). */
+void tl_nearmiss_init(tl_nearmiss *nm, const tl_gloss *g);
+void tl_nearmiss_fini(tl_nearmiss *nm);
+
+/* Append to @key the keys @word_key makes of the words of s[0..n) (split
+ * at spaces and hyphens), joined by one space. */
+void tl_phrase_key(const char *s, size_t n, tl_buf *key,
+                   void (*word_key)(const char *, size_t, tl_buf *));
+
+/* Append to @key the key of text s[0..n): the glossary word keys of its
+ * words (tl_gloss_word_key) joined by one space. */
+void tl_nearmiss_key(const char *s, size_t n, tl_buf *key);
+
+/* Whether the ASCII word w[0..n) (any case, a plural 's' aside) can open
+ * the English term of a common glossary concept: a cheap filter before
+ * tl_gloss_find_en. */
+bool tl_nearmiss_en_first(const tl_nearmiss *nm, const char *w, size_t n);
+
+/* The concept index + 1 of the near miss with key @key[0..n), or 0. */
+uint32_t tl_nearmiss_find(const tl_nearmiss *nm, const char *key, size_t n);
+
+#endif

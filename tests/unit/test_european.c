@@ -1,0 +1,68 @@
+/* spelling.european: European Portuguese in a pt-BR text, from the pt-PT
+ * list and the "estar a" + infinitive construction, with near misses that
+ * are Brazilian too. */
+#include "findings.h"
+
+static void test_lexical_and_spelling_pairs(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("spelling.european",
+               "O utilizador pode ver o resultado no ecrã do telemóvel."),
+      "utilizador>usuário | ecrã>tela | telemóvel>celular");
+  assert_string_equal(
+      findings("spelling.european",
+               "Utilizadores registados receberam a atualização."),
+      "Utilizadores>Usuários | registados>registrados");
+  assert_string_equal(findings("spelling.european",
+                               "A acção teve um impacto económico."),
+                      "acção>ação | económico>econômico");
+  /* nouns only after a determiner */
+  assert_string_equal(findings("spelling.european",
+                               "O facto é que a equipa cresceu; o registo "
+                               "ficou no ficheiro."),
+                      "facto>fato | equipa>equipe | registo>registro | "
+                      "ficheiro>arquivo");
+}
+
+static void test_progressive(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("spelling.european",
+               "A OpenAI está a testar o modelo e os usuários estão a pedir "
+               "mais. Estávamos a ver os dados."),
+      "está a testar>está testando | estão a pedir>estão pedindo | "
+      "Estávamos a ver>Estávamos vendo");
+}
+
+/* Valid in both variants: must stay silent. */
+static void test_near_misses(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("spelling.european",
+               "O governo é, de facto, o maior cliente. Ele equipa os "
+               "laboratórios e controlo o orçamento."),
+      "");
+  assert_string_equal(
+      findings("spelling.european",
+               "O plano está a partir de US$ 10. A cidade está a 10 km. "
+               "Ela estava a par da situação e está a caminho. A empresa "
+               "continua a crescer e voltou a subir."),
+      "");
+  assert_string_equal(findings("spelling.european",
+                               "O usuário viu a tela do celular; a equipe "
+                               "registrou o fato no arquivo."),
+                      "");
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_lexical_and_spelling_pairs),
+      cmocka_unit_test(test_progressive),
+      cmocka_unit_test(test_near_misses),
+  };
+  return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
+}
