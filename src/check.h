@@ -210,11 +210,41 @@ typedef struct tl_source {
 void tl_check_source(tl_ctx *c, const tl_source *src, size_t tgt_start,
                      bool markdown, tl_matches *m);
 
+/* Term pairs a document taught (source mode's alignment, its glosses),
+ * recorded for it once the corpus checks have read the archive. */
+typedef struct tl_pair_rows {
+  struct tl_store_pair *v; /* strings borrowed from the context */
+  size_t n, cap;
+} tl_pair_rows;
+
 /* source.consistency against the archive: the document's learned term
  * pairs (c->learned) compared with the renderings other documents gave the
- * same source terms, then recorded for document @relpath. */
+ * same source terms; its multi-word terms' pairs are added to @rows. */
 tl_status tl_check_source_corpus(tl_ctx *c, struct tl_corpus *corpus,
-                                 const char *relpath, tl_error *err);
+                                 const char *relpath, tl_pair_rows *rows,
+                                 tl_error *err);
+
+/* The rendering most documents of the archive give a term: the first row
+ * tl_store_pairs reports (a tl_store_rendering_fn; @ud: a tl_archive_top
+ * zeroed first), with its documents' paths joined ("a.md, b.md, ...").
+ * The caller frees rendering and paths. */
+typedef struct tl_archive_top {
+  char *rendering, *paths;
+  unsigned docs;
+} tl_archive_top;
+void tl_archive_top_row(void *ud, const char *r, int kind, unsigned docs,
+                        unsigned uses, const char *const *paths, size_t np);
+
+/* consistency.learned (warning): one English term glossed two ways in the
+ * document ("rótulo (label)", later "etiqueta (label)"), for terms no
+ * glossary concept holds. After the document's blocks. */
+void tl_check_learned_end(tl_ctx *c);
+/* consistency.learned against the archive: a term the document glosses
+ * that two or more other documents gloss another way; the document's
+ * gloss pairs are added to @rows. */
+tl_status tl_check_learned_corpus(tl_ctx *c, struct tl_corpus *corpus,
+                                  const char *relpath, tl_pair_rows *rows,
+                                  tl_error *err);
 
 /* Free what tl_ctx.learned holds; NULL is allowed. */
 void tl_learned_free(struct tl_termpairs *tp);

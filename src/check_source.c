@@ -1213,15 +1213,10 @@ void tl_learned_free(struct tl_termpairs *tp)
   free(tp);
 }
 
-typedef struct archive_row {
-  char *rendering, *paths;
-  unsigned docs;
-} archive_row;
-
-static void on_archive(void *ud, const char *r, int kind, unsigned docs,
-                       unsigned uses, const char *const *paths, size_t np)
+void tl_archive_top_row(void *ud, const char *r, int kind, unsigned docs,
+                        unsigned uses, const char *const *paths, size_t np)
 {
-  archive_row *top = ud;
+  tl_archive_top *top = ud;
   tl_buf b;
 
   (void)kind;
@@ -1246,28 +1241,27 @@ static bool compound_term(const char *t)
 }
 
 tl_status tl_check_source_corpus(tl_ctx *c, struct tl_corpus *corpus,
-                                 const char *relpath, tl_error *err)
+                                 const char *relpath, tl_pair_rows *rows,
+                                 tl_error *err)
 {
   const tl_termpairs *tp = c->learned;
-  tl_store_pair *rows = NULL;
-  size_t nrows = 0, caprows = 0;
   tl_status st = TL_OK;
 
   if (tp == NULL || corpus == NULL)
     return TL_OK;
   for (size_t i = 0; i < tp->n && st == TL_OK; i++) {
     const tl_tp_term *t = &tp->v[i];
-    archive_row top = {NULL, NULL, 0};
+    tl_archive_top top = {NULL, NULL, 0};
     bool uses_top = false;
     if (!compound_term(t->term))
       continue;
     for (size_t j = 0; j < t->nr; j++) {
-      TL_GROW(rows, caprows, nrows + 1);
-      rows[nrows++] = (tl_store_pair){t->term, t->r[j].surface,
+      TL_GROW(rows->v, rows->cap, rows->n + 1);
+      rows->v[rows->n++] = (tl_store_pair){t->term, t->r[j].surface,
                                       (unsigned)t->r[j].nocc};
     }
-    st = tl_store_pairs(corpus->store, t->term, relpath, on_archive, &top,
-                        err);
+    st = tl_store_pairs(corpus->store, t->term, relpath, tl_archive_top_row,
+                        &top, err);
     for (size_t j = 0; j < t->nr && top.rendering != NULL; j++)
       uses_top = uses_top || strcmp(t->r[j].surface, top.rendering) == 0;
     if (st == TL_OK && top.rendering != NULL && top.docs >= 2 && !uses_top)
@@ -1304,9 +1298,6 @@ tl_status tl_check_source_corpus(tl_ctx *c, struct tl_corpus *corpus,
     free(top.rendering);
     free(top.paths);
   }
-  if (st == TL_OK)
-    st = tl_store_record_pairs(corpus->store, relpath, rows, nrows, err);
-  free(rows);
   return st;
 }
 

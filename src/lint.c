@@ -133,7 +133,7 @@ static const char *const PRECEDENCE[] = {
     "spelling.hyphen",       "spelling.case",        "spelling.european",
     "agreement.gender",      "source.consistency",   "consistency.document",
     "consistency.english",   "consistency.acronym",  "consistency.derived",
-    "consistency.corpus",
+    "consistency.learned",   "consistency.corpus",
     "repetition.word",       "repetition.coordination", "spelling.unknown",
     "number.currency",       "number.decimal",       "number.thousands",
     "untranslated.word",     "spelling.foreign",     "spelling.name",
@@ -878,6 +878,7 @@ tl_status tl_linter_complete(tl_linter *l, tl_result *r, tl_error *err)
   if (d == NULL)
     return TL_OK; /* complete already */
   if (d->collect && l->corpus != NULL) {
+    tl_pair_rows rows = {NULL, 0, 0};
     tl_ctx ctx;
     char *rel = tl_path_relative(l->root, r->path);
     tl_ctx_init(&ctx, r, l->spell);
@@ -888,7 +889,14 @@ tl_status tl_linter_complete(tl_linter *l, tl_result *r, tl_error *err)
                             err);
     ctx.learned = d->learned;
     if (st == TL_OK)
-      st = tl_check_source_corpus(&ctx, l->corpus, rel, err);
+      st = tl_check_source_corpus(&ctx, l->corpus, rel, &rows, err);
+    if (st == TL_OK)
+      st = tl_check_learned_corpus(&ctx, l->corpus, rel, &rows, err);
+    /* what the document taught, for the next ones (a changed document's
+     * old pairs went with its row; an unchanged one writes nothing) */
+    if (st == TL_OK && (rows.n > 0 || d->learned != NULL))
+      st = tl_store_record_pairs(l->corpus->store, rel, rows.v, rows.n, err);
+    free(rows.v);
     ctx.learned = NULL; /* still d's */
     ctx.usage = NULL; /* still d's */
     tl_ctx_fini(&ctx);
@@ -973,6 +981,7 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
   if (st == TL_OK && rn.ctx.st == TL_OK) {
     tl_check_spelling_end(&rn.ctx);
     tl_check_untranslated_end(&rn.ctx);
+    tl_check_learned_end(&rn.ctx);
     tl_check_derived_end(&rn.ctx);
     if (rn.ctx.gloss != NULL) {
       tl_check_consistency_end(&rn.ctx);

@@ -1029,22 +1029,40 @@ static long match_ending_at(const tl_matches *m, size_t t)
 /* The first token of the term that ends at token @k and that a gloss of
  * @nwords words explains: the glossary match ending there, else the words
  * before it, joined by "de", "por", "para" ... at most @nwords + 1. */
+/* A preposition that joins the words of a term ("suavização de rótulos",
+ * "forçamento pelo professor"). */
+static bool is_joint(const char *w, size_t n)
+{
+  static const char *const JOINTS[] = {"de",   "do",   "da",    "dos",
+                                       "das",  "por",  "pelo",  "pela",
+                                       "pelos", "pelas", NULL};
+  return in_list(JOINTS, w, n);
+}
+
 static size_t term_start(blk *b, size_t k, size_t nwords)
 {
   size_t s = k, words = 1;
   long i = match_ending_at(b->m, k);
 
-  if (i >= 0)
-    return b->m->v[i].tok_first;
+  if (i >= 0) {
+    /* the glossary match, and the words before it when the gloss has more
+     * ("suavização de rótulos (label smoothing)": "rótulos" is a term) */
+    s = b->m->v[i].tok_first;
+    words = 0;
+    for (size_t j = s; j <= k; j++) {
+      size_t n;
+      const char *w = lower(b, j, &n);
+      words += !is_joint(w, n);
+    }
+    if (words >= nwords)
+      return s;
+  }
   while (s > 0 && words <= nwords && tk(b, s - 1)->sent == tk(b, k)->sent &&
          only(b->c->doc, tk(b, s - 1)->off + tk(b, s - 1)->len, tk(b, s)->off,
               " \t\r\n")) {
     size_t n;
     const char *w = lower(b, s - 1, &n);
-    bool joint = (n == 2 && (memcmp(w, "de", 2) == 0 ||
-                             memcmp(w, "do", 2) == 0 ||
-                             memcmp(w, "da", 2) == 0)) ||
-                 (n == 3 && memcmp(w, "por", 3) == 0);
+    bool joint = is_joint(w, n);
     if (joint) {
       if (s < 2 || tok_in(b, s - 2, PT_FUNCTION))
         break;

@@ -56,6 +56,10 @@ const tl_rule tl_rules[] = {
     {"consistency.acronym", "consistency", TL_WARNING, false,
      N_("Sigla inglesa e sigla portuguesa do mesmo conceito"), N_("Use uma sigla só "
      "(LLM ou GML, NLP ou PLN) no texto todo.")},
+    {"consistency.learned", "consistency", TL_WARNING, false,
+     N_("Termo glosado de outro jeito no texto ou no acervo"), N_("Use a "
+     "tradução que o texto ou o acervo já deu ao termo inglês entre "
+     "parênteses.")},
     {"consistency.corpus", "consistency", TL_WARNING, false,
      N_("Conceito escrito de outro jeito no acervo"), N_("Use a forma da casa, a "
      "que o glossário prefere ou a que o acervo mais usa.")},
