@@ -187,18 +187,21 @@ typedef struct lazy_lib {
 /* Open @lib, or report and exit: the caller needs a function of it. */
 static void *open_lib(lazy_lib *lib)
 {
-  const char *why = NULL;
+  char why[512] = "?"; /* the first failure's reason: the next dlopen frees
+                          the string dlerror returned */
 
   for (size_t i = 0; lib->handle == NULL && lib->names[i] != NULL; i++) {
     lib->handle = dlopen(lib->names[i], RTLD_NOW | RTLD_LOCAL);
-    if (lib->handle == NULL && why == NULL)
-      why = dlerror();
+    if (lib->handle == NULL && i == 0) {
+      const char *e = dlerror();
+      snprintf(why, sizeof why, "%s", e != NULL ? e : "?");
+    }
   }
   if (lib->handle == NULL) {
     fprintf(stderr,
             _("tradlint: não foi possível carregar a biblioteca %s (%s): "
               "instale-a para usar esta função\n"),
-            lib->names[0], why != NULL ? why : "?");
+            lib->names[0], why);
     exit(2);
   }
   return lib->handle;
