@@ -64,7 +64,7 @@ function ok(cond, what) {
     await page.locator('button.sugg', { hasText: 'Aplicar: GPT-4o' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => !document.getElementById('texto').value.includes('GPT-4.0') &&
-      /verificando de novo/.test(document.getElementById('status').textContent) === false &&
+      /erificando/.test(document.getElementById('status').textContent) === false &&
       document.querySelectorAll('#doc mark').length > 0);
     ok((await page.inputValue('#texto')).includes('o GPT-4o passa'), 'suggestion applied in the text');
     const after = await page.$$eval('#doc mark', (ms) => ms.map((m) => m.textContent));
@@ -73,7 +73,7 @@ function ok(cond, what) {
     // every safe fix, then the download
     await page.click('#seguras');
     await page.waitForFunction(() => document.getElementById('texto').value.includes('86,4%') &&
-      !/verificando/.test(document.getElementById('status').textContent));
+      !/erificando/.test(document.getElementById('status').textContent));
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#baixar')]);
     const got = fs.readFileSync(await download.path(), 'utf8');
     ok(got.includes('o GPT-4o passa') && !got.includes('GPT-4.0'), 'download has the applied suggestion');
