@@ -1063,14 +1063,26 @@ static void add_usages(pg_store *p, batch *b, const char *path,
     batch_param(b, a[i]->p);
 }
 
+/* Add @sql, whose parameters are the archive, the document's @path and
+ * then the @n arrays (closed here). */
+static void batch_doc_stmt(pg_store *p, batch *b, const char *sql,
+                           const char *path, tl_buf *const *arrays, size_t n)
+{
+  batch_add(b, sql);
+  batch_param(b, p->archive_id);
+  batch_param(b, path);
+  for (size_t i = 0; i < n; i++)
+    batch_param(b, arr_close(arrays[i]));
+}
+
 static void add_surfaces(pg_store *p, batch *b, const tl_store_doc *d)
 {
   tl_buf *a[3];
 
-  batch_add(b, "DELETE FROM surfaces WHERE doc = (SELECT id FROM documents "
-               "WHERE archive = $1 AND path = $2)");
-  batch_param(b, p->archive_id);
-  batch_param(b, d->path);
+  batch_doc_stmt(p, b,
+                 "DELETE FROM surfaces WHERE doc = (SELECT id FROM documents "
+                 "WHERE archive = $1 AND path = $2)",
+                 d->path, NULL, 0);
   if (d->nsurfaces == 0)
     return;
   for (size_t i = 0; i < 3; i++)
@@ -1080,14 +1092,12 @@ static void add_surfaces(pg_store *p, batch *b, const tl_store_doc *d)
     arr_text(a[1], d->surfaces[i].surface);
     arr_num(a[2], (long long)d->surfaces[i].count);
   }
-  batch_add(b, "INSERT INTO surfaces(doc, archive, key, surface, count) "
-               "SELECT d.id, d.archive, x.* FROM documents d, "
-               "unnest($3::text[], $4::text[], $5::bigint[]) AS x WHERE "
-               "d.archive = $1 AND d.path = $2");
-  batch_param(b, p->archive_id);
-  batch_param(b, d->path);
-  for (size_t i = 0; i < 3; i++)
-    batch_param(b, arr_close(a[i]));
+  batch_doc_stmt(p, b,
+                 "INSERT INTO surfaces(doc, archive, key, surface, count) "
+                 "SELECT d.id, d.archive, x.* FROM documents d, "
+                 "unnest($3::text[], $4::text[], $5::bigint[]) AS x WHERE "
+                 "d.archive = $1 AND d.path = $2",
+                 d->path, a, 3);
 }
 
 /* Replace the term pairs of document @path by @v; of a pair given twice,
@@ -1097,10 +1107,10 @@ static void add_pairs(pg_store *p, batch *b, const char *path,
 {
   tl_buf *a[3];
 
-  batch_add(b, "DELETE FROM learned WHERE doc = (SELECT id FROM documents "
-               "WHERE archive = $1 AND path = $2)");
-  batch_param(b, p->archive_id);
-  batch_param(b, path);
+  batch_doc_stmt(p, b,
+                 "DELETE FROM learned WHERE doc = (SELECT id FROM documents "
+                 "WHERE archive = $1 AND path = $2)",
+                 path, NULL, 0);
   if (n == 0)
     return;
   for (size_t i = 0; i < 3; i++)
@@ -1110,17 +1120,15 @@ static void add_pairs(pg_store *p, batch *b, const char *path,
     arr_text(a[1], v[i].rendering);
     arr_num(a[2], (long long)v[i].count);
   }
-  batch_add(b, "INSERT INTO learned(doc, archive, path, term, rendering, "
-               "count) SELECT DISTINCT ON (x.term, x.rendering) d.id, "
-               "d.archive, d.path, x.term, x.rendering, x.count FROM "
-               "documents d, unnest($3::text[], $4::text[], $5::bigint[]) "
-               "WITH ORDINALITY AS x(term, rendering, count, i) WHERE "
-               "d.archive = $1 AND d.path = $2 ORDER BY x.term, x.rendering, "
-               "x.i DESC");
-  batch_param(b, p->archive_id);
-  batch_param(b, path);
-  for (size_t i = 0; i < 3; i++)
-    batch_param(b, arr_close(a[i]));
+  batch_doc_stmt(p, b,
+                 "INSERT INTO learned(doc, archive, path, term, rendering, "
+                 "count) SELECT DISTINCT ON (x.term, x.rendering) d.id, "
+                 "d.archive, d.path, x.term, x.rendering, x.count FROM "
+                 "documents d, unnest($3::text[], $4::text[], $5::bigint[]) "
+                 "WITH ORDINALITY AS x(term, rendering, count, i) WHERE "
+                 "d.archive = $1 AND d.path = $2 ORDER BY x.term, x.rendering, "
+                 "x.i DESC",
+                 path, a, 3);
 }
 
 /* Replace the words of document @d (house usage); a word given twice
@@ -1129,10 +1137,10 @@ static void add_words(pg_store *p, batch *b, const tl_store_doc *d)
 {
   tl_buf *a[4];
 
-  batch_add(b, "DELETE FROM words WHERE doc = (SELECT id FROM documents "
-               "WHERE archive = $1 AND path = $2)");
-  batch_param(b, p->archive_id);
-  batch_param(b, d->path);
+  batch_doc_stmt(p, b,
+                 "DELETE FROM words WHERE doc = (SELECT id FROM documents "
+                 "WHERE archive = $1 AND path = $2)",
+                 d->path, NULL, 0);
   if (d->nhwords == 0)
     return;
   for (size_t i = 0; i < 4; i++)
@@ -1143,15 +1151,13 @@ static void add_words(pg_store *p, batch *b, const tl_store_doc *d)
     arr_num(a[2], d->hwords[i].name ? 1 : 0);
     arr_num(a[3], (long long)d->hwords[i].count);
   }
-  batch_add(b, "INSERT INTO words(doc, archive, key, surface, name, count) "
-               "SELECT d.id, d.archive, x.* FROM documents d, "
-               "unnest($3::text[], $4::text[], $5::smallint[], "
-               "$6::bigint[]) AS x WHERE d.archive = $1 AND d.path = $2 ON "
-               "CONFLICT DO NOTHING");
-  batch_param(b, p->archive_id);
-  batch_param(b, d->path);
-  for (size_t i = 0; i < 4; i++)
-    batch_param(b, arr_close(a[i]));
+  batch_doc_stmt(p, b,
+                 "INSERT INTO words(doc, archive, key, surface, name, count) "
+                 "SELECT d.id, d.archive, x.* FROM documents d, "
+                 "unnest($3::text[], $4::text[], $5::smallint[], "
+                 "$6::bigint[]) AS x WHERE d.archive = $1 AND d.path = $2 ON "
+                 "CONFLICT DO NOTHING",
+                 d->path, a, 4);
 }
 
 static tl_status pg_record(tl_store *s, const tl_store_doc *d, tl_error *err)
