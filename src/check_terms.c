@@ -43,6 +43,35 @@ static bool inside_english_title(tl_ctx *c, const tl_tokens *t,
   return false;
 }
 
+/* Whether the surface [p, p+n) is, byte for byte, one of the English names
+ * of name concept @k (its `en` column: "Nvidia|NVIDIA", "Wikipedia"): the
+ * brand's own spelling, which the house may respell ("Nvidia",
+ * "Wikipédia") but which is never wrong as written. A note in parentheses
+ * after a term is not part of it. */
+static bool is_own_spelling(const tl_concept *k, const char *p, size_t n)
+{
+  /* a name: case exact and written with a capital by the house too (not
+   * "youtuber", a common noun that English capitalises) */
+  if (!k->exact || k->en == NULL ||
+      !tl_utf8_has_upper(k->preferred, strlen(k->preferred)))
+    return false;
+  for (const char *e = k->en; *e != '\0';) {
+    size_t len = strcspn(e, "|");
+    size_t name = strcspn(e, "(|");
+    while (name > 0 && e[name - 1] == ' ')
+      name--;
+    while (name > 0 && *e == ' ') {
+      e++, len--, name--;
+    }
+    if (name == n && memcmp(e, p, n) == 0)
+      return true;
+    e += len;
+    if (*e == '|')
+      e++;
+  }
+  return false;
+}
+
 void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
 {
   char nb[1200];
@@ -72,13 +101,23 @@ void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
                !(c->role[x->tok_first] & TL_ROLE_CODENAME)) {
       /* (a package's lower-case name, "openai", is not a variant) */
       sugg = f->text;
-      fd = tl_result_add(c->res, x->off, x->len, "terminology.variant",
-                         "terminology", TL_WARNING,
-                         _("'%s' é uma grafia fora do padrão de '%s': "
-                           "escreva '%s'%s"),
-                         tl_result_surface(c->res, x->off, x->len), f->text,
-                         sugg,
-                         note_of(k, nb, sizeof nb));
+      if (is_own_spelling(k, c->doc + x->off, x->len))
+        /* "NVIDIA DGX-2", "Crédito: Wikipedia": the brand as it writes
+         * itself; the house form is a preference, not a correction */
+        fd = tl_result_add(c->res, x->off, x->len, "terminology.variant",
+                           "terminology", TL_INFO,
+                           _("'%s' é a grafia original do nome; a casa "
+                             "escreve '%s'%s"),
+                           tl_result_surface(c->res, x->off, x->len),
+                           f->text, note_of(k, nb, sizeof nb));
+      else
+        fd = tl_result_add(c->res, x->off, x->len, "terminology.variant",
+                           "terminology", TL_WARNING,
+                           _("'%s' é uma grafia fora do padrão de '%s': "
+                             "escreva '%s'%s"),
+                           tl_result_surface(c->res, x->off, x->len), f->text,
+                           sugg,
+                           note_of(k, nb, sizeof nb));
       tl_result_set_suggestions(c->res, fd, &sugg, 1);
       fd->fix = x->same_letters;
       fd->concept = k->id;
