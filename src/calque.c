@@ -79,6 +79,25 @@ typedef struct deriver {
   tl_buf key, self;
 } deriver;
 
+/* A key without its spaces and its connectors "de" (word_key folds do/da
+ * into it): "pesquisa de google" and "pesquisa google" are one form, so
+ * that a name's official Portuguese form ("Pesquisa Google", written "a
+ * Pesquisa do Google" too) is never the calque of another name ("Google
+ * Research"). */
+static void squeeze(const char *key, size_t n, tl_buf *out)
+{
+  size_t i = 0;
+
+  while (i < n) {
+    size_t e = i;
+    while (e < n && key[e] != ' ')
+      e++;
+    if (!(e - i == 2 && key[i] == 'd' && key[i + 1] == 'e'))
+      tl_buf_add(out, key + i, e - i);
+    i = e < n ? e + 1 : e;
+  }
+}
+
 static void put(deriver *d, const char *const *w, size_t n, bool de)
 {
   bool created;
@@ -100,9 +119,7 @@ static void put(deriver *d, const char *const *w, size_t n, bool de)
   {
     tl_buf joined;
     tl_buf_init(&joined);
-    for (size_t i = 0; i < d->key.len; i++)
-      if (d->key.p[i] != ' ')
-        tl_buf_addc(&joined, d->key.p[i]);
+    squeeze(d->key.p, d->key.len, &joined);
     created = tl_map_find(d->taken, joined.p, joined.len) == NULL;
     tl_buf_fini(&joined);
     if (!created)
@@ -169,9 +186,7 @@ static void taken_keys(const tl_gloss *g, tl_map *taken)
     tl_buf_init(&f);
     text_key(t, strlen(t), &f);
     tl_buf_clear(&k);
-    for (size_t j = 0; j < f.len; j++)
-      if (f.p[j] != ' ')
-        tl_buf_addc(&k, f.p[j]);
+    squeeze(f.p, f.len, &k);
     tl_map_put(taken, k.p, k.len, 1, &created);
     tl_buf_fini(&f);
   }

@@ -138,6 +138,11 @@ typedef struct tl_ctx {
    * counted in it already (recorded before) */
   const struct tl_house *house;
   bool house_self;
+  /* number: the decimals the document writes inside names (GPT-4.1,
+   * Llama-3.1), so that "a versão 4.1 mini" elsewhere is a version too;
+   * collected on first need */
+  tl_map name_numbers;
+  bool name_numbers_done;
 } tl_ctx;
 
 void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell);

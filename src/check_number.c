@@ -4,8 +4,12 @@
  *     Llama 3.2, v1.2, seção 3.2), IP addresses, dates or times. A number
  *     followed by '%' or by a scale word (mil, milhões, bilhão) or after a
  *     currency sign is a quantity, never a version.
+ *     A decimal the document also writes inside a name ("GPT-4.1" ... "as
+ *     versões 4.1 nano e 4.1 mini") or right before a model tier ("o 2.5
+ *     Pro", "4.1 mini") is a version.
  *   number.thousands (warning, fix): 1,000 GPUs -> 1.000 GPUs; never a
- *     pt-BR decimal (0,01%, 99,5%).
+ *     pt-BR decimal (0,01%, 99,5%, "21,320 bilhões": before a scale word a
+ *     comma is the decimal one).
  *   number.currency (warning, fix): a dollar amount written the English
  *     way: "$2.50" -> "US$ 2,50", "US$1.5" -> "US$ 1,5", "$2.5M" ->
  *     "US$ 2,5 milhões", "$500K" -> "US$ 500 mil". */
@@ -26,6 +30,14 @@ static const char *const VERSION_CUES[] = {
 static const char *const SCALE_WORDS[] = {
     "mil", "milhão", "milhões", "bilhão", "bilhões", "trilhão", "trilhões",
     "mi", "bi", "tri", "million", "billion", "trillion", NULL};
+static const char *const PT_SCALE_WORDS[] = {
+    "mil", "milhão", "milhões", "bilhão", "bilhões", "trilhão", "trilhões",
+    "mi", "bi", "tri", NULL};
+
+/* Words after a number that make it a model's version: "4.1 mini". */
+static const char *const TIER_WORDS[] = {
+    "mini", "nano", "pro", "flash", "turbo", "ultra", "lite", "max", "plus",
+    "sonnet", "opus", "haiku", "preview", "instruct", "chat", NULL};
 
 static bool in_list(const char *const *list, const char *s, size_t n)
 {
@@ -64,6 +76,77 @@ static size_t count(const char *p, size_t n, char ch)
   return k;
 }
 
+static bool is_digit(char ch)
+{
+  return ch >= '0' && ch <= '9';
+}
+
+static bool is_alnum_ascii(char ch)
+{
+  return is_digit(ch) || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* The decimals the document writes glued to a name: "GPT-4.1", "o4.1",
+ * "Llama-3.1" (a letter or "letter-" right before the digits). One pass
+ * over the document, the first time a decimal needs it. */
+static void collect_name_numbers(tl_ctx *c)
+{
+  const char *d = c->doc;
+  size_t i = 0;
+
+  c->name_numbers_done = true;
+  while (i < c->len) {
+    size_t j = i;
+    bool dot = false, named;
+    if (!is_digit(d[i]) || (i > 0 && (is_digit(d[i - 1]) || d[i - 1] == '.' ||
+                                      d[i - 1] == ','))) {
+      i++;
+      continue;
+    }
+    for (;;) {
+      if (j < c->len && is_digit(d[j]))
+        j++;
+      else if (j + 1 < c->len && d[j] == '.' && is_digit(d[j + 1]))
+        j++, dot = true;
+      else
+        break;
+    }
+    named = i > 0 && ((d[i - 1] == '-' && i > 1 && is_alnum_ascii(d[i - 2])) ||
+                      (is_alnum_ascii(d[i - 1]) && !is_digit(d[i - 1])));
+    if (dot && named) {
+      bool created;
+      tl_map_put(&c->name_numbers, d + i, j - i, 1, &created);
+    }
+    i = j;
+  }
+}
+
+/* Whether @p[0..n) is a number the document writes inside a name. */
+static bool name_number(tl_ctx *c, const char *p, size_t n)
+{
+  if (!c->name_numbers_done)
+    collect_name_numbers(c);
+  return tl_map_find(&c->name_numbers, p, n) != NULL;
+}
+
+/* The word token right after number token @k (same sentence) is one of
+ * @list. */
+static bool next_word_in(tl_ctx *c, const tl_tokens *t, size_t k,
+                         const char *const *list)
+{
+  tl_buf low;
+  bool in;
+
+  if (k + 1 >= t->n || t->v[k + 1].kind != TL_TOK_WORD ||
+      t->v[k + 1].sent != t->v[k].sent)
+    return false;
+  tl_buf_init(&low);
+  tl_utf8_lower(c->doc + t->v[k + 1].off, t->v[k + 1].len, &low);
+  in = in_list(list, low.p, low.len);
+  tl_buf_fini(&low);
+  return in;
+}
+
 /* Offset of the '$' of a dollar sign right before @off ("$2", "US$ 2",
  * "US$2"), or (size_t)-1. */
 static size_t dollar_before(const tl_ctx *c, size_t off)
@@ -81,8 +164,6 @@ static bool quantity_context(tl_ctx *c, const tl_tokens *t, size_t k)
 {
   const tl_token *tok = &t->v[k];
   size_t i = tok->off + tok->len;
-  tl_buf low;
-  bool scale = false;
 
   if (dollar_before(c, tok->off) != (size_t)-1)
     return true;
@@ -97,25 +178,24 @@ static bool quantity_context(tl_ctx *c, const tl_tokens *t, size_t k)
     i++;
   if (i < c->len && c->doc[i] == '%')
     return true;
-  if (k + 1 >= t->n || t->v[k + 1].kind != TL_TOK_WORD ||
-      t->v[k + 1].sent != tok->sent)
-    return false;
-  tl_buf_init(&low);
-  tl_utf8_lower(c->doc + t->v[k + 1].off, t->v[k + 1].len, &low);
-  scale = in_list(SCALE_WORDS, low.p, low.len);
-  tl_buf_fini(&low);
-  return scale;
+  return next_word_in(c, t, k, SCALE_WORDS);
 }
 
 /* The number at token @k is a version or a name's number: after a
- * capitalised word or a glossary name, a product word, or a cue. */
+ * capitalised word or a glossary name, a product word, or a cue; before a
+ * model tier; or a number the document writes inside a name. */
 static bool version_context(tl_ctx *c, const tl_tokens *t, size_t k)
 {
   const tl_token *p;
   tl_buf low;
   bool cue;
 
-  if (k == 0 || quantity_context(c, t, k))
+  if (quantity_context(c, t, k))
+    return false;
+  if (next_word_in(c, t, k, TIER_WORDS) ||
+      name_number(c, c->doc + t->v[k].off, t->v[k].len))
+    return true; /* "4.1 mini", "GPT-4.1 ... a 4.1" */
+  if (k == 0)
     return false;
   p = &t->v[k - 1];
   if (p->sent != t->v[k].sent)
@@ -324,8 +404,9 @@ void tl_check_number(tl_ctx *c, const tl_tokens *t)
         !quantity_context(c, t, k))
       continue; /* "3.2. Título", "1.2.x": numbering, unless money */
     kind = english_kind(p, n, version);
-    if (kind == 0)
-      continue;
+    if (kind == 0 ||
+        (kind == 't' && next_word_in(c, t, k, PT_SCALE_WORDS)))
+      continue; /* "21,320 bilhões": the Portuguese decimal comma */
     tl_buf_clear(&s);
     portuguese(&s, p, n, kind);
     add(c, tok->off, n, kind == 't' ? "number.thousands" : "number.decimal",

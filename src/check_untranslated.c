@@ -48,25 +48,44 @@ static bool in_list(const char *const *list, const char *s, size_t n)
   return false;
 }
 
-/* Whether the token before @first is a title cue word. */
-static bool after_title_cue(tl_ctx *c, const tl_tokens *t, size_t first)
+/* Words next to an English quotation that make it a written line kept in
+ * the original on purpose ("publicou a frase: "fake news out of control"",
+ * ""...", tuitou Altman", a slogan), not a sentence left untranslated.
+ * Speech ("disse", "afirmou") is not among them: the press translates what
+ * people say, and machine translation that skips a quotation is a real
+ * failure. */
+static const char *const CITE_CUES[] = {
+    "frase", "frases", "escreveu", "escreve", "publicou", "postou",
+    "tuitou", "mensagem", "lema", "slogan", "bordão", "citação", NULL};
+
+/* Whether token @k is a word of @list (lower-cased). */
+static bool word_in(tl_ctx *c, const tl_tokens *t, size_t k,
+                    const char *const *list)
 {
   tl_buf low;
   bool cue;
-  const tl_token *p;
 
-  if (first == 0)
+  if (k >= t->n || t->v[k].kind != TL_TOK_WORD)
     return false;
-  p = &t->v[first - 1];
   tl_buf_init(&low);
-  tl_utf8_lower(c->doc + p->off, p->len, &low);
-  cue = in_list(TITLE_CUES, low.p, low.len);
+  tl_utf8_lower(c->doc + t->v[k].off, t->v[k].len, &low);
+  cue = in_list(list, low.p, low.len);
   tl_buf_fini(&low);
   return cue;
 }
 
+/* Whether the token before @first is a title cue word. */
+static bool after_title_cue(tl_ctx *c, const tl_tokens *t, size_t first)
+{
+  return first > 0 && word_in(c, t, first - 1, TITLE_CUES);
+}
+
+/* How an English passage reads: prose left untranslated, or (info) the
+ * title of a work or a citation kept in the original. */
+typedef enum { PASSAGE_PROSE, PASSAGE_TITLE, PASSAGE_CITATION } passage_kind;
+
 static void passage(tl_ctx *c, const tl_tokens *t, size_t a, size_t b,
-                    bool title)
+                    passage_kind kind)
 {
   size_t off = t->v[a].off, end = t->v[b].off + t->v[b].len, shown;
 
@@ -77,11 +96,19 @@ static void passage(tl_ctx *c, const tl_tokens *t, size_t a, size_t b,
     while (shown > 0 && ((unsigned char)c->doc[off + shown] & 0xC0) == 0x80)
       shown--;
   }
-  if (title)
+  if (kind == PASSAGE_TITLE)
     tl_result_add(c->res, off, end - off, "untranslated.passage",
                   "untranslated", TL_INFO,
                   _("título em inglês ('%s%s'): mantenha-o se for o nome "
                     "da obra, ou traduza-o"),
+                  tl_result_surface(c->res, off, shown),
+                  shown < end - off ? "…" : "");
+  else if (kind == PASSAGE_CITATION)
+    tl_result_add(c->res, off, end - off, "untranslated.passage",
+                  "untranslated", TL_INFO,
+                  _("citação em inglês ('%s%s'): mantenha-a se for a "
+                    "citação literal, de preferência com a tradução ao "
+                    "lado, ou traduza-a"),
                   tl_result_surface(c->res, off, shown),
                   shown < end - off ? "…" : "");
   else
@@ -250,7 +277,12 @@ static void words_in_sentence(tl_ctx *c, const tl_tokens *t, size_t s,
         r++;
       }
       if (qen >= 2 && qen > qpt && qprose && !out)
-        passage(c, t, k, r - 1, after_title_cue(c, t, k));
+        passage(c, t, k, r - 1,
+                after_title_cue(c, t, k) ? PASSAGE_TITLE
+                : (k > 0 && word_in(c, t, k - 1, CITE_CUES)) ||
+                        (r < e && word_in(c, t, r, CITE_CUES))
+                    ? PASSAGE_CITATION
+                    : PASSAGE_PROSE);
       k = r - 1;
       continue;
     }
@@ -267,7 +299,7 @@ static void words_in_sentence(tl_ctx *c, const tl_tokens *t, size_t s,
         qen += c->lang[i].lang == TL_WORD_EN;
       }
       if (nw >= 2 && qen >= 1 && (tok->flags & TL_TF_CAP)) {
-        passage(c, t, k, r, true);
+        passage(c, t, k, r, PASSAGE_TITLE);
         k = r;
         continue;
       }
@@ -410,7 +442,7 @@ void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
         run_b = b;
       } else {
         if (in_run)
-          passage(c, t, run_a, run_b, run_title);
+          passage(c, t, run_a, run_b, run_title ? PASSAGE_TITLE : PASSAGE_PROSE);
         run_a = a;
         run_b = b;
         run_title = title;
@@ -418,14 +450,14 @@ void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
       }
     } else {
       if (in_run)
-        passage(c, t, run_a, run_b, run_title);
+        passage(c, t, run_a, run_b, run_title ? PASSAGE_TITLE : PASSAGE_PROSE);
       in_run = false;
       words_in_sentence(c, t, s, e, w);
     }
     s = e;
   }
   if (in_run)
-    passage(c, t, run_a, run_b, run_title);
+    passage(c, t, run_a, run_b, run_title ? PASSAGE_TITLE : PASSAGE_PROSE);
   words_between_formulas(c, u, t);
   if (w != wi)
     free(w);

@@ -580,6 +580,7 @@ void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell)
   tl_map_init(&c->docnames);
   tl_map_init(&c->sugg_seen);
   tl_map_init(&c->derived);
+  tl_map_init(&c->name_numbers);
 }
 
 void tl_ctx_fini(tl_ctx *c)
@@ -596,6 +597,7 @@ void tl_ctx_fini(tl_ctx *c)
   free(c->usage);
   free(c->chits);
   tl_map_fini(&c->derived);
+  tl_map_fini(&c->name_numbers);
   free(c->dhits);
   free(c->ehits);
   free(c->ahits);

@@ -65,7 +65,8 @@ const tl_rule tl_rules[] = {
      "que o glossário prefere ou a que o acervo mais usa.")},
     {"untranslated.passage", "untranslated", TL_ERROR, false,
      N_("Trecho em inglês não traduzido"), N_("Traduza o trecho; títulos de obras "
-     "citados entre aspas podem ficar.")},
+     "e frases escritas citadas entre aspas (um post, um slogan) podem "
+     "ficar.")},
     {"untranslated.word", "untranslated", TL_WARNING, false,
      N_("Palavra em inglês numa frase em português"), N_("Traduza a palavra (a "
      "sugestão diz como, quando o glossário ou dictionaries/renderings.tsv "
