@@ -132,6 +132,11 @@ typedef struct tl_ctx {
   const tl_gloss *gloss;
   tl_usage *usage;
   size_t nusage, capusage;
+  /* forbidden forms and abbreviations the document uses: not judged as
+   * renderings inside it, but recorded in the archive with their kind
+   * (tl_check_consistency_end appends them to @usage) */
+  tl_usage *aside;
+  size_t naside, capaside;
   /* source mode: the term pairs learned from the document (owned) */
   struct tl_termpairs *learned;
   /* the archive's house usage (house.h), or NULL; whether the document is

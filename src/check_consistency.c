@@ -199,13 +199,20 @@ void tl_check_consistency(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
     const tl_form *f = &c->gloss->f[x->form];
     bool prose, skip = false, marked = true, quoted = false;
 
-    if (f->kind == TL_FORM_FORBIDDEN || f->kind == TL_FORM_ABBREV)
-      continue;
     for (uint32_t k = x->tok_first; k <= x->tok_last; k++)
       skip |= (c->role[k] & (TL_ROLE_GLOSS | TL_ROLE_MENTION |
                              TL_ROLE_EXPLAINED | TL_ROLE_LINKNAME)) != 0;
     if (skip)
       continue; /* a gloss or a mentioned term: not a rendering */
+    if (f->kind == TL_FORM_FORBIDDEN || f->kind == TL_FORM_ABBREV) {
+      /* not a second rendering here (terminology.forbidden speaks for a
+       * forbidden form; an acronym goes with its expansion), but the
+       * archive remembers it */
+      TL_GROW(c->aside, c->capaside, c->naside + 1);
+      c->aside[c->naside++] =
+          (tl_usage){x->off, x->len, x->concept, x->form, 0, 0, 0, 0};
+      continue;
+    }
     if (c->nusage > 0) {
       tl_usage *prev = &c->usage[c->nusage - 1];
       if (prev->concept == x->concept &&

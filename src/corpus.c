@@ -384,6 +384,11 @@ static void on_rendering(void *ud, const char *r, int kind, unsigned docs,
   a->total_docs += docs;
   /* the house form: the glossary's preferred form when the archive uses
    * it, else the rendering most documents use (rows come most first) */
+  /* a forbidden form, an acronym or a misspelling is never the house
+   * form: the archive remembers it, it does not teach it */
+  if (kind == TL_FORM_FORBIDDEN || kind == TL_FORM_ABBREV ||
+      kind == TL_RENDERING_VARIANT)
+    return;
   if (a->house[0] == '\0' || (pref && !a->preferred_seen)) {
     snprintf(a->house, sizeof a->house, "%s", r);
     a->house_kind = kind;
@@ -401,7 +406,47 @@ typedef struct agg {
   uint32_t concept, form;
   unsigned count;
   size_t first_off, first_len;
+  const char *variant; /* the spelling, when it is not the form's */
 } agg;
+
+/* A spelling of form @f that differs from it only in accents ("sigmóide"
+ * for "sigmoide"): a rendering of its own in the archive (kind
+ * TL_RENDERING_VARIANT), as written (lower case unless the form's case is
+ * exact); NULL when the surface is the form, inflected or not. */
+static const char *accent_variant(tl_ctx *c, const tl_form *f, size_t off,
+                                  size_t len)
+{
+  tl_buf a, b, sa, sb;
+  const char *out = NULL;
+
+  tl_buf_init(&a);
+  tl_buf_init(&b);
+  tl_buf_init(&sa);
+  tl_buf_init(&sb);
+  if (f->exact)
+    tl_utf8_nfc(c->doc + off, len, &a);
+  else
+    tl_utf8_lower(c->doc + off, len, &a);
+  if (f->exact)
+    tl_buf_adds(&b, f->text);
+  else
+    tl_utf8_lower(f->text, strlen(f->text), &b);
+  tl_utf8_strip_accents(a.p, a.len, &sa);
+  tl_utf8_strip_accents(b.p, b.len, &sb);
+  if (sa.len == sb.len && memcmp(sa.p, sb.p, sa.len) == 0 &&
+      (a.len != b.len || memcmp(a.p, b.p, a.len) != 0))
+    out = tl_arena_strndup(&c->res->arena, a.p, a.len);
+  tl_buf_fini(&a);
+  tl_buf_fini(&b);
+  tl_buf_fini(&sa);
+  tl_buf_fini(&sb);
+  return out;
+}
+
+static bool same_variant(const char *x, const char *y)
+{
+  return x == y || (x != NULL && y != NULL && strcmp(x, y) == 0);
+}
 
 static int cmp_agg(const void *x, const void *y)
 {
@@ -431,13 +476,18 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
    * usages are sorted by concept, then offset */
   for (size_t i = 0; c->gloss != NULL && i < c->nusage; i++) {
     const tl_usage *u = &c->usage[i];
+    const char *v = accent_variant(c, &c->gloss->f[u->form], u->off, u->len);
     size_t j;
     for (j = 0; j < na; j++)
-      if (a[j].concept == u->concept && a[j].form == u->form)
+      if (a[j].concept == u->concept && a[j].form == u->form &&
+          same_variant(a[j].variant, v))
         break;
     if (j == na) {
       TL_GROW(a, cap, na + 1);
-      a[na++] = (agg){u->concept, u->form, 0, u->off, u->len};
+      a[na++] = (agg){u->concept, u->form, 0, u->off, u->len, v};
+    } else if (u->off < a[j].first_off) {
+      a[j].first_off = u->off;
+      a[j].first_len = u->len;
     }
     a[j].count++;
   }
@@ -463,6 +513,9 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
       const char *sugg = ar.house;
       tl_finding *f;
       char list[1600] = "";
+      int fk = c->gloss->f[a[i].form].kind;
+      if (fk == TL_FORM_FORBIDDEN || fk == TL_FORM_ABBREV)
+        continue; /* terminology.forbidden's; an acronym goes with any */
       for (size_t p = 0; p < ar.npaths; p++)
         snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
                  p ? ", " : "", ar.paths[p]);
@@ -504,8 +557,10 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
     tl_lines_init(&li, c->doc, c->len, c->res->bom);
     for (size_t i = 0; i < na; i++) {
       u[i].concept = c->gloss->c[a[i].concept].id;
-      u[i].rendering = c->gloss->f[a[i].form].text;
-      u[i].kind = c->gloss->f[a[i].form].kind;
+      u[i].rendering =
+          a[i].variant ? a[i].variant : c->gloss->f[a[i].form].text;
+      u[i].kind = a[i].variant ? TL_RENDERING_VARIANT
+                               : c->gloss->f[a[i].form].kind;
       u[i].count = a[i].count;
       u[i].first_offset = a[i].first_off;
       u[i].first_line = tl_lines_line(&li, a[i].first_off);
@@ -616,17 +671,19 @@ static void html_escape(FILE *out, const char *s)
 /* The stable identifier of a form's kind (JSON, HTML classes). */
 static const char *kind_id(int kind)
 {
-  static const char *const ids[] = {"preferred", "abbrev", "admitted",
-                                    "forbidden"};
-  return kind >= 0 && kind < 4 ? ids[kind] : "?";
+  static const char *const ids[] = {"preferred", "abbrev",  "admitted",
+                                    "forbidden", "variant", "english",
+                                    "discovered"};
+  return kind >= 0 && kind < 7 ? ids[kind] : "?";
 }
 
 /* The kind as the text and HTML reports show it. */
 static const char *kind_label(int kind)
 {
-  static const char *const labels[] = {N_("preferida"), N_("sigla"),
-                                       N_("admitida"), N_("proibida")};
-  return kind >= 0 && kind < 4 ? _(labels[kind]) : "?";
+  static const char *const labels[] = {
+      N_("preferida"), N_("sigla"),  N_("admitida"),  N_("proibida"),
+      N_("variante"),  N_("inglês"), N_("descoberta")};
+  return kind >= 0 && kind < 7 ? _(labels[kind]) : "?";
 }
 
 static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,

@@ -595,6 +595,7 @@ void tl_ctx_fini(tl_ctx *c)
   free(c->upending);
   free(c->pending);
   free(c->usage);
+  free(c->aside);
   free(c->chits);
   tl_map_fini(&c->derived);
   tl_map_fini(&c->name_numbers);
@@ -832,6 +833,7 @@ static void english_document(tl_ctx *c)
   r->n = 0;
   r->english = true;
   c->nusage = 0;
+  c->naside = 0;
   tl_result_add(r, off, end - off, "untranslated.document", "untranslated",
                 TL_WARNING,
                 P_("o texto está em inglês (%zu de %zu frase): não é uma "
@@ -1000,6 +1002,15 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
     st = rn.ctx.st;
   if (st == TL_OK) { /* hand the corpus stage what it needs */
     tl_deferred *d = tl_xcalloc(1, sizeof *d);
+    /* the forbidden forms and abbreviations join the judged renderings
+     * for the record (the corpus stage groups them itself) */
+    if (rn.ctx.naside > 0) {
+      TL_GROW(rn.ctx.usage, rn.ctx.capusage,
+              rn.ctx.nusage + rn.ctx.naside);
+      memcpy(rn.ctx.usage + rn.ctx.nusage, rn.ctx.aside,
+             rn.ctx.naside * sizeof *rn.ctx.aside);
+      rn.ctx.nusage += rn.ctx.naside;
+    }
     d->collect = rn.collect;
     d->usage = rn.ctx.usage;
     d->nusage = rn.ctx.nusage;

@@ -46,10 +46,19 @@ int tl_store_suggestions(tl_store *s, const char *dict, const char *w,
 void tl_store_put_suggestions(tl_store *s, const char *dict, const char *w,
                               size_t n, const char *const *v, size_t nv);
 
+/* The kinds of a recorded rendering: a glossary form's kind
+ * (tl_form_kind: preferred, abbrev, admitted, forbidden), or one of
+ * these. */
+enum {
+  TL_RENDERING_VARIANT = 4,   /* a form spelled otherwise ("sigmóide") */
+  TL_RENDERING_ENGLISH = 5,   /* the concept's English term */
+  TL_RENDERING_DISCOVERED = 6 /* a phrase of a discovered concept */
+};
+
 /* One rendering of a concept in a document. */
 typedef struct tl_store_usage {
   const char *concept, *rendering, *surface;
-  int kind; /* tl_form_kind */
+  int kind; /* tl_form_kind or TL_RENDERING_* */
   unsigned count, first_line;
   size_t first_offset;
 } tl_store_usage;

@@ -101,6 +101,28 @@ assert ft["fine-tuning"] == (41, ["a/doc1.md", "b/doc1.md", "b/doc10.md"]), ft
 ' "$out"; then ok
 else bad "corpus report: exit $s: $out"; fi
 
+# Every rendering a document uses is recorded with its kind: a forbidden
+# form and an acronym (not judged as renderings inside the document) and a
+# spelling that differs from the form only in accents. The report lists
+# them; none is ever the archive's house form for consistency.corpus.
+mkdir k
+printf 'A geração aumentada por recuperação (RAG) combina busca e geração. O RAG reduz erros.\nA função sigmoide comprime os valores entre zero e um.\n' >k/k1.md
+printf 'A recuperação aumentada por geração melhora as respostas do assistente.\n' >k/k2.md
+printf 'Com a recuperação aumentada por geração, a função sigmóide decide.\n' >k/k3.md
+kd=$(mkdb kinds)
+"$bin" corpus index --db "$kd" k >/dev/null 2>&1
+out=$("$bin" corpus report --db "$kd" --format json 2>&1); s=$?
+o1=$("$bin" check --db "$kd" --fail-on never k/k1.md 2>&1)
+o3=$("$bin" check --db "$kd" --fail-on never k/k3.md 2>&1)
+if [ $s = 0 ] && python3 -c '
+import json, sys
+r = {c["concept"]: {x["rendering"]: (x["kind"], x["documents"]) for x in c["renderings"]} for c in json.loads(sys.argv[1])["concepts"]}
+assert r["rag"] == {"recuperação aumentada por geração": ("forbidden", 2), "geração aumentada por recuperação": ("preferred", 1), "RAG": ("abbrev", 1)}, r["rag"]
+assert r["sigmoid"] == {"sigmoide": ("preferred", 1), "sigmóide": ("variant", 1)}, r["sigmoid"]
+' "$out" && [[ "$o1" != *"o acervo usa"* ]] && [[ "$o3" != *"o acervo usa"* ]] &&
+    [[ "$o3" == *"recuperação aumentada por geração"* ]]; then ok
+else bad "renderings of every kind: exit $s: $out / $o1 / $o3"; fi
+
 # Prune drops rows of files that no longer exist.
 rm b/doc40.md
 out=$("$bin" corpus prune --db "$c" 2>&1)
