@@ -1,8 +1,9 @@
 /* European Portuguese in a pt-BR text (spelling.european, warning):
  *   - words of the pt-PT list (dictionaries/pt-PT.tsv): the reviewed lexical
  *     pairs always (utilizador -> usuário, ecrã -> tela), nouns only after
- *     an article or determiner (o facto, a equipa: "de facto" and "ele
- *     equipa" are Brazilian too), and the spelling-rule pairs (acção,
+ *     an article or determiner, or one and a prenominal adjective (o facto,
+ *     a equipa, numa única equipa: "de facto" and "ele equipa" are
+ *     Brazilian too), and the spelling-rule pairs (acção,
  *     económico, registámos) only when pt_BR does not know the word: a form
  *     pt_BR knows is Brazilian as well ("abato", "catos");
  *   - "estar a" + infinitive, the European progressive ("está a fazer" ->
@@ -25,6 +26,17 @@ static const char *const DETERMINERS[] = {
     "nessa", "seu", "sua", "seus", "suas", "nosso", "nossa", "nossos",
     "nossas", "meu", "minha", "teu", "tua", "cada", "outro", "outra",
     "qualquer", NULL};
+
+/* Adjectives that come before a noun, between it and its determiner: "numa
+ * única equipa", "o mesmo facto". */
+static const char *const PRENOMINAL[] = {
+    "único", "única", "únicos", "únicas", "novo", "nova", "novos", "novas",
+    "grande", "grandes", "próprio", "própria", "próprios", "próprias",
+    "mesmo", "mesma", "mesmos", "mesmas", "primeiro", "primeira",
+    "primeiros", "primeiras", "último", "última", "últimos", "últimas",
+    "pequeno", "pequena", "pequenos", "pequenas", "antigo", "antiga",
+    "antigos", "antigas", "melhor", "melhores", "verdadeiro", "verdadeira",
+    NULL};
 
 /* Forms of "estar". */
 static const char *const ESTAR[] = {
@@ -183,6 +195,31 @@ static size_t progressive(tl_ctx *c, const tl_tokens *t, size_t k,
   return i + 1;
 }
 
+/* Token @k is a noun by its left context: right after a determiner ("a
+ * equipa"), or after a determiner and a prenominal adjective ("numa única
+ * equipa"); "ele equipa" is the Brazilian verb. */
+static bool after_determiner(tl_ctx *c, const tl_tokens *t, size_t k)
+{
+  const tl_token *tok = &t->v[k];
+  tl_buf w;
+  bool noun = false;
+
+  tl_buf_init(&w);
+  for (size_t back = 1; back <= 2 && back <= k && !noun; back++) {
+    const tl_token *p = &t->v[k - back];
+    if (p->sent != tok->sent || p->kind != TL_TOK_WORD)
+      break;
+    tl_buf_clear(&w);
+    lower(c, p, &w);
+    if (in_list(DETERMINERS, w.p, w.len))
+      noun = true;
+    else if (!in_list(PRENOMINAL, w.p, w.len))
+      break;
+  }
+  tl_buf_fini(&w);
+  return noun;
+}
+
 void tl_check_european(tl_ctx *c, const tl_tokens *t)
 {
   tl_buf low, sugg;
@@ -218,16 +255,7 @@ void tl_check_european(tl_ctx *c, const tl_tokens *t)
     if (e == NULL)
       continue;
     if (e->when == TL_PTPT_NOUN) {
-      const tl_token *p = k > 0 ? &t->v[k - 1] : NULL;
-      tl_buf art;
-      bool noun;
-      if (p == NULL || p->sent != tok->sent || p->kind != TL_TOK_WORD)
-        continue;
-      tl_buf_init(&art);
-      lower(c, p, &art);
-      noun = in_list(DETERMINERS, art.p, art.len);
-      tl_buf_fini(&art);
-      if (!noun)
+      if (!after_determiner(c, t, k))
         continue;
     } else if (strcmp(e->rule, "lexical") != 0) {
       /* a spelling pair: only when the form is not Brazilian as well */

@@ -23,6 +23,12 @@ static void test_lexical_and_spelling_pairs(void **state)
                                "ficou no ficheiro."),
                       "facto>fato | equipa>equipe | registo>registro | "
                       "ficheiro>arquivo");
+  /* or after a determiner and a prenominal adjective (a real sentence of a
+   * Portuguese page about Gemini) */
+  assert_string_equal(findings("spelling.european",
+                               "A empresa uniu as suas duas estruturas de "
+                               "pesquisa numa única equipa, Google DeepMind."),
+                      "equipa>equipe");
 }
 
 static void test_progressive(void **state)
@@ -45,6 +51,10 @@ static void test_near_misses(void **state)
                "O governo é, de facto, o maior cliente. Ele equipa os "
                "laboratórios e controlo o orçamento."),
       "");
+  /* the verb: no determiner (and adjective) right before it */
+  assert_string_equal(findings("spelling.european",
+                               "Quem sempre equipa bem os times ganha."),
+                      "");
   assert_string_equal(
       findings("spelling.european",
                "O plano está a partir de US$ 10. A cidade está a 10 km. "
