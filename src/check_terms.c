@@ -72,6 +72,26 @@ static bool is_own_spelling(const tl_concept *k, const char *p, size_t n)
   return false;
 }
 
+/* A forbidden acronym right after a glossary name, inside the sentence:
+ * the product's own name ("a Claude AI", "o Perplexity AI", "Character
+ * AI"), not the house's term; "servidores de AI" and "a AI" stay errors. */
+static bool acronym_after_name(tl_ctx *c, const tl_tokens *t,
+                               const tl_matches *m, const tl_match *x)
+{
+  const tl_token *tok = &t->v[x->tok_first], *p;
+  const tl_match *name;
+
+  if (x->tok_first != x->tok_last || x->tok_first == 0 ||
+      !(tok->flags & TL_TF_ALLCAPS) || tok->len > 3)
+    return false;
+  p = &t->v[x->tok_first - 1];
+  if (p->sent != tok->sent || !(p->flags & TL_TF_CAP) ||
+      (p->flags & TL_TF_SENT_START) || p->off + p->len + 1 != tok->off)
+    return false;
+  name = tl_matches_at_token(m, x->tok_first - 1);
+  return name != NULL && c->gloss->c[name->concept].exact;
+}
+
 void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
 {
   char nb[1200];
@@ -84,7 +104,8 @@ void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     const char *sugg;
 
     if (f->kind == TL_FORM_FORBIDDEN && x->how == TL_MATCH_EXACT &&
-        !(f->exact && inside_english_title(c, t, x))) {
+        !(f->exact && (inside_english_title(c, t, x) ||
+                       acronym_after_name(c, t, m, x)))) {
       sugg = k->preferred;
       fd = tl_result_add(c->res, x->off, x->len, "terminology.forbidden",
                          "terminology", TL_ERROR,
