@@ -72,9 +72,11 @@ static bool is_own_spelling(const tl_concept *k, const char *p, size_t n)
   return false;
 }
 
-/* A forbidden acronym right after a glossary name, inside the sentence:
- * the product's own name ("a Claude AI", "o Perplexity AI", "Character
- * AI"), not the house's term; "servidores de AI" and "a AI" stay errors. */
+/* A forbidden acronym right after a name inside the sentence (a glossary
+ * name, or a capitalised word Portuguese does not know): the product's own
+ * name ("a Claude AI", "o Perplexity AI", "os óculos Ray-Ban AI"), not the
+ * house's term; "servidores de AI", "a AI" and "Inteligência AI" stay
+ * errors. */
 static bool acronym_after_name(tl_ctx *c, const tl_tokens *t,
                                const tl_matches *m, const tl_match *x)
 {
@@ -89,7 +91,12 @@ static bool acronym_after_name(tl_ctx *c, const tl_tokens *t,
       (p->flags & TL_TF_SENT_START) || p->off + p->len + 1 != tok->off)
     return false;
   name = tl_matches_at_token(m, x->tok_first - 1);
-  return name != NULL && c->gloss->c[name->concept].exact;
+  if (name != NULL)
+    return c->gloss->c[name->concept].exact;
+  /* a capitalised word Portuguese does not know, or one with inner
+   * capitals: a brand ("os óculos Ray-Ban AI") */
+  return c->lang[x->tok_first - 1].lang != TL_WORD_PT ||
+         (p->flags & TL_TF_INNERCAP);
 }
 
 void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
