@@ -199,6 +199,11 @@ void tl_check_english_end(tl_ctx *c);
 /* terminology.nearmiss (warning): a glossary term with one word swapped
  * for another translation of the same English word */
 void tl_check_nearmiss(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
+/* terminology.reordered (error; warning when only connectors differ): the
+ * words of a glossary term in another order or joined by other
+ * prepositions, right before the concept's acronym ("Recuperação de Geração
+ * Aumentada (RAG)"). */
+void tl_check_reordered(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
 /* spelling.european (warning, fix): European Portuguese in a pt-BR text */
 void tl_check_european(tl_ctx *c, const tl_tokens *t);
 

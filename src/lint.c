@@ -651,6 +651,7 @@ static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
     tl_check_calque(&rn->ctx, u, t, rn->matches);
     tl_check_english(&rn->ctx, u, t, rn->matches);
     tl_check_nearmiss(&rn->ctx, t, rn->matches);
+    tl_check_reordered(&rn->ctx, t, rn->matches);
   }
   tl_check_untranslated(&rn->ctx, u, t,
                         rn->ctx.gloss != NULL ? rn->matches : NULL);

@@ -43,6 +43,11 @@ const tl_rule tl_rules[] = {
     {"terminology.nearmiss", "terminology", TL_WARNING, false,
      N_("Termo do glossário com uma palavra trocada"), N_("Use a forma do glossário "
      "(chamada de função, não chamada de ofício).")},
+    {"terminology.reordered", "terminology", TL_ERROR, false,
+     N_("Termo do glossário com as palavras em outra ordem"), N_("Escreva o "
+     "termo na ordem do glossário (geração aumentada por recuperação, não "
+     "recuperação de geração aumentada): a sigla ao lado diz qual é o "
+     "termo.")},
     {"consistency.document", "consistency", TL_WARNING, false,
      N_("Conceito escrito de dois jeitos no mesmo texto"), N_("Escolha uma forma e "
      "use-a no texto todo.")},
