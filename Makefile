@@ -205,7 +205,7 @@ $(BUILD)/tests/dump_words: tests/tools/dump_words.c $(BUILD)/libtradlint.a
 
 
 PATHOLOGICAL_LIMIT ?= 60
-FUZZ_TARGETS = lint gloss config argv source
+FUZZ_TARGETS = lint gloss config argv source gcache
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay-%)
 FUZZ_TIME   ?= 60
 CLANG       ?= clang
@@ -273,6 +273,7 @@ check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ
 	@tests/messages.sh $(BUILD)/tradlint
 	@tests/jobs.sh $(BUILD)/tradlint
 	@tests/cache.sh $(BUILD)/tradlint
+	@tests/gloss-cache.sh $(BUILD)/tradlint
 	@BUILD=$(BUILD) PROG_LDFLAGS="$(LDFLAGS)" tests/install.sh $(BUILD)/tradlint
 	@ASAN_OPTIONS=verify_asan_link_order=0 tests/fault.sh $(BUILD)/tradlint $(BUILD)/tests/inject.so
 	@ASAN_OPTIONS=verify_asan_link_order=0 tests/hostile.sh $(BUILD)/tradlint $(BUILD)/tests/inject.so

@@ -222,6 +222,17 @@ TL_API void tl_options_init(tl_options *opt);
 TL_API tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
                                tl_error *err);
 /**
+ * tl_linter_new, keeping the compiled glossary (parsed, checked, its
+ * matcher and derived forms built) in folder @p cache_dir between runs:
+ * one file per set of glossaries, created when missing, read instead of
+ * the glossaries while none of their files changed (path, size,
+ * modification time, content) and the program is the same build. A cache
+ * file that is stale, damaged or cannot be written is silently rebuilt or
+ * passed by: the findings are the same. @p cache_dir NULL: tl_linter_new.
+ */
+TL_API tl_status tl_linter_new_cached(tl_linter **out, const tl_options *opt,
+                                      const char *cache_dir, tl_error *err);
+/**
  * A linter for another thread that shares @p l's dictionaries, spelling
  * caches, glossary and corpus memory (all guarded by locks), with caches
  * of its own for the rest. Free it (before @p l) with tl_linter_free.

@@ -13,6 +13,7 @@
 #include "gloss.h"
 #include "nearmiss.h"
 
+/* Kept between runs by gloss_cache.c: a field added here is added there. */
 typedef struct tl_calques {
   tl_map forms;  /* folded words joined by ' ' ("de" for do/da/dos/das)
                     -> concept + 1 */

@@ -170,12 +170,6 @@ static bool is_hyphen_at(const char *p, size_t n, size_t i, size_t *adv)
 
 /* ---- the trie ---------------------------------------------------------- */
 
-struct tl_edge {
-  uint64_t kh;       /* hash of the key */
-  const char *key;   /* the key, in g->strs; NULL: free slot */
-  uint32_t klen, parent, child;
-};
-
 static size_t edge_slot(uint32_t parent, uint64_t kh, size_t mask)
 {
   return (size_t)((kh ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL)) *

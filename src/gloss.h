@@ -38,6 +38,15 @@ typedef struct tl_gloss_entry {
   uint8_t path;        /* PATH_* in gloss.c */
 } tl_gloss_entry;
 
+/* An edge of the glossary's trie of word keys: (parent node, key) -> child,
+ * in an open-addressing table (gloss.c). */
+typedef struct tl_edge {
+  uint64_t kh;       /* hash of the key (tl_hash) */
+  const char *key;   /* the key, in g->strs; NULL: free slot */
+  uint32_t klen, parent, child;
+} tl_edge;
+
+/* Kept between runs by gloss_cache.c: a field added here is added there. */
 typedef struct tl_gloss {
   tl_concept *c;
   size_t nc, capc;

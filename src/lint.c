@@ -14,6 +14,7 @@
 #include "markup.h"
 #include "ptpt.h"
 #include "calque.h"
+#include "gloss_cache.h"
 #include "xliff.h"
 
 #include <limits.h>
@@ -207,6 +208,12 @@ tl_status tl_glossary_check(const char *const *paths,
 tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
                         tl_error *err)
 {
+  return tl_linter_new_cached(out, opt, NULL, err);
+}
+
+tl_status tl_linter_new_cached(tl_linter **out, const tl_options *opt,
+                               const char *cache_dir, tl_error *err)
+{
   tl_linter *l = tl_xcalloc(1, sizeof *l);
   const char *hd;
   tl_status st;
@@ -284,9 +291,9 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
     st = tl_spell_load_wordlist(l->spell, opt->extra_words[i], err);
   if (st == TL_OK && opt != NULL && opt->glossary != NULL &&
       opt->glossary[0] != NULL) {
-    l->gloss = tl_gloss_new();
-    for (size_t i = 0; st == TL_OK && opt->glossary[i] != NULL; i++)
-      st = tl_gloss_load(l->gloss, opt->glossary[i], err);
+    /* parsed and derived, or read whole from the cache (gloss_cache.h) */
+    st = tl_gloss_cache_load(cache_dir, opt->glossary, &l->gloss,
+                             &l->calques, err);
     if (st == TL_OK && l->gloss->nc == 0) /* never a silent skip */
       st = tl_error_set(err, TL_EGLOSS,
                         _("%s: glossário vazio (nenhum conceito); sem "
@@ -294,10 +301,6 @@ tl_status tl_linter_new(tl_linter **out, const tl_options *opt,
                         opt->glossary[0]);
     if (st == TL_OK) /* glossary renderings are words, not misspellings */
       tl_gloss_words(l->gloss, add_word, l->spell);
-    if (st == TL_OK) {
-      l->calques = tl_xcalloc(1, sizeof *l->calques);
-      tl_calques_init(l->calques, l->gloss);
-    }
   }
   if (st == TL_OK)
     l->words_hash = tl_spell_words_hash(l->spell);

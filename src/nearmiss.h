@@ -9,6 +9,7 @@
 
 #define TL_NEARMISS_AMBIGUOUS UINT32_MAX
 
+/* Kept between runs by gloss_cache.c: a field added here is added there. */
 typedef struct tl_nearmiss {
   tl_map forms; /* word keys joined by ' ' -> concept + 1 (or AMBIGUOUS) */
   size_t nforms;

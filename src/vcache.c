@@ -1,16 +1,14 @@
 #include "vcache.h"
 #include "msg.h"
 
+#include "cachefile.h"
 #include "map.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* File layout (native byte order, told by ENDIAN; a file of the other
  * order reads as foreign):
@@ -106,42 +104,6 @@ static const char *adopt(tl_vcache *c, unsigned char *data, size_t len)
   return NULL;
 }
 
-static bool read_all(const char *path, unsigned char **out, size_t *len,
-                     bool *missing)
-{
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  struct stat st;
-  unsigned char *d;
-  size_t got = 0;
-
-  *missing = false;
-  if (fd < 0) {
-    *missing = errno == ENOENT || errno == ENOTDIR;
-    return false;
-  }
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 ||
-      (uint64_t)st.st_size > (uint64_t)1 << 31) {
-    int e = S_ISREG(st.st_mode) ? EFBIG : EINVAL;
-    close(fd);
-    errno = e;
-    return false;
-  }
-  d = tl_xmalloc((size_t)st.st_size + 1);
-  while (got < (size_t)st.st_size) {
-    ssize_t r = read(fd, d + got, (size_t)st.st_size - got);
-    if (r <= 0) {
-      if (r < 0 && errno == EINTR)
-        continue;
-      break;
-    }
-    got += (size_t)r;
-  }
-  close(fd);
-  *out = d;
-  *len = got;
-  return true;
-}
-
 tl_vcache *tl_vcache_open(const char *dir, const char *identity,
                           char **warning)
 {
@@ -163,7 +125,7 @@ tl_vcache *tl_vcache_open(const char *dir, const char *identity,
   snprintf(name, sizeof name, "/verdicts-%016llx.bin",
            (unsigned long long)tl_hash(identity, strlen(identity)));
   c->path = cat3(dir, name, "");
-  if (read_all(c->path, &data, &len, &missing)) {
+  if (tl_cachefile_read(c->path, &data, &len, &missing)) {
     const char *why = adopt(c, data, len);
     if (why != NULL) {
       free(data);
@@ -392,57 +354,6 @@ static void put_rec(tl_buf *recs, uint32_t *slots, uint32_t mask,
   tl_buf_add(recs, zero, (4 - recs->len % 4) % 4);
 }
 
-/* mkdir -p, private: the cache holds the words of unpublished texts. */
-static bool mkdir_p(const char *dir)
-{
-  char *p = tl_xstrdup(dir);
-  bool ok = true;
-
-  for (char *q = p + 1; ok && *q != '\0'; q++)
-    if (*q == '/') {
-      *q = '\0';
-      ok = mkdir(p, 0700) == 0 || errno == EEXIST;
-      *q = '/';
-    }
-  ok = ok && (mkdir(p, 0700) == 0 || errno == EEXIST);
-  free(p);
-  return ok;
-}
-
-static tl_status write_file(tl_vcache *c, const tl_buf *body, tl_error *err)
-{
-  char *tmp = cat3(c->dir, "/.verdicts-XXXXXX", "");
-  int fd;
-  size_t done = 0;
-
-  fd = mkstemp(tmp);
-  if (fd < 0) {
-    tl_status st = tl_error_set(err, TL_EIO, "%s: %s", c->dir,
-                                tl_strerror(errno));
-    free(tmp);
-    return st;
-  }
-  while (done < body->len) {
-    ssize_t w = write(fd, body->p + done, body->len - done);
-    if (w < 0 && errno == EINTR)
-      continue;
-    if (w <= 0)
-      break;
-    done += (size_t)w;
-  }
-  if (done < body->len || close(fd) != 0 || rename(tmp, c->path) != 0) {
-    tl_status st = tl_error_set(err, TL_EIO, "%s: %s", c->path,
-                                tl_strerror(errno ? errno : EIO));
-    if (done < body->len)
-      close(fd);
-    unlink(tmp);
-    free(tmp);
-    return st;
-  }
-  free(tmp);
-  return TL_OK;
-}
-
 static tl_status save_locked(tl_vcache *c, tl_error *err)
 {
   rec *all;
@@ -455,7 +366,7 @@ static tl_status save_locked(tl_vcache *c, tl_error *err)
 
   if (c->added.count == 0 || c->path == NULL)
     return TL_OK;
-  if (!mkdir_p(c->dir))
+  if (!tl_cachefile_mkdir(c->dir))
     return tl_error_set(err, TL_EIO, "%s: %s", c->dir, tl_strerror(errno));
   /* the file's entries and this run's; past MAX_RECORDS, this run's only */
   keep_file = c->file != NULL && c->nrecords + c->added.count <= MAX_RECORDS;
@@ -511,7 +422,8 @@ static tl_status save_locked(tl_vcache *c, tl_error *err)
   tl_buf_add(&body, recs.p, recs.len);
   h.checksum = tl_map_hash(body.p + 24, body.len - 24);
   memcpy(body.p + 16, &h.checksum, 8);
-  st = write_file(c, &body, err);
+  st = tl_cachefile_write(c->dir, c->path, ".verdicts-", body.p, body.len,
+                          err);
   tl_buf_fini(&body);
   tl_buf_fini(&recs);
   free(slots);

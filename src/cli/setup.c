@@ -356,6 +356,8 @@ char *cli_setup_archive(const cli_setup *s)
 int cli_setup_open(cli_setup *s)
 {
   tl_error err;
+  tl_status st;
+  char *gdir;
   const char *env = getenv("TRADLINT_DB");
 
   /* the lists are final now: hand them to the linter */
@@ -363,7 +365,12 @@ int cli_setup_open(cli_setup *s)
   s->opt.glossary =
       s->no_glossary ? NULL : (const char *const *)s->glossaries.v;
   s->opt.rule_levels = (const char *const *)s->levels.v;
-  if (tl_linter_new(&s->linter, &s->opt, &err) != TL_OK) {
+  /* the compiled glossary is kept in the cache folder too, unless
+   * --no-cache */
+  gdir = s->no_cache ? NULL : tl_cache_dir();
+  st = tl_linter_new_cached(&s->linter, &s->opt, gdir, &err);
+  free(gdir);
+  if (st != TL_OK) {
     cli_error("%s", err.msg);
     return CLI_EXIT_TROUBLE;
   }

@@ -1,0 +1,761 @@
+#define _GNU_SOURCE /* dl_iterate_phdr: the build ID of the code */
+#include "gloss_cache.h"
+
+#include "cachefile.h"
+#include "map.h"
+#include "walk.h"
+
+#include <elf.h>
+#include <errno.h>
+#include <link.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* File layout (native byte order, told by ENDIAN; a file of the other order
+ * reads as foreign):
+ *   header (HEADER bytes): magic, ENDIAN, VERSION, checksum (tl_map_hash of
+ *     everything after it), identity length, payload length;
+ *   the identity (text), padded to 8 bytes;
+ *   the payload (tl_gloss_cache_encode): u64 and u32 fields, strings by
+ *     offset + 1 (0: NULL) into a string section that comes first, maps
+ *     as their occupied slots with the slot index, so that a map read back
+ *     is the very map written (same slots, same iteration order). */
+#define MAGIC "TLGLOSC1"
+#define ENDIAN 0x01020304u
+#define VERSION 1u /* bump when the layout or a hash of the maps changes */
+#define HEADER 48u
+#define MAX_IDENTITY (1u << 20)
+
+typedef struct header {
+  char magic[8];
+  uint32_t endian, version;
+  uint64_t checksum;
+  uint64_t idlen, paylen;
+  uint8_t zero[8];
+} header;
+_Static_assert(sizeof(header) == HEADER, "the header's layout");
+
+/* Every field of these structs is written and read below: one added there
+ * must be added here too (then update the sizes, which guard against
+ * forgetting it on the machines CI runs on). */
+#if defined(__x86_64__) || defined(__aarch64__)
+_Static_assert(sizeof(tl_gloss) == 272 && sizeof(tl_concept) == 56 &&
+                   sizeof(tl_form) == 32 && sizeof(tl_edge) == 32 &&
+                   sizeof(tl_calques) == 144 && sizeof(tl_nearmiss) == 72,
+               "a glossary struct changed: write and read its new field in "
+               "gloss_cache.c (and bump VERSION)");
+#endif
+
+static size_t pad8(size_t n)
+{
+  return (n + 7) & ~(size_t)7;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+typedef struct writer {
+  tl_buf strs; /* the string section */
+  tl_buf body;
+} writer;
+
+static void put32(tl_buf *b, uint32_t v)
+{
+  tl_buf_add(b, &v, 4);
+}
+
+static void put64(tl_buf *b, uint64_t v)
+{
+  tl_buf_add(b, &v, 8);
+}
+
+/* A string of the string section: its offset + 1, or 0 for NULL. */
+static void put_str(writer *w, const char *s)
+{
+  if (s == NULL) {
+    put32(&w->body, 0);
+    return;
+  }
+  put32(&w->body, (uint32_t)w->strs.len + 1);
+  tl_buf_add(&w->strs, s, strlen(s) + 1);
+}
+
+static void put_map(writer *w, const tl_map *m)
+{
+  tl_buf keys;
+
+  tl_buf_init(&keys);
+  put64(&w->body, m->cap);
+  put64(&w->body, m->count);
+  for (size_t i = 0; i < m->cap; i++)
+    if (m->slots[i].key != NULL) {
+      tl_buf_add(&keys, m->slots[i].key, m->slots[i].len);
+      tl_buf_addc(&keys, '\0');
+    }
+  put64(&w->body, keys.len);
+  tl_buf_add(&w->body, keys.p, keys.len);
+  for (size_t i = 0, off = 0; i < m->cap; i++) {
+    const tl_map_slot *s = &m->slots[i];
+    if (s->key == NULL)
+      continue;
+    put32(&w->body, (uint32_t)i);
+    put32(&w->body, s->len);
+    put32(&w->body, s->value);
+    put32(&w->body, (uint32_t)off);
+    put64(&w->body, s->hash);
+    off += s->len + 1;
+  }
+  tl_buf_fini(&keys);
+}
+
+void tl_gloss_cache_encode(const tl_gloss *g, const tl_calques *c,
+                           tl_buf *out)
+{
+  writer w;
+
+  tl_buf_init(&w.strs);
+  tl_buf_init(&w.body);
+  tl_buf_addc(&w.strs, '\0'); /* never empty: its last byte is a NUL */
+  put64(&w.body, g->nc);
+  for (size_t i = 0; i < g->nc; i++) {
+    const tl_concept *k = &g->c[i];
+    put_str(&w, k->id);
+    put_str(&w, k->preferred);
+    put_str(&w, k->note);
+    put_str(&w, k->file);
+    put_str(&w, k->source);
+    put_str(&w, k->en);
+    put32(&w.body, k->line);
+    put32(&w.body, (uint32_t)(unsigned char)k->gender);
+    put32(&w.body, k->exact);
+  }
+  put64(&w.body, g->nf);
+  for (size_t i = 0; i < g->nf; i++) {
+    const tl_form *f = &g->f[i];
+    put32(&w.body, f->concept);
+    put32(&w.body, f->kind);
+    put32(&w.body, f->exact);
+    put_str(&w, f->text);
+    put_str(&w, f->shape);
+    put_str(&w, f->letters);
+  }
+  put64(&w.body, g->capedges);
+  put64(&w.body, g->nedges);
+  for (size_t i = 0; i < g->capedges; i++) {
+    const tl_edge *e = &g->edges[i];
+    if (e->key == NULL)
+      continue;
+    put32(&w.body, (uint32_t)i);
+    put_str(&w, e->key);
+    put32(&w.body, e->klen);
+    put32(&w.body, e->parent);
+    put32(&w.body, e->child);
+    put64(&w.body, e->kh);
+  }
+  put64(&w.body, g->nnodes);
+  tl_buf_add(&w.body, g->first, g->nnodes * sizeof *g->first);
+  put64(&w.body, g->nent);
+  for (size_t i = 0; i < g->nent; i++) {
+    put32(&w.body, g->ent[i].form);
+    put32(&w.body, g->ent[i].next);
+    put32(&w.body, g->ent[i].path);
+  }
+  put_map(&w, &g->ids);
+  put_map(&w, &g->claims);
+  put_map(&w, &g->en);
+  put32(&w.body, g->en_words);
+  put64(&w.body, g->nfiles);
+  for (size_t i = 0; i < 4; i++)
+    put64(&w.body, g->counts[i]);
+  put_map(&w, &c->forms);
+  put_map(&w, &c->family);
+  put64(&w.body, c->nforms);
+  put_map(&w, &c->near.forms);
+  put64(&w.body, c->near.nforms);
+  put_map(&w, &c->near.en_first);
+  put64(out, w.strs.len);
+  tl_buf_add(out, w.strs.p, w.strs.len);
+  tl_buf_add(out, w.body.p, w.body.len);
+  tl_buf_fini(&w.strs);
+  tl_buf_fini(&w.body);
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+typedef struct reader {
+  const unsigned char *p;
+  size_t at, n;
+  bool bad;
+  const char *strs; /* the string section, copied into the glossary */
+  size_t nstrs;
+} reader;
+
+static const unsigned char *take(reader *r, size_t k)
+{
+  const unsigned char *q;
+
+  if (r->bad || k > r->n - r->at) {
+    r->bad = true;
+    return NULL;
+  }
+  q = r->p + r->at;
+  r->at += k;
+  return q;
+}
+
+static uint32_t get32(reader *r)
+{
+  const unsigned char *q = take(r, 4);
+  uint32_t v = 0;
+
+  if (q != NULL)
+    memcpy(&v, q, 4);
+  return v;
+}
+
+static uint64_t get64(reader *r)
+{
+  const unsigned char *q = take(r, 8);
+  uint64_t v = 0;
+
+  if (q != NULL)
+    memcpy(&v, q, 8);
+  return v;
+}
+
+/* A count of items of at least @size bytes each that the rest of the
+ * payload can hold (else bad, 0). */
+static size_t get_count(reader *r, size_t size)
+{
+  uint64_t v = get64(r);
+
+  if (r->bad || v > (r->n - r->at) / size) {
+    r->bad = true;
+    return 0;
+  }
+  return (size_t)v;
+}
+
+/* A string of the string section (NULL for 0; bad when out of it, or NULL
+ * where @required). */
+static const char *get_str(reader *r, bool required)
+{
+  uint32_t v = get32(r);
+
+  if (v == 0) {
+    r->bad |= required;
+    return NULL;
+  }
+  if (v - 1 >= r->nstrs) { /* the section ends with a NUL */
+    r->bad = true;
+    return NULL;
+  }
+  return r->strs + v - 1;
+}
+
+/* A map as put_map wrote it; its keys go to its own arena. */
+static void get_map(reader *r, tl_map *m)
+{
+  size_t cap = (size_t)get64(r), count, nkeys;
+  char *keys = NULL;
+  const unsigned char *kp;
+
+  count = get_count(r, 24);
+  nkeys = get_count(r, 1);
+  /* a map is at most half full, and at least a quarter past 64 slots
+   * (tl_map_put doubles it): a cap the entries do not justify is refused
+   * before it is allocated */
+  if (r->bad || (cap & (cap - 1)) != 0 || count * 2 > cap ||
+      (cap == 0 && nkeys != 0) || (cap > 64 && cap > 4 * count)) {
+    r->bad = true;
+    return;
+  }
+  kp = take(r, nkeys);
+  if (r->bad || (nkeys > 0 && kp[nkeys - 1] != '\0')) {
+    r->bad = true;
+    return;
+  }
+  if (cap == 0)
+    return;
+  m->slots = tl_xcalloc(cap, sizeof *m->slots);
+  m->cap = cap;
+  if (nkeys > 0) {
+    keys = tl_arena_alloc(&m->keys, nkeys);
+    memcpy(keys, kp, nkeys);
+  }
+  for (size_t i = 0; i < count && !r->bad; i++) {
+    uint32_t idx = get32(r), len = get32(r), value = get32(r),
+             off = get32(r);
+    uint64_t hash = get64(r);
+    tl_map_slot *s;
+    if (r->bad || idx >= cap || m->slots[idx].key != NULL ||
+        off >= nkeys || len >= nkeys - off || keys[off + len] != '\0') {
+      r->bad = true;
+      break;
+    }
+    s = &m->slots[idx];
+    s->key = keys + off;
+    s->len = len;
+    s->value = value;
+    s->hash = hash;
+    m->count++;
+  }
+}
+
+/* Every value of @m is a concept index + @plus below @nc + @plus (or
+ * @other). */
+static bool values_below(const tl_map *m, uint32_t plus, size_t nc,
+                         uint32_t shift, uint32_t other)
+{
+  for (size_t i = 0; i < m->cap; i++) {
+    const tl_map_slot *s = &m->slots[i];
+    if (s->key == NULL || (other != 0 && s->value == other))
+      continue;
+    if (s->value < plus || ((s->value - plus) >> shift) >= nc)
+      return false;
+  }
+  return true;
+}
+
+static void decode_gloss(reader *r, tl_gloss *g)
+{
+  size_t n;
+
+  n = get_count(r, 36);
+  if (!r->bad) {
+    g->c = tl_xcalloc(n + 1, sizeof *g->c);
+    g->capc = n + 1;
+  }
+  for (size_t i = 0; i < n && !r->bad; i++) {
+    tl_concept *k = &g->c[i];
+    uint32_t gender;
+    k->id = get_str(r, true);
+    k->preferred = get_str(r, true);
+    k->note = get_str(r, false);
+    k->file = get_str(r, true);
+    k->source = get_str(r, false);
+    k->en = get_str(r, false);
+    k->line = get32(r);
+    gender = get32(r);
+    k->exact = get32(r) != 0;
+    r->bad |= gender != 0 && gender != 'm' && gender != 'f';
+    k->gender = (char)gender;
+    g->nc++;
+  }
+  n = get_count(r, 24);
+  if (!r->bad) {
+    g->f = tl_xcalloc(n + 1, sizeof *g->f);
+    g->capf = n + 1;
+  }
+  for (size_t i = 0; i < n && !r->bad; i++) {
+    tl_form *f = &g->f[i];
+    uint32_t kind;
+    f->concept = get32(r);
+    kind = get32(r);
+    f->exact = get32(r) != 0;
+    f->text = get_str(r, true);
+    f->shape = get_str(r, true);
+    f->letters = get_str(r, true);
+    r->bad |= f->concept >= g->nc || kind > TL_FORM_FORBIDDEN;
+    f->kind = (uint8_t)kind;
+    g->nf++;
+  }
+  {
+    size_t cap = (size_t)get64(r), ne = get_count(r, 28);
+    /* as for the maps: at most 3/4 full, at least 1/4 past 1024 slots */
+    if (r->bad || (cap & (cap - 1)) != 0 || ne >= cap + (cap == 0) ||
+        (cap > 1024 && cap > 4 * ne)) {
+      r->bad = true;
+      return;
+    }
+    if (cap > 0) {
+      g->edges = tl_xcalloc(cap, sizeof *g->edges);
+      g->capedges = cap;
+    }
+    for (size_t i = 0; i < ne && !r->bad; i++) {
+      uint32_t idx = get32(r);
+      const char *key = get_str(r, true);
+      uint32_t klen = get32(r), parent = get32(r), child = get32(r);
+      uint64_t kh = get64(r);
+      if (r->bad || idx >= cap || g->edges[idx].key != NULL ||
+          klen > r->nstrs - (size_t)(key - r->strs) - 1 ||
+          key[klen] != '\0') {
+        r->bad = true;
+        break;
+      }
+      g->edges[idx] = (tl_edge){kh, key, klen, parent, child};
+      g->nedges++;
+    }
+  }
+  n = get_count(r, 4);
+  if (r->bad || n == 0) {
+    r->bad = true;
+    return;
+  }
+  free(g->first);
+  g->first = tl_xcalloc(n, sizeof *g->first);
+  g->capnodes = n;
+  memcpy(g->first, take(r, n * 4), n * 4);
+  g->nnodes = n;
+  for (size_t i = 0; i < g->capedges; i++) {
+    const tl_edge *e = &g->edges[i];
+    if (e->key != NULL && (e->parent >= n || e->child >= n || e->child == 0))
+      r->bad = true;
+  }
+  n = get_count(r, 12);
+  if (!r->bad) {
+    g->ent = tl_xcalloc(n + 1, sizeof *g->ent);
+    g->capent = n + 1;
+  }
+  for (size_t i = 0; i < n && !r->bad; i++) {
+    tl_gloss_entry *e = &g->ent[i];
+    uint32_t path;
+    e->form = get32(r);
+    e->next = get32(r);
+    path = get32(r);
+    /* an entry's next is an earlier entry: no cycle */
+    r->bad |= e->form >= g->nf || e->next > i || path > 3;
+    e->path = (uint8_t)path;
+    g->nent++;
+  }
+  for (size_t i = 0; i < g->nnodes && !r->bad; i++)
+    r->bad |= g->first[i] > g->nent;
+  get_map(r, &g->ids);
+  get_map(r, &g->claims);
+  get_map(r, &g->en);
+  g->en_words = get32(r);
+  g->nfiles = (size_t)get64(r);
+  for (size_t i = 0; i < 4; i++)
+    g->counts[i] = (size_t)get64(r);
+  if (!r->bad)
+    r->bad = !values_below(&g->ids, 0, g->nc, 0, 0) ||
+             !values_below(&g->claims, 1, g->nc, 2, 0) ||
+             !values_below(&g->en, 1, g->nc, 0, 0);
+}
+
+static void decode_calques(reader *r, tl_calques *c, size_t nc)
+{
+  get_map(r, &c->forms);
+  get_map(r, &c->family);
+  c->nforms = (size_t)get64(r);
+  get_map(r, &c->near.forms);
+  c->near.nforms = (size_t)get64(r);
+  get_map(r, &c->near.en_first);
+  if (!r->bad)
+    r->bad = !values_below(&c->forms, 1, nc, 0, 0) ||
+             !values_below(&c->near.forms, 1, nc, 0, TL_NEARMISS_AMBIGUOUS);
+}
+
+static void calques_free(tl_calques *c)
+{
+  if (c == NULL)
+    return;
+  tl_calques_fini(c);
+  free(c);
+}
+
+bool tl_gloss_cache_decode(const unsigned char *p, size_t n, tl_gloss **gp,
+                           tl_calques **cp)
+{
+  reader r = {p, 0, n, false, NULL, 0};
+  tl_gloss *g;
+  tl_calques *c;
+  size_t ns = get_count(&r, 1);
+  const unsigned char *sp = take(&r, ns);
+  char *strs;
+
+  *gp = NULL;
+  *cp = NULL;
+  if (r.bad || ns == 0 || sp[ns - 1] != '\0')
+    return false;
+  g = tl_gloss_new();
+  c = tl_xcalloc(1, sizeof *c);
+  tl_map_init(&c->forms);
+  tl_map_init(&c->family);
+  tl_map_init(&c->near.forms);
+  tl_map_init(&c->near.en_first);
+  strs = tl_arena_alloc(&g->strs, ns);
+  memcpy(strs, sp, ns);
+  r.strs = strs;
+  r.nstrs = ns;
+  decode_gloss(&r, g);
+  decode_calques(&r, c, g->nc);
+  if (r.bad || r.at != r.n || g->nc == 0) {
+    tl_gloss_free(g);
+    calques_free(c);
+    return false;
+  }
+  *gp = g;
+  *cp = c;
+  return true;
+}
+
+/* ---- identity ----------------------------------------------------------- */
+
+typedef struct build_id {
+  uintptr_t addr; /* an address in this library's code or data */
+  unsigned char id[64];
+  size_t n;
+} build_id;
+
+static const char anchor = 0;
+
+/* dl_iterate_phdr callback: the GNU build ID note of the object holding
+ * b->addr. */
+static int find_build_id(struct dl_phdr_info *info, size_t size, void *ud)
+{
+  build_id *b = ud;
+  bool ours = false;
+
+  (void)size;
+  for (size_t i = 0; i < info->dlpi_phnum && !ours; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+    ours = ph->p_type == PT_LOAD && b->addr >= lo && b->addr - lo < ph->p_memsz;
+  }
+  if (!ours)
+    return 0;
+  for (size_t i = 0; i < info->dlpi_phnum; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    const unsigned char *q, *e;
+    if (ph->p_type != PT_NOTE)
+      continue;
+    q = (const unsigned char *)(info->dlpi_addr + ph->p_vaddr);
+    e = q + ph->p_memsz;
+    while ((size_t)(e - q) >= sizeof(ElfW(Nhdr))) {
+      ElfW(Nhdr) nh;
+      size_t name, desc;
+      memcpy(&nh, q, sizeof nh);
+      name = ((size_t)nh.n_namesz + 3) & ~(size_t)3;
+      desc = ((size_t)nh.n_descsz + 3) & ~(size_t)3;
+      if (name + desc > (size_t)(e - q) - sizeof nh)
+        break;
+      if (nh.n_type == NT_GNU_BUILD_ID && nh.n_namesz == 4 &&
+          memcmp(q + sizeof nh, "GNU", 4) == 0 && nh.n_descsz > 0 &&
+          nh.n_descsz <= sizeof b->id) {
+        memcpy(b->id, q + sizeof nh + name, nh.n_descsz);
+        b->n = nh.n_descsz;
+        return 1;
+      }
+      q += sizeof nh + name + desc;
+    }
+  }
+  return 1; /* ours, without a build ID */
+}
+
+/* Append one glossary file's identity; false when it cannot be read. */
+static bool file_identity(const char *path, tl_buf *id)
+{
+  unsigned char *data;
+  size_t len;
+  bool missing;
+  struct stat sb;
+
+  if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+      !tl_cachefile_read(path, &data, &len, &missing))
+    return false;
+  tl_buf_printf(id, "file\t%s\t%zu\t%lld.%09ld\t%016llx\n", path, len,
+                (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec,
+                (unsigned long long)tl_map_hash(data, len));
+  free(data);
+  return (off_t)len == sb.st_size;
+}
+
+/* The identity of the glossaries @paths as tl_gloss_load reads them, and
+ * the name of their cache file in @dir; false when there is no build ID or
+ * a file cannot be read (then no cache: the load reports the error). */
+static bool identity(const char *dir, const char *const *paths, tl_buf *id,
+                     tl_buf *file)
+{
+  build_id b;
+  bool relative = false, ok = true;
+
+  tl_buf names;
+
+  memset(&b, 0, sizeof b);
+  b.addr = (uintptr_t)&anchor;
+  dl_iterate_phdr(find_build_id, &b);
+  if (b.n == 0)
+    return false;
+  /* the file's name: the glossaries named (a rebuild of the program or an
+   * edited glossary replaces the file, never adds one) */
+  tl_buf_init(&names);
+  for (size_t i = 0; paths[i] != NULL; i++) {
+    tl_buf_printf(&names, "arg\t%s\n", paths[i]);
+    relative |= paths[i][0] != '/';
+  }
+  if (relative) { /* the same names from another folder are other files */
+    char cwd[4096];
+    if (getcwd(cwd, sizeof cwd) == NULL) {
+      tl_buf_fini(&names);
+      return false;
+    }
+    tl_buf_printf(&names, "cwd\t%s\n", cwd);
+  }
+  tl_buf_printf(file, "%s/glossary-%016llx.bin", dir,
+                (unsigned long long)tl_map_hash(names.p, names.len));
+  tl_buf_printf(id, "tradlint %s glossary cache %u build ", TL_VERSION,
+                VERSION);
+  for (size_t i = 0; i < b.n; i++)
+    tl_buf_printf(id, "%02x", b.id[i]);
+  tl_buf_printf(id, " layout %zu.%zu.%zu\n", sizeof(void *), sizeof(size_t),
+                sizeof(tl_map_slot));
+  tl_buf_add(id, names.p, names.len);
+  tl_buf_fini(&names);
+  for (size_t i = 0; ok && paths[i] != NULL; i++) {
+    struct stat sb;
+    if (stat(paths[i], &sb) != 0)
+      return false;
+    if (S_ISDIR(sb.st_mode)) {
+      size_t n = 0;
+      char **files = tl_dir_files(paths[i], ".tsv", &n);
+      if (files == NULL)
+        return false;
+      for (size_t k = 0; k < n; k++) {
+        ok = ok && file_identity(files[k], id);
+        free(files[k]);
+      }
+      free(files);
+      ok = ok && n > 0;
+    } else {
+      ok = file_identity(paths[i], id);
+    }
+  }
+  return ok;
+}
+
+/* ---- the file ----------------------------------------------------------- */
+
+static void debug(const char *what, const char *path, const char *why)
+{
+  if (getenv("TRADLINT_DEBUG_LOAD") != NULL)
+    fprintf(stderr, "tradlint: debug: glossary cache %s %s%s%s%s\n", what,
+            path, why ? " (" : "", why ? why : "", why ? ")" : "");
+}
+
+/* The glossary of file data[0..len) if it is a good cache of @id; NULL or
+ * a reason in *why. */
+static bool read_cache(const unsigned char *data, size_t len, const tl_buf *id,
+                       tl_gloss **g, tl_calques **c, const char **why)
+{
+  header h;
+  size_t at;
+
+  if (len < HEADER) {
+    *why = "truncated";
+    return false;
+  }
+  memcpy(&h, data, sizeof h);
+  if (memcmp(h.magic, MAGIC, 8) != 0 || h.endian != ENDIAN) {
+    *why = "foreign";
+    return false;
+  }
+  if (h.version != VERSION) {
+    *why = "other format";
+    return false;
+  }
+  if (h.idlen > MAX_IDENTITY || h.paylen > len ||
+      len != HEADER + pad8((size_t)h.idlen) + h.paylen) {
+    *why = "truncated or damaged";
+    return false;
+  }
+  if (tl_map_hash(data + 24, len - 24) != h.checksum) {
+    *why = "checksum";
+    return false;
+  }
+  if (h.idlen != id->len || memcmp(data + HEADER, id->p, id->len) != 0) {
+    *why = "stale";
+    return false;
+  }
+  at = HEADER + pad8((size_t)h.idlen);
+  if (!tl_gloss_cache_decode(data + at, (size_t)h.paylen, g, c)) {
+    *why = "bad payload";
+    return false;
+  }
+  return true;
+}
+
+static void write_cache(const char *dir, const char *path, const tl_buf *id,
+                        const tl_gloss *g, const tl_calques *c)
+{
+  tl_buf body;
+  header h;
+  tl_error err;
+
+  if (!tl_cachefile_mkdir(dir)) {
+    debug("not written", path, strerror(errno));
+    return;
+  }
+  memset(&h, 0, sizeof h);
+  memcpy(h.magic, MAGIC, 8);
+  h.endian = ENDIAN;
+  h.version = VERSION;
+  h.idlen = id->len;
+  tl_buf_init(&body);
+  tl_buf_add(&body, &h, sizeof h);
+  tl_buf_add(&body, id->p, id->len);
+  tl_buf_add(&body, "\0\0\0\0\0\0\0", pad8(id->len) - id->len);
+  tl_gloss_cache_encode(g, c, &body);
+  h.paylen = body.len - HEADER - pad8(id->len);
+  memcpy(body.p + offsetof(header, paylen), &h.paylen, 8);
+  h.checksum = tl_map_hash(body.p + 24, body.len - 24);
+  memcpy(body.p + offsetof(header, checksum), &h.checksum, 8);
+  if (tl_cachefile_write(dir, path, ".glossary-", body.p, body.len, &err) ==
+      TL_OK)
+    debug("written", path, NULL);
+  else
+    debug("not written", path, err.msg);
+  tl_buf_fini(&body);
+}
+
+tl_status tl_gloss_cache_load(const char *dir, const char *const *paths,
+                              tl_gloss **gp, tl_calques **cp, tl_error *err)
+{
+  tl_buf id, file;
+  bool cached = false;
+  tl_status st = TL_OK;
+
+  *gp = NULL;
+  *cp = NULL;
+  tl_buf_init(&id);
+  tl_buf_init(&file);
+  if (dir != NULL && identity(dir, paths, &id, &file)) {
+    unsigned char *data = NULL;
+    size_t len = 0;
+    bool missing;
+    const char *why = "missing";
+    cached = true;
+    if (tl_cachefile_read(file.p, &data, &len, &missing) &&
+        read_cache(data, len, &id, gp, cp, &why)) {
+      debug("read", file.p, NULL);
+      free(data);
+      tl_buf_fini(&id);
+      tl_buf_fini(&file);
+      return TL_OK;
+    }
+    free(data);
+    debug("rebuilt", file.p, why);
+  }
+  *gp = tl_gloss_new();
+  for (size_t i = 0; st == TL_OK && paths[i] != NULL; i++)
+    st = tl_gloss_load(*gp, paths[i], err);
+  if (st == TL_OK && (*gp)->nc > 0) {
+    *cp = tl_xcalloc(1, sizeof **cp);
+    tl_calques_init(*cp, *gp);
+    if (cached) { /* the files may have changed while they were read */
+      tl_buf again, name;
+      tl_buf_init(&again);
+      tl_buf_init(&name);
+      if (identity(dir, paths, &again, &name) && again.len == id.len &&
+          memcmp(again.p, id.p, id.len) == 0)
+        write_cache(dir, file.p, &id, *gp, *cp);
+      tl_buf_fini(&again);
+      tl_buf_fini(&name);
+    }
+  }
+  tl_buf_fini(&id);
+  tl_buf_fini(&file);
+  return st;
+}

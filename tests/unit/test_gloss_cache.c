@@ -1,0 +1,171 @@
+#include "unit.h"
+
+#include "gloss_cache.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define TEST_GLOSSARY "tests/data/glossary/test.tsv"
+
+/* The payload of @g and @c. */
+static void encode(const tl_gloss *g, const tl_calques *c, tl_buf *out)
+{
+  tl_buf_init(out);
+  tl_gloss_cache_encode(g, c, out);
+}
+
+static void free_both(tl_gloss *g, tl_calques *c)
+{
+  tl_gloss_free(g);
+  if (c != NULL)
+    tl_calques_fini(c);
+  free(c);
+}
+
+/* The matches of @text as "surface=concept" joined by "; ". */
+static void matches(const tl_gloss *g, const char *text, tl_buf *out)
+{
+  tl_seg seg = {0, strlen(text), 0};
+  tl_unit u = {TL_BLK_PARA, 0, &seg, 1};
+  tl_tokens t;
+  tl_matches m;
+
+  tl_tokens_init(&t);
+  tl_matches_init(&m);
+  tl_tokenize_unit(&t, text, strlen(text), &u);
+  tl_gloss_match(g, NULL, text, &t, &m);
+  tl_buf_init(out);
+  for (size_t i = 0; i < m.n; i++)
+    tl_buf_printf(out, "%s%.*s=%s", i ? "; " : "", (int)m.v[i].len,
+                  text + m.v[i].off, g->c[m.v[i].concept].id);
+  tl_buf_cstr(out);
+  tl_tokens_fini(&t);
+  tl_matches_fini(&m);
+}
+
+/* The house glossary read back is the glossary written: encoding it again
+ * gives the same bytes, and it matches, finds and derives alike. */
+static void test_round_trip(void **state)
+{
+  const char *const paths[] = {"glossary", NULL};
+  static const char text[] =
+      "O modelo de linguagem grande da OpenAI usa aprendizado por reforço, "
+      "pré-treinamento e o Copiloto do GitHub com Hugging Face.";
+  tl_gloss *g, *g2;
+  tl_calques *c, *c2;
+  tl_buf a, b, ma, mb;
+  tl_error err;
+
+  (void)state;
+  assert_int_equal(tl_gloss_cache_load(NULL, paths, &g, &c, &err), TL_OK);
+  assert_non_null(c);
+  encode(g, c, &a);
+  assert_true(tl_gloss_cache_decode((const unsigned char *)a.p, a.len, &g2,
+                                    &c2));
+  encode(g2, c2, &b);
+  assert_int_equal(a.len, b.len);
+  assert_memory_equal(a.p, b.p, a.len);
+  assert_int_equal(g2->nc, g->nc);
+  assert_int_equal(g2->nf, g->nf);
+  matches(g, text, &ma);
+  matches(g2, text, &mb);
+  assert_true(ma.len > 0);
+  assert_string_equal(ma.p, mb.p);
+  assert_int_equal(tl_gloss_find_en(g2, "reinforcement learning", 22),
+                   tl_gloss_find_en(g, "reinforcement learning", 22));
+  assert_int_equal(c2->nforms, c->nforms);
+  assert_int_equal(c2->near.forms.count, c->near.forms.count);
+  tl_buf_fini(&a);
+  tl_buf_fini(&b);
+  tl_buf_fini(&ma);
+  tl_buf_fini(&mb);
+  free_both(g, c);
+  free_both(g2, c2);
+}
+
+/* A payload cut anywhere is refused; one with any byte changed is refused
+ * or read without reading out of bounds (ASan and valgrind watch). */
+static void test_damaged_payloads(void **state)
+{
+  const char *const paths[] = {TEST_GLOSSARY, NULL};
+  tl_gloss *g, *g2;
+  tl_calques *c, *c2;
+  tl_buf a;
+  tl_error err;
+  size_t refused = 0;
+
+  (void)state;
+  assert_int_equal(tl_gloss_cache_load(NULL, paths, &g, &c, &err), TL_OK);
+  encode(g, c, &a);
+  for (size_t n = 0; n < a.len; n++) {
+    assert_false(tl_gloss_cache_decode((const unsigned char *)a.p, n, &g2,
+                                       &c2));
+    assert_null(g2);
+  }
+  for (size_t i = 0; i < a.len; i++) {
+    a.p[i] = (char)(a.p[i] ^ 0x5A);
+    if (tl_gloss_cache_decode((const unsigned char *)a.p, a.len, &g2, &c2)) {
+      tl_buf m;
+      matches(g2, "modelo de linguagem grande e aprendizado por reforço", &m);
+      tl_buf_fini(&m);
+      free_both(g2, c2);
+    } else {
+      refused++;
+    }
+    a.p[i] = (char)(a.p[i] ^ 0x5A);
+  }
+  assert_true(refused > 0);
+  tl_buf_fini(&a);
+  free_both(g, c);
+}
+
+/* With a folder: the first load writes the file, the second reads it
+ * (the same glossary), an edit of the glossary is seen. */
+static void test_file_written_and_read(void **state)
+{
+  char dir[] = "/tmp/tl-gcache-XXXXXX", gl[64], cmd[200];
+  const char *paths[] = {gl, NULL};
+  tl_gloss *g, *g2, *g3;
+  tl_calques *c, *c2, *c3;
+  tl_buf a, b;
+  tl_error err;
+  FILE *fp;
+
+  (void)state;
+  assert_non_null(mkdtemp(dir));
+  snprintf(gl, sizeof gl, "%s/g.tsv", dir);
+  snprintf(cmd, sizeof cmd, "cp %s %s", TEST_GLOSSARY, gl);
+  assert_int_equal(system(cmd), 0);
+  assert_int_equal(tl_gloss_cache_load(dir, paths, &g, &c, &err), TL_OK);
+  snprintf(cmd, sizeof cmd, "ls %s/glossary-*.bin >/dev/null 2>&1", dir);
+  assert_int_equal(system(cmd), 0);
+  assert_int_equal(tl_gloss_cache_load(dir, paths, &g2, &c2, &err), TL_OK);
+  encode(g, c, &a);
+  encode(g2, c2, &b);
+  assert_int_equal(a.len, b.len);
+  assert_memory_equal(a.p, b.p, a.len);
+  /* one more concept: the cache is not taken for it */
+  fp = fopen(gl, "a");
+  assert_non_null(fp);
+  fputs("extra-concept\t\tconceito extra\t\t\t\t\tany\t\n", fp);
+  fclose(fp);
+  assert_int_equal(tl_gloss_cache_load(dir, paths, &g3, &c3, &err), TL_OK);
+  assert_int_equal(g3->nc, g->nc + 1);
+  tl_buf_fini(&a);
+  tl_buf_fini(&b);
+  free_both(g, c);
+  free_both(g2, c2);
+  free_both(g3, c3);
+  snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+  assert_int_equal(system(cmd), 0);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_round_trip),
+      cmocka_unit_test(test_damaged_payloads),
+      cmocka_unit_test(test_file_written_and_read),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
