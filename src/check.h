@@ -96,6 +96,12 @@ typedef struct tl_ctx {
   long *slow_budget;
   int sugg_per_word;
   tl_buf key;
+  /* the current block's glossary word keys (tl_gloss_token_keys), worked
+   * out once for all the checks that read them (tl_ctx_token_keys) */
+  bool tkeys_ok;
+  tl_buf tkeys;
+  size_t *tkoffs;
+  size_t captkoffs;
   tl_status st; /* first failure (a dictionary that will not load) */
   tl_error *err;
   /* prose.c: the current block's word languages and roles, and the names
@@ -152,6 +158,13 @@ typedef struct tl_ctx {
 
 void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell);
 void tl_ctx_fini(tl_ctx *c);
+/* Start a new block: its token keys are not worked out yet. */
+void tl_ctx_new_block(tl_ctx *c);
+/* The glossary word keys of the block's tokens @t, worked out on the first
+ * call of the block: token i's key is (*keys)[offs[i] .. offs[i + 1]).
+ * Borrowed until the next block. */
+const size_t *tl_ctx_token_keys(tl_ctx *c, const tl_tokens *t,
+                                const char **keys);
 
 /* spelling.unknown (error), spelling.name (info) */
 void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t);

@@ -19,15 +19,17 @@
 /* Suffixes as they end a word key (folded, inflection removed: "-ção" is
  * "ca", "-agem" is "agen", "-ado" is "ad"), longest first within a family.
  * Family 1: nouns of action or result; family 2: adjectives of ability. */
+#define SUF(s, family) {s, sizeof s - 1, family}
 static const struct {
   const char *suf;
-  unsigned char family;
+  unsigned char len, family;
 } SUFFIXES[] = {
-    {"ificaca", 1}, {"izaca", 1}, {"amento", 1}, {"imento", 1},
-    {"ament", 1},   {"iment", 1}, {"aca", 1},    {"ica", 1},
-    {"agen", 1},    {"ad", 1},    {"e", 1},      {"avel", 2},
-    {"ivel", 2},
+    SUF("ificaca", 1), SUF("izaca", 1), SUF("amento", 1), SUF("imento", 1),
+    SUF("ament", 1),   SUF("iment", 1), SUF("aca", 1),    SUF("ica", 1),
+    SUF("agen", 1),    SUF("ad", 1),    SUF("e", 1),      SUF("avel", 2),
+    SUF("ivel", 2),
 };
+#undef SUF
 #define NSUFFIXES (sizeof SUFFIXES / sizeof SUFFIXES[0])
 #define MIN_STEM 4
 #define MAX_WORDS 3
@@ -53,7 +55,7 @@ static bool compatible(unsigned sa, unsigned sb)
 static int derivation(const char *k, size_t n, size_t *stem)
 {
   for (size_t i = 0; i < NSUFFIXES; i++) {
-    size_t sl = strlen(SUFFIXES[i].suf);
+    size_t sl = SUFFIXES[i].len;
     if (n >= sl + MIN_STEM && memcmp(k + n - sl, SUFFIXES[i].suf, sl) == 0) {
       *stem = n - sl;
       return (int)i;
@@ -64,15 +66,22 @@ static int derivation(const char *k, size_t n, size_t *stem)
 
 static bool is_function_word(const char *k, size_t n)
 {
-  static const char *const WORDS[] = {
-      "de",  "do",  "da",  "em",  "no",   "na",   "por",  "pel",
-      "par", "com", "sem", "sobr", "entr", "um",  "uma",  "que",
-      "mai", "men", "muit", "tod", "est",  "ess",  "sua",  "seu",
-      "nao", "ist", "iss", "aquel", "outr", "mesm", "cad", NULL};
+#define W(s) {s, sizeof s - 1}
+  static const struct {
+    const char *w;
+    size_t len;
+  } WORDS[] = {
+      W("de"),  W("do"),  W("da"),  W("em"),    W("no"),   W("na"),
+      W("por"), W("pel"), W("par"), W("com"),   W("sem"),  W("sobr"),
+      W("entr"), W("um"), W("uma"), W("que"),   W("mai"),  W("men"),
+      W("muit"), W("tod"), W("est"), W("ess"),  W("sua"),  W("seu"),
+      W("nao"), W("ist"), W("iss"), W("aquel"), W("outr"), W("mesm"),
+      W("cad")};
+#undef W
   if (n < 3)
     return true;
-  for (size_t i = 0; WORDS[i] != NULL; i++)
-    if (strlen(WORDS[i]) == n && memcmp(WORDS[i], k, n) == 0)
+  for (size_t i = 0; i < sizeof WORDS / sizeof WORDS[0]; i++)
+    if (WORDS[i].len == n && memcmp(WORDS[i].w, k, n) == 0)
       return true;
   return false;
 }
@@ -88,30 +97,33 @@ static bool covered(const tl_matches *m, size_t off, size_t end)
   return tl_matches_overlap(m, off, end) != NULL;
 }
 
-/* Word keys of tokens [first, first + n) into @keys, their ends in @ends,
- * from the block's keys @all/@offs. */
-static void word_keys(const tl_buf *all, const size_t *offs, size_t first,
-                      size_t n, tl_buf *keys, size_t *ends)
-{
-  tl_buf_clear(keys);
-  for (size_t k = first; k < first + n; k++) {
-    tl_buf_add(keys, all->p + offs[k], offs[k + 1] - offs[k]);
-    ends[k - first] = keys->len;
-  }
-}
+/* What the phrases need of one token's word key, worked out once per
+ * token rather than once per phrase and position. */
+typedef struct token_key {
+  int suffix;  /* derivation(): index into SUFFIXES, or -1 */
+  size_t stem; /* its stem length */
+  bool function_word;
+} token_key;
 
 void tl_check_derived(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
 {
-  tl_buf keys, group, all;
-  size_t ends[MAX_WORDS], *offs;
+  tl_buf group;
+  const char *all;
+  const size_t *offs;
+  token_key *tk;
 
   if (t->n < 2 || t->n > TL_PHRASE_MAX_TOKENS)
     return;
-  tl_buf_init(&keys);
   tl_buf_init(&group);
-  tl_buf_init(&all);
-  offs = tl_xmalloc((t->n + 1) * sizeof *offs);
-  tl_gloss_token_keys(c->doc, t, &all, offs);
+  offs = tl_ctx_token_keys(c, t, &all);
+  tk = tl_xmalloc(t->n * sizeof *tk);
+  for (size_t i = 0; i < t->n; i++) {
+    const char *k = all + offs[i];
+    size_t n = offs[i + 1] - offs[i];
+    tk[i].stem = 0;
+    tk[i].suffix = derivation(k, n, &tk[i].stem);
+    tk[i].function_word = is_function_word(k, n);
+  }
   for (size_t i = 0; i < t->n; i++) {
     for (size_t n = 2; n <= MAX_WORDS && i + n <= t->n; n++) {
       const tl_token *last = &t->v[i + n - 1];
@@ -124,35 +136,31 @@ void tl_check_derived(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       }
       if (!ok)
         break;
-      word_keys(&all, offs, i, n, &keys, ends);
       for (size_t j = 0; j < n; j++) {
-        size_t ws = j ? ends[j - 1] : 0, stem;
-        int s = derivation(keys.p + ws, ends[j] - ws, &stem);
+        int s = tk[i + j].suffix;
         bool content = false;
         bool created;
         tl_map_slot *slot;
         if (s < 0 || covered(m, t->v[i + j].off,
                              t->v[i + j].off + t->v[i + j].len))
           continue;
-        for (size_t k = 0; k < n; k++) {
-          size_t ks = k ? ends[k - 1] : 0;
-          if (k != j && !is_function_word(keys.p + ks, ends[k] - ks))
+        for (size_t k = 0; k < n; k++)
+          if (k != j && !tk[i + k].function_word)
             content = true;
-        }
         /* a phrase opening or closing on a function word is not a term */
-        if (!content || is_function_word(keys.p, ends[0]) ||
-            is_function_word(keys.p + ends[n - 2], ends[n - 1] - ends[n - 2]))
+        if (!content || tk[i].function_word || tk[i + n - 1].function_word)
           continue;
         /* the group: the words, the derived one cut to its stem and
          * marked with its family */
         tl_buf_clear(&group);
         for (size_t k = 0; k < n; k++) {
-          size_t ks = k ? ends[k - 1] : 0;
+          const char *key = all + offs[i + k];
           if (k == j) {
-            tl_buf_printf(&group, "%u~", SUFFIXES[s].family);
-            tl_buf_add(&group, keys.p + ks, stem);
+            tl_buf_addc(&group, (char)('0' + SUFFIXES[s].family));
+            tl_buf_addc(&group, '~');
+            tl_buf_add(&group, key, tk[i + k].stem);
           } else {
-            tl_buf_add(&group, keys.p + ks, ends[k] - ks);
+            tl_buf_add(&group, key, offs[i + k + 1] - offs[i + k]);
           }
           tl_buf_addc(&group, ' ');
         }
@@ -165,10 +173,8 @@ void tl_check_derived(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       }
     }
   }
-  tl_buf_fini(&keys);
   tl_buf_fini(&group);
-  tl_buf_fini(&all);
-  free(offs);
+  free(tk);
 }
 
 static int by_group(const void *a, const void *b)

@@ -53,8 +53,11 @@ static const char *const NOT_VERBS[] = {"ar",  "par", "mar", "lar", "bar",
 
 static bool in_list(const char *const *list, const char *s, size_t n)
 {
-  for (size_t i = 0; list[i] != NULL; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
+  char first = n > 0 ? s[0] : '\0';
+
+  for (size_t i = 0; list[i] != NULL; i++) /* the first letter sifts */
+    if (list[i][0] == first && strlen(list[i]) == n &&
+        memcmp(list[i], s, n) == 0)
       return true;
   return false;
 }

@@ -26,17 +26,15 @@ static bool overlaps(const tl_matches *m, size_t off, size_t end)
 void tl_check_nearmiss(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
 {
   const tl_nearmiss *nm;
-  size_t *offs;
-  tl_buf keys;
+  const size_t *offs;
+  const char *keys;
 
   if (c->calques == NULL || c->gloss == NULL)
     return;
   nm = &c->calques->near;
   if (nm->nforms == 0 || t->n < 2 || t->n > TL_PHRASE_MAX_TOKENS)
     return;
-  offs = tl_xmalloc((t->n + 1) * sizeof *offs);
-  tl_buf_init(&keys);
-  tl_gloss_token_keys(c->doc, t, &keys, offs);
+  offs = tl_ctx_token_keys(c, t, &keys);
   for (size_t i = 0; i < t->n; i++) {
     size_t n = 0;
     while (n < MAX_WORDS && i + n < t->n && t->v[i + n].kind == TL_TOK_WORD &&
@@ -51,7 +49,7 @@ void tl_check_nearmiss(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       for (size_t k = i; k < i + n; k++) {
         if (k > i)
           tl_buf_addc(&c->key, ' ');
-        tl_buf_add(&c->key, keys.p + offs[k], offs[k + 1] - offs[k]);
+        tl_buf_add(&c->key, keys + offs[k], offs[k + 1] - offs[k]);
       }
       ci = tl_nearmiss_find(nm, c->key.p, c->key.len);
       if (ci == 0)
@@ -75,6 +73,4 @@ void tl_check_nearmiss(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       break;
     }
   }
-  free(offs);
-  tl_buf_fini(&keys);
 }

@@ -580,16 +580,37 @@ void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell)
   c->res = res;
   c->spell = spell;
   tl_buf_init(&c->key);
+  tl_buf_init(&c->tkeys);
   tl_map_init(&c->docnames);
   tl_map_init(&c->sugg_seen);
   tl_map_init(&c->derived);
   tl_map_init(&c->name_numbers);
 }
 
+void tl_ctx_new_block(tl_ctx *c)
+{
+  c->tkeys_ok = false;
+}
+
+const size_t *tl_ctx_token_keys(tl_ctx *c, const tl_tokens *t,
+                                const char **keys)
+{
+  if (!c->tkeys_ok) {
+    TL_GROW(c->tkoffs, c->captkoffs, t->n + 1);
+    tl_gloss_token_keys(c->doc, t, &c->tkeys, c->tkoffs);
+    tl_buf_cstr(&c->tkeys);
+    c->tkeys_ok = true;
+  }
+  *keys = c->tkeys.p;
+  return c->tkoffs;
+}
+
 void tl_ctx_fini(tl_ctx *c)
 {
   tl_learned_free(c->learned);
   tl_buf_fini(&c->key);
+  tl_buf_fini(&c->tkeys);
+  free(c->tkoffs);
   tl_map_fini(&c->docnames);
   tl_map_fini(&c->sugg_seen);
   free(c->names);
@@ -640,6 +661,7 @@ typedef struct run {
 
 static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
 {
+  tl_ctx_new_block(&rn->ctx);
   if (rn->ctx.gloss != NULL)
     tl_gloss_match(rn->ctx.gloss, rn->ctx.spell, rn->ctx.doc, t,
                    rn->matches);
