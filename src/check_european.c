@@ -254,7 +254,7 @@ void tl_check_european(tl_ctx *c, const tl_tokens *t)
       k = progressive(c, t, k, &low, &sugg);
       continue;
     }
-    e = tl_ptpt_lookup(c->ptpt, c->doc + tok->off, tok->len);
+    e = tl_ptpt_lookup_lower(c->ptpt, w, low.len); /* w: the token lowered */
     if (e == NULL)
       continue;
     if (e->when == TL_PTPT_NOUN) {

@@ -149,3 +149,14 @@ const tl_ptpt_entry *tl_ptpt_lookup(const tl_ptpt *p, const char *w, size_t n)
   tl_buf_fini(&low);
   return s ? &p->v[s->value] : NULL;
 }
+
+const tl_ptpt_entry *tl_ptpt_lookup_lower(const tl_ptpt *p, const char *low,
+                                         size_t n)
+{
+  tl_map_slot *s;
+
+  if (p == NULL || low == NULL || n == 0)
+    return NULL;
+  s = tl_map_find(&p->index, low, n);
+  return s ? &p->v[s->value] : NULL;
+}

@@ -34,6 +34,10 @@ void tl_ptpt_free(tl_ptpt *p);
 /* The entry of the word @w[0..n) (NFC; matched in lower case: "Utilizador"
  * finds "utilizador"), or NULL. Borrowed until tl_ptpt_free. */
 const tl_ptpt_entry *tl_ptpt_lookup(const tl_ptpt *p, const char *w, size_t n);
+/* The same for a word already lower-cased by tl_utf8_lower (@low: its
+ * lower-case text): no copy. */
+const tl_ptpt_entry *tl_ptpt_lookup_lower(const tl_ptpt *p, const char *low,
+                                         size_t n);
 
 /* Number of entries. */
 size_t tl_ptpt_size(const tl_ptpt *p);

@@ -72,6 +72,11 @@ static void test_when(void **state)
   assert_int_equal(e->when, TL_PTPT_ALWAYS);
   assert_string_equal(e->rule, "accent-o");
   assert_true(tl_ptpt_size(list) > 1000);
+  /* a word lower-cased already is looked up as it is */
+  assert_ptr_equal(tl_ptpt_lookup_lower(list, "económico",
+                                        strlen("económico")),
+                   tl_ptpt_lookup(list, "Económico", strlen("Económico")));
+  assert_null(tl_ptpt_lookup_lower(list, "Económico", strlen("Económico")));
 }
 
 static void expect_bad(const char *text, const char *want)
