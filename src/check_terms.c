@@ -16,28 +16,64 @@ static const char *note_of(const tl_concept *c, char *buf, size_t n)
   return buf;
 }
 
+/* Whether token @i, a neighbour of the match joined to it by one space
+ * inside the sentence, makes it part of a name: a capitalised English or
+ * neutral word that is not the sentence's first (capitalised anyway: "A AI
+ * da empresa"), or an English word of the same link text. */
+static bool name_neighbour(tl_ctx *c, const tl_tokens *t, const tl_match *x,
+                           size_t i)
+{
+  const tl_token *w = &t->v[i];
+  size_t gap_a = i < x->tok_first ? w->off + w->len : x->off + x->len;
+  size_t gap_b = i < x->tok_first ? x->off : w->off;
+
+  if (w->kind != TL_TOK_WORD || w->sent != t->v[x->tok_first].sent ||
+      gap_b != gap_a + 1 || c->doc[gap_a] != ' ')
+    return false;
+  /* link text in English, whatever its case: "[… of safer AI](…)" */
+  /* "Show", "Total", "safer": Portuguese words English has too are
+   * neutral */
+  tl_word_lang_resolve(c, w, &c->lang[i]);
+  if ((w->flags & TL_TF_LINK) && (t->v[x->tok_first].flags & TL_TF_LINK) &&
+      (c->lang[i].lang == TL_WORD_EN ||
+       (c->lang[i].en_known && w->len >= 3 &&
+        !tl_is_en_function(c->doc + w->off, w->len))))
+    return true;
+  if (!(w->flags & TL_TF_CAP) || (w->flags & TL_TF_SENT_START))
+    return false;
+  return c->lang[i].lang == TL_WORD_EN || c->lang[i].lang == TL_WORD_NEUTRAL;
+}
+
 /* A forbidden name form inside an English title or name ("Empire of AI",
- * "AI Action Summit"): part of the name, not the house's term. The match
- * is in a run of capitalised words with an English or unknown word beside
- * it. */
+ * "AI Action Summit", "o canal AI Show", "[Must Learn AI Security](…)",
+ * "os óculos Ray-Ban AI"): part of the name, not the house's term. The
+ * match is in a run of capitalised words with an English or unknown word
+ * beside it, or, in a name the document has not taught (link text, a
+ * show's name), written next to a capitalised English or neutral word:
+ * Portuguese prose puts no such word against the acronym ("a AI
+ * Generativa" keeps its finding: "Generativa" is Portuguese). */
 static bool inside_english_title(tl_ctx *c, const tl_tokens *t,
                                  const tl_match *x)
 {
   size_t nb[2];
   int k = 0;
+  bool title = true;
 
   for (uint32_t i = x->tok_first; i <= x->tok_last; i++)
     if (!(c->role[i] & TL_ROLE_TITLE))
-      return false;
+      title = false;
   if (x->tok_first > 0)
     nb[k++] = x->tok_first - 1;
   if (x->tok_last + 1 < t->n)
     nb[k++] = x->tok_last + 1;
   for (int j = 0; j < k; j++) {
     size_t i = nb[j];
-    if ((c->role[i] & TL_ROLE_TITLE) && t->v[i].sent == t->v[x->tok_first].sent &&
+    if (title && (c->role[i] & TL_ROLE_TITLE) &&
+        t->v[i].sent == t->v[x->tok_first].sent &&
         (c->lang[i].lang == TL_WORD_EN ||
          (t->v[i].kind == TL_TOK_WORD && c->lang[i].lang == TL_WORD_NEUTRAL)))
+      return true;
+    if (name_neighbour(c, t, x, i))
       return true;
   }
   return false;
