@@ -223,6 +223,27 @@ static void add(tl_ctx *c, size_t off, size_t len, const char *rule,
   f->fix = true;
 }
 
+/* Whether number @k ends its sentence inside running text: "O valor padrão
+ * é 0.7. Vamos ver": a word of the same sentence before it, and after its
+ * point white space or the end, not more digits ("1.2.3") or letters
+ * ("1.2.x"). Numbering ("3.2. Título") opens its line. */
+static bool sentence_final(const tl_ctx *c, const tl_tokens *t, size_t k)
+{
+  const tl_token *tok = &t->v[k], *prev;
+  size_t e = tok->off + tok->len;
+
+  if (k == 0 || e >= c->len || c->doc[e] != '.' || c->doc[tok->off - 1] == '.')
+    return false;
+  if (e + 1 < c->len && c->doc[e + 1] != ' ' && c->doc[e + 1] != '\n' &&
+      c->doc[e + 1] != '\r')
+    return false;
+  prev = &t->v[k - 1];
+  return prev->kind == TL_TOK_WORD && prev->sent == tok->sent &&
+         prev->off + prev->len < tok->off &&
+         memchr(c->doc + prev->off + prev->len, '\n',
+                tok->off - (prev->off + prev->len)) == NULL;
+}
+
 /* How a plain number reads wrong: 'd' English decimal point, 't' English
  * thousands comma, 0 fine (or not a quantity we judge). */
 static char english_kind(const char *p, size_t n, bool version)
@@ -401,7 +422,7 @@ void tl_check_number(tl_ctx *c, const tl_tokens *t)
      * "3.2.1" and IP addresses have more than one point */
     if ((after == '.' || (k > 0 && tok->off > 0 &&
                           c->doc[tok->off - 1] == '.')) &&
-        !quantity_context(c, t, k))
+        !quantity_context(c, t, k) && !sentence_final(c, t, k))
       continue; /* "3.2. Título", "1.2.x": numbering, unless money */
     kind = english_kind(p, n, version);
     if (kind == 0 ||

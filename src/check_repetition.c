@@ -6,6 +6,7 @@
 #include "check.h"
 #include "msg.h"
 
+#include "prose.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -28,6 +29,12 @@ static const char *const HOMOGRAPHS[] = {"dado", "dados", "dada", "dadas",
 static const char *const COMPLEMENTS[] = {"de", "do", "da", "dos", "das",
                                           "para", "com", NULL};
 
+/* Words that negate or limit only the first of "X ou X": "não confia ou
+ * confia pouco", "nunca funciona ou funciona mal" contrast two uses of one
+ * word. */
+static const char *const NEGATIONS[] = {"não", "nunca", "nem", "jamais",
+                                        "quase", NULL};
+
 static bool in_list(const char *const *list, const char *s, size_t n)
 {
   for (size_t i = 0; list[i] != NULL; i++)
@@ -47,6 +54,32 @@ static bool spaced(const char *doc, const tl_token *a, const tl_token *b)
     if (doc[i] != ' ' && doc[i] != '\t' && doc[i] != '\n' && doc[i] != '\r')
       return false;
   return true;
+}
+
+/* Whether token @k is a name of the document ("Bob e Bob devolve": two
+ * clauses about one person, not two synonyms). */
+static bool is_name(const tl_ctx *c, const tl_tokens *t, size_t k)
+{
+  return (c->role[k] & TL_ROLE_NAME) != 0 ||
+         ((t->v[k].flags & TL_TF_CAP) && !(t->v[k].flags & TL_TF_SENT_START) &&
+          c->lang[k].lang != TL_WORD_PT);
+}
+
+/* Whether the word before token @k (in its sentence) is one of @list. */
+static bool after_word_in(tl_ctx *c, const tl_tokens *t, size_t k,
+                          const char *const *list, tl_buf *w)
+{
+  const tl_token *p;
+
+  if (k == 0)
+    return false;
+  p = &t->v[k - 1];
+  if (p->kind != TL_TOK_WORD || p->sent != t->v[k].sent ||
+      !spaced(c->doc, p, &t->v[k]))
+    return false;
+  tl_buf_clear(w);
+  tl_utf8_lower(c->doc + p->off, p->len, w);
+  return in_list(list, w->p, w->len);
 }
 
 static bool same_word(tl_ctx *c, const tl_token *a, const tl_token *b,
@@ -122,7 +155,14 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
                   ((m->len == 1 && c->doc[m->off] == 'e') ||
                    (m->len == 2 && memcmp(c->doc + m->off, "ou", 2) == 0));
       bool specified = false;
-      if (i + 3 < t->n && t->v[i + 3].sent == d->sent &&
+      /* the last item of a list: a complement after it is the whole
+       * list's ("segurança, confiabilidade e confiabilidade dos
+       * sistemas"), not the second item's */
+      bool closes_list = i > 0 && a->off > 0 && t->v[i - 1].sent == a->sent &&
+                         t->v[i - 1].kind == TL_TOK_WORD &&
+                         c->doc[t->v[i - 1].off + t->v[i - 1].len] == ',' &&
+                         t->v[i - 1].off + t->v[i - 1].len + 2 == a->off;
+      if (!closes_list && i + 3 < t->n && t->v[i + 3].sent == d->sent &&
           spaced(c->doc, d, &t->v[i + 3])) {
         tl_buf_clear(&y_buf);
         tl_utf8_lower(c->doc + t->v[i + 3].off, t->v[i + 3].len, &y_buf);
@@ -130,7 +170,9 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
       }
       if (conj && !specified && a->sent == d->sent && spaced(c->doc, a, m) &&
           spaced(c->doc, m, d) && same_word(c, a, d, &x, &y) && a->len >= 3 &&
-          !in_list(IDIOMS, x.p, x.len))
+          !in_list(IDIOMS, x.p, x.len) && !is_name(c, t, i) &&
+          !is_name(c, t, i + 2) &&
+          !after_word_in(c, t, i, NEGATIONS, &y_buf))
         tl_result_add(c->res, a->off, d->off + d->len - a->off,
                       "repetition.coordination", "repetition", TL_WARNING,
                       _("'%.*s' coordenado consigo mesmo: provável tradução "

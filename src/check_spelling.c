@@ -123,6 +123,41 @@ static bool is_prefixed(tl_ctx *c)
   return yes;
 }
 
+/* Regular endings whose base the dictionaries may know when Hunspell lacks
+ * the form: the plural of an adjective in -al ("adversariais" from
+ * "adversarial", a glossary word without affixes) and an adjective in -ável
+ * from a verb in -ar ("pesquisável" from "pesquisar"). */
+static const struct ending {
+  const char *form, *base;
+} ENDINGS[] = {{"ais", "al"},
+               {"áveis", "ar"},
+               {"ável", "ar"},
+               {NULL, NULL}};
+
+/* Whether the word in c->key is a regular form (ENDINGS) of a word pt_BR,
+ * the project's lists or the glossary know. */
+static bool is_regular_form(tl_ctx *c)
+{
+  tl_buf low;
+  bool yes = false;
+
+  tl_buf_init(&low);
+  tl_utf8_lower(c->key.p, c->key.len, &low);
+  for (size_t i = 0; ENDINGS[i].form != NULL && !yes; i++) {
+    size_t fl = strlen(ENDINGS[i].form);
+    if (low.len < fl + 4 ||
+        memcmp(low.p + low.len - fl, ENDINGS[i].form, fl) != 0)
+      continue;
+    low.len -= fl;
+    tl_buf_adds(&low, ENDINGS[i].base);
+    yes = tl_spell_check(c->spell, low.p, low.len, NULL) == 1;
+    low.len -= strlen(ENDINGS[i].base);
+    tl_buf_adds(&low, ENDINGS[i].form);
+  }
+  tl_buf_fini(&low);
+  return yes;
+}
+
 /* Lower-case Roman numerals used for enumerations: (i), (ii), (iv). */
 static bool is_roman(const char *p, size_t n)
 {
@@ -212,7 +247,7 @@ void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
       tl_result_unjudged(c->res, tok->off, tok->len, reason(c->role[i]));
       continue;
     }
-    if (is_prefixed(c)) {
+    if (is_prefixed(c) || is_regular_form(c)) {
       tl_result_unjudged(c->res, tok->off, tok->len, TL_UNJUDGED_COMPOUND);
       continue;
     }

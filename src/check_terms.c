@@ -237,6 +237,16 @@ static bool elided(const tl_ctx *c, const tl_tokens *t, const tl_match *x,
   return false;
 }
 
+/* Whether the surface [p, p+n) is a plural of a concept whose preferred
+ * form is singular: "aplicativos" for "aplicativo", "GPUs" for "GPU". */
+static bool plural_of(const tl_concept *k, const char *p, size_t n)
+{
+  size_t pl = strlen(k->preferred);
+
+  return n > 1 && (p[n - 1] == 's' || p[n - 1] == 'S') && pl > 0 &&
+         k->preferred[pl - 1] != 's' && k->preferred[pl - 1] != 'S';
+}
+
 void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
 {
   tl_buf low, sugg;
@@ -282,6 +292,11 @@ void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     tl_utf8_lower(c->doc + art->off, art->len, &low);
     g = article_gender(low.p, low.len, &other);
     if (g == 0 || g == k->gender)
+      continue;
+    /* "se aplicam a aplicativos", "acesso a GPUs": "a" before a plural is
+     * the preposition (the article would be "os"/"as") */
+    if (low.len == 1 && low.p[0] == 'a' && plural_of(k, c->doc + x->off,
+                                                      x->len))
       continue;
     tl_buf_clear(&sugg);
     if (art->flags & TL_TF_CAP) { /* "A ChatGPT" -> "O" */
