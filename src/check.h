@@ -110,6 +110,8 @@ typedef struct tl_ctx {
   uint16_t *role;
   size_t caprole;
   tl_map docnames; /* key -> index + 1 into names */
+  tl_map codenames; /* lower-case software names the document introduced
+                       ("a biblioteca openai"), as written */
   tl_docname *names;
   size_t nnames, capnames;
   tl_proper *proper;        /* en_US proper nouns; may be NULL */

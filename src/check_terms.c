@@ -46,7 +46,8 @@ static bool name_neighbour(tl_ctx *c, const tl_tokens *t, const tl_match *x,
 
 /* A forbidden name form inside an English title or name ("Empire of AI",
  * "AI Action Summit", "o canal AI Show", "[Must Learn AI Security](…)",
- * "os óculos Ray-Ban AI"): part of the name, not the house's term. The
+ * "os óculos Ray-Ban AI", "Character.AI"): part of the name, not the
+ * house's term. The
  * match is in a run of capitalised words with an English or unknown word
  * beside it, or, in a name the document has not taught (link text, a
  * show's name), written next to a capitalised English or neutral word:
@@ -58,7 +59,12 @@ static bool inside_english_title(tl_ctx *c, const tl_tokens *t,
   size_t nb[2];
   int k = 0;
   bool title = true;
+  char before = x->off > 1 ? c->doc[x->off - 2] : ' ';
 
+  /* glued to a name by a point: "Character.AI" */
+  if (x->off > 1 && c->doc[x->off - 1] == '.' &&
+      ((before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z')))
+    return true;
   for (uint32_t i = x->tok_first; i <= x->tok_last; i++)
     if (!(c->role[i] & TL_ROLE_TITLE))
       title = false;

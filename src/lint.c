@@ -582,6 +582,7 @@ void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell)
   tl_buf_init(&c->key);
   tl_buf_init(&c->tkeys);
   tl_map_init(&c->docnames);
+  tl_map_init(&c->codenames);
   tl_map_init(&c->sugg_seen);
   tl_map_init(&c->derived);
   tl_map_init(&c->name_numbers);
@@ -612,6 +613,7 @@ void tl_ctx_fini(tl_ctx *c)
   tl_buf_fini(&c->tkeys);
   free(c->tkoffs);
   tl_map_fini(&c->docnames);
+  tl_map_fini(&c->codenames);
   tl_map_fini(&c->sugg_seen);
   free(c->names);
   free(c->role);

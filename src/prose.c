@@ -872,7 +872,8 @@ static void learn_capitalised(blk *b)
 /* A lower-case ASCII word that is English or unknown right after
  * "biblioteca", "pacote" ... ("a biblioteca requests"), that "esta
  * biblioteca" takes up after a comma ("**openai**, esta biblioteca ..."),
- * or that labels a list item: the name of a piece of software. */
+ * or that labels a list item: the name of a piece of software, and so is
+ * the same word written alike later in the document. */
 static void mark_code_names(blk *b)
 {
   static const char *const DEMONSTRATIVES[] = {"esta", "essa", "uma", "a",
@@ -912,6 +913,13 @@ static void mark_code_names(blk *b)
         p++;
       cue = p < b->c->len && (doc[p] == ',' || doc[p] == ':');
     }
+    /* once introduced, the name is the software's everywhere after:
+     * "Instalar openai", "usando openai" */
+    if (cue)
+      tl_map_put(&b->c->codenames, doc + tok->off, tok->len, 1, NULL);
+    else if (b->c->codenames.count > 0 &&
+             tl_map_find(&b->c->codenames, doc + tok->off, tok->len) != NULL)
+      cue = true;
     if (cue)
       b->c->role[k] |= TL_ROLE_CODENAME;
   }
