@@ -86,6 +86,12 @@ typedef struct tl_english_hit {
   uint8_t gloss; /* beside its translation in parentheses, or a mention */
 } tl_english_hit;
 
+/* Code of the document (markup.h's tl_code_fn), for terminology.identifier. */
+typedef struct tl_code_seg {
+  size_t off, len;
+  bool inline_span;
+} tl_code_seg;
+
 typedef struct tl_ctx {
   const char *doc;
   size_t len;
@@ -136,6 +142,8 @@ typedef struct tl_ctx {
   size_t ndhits, capdhits;
   tl_english_hit *ehits, *ahits; /* English terms; acronyms */
   size_t nehits, capehits, nahits, capahits;
+  tl_code_seg *code; /* inline code spans and code block lines */
+  size_t ncode, capcode;
   /* glossary (may be NULL) and the renderings this document used */
   const tl_gloss *gloss;
   tl_usage *usage;
@@ -171,6 +179,13 @@ const size_t *tl_ctx_token_keys(tl_ctx *c, const tl_tokens *t,
 /* spelling.unknown (error), spelling.name (info) */
 void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t);
 void tl_check_spelling_end(tl_ctx *c);
+
+/* terminology.identifier (warning): record a piece of the document's code;
+ * at the end, flag inline code that translates an identifier of the code
+ * (check_identifier.c). */
+void tl_check_identifier_code(tl_ctx *c, size_t off, size_t len,
+                              bool inline_span);
+void tl_check_identifier_end(tl_ctx *c);
 
 /* terminology.forbidden (error, fix), terminology.variant (warning, fix) */
 void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m);

@@ -131,6 +131,7 @@ static void apply_levels(const tl_linter *l, tl_result *r)
 static const char *const PRECEDENCE[] = {
     "untranslated.document", "untranslated.passage", "terminology.forbidden",
     "terminology.calque",    "terminology.variant",  "terminology.nearmiss",
+    "terminology.identifier",
     "spelling.hyphen",       "spelling.case",        "spelling.european",
     "agreement.gender",      "source.consistency",   "consistency.document",
     "consistency.english",   "consistency.acronym",  "consistency.derived",
@@ -628,6 +629,7 @@ void tl_ctx_fini(tl_ctx *c)
   free(c->dhits);
   free(c->ehits);
   free(c->ahits);
+  free(c->code);
 }
 
 /* Blocks tokenized while Hunspell loads in the background, checked once it
@@ -824,6 +826,13 @@ static void check_in_pieces(run *rn, const tl_unit *u)
   free(v);
 }
 
+static void on_code(void *ud, size_t off, size_t len, bool inline_span)
+{
+  run *rn = ud;
+
+  tl_check_identifier_code(&rn->ctx, off, len, inline_span);
+}
+
 static void on_unit(void *ud, const tl_unit *u)
 {
   run *rn = ud;
@@ -1006,7 +1015,8 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
   tl_tokens_init(&rn.toks);
   memset(&rn.st, 0, sizeof rn.st);
   rn.defer = l->preloading && !tl_spell_ready(l->spell);
-  st = tl_markup_parse(data, len, start, markdown, on_unit, &rn, err);
+  st = tl_markup_parse_code(data, len, start, markdown, on_unit, on_code,
+                            &rn, err);
   if (st == TL_OK && rn.ctx.st == TL_OK)
     drain(&rn);
   stash_fini(&rn.st);
@@ -1020,6 +1030,7 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
       tl_check_english_end(&rn.ctx);
       tl_check_calque_end(&rn.ctx);
     }
+    tl_check_identifier_end(&rn.ctx);
     if (l->source != NULL)
       tl_check_source(&rn.ctx, l->source, start, markdown, rn.matches);
     tl_prose_finish(&rn.ctx);

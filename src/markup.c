@@ -11,6 +11,7 @@ typedef struct parser {
   const char *doc;
   size_t len;
   tl_unit_fn fn;
+  tl_code_fn code_fn; /* may be NULL */
   void *ctx;
   tl_seg *segs;
   size_t nsegs, cap;
@@ -22,6 +23,8 @@ typedef struct parser {
   bool math;                /* inside an inline $...$ span */
   tl_seg *mseg;             /* its text, held until its end */
   size_t nmseg, capmseg;
+  bool code;                /* inside an inline code span */
+  size_t code_off, code_end; /* its text so far (code_end 0: none) */
 } parser;
 
 static enum tl_block_kind unit_kind(const parser *ps)
@@ -150,6 +153,10 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
   case MD_SPAN_A:
     ps->link++;
     break;
+  case MD_SPAN_CODE:
+    ps->code = true;
+    ps->code_end = 0;
+    break;
   case MD_SPAN_IMG:
     ps->alt++;
     break;
@@ -184,6 +191,11 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
   case MD_SPAN_A:
     if (ps->link)
       ps->link--;
+    break;
+  case MD_SPAN_CODE:
+    ps->code = false;
+    if (ps->code_fn != NULL && ps->code_end > ps->code_off)
+      ps->code_fn(ps->ctx, ps->code_off, ps->code_end - ps->code_off, true);
     break;
   case MD_SPAN_IMG:
     if (ps->alt)
@@ -222,7 +234,20 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE size, void *ud)
       ps->gap = true;
     }
     break;
-  default: /* code, HTML, math, entities, hard breaks, NUL */
+  case MD_TEXT_CODE: /* an inline span's pieces, or a code block's lines */
+    ps->gap = true;
+    if (ps->code_fn == NULL || t < ps->doc || t + size > ps->doc + ps->len ||
+        size == 0)
+      break;
+    if (!ps->code) {
+      ps->code_fn(ps->ctx, (size_t)(t - ps->doc), size, false);
+    } else {
+      if (ps->code_end == 0)
+        ps->code_off = (size_t)(t - ps->doc);
+      ps->code_end = (size_t)(t - ps->doc) + size;
+    }
+    break;
+  default: /* HTML, math, entities, hard breaks, NUL */
     ps->gap = true;
     break;
   }
@@ -294,6 +319,13 @@ tl_status tl_markup_parse(const char *doc, size_t len, size_t start,
                           bool markdown, tl_unit_fn fn, void *ctx,
                           tl_error *err)
 {
+  return tl_markup_parse_code(doc, len, start, markdown, fn, NULL, ctx, err);
+}
+
+tl_status tl_markup_parse_code(const char *doc, size_t len, size_t start,
+                               bool markdown, tl_unit_fn fn, tl_code_fn code,
+                               void *ctx, tl_error *err)
+{
   parser ps;
   MD_PARSER md;
   int rc = 0;
@@ -302,6 +334,7 @@ tl_status tl_markup_parse(const char *doc, size_t len, size_t start,
   ps.doc = doc;
   ps.len = len;
   ps.fn = fn;
+  ps.code_fn = code;
   ps.ctx = ctx;
   start += tl_markup_front_matter(doc, len, start);
   if (!markdown) {

@@ -7,6 +7,8 @@
 
 #include "buf.h"
 
+#include <stdbool.h>
+
 enum tl_block_kind {
   TL_BLK_PARA = 0,
   TL_BLK_HEADING,
@@ -38,6 +40,11 @@ typedef struct tl_unit {
 
 typedef void (*tl_unit_fn)(void *ctx, const tl_unit *u);
 
+/* Code of the document: an inline code span (its text between the
+ * backticks, @inline_span true) or a line of a code block. */
+typedef void (*tl_code_fn)(void *ctx, size_t off, size_t len,
+                           bool inline_span);
+
 /* The md4c parser flags tradlint reads Markdown with (the HTML report
  * renders with the same, plus MD_FLAG_NOHTML). */
 #define TL_MARKDOWN_FLAGS                                                  \
@@ -49,6 +56,12 @@ typedef void (*tl_unit_fn)(void *ctx, const tl_unit *u);
 tl_status tl_markup_parse(const char *doc, size_t len, size_t start,
                           bool markdown, tl_unit_fn fn, void *ctx,
                           tl_error *err);
+
+/* As tl_markup_parse, and @code (if not NULL) is called for the code of
+ * the document in document order, interleaved with the blocks of prose. */
+tl_status tl_markup_parse_code(const char *doc, size_t len, size_t start,
+                               bool markdown, tl_unit_fn fn, tl_code_fn code,
+                               void *ctx, tl_error *err);
 
 /* Length of a YAML front matter block at doc[start..) ("---" line ... "---"
  * or "..." line), or 0. */

@@ -48,6 +48,10 @@ const tl_rule tl_rules[] = {
      "termo na ordem do glossário (geração aumentada por recuperação, não "
      "recuperação de geração aumentada): a sigla ao lado diz qual é o "
      "termo.")},
+    {"terminology.identifier", "terminology", TL_WARNING, false,
+     N_("Identificador do código traduzido"), N_("Nomes de classes, módulos, "
+     "funções e variáveis ficam como o código os escreve (`Dense`, não "
+     "`Densa`; `net`, não `rede`).")},
     {"consistency.document", "consistency", TL_WARNING, false,
      N_("Conceito escrito de dois jeitos no mesmo texto"), N_("Escolha uma forma e "
      "use-a no texto todo.")},

@@ -56,6 +56,42 @@ static void test_code_is_skipped(void **state)
                true, "P:Texto + fim. | P:Depois.");
 }
 
+/* The code the code callback sees, as "i:text" (inline span) and "b:text"
+ * (a code block's line) joined by " | ". */
+static void on_code(void *ud, size_t off, size_t len, bool inline_span)
+{
+  collect *c = ud;
+
+  if (c->out.len > 0)
+    tl_buf_adds(&c->out, " | ");
+  tl_buf_printf(&c->out, "%c:", inline_span ? 'i' : 'b');
+  tl_buf_add(&c->out, c->doc + off, len);
+}
+
+static void on_unit_none(void *ud, const tl_unit *u)
+{
+  (void)ud;
+  (void)u;
+}
+
+static void test_code_callback(void **state)
+{
+  const char *doc = "Texto `codigo_x` e `duas\npalavras` fim.\n\n```python\n"
+                    "net = nn.Dense(1)\n```\n\n    recuado\n";
+  collect c = {doc, {NULL, 0, 0}};
+
+  (void)state;
+  assert_int_equal(tl_markup_parse_code(doc, strlen(doc), 0, true,
+                                        on_unit_none, on_code, &c, NULL),
+                   TL_OK);
+  /* a span broken across lines is one span, from its first byte to its
+   * last; block lines one by one */
+  assert_string_equal(tl_buf_cstr(&c.out),
+                      "i:codigo_x | i:duas\npalavras | b:net = nn.Dense(1) | "
+                      "b:recuado");
+  tl_buf_fini(&c.out);
+}
+
 static void test_html_is_skipped(void **state)
 {
   (void)state;
@@ -126,6 +162,7 @@ int main(void)
       cmocka_unit_test(test_math_is_skipped),
       cmocka_unit_test(test_money_is_not_math),
       cmocka_unit_test(test_front_matter_is_skipped),
+      cmocka_unit_test(test_code_callback),
       cmocka_unit_test(test_blocks_kinds),
       cmocka_unit_test(test_plain_text_paragraphs),
   };
