@@ -28,6 +28,9 @@ typedef struct tl_usage {
   uint8_t marked; /* an English term set in italics: marked as foreign */
   uint8_t number; /* its complement after a preposition in the other number
                      than the form's ("engenharia de prompts") */
+  uint8_t other_sense; /* a one-word synonym in another of its senses
+                          ("aquela aula" beside "nesta lição"): set and
+                          read by consistency.document only */
 } tl_usage;
 
 enum tl_word_lang { TL_WORD_NEUTRAL = 0, TL_WORD_PT, TL_WORD_EN };

@@ -17,7 +17,10 @@
  * italics is marked as foreign on purpose, not a slip; headings, captions,
  * link texts, list labels ("Serviços de Chatbot:"), references ("Lição 4")
  * and terms in emphasis or quotation marks (being defined) are
- * title-cased by convention. */
+ * title-cased by convention. A less used one-word Portuguese synonym counts
+ * only where the text uses it as it uses the house form (after the same
+ * word, or numbered): "aquela aula" beside "nesta lição" is a class, not
+ * the course's unit. */
 #include "check.h"
 #include "msg.h"
 
@@ -210,7 +213,7 @@ void tl_check_consistency(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
        * archive remembers it */
       TL_GROW(c->aside, c->capaside, c->naside + 1);
       c->aside[c->naside++] =
-          (tl_usage){x->off, x->len, x->concept, x->form, 0, 0, 0, 0};
+          (tl_usage){x->off, x->len, x->concept, x->form, 0, 0, 0, 0, 0};
       continue;
     }
     if (c->nusage > 0) {
@@ -242,7 +245,7 @@ void tl_check_consistency(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                       ? 1 + ((t->v[x->tok_first].flags & TL_TF_SENT_START) !=
                              0)
                       : 0),
-        prose, marked, complement_number_differs(c, t, x, f)};
+        prose, marked, complement_number_differs(c, t, x, f), 0};
   }
 }
 
@@ -396,6 +399,8 @@ static void count_forms(const tl_usage *u, size_t s, size_t e,
   fc->n = 0;
   for (size_t i = s; i < e; i++) {
     size_t k = 0;
+    if (u[i].other_sense)
+      continue;
     while (k < fc->n && (fc->v[k].form != u[i].form ||
                          fc->v[k].number != u[i].number))
       k++;
@@ -414,6 +419,73 @@ static const struct fcount *form_count(const form_counts *fc,
     if (fc->v[k].form == u->form && fc->v[k].number == u->number)
       return &fc->v[k];
   return NULL; /* not reached: every usage's form is counted */
+}
+
+/* The word before doc[off..) in its sentence, lower case and without
+ * accents, skipping spaces and emphasis ("da **aula**" -> "da"); empty when
+ * punctuation or the start of the text comes first. */
+static void word_before(const char *doc, size_t off, tl_buf *out)
+{
+  size_t e = off, b;
+
+  while (e > 0 && strchr(" \t*_[", doc[e - 1]) != NULL && doc[e - 1] != '\0')
+    e--;
+  b = e;
+  while (b > 0) {
+    size_t st;
+    int32_t cp = tl_utf8_decode_prev(doc, b, &st);
+    if (!tl_cp_is_letter(cp))
+      break;
+    b = st;
+  }
+  tl_buf_clear(out);
+  if (b < e)
+    tl_utf8_fold(doc + b, e - b, out);
+  tl_buf_cstr(out);
+}
+
+/* Whether a digit follows doc[end..) after spaces ("Aula 5"). */
+static bool number_after(const tl_ctx *c, size_t end)
+{
+  while (end < c->len && c->doc[end] == ' ')
+    end++;
+  return end < c->len && c->doc[end] >= '0' && c->doc[end] <= '9';
+}
+
+/* Whether the one-word rendering @u, less used than the house's one-word
+ * rendering, is the same word in another of its senses: "aula" in "aquela
+ * aula" or "Edu4All, aula sobre monumentos" (a class) where the course calls
+ * its units "lição" ("nesta lição", "da lição"). Two Portuguese synonyms are
+ * two renderings only where the text uses them alike: after a word that
+ * also comes before the house form somewhere in the document ("nesta aula"
+ * beside "nesta lição"), or numbered ("Aula 5"). English words and phrases
+ * are left to the other rules. */
+static bool other_sense(tl_ctx *c, const tl_usage *u, const tl_usage *h,
+                        size_t s, size_t e)
+{
+  const tl_form *fu = &c->gloss->f[u->form], *fh = &c->gloss->f[h->form];
+  tl_buf before, other;
+  bool shared = false;
+
+  if (strpbrk(fu->text, " -") != NULL || strpbrk(fh->text, " -") != NULL ||
+      c->gloss->c[u->concept].exact || number_after(c, u->off + u->len))
+    return false;
+  if (c->spell_en != NULL &&
+      (tl_spell_check(c->spell_en, fu->text, strlen(fu->text), NULL) == 1 ||
+       tl_spell_check(c->spell_en, fh->text, strlen(fh->text), NULL) == 1))
+    return false;
+  tl_buf_init(&before);
+  tl_buf_init(&other);
+  word_before(c->doc, u->off, &before);
+  for (size_t i = s; i < e && !shared && before.len > 0; i++) {
+    if (c->usage[i].form != h->form)
+      continue;
+    word_before(c->doc, c->usage[i].off, &other);
+    shared = strcmp(before.p, other.p) == 0;
+  }
+  tl_buf_fini(&before);
+  tl_buf_fini(&other);
+  return !shared;
 }
 
 /* The findings of one concept's usages [s, e). */
@@ -437,11 +509,41 @@ static void judge_concept(tl_ctx *c, const tl_lines *li, size_t s, size_t e)
       house = i;
     }
   }
+  /* a one-word synonym in another of its senses is no rendering: counted
+   * out, then the house form chosen again */
+  {
+    size_t nother = 0;
+    for (size_t i = s; i < e; i++) {
+      tl_usage *u = &c->usage[i];
+      if (!same_rendering(u, &c->usage[house]) &&
+          form_count(&fc, u)->n < best &&
+          other_sense(c, u, &c->usage[house], s, e)) {
+        u->other_sense = 1;
+        nother++;
+      }
+    }
+    if (nother > 0) {
+      total -= nother;
+      best = 0;
+      count_forms(c->usage, s, e, &fc);
+      for (size_t i = s; i < e; i++) {
+        size_t cnt;
+        if (c->usage[i].other_sense)
+          continue;
+        cnt = form_count(&fc, &c->usage[i])->n;
+        if (cnt > best || (cnt == best && plain_preferred(c, &c->usage[i]) &&
+                           !plain_preferred(c, &c->usage[house]))) {
+          best = cnt;
+          house = i;
+        }
+      }
+    }
+  }
   for (size_t i = s; i < e; i++) {
     const tl_usage *u = &c->usage[i];
     const struct fcount *f;
     size_t cnt, first;
-    if (same_rendering(u, &c->usage[house]))
+    if (u->other_sense || same_rendering(u, &c->usage[house]))
       continue;
     if (u->marked) {
       /* "*deep learning*" beside "aprendizado profundo": the translator
@@ -455,6 +557,7 @@ static void judge_concept(tl_ctx *c, const tl_lines *li, size_t s, size_t e)
     if (u->form == c->usage[house].form && cnt < 2)
       continue; /* the other number once: the sense of that sentence ("um
                    único servidor de parâmetro"), not a second rendering */
+
     if ((cnt >= 3 && cnt * 3 > total) || plain_preferred(c, u)) {
       /* a second habit, or the house's own form beside the one the text
        * prefers: one finding, at its first use */

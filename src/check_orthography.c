@@ -6,9 +6,16 @@
  *                    -> autorregressivo, não-estacionária -> não
  *                    estacionária, pré-definido -> predefinido) and
  *                    compounds that need one (ingrediente chave ->
- *                    ingrediente-chave);
+ *                    ingrediente-chave), and prefixes that a space cut
+ *                    from their word (auto diferenciação ->
+ *                    autodiferenciação);
  *   spelling.case    adjectives from proper names inside a sentence
- *                    (distância Euclidiana -> distância euclidiana). */
+ *                    (distância Euclidiana -> distância euclidiana);
+ *   spelling.accent  a noun that lost its accent and became a verb form
+ *                    Hunspell knows (na sequencia -> na sequência, a
+ *                    pratica -> a prática): after an article, a
+ *                    contraction or a possessive, where no verb can
+ *                    follow. */
 #include "check.h"
 #include "msg.h"
 
@@ -184,6 +191,163 @@ static void check_prefix(tl_ctx *c, const tl_token *tok)
   tl_buf_fini(&low);
 }
 
+/* Prefixes that are no word of their own, so that "auto diferenciação" is
+ * the prefix cut from its word ("auto" after an article is the noun: "o
+ * auto de infração"). Prefixes that are also words (contra, extra, super,
+ * mini, micro, inter, sub, pré, não) are left out. */
+static const char *const BOUND_PREFIXES[] = {
+    "auto", "multi", "semi",  "pseudo", "hiper", "anti", "proto",
+    "neo",  "poli",  "nano",  "tele",   "co",    "intra", NULL};
+
+static const char *const ARTICLES[] = {"o",  "os",  "um",  "uns", "do",
+                                       "dos", "no", "nos", "ao",  "aos",
+                                       "pelo", "pelos", "num", NULL};
+
+/* "auto diferenciação" -> "autodiferenciação", "multi camada" ->
+ * "multicamada": the joined word (by the 1990 agreement's rules, with the
+ * hyphen before h or the same vowel) must be a known word. */
+static void check_split_prefix(tl_ctx *c, const tl_tokens *t, size_t i)
+{
+  const tl_token *tok = &t->v[i], *nx = &t->v[i + 1];
+  const char *w = c->doc + tok->off;
+  tl_buf low, joined;
+  int32_t x0;
+  char last;
+
+  if ((tok->flags & (TL_TF_CAP | TL_TF_HYPHEN)) ||
+      !in_list(BOUND_PREFIXES, w, tok->len) || nx->kind != TL_TOK_WORD ||
+      nx->sent != tok->sent || nx->off != tok->off + tok->len + 1 ||
+      c->doc[tok->off + tok->len] != ' ' ||
+      (nx->flags & (TL_TF_CAP | TL_TF_HYPHEN)))
+    return;
+  if (i > 0 && t->v[i - 1].kind == TL_TOK_WORD &&
+      in_list(ARTICLES, c->doc + t->v[i - 1].off, t->v[i - 1].len))
+    return;
+  tl_buf_init(&low);
+  tl_buf_init(&joined);
+  tl_utf8_lower(c->doc + nx->off, nx->len, &low);
+  x0 = first_cp(low.p, low.len);
+  last = w[tok->len - 1];
+  tl_buf_add(&joined, w, tok->len);
+  if (x0 == 'h' || (int32_t)last == x0)
+    tl_buf_addc(&joined, '-'); /* anti-higiênico, micro-ondas */
+  else if ((x0 == 'r' || x0 == 's') && strchr("aeiou", last) != NULL)
+    tl_buf_addc(&joined, (char)x0); /* auto + regressivo: autorregressivo */
+  tl_buf_add(&joined, low.p, low.len);
+  if (known(c, joined.p, joined.len)) {
+    const char *sv = tl_buf_cstr(&joined);
+    size_t len = nx->off + nx->len - tok->off;
+    tl_finding *f = tl_result_add(
+        c->res, tok->off, len, "spelling.hyphen", "spelling", TL_ERROR,
+        _("'%.*s': o prefixo não se separa da palavra; escreva '%s'"),
+        (int)len, w, sv);
+    tl_result_set_suggestions(c->res, f, &sv, 1);
+    f->fix = true;
+  }
+  tl_buf_fini(&low);
+  tl_buf_fini(&joined);
+}
+
+/* Words after which a noun comes, never a finite verb: articles that are no
+ * clitic pronouns, contractions, possessives, demonstratives. ("a", "o",
+ * "as", "os" and "nos" are left out: "ele a critica", "quem o pratica", "o
+ * que nos ajuda".) */
+static const char *const NOUN_BEFORE[] = {
+    "um",    "uma",   "uns",   "umas",  "na",    "no",    "nas",
+    "da",    "do",    "das",   "dos",   "pela",  "pelo",  "pelas", "pelos",
+    "numa",  "num",   "à",     "às",    "ao",    "aos",   "sua",   "seu",
+    "suas",  "seus",  "nossa", "nosso", "esta",  "este",  "essa",  "esse",
+    "desta", "deste", "dessa", "desse", "nesta", "neste", "nessa", "nesse",
+    "cada",  NULL};
+
+/* The accented twin of the unaccented word w[0..n) (lower case ASCII):
+ * the one word that an acute or circumflex on one vowel makes known
+ * ("sequencia" -> "sequência"); false when none or several. */
+static bool accented_twin(tl_ctx *c, const char *w, size_t n, tl_buf *out)
+{
+  static const struct {
+    char v;
+    const char *acc[3];
+  } MARKS[] = {{'a', {"á", "â", NULL}},
+               {'e', {"é", "ê", NULL}},
+               {'i', {"í", NULL, NULL}},
+               {'o', {"ó", "ô", NULL}},
+               {'u', {"ú", NULL, NULL}}};
+  tl_buf b;
+  size_t found = 0;
+
+  tl_buf_init(&b);
+  /* never the last letter: "programá" is the infinitive before a clitic
+   * ("programá-lo"), which Hunspell knows for every -ar verb */
+  for (size_t i = 0; i + 1 < n && found < 2; i++)
+    for (size_t m = 0; m < sizeof MARKS / sizeof MARKS[0]; m++) {
+      if (w[i] != MARKS[m].v)
+        continue;
+      for (size_t a = 0; a < 3 && MARKS[m].acc[a] != NULL; a++) {
+        tl_buf_clear(&b);
+        tl_buf_add(&b, w, i);
+        tl_buf_adds(&b, MARKS[m].acc[a]);
+        tl_buf_add(&b, w + i + 1, n - i - 1);
+        if (known(c, b.p, b.len) && found++ == 0) {
+          tl_buf_clear(out);
+          tl_buf_add(out, b.p, b.len);
+        }
+      }
+    }
+  tl_buf_fini(&b);
+  return found == 1;
+}
+
+/* "na sequencia" -> "na sequência": the word is a verb form (its -ar, -er
+ * or -ir infinitive is known: sequenciar) with an accented twin, after a
+ * word that only a noun follows. */
+static void check_lost_accent(tl_ctx *c, const tl_token *prev,
+                              const tl_token *tok)
+{
+  const char *w = c->doc + tok->off;
+  char last = tok->len > 0 ? w[tok->len - 1] : 0;
+  tl_buf low, s;
+  bool verb = false;
+
+  if (tok->len < 5 || (tok->flags & (TL_TF_CAP | TL_TF_HYPHEN)) ||
+      prev->sent != tok->sent || tok->off != prev->off + prev->len + 1 ||
+      c->doc[prev->off + prev->len] != ' ' ||
+      (last != 'a' && last != 'e' && last != 'o'))
+    return;
+  for (size_t i = 0; i < tok->len; i++)
+    if ((unsigned char)w[i] >= 0x80 || w[i] < 'a' || w[i] > 'z')
+      return; /* accented already, or not a plain lower-case word */
+  if (memcmp(w + tok->len - 4, "ari", 3) == 0)
+    return; /* the noun suffix -aria (secretaria, padaria): a noun too */
+  tl_buf_init(&low);
+  tl_utf8_lower(c->doc + prev->off, prev->len, &low);
+  if (!in_list(NOUN_BEFORE, low.p, low.len) || !known(c, w, tok->len)) {
+    tl_buf_fini(&low);
+    return;
+  }
+  tl_buf_init(&s);
+  for (const char *inf = "aei"; *inf && !verb; inf++) {
+    tl_buf_clear(&s);
+    tl_buf_add(&s, w, tok->len - 1);
+    tl_buf_addc(&s, *inf);
+    tl_buf_addc(&s, 'r');
+    verb = known(c, s.p, s.len);
+  }
+  if (verb && accented_twin(c, w, tok->len, &s)) {
+    const char *sv = tl_buf_cstr(&s);
+    tl_finding *f = tl_result_add(
+        c->res, tok->off, tok->len, "spelling.accent", "spelling",
+        TL_WARNING,
+        _("'%.*s %.*s': depois de '%.*s' vem um substantivo, não um verbo; "
+          "escreva '%s'"),
+        (int)prev->len, c->doc + prev->off, (int)tok->len, w, (int)prev->len,
+        c->doc + prev->off, sv);
+    tl_result_set_suggestions(c->res, f, &sv, 1);
+  }
+  tl_buf_fini(&s);
+  tl_buf_fini(&low);
+}
+
 /* "ingrediente chave" -> "ingrediente-chave". */
 static void check_compound(tl_ctx *c, const tl_token *prev,
                            const tl_token *tok)
@@ -271,6 +435,9 @@ void tl_check_orthography(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
     if (i > 0 && t->v[i - 1].kind == TL_TOK_WORD) {
       check_compound(c, &t->v[i - 1], tok);
       check_name_adjective(c, u, &t->v[i - 1], tok);
+      check_lost_accent(c, &t->v[i - 1], tok);
     }
+    if (i + 1 < t->n)
+      check_split_prefix(c, t, i);
   }
 }

@@ -206,6 +206,23 @@ static const char *rendering(tl_ctx *c, const tl_tokens *t, size_t a,
   return r;
 }
 
+/* Whether the lower-case word @tok is an English word of
+ * dictionaries/renderings.tsv: English to translate even where the pt_BR
+ * dictionary knows the spelling ("nodes", "lanes": "em n = 4 nodes"). */
+static bool listed(tl_ctx *c, const tl_token *tok)
+{
+  tl_buf key;
+  bool found;
+
+  if (c->renderings == NULL || (tok->flags & TL_TF_CAP))
+    return false;
+  tl_buf_init(&key);
+  tl_utf8_fold(c->doc + tok->off, tok->len, &key);
+  found = tl_renderings_find(c->renderings, key.p, key.len) != NULL;
+  tl_buf_fini(&key);
+  return found;
+}
+
 static void report_word(tl_ctx *c, size_t off, size_t len, tl_severity sev,
                         const char *sugg, bool run, bool function)
 {
@@ -305,7 +322,8 @@ static void words_in_sentence(tl_ctx *c, const tl_tokens *t, size_t s,
       }
       r = k;
     }
-    if (w[k].exempt || l->lang != TL_WORD_EN)
+    if (w[k].exempt ||
+        (l->lang != TL_WORD_EN && !listed(c, tok)))
       continue;
     if ((tok->flags & TL_TF_CAP) && !l->function &&
         !(tok->flags & TL_TF_SENT_START))

@@ -132,7 +132,7 @@ static const char *const PRECEDENCE[] = {
     "untranslated.document", "untranslated.passage", "terminology.forbidden",
     "terminology.calque",    "terminology.variant",  "terminology.nearmiss",
     "terminology.identifier",
-    "spelling.hyphen",       "spelling.case",        "spelling.european",
+    "spelling.hyphen",       "spelling.accent",      "spelling.case",        "spelling.european",
     "agreement.gender",      "source.consistency",   "consistency.document",
     "consistency.english",   "consistency.acronym",  "consistency.derived",
     "consistency.learned",   "consistency.corpus",

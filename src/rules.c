@@ -24,6 +24,10 @@ const tl_rule tl_rules[] = {
      N_("Hífen contra o Acordo Ortográfico"), N_("Junte o prefixo (retreinar, "
      "coadaptação, autorregressivo), separe 'não' ou use o hífen dos "
      "compostos (palavra-chave).")},
+    {"spelling.accent", "spelling", TL_WARNING, false,
+     N_("Substantivo sem acento lido como verbo"), N_("Depois de artigo, "
+     "contração ou possessivo vem o substantivo: na sequência, da prática, "
+     "uma dúvida.")},
     {"spelling.case", "spelling", TL_WARNING, true,
      N_("Maiúscula indevida"), N_("Adjetivos derivados de nomes próprios se escrevem "
      "com minúscula (distância euclidiana).")},
