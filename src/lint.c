@@ -852,9 +852,37 @@ static bool is_plain_path(const char *path)
   return n >= 4 && strcmp(path + n - 4, ".txt") == 0;
 }
 
+/* Whether @path names a repository's notice file by the common convention
+ * (LICENSE, COPYING, NOTICE, ATTRIBUTION, AUTHORS, CONTRIBUTORS, in any
+ * case, with or without an extension): a legal or credits notice that the
+ * folder of translations carries, not an article left untranslated. */
+static bool is_notice_path(const char *path)
+{
+  static const char *const NOTICES[] = {"license", "licence", "copying",
+                                        "notice",  "attribution", "authors",
+                                        "contributors", NULL};
+  const char *base = strrchr(path, '/');
+  size_t n;
+
+  base = base != NULL ? base + 1 : path;
+  n = strcspn(base, ".");
+  for (size_t i = 0; NOTICES[i] != NULL; i++) {
+    size_t k = strlen(NOTICES[i]);
+    bool same = n >= k;
+    for (size_t j = 0; j < k && same; j++)
+      same = (base[j] | 0x20) == NOTICES[i][j];
+    /* "LICENSE", "LICENSE-SUMMARY", "license_code" */
+    if (same && (n == k || base[k] == '-' || base[k] == '_'))
+      return true;
+  }
+  return false;
+}
+
 /* The document is English prose, not a translation: one finding says so
  * and the Portuguese checks' findings are dropped (an English text is full
- * of "errors" of Portuguese); its renderings are not recorded. */
+ * of "errors" of Portuguese); its renderings are not recorded. A notice
+ * file (is_notice_path) gets the same finding as info: it is English by
+ * design. */
 static void english_document(tl_ctx *c)
 {
   tl_result *r = c->res;
@@ -872,7 +900,7 @@ static void english_document(tl_ctx *c)
   c->nusage = 0;
   c->naside = 0;
   tl_result_add(r, off, end - off, "untranslated.document", "untranslated",
-                TL_WARNING,
+                is_notice_path(r->path) ? TL_INFO : TL_WARNING,
                 P_("o texto está em inglês (%zu de %zu frase): não é uma "
                    "tradução, e as verificações de português não se "
                    "aplicam",
@@ -1034,7 +1062,10 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
     if (l->source != NULL)
       tl_check_source(&rn.ctx, l->source, start, markdown, rn.matches);
     tl_prose_finish(&rn.ctx);
-    if (tl_check_untranslated_is_english(&rn.ctx))
+    /* a notice file needs no three sentences to be English by design */
+    if (tl_check_untranslated_is_english(&rn.ctx) ||
+        (is_notice_path(path) && rn.ctx.en_sentences > 0 &&
+         rn.ctx.en_sentences * 10 >= rn.ctx.sentences * 6))
       english_document(&rn.ctx);
   }
   if (st == TL_OK)
