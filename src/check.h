@@ -222,6 +222,21 @@ void tl_check_calque_end(tl_ctx *c);
  * covers phrases left to consistency.document. */
 void tl_check_derived(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
 void tl_check_derived_end(tl_ctx *c);
+
+/* Discovered concepts: the archive remembers the document's derived
+ * phrases (tl_derived_record: into the corpus surfaces, key TL_DERIVED_MARK
+ * + group, surface the phrase in lower case), and `corpus report` lists a
+ * group written with two compatible suffixes (tl_derived_compatible) as a
+ * discovered concept. tl_derived_groups: the groups of a phrase as written
+ * (2 or 3 words: a rendering of the report, an editor's rejection), each
+ * NUL-terminated in @groups, their suffixes in @suffixes; how many. */
+#define TL_DERIVED_MARK '~'
+/* The mark of a learned pair's rejection key (corpus reject TERM=RENDERING). */
+#define TL_PAIR_MARK '='
+void tl_derived_record(const tl_ctx *c, tl_map *surfaces);
+bool tl_derived_compatible(int a, int b);
+size_t tl_derived_groups(const char *p, size_t len, tl_buf *groups,
+                         int *suffixes, size_t max);
 /* consistency.english (warning): a concept's English term beside its
  * Portuguese rendering; consistency.acronym (warning): its English and
  * Portuguese acronyms in one document. The end runs after

@@ -11,6 +11,7 @@
 #include "msg.h"
 
 #include "input.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,11 +44,19 @@ static bool zero_pairs_with(const char *a, const char *b)
   return strncmp(b, "ament", 5) == 0 || strncmp(b, "iment", 5) == 0;
 }
 
+/* "-ado" (aprendizado) pairs with "-agem" only: "comunicado" and
+ * "comunicação", "chamado" and "chamamento" are two words. */
+static bool ado_pairs_with(const char *a, const char *b)
+{
+  return strcmp(a, "ad") != 0 || strcmp(b, "agen") == 0;
+}
+
 static bool compatible(unsigned sa, unsigned sb)
 {
+  const char *a = SUFFIXES[sa].suf, *b = SUFFIXES[sb].suf;
   return SUFFIXES[sa].family == SUFFIXES[sb].family && sa != sb &&
-         zero_pairs_with(SUFFIXES[sa].suf, SUFFIXES[sb].suf) &&
-         zero_pairs_with(SUFFIXES[sb].suf, SUFFIXES[sa].suf);
+         zero_pairs_with(a, b) && zero_pairs_with(b, a) &&
+         ado_pairs_with(a, b) && ado_pairs_with(b, a);
 }
 
 /* The suffix of word key k[0..n) (index into SUFFIXES) and its stem length,
@@ -71,7 +80,8 @@ static bool is_function_word(const char *k, size_t n)
     const char *w;
     size_t len;
   } WORDS[] = {
-      W("de"),  W("do"),  W("da"),  W("em"),    W("no"),   W("na"),
+      W("de"),  W("do"),  W("da"),  W("dos"),   W("das"),  W("em"),
+      W("no"),  W("na"),  W("nos"), W("nas"),   W("aos"),
       W("por"), W("pel"), W("par"), W("com"),   W("sem"),  W("sobr"),
       W("entr"), W("um"), W("uma"), W("que"),   W("mai"),  W("men"),
       W("muit"), W("tod"), W("est"), W("ess"),  W("sua"),  W("seu"),
@@ -105,6 +115,55 @@ typedef struct token_key {
   bool function_word;
 } token_key;
 
+static void token_keys(const char *all, const size_t *offs, size_t n,
+                       token_key *tk)
+{
+  for (size_t i = 0; i < n; i++) {
+    const char *k = all + offs[i];
+    size_t kn = offs[i + 1] - offs[i];
+    tk[i].stem = 0;
+    tk[i].suffix = derivation(k, kn, &tk[i].stem);
+    tk[i].function_word = is_function_word(k, kn);
+  }
+}
+
+/* The group of the phrase of tokens [i, i + n) for its word j: the words,
+ * word j cut to its stem and marked with its family ("objetiv de
+ * 1~aprendiz"), into @group. Returns word j's suffix (index into
+ * SUFFIXES), or -1 when it is no derivation or the phrase is no term (no
+ * other content word; it opens or closes on a function word). */
+static int phrase_group(const char *all, const size_t *offs,
+                        const token_key *tk, size_t i, size_t n, size_t j,
+                        tl_buf *group)
+{
+  int s = tk[i + j].suffix;
+  bool content = false;
+
+  if (s < 0)
+    return -1;
+  for (size_t k = 0; k < n; k++)
+    if (k != j && !tk[i + k].function_word)
+      content = true;
+  /* a phrase opening or closing on a function word is not a term */
+  if (!content || tk[i].function_word || tk[i + n - 1].function_word)
+    return -1;
+  tl_buf_clear(group);
+  for (size_t k = 0; k < n; k++) {
+    const char *key = all + offs[i + k];
+    if (k)
+      tl_buf_addc(group, ' ');
+    if (k == j) {
+      tl_buf_addc(group, (char)('0' + SUFFIXES[s].family));
+      tl_buf_addc(group, '~');
+      tl_buf_add(group, key, tk[i + k].stem);
+    } else {
+      tl_buf_add(group, key, offs[i + k + 1] - offs[i + k]);
+    }
+  }
+  tl_buf_cstr(group);
+  return s;
+}
+
 void tl_check_derived(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
 {
   tl_buf group;
@@ -117,13 +176,7 @@ void tl_check_derived(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
   tl_buf_init(&group);
   offs = tl_ctx_token_keys(c, t, &all);
   tk = tl_xmalloc(t->n * sizeof *tk);
-  for (size_t i = 0; i < t->n; i++) {
-    const char *k = all + offs[i];
-    size_t n = offs[i + 1] - offs[i];
-    tk[i].stem = 0;
-    tk[i].suffix = derivation(k, n, &tk[i].stem);
-    tk[i].function_word = is_function_word(k, n);
-  }
+  token_keys(all, offs, t->n, tk);
   for (size_t i = 0; i < t->n; i++) {
     for (size_t n = 2; n <= MAX_WORDS && i + n <= t->n; n++) {
       const tl_token *last = &t->v[i + n - 1];
@@ -137,35 +190,13 @@ void tl_check_derived(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       if (!ok)
         break;
       for (size_t j = 0; j < n; j++) {
-        int s = tk[i + j].suffix;
-        bool content = false;
-        bool created;
+        int s = phrase_group(all, offs, tk, i, n, j, &group);
         tl_map_slot *slot;
         if (s < 0 || covered(m, t->v[i + j].off,
                              t->v[i + j].off + t->v[i + j].len))
           continue;
-        for (size_t k = 0; k < n; k++)
-          if (k != j && !tk[i + k].function_word)
-            content = true;
-        /* a phrase opening or closing on a function word is not a term */
-        if (!content || tk[i].function_word || tk[i + n - 1].function_word)
-          continue;
-        /* the group: the words, the derived one cut to its stem and
-         * marked with its family */
-        tl_buf_clear(&group);
-        for (size_t k = 0; k < n; k++) {
-          const char *key = all + offs[i + k];
-          if (k == j) {
-            tl_buf_addc(&group, (char)('0' + SUFFIXES[s].family));
-            tl_buf_addc(&group, '~');
-            tl_buf_add(&group, key, tk[i + k].stem);
-          } else {
-            tl_buf_add(&group, key, offs[i + k + 1] - offs[i + k]);
-          }
-          tl_buf_addc(&group, ' ');
-        }
         slot = tl_map_put(&c->derived, group.p, group.len,
-                          (uint32_t)c->derived.count, &created);
+                          (uint32_t)c->derived.count, NULL);
         TL_GROW(c->dhits, c->capdhits, c->ndhits + 1);
         c->dhits[c->ndhits++] = (tl_derived_hit){
             t->v[i].off, last->off + last->len - t->v[i].off,
@@ -241,4 +272,103 @@ void tl_check_derived_end(tl_ctx *c)
   }
   tl_map_fini(&reported);
   tl_lines_fini(&li);
+}
+
+bool tl_derived_compatible(int a, int b)
+{
+  return a >= 0 && b >= 0 && (size_t)a < NSUFFIXES && (size_t)b < NSUFFIXES &&
+         compatible((unsigned)a, (unsigned)b);
+}
+
+size_t tl_derived_groups(const char *p, size_t len, tl_buf *groups,
+                         int *suffixes, size_t max)
+{
+  tl_seg seg = {0, len, 0};
+  tl_unit u = {TL_BLK_PARA, 0, &seg, 1};
+  tl_tokens t;
+  tl_buf all, group;
+  size_t offs[MAX_WORDS + 1], ng = 0;
+  token_key tk[MAX_WORDS];
+  bool ok;
+
+  tl_buf_clear(groups);
+  tl_tokens_init(&t);
+  tl_tokenize_unit(&t, p, len, &u);
+  ok = t.n >= 2 && t.n <= MAX_WORDS;
+  for (size_t k = 0; k < t.n && ok; k++)
+    ok = t.v[k].kind == TL_TOK_WORD;
+  if (!ok) {
+    tl_tokens_fini(&t);
+    return 0;
+  }
+  tl_buf_init(&all);
+  tl_buf_init(&group);
+  tl_gloss_token_keys(p, &t, &all, offs);
+  token_keys(all.p, offs, t.n, tk);
+  for (size_t j = 0; j < t.n && ng < max; j++) {
+    int s = phrase_group(all.p, offs, tk, 0, t.n, j, &group);
+    if (s < 0)
+      continue;
+    tl_buf_add(groups, group.p, group.len);
+    tl_buf_addc(groups, '\0');
+    suffixes[ng++] = s;
+  }
+  tl_buf_fini(&all);
+  tl_buf_fini(&group);
+  tl_tokens_fini(&t);
+  return ng;
+}
+
+void tl_derived_record(const tl_ctx *c, tl_map *surfaces)
+{
+  const char **group;
+  tl_buf row, phrase;
+
+  if (c->ndhits == 0)
+    return;
+  group = tl_xcalloc(c->derived.count + 1, sizeof *group);
+  for (size_t i = 0; i < c->derived.cap; i++)
+    if (c->derived.slots[i].key != NULL &&
+        c->derived.slots[i].value < c->derived.count)
+      group[c->derived.slots[i].value] = c->derived.slots[i].key;
+  tl_buf_init(&row);
+  tl_buf_init(&phrase);
+  for (size_t i = 0; i < c->ndhits; i++) {
+    const tl_derived_hit *h = &c->dhits[i];
+    const char *g = group[h->group];
+    bool space = false;
+    if (g == NULL)
+      continue;
+    /* the phrase as written, emphasis marks out, one space between
+     * words, NFC and lower case */
+    tl_buf_clear(&phrase);
+    for (size_t k = h->off; k < h->off + h->len; k++) {
+      char ch = c->doc[k];
+      if (ch == '*' || ch == '_')
+        continue;
+      if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
+        space = true;
+        continue;
+      }
+      if (space && phrase.len > 0)
+        tl_buf_addc(&phrase, ' ');
+      space = false;
+      tl_buf_addc(&phrase, ch);
+    }
+    tl_buf_clear(&row);
+    tl_buf_addc(&row, TL_DERIVED_MARK);
+    tl_buf_adds(&row, g);
+    tl_buf_addc(&row, '\x1f');
+    {
+      tl_buf nfc;
+      tl_buf_init(&nfc);
+      tl_utf8_nfc(phrase.p, phrase.len, &nfc);
+      tl_utf8_lower(nfc.p, nfc.len, &row);
+      tl_buf_fini(&nfc);
+    }
+    tl_map_put(surfaces, row.p, row.len, 0, NULL)->value++;
+  }
+  tl_buf_fini(&row);
+  tl_buf_fini(&phrase);
+  free(group);
 }

@@ -743,6 +743,218 @@ static json_t *rows_json(const rep_rows *rows, bool learned)
   return rs;
 }
 
+/* One concept of the report with its renderings: a JSON object in @arr,
+ * an HTML table or text lines. @origin: "glossary" or "discovered";
+ * @pref: the glossary's preferred form, or NULL. */
+static void put_concept(FILE *out, tl_format format, bool pages, json_t *arr,
+                        const char *id, const char *origin, const char *pref,
+                        const rep_rows *rows)
+{
+  bool discovered = strcmp(origin, "discovered") == 0;
+
+  if (format == TL_FORMAT_JSON) {
+    json_t *o = json_object();
+    json_object_set_new(o, "concept", json_string(id));
+    json_object_set_new(o, "origin", json_string(origin));
+    json_object_set_new(o, "preferred", pref ? json_string(pref) : json_null());
+    json_object_set_new(o, "renderings", rows_json(rows, false));
+    json_array_append_new(arr, o);
+  } else if (format == TL_FORMAT_HTML) {
+    fputs("<h2 id=\"c-", out);
+    html_escape(out, id);
+    fputs("\">", out);
+    html_escape(out, id);
+    if (pref) {
+      fputs(" — preferida: ", out);
+      html_escape(out, pref);
+    }
+    if (discovered)
+      fputs(_(" — descoberto: derivações da mesma palavra"), out);
+    fprintf(out,
+            "</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+            "<th>%s</th></tr>\n",
+            _("forma"), _("tipo"), _("documentos"), _("ocorrências"),
+            _("exemplos"));
+    for (size_t r = 0; r < rows->n; r++) {
+      fprintf(out, "<tr class=\"%s\"><td>", kind_id(rows->v[r].kind));
+      html_escape(out, rows->v[r].rendering);
+      fprintf(out, "</td><td>%s</td>", kind_label(rows->v[r].kind));
+      row_counts_html(out, &rows->v[r], pages);
+    }
+    fputs("</table>\n", out);
+  } else {
+    fputs(id, out);
+    if (pref)
+      fprintf(out, " (preferida: %s)", pref);
+    if (discovered)
+      fputs(_(" (descoberto: derivações da mesma palavra)"), out);
+    fputc('\n', out);
+    for (size_t r = 0; r < rows->n; r++) {
+      fprintf(out, "  %-32s %-9s", rows->v[r].rendering,
+              kind_label(rows->v[r].kind));
+      row_counts_text(out, &rows->v[r]);
+    }
+  }
+}
+
+/* ---- discovered concepts ------------------------------------------------ */
+
+/* A phrase the archive writes for a derived group (tl_derived_record). */
+typedef struct disc_row {
+  char *key, *surface, *example;
+  unsigned docs, uses;
+  int suffix;
+} disc_row;
+
+typedef struct disc_rows {
+  disc_row *v;
+  size_t n, cap;
+} disc_rows;
+
+static void on_discovered(void *ud, const char *key, const char *surface,
+                          unsigned docs, unsigned uses, const char *example)
+{
+  disc_rows *d = ud;
+  disc_row *x;
+
+  if (key[0] != TL_DERIVED_MARK)
+    return;
+  TL_GROW(d->v, d->cap, d->n + 1);
+  x = &d->v[d->n++];
+  x->key = tl_xstrdup(key);
+  x->surface = tl_xstrdup(surface);
+  x->example = example != NULL ? tl_xstrdup(example) : NULL;
+  x->docs = docs;
+  x->uses = uses;
+  x->suffix = -1;
+}
+
+static int by_key_then_docs(const void *a, const void *b)
+{
+  const disc_row *x = a, *y = b;
+  int k = strcmp(x->key, y->key);
+  if (k != 0)
+    return k;
+  if (x->docs != y->docs)
+    return x->docs > y->docs ? -1 : 1;
+  return strcmp(x->surface, y->surface);
+}
+
+/* The suffix phrase @surface gives the derived word of group @group (the
+ * key without its mark), or -1. */
+static int suffix_in(const char *group, const char *surface)
+{
+  tl_buf groups;
+  int suf[2 * 3];
+  size_t n;
+  const char *g;
+  int out = -1;
+
+  tl_buf_init(&groups);
+  n = tl_derived_groups(surface, strlen(surface), &groups, suf, 6);
+  g = groups.p;
+  for (size_t i = 0; i < n && out < 0; i++) {
+    if (strcmp(g, group) == 0)
+      out = suf[i];
+    g += strlen(g) + 1;
+  }
+  tl_buf_fini(&groups);
+  return out;
+}
+
+/* A discovered concept's name: its group with the derived word's family
+ * mark out and a '*' after its stem ("objetiv de aprendiz*"). */
+static void discovered_id(const char *group, tl_buf *out)
+{
+  tl_buf_clear(out);
+  while (*group != '\0') {
+    size_t n = strcspn(group, " ");
+    if (n > 2 && group[1] == '~') {
+      tl_buf_add(out, group + 2, n - 2);
+      tl_buf_addc(out, '*');
+    } else {
+      tl_buf_add(out, group, n);
+    }
+    group += n;
+    if (*group == ' ') {
+      tl_buf_addc(out, ' ');
+      group++;
+    }
+  }
+  tl_buf_cstr(out);
+}
+
+static tl_status add_rejected_key(void *ud, const char *key, const char *word,
+                                  tl_error *err)
+{
+  (void)word;
+  (void)err;
+  tl_map_put(ud, key, strlen(key), 0, NULL);
+  return TL_OK;
+}
+
+/* Discovered concepts (origin "discovered"): a phrase the archive writes
+ * with two derivations of one word of compatible suffixes ("taxa de
+ * aprendizado", "taxa de aprendizagem"), each phrase a rendering (kind
+ * discovered), unless an editor rejected it (tradlint corpus reject). */
+static tl_status report_discovered(tl_corpus *c, tl_format format, bool pages,
+                                   FILE *out, json_t *arr, size_t *count,
+                                   tl_error *err)
+{
+  disc_rows d = {NULL, 0, 0};
+  tl_map rejected;
+  tl_buf id;
+  tl_status rc;
+
+  *count = 0;
+  tl_map_init(&rejected);
+  tl_buf_init(&id);
+  rc = tl_store_each_rejection(c->store, add_rejected_key, &rejected, err);
+  if (rc == TL_OK)
+    rc = tl_store_variants(c->store, on_discovered, &d, err);
+  if (rc == TL_OK && d.n > 1)
+    qsort(d.v, d.n, sizeof *d.v, by_key_then_docs);
+  for (size_t s = 0, e; rc == TL_OK && s < d.n; s = e) {
+    bool two = false;
+    rep_rows rows = {NULL, 0, 0};
+    for (e = s + 1; e < d.n && strcmp(d.v[e].key, d.v[s].key) == 0; e++)
+      ;
+    if (tl_map_find(&rejected, d.v[s].key, strlen(d.v[s].key)) != NULL)
+      continue;
+    for (size_t i = s; i < e; i++)
+      d.v[i].suffix = suffix_in(d.v[i].key + 1, d.v[i].surface);
+    for (size_t i = s; i < e && !two; i++)
+      for (size_t j = i + 1; j < e && !two; j++)
+        two = tl_derived_compatible(d.v[i].suffix, d.v[j].suffix);
+    if (!two)
+      continue;
+    for (size_t i = s; i < e; i++) {
+      const char *ex = d.v[i].example;
+      if (d.v[i].suffix < 0)
+        continue;
+      collect_row(&rows, d.v[i].surface, TL_RENDERING_DISCOVERED, d.v[i].docs,
+                  d.v[i].uses, ex != NULL ? &ex : NULL, ex != NULL);
+    }
+    if (*count == 0 && format == TL_FORMAT_TEXT)
+      fputs(_("conceitos descobertos (derivações da mesma palavra, fora do "
+              "glossário):\n"),
+            out);
+    discovered_id(d.v[s].key + 1, &id);
+    put_concept(out, format, pages, arr, id.p, "discovered", NULL, &rows);
+    free_rows(&rows);
+    (*count)++;
+  }
+  for (size_t i = 0; i < d.n; i++) {
+    free(d.v[i].key);
+    free(d.v[i].surface);
+    free(d.v[i].example);
+  }
+  free(d.v);
+  tl_buf_fini(&id);
+  tl_map_fini(&rejected);
+  return rc;
+}
+
 /* Source mode: the source terms the archive renders more than one way
  * (origin "learned"), after the glossary's concepts. */
 static tl_status report_learned(tl_corpus *c, tl_format format, FILE *out,
@@ -847,7 +1059,7 @@ static void page_link(FILE *out, const char *path)
 static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
                         bool pages, FILE *out, tl_error *err)
 {
-  size_t nlearned = 0;
+  size_t nlearned = 0, ndiscovered = 0, nids = 0;
   char **ids = NULL;
   size_t n = 0;
   tl_status rc = tl_store_mixed_concepts(c->store, &ids, &n, err);
@@ -855,6 +1067,7 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
 
   if (rc != TL_OK)
     return rc;
+  nids = n;
   if (format == TL_FORMAT_JSON) {
     root = json_object();
     arr = json_array();
@@ -879,47 +1092,13 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
         pref = l->gloss->c[s->value].preferred;
     }
     rc = tl_store_renderings(c->store, ids[i], NULL, collect_row, &rows, err);
-    if (rc == TL_OK && format == TL_FORMAT_JSON) {
-      json_t *o = json_object();
-      json_object_set_new(o, "concept", json_string(ids[i]));
-      json_object_set_new(o, "origin", json_string("glossary"));
-      json_object_set_new(o, "preferred", pref ? json_string(pref) : json_null());
-      json_object_set_new(o, "renderings", rows_json(&rows, false));
-      json_array_append_new(arr, o);
-    } else if (rc == TL_OK && format == TL_FORMAT_HTML) {
-      fputs("<h2 id=\"c-", out);
-      html_escape(out, ids[i]);
-      fputs("\">", out);
-      html_escape(out, ids[i]);
-      if (pref) {
-        fputs(" — preferida: ", out);
-        html_escape(out, pref);
-      }
-      fprintf(out,
-              "</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
-              "<th>%s</th></tr>\n",
-              _("forma"), _("tipo"), _("documentos"), _("ocorrências"),
-              _("exemplos"));
-      for (size_t r = 0; r < rows.n; r++) {
-        fprintf(out, "<tr class=\"%s\"><td>", kind_id(rows.v[r].kind));
-        html_escape(out, rows.v[r].rendering);
-        fprintf(out, "</td><td>%s</td>", kind_label(rows.v[r].kind));
-        row_counts_html(out, &rows.v[r], pages);
-      }
-      fputs("</table>\n", out);
-    } else if (rc == TL_OK) {
-      fputs(ids[i], out);
-      if (pref)
-        fprintf(out, " (preferida: %s)", pref);
-      fputc('\n', out);
-      for (size_t r = 0; r < rows.n; r++) {
-        fprintf(out, "  %-32s %-9s", rows.v[r].rendering,
-                kind_label(rows.v[r].kind));
-        row_counts_text(out, &rows.v[r]);
-      }
-    }
+    if (rc == TL_OK)
+      put_concept(out, format, pages, arr, ids[i], "glossary", pref, &rows);
     free_rows(&rows);
   }
+  if (rc == TL_OK)
+    rc = report_discovered(c, format, pages, out, arr, &ndiscovered, err);
+  n += ndiscovered;
   if (rc == TL_OK)
     rc = report_learned(c, format, out, arr, &nlearned, err);
   if (rc == TL_OK) {
@@ -951,7 +1130,7 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
   }
   if (root != NULL)
     json_decref(root);
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < nids; i++)
     free(ids[i]);
   free(ids);
   return rc;
@@ -1077,6 +1256,8 @@ static void on_variant(void *ud, const char *key, const char *surface,
 {
   var_state *v = ud;
 
+  if (key[0] == TL_DERIVED_MARK)
+    return; /* a discovered concept's phrases: corpus report lists them */
   if (strcmp(key, v->key) != 0) {
     flush_key(v);
     snprintf(v->key, sizeof v->key, "%s", key);
@@ -1342,9 +1523,9 @@ tl_status tl_corpus_copy(tl_corpus *from, tl_corpus *to, FILE *out,
 static tl_status add_rejected(void *ud, const char *key, const char *word,
                               tl_error *err)
 {
-  (void)key;
   (void)err;
-  tl_strv_push(ud, word);
+  if (key[0] != TL_DERIVED_MARK && key[0] != TL_PAIR_MARK)
+    tl_strv_push(ud, word); /* a word, not a concept or a pair */
   return TL_OK;
 }
 
@@ -1466,6 +1647,46 @@ tl_status tl_corpus_accepted(tl_corpus *c, const tl_linter *l,
   return rc;
 }
 
+/* An editor's rejection of a discovered concept: each group phrase @nfc
+ * forms (tl_derived_groups) is never listed again. */
+static tl_status reject_discovered(tl_corpus *c, const char *nfc, FILE *out,
+                                   tl_error *err)
+{
+  tl_buf groups, key;
+  int suf[6];
+  size_t n;
+  const char *g;
+  tl_status rc = TL_OK;
+
+  tl_buf_init(&groups);
+  tl_buf_init(&key);
+  n = tl_derived_groups(nfc, strlen(nfc), &groups, suf, 6);
+  if (n == 0)
+    rc = tl_error_set(err, TL_EUSAGE,
+                      _("corpus reject: '%s' não forma um conceito "
+                        "descoberto (dê uma palavra, ou uma forma de duas ou "
+                        "três palavras que corpus report lista como "
+                        "descoberta)"),
+                      nfc);
+  g = groups.p;
+  for (size_t i = 0; i < n && rc == TL_OK; i++) {
+    tl_buf_clear(&key);
+    tl_buf_addc(&key, TL_DERIVED_MARK);
+    tl_buf_adds(&key, g);
+    tl_buf_cstr(&key);
+    rc = tl_store_reject(c->store, key.p, nfc, err);
+    g += strlen(g) + 1;
+  }
+  if (rc == TL_OK && out != NULL)
+    fprintf(out,
+            _("'%s' recusado: o acervo não listará mais suas derivações como "
+              "um conceito descoberto\n"),
+            nfc);
+  tl_buf_fini(&groups);
+  tl_buf_fini(&key);
+  return rc;
+}
+
 tl_status tl_corpus_reject(tl_corpus *c, const char *word, FILE *out,
                            tl_error *err)
 {
@@ -1473,15 +1694,24 @@ tl_status tl_corpus_reject(tl_corpus *c, const char *word, FILE *out,
   tl_status rc;
   size_t n = strlen(word);
 
-  if (n == 0 || tl_utf8_validate(word, n) != n || strpbrk(word, " \t\r\n") != NULL)
+  if (n == 0 || tl_utf8_validate(word, n) != n || strpbrk(word, "\t\r\n") != NULL ||
+      word[0] == ' ' || word[n - 1] == ' ')
     return tl_error_set(err, TL_EUSAGE,
-                        _("corpus reject: '%s' não é uma palavra (dê uma "
-                          "palavra, sem espaços)"),
+                        _("corpus reject: '%s' não é uma palavra nem uma forma "
+                          "de conceito descoberto (dê uma palavra, sem "
+                          "espaços, ou duas ou três palavras separadas por um "
+                          "espaço)"),
                         word);
   tl_buf_init(&nfc);
   tl_buf_init(&key);
   tl_utf8_nfc(word, n, &nfc);
   tl_buf_cstr(&nfc);
+  if (strchr(nfc.p, ' ') != NULL) {
+    rc = reject_discovered(c, nfc.p, out, err);
+    tl_buf_fini(&nfc);
+    tl_buf_fini(&key);
+    return rc;
+  }
   tl_utf8_fold(nfc.p, nfc.len, &key);
   tl_buf_cstr(&key);
   rc = tl_store_reject(c->store, key.p, nfc.p, err);

@@ -1072,6 +1072,9 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
     st = rn.ctx.st;
   if (st == TL_OK) { /* hand the corpus stage what it needs */
     tl_deferred *d = tl_xcalloc(1, sizeof *d);
+    /* the derived phrases, for the archive's discovered concepts */
+    if (rn.collect && !r->english)
+      tl_derived_record(&rn.ctx, &rn.surfaces);
     /* the forbidden forms and abbreviations join the judged renderings
      * for the record (the corpus stage groups them itself) */
     if (rn.ctx.naside > 0) {

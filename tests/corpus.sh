@@ -123,6 +123,42 @@ assert r["sigmoid"] == {"sigmoide": ("preferred", 1), "sigmóide": ("variant", 1
     [[ "$o3" == *"recuperação aumentada por geração"* ]]; then ok
 else bad "renderings of every kind: exit $s: $out / $o1 / $o3"; fi
 
+# Discovered concepts: one phrase written with three derivations of one
+# word across documents ("rotulagem/rotulação/rotulamento das imagens",
+# no glossary entry) is listed with origin discovered; two words that only
+# share a suffix family ("comunicado"/"comunicação": -ado pairs with -agem
+# only; "tratamento"/"treinamento": other stems) are not grouped; an
+# editor's rejection (any of its renderings) is recorded and the report
+# stops listing it.
+mkdir dv
+printf 'A rotulagem das imagens levou três semanas e custou mais do que o servidor.\n' >dv/d1.md
+printf 'A equipe terceirizou a rotulação das imagens para uma empresa do Quênia.\n' >dv/d2.md
+printf 'O rotulamento das imagens médicas exige especialistas em radiologia.\n' >dv/d3.md
+printf 'O comunicado oficial da empresa saiu ontem. O plano de tratamento mudou.\n' >dv/d4.md
+printf 'A comunicação oficial da empresa mudou. O plano de treinamento também.\n' >dv/d5.md
+dd=$(mkdb discovered)
+"$bin" corpus index --db "$dd" dv >/dev/null 2>&1
+out=$("$bin" corpus report --db "$dd" --format json 2>&1); s=$?
+txt=$("$bin" corpus report --db "$dd" 2>&1)
+var=$("$bin" corpus variants --db "$dd" 2>&1)
+if [ $s = 0 ] && python3 -c '
+import json, sys
+cs = json.loads(sys.argv[1])["concepts"]
+d = [c for c in cs if c["origin"] == "discovered"]
+assert len(d) == 1, d
+r = {x["rendering"]: (x["kind"], x["documents"], x["examples"]) for x in d[0]["renderings"]}
+assert r == {"rotulagem das imagens": ("discovered", 1, ["dv/d1.md"]), "rotulação das imagens": ("discovered", 1, ["dv/d2.md"]), "rotulamento das imagens": ("discovered", 1, ["dv/d3.md"])}, r
+assert d[0]["concept"] == "rotul* das imagen" and d[0]["preferred"] is None, d[0]
+' "$out" && [[ "$txt" == *"rotul* das imagen (descoberto"*"rotulação das imagens"*descoberta* ]] && [[ "$var" != *rotula* ]]; then ok
+else bad "discovered concept: exit $s: $out / $txt / $var"; fi
+out=$("$bin" corpus reject --db "$dd" "Rotulação das imagens" 2>&1); s=$?
+rep=$("$bin" corpus report --db "$dd" --format json 2>&1)
+acc=$("$bin" corpus accepted --db "$dd" --format json 2>&1)
+n=$(q "$dd" "select count(*) from rejections where key like '~%'")
+if [ $s = 0 ] && [[ "$out" == *"recusado"* ]] && [[ "$rep" != *discovered* ]] && [ "$n" = 1 ] &&
+    python3 -c 'import json, sys; assert json.loads(sys.argv[1])["rejected"] == []' "$acc"; then ok
+else bad "reject a discovered concept: exit $s: $out / $rep / $acc / $n"; fi
+
 # Prune drops rows of files that no longer exist.
 rm b/doc40.md
 out=$("$bin" corpus prune --db "$c" 2>&1)
@@ -300,7 +336,9 @@ else bad "house usage"; head -20 casa/*.txt; fi
 out=$("$bin" corpus reject --db "$hu" 2>&1); s=$?
 [ $s = 2 ] && [[ "$out" == *"que palavra recusar"* ]] && ok || bad "reject without a word: exit $s: $out"
 out=$("$bin" corpus reject --db "$hu" "duas palavras" 2>&1); s=$?
-[ $s = 2 ] && [[ "$out" == *"não é uma palavra"* ]] && ok || bad "reject two words: exit $s: $out"
+[ $s = 2 ] && [[ "$out" == *"não forma um conceito descoberto"* ]] && ok || bad "reject two words: exit $s: $out"
+out=$("$bin" corpus reject --db "$hu" " espaço" 2>&1); s=$?
+[ $s = 2 ] && [[ "$out" == *"não é uma palavra nem uma forma"* ]] && ok || bad "reject a leading space: exit $s: $out"
 
 # A read-only memory: the check runs and says the memory was not updated.
 ro=$(mkdb ro)
