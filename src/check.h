@@ -223,6 +223,16 @@ void tl_check_calque_end(tl_ctx *c);
 void tl_check_derived(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
 void tl_check_derived_end(tl_ctx *c);
 
+/* Glosses that pair a glossary concept's English term with a Portuguese
+ * rendering none of its forms is ("polarização (*bias*)", "função de
+ * ativação retificada (*ReLU*)" for a common term): the archive records
+ * each as a rendering of the concept (kind variant), for corpus report
+ * only; no check judges it. Names (case exact) are left out. @fn: the
+ * concept, the Portuguese side in lower case, its offset. */
+typedef void (*tl_learned_fn)(void *ud, uint32_t concept, const char *pt,
+                              size_t off);
+void tl_learned_glossary(tl_ctx *c, tl_learned_fn fn, void *ud);
+
 /* Discovered concepts: the archive remembers the document's derived
  * phrases (tl_derived_record: into the corpus surfaces, key TL_DERIVED_MARK
  * + group, surface the phrase in lower case), and `corpus report` lists a
@@ -294,7 +304,17 @@ tl_status tl_check_source_corpus(tl_ctx *c, struct tl_corpus *corpus,
 typedef struct tl_archive_top {
   char *rendering, *paths;
   unsigned docs;
+  /* learned pairs: rows an editor rejected (tl_pair_rejected) skipped */
+  const tl_map *rejected;
+  const char *term;
 } tl_archive_top;
+/* Whether an editor rejected the pair (@term, @rendering): @rejected holds
+ * the memory's rejection keys (TL_PAIR_MARK + term + 0x1f + rendering,
+ * both in lower case). */
+bool tl_pair_rejected(const tl_map *rejected, const char *term,
+                      const char *rendering);
+/* The rejection key of a pair into @key. */
+void tl_pair_key(const char *term, const char *rendering, tl_buf *key);
 void tl_archive_top_row(void *ud, const char *r, int kind, unsigned docs,
                         unsigned uses, const char *const *paths, size_t np);
 

@@ -163,6 +163,9 @@ static void learn(tl_ctx *c, lpairs *lp)
   tl_buf_fini(&key);
 }
 
+static tl_status put_rejection(void *ud, const char *key, const char *word,
+                               tl_error *err);
+
 /* Whether a consistency.learned finding covers @x already. */
 static bool reported(const tl_ctx *c, const lpair *x)
 {
@@ -228,11 +231,17 @@ tl_status tl_check_learned_corpus(tl_ctx *c, struct tl_corpus *corpus,
   lpairs lp = {NULL, 0, 0};
   tl_status st = TL_OK;
   tl_buf key;
+  tl_map rejected;
 
   learn(c, &lp);
   tl_buf_init(&key);
+  tl_map_init(&rejected);
+  /* the pairs editors rejected are never the archive's rendering */
+  if (lp.n > 0)
+    st = tl_store_each_rejection(corpus->store, put_rejection, &rejected,
+                                 err);
   for (size_t i = 0; i < lp.n && st == TL_OK; i++) {
-    tl_archive_top top = {NULL, NULL, 0};
+    tl_archive_top top = {NULL, NULL, 0, &rejected, lp.v[i].en};
     bool first = true;
     add_row(rows, lp.v[i].en, lp.v[i].pt);
     for (size_t j = 0; j < i && first; j++)
@@ -267,6 +276,90 @@ tl_status tl_check_learned_corpus(tl_ctx *c, struct tl_corpus *corpus,
     free(top.paths);
   }
   tl_buf_fini(&key);
+  tl_map_fini(&rejected);
   free(lp.v);
   return st;
+}
+
+void tl_learned_glossary(tl_ctx *c, tl_learned_fn fn, void *ud)
+{
+  tl_buf key, fkey;
+
+  if (c->gloss == NULL)
+    return;
+  tl_buf_init(&key);
+  tl_buf_init(&fkey);
+  for (size_t i = 0; i < c->res->nglosses; i++) {
+    const tl_gloss_pair *g = &c->res->glosses[i];
+    const char *en = g->english_gloss ? g->gloss : g->term;
+    const char *pt = g->english_gloss ? g->term : g->gloss;
+    size_t ne = plain_words(en, true), np = plain_words(pt, false);
+    const char *lpt;
+    bool known = false;
+    long ci;
+    /* a term's rendering: at most two words more than the term (its
+     * prepositions), one word of four letters or more ("ver (softmax)" is
+     * a cross-reference) */
+    if (ne < 1 || ne > MAX_EN_WORDS || np < 1 || np > ne + 2 ||
+        (np == 1 && strlen(pt) < 4) || has_non_term_word(en) ||
+        strlen(en) < 3 || inner_capital(pt) || inner_capital(en))
+      continue;
+    ci = tl_gloss_find_en(c->gloss, en, strlen(en));
+    if (ci < 0 || c->gloss->c[ci].exact)
+      continue; /* no concept, or a name: names are not rendered */
+    lpt = lowered(c, pt);
+    if (strcmp(lpt, lowered(c, en)) == 0)
+      continue;
+    tl_buf_clear(&key);
+    tl_phrase_key(lpt, strlen(lpt), &key, word_key);
+    /* a form of the concept: recorded as such already */
+    for (size_t k = 0; k < c->gloss->nf && !known; k++) {
+      const tl_form *f = &c->gloss->f[k];
+      if (f->concept != (uint32_t)ci)
+        continue;
+      tl_buf_clear(&fkey);
+      tl_phrase_key(f->text, strlen(f->text), &fkey, word_key);
+      known = fkey.len == key.len && memcmp(fkey.p, key.p, key.len) == 0;
+    }
+    if (!known)
+      fn(ud, (uint32_t)ci, lpt,
+         g->english_gloss ? g->term_offset : g->gloss_offset);
+  }
+  tl_buf_fini(&key);
+  tl_buf_fini(&fkey);
+}
+
+void tl_pair_key(const char *term, const char *rendering, tl_buf *key)
+{
+  tl_buf_clear(key);
+  tl_buf_addc(key, TL_PAIR_MARK);
+  tl_utf8_lower(term, strlen(term), key);
+  tl_buf_addc(key, '\x1f');
+  tl_utf8_lower(rendering, strlen(rendering), key);
+  tl_buf_cstr(key);
+}
+
+bool tl_pair_rejected(const tl_map *rejected, const char *term,
+                      const char *rendering)
+{
+  tl_buf key;
+  bool out;
+
+  if (rejected == NULL || rejected->count == 0)
+    return false;
+  tl_buf_init(&key);
+  tl_pair_key(term, rendering, &key);
+  out = tl_map_find(rejected, key.p, key.len) != NULL;
+  tl_buf_fini(&key);
+  return out;
+}
+
+static tl_status put_rejection(void *ud, const char *key, const char *word,
+                               tl_error *err)
+{
+  (void)word;
+  (void)err;
+  if (key[0] == TL_PAIR_MARK)
+    tl_map_put(ud, key, strlen(key), 0, NULL);
+  return TL_OK;
 }

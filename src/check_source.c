@@ -1223,6 +1223,8 @@ void tl_archive_top_row(void *ud, const char *r, int kind, unsigned docs,
   (void)uses;
   if (top->rendering != NULL)
     return; /* the first row: most documents */
+  if (top->rejected != NULL && tl_pair_rejected(top->rejected, top->term, r))
+    return; /* an editor rejected it: the next row */
   tl_buf_init(&b);
   for (size_t i = 0; i < np; i++)
     tl_buf_printf(&b, "%s%s", i ? ", " : "", paths[i]);
@@ -1251,7 +1253,7 @@ tl_status tl_check_source_corpus(tl_ctx *c, struct tl_corpus *corpus,
     return TL_OK;
   for (size_t i = 0; i < tp->n && st == TL_OK; i++) {
     const tl_tp_term *t = &tp->v[i];
-    tl_archive_top top = {NULL, NULL, 0};
+    tl_archive_top top = {NULL, NULL, 0, NULL, NULL};
     bool uses_top = false;
     if (!compound_term(t->term))
       continue;

@@ -456,6 +456,32 @@ static int cmp_agg(const void *x, const void *y)
   return a->first_off < b->first_off ? -1 : (a->first_off > b->first_off);
 }
 
+/* The document's usages being recorded, and the glosses that add a
+ * rendering to a glossary concept (tl_learned_glossary): one row per
+ * (concept, rendering), room for one per gloss. */
+typedef struct gloss_rows {
+  tl_store_usage *u;
+  size_t n, judged;
+  tl_ctx *c;
+} gloss_rows;
+
+static void add_learned_row(void *ud, uint32_t concept, const char *pt,
+                            size_t off)
+{
+  gloss_rows *lr = ud;
+  const char *id = lr->c->gloss->c[concept].id;
+
+  for (size_t i = 0; i < lr->n; i++)
+    if (strcmp(lr->u[i].concept, id) == 0 &&
+        strcmp(lr->u[i].rendering, pt) == 0) {
+      if (i >= lr->judged)
+        lr->u[i].count++;
+      return;
+    }
+  lr->u[lr->n++] = (tl_store_usage){id, pt, pt, TL_RENDERING_VARIANT, 1, 0,
+                                    off};
+}
+
 static void hex_hash(const char *data, size_t len, char out[17])
 {
   snprintf(out, 17, "%016llx", (unsigned long long)tl_hash(data, len));
@@ -550,9 +576,9 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
     return rc;
   }
   {
-    tl_store_usage *u = tl_xcalloc(na + 1, sizeof *u);
+    tl_store_usage *u = tl_xcalloc(na + c->res->nglosses + 1, sizeof *u);
     tl_store_surface *sf = tl_xcalloc(surfaces->count + 1, sizeof *sf);
-    size_t nsf = 0, nw;
+    size_t nsf = 0, nw, nu = na;
     tl_store_word *w = house_rows(c->res, words, &nw);
     tl_lines_init(&li, c->doc, c->len, c->res->bom);
     for (size_t i = 0; i < na; i++) {
@@ -565,6 +591,13 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
       u[i].first_offset = a[i].first_off;
       u[i].first_line = tl_lines_line(&li, a[i].first_off);
       u[i].surface = tl_result_surface(c->res, a[i].first_off, a[i].first_len);
+    }
+    {
+      gloss_rows lr = {u, na, na, c};
+      tl_learned_glossary(c, add_learned_row, &lr);
+      nu = lr.n;
+      for (size_t i = na; i < nu; i++)
+        u[i].first_line = tl_lines_line(&li, u[i].first_offset);
     }
     tl_lines_fini(&li);
     for (size_t i = 0; i < surfaces->cap; i++) {
@@ -579,7 +612,7 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
       sf[nsf].count = sl->value;
       nsf++;
     }
-    rc = tl_store_record(st, relpath, hash, c->res->words, u, na, sf, nsf,
+    rc = tl_store_record(st, relpath, hash, c->res->words, u, nu, sf, nsf,
                          w, nw, err);
     free(u);
     free(sf);
@@ -898,20 +931,17 @@ static tl_status add_rejected_key(void *ud, const char *key, const char *word,
  * aprendizado", "taxa de aprendizagem"), each phrase a rendering (kind
  * discovered), unless an editor rejected it (tradlint corpus reject). */
 static tl_status report_discovered(tl_corpus *c, tl_format format, bool pages,
-                                   FILE *out, json_t *arr, size_t *count,
+                                   FILE *out, json_t *arr,
+                                   const tl_map *rejected, size_t *count,
                                    tl_error *err)
 {
   disc_rows d = {NULL, 0, 0};
-  tl_map rejected;
   tl_buf id;
   tl_status rc;
 
   *count = 0;
-  tl_map_init(&rejected);
   tl_buf_init(&id);
-  rc = tl_store_each_rejection(c->store, add_rejected_key, &rejected, err);
-  if (rc == TL_OK)
-    rc = tl_store_variants(c->store, on_discovered, &d, err);
+  rc = tl_store_variants(c->store, on_discovered, &d, err);
   if (rc == TL_OK && d.n > 1)
     qsort(d.v, d.n, sizeof *d.v, by_key_then_docs);
   for (size_t s = 0, e; rc == TL_OK && s < d.n; s = e) {
@@ -919,7 +949,7 @@ static tl_status report_discovered(tl_corpus *c, tl_format format, bool pages,
     rep_rows rows = {NULL, 0, 0};
     for (e = s + 1; e < d.n && strcmp(d.v[e].key, d.v[s].key) == 0; e++)
       ;
-    if (tl_map_find(&rejected, d.v[s].key, strlen(d.v[s].key)) != NULL)
+    if (tl_map_find(rejected, d.v[s].key, strlen(d.v[s].key)) != NULL)
       continue;
     for (size_t i = s; i < e; i++)
       d.v[i].suffix = suffix_in(d.v[i].key + 1, d.v[i].surface);
@@ -951,20 +981,63 @@ static tl_status report_discovered(tl_corpus *c, tl_format format, bool pages,
   }
   free(d.v);
   tl_buf_fini(&id);
-  tl_map_fini(&rejected);
   return rc;
+}
+
+/* Drop the rows of @rows an editor rejected as a pair of one of @terms
+ * (corpus reject TERM=RENDERING); only rows of kind variant when
+ * @variants_only (a glossary concept's own forms are the glossary's). */
+static void drop_rejected(rep_rows *rows, const tl_map *rejected,
+                          const tl_strv *terms, bool variants_only)
+{
+  size_t k = 0;
+
+  for (size_t r = 0; r < rows->n; r++) {
+    bool drop = false;
+    for (size_t t = 0; t < terms->n && !drop; t++)
+      drop = (!variants_only || rows->v[r].kind == TL_RENDERING_VARIANT) &&
+             tl_pair_rejected(rejected, terms->v[t], rows->v[r].rendering);
+    if (drop) {
+      free(rows->v[r].rendering);
+      for (size_t p = 0; p < rows->v[r].npaths; p++)
+        free(rows->v[r].paths[p]);
+      continue;
+    }
+    rows->v[k++] = rows->v[r];
+  }
+  rows->n = k;
+}
+
+/* The terms a pair of glossary concept @k may be rejected under: its id
+ * and each English term, a qualifier in parentheses left out. */
+static void concept_terms(const tl_concept *k, tl_strv *terms)
+{
+  const char *en = k->en;
+
+  tl_strv_push(terms, k->id);
+  while (en != NULL && *en != '\0') {
+    size_t n = strcspn(en, "|");
+    const char *paren = memchr(en, '(', n);
+    size_t m = paren != NULL ? (size_t)(paren - en) : n;
+    while (m > 0 && en[m - 1] == ' ')
+      m--;
+    tl_strv_push_take(terms, tl_xstrndup(en, m));
+    en += n;
+    en += *en == '|';
+  }
 }
 
 /* Source mode: the source terms the archive renders more than one way
  * (origin "learned"), after the glossary's concepts. */
 static tl_status report_learned(tl_corpus *c, tl_format format, FILE *out,
-                                json_t *arr, size_t *count, tl_error *err)
+                                json_t *arr, const tl_map *rejected,
+                                size_t *count, tl_error *err)
 {
   char **terms = NULL;
   size_t n = 0;
   tl_status rc = tl_store_mixed_terms(c->store, &terms, &n, err);
 
-  *count = n;
+  *count = 0;
   if (rc == TL_OK && n > 0 && format == TL_FORMAT_HTML)
     fputs(_("<h1>Termos do original traduzidos de mais de um jeito</h1>\n"),
           out);
@@ -972,7 +1045,16 @@ static tl_status report_learned(tl_corpus *c, tl_format format, FILE *out,
     fputs(_("termos do original traduzidos de mais de um jeito:\n"), out);
   for (size_t i = 0; i < n && rc == TL_OK; i++) {
     rep_rows rows = {NULL, 0, 0};
+    tl_strv term = {0};
     rc = tl_store_pairs(c->store, terms[i], NULL, collect_row, &rows, err);
+    tl_strv_push(&term, terms[i]);
+    drop_rejected(&rows, rejected, &term, false);
+    tl_strv_fini(&term);
+    if (rows.n < 2) {
+      free_rows(&rows); /* an editor rejected all but one */
+      continue;
+    }
+    (*count)++;
     if (rc == TL_OK && format == TL_FORMAT_JSON) {
       json_t *o = json_object();
       json_object_set_new(o, "concept", json_string(terms[i]));
@@ -1060,6 +1142,7 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
                         bool pages, FILE *out, tl_error *err)
 {
   size_t nlearned = 0, ndiscovered = 0, nids = 0;
+  tl_map rejected;
   char **ids = NULL;
   size_t n = 0;
   tl_status rc = tl_store_mixed_concepts(c->store, &ids, &n, err);
@@ -1083,24 +1166,36 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
             _("tradlint: conceitos com mais de uma forma no acervo"),
             _("Conceitos escritos de mais de um jeito no acervo"));
   }
-  for (size_t i = 0; i < n && rc == TL_OK; i++) {
+  tl_map_init(&rejected);
+  rc = tl_store_each_rejection(c->store, add_rejected_key, &rejected, err);
+  n = 0; /* the concepts shown */
+  for (size_t i = 0; i < nids && rc == TL_OK; i++) {
     rep_rows rows = {NULL, 0, 0};
     const char *pref = NULL;
+    tl_strv terms = {0};
     if (l != NULL && l->gloss != NULL) {
       tl_map_slot *s = tl_map_find(&l->gloss->ids, ids[i], strlen(ids[i]));
-      if (s != NULL)
+      if (s != NULL) {
         pref = l->gloss->c[s->value].preferred;
+        concept_terms(&l->gloss->c[s->value], &terms);
+      }
     }
     rc = tl_store_renderings(c->store, ids[i], NULL, collect_row, &rows, err);
-    if (rc == TL_OK)
+    drop_rejected(&rows, &rejected, &terms, true);
+    if (rc == TL_OK && rows.n > 1) {
       put_concept(out, format, pages, arr, ids[i], "glossary", pref, &rows);
+      n++;
+    }
     free_rows(&rows);
+    tl_strv_fini(&terms);
   }
   if (rc == TL_OK)
-    rc = report_discovered(c, format, pages, out, arr, &ndiscovered, err);
+    rc = report_discovered(c, format, pages, out, arr, &rejected,
+                           &ndiscovered, err);
   n += ndiscovered;
   if (rc == TL_OK)
-    rc = report_learned(c, format, out, arr, &nlearned, err);
+    rc = report_learned(c, format, out, arr, &rejected, &nlearned, err);
+  tl_map_fini(&rejected);
   if (rc == TL_OK) {
     if (format == TL_FORMAT_JSON) {
       json_object_set_new(root, "concepts", arr);
@@ -1687,6 +1782,37 @@ static tl_status reject_discovered(tl_corpus *c, const char *nfc, FILE *out,
   return rc;
 }
 
+/* An editor's rejection of a learned pair "TERM=RENDERING": the report
+ * never lists it, consistency.learned never takes it for the archive's
+ * rendering. */
+static tl_status reject_pair(tl_corpus *c, const char *nfc, FILE *out,
+                             tl_error *err)
+{
+  const char *eq = strchr(nfc, '=');
+  char *term = tl_xstrndup(nfc, (size_t)(eq - nfc));
+  tl_buf key;
+  tl_status rc;
+
+  tl_buf_init(&key);
+  if (eq == nfc || eq[1] == '\0' || strchr(eq + 1, '=') != NULL) {
+    rc = tl_error_set(err, TL_EUSAGE,
+                      _("corpus reject: '%s' não é um par (escreva "
+                        "TERMO=TRADUÇÃO, como corpus report o lista)"),
+                      nfc);
+  } else {
+    tl_pair_key(term, eq + 1, &key);
+    rc = tl_store_reject(c->store, key.p, nfc, err);
+    if (rc == TL_OK && out != NULL)
+      fprintf(out,
+              _("'%s' recusado: o acervo não tomará mais '%s' como tradução "
+                "de '%s'\n"),
+              nfc, eq + 1, term);
+  }
+  free(term);
+  tl_buf_fini(&key);
+  return rc;
+}
+
 tl_status tl_corpus_reject(tl_corpus *c, const char *word, FILE *out,
                            tl_error *err)
 {
@@ -1706,6 +1832,12 @@ tl_status tl_corpus_reject(tl_corpus *c, const char *word, FILE *out,
   tl_buf_init(&key);
   tl_utf8_nfc(word, n, &nfc);
   tl_buf_cstr(&nfc);
+  if (strchr(nfc.p, '=') != NULL) {
+    rc = reject_pair(c, nfc.p, out, err);
+    tl_buf_fini(&nfc);
+    tl_buf_fini(&key);
+    return rc;
+  }
   if (strchr(nfc.p, ' ') != NULL) {
     rc = reject_discovered(c, nfc.p, out, err);
     tl_buf_fini(&nfc);

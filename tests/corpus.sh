@@ -159,6 +159,38 @@ if [ $s = 0 ] && [[ "$out" == *"recusado"* ]] && [[ "$rep" != *discovered* ]] &&
     python3 -c 'import json, sys; assert json.loads(sys.argv[1])["rejected"] == []' "$acc"; then ok
 else bad "reject a discovered concept: exit $s: $out / $rep / $acc / $n"; fi
 
+# Learned pairs: a gloss that gives a glossary concept's English term
+# another rendering joins that concept in the report (kind variant); a
+# name's gloss does not. An editor's rejection of a pair (TERM=RENDERING)
+# takes it out of the report and out of consistency.learned's archive.
+mkdir lp
+printf 'A retropropagação calcula o gradiente camada por camada.\n' >lp/l1.md
+printf 'A função *backpropagation* (propagação reversa) calcula o gradiente de cada peso.\n' >lp/l2.md
+printf 'O Copiloto (Copilot) escreve código. A suavização de rótulos (label smoothing) reduz a confiança do modelo.\n' >lp/l3.md
+printf 'O alisamento de rótulos (label smoothing) ajuda na calibração.\n' >lp/l4.md
+printf 'O alisamento de rótulos (label smoothing) entra em todos os testes.\n' >lp/l5.md
+ld=$(mkdb learned)
+"$bin" corpus index --db "$ld" lp >/dev/null 2>&1
+out=$("$bin" corpus report --db "$ld" --format json 2>&1); s=$?
+o3=$("$bin" check --db "$ld" --fail-on never lp/l3.md 2>&1)
+if [ $s = 0 ] && python3 -c '
+import json, sys
+r = {c["concept"]: (c["origin"], {x["rendering"]: x["kind"] for x in c["renderings"]}) for c in json.loads(sys.argv[1])["concepts"]}
+assert r["backpropagation"] == ("glossary", {"retropropagação": "preferred", "propagação reversa": "variant"}), r
+assert r["label smoothing"] == ("learned", {"alisamento de rótulos": "variant", "suavização de rótulos": "variant"}), r
+assert not any("copiloto" in x.lower() for _, rs in r.values() for x in rs), r
+' "$out" && [[ "$o3" == *"o acervo o traduz como 'alisamento de rótulos'"* ]]; then ok
+else bad "learned pairs: exit $s: $out / $o3"; fi
+o1=$("$bin" corpus reject --db "$ld" "backpropagation=propagação reversa" "label smoothing=Alisamento de rótulos" 2>&1); s=$?
+out=$("$bin" corpus report --db "$ld" --format json 2>&1)
+o3=$("$bin" check --db "$ld" --fail-on never lp/l3.md 2>&1)
+o2=$("$bin" corpus reject --db "$ld" "=nada" 2>&1); s2=$?
+if [ $s = 0 ] && [[ "$o1" == *"não tomará mais 'propagação reversa' como tradução de 'backpropagation'"* ]] &&
+    [ "$out" = '{
+ "concepts": []
+}' ] && [[ "$o3" != *"o acervo o traduz"* ]] && [ $s2 = 2 ] && [[ "$o2" == *"não é um par"* ]]; then ok
+else bad "reject a learned pair: exit $s: $o1 / $out / $o3 / $s2 $o2"; fi
+
 # Prune drops rows of files that no longer exist.
 rm b/doc40.md
 out=$("$bin" corpus prune --db "$c" 2>&1)
