@@ -12,7 +12,7 @@
 
 #include <stdint.h>
 
-#define TL_STORE_VERSION 5
+#define TL_STORE_VERSION 6
 
 typedef struct tl_store tl_store;
 

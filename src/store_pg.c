@@ -34,7 +34,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define PG_SCHEMA_VERSION 2
+#define PG_SCHEMA_VERSION 3
 #define PG_LOCK_KEY "5523384914" /* advisory lock for schema changes */
 #define PG_RETRIES 30
 
@@ -101,6 +101,12 @@ static const char *const PG_MIGRATIONS[] = {
     "KEY(archive, key));"
     "UPDATE tradlint.documents SET hash = '';"
     "UPDATE tradlint.meta SET value = '2' WHERE key = 'schema_version';",
+    /* 2 -> 3: every rendering recorded with its kind (forbidden forms,
+     * acronyms, accent variants, glossed renderings) and the derived
+     * phrases of discovered concepts: every document's hash forgotten, so
+     * that the next index records them */
+    "UPDATE tradlint.documents SET hash = '';"
+    "UPDATE tradlint.meta SET value = '3' WHERE key = 'schema_version';",
     NULL};
 
 /* The verdicts of one dictionary identity, loaded at its first lookup. */

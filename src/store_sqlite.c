@@ -77,6 +77,11 @@ static const char *const MIGRATIONS[] = {
     "CREATE TABLE rejections(key TEXT NOT NULL PRIMARY KEY, word TEXT NOT "
     "NULL, rejected_at INTEGER NOT NULL) WITHOUT ROWID;"
     "UPDATE documents SET hash = '';",
+    /* 5 -> 6: every rendering recorded with its kind (forbidden forms,
+     * acronyms, accent variants, glossed renderings) and the derived
+     * phrases of discovered concepts: every document's hash forgotten, so
+     * that the next index records them */
+    "UPDATE documents SET hash = '';",
     NULL};
 
 /* More than the call sites that use the cache (a full cache prepares anew

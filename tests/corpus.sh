@@ -466,7 +466,7 @@ c.commit()
 PY
   out=$("$bin" check --db v1.db --fail-on never b/doc1.md 2>&1); s=$?
   v=$(python3 -c "import sqlite3; c=sqlite3.connect('v1.db'); print(c.execute('pragma user_version').fetchone()[0], c.execute('select count(*) from suggestions').fetchone()[0] + c.execute('select count(*) from learned').fetchone()[0] + c.execute('select count(*) from rendering_totals').fetchone()[0] >= 0)")
-  if [ $s = 0 ] && [ "$v" = "5 True" ] && [[ "$out" == *"o acervo usa 'ajuste fino' em 1 documento (velho.md)"* ]]; then ok
+  if [ $s = 0 ] && [ "$v" = "6 True" ] && [[ "$out" == *"o acervo usa 'ajuste fino' em 1 documento (velho.md)"* ]]; then ok
   else bad "migration: exit $s, version '$v': $out"; fi
 fi
 
