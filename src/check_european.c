@@ -51,17 +51,6 @@ static const char *const NOT_VERBS[] = {"ar",  "par", "mar", "lar", "bar",
                                         "caráter", "éter", "mister", "ímpar",
                                         "colher", "talher", NULL};
 
-static bool in_list(const char *const *list, const char *s, size_t n)
-{
-  char first = n > 0 ? s[0] : '\0';
-
-  for (size_t i = 0; list[i] != NULL; i++) /* the first letter sifts */
-    if (list[i][0] == first && strlen(list[i]) == n &&
-        memcmp(list[i], s, n) == 0)
-      return true;
-  return false;
-}
-
 /* The lower-case text of token @tok, in @b. */
 static const char *lower(const tl_ctx *c, const tl_token *tok, tl_buf *b)
 {
@@ -137,7 +126,7 @@ static size_t progressive(tl_ctx *c, const tl_tokens *t, size_t k,
   if (i < t->n && t->v[i].kind == TL_TOK_WORD &&
       t->v[i].off == e->off + e->len + 1) {
     lower(c, &t->v[i], low);
-    if (in_list(ADVERBS, low->p, low->len))
+    if (tl_in_list(ADVERBS, low->p, low->len))
       i++; /* an adverb between */
   }
   if (i + 1 >= t->n)
@@ -155,12 +144,12 @@ static size_t progressive(tl_ctx *c, const tl_tokens *t, size_t k,
   n = low->len;
   if (v->flags & TL_TF_HYPHEN) { /* "refletir-se" */
     const char *h = memchr(w, '-', n);
-    if (h == NULL || !in_list(CLITICS, h + 1, n - (size_t)(h - w) - 1))
+    if (h == NULL || !tl_in_list(CLITICS, h + 1, n - (size_t)(h - w) - 1))
       return k;
     clitic = h + 1;
     n = (size_t)(h - w);
   }
-  if (n < 3 || in_list(NOT_VERBS, w, n) ||
+  if (n < 3 || tl_in_list(NOT_VERBS, w, n) ||
       !(w[n - 1] == 'r' && (w[n - 2] == 'a' || w[n - 2] == 'e' ||
                             w[n - 2] == 'i')))
     return k;
@@ -214,9 +203,9 @@ static bool after_determiner(tl_ctx *c, const tl_tokens *t, size_t k)
       break;
     tl_buf_clear(&w);
     lower(c, p, &w);
-    if (in_list(DETERMINERS, w.p, w.len))
+    if (tl_in_list(DETERMINERS, w.p, w.len))
       noun = true;
-    else if (!in_list(PRENOMINAL, w.p, w.len))
+    else if (!tl_in_list(PRENOMINAL, w.p, w.len))
       break;
   }
   tl_buf_fini(&w);
@@ -250,7 +239,7 @@ void tl_check_european(tl_ctx *c, const tl_tokens *t)
       }
       continue;
     }
-    if (in_list(ESTAR, w, low.len)) {
+    if (tl_in_list(ESTAR, w, low.len)) {
       k = progressive(c, t, k, &low, &sugg);
       continue;
     }

@@ -39,14 +39,6 @@ static const char *const TIER_WORDS[] = {
     "mini", "nano", "pro", "flash", "turbo", "ultra", "lite", "max", "plus",
     "sonnet", "opus", "haiku", "preview", "instruct", "chat", NULL};
 
-static bool in_list(const char *const *list, const char *s, size_t n)
-{
-  for (size_t i = 0; list[i] != NULL; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
-      return true;
-  return false;
-}
-
 /* Digits grouped by @sep in threes: 1,000  64,000  1,000,000; never a
  * leading zero (0.075 is a decimal). */
 static bool grouped(const char *p, size_t n, char sep)
@@ -134,17 +126,8 @@ static bool name_number(tl_ctx *c, const char *p, size_t n)
 static bool next_word_in(tl_ctx *c, const tl_tokens *t, size_t k,
                          const char *const *list)
 {
-  tl_buf low;
-  bool in;
-
-  if (k + 1 >= t->n || t->v[k + 1].kind != TL_TOK_WORD ||
-      t->v[k + 1].sent != t->v[k].sent)
-    return false;
-  tl_buf_init(&low);
-  tl_utf8_lower(c->doc + t->v[k + 1].off, t->v[k + 1].len, &low);
-  in = in_list(list, low.p, low.len);
-  tl_buf_fini(&low);
-  return in;
+  return k + 1 < t->n && t->v[k + 1].sent == t->v[k].sent &&
+         tl_token_in_list(c->doc, &t->v[k + 1], list);
 }
 
 /* Offset of the '$' of a dollar sign right before @off ("$2", "US$ 2",
@@ -204,7 +187,7 @@ static bool version_context(tl_ctx *c, const tl_tokens *t, size_t k)
     return true; /* Gemini 2.5, GPT-4 3.5, Seção 3.2 */
   tl_buf_init(&low);
   tl_utf8_lower(c->doc + p->off, p->len, &low);
-  cue = in_list(VERSION_CUES, low.p, low.len);
+  cue = tl_in_list(VERSION_CUES, low.p, low.len);
   tl_buf_fini(&low);
   return cue;
 }

@@ -67,14 +67,6 @@ static bool starts_with(const char *s, size_t n, const char *pre)
   return n >= k && memcmp(s, pre, k) == 0;
 }
 
-static bool in_list(const char *const *list, const char *s, size_t n)
-{
-  for (size_t i = 0; list[i] != NULL; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
-      return true;
-  return false;
-}
-
 /* Whether the word w[0..n) is known to the dictionaries. */
 static bool known(tl_ctx *c, const char *w, size_t n)
 {
@@ -215,13 +207,13 @@ static void check_split_prefix(tl_ctx *c, const tl_tokens *t, size_t i)
   char last;
 
   if ((tok->flags & (TL_TF_CAP | TL_TF_HYPHEN)) ||
-      !in_list(BOUND_PREFIXES, w, tok->len) || nx->kind != TL_TOK_WORD ||
+      !tl_in_list(BOUND_PREFIXES, w, tok->len) || nx->kind != TL_TOK_WORD ||
       nx->sent != tok->sent || nx->off != tok->off + tok->len + 1 ||
       c->doc[tok->off + tok->len] != ' ' ||
       (nx->flags & (TL_TF_CAP | TL_TF_HYPHEN)))
     return;
   if (i > 0 && t->v[i - 1].kind == TL_TOK_WORD &&
-      in_list(ARTICLES, c->doc + t->v[i - 1].off, t->v[i - 1].len))
+      tl_in_list(ARTICLES, c->doc + t->v[i - 1].off, t->v[i - 1].len))
     return;
   tl_buf_init(&low);
   tl_buf_init(&joined);
@@ -321,7 +313,7 @@ static void check_lost_accent(tl_ctx *c, const tl_token *prev,
     return; /* the noun suffix -aria (secretaria, padaria): a noun too */
   tl_buf_init(&low);
   tl_utf8_lower(c->doc + prev->off, prev->len, &low);
-  if (!in_list(NOUN_BEFORE, low.p, low.len) || !known(c, w, tok->len)) {
+  if (!tl_in_list(NOUN_BEFORE, low.p, low.len) || !known(c, w, tok->len)) {
     tl_buf_fini(&low);
     return;
   }
@@ -366,8 +358,8 @@ static void check_compound(tl_ctx *c, const tl_token *prev,
   tl_utf8_lower(c->doc + prev->off, prev->len, &s);
   if (s.len > 0 && s.p[s.len - 1] == 's') /* plurals: ingredientes */
     s.len--;
-  if (in_list(HEADS, s.p, s.len) ||
-      (s.len > 2 && s.p[s.len - 1] == 'e' && in_list(HEADS, s.p, s.len - 1))) {
+  if (tl_in_list(HEADS, s.p, s.len) ||
+      (s.len > 2 && s.p[s.len - 1] == 'e' && tl_in_list(HEADS, s.p, s.len - 1))) {
     tl_buf_clear(&s);
     tl_buf_add(&s, c->doc + prev->off, prev->len);
     tl_buf_addc(&s, '-');

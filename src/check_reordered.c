@@ -33,14 +33,6 @@ typedef struct words {
   bool overflow;
 } words;
 
-static bool is_connector(const char *w, size_t n)
-{
-  for (size_t i = 0; CONNECTORS[i] != NULL; i++)
-    if (strlen(CONNECTORS[i]) == n && memcmp(CONNECTORS[i], w, n) == 0)
-      return true;
-  return false;
-}
-
 /* Adds one word: folded, a plural 's' off, connectors skipped. */
 static void add_word(words *w, const char *p, size_t n)
 {
@@ -48,7 +40,7 @@ static void add_word(words *w, const char *p, size_t n)
 
   tl_utf8_fold(p, n, &w->text);
   n = w->text.len - at;
-  if (is_connector(w->text.p + at, n)) {
+  if (tl_in_list(CONNECTORS, w->text.p + at, n)) {
     w->text.len = at;
     return;
   }

@@ -35,14 +35,6 @@ static const char *const COMPLEMENTS[] = {"de", "do", "da", "dos", "das",
 static const char *const NEGATIONS[] = {"não", "nunca", "nem", "jamais",
                                         "quase", NULL};
 
-static bool in_list(const char *const *list, const char *s, size_t n)
-{
-  for (size_t i = 0; list[i] != NULL; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
-      return true;
-  return false;
-}
-
 /* Only white space between tokens a and b. */
 static bool spaced(const char *doc, const tl_token *a, const tl_token *b)
 {
@@ -79,7 +71,7 @@ static bool after_word_in(tl_ctx *c, const tl_tokens *t, size_t k,
     return false;
   tl_buf_clear(w);
   tl_utf8_lower(c->doc + p->off, p->len, w);
-  return in_list(list, w->p, w->len);
+  return tl_in_list(list, w->p, w->len);
 }
 
 static bool same_word(tl_ctx *c, const tl_token *a, const tl_token *b,
@@ -118,7 +110,7 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
     if (a->sent == b->sent && spaced(c->doc, a, b) &&
         same_word(c, a, b, &x, &y) &&
         !((a->flags & TL_TF_CAP) && !(b->flags & TL_TF_CAP) &&
-          in_list(HOMOGRAPHS, x.p, x.len))) {
+          tl_in_list(HOMOGRAPHS, x.p, x.len))) {
       const char *sv = tl_result_surface(c->res, a->off, a->len);
       tl_finding *f = tl_result_add(
           c->res, a->off, b->off + b->len - a->off, "repetition.word",
@@ -142,7 +134,7 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
           between[1] == ' ' && spaced(c->doc, item, m) &&
           spaced(c->doc, m, d) &&
           a->len >= 4 && same_word(c, a, d, &x, &y_buf) &&
-          !in_list(IDIOMS, x.p, x.len))
+          !tl_in_list(IDIOMS, x.p, x.len))
         tl_result_add(c->res, a->off, d->off + d->len - a->off,
                       "repetition.coordination", "repetition", TL_WARNING,
                       _("'%.*s' repete um item da lista: provável tradução "
@@ -166,11 +158,11 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
           spaced(c->doc, d, &t->v[i + 3])) {
         tl_buf_clear(&y_buf);
         tl_utf8_lower(c->doc + t->v[i + 3].off, t->v[i + 3].len, &y_buf);
-        specified = in_list(COMPLEMENTS, y_buf.p, y_buf.len);
+        specified = tl_in_list(COMPLEMENTS, y_buf.p, y_buf.len);
       }
       if (conj && !specified && a->sent == d->sent && spaced(c->doc, a, m) &&
           spaced(c->doc, m, d) && same_word(c, a, d, &x, &y) && a->len >= 3 &&
-          !in_list(IDIOMS, x.p, x.len) && !is_name(c, t, i) &&
+          !tl_in_list(IDIOMS, x.p, x.len) && !is_name(c, t, i) &&
           !is_name(c, t, i + 2) &&
           !after_word_in(c, t, i, NEGATIONS, &y_buf))
         tl_result_add(c->res, a->off, d->off + d->len - a->off,

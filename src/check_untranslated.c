@@ -39,15 +39,6 @@ static const char *const TITLE_CUES[] = {
     "palestra", "curso", "tutorial", "assista", "leia", "veja", "ouça",
     "confira", NULL};
 
-static bool in_list(const char *const *list, const char *s, size_t n)
-{
-  for (size_t i = 0; list[i] != NULL; i++)
-    if (n > 0 && list[i][0] == s[0] && strlen(list[i]) == n &&
-        memcmp(list[i], s, n) == 0) /* first letters first: no strlen */
-      return true;
-  return false;
-}
-
 /* Words next to an English quotation that make it a written line kept in
  * the original on purpose ("publicou a frase: "fake news out of control"",
  * ""...", tuitou Altman", a slogan), not a sentence left untranslated.
@@ -58,26 +49,11 @@ static const char *const CITE_CUES[] = {
     "frase", "frases", "escreveu", "escreve", "publicou", "postou",
     "tuitou", "mensagem", "lema", "slogan", "bordão", "citação", NULL};
 
-/* Whether token @k is a word of @list (lower-cased). */
-static bool word_in(tl_ctx *c, const tl_tokens *t, size_t k,
-                    const char *const *list)
-{
-  tl_buf low;
-  bool cue;
-
-  if (k >= t->n || t->v[k].kind != TL_TOK_WORD)
-    return false;
-  tl_buf_init(&low);
-  tl_utf8_lower(c->doc + t->v[k].off, t->v[k].len, &low);
-  cue = in_list(list, low.p, low.len);
-  tl_buf_fini(&low);
-  return cue;
-}
-
 /* Whether the token before @first is a title cue word. */
 static bool after_title_cue(tl_ctx *c, const tl_tokens *t, size_t first)
 {
-  return first > 0 && word_in(c, t, first - 1, TITLE_CUES);
+  return first > 0 &&
+         tl_token_in_list(c->doc, &t->v[first - 1], TITLE_CUES);
 }
 
 /* How an English passage reads: prose left untranslated, or (info) the
@@ -293,13 +269,15 @@ static void words_in_sentence(tl_ctx *c, const tl_tokens *t, size_t s,
         qprose |= is_prose_en(&t->v[r], &c->lang[r]);
         r++;
       }
-      if (qen >= 2 && qen > qpt && qprose && !out)
+      if (qen >= 2 && qen > qpt && qprose && !out) {
+        const char *d = c->doc;
+        bool cited = (k > 0 && tl_token_in_list(d, &t->v[k - 1], CITE_CUES)) ||
+                     (r < e && tl_token_in_list(d, &t->v[r], CITE_CUES));
         passage(c, t, k, r - 1,
                 after_title_cue(c, t, k) ? PASSAGE_TITLE
-                : (k > 0 && word_in(c, t, k - 1, CITE_CUES)) ||
-                        (r < e && word_in(c, t, r, CITE_CUES))
-                    ? PASSAGE_CITATION
-                    : PASSAGE_PROSE);
+                : cited                  ? PASSAGE_CITATION
+                                         : PASSAGE_PROSE);
+      }
       k = r - 1;
       continue;
     }

@@ -7,14 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool in_list(const char *const *list, const char *s, size_t n)
-{
-  for (size_t i = 0; list[i] != NULL; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
-      return true;
-  return false;
-}
-
 /* English function words that are not Portuguese words. */
 static const char *const EN_FUNCTION[] = {
     "the", "of", "and", "to", "with", "that", "is", "in", "on", "at", "by",
@@ -108,7 +100,7 @@ static const char *const CODE_CUES[] = {
 
 bool tl_is_en_function(const char *s, size_t n)
 {
-  return in_list(EN_FUNCTION, s, n);
+  return tl_in_list(EN_FUNCTION, s, n);
 }
 
 /* ---- word languages ---- */
@@ -127,8 +119,8 @@ static uint32_t classify_bits(tl_ctx *c, const tl_token *tok)
   tl_token_key(c->doc, tok, &c->key);
   tl_buf_init(&low);
   tl_utf8_lower(c->key.p, c->key.len, &low);
-  function = in_list(EN_FUNCTION, low.p, low.len);
-  if (in_list(NEUTRAL_WORDS, low.p, low.len)) {
+  function = tl_in_list(EN_FUNCTION, low.p, low.len);
+  if (tl_in_list(NEUTRAL_WORDS, low.p, low.len)) {
     tl_buf_fini(&low);
     return TL_WORD_NEUTRAL;
   }
@@ -355,7 +347,7 @@ static bool tok_in(blk *b, size_t k, const char *const *list)
   if (!maybe)
     return false;
   s = lower(b, k, &n);
-  return in_list(list, s, n);
+  return tl_in_list(list, s, n);
 }
 
 static bool is_cap(const tl_token *tok)
@@ -494,9 +486,9 @@ static bool quote_is_mention(blk *b, size_t a, size_t e, size_t open,
                                                TL_TF_SENT_START))
       break;
     s = lower(b, j, &n);
-    if (in_list(MENTION_CUES, s, n))
+    if (tl_in_list(MENTION_CUES, s, n))
       return true;
-    if (!in_list(PT_FUNCTION, s, n) && !(n == 6 && memcmp(s, "inglês", 6) ==
+    if (!tl_in_list(PT_FUNCTION, s, n) && !(n == 6 && memcmp(s, "inglês", 6) ==
                                           0) &&
         !(n == 7 && memcmp(s, "inglesa", 7) == 0))
       break;
@@ -547,9 +539,9 @@ static void classify_quote(blk *b, size_t a, size_t e, size_t open,
       continue;
     words++;
     s = lower(b, k, &n);
-    spanish |= in_list(ES_FUNCTION, s, n);
-    if (!in_list(EN_FUNCTION, s, n) && !in_list(PT_FUNCTION, s, n) &&
-        !in_list(CONNECTORS, s, n)) {
+    spanish |= tl_in_list(ES_FUNCTION, s, n);
+    if (!tl_in_list(EN_FUNCTION, s, n) && !tl_in_list(PT_FUNCTION, s, n) &&
+        !tl_in_list(CONNECTORS, s, n)) {
       content++;
       capital += is_cap(tok);
     }
@@ -669,7 +661,7 @@ static void mark_labels(blk *b)
       size_t n;
       const char *s = lower(b, i, &n);
       c->role[i] |= TL_ROLE_LABEL | TL_ROLE_NAME;
-      if (!in_list(EN_FUNCTION, s, n) && unknown_word(b, i))
+      if (!tl_in_list(EN_FUNCTION, s, n) && unknown_word(b, i))
         learn(c, tk(b, i), &b->key, TL_NAME_LABEL);
     }
     k = j;
@@ -752,7 +744,7 @@ static void mark_runs(blk *b)
       if (!is_cap(tk(b, i)) || !unknown_word(b, i))
         continue;
       s = lower(b, i, &ln);
-      if (in_list(EN_FUNCTION, s, ln))
+      if (tl_in_list(EN_FUNCTION, s, ln))
         continue;
       if (cue || certain || en_kind(c, b->key.p, b->key.len) != 3)
         learn(c, tk(b, i), &b->key, cue ? TL_NAME_TITLE : TL_NAME_RUN);
@@ -858,7 +850,7 @@ static void learn_capitalised(blk *b)
         (c->role[k] & (TL_ROLE_CODE | TL_ROLE_MENTION)))
       continue;
     s = lower(b, k, &n);
-    if (in_list(EN_FUNCTION, s, n) || !unknown_word(b, k))
+    if (tl_in_list(EN_FUNCTION, s, n) || !unknown_word(b, k))
       continue;
     if ((!prose || (tok->flags & (TL_TF_LINK | TL_TF_ALT))) &&
         en_kind(c, b->key.p, b->key.len) == 3)
@@ -1044,7 +1036,7 @@ static bool is_joint(const char *w, size_t n)
   static const char *const JOINTS[] = {"de",   "do",   "da",    "dos",
                                        "das",  "por",  "pelo",  "pela",
                                        "pelos", "pelas", NULL};
-  return in_list(JOINTS, w, n);
+  return tl_in_list(JOINTS, w, n);
 }
 
 static size_t term_start(blk *b, size_t k, size_t nwords)
@@ -1078,7 +1070,7 @@ static size_t term_start(blk *b, size_t k, size_t nwords)
       words++;
       continue;
     }
-    if (in_list(PT_FUNCTION, w, n) || b->c->lang[s - 1].lang == TL_WORD_EN ||
+    if (tl_in_list(PT_FUNCTION, w, n) || b->c->lang[s - 1].lang == TL_WORD_EN ||
         tk(b, s - 1)->kind == TL_TOK_NUMBER)
       break;
     s--;
@@ -1201,7 +1193,7 @@ static void mark_glosses(blk *b)
     tl = &c->lang[k - 1];
     tl_word_lang_resolve(c, prev, tl);
     pw = lower(b, k - 1, &nl);
-    if (in_list(PT_FUNCTION, pw, nl) || words == 0)
+    if (tl_in_list(PT_FUNCTION, pw, nl) || words == 0)
       continue;
     if (tl->lang != TL_WORD_EN && !tl->en_known &&
         same_concept(b, k - 1, g, e)) {

@@ -379,3 +379,27 @@ bool tl_tokens_adjacent(const char *doc, const tl_token *a,
       return false;
   return true;
 }
+
+bool tl_in_list(const char *const *list, const char *s, size_t n)
+{
+  for (size_t i = 0; list[i] != NULL; i++) /* the first letter sifts */
+    if (n > 0 && list[i][0] == s[0] && strlen(list[i]) == n &&
+        memcmp(list[i], s, n) == 0)
+      return true;
+  return false;
+}
+
+bool tl_token_in_list(const char *doc, const tl_token *tok,
+                      const char *const *list)
+{
+  tl_buf low;
+  bool in;
+
+  if (tok->kind != TL_TOK_WORD)
+    return false;
+  tl_buf_init(&low);
+  tl_utf8_lower(doc + tok->off, tok->len, &low);
+  in = tl_in_list(list, low.p, low.len);
+  tl_buf_fini(&low);
+  return in;
+}

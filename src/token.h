@@ -59,4 +59,11 @@ void tl_token_key(const char *doc, const tl_token *tok, tl_buf *out);
 bool tl_tokens_adjacent(const char *doc, const tl_token *a,
                         const tl_token *b, const char *gap);
 
+/* Whether s[0..n) is one of the NULL-terminated @list (a word list of a
+ * check: cues, connectors, scale words). */
+bool tl_in_list(const char *const *list, const char *s, size_t n);
+/* Whether word token @tok, lower-cased, is one of @list. */
+bool tl_token_in_list(const char *doc, const tl_token *tok,
+                      const char *const *list);
+
 #endif
