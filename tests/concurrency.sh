@@ -107,8 +107,9 @@ victims=$(python3 -c "import random; print(' '.join(map(str, random.sample(range
 for k in $victims; do
   # a moment early in the writers' run (the sleeps add up: the later
   # victims must still be writing when their turn comes, however fast
-  # the store has become)
-  sleep "$(python3 -c "import random; print(round(random.uniform(0.3, 0.5 + $docs / 100), 2))")"
+  # the store has become; with the glossary cache a writer of 30 documents
+  # runs about 0.6 s alone, so the window ends well before that)
+  sleep "$(python3 -c "import random; print(round(random.uniform(0.1, 0.2 + $docs / 300), 2))")"
   kill -9 "${pids[$k]}" 2>/dev/null
 done
 status=()
