@@ -170,8 +170,6 @@ static bool quantity_context(tl_ctx *c, const tl_tokens *t, size_t k)
 static bool version_context(tl_ctx *c, const tl_tokens *t, size_t k)
 {
   const tl_token *p;
-  tl_buf low;
-  bool cue;
 
   if (quantity_context(c, t, k))
     return false;
@@ -185,11 +183,7 @@ static bool version_context(tl_ctx *c, const tl_tokens *t, size_t k)
     return false;
   if (p->kind == TL_TOK_MIXED || (p->flags & (TL_TF_CAP | TL_TF_ALLCAPS)))
     return true; /* Gemini 2.5, GPT-4 3.5, Seção 3.2 */
-  tl_buf_init(&low);
-  tl_utf8_lower(c->doc + p->off, p->len, &low);
-  cue = tl_in_list(VERSION_CUES, low.p, low.len);
-  tl_buf_fini(&low);
-  return cue;
+  return tl_token_in_list(c->doc, p, VERSION_CUES);
 }
 
 static void add(tl_ctx *c, size_t off, size_t len, const char *rule,

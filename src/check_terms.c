@@ -19,29 +19,40 @@ static const char *note_of(const tl_concept *c, char *buf, size_t n)
 /* Whether token @i, a neighbour of the match joined to it by one space
  * inside the sentence, makes it part of a name: a capitalised English or
  * neutral word that is not the sentence's first (capitalised anyway: "A AI
- * da empresa"), or an English word of the same link text. */
-static bool name_neighbour(tl_ctx *c, const tl_tokens *t, const tl_match *x,
-                           size_t i)
+ * da empresa"), an English word of the same link text, or, right before a
+ * short acronym, a glossary name or a brand with inner capitals: the
+ * product's own name ("a Claude AI", "os óculos Ray-Ban AI"), while
+ * "servidores de AI", "a AI" and "Inteligência AI" stay errors. */
+static bool name_neighbour(tl_ctx *c, const tl_tokens *t, const tl_matches *m,
+                           const tl_match *x, size_t i)
 {
-  const tl_token *w = &t->v[i];
+  const tl_token *w = &t->v[i], *first = &t->v[x->tok_first];
   size_t gap_a = i < x->tok_first ? w->off + w->len : x->off + x->len;
   size_t gap_b = i < x->tok_first ? x->off : w->off;
+  const tl_match *name;
 
-  if (w->kind != TL_TOK_WORD || w->sent != t->v[x->tok_first].sent ||
+  if (w->kind != TL_TOK_WORD || w->sent != first->sent ||
       gap_b != gap_a + 1 || c->doc[gap_a] != ' ')
     return false;
   /* link text in English, whatever its case: "[… of safer AI](…)" */
   /* "Show", "Total", "safer": Portuguese words English has too are
    * neutral */
   tl_word_lang_resolve(c, w, &c->lang[i]);
-  if ((w->flags & TL_TF_LINK) && (t->v[x->tok_first].flags & TL_TF_LINK) &&
+  if ((w->flags & TL_TF_LINK) && (first->flags & TL_TF_LINK) &&
       (c->lang[i].lang == TL_WORD_EN ||
        (c->lang[i].en_known && w->len >= 3 &&
         !tl_is_en_function(c->doc + w->off, w->len))))
     return true;
   if (!(w->flags & TL_TF_CAP) || (w->flags & TL_TF_SENT_START))
     return false;
-  return c->lang[i].lang == TL_WORD_EN || c->lang[i].lang == TL_WORD_NEUTRAL;
+  if (c->lang[i].lang != TL_WORD_PT)
+    return true;
+  if (i + 1 != x->tok_first || x->tok_first != x->tok_last ||
+      !(first->flags & TL_TF_ALLCAPS) || first->len > 3)
+    return false;
+  name = tl_matches_at_token(m, i);
+  return name != NULL ? c->gloss->c[name->concept].exact
+                      : (w->flags & TL_TF_INNERCAP) != 0;
 }
 
 /* A forbidden name form inside an English title or name ("Empire of AI",
@@ -54,7 +65,7 @@ static bool name_neighbour(tl_ctx *c, const tl_tokens *t, const tl_match *x,
  * Portuguese prose puts no such word against the acronym ("a AI
  * Generativa" keeps its finding: "Generativa" is Portuguese). */
 static bool inside_english_title(tl_ctx *c, const tl_tokens *t,
-                                 const tl_match *x)
+                                 const tl_matches *m, const tl_match *x)
 {
   size_t nb[2];
   int k = 0;
@@ -79,7 +90,7 @@ static bool inside_english_title(tl_ctx *c, const tl_tokens *t,
         (c->lang[i].lang == TL_WORD_EN ||
          (t->v[i].kind == TL_TOK_WORD && c->lang[i].lang == TL_WORD_NEUTRAL)))
       return true;
-    if (name_neighbour(c, t, x, i))
+    if (name_neighbour(c, t, m, x, i))
       return true;
   }
   return false;
@@ -114,33 +125,6 @@ static bool is_own_spelling(const tl_concept *k, const char *p, size_t n)
   return false;
 }
 
-/* A forbidden acronym right after a name inside the sentence (a glossary
- * name, or a capitalised word Portuguese does not know): the product's own
- * name ("a Claude AI", "o Perplexity AI", "os óculos Ray-Ban AI"), not the
- * house's term; "servidores de AI", "a AI" and "Inteligência AI" stay
- * errors. */
-static bool acronym_after_name(tl_ctx *c, const tl_tokens *t,
-                               const tl_matches *m, const tl_match *x)
-{
-  const tl_token *tok = &t->v[x->tok_first], *p;
-  const tl_match *name;
-
-  if (x->tok_first != x->tok_last || x->tok_first == 0 ||
-      !(tok->flags & TL_TF_ALLCAPS) || tok->len > 3)
-    return false;
-  p = &t->v[x->tok_first - 1];
-  if (p->sent != tok->sent || !(p->flags & TL_TF_CAP) ||
-      (p->flags & TL_TF_SENT_START) || p->off + p->len + 1 != tok->off)
-    return false;
-  name = tl_matches_at_token(m, x->tok_first - 1);
-  if (name != NULL)
-    return c->gloss->c[name->concept].exact;
-  /* a capitalised word Portuguese does not know, or one with inner
-   * capitals: a brand ("os óculos Ray-Ban AI") */
-  return c->lang[x->tok_first - 1].lang != TL_WORD_PT ||
-         (p->flags & TL_TF_INNERCAP);
-}
-
 void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
 {
   char nb[1200];
@@ -153,8 +137,7 @@ void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     const char *sugg;
 
     if (f->kind == TL_FORM_FORBIDDEN && x->how == TL_MATCH_EXACT &&
-        !(f->exact && (inside_english_title(c, t, x) ||
-                       acronym_after_name(c, t, m, x)))) {
+        !(f->exact && inside_english_title(c, t, m, x))) {
       sugg = k->preferred;
       fd = tl_result_add(c->res, x->off, x->len, "terminology.forbidden",
                          "terminology", TL_ERROR,
