@@ -988,6 +988,19 @@ static bool adjacent(const char *doc, const tl_token *a, const tl_token *b)
   return true;
 }
 
+/* How closely the folded letters @s spell the form's letters @f: the
+ * letters they share from the start, less the form's letters left over.
+ * Tells "incubadora(s)" (the house form) from "incubador(es)" (a
+ * forbidden gender variant of it) when both fold to one key. */
+static long closeness(const char *s, const char *f)
+{
+  size_t k = 0, fn = strlen(f);
+
+  while (s[k] != '\0' && s[k] == f[k])
+    k++;
+  return (long)k - (long)(fn - k);
+}
+
 static size_t cps(const char *p, size_t n)
 {
   size_t c = 0;
@@ -1128,7 +1141,20 @@ void tl_gloss_match(const tl_gloss *g, tl_spell *spell, const char *doc,
         int how = judge(g, spell, doc, m, i, cand_j[bi], &g->ent[e - 1],
                         (t->v[m->pieces[i].tok].flags & TL_TF_SENT_START) != 0,
                         &same);
-        if (how >= 0 && (best_how < 0 || how < best_how)) {
+        bool closer = false;
+        if (how >= 0 && how == best_how &&
+            g->f[g->ent[e - 1].form].concept == g->f[best->form].concept &&
+            (g->f[g->ent[e - 1].form].kind == TL_FORM_FORBIDDEN) !=
+                (g->f[best->form].kind == TL_FORM_FORBIDDEN)) {
+          /* two forms of one concept, one of them forbidden, fold to
+           * one key: the one the surface spells more closely wins */
+          const tl_piece *a = &m->pieces[i], *b = &m->pieces[cand_j[bi]];
+          tl_buf_clear(&m->tmp);
+          claim_key(doc + a->off, b->off + b->len - a->off, &m->tmp);
+          closer = closeness(m->tmp.p, g->f[g->ent[e - 1].form].letters) >
+                   closeness(m->tmp.p, g->f[best->form].letters);
+        }
+        if (how >= 0 && (best_how < 0 || how < best_how || closer)) {
           best = &g->ent[e - 1];
           best_how = how;
           best_same = same;

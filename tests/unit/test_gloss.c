@@ -121,6 +121,18 @@ static void test_forbidden_forms(void **state)
   assert_string_equal(matches("abraçando rosto"), "");
 }
 
+/* A forbidden gender variant folds to the key of the house form: each
+ * surface goes to the form it spells more closely. */
+static void test_forbidden_gender_variant(void **state)
+{
+  (void)state;
+  assert_string_equal(matches("a incubadora, o incubador"),
+                      "incubadora=incubator/ok; incubador=incubator/forbidden");
+  assert_string_equal(matches("as Incubadoras e os incubadores"),
+                      "Incubadoras=incubator/ok; "
+                      "incubadores=incubator/forbidden");
+}
+
 static void test_terms_do_not_cross_punctuation(void **state)
 {
   (void)state;
@@ -201,7 +213,7 @@ static void test_load_missing_and_folder(void **state)
   assert_int_equal(tl_gloss_load(g2, "/nonexistent.tsv", &err), TL_EGLOSS);
   assert_int_equal(tl_gloss_load(g2, "tests/data/glossary", &err), TL_OK);
   assert_int_equal(g2->nfiles, 1);
-  assert_int_equal(g2->nc, 20);
+  assert_int_equal(g2->nc, 21);
   tl_gloss_free(g2);
 }
 
@@ -213,6 +225,7 @@ int main(void)
       cmocka_unit_test(test_longest_match_and_no_partial_tokens),
       cmocka_unit_test(test_spacing_and_casing_variants),
       cmocka_unit_test(test_forbidden_forms),
+      cmocka_unit_test(test_forbidden_gender_variant),
       cmocka_unit_test(test_terms_do_not_cross_punctuation),
       cmocka_unit_test(test_validation_errors),
       cmocka_unit_test(test_source_column),
