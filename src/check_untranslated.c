@@ -103,6 +103,27 @@ typedef struct word {
                         runs do not ("Open Source Models" is a passage) */
 } word;
 
+/* Token @k is a capitalised word right after a version or size ("3.5",
+ * "70B", "Phi-3"), or right after such a word (@after_variant), separated
+ * by spaces only: the variant part of a model's name ("Phi-3.5 Vision",
+ * "Llama 3.1 - 70B Instruct", "Gemini 1.0 Pro V"), not English prose. */
+static bool variant_word(const tl_ctx *c, const tl_tokens *t, size_t k,
+                         bool after_variant)
+{
+  const tl_token *tok = &t->v[k], *prev;
+
+  if (k == 0 || tok->kind != TL_TOK_WORD || !(tok->flags & TL_TF_CAP))
+    return false;
+  prev = &t->v[k - 1];
+  if (prev->sent != tok->sent || prev->off + prev->len >= tok->off)
+    return false;
+  for (size_t p = prev->off + prev->len; p < tok->off; p++)
+    if (c->doc[p] != ' ')
+      return false;
+  return prev->kind == TL_TOK_NUMBER || prev->kind == TL_TOK_MIXED ||
+         after_variant;
+}
+
 /* An English word that reads as prose, not as a name: lower-case, or a
  * function word ("Western Union" is a name; "the model" is prose). */
 static bool is_prose_en(const tl_token *tok, const tl_wordlang *w)
@@ -374,7 +395,7 @@ void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
   word *w = wi;
   bool short_block = u->kind != TL_BLK_PARA && u->kind != TL_BLK_QUOTE_PARA;
   size_t run_a = 0, run_b = 0;
-  bool in_run = false, run_title = false;
+  bool in_run = false, run_title = false, variant = false;
 
   if (c->spell_en == NULL || t->n == 0)
     return;
@@ -385,6 +406,9 @@ void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
     bool emph = (t->v[k].flags & TL_TF_EMPH) != 0;
     w[k].exempt = emph || (role & TL_ROLE_EXEMPT);
     w[k].exempt_short = emph || (role & TL_ROLE_EXEMPT & ~TL_ROLE_TITLE);
+    variant = variant_word(c, t, k, variant);
+    if (variant)
+      w[k].exempt = w[k].exempt_short = true;
   }
   /* accepted glossary renderings are not leftovers */
   for (size_t i = 0; m != NULL && i < m->n; i++) {
