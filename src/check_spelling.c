@@ -92,10 +92,35 @@ static const char *const PREFIXES[] = {
     "pseudo", "proto", "poli", "mono", "neuro", "cripto", "ciber", "bio",
     "geo", "tele", "vídeo", "sub", NULL};
 
+/* Where the word after @prefix starts in the joined form @w (@n bytes),
+ * when the 1990 agreement joins them there without a hyphen; 0 when it
+ * asks for a hyphen (before h; the same vowel: micro-ondas; r after a
+ * consonant: super-resistente) or for a doubled r or s that is missing
+ * (microserviços). A doubled r or s after a vowel is dropped from the word
+ * (microsserviços: micro + serviços). */
+static size_t joined_word_start(const char *prefix, size_t pl, const char *w,
+                                size_t n)
+{
+  char last = prefix[pl - 1], ch = w[pl];
+  bool vowel_end = strchr("aeiou", last) != NULL;
+
+  if (!(ch >= 'a' && ch <= 'z') || ch == 'h')
+    return 0;
+  if (ch == 'r' || ch == 's') {
+    if (!vowel_end)
+      return ch == 's' ? pl : 0; /* supersônico; super-resistente */
+    return pl + 1 < n && w[pl + 1] == ch ? pl + 1 : 0;
+  }
+  if (strchr("aeiou", ch) != NULL && vowel_end && ch == last)
+    return 0; /* micro-ondas, semi-integral */
+  return pl; /* hiperescala, microeletrônica, multiagente */
+}
+
 /* A prefix joined to a word the dictionaries know (in Portuguese or, for
- * an English compound, in English): a well-formed compound, not a typo.
- * Only before a consonant other than h, r and s: there the 1990 agreement
- * asks for a hyphen or a doubled letter (the orthography check's job). */
+ * an English compound, in English) as the 1990 agreement joins them: a
+ * well-formed compound ("hiperescaladores", "microsserviços"), not a typo.
+ * Where the agreement asks for a hyphen or a doubled letter the word stays
+ * unknown (the orthography check says why). */
 static bool is_prefixed(tl_ctx *c)
 {
   tl_buf low;
@@ -108,16 +133,15 @@ static bool is_prefixed(tl_ctx *c)
   w = low.p;
   n = low.len;
   for (size_t i = 0; PREFIXES[i] != NULL && !yes; i++) {
-    size_t pl = strlen(PREFIXES[i]);
-    char ch;
+    size_t pl = strlen(PREFIXES[i]), at;
     if (n < pl + 4 || strncmp(w, PREFIXES[i], pl) != 0)
       continue;
-    ch = w[pl];
-    if (!(ch >= 'a' && ch <= 'z') || strchr("aeiouhrs", ch) != NULL)
+    at = joined_word_start(PREFIXES[i], pl, w, n);
+    if (at == 0 || n - at < 4)
       continue;
-    yes = tl_spell_check(c->spell, w + pl, n - pl, NULL) == 1 ||
+    yes = tl_spell_check(c->spell, w + at, n - at, NULL) == 1 ||
           (c->spell_en != NULL &&
-           tl_spell_check(c->spell_en, w + pl, n - pl, NULL) == 1);
+           tl_spell_check(c->spell_en, w + at, n - at, NULL) == 1);
   }
   tl_buf_fini(&low);
   return yes;
@@ -125,13 +149,15 @@ static bool is_prefixed(tl_ctx *c)
 
 /* Regular endings whose base the dictionaries may know when Hunspell lacks
  * the form: the plural of an adjective in -al ("adversariais" from
- * "adversarial", a glossary word without affixes) and an adjective in -ável
- * from a verb in -ar ("pesquisável" from "pesquisar"). */
+ * "adversarial", a glossary word without affixes), an adjective in -ável
+ * from a verb in -ar ("pesquisável" from "pesquisar"), and a verb in -ar
+ * whose noun in -agem the dictionary knows ("prototipar", "prototipado"
+ * from "prototipagem", as "filtrar" beside "filtragem"). */
 static const struct ending {
   const char *form, *base;
-} ENDINGS[] = {{"ais", "al"},
-               {"áveis", "ar"},
-               {"ável", "ar"},
+} ENDINGS[] = {{"ais", "al"},     {"áveis", "ar"},  {"ável", "ar"},
+               {"ar", "agem"},    {"ado", "agem"},  {"ada", "agem"},
+               {"ados", "agem"},  {"adas", "agem"}, {"ando", "agem"},
                {NULL, NULL}};
 
 /* Whether the word in c->key is a regular form (ENDINGS) of a word pt_BR,
@@ -243,6 +269,22 @@ void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
       return;
     if (known || is_roman(c->key.p, c->key.len))
       continue;
+    if ((tok->flags & TL_TF_CAP) && !(tok->flags & TL_TF_ALLCAPS) &&
+        !(c->role[i] & (TL_ROLE_CODE | TL_ROLE_CODENAME | TL_ROLE_MENTION |
+                        TL_ROLE_FOREIGN))) {
+      /* a glossary name misspelt: "o Nividia NIM", "a Anthorpic" */
+      const char *name =
+          tl_gloss_name_typo(c->gloss, c->doc + tok->off, tok->len);
+      if (name != NULL) {
+        tl_finding *f = tl_result_add(
+            c->res, tok->off, tok->len, "spelling.unknown", "spelling",
+            TL_ERROR, _("'%.*s' não está no dicionário: erro de grafia de "
+                        "'%s'?"),
+            (int)tok->len, c->doc + tok->off, name);
+        tl_result_set_suggestions(c->res, f, &name, 1);
+        continue;
+      }
+    }
     if (c->role[i] & SKIP_ROLES) {
       tl_result_unjudged(c->res, tok->off, tok->len, reason(c->role[i]));
       continue;

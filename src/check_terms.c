@@ -280,7 +280,7 @@ void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     tl_buf_clear(&low);
     tl_utf8_lower(c->doc + art->off, art->len, &low);
     g = article_gender(low.p, low.len, &other);
-    if (g == 0 || g == k->gender)
+    if (g == 0 || g == k->gender || g == tl_gloss_head_gender(k->preferred))
       continue;
     /* "se aplicam a aplicativos", "acesso a GPUs": "a" before a plural is
      * the preposition (the article would be "os"/"as") */

@@ -268,6 +268,18 @@ static void report_word(tl_ctx *c, size_t off, size_t len, tl_severity sev,
                   tl_result_surface(c->res, off, len));
 }
 
+/* Whether a neighbour of token @k in sentence [s, e) is an English word in
+ * capitals too: "READ THE DOCS" is English shouted, a lone "TO" beside
+ * Portuguese words is an acronym (Tocantins in "(PL/TO)"). */
+static bool caps_english_beside(const tl_ctx *c, const tl_tokens *t,
+                                size_t s, size_t e, size_t k)
+{
+  return (k > s && (t->v[k - 1].flags & TL_TF_ALLCAPS) &&
+          c->lang[k - 1].lang == TL_WORD_EN) ||
+         (k + 1 < e && (t->v[k + 1].flags & TL_TF_ALLCAPS) &&
+          c->lang[k + 1].lang == TL_WORD_EN);
+}
+
 /* The English words of a Portuguese sentence [s, e). */
 static void words_in_sentence(tl_ctx *c, const tl_tokens *t, size_t s,
                               size_t e, const word *w)
@@ -324,6 +336,9 @@ static void words_in_sentence(tl_ctx *c, const tl_tokens *t, size_t s,
     if (w[k].exempt ||
         (l->lang != TL_WORD_EN && !listed(c, tok)))
       continue;
+    if ((tok->flags & TL_TF_ALLCAPS) && l->function &&
+        !caps_english_beside(c, t, s, e, k))
+      continue; /* "(PL/TO)", "a IN 12": an acronym, not the word "to" */
     if ((tok->flags & TL_TF_CAP) && !l->function &&
         !(tok->flags & TL_TF_SENT_START))
       continue; /* capitalised inside a sentence: a name */

@@ -373,6 +373,15 @@ static void claim_key(const char *s, size_t n, tl_buf *out)
   tl_buf_fini(&f);
 }
 
+/* Whether concept @ci already has a form written @text (NFC). */
+static bool has_form_text(const tl_gloss *g, uint32_t ci, const char *text)
+{
+  for (size_t i = g->nf; i-- > 0;)
+    if (g->f[i].concept == ci && strcmp(g->f[i].text, text) == 0)
+      return true;
+  return false;
+}
+
 static tl_status add_form(loader *L, uint32_t ci, tl_form_kind kind,
                           const char *text, size_t n, const char *at)
 {
@@ -413,9 +422,14 @@ static tl_status add_form(loader *L, uint32_t ci, tl_form_kind kind,
       return bad(L, at,
                  _("'%s' é ao mesmo tempo proibida e aceita no conceito '%s'"),
                  L->a.p, g->c[ci].id);
-    return TL_OK; /* the same form twice in one concept: harmless */
+    if (has_form_text(g, ci, L->a.p))
+      return TL_OK; /* the same form twice in one concept: harmless */
+    /* another spelling of a form of the concept ("plugin" admitted beside
+     * "plug-in" preferred): a form of its own, so that a text written
+     * with it reads as what the row says, not as a variant of the other */
+  } else {
+    s->value = ((ci << 2) | (uint32_t)kind) + 1;
   }
-  s->value = ((ci << 2) | (uint32_t)kind) + 1;
   TL_GROW(g->f, g->capf, g->nf + 1);
   fi = (uint32_t)g->nf++;
   g->counts[kind]++;
@@ -632,6 +646,104 @@ static tl_status add_row(loader *L, const int *map, size_t ncols,
   if (st == TL_OK)
     st = add_list(L, ci, TL_FORM_FORBIDDEN, v[COL_FORBID]);
   return st;
+}
+
+/* Whether a[0..na) and b[0..nb) differ by exactly one edit: a letter
+ * inserted, deleted or substituted, or two neighbours swapped. */
+static bool one_edit_apart(const char *a, size_t na, const char *b,
+                           size_t nb)
+{
+  size_t i = 0;
+
+  if (na > nb) {
+    const char *t = a;
+    size_t tn = na;
+    a = b;
+    na = nb;
+    b = t;
+    nb = tn;
+  }
+  if (nb - na > 1)
+    return false;
+  while (i < na && a[i] == b[i])
+    i++;
+  if (i == na)
+    return nb == na + 1; /* one letter added at the end */
+  if (na == nb)
+    return memcmp(a + i + 1, b + i + 1, na - i - 1) == 0 || /* changed */
+           (i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+            memcmp(a + i + 2, b + i + 2, na - i - 2) == 0); /* swapped */
+  return memcmp(a + i, b + i + 1, na - i) == 0; /* one letter added */
+}
+
+const char *tl_gloss_name_typo(const tl_gloss *g, const char *p, size_t n)
+{
+  if (g == NULL || n < 6 || n > 40)
+    return NULL;
+  for (size_t i = 0; i < n; i++)
+    if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z')))
+      return NULL;
+  for (size_t fi = 0; fi < g->nf; fi++) {
+    const tl_form *f = &g->f[fi];
+    size_t fn;
+    bool word = true;
+    if (!f->exact || f->kind == TL_FORM_FORBIDDEN || f->text[0] != p[0])
+      continue;
+    fn = strlen(f->text);
+    if (fn < 6 || fn + 1 < n || fn > n + 1)
+      continue;
+    for (size_t k = 0; k < fn && word; k++)
+      word = (f->text[k] >= 'a' && f->text[k] <= 'z') ||
+             (f->text[k] >= 'A' && f->text[k] <= 'Z');
+    if (n == fn + 1 && p[fn] == 's' && memcmp(p, f->text, fn) == 0)
+      continue; /* a plural: "Oxfords" */
+    if (word && one_edit_apart(p, n, f->text, fn))
+      return f->text;
+  }
+  return NULL;
+}
+
+char tl_gloss_head_gender(const char *name)
+{
+  static const struct {
+    const char *word;
+    char gender;
+  } EN_LAST[] = {
+      {"Institute", 'm'},  {"Laboratory", 'm'},   {"Center", 'm'},
+      {"Centre", 'm'},
+      {"Group", 'm'},      {"Council", 'm'},      {"Fund", 'm'},
+      {"Project", 'm'},    {"Forum", 'm'},        {"Office", 'm'},
+      {"Department", 'm'}, {"Museum", 'm'},       {"Program", 'm'},
+      {"Committee", 'm'},  {"Board", 'm'},        {"Consortium", 'm'},
+      {"Foundation", 'f'}, {"University", 'f'},   {"Association", 'f'},
+      {"Alliance", 'f'},   {"Academy", 'f'},      {"School", 'f'},
+      {"Society", 'f'},    {"Commission", 'f'},   {"Agency", 'f'},
+      {"Initiative", 'f'}, {"Organization", 'f'}, {"Federation", 'f'},
+      {"Conference", 'f'}, {"Corporation", 'f'},  {NULL, 0}},
+    PT_FIRST[] = {
+      {"Instituto", 'm'},   {"Laboratório", 'm'}, {"Centro", 'm'},
+      {"Grupo", 'm'},       {"Conselho", 'm'},    {"Fundo", 'm'},
+      {"Projeto", 'm'},     {"Fórum", 'm'},       {"Departamento", 'm'},
+      {"Museu", 'm'},       {"Programa", 'm'},    {"Comitê", 'm'},
+      {"Consórcio", 'm'},   {"Ministério", 'm'},  {"Fundação", 'f'},
+      {"Universidade", 'f'}, {"Associação", 'f'}, {"Aliança", 'f'},
+      {"Academia", 'f'},    {"Escola", 'f'},      {"Sociedade", 'f'},
+      {"Comissão", 'f'},    {"Agência", 'f'},     {"Iniciativa", 'f'},
+      {"Organização", 'f'}, {"Federação", 'f'},   {"Conferência", 'f'},
+      {NULL, 0}};
+  const char *last = strrchr(name, ' ');
+  size_t first = strcspn(name, " ");
+
+  if (last == NULL)
+    return 0; /* one word: a name, not an institution's */
+  for (size_t i = 0; PT_FIRST[i].word != NULL; i++)
+    if (strlen(PT_FIRST[i].word) == first &&
+        memcmp(name, PT_FIRST[i].word, first) == 0)
+      return PT_FIRST[i].gender;
+  for (size_t i = 0; EN_LAST[i].word != NULL; i++)
+    if (strcmp(last + 1, EN_LAST[i].word) == 0)
+      return EN_LAST[i].gender;
+  return 0;
 }
 
 const char *tl_gloss_rendering(const tl_gloss *g, const char *p, size_t n)

@@ -103,6 +103,21 @@ long tl_gloss_find_en(const tl_gloss *g, const char *p, size_t n);
  * itself ("dataset") or it is the preferred form but for case. */
 const char *tl_gloss_rendering(const tl_gloss *g, const char *p, size_t n);
 
+/* The gender ('m', 'f') of the noun at the head of an institution's name:
+ * the Portuguese first word ("Instituto Alan Turing": o instituto) or the
+ * Portuguese translation of the English last word ("Technology Innovation
+ * Institute": o instituto; "Linux Foundation": a fundação); 0 for a name
+ * of one word or another head. An article that agrees with it is right. */
+char tl_gloss_head_gender(const char *name);
+
+/* The glossary name (an exact-case form of one ASCII word of 6 letters or
+ * more, no digits, not a forbidden form) that the capitalised word
+ * p[0..n) misspells by one edit after the same first letter: a letter
+ * added, dropped, changed, or two letters swapped ("Nividia" for Nvidia,
+ * "Anthorpic" for Anthropic); NULL when there is none. The name is
+ * borrowed from @g. */
+const char *tl_gloss_name_typo(const tl_gloss *g, const char *p, size_t n);
+
 /* Call @fn for every word of every accepted rendering (for spelling). */
 void tl_gloss_words(const tl_gloss *g, void (*fn)(void *, const char *, size_t),
                     void *ud);

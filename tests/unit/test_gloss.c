@@ -217,6 +217,45 @@ static void test_load_missing_and_folder(void **state)
   tl_gloss_free(g2);
 }
 
+/* The project's glossary: an institution's gender is its head noun's
+ * ("Instituto Alan Turing" was 'f'; the Technology Innovation Institute is
+ * "o instituto"), and another spelling of a form listed with its own kind
+ * keeps that kind ("plugin" admitted beside "plug-in" preferred). */
+static void test_project_glossary_genders_and_spellings(void **state)
+{
+  tl_gloss *pg = tl_gloss_new();
+  tl_error err;
+  size_t wrong = 0;
+  const char *tsv = "id\ten\tpreferred\tadmitted\n"
+                    "plugin\tplugin\tplug-in\tplugin\n";
+
+  (void)state;
+  assert_int_equal(tl_gloss_load(pg, "glossary", &err), TL_OK);
+  for (size_t i = 0; i < pg->nc; i++) {
+    const tl_concept *k = &pg->c[i];
+    char head = tl_gloss_head_gender(k->preferred);
+    if (k->gender != 0 && head != 0 && head != k->gender) {
+      print_error("%s:%u: '%s' is %c, its head noun %c\n", k->file, k->line,
+                  k->preferred, k->gender, head);
+      wrong++;
+    }
+  }
+  assert_int_equal(wrong, 0);
+  assert_int_equal(tl_gloss_head_gender("Technology Innovation Institute"),
+                   'm');
+  assert_int_equal(tl_gloss_head_gender("Linux Foundation"), 'f');
+  assert_int_equal(tl_gloss_head_gender("Universidade de Oxford"), 'f');
+  assert_int_equal(tl_gloss_head_gender("Institute"), 0);
+  assert_int_equal(tl_gloss_head_gender("Hugging Face"), 0);
+  tl_gloss_free(pg);
+
+  pg = tl_gloss_new();
+  assert_int_equal(tl_gloss_load_buffer(pg, "p.tsv", tsv, strlen(tsv), &err),
+                   TL_OK);
+  assert_int_equal(pg->nf, 2); /* plug-in, and plugin admitted */
+  tl_gloss_free(pg);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -230,6 +269,7 @@ int main(void)
       cmocka_unit_test(test_validation_errors),
       cmocka_unit_test(test_source_column),
       cmocka_unit_test(test_load_missing_and_folder),
+      cmocka_unit_test(test_project_glossary_genders_and_spellings),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,99 @@
+/* Real sentences of texts nobody tuned on (machine-translated lessons of
+ * generative-ai-for-beginners 10-21, Brazilian news about AI) that tradlint
+ * flagged wrongly, each beside the near misses that must stay flagged. */
+#include "findings.h"
+
+static void test_prefixed_words_and_verbs_from_nouns(void **state)
+{
+  (void)state;
+  /* prefix + known word as the 1990 agreement joins them */
+  assert_string_equal(
+      findings("spelling", "As pistas apontam para hiperescaladores como "
+                           "Microsoft, Meta ou Oracle."),
+      "");
+  assert_string_equal(findings("spelling", "Usamos microsserviços e uma "
+                                           "arquitetura multiagente."),
+                      "");
+  /* the agreement doubles s after a vowel, hyphenates a repeated vowel */
+  assert_string_equal(findings("spelling.unknown",
+                               "Um conjunto de microserviços de inferência."),
+                      "microserviços");
+  assert_string_equal(findings("spelling.unknown", "O forno microondas."),
+                      "microondas");
+  /* a verb whose noun in -agem the dictionary knows (prototipagem) */
+  assert_string_equal(
+      findings("spelling", "Veja como usar os modelos para prototipar com IA; "
+                           "o app foi prototipado em dias."),
+      "");
+  assert_string_equal(findings("spelling.unknown",
+                               "Contrariou a expectatica do presidente."),
+                      "expectatica");
+}
+
+static void test_spelling_listed_as_admitted(void **state)
+{
+  (void)state;
+  /* "plugin" is admitted beside "plug-in": one spelling is no finding */
+  assert_string_equal(
+      findings("terminology", "Esses plugins são armazenados como embeddings "
+                              "para que o LLM possa buscar o plugin correto."),
+      "");
+  assert_string_equal(findings("terminology", "O Github e o GitHub."),
+                      "Github>GitHub");
+}
+
+static void test_acronym_spelling_an_english_word(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("untranslated", "O senador tocantinense Eduardo Gomes (PL/TO) "
+                               "espera que o projeto seja votado."),
+      "");
+  /* the English word in lower case is still English */
+  assert_string_equal(findings("untranslated.word",
+                               "O modelo responde to the user agora."),
+                      "to the user");
+}
+
+static void test_article_of_an_institution(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("agreement", "O Falcon é um LLM criado pelo Technology "
+                            "Innovation Institute (TII)."),
+      "");
+  assert_string_equal(findings("agreement", "Pesquisadores do Instituto Alan "
+                                            "Turing publicaram o estudo."),
+                      "");
+  assert_string_equal(findings("agreement", "Um LLM criado pela Technology "
+                                            "Innovation Institute."),
+                      "pela>pelo");
+  assert_string_equal(findings("agreement", "Segundo o OpenAI, o modelo."),
+                      "o>a");
+}
+
+static void test_misspelt_glossary_name(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("spelling.unknown",
+               "Demo: usando o Nividia NIM para chamar a API da Anthorpic."),
+      "Nividia>Nvidia | Anthorpic>Anthropic");
+  /* a plural of a name, and names the glossary knows, are not typos */
+  assert_string_equal(findings("spelling.unknown", "Os Oxfords indicam "
+                                                   "reembolso; a Nvidia e a "
+                                                   "Anthropic."),
+                      "");
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_prefixed_words_and_verbs_from_nouns),
+      cmocka_unit_test(test_spelling_listed_as_admitted),
+      cmocka_unit_test(test_acronym_spelling_an_english_word),
+      cmocka_unit_test(test_article_of_an_institution),
+      cmocka_unit_test(test_misspelt_glossary_name),
+  };
+  return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
+}
