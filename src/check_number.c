@@ -12,7 +12,11 @@
  *     comma is the decimal one).
  *   number.currency (warning, fix): a dollar amount written the English
  *     way: "$2.50" -> "US$ 2,50", "US$1.5" -> "US$ 1,5", "$2.5M" ->
- *     "US$ 2,5 milhões", "$500K" -> "US$ 500 mil". */
+ *     "US$ 2,5 milhões", "$500K" -> "US$ 500 mil"; and the currency said
+ *     twice: "US$ 721,28 dólares" -> "US$ 721,28".
+ *   number.plural (warning, fix): a scale word in the plural after a number
+ *     whose integer part is 1: "1,78 trilhões" -> "1,78 trilhão", "1
+ *     milhões" -> "1 milhão" (the norm of the Brazilian press). */
 #include "check.h"
 #include "msg.h"
 
@@ -370,6 +374,98 @@ static bool check_currency(tl_ctx *c, const tl_token *tok)
   return true;
 }
 
+/* Scale words in the plural and their singular. */
+static const struct plural_scale {
+  const char *many, *one;
+} PLURAL_SCALES[] = {{"milhões", "milhão"},
+                     {"bilhões", "bilhão"},
+                     {"trilhões", "trilhão"},
+                     {NULL, NULL}};
+
+/* number.plural: "1,78 trilhões" -> "1,78 trilhão". Number token @k is
+ * "1" or "1," and decimals, and the next word of its sentence is a plural
+ * scale word; a dollar sign before it goes into the finding, written the
+ * Portuguese way ("US$1,78 trilhões" -> "US$ 1,78 trilhão"). Returns
+ * whether a finding was made. */
+static bool check_scale_plural(tl_ctx *c, const tl_tokens *t, size_t k)
+{
+  const tl_token *tok = &t->v[k], *w;
+  const char *p = c->doc + tok->off;
+  size_t dollar = dollar_before(c, tok->off), start = tok->off;
+  tl_buf s;
+
+  if (!(tok->len == 1 && p[0] == '1') &&
+      !(tok->len >= 3 && p[0] == '1' && p[1] == ',' &&
+        count(p, tok->len, ',') == 1 && count(p, tok->len, '.') == 0))
+    return false;
+  if (k + 1 >= t->n || t->v[k + 1].sent != tok->sent)
+    return false;
+  w = &t->v[k + 1];
+  if (w->off != tok->off + tok->len + 1 || c->doc[tok->off + tok->len] != ' ')
+    return false;
+  for (size_t i = 0; PLURAL_SCALES[i].many != NULL; i++) {
+    size_t wn = strlen(PLURAL_SCALES[i].many);
+    if (w->len != wn || memcmp(c->doc + w->off, PLURAL_SCALES[i].many, wn))
+      continue;
+    tl_buf_init(&s);
+    if (dollar != (size_t)-1 && dollar >= 2 &&
+        memcmp(c->doc + dollar - 2, "US", 2) == 0) {
+      start = dollar - 2;
+      tl_buf_adds(&s, "US$ ");
+    }
+    tl_buf_add(&s, p, tok->len);
+    tl_buf_addc(&s, ' ');
+    tl_buf_adds(&s, PLURAL_SCALES[i].one);
+    add(c, start, w->off + w->len - start, "number.plural",
+        _("com parte inteira 1, a escala fica no singular"),
+        tl_buf_cstr(&s));
+    tl_buf_fini(&s);
+    return true;
+  }
+  return false;
+}
+
+/* number.currency: "US$ 721,28 dólares": the sign already says the
+ * currency. Number token @k follows "US$"; a scale word may come between
+ * it and "dólares". */
+static void check_currency_twice(tl_ctx *c, const tl_tokens *t, size_t k)
+{
+  size_t dollar = dollar_before(c, t->v[k].off), j = k + 1, start, last = k;
+  tl_buf s;
+
+  if (dollar == (size_t)-1 || dollar < 2 ||
+      memcmp(c->doc + dollar - 2, "US", 2) != 0)
+    return;
+  start = dollar - 2;
+  if (j < t->n && t->v[j].sent == t->v[k].sent &&
+      tl_token_in_list(c->doc, &t->v[j], PT_SCALE_WORDS)) {
+    last = j++; /* "US$ 2 bilhões de dólares" */
+    if (j + 1 < t->n && t->v[j].len == 2 &&
+        memcmp(c->doc + t->v[j].off, "de", 2) == 0)
+      j++;
+  }
+  if (j >= t->n || t->v[j].sent != t->v[k].sent ||
+      !((t->v[j].len == strlen("dólares") &&
+         memcmp(c->doc + t->v[j].off, "dólares", t->v[j].len) == 0) ||
+        (t->v[j].len == strlen("dólar") &&
+         memcmp(c->doc + t->v[j].off, "dólar", t->v[j].len) == 0)))
+    return;
+  if (t->v[j].off != t->v[j - 1].off + t->v[j - 1].len + 1)
+    return; /* only a space before it */
+  tl_buf_init(&s);
+  tl_buf_add(&s, c->doc + start, t->v[last].off + t->v[last].len - start);
+  {
+    const char *sv = tl_arena_strndup(&c->res->arena, s.p, s.len);
+    tl_finding *f = tl_result_add(
+        c->res, start, t->v[j].off + t->v[j].len - start, "number.currency",
+        "number", TL_WARNING,
+        _("'%.*s': o símbolo US$ já diz a moeda; escreva '%s'"),
+        (int)(t->v[j].off + t->v[j].len - start), c->doc + start, sv);
+    tl_result_set_suggestions(c->res, f, &sv, 1);
+  }
+  tl_buf_fini(&s);
+}
+
 void tl_check_number(tl_ctx *c, const tl_tokens *t)
 {
   tl_buf s;
@@ -387,6 +483,11 @@ void tl_check_number(tl_ctx *c, const tl_tokens *t)
       if (p[0] >= '0' && p[0] <= '9')
         check_currency(c, tok);
       continue;
+    }
+    if (tok->kind == TL_TOK_NUMBER) {
+      check_currency_twice(c, t, k);
+      if (check_scale_plural(c, t, k))
+        continue; /* its suggestion writes the number and the sign too */
     }
     if (tok->kind != TL_TOK_NUMBER || check_currency(c, tok))
       continue;

@@ -76,6 +76,30 @@ static void test_near_misses(void **state)
   assert_string_equal(findings("number", "São 1.000 GPUs."), "");
 }
 
+static void test_scale_plural_and_currency_twice(void **state)
+{
+  (void)state;
+  /* fayerwayer.com.br on Nvidia passing Amazon (February 2024) */
+  assert_string_equal(
+      findings("number", "As ações fecharam a US$721,28 dólares por ação, "
+                         "o que lhe confere uma capitalização de mercado de "
+                         "US$1,78 trilhões, em comparação com os US$1,75 "
+                         "trilhões da Amazon."),
+      "US$721,28>US$ 721,28 | US$721,28 dólares>US$721,28 | "
+      "US$1,78 trilhões>US$ 1,78 trilhão | US$1,75 trilhões>US$ 1,75 trilhão");
+  assert_string_equal(findings("number", "São 1 milhões de usuários e US$ 2 "
+                                         "bilhões de dólares."),
+                      "1 milhões>1 milhão | US$ 2 bilhões de dólares>US$ 2 "
+                      "bilhões");
+  /* near misses: the integer part is not 1, the scale is singular, the
+   * currency is said once */
+  assert_string_equal(
+      findings("number", "Foram 1,5 milhão, 11,5 milhões, 1.500 milhões, 21 "
+                         "bilhões e 0,5 bilhão; custa US$ 5, e os dólares "
+                         "subiram; R$ 1,2 bilhão."),
+      "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -83,6 +107,7 @@ int main(void)
       cmocka_unit_test(test_currency),
       cmocka_unit_test(test_ranges),
       cmocka_unit_test(test_near_misses),
+      cmocka_unit_test(test_scale_plural_and_currency_twice),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
