@@ -89,6 +89,21 @@ typedef struct tl_english_hit {
   uint8_t gloss; /* beside its translation in parentheses, or a mention */
 } tl_english_hit;
 
+/* A rendering recorded for the archive beside the glossary usages: an
+ * English term used as a common noun (check_english.c), a heading or a
+ * link text (structure.c). Strings live in the result's arena. */
+typedef struct tl_xusage {
+  const char *concept, *rendering, *surface;
+  uint8_t kind; /* tl_form_kind or TL_RENDERING_* (store.h) */
+  size_t off;
+} tl_xusage;
+
+/* A heading that may be a derived phrase, judged at the end (structure.c). */
+typedef struct tl_heading_span {
+  size_t off, len;
+  unsigned level;
+} tl_heading_span;
+
 /* Code of the document (markup.h's tl_code_fn), for terminology.identifier. */
 typedef struct tl_code_seg {
   size_t off, len;
@@ -145,6 +160,10 @@ typedef struct tl_ctx {
   size_t ndhits, capdhits;
   tl_english_hit *ehits, *ahits; /* English terms; acronyms */
   size_t nehits, capehits, nahits, capahits;
+  tl_xusage *xusage; /* renderings for the archive only (tl_xusage) */
+  size_t nxusage, capxusage;
+  tl_heading_span *heads; /* headings waiting for the derived phrases */
+  size_t nheads, capheads;
   tl_code_seg *code; /* inline code spans and code block lines */
   size_t ncode, capcode;
   /* glossary (may be NULL) and the renderings this document used */
@@ -247,6 +266,27 @@ void tl_derived_record(const tl_ctx *c, tl_map *surfaces);
 bool tl_derived_compatible(int a, int b);
 size_t tl_derived_groups(const char *p, size_t len, tl_buf *groups,
                          int *suffixes, size_t max);
+/* doc[off..off+len) as a phrase: emphasis and code marks out, one space
+ * between words, NFC; appended to @out, in lower case when @lower. */
+void tl_phrase_text(const char *doc, size_t off, size_t len, bool lower,
+                    tl_buf *out);
+/* The group of derived phrase group index @idx (c->derived), or NULL. */
+const char *tl_derived_group(const tl_ctx *c, uint32_t idx);
+/* A discovered concept's name: @group with the derived word's family mark
+ * out and a '*' after its stem ("objetiv de aprendiz*"), into @out
+ * (cleared first; NUL-terminated). */
+void tl_derived_name(const char *group, tl_buf *out);
+
+/* Structural renderings for the corpus memory (structure.c): a heading
+ * whose whole text is one concept's rendering, recorded as concept
+ * "## ID" with rendering "## Text"; a link text, recorded as a rendering
+ * of its destination (concept "[…] host/path", rendering "[text]"). Into
+ * c->xusage; the end adds the headings that are derived phrases and drops
+ * destinations the document gives two texts. */
+void tl_structure_block(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
+                        const tl_matches *m);
+void tl_structure_end(tl_ctx *c);
+
 /* consistency.english (warning): a concept's English term beside its
  * Portuguese rendering; consistency.acronym (warning): its English and
  * Portuguese acronyms in one document. The end runs after

@@ -319,10 +319,38 @@ size_t tl_derived_groups(const char *p, size_t len, tl_buf *groups,
   return ng;
 }
 
+const char *tl_derived_group(const tl_ctx *c, uint32_t idx)
+{
+  for (size_t i = 0; i < c->derived.cap; i++)
+    if (c->derived.slots[i].key != NULL && c->derived.slots[i].value == idx)
+      return c->derived.slots[i].key;
+  return NULL;
+}
+
+void tl_derived_name(const char *group, tl_buf *out)
+{
+  tl_buf_clear(out);
+  while (*group != '\0') {
+    size_t n = strcspn(group, " ");
+    if (n > 2 && group[1] == '~') {
+      tl_buf_add(out, group + 2, n - 2);
+      tl_buf_addc(out, '*');
+    } else {
+      tl_buf_add(out, group, n);
+    }
+    group += n;
+    if (*group == ' ') {
+      tl_buf_addc(out, ' ');
+      group++;
+    }
+  }
+  tl_buf_cstr(out);
+}
+
 void tl_derived_record(const tl_ctx *c, tl_map *surfaces)
 {
   const char **group;
-  tl_buf row, phrase;
+  tl_buf row;
 
   if (c->ndhits == 0)
     return;
@@ -332,43 +360,18 @@ void tl_derived_record(const tl_ctx *c, tl_map *surfaces)
         c->derived.slots[i].value < c->derived.count)
       group[c->derived.slots[i].value] = c->derived.slots[i].key;
   tl_buf_init(&row);
-  tl_buf_init(&phrase);
   for (size_t i = 0; i < c->ndhits; i++) {
     const tl_derived_hit *h = &c->dhits[i];
     const char *g = group[h->group];
-    bool space = false;
     if (g == NULL)
       continue;
-    /* the phrase as written, emphasis marks out, one space between
-     * words, NFC and lower case */
-    tl_buf_clear(&phrase);
-    for (size_t k = h->off; k < h->off + h->len; k++) {
-      char ch = c->doc[k];
-      if (ch == '*' || ch == '_')
-        continue;
-      if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
-        space = true;
-        continue;
-      }
-      if (space && phrase.len > 0)
-        tl_buf_addc(&phrase, ' ');
-      space = false;
-      tl_buf_addc(&phrase, ch);
-    }
     tl_buf_clear(&row);
     tl_buf_addc(&row, TL_DERIVED_MARK);
     tl_buf_adds(&row, g);
     tl_buf_addc(&row, '\x1f');
-    {
-      tl_buf nfc;
-      tl_buf_init(&nfc);
-      tl_utf8_nfc(phrase.p, phrase.len, &nfc);
-      tl_utf8_lower(nfc.p, nfc.len, &row);
-      tl_buf_fini(&nfc);
-    }
+    tl_phrase_text(c->doc, h->off, h->len, true, &row);
     tl_map_put(surfaces, row.p, row.len, 0, NULL)->value++;
   }
   tl_buf_fini(&row);
-  tl_buf_fini(&phrase);
   free(group);
 }

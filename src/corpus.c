@@ -482,6 +482,34 @@ static void add_learned_row(void *ud, uint32_t concept, const char *pt,
                                     off};
 }
 
+/* The renderings recorded for the archive only (c->xusage: English
+ * terms, headings, link texts) after the @n rows of @u: one row per
+ * (concept, rendering), counted, first occurrence kept; the new count. */
+static size_t add_extra_rows(const tl_ctx *c, tl_store_usage *u, size_t n)
+{
+  size_t from = n;
+
+  for (size_t i = 0; i < c->nxusage; i++) {
+    const tl_xusage *x = &c->xusage[i];
+    size_t j;
+    for (j = from; j < n; j++)
+      if (strcmp(u[j].concept, x->concept) == 0 &&
+          strcmp(u[j].rendering, x->rendering) == 0)
+        break;
+    if (j < n) {
+      u[j].count++;
+      if (x->off < u[j].first_offset) {
+        u[j].first_offset = x->off;
+        u[j].surface = x->surface;
+      }
+      continue;
+    }
+    u[n++] = (tl_store_usage){x->concept, x->rendering, x->surface, x->kind,
+                              1, 0, x->off};
+  }
+  return n;
+}
+
 static void hex_hash(const char *data, size_t len, char out[17])
 {
   snprintf(out, 17, "%016llx", (unsigned long long)tl_hash(data, len));
@@ -576,7 +604,8 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
     return rc;
   }
   {
-    tl_store_usage *u = tl_xcalloc(na + c->res->nglosses + 1, sizeof *u);
+    tl_store_usage *u =
+        tl_xcalloc(na + c->res->nglosses + c->nxusage + 1, sizeof *u);
     tl_store_surface *sf = tl_xcalloc(surfaces->count + 1, sizeof *sf);
     size_t nsf = 0, nw, nu = na;
     tl_store_word *w = house_rows(c->res, words, &nw);
@@ -596,6 +625,7 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
       gloss_rows lr = {u, na, na, c};
       tl_learned_glossary(c, add_learned_row, &lr);
       nu = lr.n;
+      nu = add_extra_rows(c, u, nu);
       for (size_t i = na; i < nu; i++)
         u[i].first_line = tl_lines_line(&li, u[i].first_offset);
     }
@@ -895,28 +925,6 @@ static int suffix_in(const char *group, const char *surface)
   return out;
 }
 
-/* A discovered concept's name: its group with the derived word's family
- * mark out and a '*' after its stem ("objetiv de aprendiz*"). */
-static void discovered_id(const char *group, tl_buf *out)
-{
-  tl_buf_clear(out);
-  while (*group != '\0') {
-    size_t n = strcspn(group, " ");
-    if (n > 2 && group[1] == '~') {
-      tl_buf_add(out, group + 2, n - 2);
-      tl_buf_addc(out, '*');
-    } else {
-      tl_buf_add(out, group, n);
-    }
-    group += n;
-    if (*group == ' ') {
-      tl_buf_addc(out, ' ');
-      group++;
-    }
-  }
-  tl_buf_cstr(out);
-}
-
 static tl_status add_rejected_key(void *ud, const char *key, const char *word,
                                   tl_error *err)
 {
@@ -930,10 +938,13 @@ static tl_status add_rejected_key(void *ud, const char *key, const char *word,
  * with two derivations of one word of compatible suffixes ("taxa de
  * aprendizado", "taxa de aprendizagem"), each phrase a rendering (kind
  * discovered), unless an editor rejected it (tradlint corpus reject). */
+static bool shown_as_headings(tl_corpus *c, const char *id,
+                              const rep_rows *rows, char **ids, size_t nids);
+
 static tl_status report_discovered(tl_corpus *c, tl_format format, bool pages,
                                    FILE *out, json_t *arr,
-                                   const tl_map *rejected, size_t *count,
-                                   tl_error *err)
+                                   const tl_map *rejected, char **ids,
+                                   size_t nids, size_t *count, tl_error *err)
 {
   disc_rows d = {NULL, 0, 0};
   tl_buf id;
@@ -965,11 +976,15 @@ static tl_status report_discovered(tl_corpus *c, tl_format format, bool pages,
       collect_row(&rows, d.v[i].surface, TL_RENDERING_DISCOVERED, d.v[i].docs,
                   d.v[i].uses, ex != NULL ? &ex : NULL, ex != NULL);
     }
+    tl_derived_name(d.v[s].key + 1, &id);
+    if (shown_as_headings(c, id.p, &rows, ids, nids)) {
+      free_rows(&rows);
+      continue; /* its heading concept ("## ...") tells it */
+    }
     if (*count == 0 && format == TL_FORMAT_TEXT)
       fputs(_("conceitos descobertos (derivações da mesma palavra, fora do "
               "glossário):\n"),
             out);
-    discovered_id(d.v[s].key + 1, &id);
     put_concept(out, format, pages, arr, id.p, "discovered", NULL, &rows);
     free_rows(&rows);
     (*count)++;
@@ -1138,6 +1153,107 @@ static void page_link(FILE *out, const char *path)
   tl_buf_fini(&b);
 }
 
+/* ---- structural concepts (structure.c) ----------------------------------- */
+
+/* The origin of a recorded concept id: "heading" ("## ID"), "link"
+ * ("[…] host/path") or "glossary". */
+static const char *concept_origin(const char *id)
+{
+  if (id[0] == '#')
+    return "heading";
+  if (id[0] == '[')
+    return "link";
+  return "glossary";
+}
+
+/* A heading concept's or rendering's text after its "## " mark. */
+static const char *after_mark(const char *s)
+{
+  while (*s == '#')
+    s++;
+  return *s == ' ' ? s + 1 : s;
+}
+
+/* Whether the renderings of a derived phrase heading ("## objetivos de
+ * aprendizagem", "## objetivos de aprendizado") differ in the derivation
+ * of a word (compatible suffixes of one group), not only in inflection. */
+static bool derived_rows_differ(const rep_rows *rows)
+{
+  tl_buf *groups = tl_xcalloc(rows->n, sizeof *groups);
+  int(*suf)[6] = tl_xcalloc(rows->n, sizeof *suf);
+  size_t *ng = tl_xcalloc(rows->n, sizeof *ng);
+  bool two = false;
+
+  for (size_t r = 0; r < rows->n; r++) {
+    const char *t = after_mark(rows->v[r].rendering);
+    tl_buf_init(&groups[r]);
+    ng[r] = tl_derived_groups(t, strlen(t), &groups[r], suf[r], 6);
+  }
+  for (size_t a = 0; a < rows->n && !two; a++)
+    for (size_t b = a + 1; b < rows->n && !two; b++) {
+      const char *ga = groups[a].p;
+      for (size_t i = 0; i < ng[a] && !two; i++, ga += strlen(ga) + 1) {
+        const char *gb = groups[b].p;
+        for (size_t j = 0; j < ng[b] && !two; j++, gb += strlen(gb) + 1)
+          two = strcmp(ga, gb) == 0 && tl_derived_compatible(suf[a][i],
+                                                              suf[b][j]);
+      }
+    }
+  for (size_t r = 0; r < rows->n; r++)
+    tl_buf_fini(&groups[r]);
+  free(groups);
+  free(suf);
+  free(ng);
+  return two;
+}
+
+/* Whether every use of glossary concept @id's renderings (@rows) is a
+ * heading that a heading concept of the report ("## ID", among @ids)
+ * shows already: the concept is left out, its headings say it. */
+static bool shown_as_headings(tl_corpus *c, const char *id,
+                              const rep_rows *rows, char **ids, size_t nids)
+{
+  unsigned *uses = tl_xcalloc(rows->n + 1, sizeof *uses);
+  bool all = true;
+
+  for (size_t i = 0; i < nids; i++) {
+    rep_rows h = {NULL, 0, 0};
+    if (ids[i][0] != '#' || strcmp(after_mark(ids[i]), id) != 0)
+      continue;
+    if (tl_store_renderings(c->store, ids[i], NULL, collect_row, &h, NULL) ==
+        TL_OK)
+      for (size_t r = 0; r < h.n; r++)
+        for (size_t k = 0; k < rows->n; k++)
+          if (strcmp(after_mark(h.v[r].rendering), rows->v[k].rendering) == 0)
+            uses[k] += h.v[r].uses;
+    free_rows(&h);
+  }
+  for (size_t k = 0; k < rows->n && all; k++)
+    all = uses[k] == rows->v[k].uses;
+  free(uses);
+  return all;
+}
+
+/* Whether concept ids[i], rendered the ways of @rows, belongs in the
+ * report: a derived phrase heading whose renderings differ in a
+ * derivation, a glossary concept not told entirely by its headings. */
+static bool structural_shown(tl_corpus *c, const tl_linter *l, char **ids,
+                             size_t nids, size_t i, const rep_rows *rows)
+{
+  const char *id = ids[i];
+  bool glossary_id = false;
+
+  if (id[0] == '[')
+    return true;
+  if (l != NULL && l->gloss != NULL) {
+    const char *g = id[0] == '#' ? after_mark(id) : id;
+    glossary_id = tl_map_find(&l->gloss->ids, g, strlen(g)) != NULL;
+  }
+  if (id[0] == '#')
+    return glossary_id || derived_rows_differ(rows);
+  return !shown_as_headings(c, id, rows, ids, nids);
+}
+
 static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
                         bool pages, FILE *out, tl_error *err)
 {
@@ -1182,15 +1298,23 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
     }
     rc = tl_store_renderings(c->store, ids[i], NULL, collect_row, &rows, err);
     drop_rejected(&rows, &rejected, &terms, true);
-    if (rc == TL_OK && rows.n > 1) {
-      put_concept(out, format, pages, arr, ids[i], "glossary", pref, &rows);
+    if (rc == TL_OK && rows.n > 1 && structural_shown(c, l, ids, nids, i,
+                                                      &rows)) {
+      const char *origin = concept_origin(ids[i]);
+      if (pref == NULL && ids[i][0] == '#' && l != NULL && l->gloss != NULL) {
+        const char *g = after_mark(ids[i]);
+        tl_map_slot *s = tl_map_find(&l->gloss->ids, g, strlen(g));
+        if (s != NULL)
+          pref = l->gloss->c[s->value].preferred;
+      }
+      put_concept(out, format, pages, arr, ids[i], origin, pref, &rows);
       n++;
     }
     free_rows(&rows);
     tl_strv_fini(&terms);
   }
   if (rc == TL_OK)
-    rc = report_discovered(c, format, pages, out, arr, &rejected,
+    rc = report_discovered(c, format, pages, out, arr, &rejected, ids, nids,
                            &ndiscovered, err);
   n += ndiscovered;
   if (rc == TL_OK)

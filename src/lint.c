@@ -629,6 +629,8 @@ void tl_ctx_fini(tl_ctx *c)
   free(c->dhits);
   free(c->ehits);
   free(c->ahits);
+  free(c->xusage);
+  free(c->heads);
   free(c->code);
 }
 
@@ -689,6 +691,8 @@ static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
                       rn->ctx.gloss != NULL ? rn->matches : NULL,
                       &rn->surfaces);
     tl_corpus_collect_words(&rn->ctx, t, &rn->words);
+    tl_structure_block(&rn->ctx, u, t,
+                       rn->ctx.gloss != NULL ? rn->matches : NULL);
   }
   tl_check_repetition(&rn->ctx, t);
   tl_check_number(&rn->ctx, t);
@@ -899,6 +903,7 @@ static void english_document(tl_ctx *c)
   r->english = true;
   c->nusage = 0;
   c->naside = 0;
+  c->nxusage = 0;
   tl_result_add(r, off, end - off, "untranslated.document", "untranslated",
                 is_notice_path(r->path) ? TL_INFO : TL_WARNING,
                 P_("o texto está em inglês (%zu de %zu frase): não é uma "
@@ -915,6 +920,8 @@ static void english_document(tl_ctx *c)
 struct tl_deferred {
   tl_usage *usage;
   size_t nusage;
+  tl_xusage *xusage; /* strings in the result's arena */
+  size_t nxusage;
   tl_map surfaces;
   tl_map words;
   bool collect;
@@ -926,6 +933,7 @@ void tl_deferred_free(tl_deferred *d)
   if (d == NULL)
     return;
   free(d->usage);
+  free(d->xusage);
   tl_learned_free(d->learned);
   tl_map_fini(&d->surfaces);
   tl_map_fini(&d->words);
@@ -954,6 +962,8 @@ tl_status tl_linter_complete(tl_linter *l, tl_result *r, tl_error *err)
     ctx.gloss = l->gloss;
     ctx.usage = d->usage;
     ctx.nusage = d->nusage;
+    ctx.xusage = d->xusage;
+    ctx.nxusage = d->nxusage;
     st = tl_corpus_document(&ctx, l->corpus, rel, &d->surfaces, &d->words,
                             err);
     ctx.learned = d->learned;
@@ -968,6 +978,7 @@ tl_status tl_linter_complete(tl_linter *l, tl_result *r, tl_error *err)
     free(rows.v);
     ctx.learned = NULL; /* still d's */
     ctx.usage = NULL; /* still d's */
+    ctx.xusage = NULL;
     tl_ctx_fini(&ctx);
     free(rel);
   }
@@ -1073,8 +1084,10 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
   if (st == TL_OK) { /* hand the corpus stage what it needs */
     tl_deferred *d = tl_xcalloc(1, sizeof *d);
     /* the derived phrases, for the archive's discovered concepts */
-    if (rn.collect && !r->english)
+    if (rn.collect && !r->english) {
       tl_derived_record(&rn.ctx, &rn.surfaces);
+      tl_structure_end(&rn.ctx);
+    }
     /* the forbidden forms and abbreviations join the judged renderings
      * for the record (the corpus stage groups them itself) */
     if (rn.ctx.naside > 0) {
@@ -1088,6 +1101,9 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
     d->usage = rn.ctx.usage;
     d->nusage = rn.ctx.nusage;
     rn.ctx.usage = NULL;
+    d->xusage = rn.ctx.xusage;
+    d->nxusage = rn.ctx.nxusage;
+    rn.ctx.xusage = NULL;
     d->surfaces = rn.surfaces;
     tl_map_init(&rn.surfaces);
     d->words = rn.words;

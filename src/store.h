@@ -12,7 +12,7 @@
 
 #include <stdint.h>
 
-#define TL_STORE_VERSION 6
+#define TL_STORE_VERSION 7
 
 typedef struct tl_store tl_store;
 

@@ -34,7 +34,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define PG_SCHEMA_VERSION 3
+#define PG_SCHEMA_VERSION 4
 #define PG_LOCK_KEY "5523384914" /* advisory lock for schema changes */
 #define PG_RETRIES 30
 
@@ -107,6 +107,11 @@ static const char *const PG_MIGRATIONS[] = {
      * that the next index records them */
     "UPDATE tradlint.documents SET hash = '';"
     "UPDATE tradlint.meta SET value = '3' WHERE key = 'schema_version';",
+    /* 3 -> 4: headings, link texts and English terms recorded as
+     * renderings (structural concepts "## ID", "[…] host/path"): every
+     * document's hash forgotten, so that the next index records them */
+    "UPDATE tradlint.documents SET hash = '';"
+    "UPDATE tradlint.meta SET value = '4' WHERE key = 'schema_version';",
     NULL};
 
 /* The verdicts of one dictionary identity, loaded at its first lookup. */

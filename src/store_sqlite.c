@@ -82,6 +82,10 @@ static const char *const MIGRATIONS[] = {
      * phrases of discovered concepts: every document's hash forgotten, so
      * that the next index records them */
     "UPDATE documents SET hash = '';",
+    /* 6 -> 7: headings, link texts and English terms recorded as
+     * renderings (structural concepts "## ID", "[…] host/path"): every
+     * document's hash forgotten, so that the next index records them */
+    "UPDATE documents SET hash = '';",
     NULL};
 
 /* More than the call sites that use the cache (a full cache prepares anew

@@ -191,6 +191,36 @@ if [ $s = 0 ] && [[ "$o1" == *"não tomará mais 'propagação reversa' como tra
 }' ] && [[ "$o3" != *"o acervo o traduz"* ]] && [ $s2 = 2 ] && [[ "$o2" == *"não é um par"* ]]; then ok
 else bad "reject a learned pair: exit $s: $o1 / $out / $o3 / $s2 $o2"; fi
 
+# Structural renderings: a heading whose whole text is one concept's
+# rendering (a glossary form, a derived phrase) is a rendering of that
+# concept as a heading of its level; a link text is a rendering of its
+# destination (numeric ids out). Near misses stay out: a heading titled
+# one way everywhere, another level, phrases that differ only in
+# inflection, a destination a document gives two texts, relative links,
+# links to different pages.
+mkdir st
+printf '# Regressão\n\n## Objetivos de Aprendizagem\n\nO modelo aprende.\n\n## Métodos de Rotulagem\n\nTexto.\n\n## Exercícios\n\nFaça.\n\n## Resumo\n\nFim. [Fonte](https://example.com/a) e [Guia](https://docs.example.org/guia) e [Parte 2](../l2.md).\n\n[Discussions](https://discuss.example.org/t/12)\n' >st/s1.md
+printf '# Classificação\n\n## Objetivos de Aprendizagem\n\nO modelo aprende.\n\n## Método de Rotulagem\n\nTexto.\n\n## Exercícios\n\nFaça.\n\n## Resumo\n\nFim. [Origem](https://example.com/b) e [Seção 2](../l2.md).\n\n[Discussions](https://discuss.example.org/t/13)\n' >st/s2.md
+printf '# Redes\n\n## Objetivos de Aprendizado\n\nO modelo aprende.\n\n## Exercícios\n\nFaça.\n\n## Sumário\n\nFim.\n\n[Discussão](https://discuss.example.org/t/14/)\n' >st/s3.md
+printf '# Notas\n\n### Exercícios\n\nTexto. [Veja](https://docs.example.org/guia) ou [o guia](https://docs.example.org/guia).\n' >st/s4.md
+sd=$(mkdb structure)
+"$bin" corpus index --db "$sd" st >/dev/null 2>&1
+out=$("$bin" corpus report --db "$sd" --format json 2>&1); s=$?
+txt=$("$bin" corpus report --db "$sd" 2>&1)
+if [ $s = 0 ] && python3 -c '
+import json, sys
+cs = json.loads(sys.argv[1])["concepts"]
+r = {c["concept"]: (c["origin"], {x["rendering"]: (x["kind"], x["documents"]) for x in c["renderings"]}) for c in cs}
+assert r["## summary-heading"] == ("heading", {"## Resumo": ("preferred", 2), "## Sumário": ("forbidden", 1)}), r
+assert r["[…] discuss.example.org/t"] == ("link", {"[Discussions]": ("discovered", 2), "[Discussão]": ("discovered", 1)}), r
+assert r["## objetiv de aprendiz*"] == ("heading", {"## objetivos de aprendizagem": ("discovered", 2), "## objetivos de aprendizado": ("discovered", 1)}), r
+structural = sorted(k for k, v in r.items() if v[0] in ("heading", "link"))
+assert structural == ["## objetiv de aprendiz*", "## summary-heading", "[…] discuss.example.org/t"], structural
+# told by its headings: neither the glossary concept nor the discovered one again
+assert "summary-heading" not in r and "objetiv de aprendiz*" not in r, r
+' "$out" && [[ "$txt" == *"## summary-heading (preferida: Resumo)"*"## Sumário"* ]]; then ok
+else bad "structural renderings: exit $s: $out / $txt"; fi
+
 # Prune drops rows of files that no longer exist.
 rm b/doc40.md
 out=$("$bin" corpus prune --db "$c" 2>&1)
@@ -466,7 +496,7 @@ c.commit()
 PY
   out=$("$bin" check --db v1.db --fail-on never b/doc1.md 2>&1); s=$?
   v=$(python3 -c "import sqlite3; c=sqlite3.connect('v1.db'); print(c.execute('pragma user_version').fetchone()[0], c.execute('select count(*) from suggestions').fetchone()[0] + c.execute('select count(*) from learned').fetchone()[0] + c.execute('select count(*) from rendering_totals').fetchone()[0] >= 0)")
-  if [ $s = 0 ] && [ "$v" = "6 True" ] && [[ "$out" == *"o acervo usa 'ajuste fino' em 1 documento (velho.md)"* ]]; then ok
+  if [ $s = 0 ] && [ "$v" = "7 True" ] && [[ "$out" == *"o acervo usa 'ajuste fino' em 1 documento (velho.md)"* ]]; then ok
   else bad "migration: exit $s, version '$v': $out"; fi
 fi
 
