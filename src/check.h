@@ -104,6 +104,15 @@ typedef struct tl_heading_span {
   unsigned level;
 } tl_heading_span;
 
+/* A term the document introduces as its own for a glossary concept
+ * (termintro.c), waiting for its later uses. */
+typedef struct tl_intro {
+  uint32_t concept;
+  const char *key, *text; /* word key; as written, lower case (arena) */
+  size_t off, len, block_end;
+  unsigned uses; /* in later blocks */
+} tl_intro;
+
 /* Code of the document (markup.h's tl_code_fn), for terminology.identifier. */
 typedef struct tl_code_seg {
   size_t off, len;
@@ -164,6 +173,8 @@ typedef struct tl_ctx {
   size_t nxusage, capxusage;
   tl_heading_span *heads; /* headings waiting for the derived phrases */
   size_t nheads, capheads;
+  tl_intro *intro; /* terms the document introduced (termintro.c) */
+  size_t nintro, capintro;
   tl_code_seg *code; /* inline code spans and code block lines */
   size_t ncode, capcode;
   /* glossary (may be NULL) and the renderings this document used */
@@ -286,6 +297,14 @@ void tl_derived_name(const char *group, tl_buf *out);
 void tl_structure_block(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                         const tl_matches *m);
 void tl_structure_end(tl_ctx *c);
+
+/* Terms a document introduces as its own for a glossary concept ("usamos
+ * o termo *fabricação* ... chamado de *alucinações*"): recorded as
+ * renderings of the concept (kind variant, into c->xusage) when a later
+ * paragraph writes the term again (termintro.c). */
+void tl_termintro_block(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
+                        const tl_matches *m);
+void tl_termintro_end(tl_ctx *c);
 
 /* consistency.english (warning): a concept's English term beside its
  * Portuguese rendering; consistency.acronym (warning): its English and

@@ -17,6 +17,7 @@
 
 #include "calque.h"
 #include "input.h"
+#include "store.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -26,7 +27,10 @@
 
 #define MAX_ACRONYM 6
 #define GLOSSED 1 /* tl_english_hit.gloss: beside its translation */
-#define MENTION 2 /* marked as foreign, quoted, in a link: not a use */
+#define MENTION 2 /* quoted, in a link or parentheses: not a use */
+#define EMPHASIZED 3 /* set in italics: marked as foreign, not a mix
+                        inside the document, yet the text's term for the
+                        concept (the archive records it) */
 
 /* Only spaces, hyphens or emphasis marks between two tokens. */
 static bool joined(const char *doc, const tl_token *a, const tl_token *b)
@@ -88,29 +92,29 @@ static bool english_sentence(const tl_ctx *c, const tl_tokens *t, size_t i)
   return false;
 }
 
-/* A mention, not a use: a term marked as foreign (emphasis), in a link or
- * an image's text, in quotes or parentheses, or in a directive
- * (":label:"). */
-static bool mention(const tl_ctx *c, const tl_token *first, size_t end)
+/* A mention, not a use (MENTION): a term in a link or an image's text, in
+ * quotes or parentheses, or in a directive (":label:"); a term marked as
+ * foreign (emphasis) is EMPHASIZED; else 0. */
+static uint8_t mention(const tl_ctx *c, const tl_token *first, size_t end)
 {
   size_t depth = 0;
 
-  if (first->flags & (TL_TF_EMPH | TL_TF_LINK | TL_TF_ALT))
-    return true;
+  if (first->flags & (TL_TF_LINK | TL_TF_ALT))
+    return MENTION;
   if ((first->off > 0 && strchr(":\"'`(", c->doc[first->off - 1])) ||
       (end < c->len && strchr(":\"'`", c->doc[end])))
-    return true;
+    return MENTION;
   if (first->off >= 3 &&
       memcmp(c->doc + first->off - 3, "\xe2\x80\x9c", 3) == 0) /* “ */
-    return true;
+    return MENTION;
   /* an open parenthesis before it on its line */
   for (size_t i = first->off; i > 0 && c->doc[i - 1] != '\n'; i--) {
     if (c->doc[i - 1] == ')')
       depth++;
     else if (c->doc[i - 1] == '(' && depth-- == 0)
-      return true;
+      return MENTION;
   }
-  return false;
+  return (first->flags & TL_TF_EMPH) ? EMPHASIZED : 0;
 }
 
 /* Tokens the prose reading (prose.c) found to be no use of a term: names,
@@ -170,10 +174,9 @@ static void add_english(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
         TL_GROW(c->ehits, c->capehits, c->nehits + 1);
         c->ehits[c->nehits++] =
             (tl_english_hit){first->off, end - first->off, (uint32_t)ci,
-                             mention(c, first, end) ||
-                                     span_not_a_use(c, i, n)
-                                 ? MENTION
-                                 : 0};
+                             span_not_a_use(c, i, n)
+                                 ? (uint8_t)MENTION
+                                 : mention(c, first, end)};
       }
       i += n - 1;
       break;
@@ -368,7 +371,8 @@ static void report_english(tl_ctx *c, size_t hs, size_t he, tl_lines *li)
   usages_of(c, ci, &us, &ue);
   /* glosses on either side are one mention, not a mix */
   for (size_t i = hs; i < he; i++)
-    if (!c->ehits[i].gloss && hit_glossed(c, us, ue, &c->ehits[i]))
+    if ((c->ehits[i].gloss == 0 || c->ehits[i].gloss == EMPHASIZED) &&
+        hit_glossed(c, us, ue, &c->ehits[i]))
       c->ehits[i].gloss = GLOSSED;
   for (size_t j = us; j < ue; j++) {
     if (!counts_as_rendering(c, &c->usage[j]))
@@ -534,6 +538,34 @@ static void report_acronyms(tl_ctx *c, uint32_t ci, tl_lines *li)
   }
 }
 
+/* The English terms the document uses as its own word for a concept (not
+ * glossed, quoted or in a link; in italics or not) join its renderings in
+ * the archive (kind english), as the glossary spells the term: "*bias*",
+ * "frameworks" -> "bias", "framework". */
+static void record_english(tl_ctx *c)
+{
+  tl_buf r;
+
+  tl_buf_init(&r);
+  for (size_t i = 0; i < c->nehits; i++) {
+    const tl_english_hit *x = &c->ehits[i];
+    size_t n = x->len;
+    if (x->gloss != 0 && x->gloss != EMPHASIZED)
+      continue;
+    if (tl_gloss_find_en(c->gloss, c->doc + x->off, n) < 0)
+      n--; /* the plural of the glossary's term (find_en) */
+    tl_buf_clear(&r);
+    tl_phrase_text(c->doc, x->off, n, true, &r);
+    TL_GROW(c->xusage, c->capxusage, c->nxusage + 1);
+    c->xusage[c->nxusage++] = (tl_xusage){
+        c->gloss->c[x->concept].id,
+        tl_arena_strndup(&c->res->arena, r.p, r.len),
+        tl_result_surface(c->res, x->off, x->len), TL_RENDERING_ENGLISH,
+        x->off};
+  }
+  tl_buf_fini(&r);
+}
+
 void tl_check_english_end(tl_ctx *c)
 {
   tl_lines li;
@@ -553,6 +585,7 @@ void tl_check_english_end(tl_ctx *c)
       report_english(c, s, e, &li);
       s = e;
     }
+    record_english(c);
   }
   if (c->nahits >= 2) {
     /* the concepts the document names, in Portuguese or in English */

@@ -482,6 +482,98 @@ static void add_learned_row(void *ud, uint32_t concept, const char *pt,
                                     off};
 }
 
+/* Word @i (from 0) of the space-separated @t: [*p, *p + *n). */
+static bool nth_word(const char *t, size_t i, const char **p, size_t *n)
+{
+  for (;;) {
+    size_t len = strcspn(t, " ");
+    if (i == 0) {
+      *p = t;
+      *n = len;
+      return len > 0;
+    }
+    if (t[len] == '\0')
+      return false;
+    t += len + 1;
+    i--;
+  }
+}
+
+static size_t word_count(const char *t)
+{
+  size_t n = 1;
+  for (; *t != '\0'; t++)
+    n += *t == ' ';
+  return n;
+}
+
+/* Whether word w[0..n) is a form of concept @k (its whole text). */
+static bool is_form_of(const tl_gloss *g, uint32_t k, const char *w, size_t n)
+{
+  for (size_t i = 0; i < g->nf; i++)
+    if (g->f[i].concept == k && strlen(g->f[i].text) == n &&
+        memcmp(g->f[i].text, w, n) == 0)
+      return true;
+  return false;
+}
+
+/* The component a multi-word form renders: form @f differs from another
+ * form of its concept in one word only, and there that form has the
+ * English term of a common concept K ("termo de polarização" beside
+ * "termo de bias": K = bias). The document then renders K with its word
+ * ("polarização"): recorded as a rendering of K (kind forbidden when @f
+ * is, else variant) unless the word is one of K's forms. At most one row
+ * into u[n]; the new count. */
+static size_t add_component_row(tl_ctx *c, const tl_form *f, size_t off,
+                                tl_store_usage *u, size_t n)
+{
+  const tl_gloss *g = c->gloss;
+  size_t nw = word_count(f->text);
+
+  if (nw < 2 || f->exact)
+    return n;
+  for (size_t j = 0; j < g->nf; j++) {
+    const tl_form *h = &g->f[j];
+    size_t diff = 0, at = 0;
+    const char *wp = NULL, *hp = NULL;
+    size_t wn = 0, hn = 0;
+    long k;
+    if (h == f || h->concept != f->concept || word_count(h->text) != nw)
+      continue;
+    for (size_t i = 0; i < nw && diff < 2; i++) {
+      if (!nth_word(f->text, i, &wp, &wn) || !nth_word(h->text, i, &hp, &hn))
+        break;
+      if (wn != hn || memcmp(wp, hp, wn) != 0) {
+        diff++;
+        at = i;
+      }
+    }
+    if (diff != 1)
+      continue;
+    if (!nth_word(f->text, at, &wp, &wn) || !nth_word(h->text, at, &hp, &hn))
+      continue;
+    k = tl_gloss_find_en(g, hp, hn);
+    if (k < 0 || g->c[k].exact || (uint32_t)k == f->concept ||
+        is_form_of(g, (uint32_t)k, wp, wn))
+      continue;
+    for (size_t i = 0; i < n; i++)
+      if (strcmp(u[i].concept, g->c[k].id) == 0 &&
+          strlen(u[i].rendering) == wn &&
+          memcmp(u[i].rendering, wp, wn) == 0) {
+        u[i].count++;
+        return n;
+      }
+    u[n++] = (tl_store_usage){
+        g->c[k].id, tl_arena_strndup(&c->res->arena, wp, wn),
+        tl_arena_strndup(&c->res->arena, wp, wn),
+        f->kind == TL_FORM_FORBIDDEN ? TL_FORM_FORBIDDEN
+                                     : TL_RENDERING_VARIANT,
+        1, 0, off};
+    return n;
+  }
+  return n;
+}
+
 /* The renderings recorded for the archive only (c->xusage: English
  * terms, headings, link texts) after the @n rows of @u: one row per
  * (concept, rendering), counted, first occurrence kept; the new count. */
@@ -605,7 +697,7 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
   }
   {
     tl_store_usage *u =
-        tl_xcalloc(na + c->res->nglosses + c->nxusage + 1, sizeof *u);
+        tl_xcalloc(2 * na + c->res->nglosses + c->nxusage + 1, sizeof *u);
     tl_store_surface *sf = tl_xcalloc(surfaces->count + 1, sizeof *sf);
     size_t nsf = 0, nw, nu = na;
     tl_store_word *w = house_rows(c->res, words, &nw);
@@ -626,6 +718,10 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
       tl_learned_glossary(c, add_learned_row, &lr);
       nu = lr.n;
       nu = add_extra_rows(c, u, nu);
+      for (size_t i = 0; i < na; i++)
+        if (a[i].variant == NULL)
+          nu = add_component_row(c, &c->gloss->f[a[i].form], a[i].first_off,
+                                  u, nu);
       for (size_t i = na; i < nu; i++)
         u[i].first_line = tl_lines_line(&li, u[i].first_offset);
     }

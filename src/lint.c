@@ -631,6 +631,7 @@ void tl_ctx_fini(tl_ctx *c)
   free(c->ahits);
   free(c->xusage);
   free(c->heads);
+  free(c->intro);
   free(c->code);
 }
 
@@ -692,6 +693,8 @@ static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
                       &rn->surfaces);
     tl_corpus_collect_words(&rn->ctx, t, &rn->words);
     tl_structure_block(&rn->ctx, u, t,
+                       rn->ctx.gloss != NULL ? rn->matches : NULL);
+    tl_termintro_block(&rn->ctx, u, t,
                        rn->ctx.gloss != NULL ? rn->matches : NULL);
   }
   tl_check_repetition(&rn->ctx, t);
@@ -1087,6 +1090,7 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
     if (rn.collect && !r->english) {
       tl_derived_record(&rn.ctx, &rn.surfaces);
       tl_structure_end(&rn.ctx);
+      tl_termintro_end(&rn.ctx);
     }
     /* the forbidden forms and abbreviations join the judged renderings
      * for the record (the corpus stage groups them itself) */

@@ -221,6 +221,34 @@ assert "summary-heading" not in r and "objetiv de aprendiz*" not in r, r
 ' "$out" && [[ "$txt" == *"## summary-heading (preferida: Resumo)"*"## Sumário"* ]]; then ok
 else bad "structural renderings: exit $s: $out / $txt"; fi
 
+# Renderings the glossary's forms do not list: a concept's English term
+# used as the text's own word (in italics or not; not glossed, linked,
+# in code or in an English sentence), the component a compound form
+# renders ("termo de polarização" beside the glossary's "termo de bias":
+# bias as "polarização"; not "polarização" alone), and a term a document
+# introduces as its own ("usamos o termo *fabricação* ... chamado de
+# *alucinações*") and writes again (not one it only mentions).
+mkdir xe
+printf 'A alucinação do modelo preocupa.\n' >xe/e1.md
+printf 'Cada *hallucination* do modelo preocupa os usuários.\n' >xe/e2.md
+printf 'A alucinação (*hallucination*) do modelo. Veja [hallucination](https://x.org/h) e `hallucination`.\n\nThe hallucination of the model is a problem for everyone.\n' >xe/e3.md
+printf 'O termo de polarização soma ao produto.\n' >xe/c1.md
+printf 'O viés do neurônio muda.\n' >xe/c2.md
+printf 'A polarização política cresce.\n' >xe/c3.md
+printf 'Neste curso usamos o termo *fabricação* para o fenômeno. Você pode ter ouvido isso ser chamado de *alucinações* em artigos.\n\nAs fabricações do modelo são comuns.\n' >xe/t1.md
+printf 'Usamos o termo *invenção* para o fenômeno, também chamado de *alucinação*.\n\nNada mais.\n' >xe/t2.md
+xd=$(mkdb english)
+"$bin" corpus index --db "$xd" xe >/dev/null 2>&1
+out=$("$bin" corpus report --db "$xd" --format json 2>&1); s=$?
+if [ $s = 0 ] && python3 -c '
+import json, sys
+r = {c["concept"]: {x["rendering"]: (x["kind"], x["examples"]) for x in c["renderings"]} for c in json.loads(sys.argv[1])["concepts"]}
+assert r["hallucination"] == {"alucinação": ("preferred", ["xe/e1.md", "xe/e3.md"]), "hallucination": ("english", ["xe/e2.md"]), "fabricação": ("variant", ["xe/t1.md"])}, r
+assert r["bias"] == {"viés": ("preferred", ["xe/c2.md"]), "polarização": ("forbidden", ["xe/c1.md"])}, r
+assert sorted(r) == ["bias", "hallucination"], r
+' "$out"; then ok
+else bad "English terms, compound components, introduced terms: exit $s: $out"; fi
+
 # Prune drops rows of files that no longer exist.
 rm b/doc40.md
 out=$("$bin" corpus prune --db "$c" 2>&1)
