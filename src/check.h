@@ -113,6 +113,13 @@ typedef struct tl_intro {
   unsigned uses; /* in later blocks */
 } tl_intro;
 
+/* A phrase "W de X" with X a glossary concept (frame.c): W the concept k
+ * (a glossary match), or a word no form covers (k UINT32_MAX). */
+typedef struct tl_frame {
+  uint32_t x, k;
+  size_t off, len; /* W */
+} tl_frame;
+
 /* Code of the document (markup.h's tl_code_fn), for terminology.identifier. */
 typedef struct tl_code_seg {
   size_t off, len;
@@ -175,6 +182,8 @@ typedef struct tl_ctx {
   size_t nheads, capheads;
   tl_intro *intro; /* terms the document introduced (termintro.c) */
   size_t nintro, capintro;
+  tl_frame *frames; /* "W de X" phrases (frame.c) */
+  size_t nframes, capframes;
   tl_code_seg *code; /* inline code spans and code block lines */
   size_t ncode, capcode;
   /* glossary (may be NULL) and the renderings this document used */
@@ -305,6 +314,14 @@ void tl_structure_end(tl_ctx *c);
 void tl_termintro_block(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                         const tl_matches *m);
 void tl_termintro_end(tl_ctx *c);
+
+/* Literal translations in a shared frame (frame.c): a document that
+ * writes "K de X" (K, X glossary concepts: "frameworks de deep learning")
+ * and "W de X" where W is a dictionary translation of K's English term
+ * ("estrutura de deep learning") renders K as W: recorded as a rendering
+ * of K (kind variant, into c->xusage). */
+void tl_frame_block(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
+void tl_frame_end(tl_ctx *c);
 
 /* consistency.english (warning): a concept's English term beside its
  * Portuguese rendering; consistency.acronym (warning): its English and

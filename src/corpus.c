@@ -1330,6 +1330,18 @@ static bool shown_as_headings(tl_corpus *c, const char *id,
   return all;
 }
 
+/* Whether @rows hold two renderings besides acronyms: an acronym beside
+ * one form is the glossary's own pair (abbrev: "may appear beside the
+ * preferred form freely"), not two renderings. */
+static bool two_renderings(const rep_rows *rows)
+{
+  size_t n = 0;
+
+  for (size_t r = 0; r < rows->n; r++)
+    n += rows->v[r].kind != TL_FORM_ABBREV;
+  return n > 1;
+}
+
 /* Whether concept ids[i], rendered the ways of @rows, belongs in the
  * report: a derived phrase heading whose renderings differ in a
  * derivation, a glossary concept not told entirely by its headings. */
@@ -1394,8 +1406,8 @@ static tl_status report(tl_corpus *c, const tl_linter *l, tl_format format,
     }
     rc = tl_store_renderings(c->store, ids[i], NULL, collect_row, &rows, err);
     drop_rejected(&rows, &rejected, &terms, true);
-    if (rc == TL_OK && rows.n > 1 && structural_shown(c, l, ids, nids, i,
-                                                      &rows)) {
+    if (rc == TL_OK && two_renderings(&rows) &&
+        structural_shown(c, l, ids, nids, i, &rows)) {
       const char *origin = concept_origin(ids[i]);
       if (pref == NULL && ids[i][0] == '#' && l != NULL && l->gloss != NULL) {
         const char *g = after_mark(ids[i]);

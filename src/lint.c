@@ -632,6 +632,7 @@ void tl_ctx_fini(tl_ctx *c)
   free(c->xusage);
   free(c->heads);
   free(c->intro);
+  free(c->frames);
   free(c->code);
 }
 
@@ -696,6 +697,7 @@ static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
                        rn->ctx.gloss != NULL ? rn->matches : NULL);
     tl_termintro_block(&rn->ctx, u, t,
                        rn->ctx.gloss != NULL ? rn->matches : NULL);
+    tl_frame_block(&rn->ctx, t, rn->ctx.gloss != NULL ? rn->matches : NULL);
   }
   tl_check_repetition(&rn->ctx, t);
   tl_check_number(&rn->ctx, t);
@@ -1091,6 +1093,7 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
       tl_derived_record(&rn.ctx, &rn.surfaces);
       tl_structure_end(&rn.ctx);
       tl_termintro_end(&rn.ctx);
+      tl_frame_end(&rn.ctx);
     }
     /* the forbidden forms and abbreviations join the judged renderings
      * for the record (the corpus stage groups them itself) */

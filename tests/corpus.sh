@@ -249,6 +249,27 @@ assert sorted(r) == ["bias", "hallucination"], r
 ' "$out"; then ok
 else bad "English terms, compound components, introduced terms: exit $s: $out"; fi
 
+# A literal translation in a shared frame: "frameworks de deep learning"
+# and "estrutura de deep learning" in one document (FreeDict: framework ->
+# estrutura) make "estrutura" a rendering of framework; "estrutura de
+# dados" and "biblioteca de deep learning" do not. An acronym beside one
+# form (NLP, processamento de linguagem natural) is no entry.
+mkdir fr
+printf 'Os *frameworks* de *deep learning* ajudam. Uma estrutura de *deep learning* toma precauções.\n' >fr/f1.md
+printf 'A estrutura de dados é simples. O framework é bom.\n' >fr/f2.md
+printf 'Os frameworks de deep learning e a biblioteca de deep learning.\n' >fr/f3.md
+printf 'O processamento de linguagem natural avança.\n' >fr/a1.md
+printf 'O NLP avança.\n' >fr/a2.md
+fd=$(mkdb frame)
+"$bin" corpus index --db "$fd" fr >/dev/null 2>&1
+out=$("$bin" corpus report --db "$fd" --format json 2>&1); s=$?
+if [ $s = 0 ] && python3 -c '
+import json, sys
+r = {c["concept"]: {x["rendering"]: (x["kind"], x["examples"]) for x in c["renderings"]} for c in json.loads(sys.argv[1])["concepts"]}
+assert r == {"framework": {"framework": ("preferred", ["fr/f1.md", "fr/f2.md", "fr/f3.md"]), "estrutura": ("variant", ["fr/f1.md"])}}, r
+' "$out"; then ok
+else bad "literal translation in a shared frame, acronym beside one form: exit $s: $out"; fi
+
 # Prune drops rows of files that no longer exist.
 rm b/doc40.md
 out=$("$bin" corpus prune --db "$c" 2>&1)
