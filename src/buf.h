@@ -93,6 +93,11 @@ char *tl_arena_printf(tl_arena *a, const char *fmt, ...)
  * sequences or invalid UTF-8 to whoever prints it. (error.c) */
 tl_status tl_error_set(tl_error *err, tl_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The same, the message prefixed with "PATH:LINE:COL: " (no column when
+ * @col is 0): where in which file the user must look. */
+tl_status tl_error_setv_at(tl_error *err, tl_status st, const char *path,
+                           unsigned long line, unsigned col, const char *fmt,
+                           va_list ap) __attribute__((format(printf, 6, 0)));
 
 /* Just past the first @needle in [p, e), or @e when there is none (the
  * end of a comment, a CDATA section, a math span). */

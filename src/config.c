@@ -63,16 +63,15 @@ static tl_status fail(parser *ps, const char *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static tl_status fail(parser *ps, const char *at, const char *fmt, ...)
 {
-  char msg[512];
   va_list ap;
   unsigned line, col;
+  tl_status st;
 
   position(ps, at, &line, &col);
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  st = tl_error_setv_at(ps->err, TL_EUSAGE, ps->path, line, col, fmt, ap);
   va_end(ap);
-  return tl_error_set(ps->err, TL_EUSAGE, "%s:%u:%u: %s", ps->path, line,
-                      col, msg);
+  return st;
 }
 
 /* Remember key @name (in @table) set at @at; an error when it was set

@@ -317,14 +317,14 @@ static tl_status bad(loader *L, const char *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static tl_status bad(loader *L, const char *at, const char *fmt, ...)
 {
-  char msg[600];
   va_list ap;
+  tl_status st;
 
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  st = tl_error_setv_at(L->err, TL_EGLOSS, L->path, L->lineno,
+                        at ? col_of(L, at) : 1u, fmt, ap);
   va_end(ap);
-  return tl_error_set(L->err, TL_EGLOSS, "%s:%u:%u: %s", L->path, L->lineno,
-                      at ? col_of(L, at) : 1u, msg);
+  return st;
 }
 
 static const char *dup_str(tl_gloss *g, const char *s, size_t n)

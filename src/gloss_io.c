@@ -546,14 +546,15 @@ static tl_status tbx_bad(entry_ctx *e, const xmlNode *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static tl_status tbx_bad(entry_ctx *e, const xmlNode *n, const char *fmt, ...)
 {
-  char msg[500];
   va_list ap;
+  tl_status st;
+  long line = xmlGetLineNo(n);
 
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  st = tl_error_setv_at(e->err, TL_EGLOSS, e->path,
+                        line > 0 ? (unsigned long)line : 0, 0, fmt, ap);
   va_end(ap);
-  return tl_error_set(e->err, TL_EGLOSS, "%s:%ld: %s", e->path,
-                      xmlGetLineNo(n), msg);
+  return st;
 }
 
 static void add_note(row *r, const char *s)
