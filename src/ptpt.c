@@ -1,5 +1,6 @@
-/* The pt-PT -> pt-BR word list: loaded once into a hash map (form -> entry
- * index), looked up per word in lower case. */
+/* The pt-PT -> pt-BR word list: read whole, split in place (the entries
+ * point into the file's text), indexed by a hash map (form -> entry index),
+ * looked up per word in lower case. */
 #include "ptpt.h"
 #include "msg.h"
 
@@ -15,7 +16,7 @@ struct tl_ptpt {
   tl_ptpt_entry *v;
   size_t n, cap;
   tl_map index; /* European form -> entry index */
-  tl_arena strs;
+  char *text;   /* the file, its fields NUL-terminated in place */
 };
 
 void tl_ptpt_free(tl_ptpt *p)
@@ -23,7 +24,7 @@ void tl_ptpt_free(tl_ptpt *p)
   if (p == NULL)
     return;
   tl_map_fini(&p->index);
-  tl_arena_fini(&p->strs);
+  free(p->text);
   free(p->v);
   free(p);
 }
@@ -52,15 +53,14 @@ static size_t fields(char *line, char **f)
   return k;
 }
 
+/* @low: a buffer for the lower-cased form, reused from line to line. */
 static tl_status add_line(tl_ptpt *p, char *line, const char *path,
-                          unsigned lineno, tl_error *err)
+                          unsigned lineno, tl_buf *low, tl_error *err)
 {
   char *f[4];
   size_t k = fields(line, f);
   tl_ptpt_when when;
-  tl_buf low;
   bool created;
-  tl_map_slot *s;
 
   if (k != 4 || f[0][0] == '\0' || f[1][0] == '\0' || f[2][0] == '\0')
     return tl_error_set(err, TL_EDICT,
@@ -76,44 +76,67 @@ static tl_status add_line(tl_ptpt *p, char *line, const char *path,
                         _("%s:%u: coluna 'quando' inválida '%s' (use always ou "
                         "noun)"),
                         path, lineno, f[3]);
-  tl_buf_init(&low);
-  tl_utf8_lower(f[0], strlen(f[0]), &low);
-  s = tl_map_put(&p->index, low.p, low.len, (uint32_t)p->n, &created);
-  tl_buf_fini(&low);
+  tl_buf_clear(low);
+  tl_utf8_lower(f[0], strlen(f[0]), low);
+  tl_map_put(&p->index, low->p, low->len, (uint32_t)p->n, &created);
   if (!created)
     return tl_error_set(err, TL_EDICT, _("%s:%u: forma '%s' repetida"), path,
                         lineno, f[0]);
-  (void)s;
   TL_GROW(p->v, p->cap, p->n + 1);
-  p->v[p->n++] = (tl_ptpt_entry){
-      tl_arena_strndup(&p->strs, f[0], strlen(f[0])),
-      tl_arena_strndup(&p->strs, f[1], strlen(f[1])),
-      tl_arena_strndup(&p->strs, f[2], strlen(f[2])), when};
+  p->v[p->n++] = (tl_ptpt_entry){f[0], f[1], f[2], when};
   return TL_OK;
+}
+
+/* Read all of @fp into a new NUL-terminated buffer; NULL on a read error. */
+static char *read_all(FILE *fp, size_t *len)
+{
+  size_t cap = 1 << 16, n = 0, got;
+  char *b = tl_xmalloc(cap);
+
+  while ((got = fread(b + n, 1, cap - n - 1, fp)) > 0) {
+    n += got;
+    if (cap - n - 1 == 0)
+      b = tl_xrealloc(b, cap *= 2);
+  }
+  if (ferror(fp)) {
+    free(b);
+    return NULL;
+  }
+  b[n] = '\0';
+  *len = n;
+  return b;
 }
 
 tl_status tl_ptpt_open(tl_ptpt **out, const char *path, tl_error *err)
 {
   tl_ptpt *p;
   FILE *fp;
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t got;
+  char *text;
+  size_t len = 0;
   unsigned lineno = 0;
   tl_status st = TL_OK;
+  tl_buf low;
 
   *out = NULL;
   fp = fopen(path, "rb");
   if (fp == NULL)
     return tl_error_set(err, TL_EDICT, _("%s: lista pt-PT não encontrada: %s"),
                         path, tl_strerror(errno));
+  text = read_all(fp, &len);
+  fclose(fp);
+  if (text == NULL)
+    return tl_error_set(err, TL_EIO, _("%s: erro de leitura"), path);
   p = tl_xcalloc(1, sizeof *p);
+  p->text = text;
   tl_map_init(&p->index);
-  tl_arena_init(&p->strs);
-  while (st == TL_OK && (got = getline(&line, &cap, fp)) >= 0) {
-    size_t n = (size_t)got;
+  tl_buf_init(&low);
+  for (size_t at = 0; st == TL_OK && at < len;) {
+    char *line = text + at, *nl = memchr(line, '\n', len - at);
+    size_t n = nl ? (size_t)(nl - line) : len - at;
+    at += n + (nl != NULL);
+    line[n] = '\0'; /* the newline, or the buffer's own NUL */
     lineno++;
-    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+    while (n > 0 && line[n - 1] == '\r')
       line[--n] = '\0';
     if (n == 0 || line[0] == '#')
       continue;
@@ -122,12 +145,9 @@ tl_status tl_ptpt_open(tl_ptpt **out, const char *path, tl_error *err)
     else if (tl_utf8_validate(line, n) < n)
       st = tl_error_set(err, TL_EDICT, _("%s:%u: UTF-8 inválido"), path, lineno);
     else
-      st = add_line(p, line, path, lineno, err);
+      st = add_line(p, line, path, lineno, &low, err);
   }
-  if (st == TL_OK && ferror(fp))
-    st = tl_error_set(err, TL_EIO, _("%s: erro de leitura"), path);
-  free(line);
-  fclose(fp);
+  tl_buf_fini(&low);
   if (st != TL_OK) {
     tl_ptpt_free(p);
     return st;

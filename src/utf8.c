@@ -13,9 +13,21 @@ size_t tl_utf8_validate(const char *p, size_t len)
   while (i < len) {
     utf8proc_int32_t cp;
     utf8proc_ssize_t n;
+    uint64_t v;
 
+    if (i + 8 <= len) { /* ASCII 8 bytes at a time */
+      memcpy(&v, s + i, 8);
+      if ((v & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     if (s[i] < 0x80) {
       i++;
+      continue;
+    }
+    if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+      i += 2; /* U+0080 to U+07FF: always valid */
       continue;
     }
     n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
@@ -197,11 +209,17 @@ void tl_utf8_lower(const char *p, size_t len, tl_buf *out)
   size_t i = 0;
 
   while (i < len) {
-    size_t adv;
-    unsigned char c = (unsigned char)p[i];
-    if (c < 0x80) {
-      tl_buf_addc(out, (char)((c >= 'A' && c <= 'Z') ? c + 32 : c));
-      i++;
+    size_t adv, j = i;
+    while (j < len && (unsigned char)p[j] < 0x80)
+      j++;
+    if (j > i) { /* an ASCII run: copied whole, then lowered in place */
+      char *d;
+      tl_buf_add(out, p + i, j - i);
+      d = out->p + out->len - (j - i);
+      for (size_t k = 0; k < j - i; k++)
+        if (d[k] >= 'A' && d[k] <= 'Z')
+          d[k] = (char)(d[k] + 32);
+      i = j;
       continue;
     }
     int32_t cp = tl_utf8_decode(p + i, len - i, &adv);

@@ -1,6 +1,7 @@
 #include "unit.h"
 
 #include "token.h"
+#include "utf8.h"
 
 /* Tokenize a one-paragraph Markdown-free text: a single segment. */
 static tl_tokens toks;
@@ -137,6 +138,57 @@ static void test_key_is_nfc(void **state)
   tl_buf_fini(&key);
 }
 
+/* tl_utf8_validate reads ASCII 8 bytes at a time and two-byte sequences
+ * inline: a bad sequence is found at its offset whatever the ASCII before
+ * it (0 to 17 bytes: each alignment of the 8-byte step), and good ones of
+ * every length pass. */
+static void test_validate_every_offset(void **state)
+{
+  static const struct {
+    const char *seq;
+    bool ok;
+  } cases[] = {
+      {"\xC3\xA7", true},          {"\xE2\x82\xAC", true},
+      {"\xF0\x9F\x98\x80", true},  {"\xC2\x80", true},
+      {"\xDF\xBF", true},          {"\xC0\x80", false}, /* overlong */
+      {"\xC1\xBF", false},         {"\x80", false},     /* lone continuation */
+      {"\xC3", false},             /* cut short */
+      {"\xC3\x41", false},         {"\xED\xA0\x80", false}, /* surrogate */
+      {"\xF4\x90\x80\x80", false}, /* above U+10FFFF */
+      {"\xFF", false},
+  };
+  char text[64];
+
+  (void)state;
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+    for (size_t pre = 0; pre <= 17; pre++)
+      for (size_t post = 0; post <= 9; post += 9) {
+        size_t n = strlen(cases[c].seq), len;
+        memset(text, 'a', pre);
+        memcpy(text + pre, cases[c].seq, n);
+        memset(text + pre + n, 'b', post);
+        len = pre + n + post;
+        if (cases[c].ok)
+          assert_int_equal(tl_utf8_validate(text, len), len);
+        else
+          assert_int_equal(tl_utf8_validate(text, len), pre);
+      }
+}
+
+/* tl_utf8_lower appends: ASCII runs and accented capitals alike. */
+static void test_lower_appends(void **state)
+{
+  tl_buf b;
+
+  (void)state;
+  tl_buf_init(&b);
+  tl_buf_adds(&b, "X:");
+  tl_utf8_lower("ÁRVORE Útil ABCDEFGHIJKLMNOPQRSTUVWXYZ-ÇÃO@[`{",
+                strlen("ÁRVORE Útil ABCDEFGHIJKLMNOPQRSTUVWXYZ-ÇÃO@[`{"), &b);
+  assert_string_equal(b.p, "X:árvore útil abcdefghijklmnopqrstuvwxyz-ção@[`{");
+  tl_buf_fini(&b);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -149,6 +201,8 @@ int main(void)
       cmocka_unit_test(test_handles_and_hashtags_skipped),
       cmocka_unit_test(test_format_characters),
       cmocka_unit_test(test_key_is_nfc),
+      cmocka_unit_test(test_validate_every_offset),
+      cmocka_unit_test(test_lower_appends),
   };
   return cmocka_run_group_tests(tests, NULL, teardown);
 }
