@@ -16,6 +16,7 @@
 #include "calque.h"
 #include "utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define SPAN 3   /* words of the longest calque */
@@ -132,11 +133,21 @@ static bool tied(const tl_ctx *c, const tl_tokens *t, const tl_matches *m,
 void tl_check_calque(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                      const tl_matches *m)
 {
-  tl_buf key;
+  tl_buf key, wk;
+  size_t *wo; /* token k's word key: wk.p[wo[k] .. wo[k + 1]) */
 
   if (c->calques == NULL || c->calques->nforms == 0)
     return;
   tl_buf_init(&key);
+  tl_buf_init(&wk);
+  /* each word's key once, not once per phrase it may open or continue */
+  wo = tl_xmalloc((t->n + 1) * sizeof *wo);
+  for (size_t k = 0; k < t->n; k++) {
+    wo[k] = wk.len;
+    if (t->v[k].kind == TL_TOK_WORD)
+      tl_calques_word_key(c->doc + t->v[k].off, t->v[k].len, &wk);
+  }
+  wo[t->n] = wk.len;
   for (size_t i = 0; i < t->n; i++) {
     size_t best = 0;
     uint32_t concept = 0;
@@ -157,7 +168,7 @@ void tl_check_calque(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
           break;
         tl_buf_addc(&key, ' ');
       }
-      tl_calques_word_key(c->doc + tok->off, tok->len, &key);
+      tl_buf_add(&key, wk.p + wo[i + n - 1], wo[i + n] - wo[i + n - 1]);
       if ((k = tl_calques_find(c->calques, key.p, key.len)) != 0) {
         best = n;
         concept = k - 1;
@@ -202,6 +213,8 @@ void tl_check_calque(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
       i = last;
     }
   }
+  free(wo);
+  tl_buf_fini(&wk);
   tl_buf_fini(&key);
 }
 

@@ -41,6 +41,8 @@ void tl_check_nearmiss(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
            !(t->v[i + n].flags & TL_TF_ALLCAPS) &&
            (n == 0 || joined(c->doc, &t->v[i + n - 1], &t->v[i + n])))
       n++;
+    if (n >= 2 && !tl_nearmiss_first(nm, keys + offs[i], offs[i + 1] - offs[i]))
+      continue; /* no near miss opens with this word */
     for (; n >= 2; n--) {
       const tl_token *last = &t->v[i + n - 1];
       size_t end = last->off + last->len;

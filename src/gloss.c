@@ -505,27 +505,30 @@ static tl_status add_list(loader *L, uint32_t ci, tl_form_kind kind, field f)
 
 void tl_gloss_en_key(const char *p, size_t n, bool exact, tl_buf *out)
 {
-  tl_buf t;
+  size_t base, w;
   bool space = false;
 
-  tl_buf_init(&t);
-  if (exact)
-    tl_buf_add(&t, p, n);
-  else
-    tl_utf8_fold(p, n, &t);
   tl_buf_adds(out, exact ? "x:" : "a:");
-  for (size_t i = 0; i < t.len; i++) {
-    char c = t.p[i];
+  base = w = out->len;
+  if (exact)
+    tl_buf_add(out, p, n);
+  else
+    tl_utf8_fold(p, n, out);
+  /* in place: spaces, tabs and hyphens between words become one space,
+   * none at either end (the write index never passes the read one) */
+  for (size_t i = base; i < out->len; i++) {
+    char c = out->p[i];
     if (c == ' ' || c == '-' || c == '\t') {
       space = true;
       continue;
     }
-    if (space && out->len > 2)
-      tl_buf_addc(out, ' ');
+    if (space && w > 2)
+      out->p[w++] = ' ';
     space = false;
-    tl_buf_addc(out, c);
+    out->p[w++] = c;
   }
-  tl_buf_fini(&t);
+  out->len = w;
+  out->p[w] = '\0';
 }
 
 long tl_gloss_find_en(const tl_gloss *g, const char *p, size_t n)

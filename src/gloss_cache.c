@@ -25,7 +25,7 @@
  *     is the very map written (same slots, same iteration order). */
 #define MAGIC "TLGLOSC1"
 #define ENDIAN 0x01020304u
-#define VERSION 1u /* bump when the layout or a hash of the maps changes */
+#define VERSION 2u /* bump when the layout or a hash of the maps changes */
 #define HEADER 48u
 #define MAX_IDENTITY (1u << 20)
 
@@ -44,7 +44,7 @@ _Static_assert(sizeof(header) == HEADER, "the header's layout");
 #if defined(__x86_64__) || defined(__aarch64__)
 _Static_assert(sizeof(tl_gloss) == 272 && sizeof(tl_concept) == 56 &&
                    sizeof(tl_form) == 32 && sizeof(tl_edge) == 32 &&
-                   sizeof(tl_calques) == 144 && sizeof(tl_nearmiss) == 72,
+                   sizeof(tl_calques) == 176 && sizeof(tl_nearmiss) == 104,
                "a glossary struct changed: write and read its new field in "
                "gloss_cache.c (and bump VERSION)");
 #endif
@@ -175,6 +175,7 @@ void tl_gloss_cache_encode(const tl_gloss *g, const tl_calques *c,
   put_map(&w, &c->near.forms);
   put64(&w.body, c->near.nforms);
   put_map(&w, &c->near.en_first);
+  put_map(&w, &c->near.first);
   put64(out, w.strs.len);
   tl_buf_add(out, w.strs.p, w.strs.len);
   tl_buf_add(out, w.body.p, w.body.len);
@@ -443,6 +444,7 @@ static void decode_calques(reader *r, tl_calques *c, size_t nc)
   get_map(r, &c->near.forms);
   c->near.nforms = (size_t)get64(r);
   get_map(r, &c->near.en_first);
+  get_map(r, &c->near.first);
   if (!r->bad)
     r->bad = !values_below(&c->forms, 1, nc, 0, 0) ||
              !values_below(&c->near.forms, 1, nc, 0, TL_NEARMISS_AMBIGUOUS);
@@ -476,6 +478,7 @@ bool tl_gloss_cache_decode(const unsigned char *p, size_t n, tl_gloss **gp,
   tl_map_init(&c->family);
   tl_map_init(&c->near.forms);
   tl_map_init(&c->near.en_first);
+  tl_map_init(&c->near.first);
   strs = tl_arena_alloc(&g->strs, ns);
   memcpy(strs, sp, ns);
   r.strs = strs;

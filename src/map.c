@@ -87,6 +87,16 @@ static void rehash(tl_map *m, size_t cap)
   m->cap = cap;
 }
 
+void tl_map_reserve(tl_map *m, size_t n)
+{
+  size_t cap = m->cap ? m->cap : 64;
+
+  while (n * 2 > cap) /* tl_map_put's bound: at most half full */
+    cap *= 2;
+  if (cap > m->cap)
+    rehash(m, cap);
+}
+
 tl_map_slot *tl_map_put(tl_map *m, const char *key, size_t len,
                         uint32_t value, bool *created)
 {

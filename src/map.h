@@ -29,6 +29,9 @@ void tl_map_init(tl_map *m);
 void tl_map_fini(tl_map *m);
 /* The slot of @key, or NULL when absent. */
 tl_map_slot *tl_map_find(const tl_map *m, const char *key, size_t len);
+/* Make room for @n keys in all, so that the next puts up to that many do
+ * not grow the table (a load of known size: one allocation, no rehash). */
+void tl_map_reserve(tl_map *m, size_t n);
 /* The slot of @key, created with @value when absent (*created says which). */
 tl_map_slot *tl_map_put(tl_map *m, const char *key, size_t len,
                         uint32_t value, bool *created);

@@ -197,6 +197,7 @@ void tl_nearmiss_init(tl_nearmiss *nm, const tl_gloss *g)
   memset(nm, 0, sizeof *nm);
   tl_map_init(&nm->forms);
   tl_map_init(&nm->en_first);
+  tl_map_init(&nm->first);
   if (g == NULL)
     return;
   tl_map_init(&taken);
@@ -255,12 +256,23 @@ void tl_nearmiss_init(tl_nearmiss *nm, const tl_gloss *g)
   tl_buf_fini(&b.key);
   tl_buf_fini(&b.wkey);
   tl_map_fini(&taken);
+  for (size_t i = 0; i < nm->forms.cap; i++) {
+    const tl_map_slot *s = &nm->forms.slots[i];
+    if (s->key != NULL)
+      tl_map_put(&nm->first, s->key, strcspn(s->key, " "), 1, NULL);
+  }
 }
 
 void tl_nearmiss_fini(tl_nearmiss *nm)
 {
   tl_map_fini(&nm->forms);
   tl_map_fini(&nm->en_first);
+  tl_map_fini(&nm->first);
+}
+
+bool tl_nearmiss_first(const tl_nearmiss *nm, const char *key, size_t n)
+{
+  return tl_map_find(&nm->first, key, n) != NULL;
 }
 
 bool tl_nearmiss_en_first(const tl_nearmiss *nm, const char *w, size_t n)

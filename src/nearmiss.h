@@ -14,6 +14,7 @@ typedef struct tl_nearmiss {
   tl_map forms; /* word keys joined by ' ' -> concept + 1 (or AMBIGUOUS) */
   size_t nforms;
   tl_map en_first; /* lower-case first words of the common terms' English */
+  tl_map first;    /* the first word key of every form: a cheap filter */
 } tl_nearmiss;
 
 /* Derive the near misses of @g's terms (@g may be NULL: none). */
@@ -33,6 +34,10 @@ void tl_nearmiss_key(const char *s, size_t n, tl_buf *key);
  * the English term of a common glossary concept: a cheap filter before
  * tl_gloss_find_en. */
 bool tl_nearmiss_en_first(const tl_nearmiss *nm, const char *w, size_t n);
+
+/* Whether some near miss opens with the word key @key[0..n): a filter
+ * before building and looking up the phrases that start at a word. */
+bool tl_nearmiss_first(const tl_nearmiss *nm, const char *key, size_t n);
 
 /* The concept index + 1 of the near miss with key @key[0..n), or 0. */
 uint32_t tl_nearmiss_find(const tl_nearmiss *nm, const char *key, size_t n);

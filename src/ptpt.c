@@ -53,6 +53,26 @@ static size_t fields(char *line, char **f)
   return k;
 }
 
+/* Whether s[0..n) is lower case as it is, by a quick look: ASCII but A-Z,
+ * and Latin-1 letters from U+00DF to U+00FF (C3 9F to C3 BF: à, ç, é, õ).
+ * Anything else is lowered to be sure. */
+static bool plainly_lower(const char *s, size_t n)
+{
+  const unsigned char *u = (const unsigned char *)s;
+
+  for (size_t i = 0; i < n; i++) {
+    if (u[i] < 0x80) {
+      if (u[i] >= 'A' && u[i] <= 'Z')
+        return false;
+    } else if (u[i] == 0xC3 && i + 1 < n && u[i + 1] >= 0x9F && u[i + 1] <= 0xBF) {
+      i++;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 /* @low: a buffer for the lower-cased form, reused from line to line. */
 static tl_status add_line(tl_ptpt *p, char *line, const char *path,
                           unsigned lineno, tl_buf *low, tl_error *err)
@@ -61,6 +81,7 @@ static tl_status add_line(tl_ptpt *p, char *line, const char *path,
   size_t k = fields(line, f);
   tl_ptpt_when when;
   bool created;
+  size_t len;
 
   if (k != 4 || f[0][0] == '\0' || f[1][0] == '\0' || f[2][0] == '\0')
     return tl_error_set(err, TL_EDICT,
@@ -76,13 +97,18 @@ static tl_status add_line(tl_ptpt *p, char *line, const char *path,
                         _("%s:%u: coluna 'quando' inválida '%s' (use always ou "
                         "noun)"),
                         path, lineno, f[3]);
-  tl_buf_clear(low);
-  tl_utf8_lower(f[0], strlen(f[0]), low);
-  tl_map_put(&p->index, low->p, low->len, (uint32_t)p->n, &created);
+  len = strlen(f[0]);
+  if (plainly_lower(f[0], len)) { /* the generated list: lower case already */
+    tl_map_put(&p->index, f[0], len, (uint32_t)p->n, &created);
+  } else {
+    tl_buf_clear(low);
+    tl_utf8_lower(f[0], len, low);
+    tl_map_put(&p->index, low->p, low->len, (uint32_t)p->n, &created);
+  }
   if (!created)
     return tl_error_set(err, TL_EDICT, _("%s:%u: forma '%s' repetida"), path,
                         lineno, f[0]);
-  TL_GROW(p->v, p->cap, p->n + 1);
+  TL_GROW(p->v, p->cap, p->n + 1); /* room made for every line: no-op */
   p->v[p->n++] = (tl_ptpt_entry){f[0], f[1], f[2], when};
   return TL_OK;
 }
@@ -129,6 +155,13 @@ tl_status tl_ptpt_open(tl_ptpt **out, const char *path, tl_error *err)
   p = tl_xcalloc(1, sizeof *p);
   p->text = text;
   tl_map_init(&p->index);
+  { /* one allocation for the entries and the index: a line an entry */
+    size_t lines = 1;
+    for (const char *q = text; (q = memchr(q, '\n', len - (size_t)(q - text))) != NULL; q++)
+      lines++;
+    TL_GROW(p->v, p->cap, lines);
+    tl_map_reserve(&p->index, lines);
+  }
   tl_buf_init(&low);
   for (size_t at = 0; st == TL_OK && at < len;) {
     char *line = text + at, *nl = memchr(line, '\n', len - at);

@@ -2,6 +2,11 @@
 
 #include "utf8.h"
 
+#include "map.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -380,13 +385,80 @@ bool tl_tokens_adjacent(const char *doc, const tl_token *a,
   return true;
 }
 
-bool tl_in_list(const char *const *list, const char *s, size_t n)
+/* tl_in_list's index. The lists are static arrays that live as long as
+ * the program and are asked on every token, so each list longer than
+ * LIST_SCAN_MAX gets a hash set of its words the first time it is asked,
+ * found again by the list's address: a lookup instead of a scan (shorter
+ * lists, such as a compound literal of a few words, are scanned and never
+ * indexed). A slot is published (its list pointer stored) only once its
+ * set is complete; it is never changed or freed after. */
+#define LIST_SLOTS 256
+#define LIST_SCAN_MAX 8
+
+typedef struct list_slot {
+  _Atomic(const char *const *) list;
+  tl_map set;
+} list_slot;
+
+static list_slot list_slots[LIST_SLOTS];
+static pthread_mutex_t list_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static bool scan_list(const char *const *list, const char *s, size_t n)
 {
   for (size_t i = 0; list[i] != NULL; i++) /* the first letter sifts */
-    if (n > 0 && list[i][0] == s[0] && strlen(list[i]) == n &&
+    if (list[i][0] == s[0] && strlen(list[i]) == n &&
         memcmp(list[i], s, n) == 0)
       return true;
   return false;
+}
+
+/* The published slot of @list, or NULL when the table is full. */
+static const list_slot *list_index(const char *const *list)
+{
+  size_t h = (size_t)(((uintptr_t)list >> 3) * 0x9E3779B97F4A7C15ULL) %
+             LIST_SLOTS;
+  list_slot *found = NULL;
+
+  for (size_t k = 0; k < LIST_SLOTS; k++) {
+    list_slot *sl = &list_slots[(h + k) % LIST_SLOTS];
+    const char *const *l = atomic_load_explicit(&sl->list,
+                                                memory_order_acquire);
+    if (l == list)
+      return sl;
+    if (l == NULL)
+      break; /* not indexed yet */
+  }
+  pthread_mutex_lock(&list_lock);
+  for (size_t k = 0; k < LIST_SLOTS && found == NULL; k++) {
+    list_slot *sl = &list_slots[(h + k) % LIST_SLOTS];
+    const char *const *l = atomic_load_explicit(&sl->list,
+                                                memory_order_relaxed);
+    if (l == list) {
+      found = sl;
+    } else if (l == NULL) { /* index it here */
+      tl_map_init(&sl->set);
+      for (size_t i = 0; list[i] != NULL; i++)
+        tl_map_put(&sl->set, list[i], strlen(list[i]), 1, NULL);
+      atomic_store_explicit(&sl->list, list, memory_order_release);
+      found = sl;
+    }
+  }
+  pthread_mutex_unlock(&list_lock);
+  return found;
+}
+
+bool tl_in_list(const char *const *list, const char *s, size_t n)
+{
+  const list_slot *sl;
+  size_t len = 0;
+
+  if (n == 0)
+    return false;
+  while (len <= LIST_SCAN_MAX && list[len] != NULL)
+    len++;
+  if (len <= LIST_SCAN_MAX || (sl = list_index(list)) == NULL)
+    return scan_list(list, s, n);
+  return tl_map_find(&sl->set, s, n) != NULL;
 }
 
 bool tl_token_in_list(const char *doc, const tl_token *tok,

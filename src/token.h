@@ -60,7 +60,9 @@ bool tl_tokens_adjacent(const char *doc, const tl_token *a,
                         const tl_token *b, const char *gap);
 
 /* Whether s[0..n) is one of the NULL-terminated @list (a word list of a
- * check: cues, connectors, scale words). */
+ * check: cues, connectors, scale words). A list of more than 8 words must
+ * be a static array that never changes: it is indexed by its address the
+ * first time it is asked. */
 bool tl_in_list(const char *const *list, const char *s, size_t n);
 /* Whether word token @tok, lower-cased, is one of @list. */
 bool tl_token_in_list(const char *doc, const tl_token *tok,

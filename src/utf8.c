@@ -1,6 +1,7 @@
 #include "utf8.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -204,22 +205,31 @@ bool tl_utf8_has_upper(const char *p, size_t n)
   return false;
 }
 
+/* Append to @out the run of ASCII bytes of p[0..len) from @i, lowered;
+ * the offset after it. The rest of the text is copied in one go to make
+ * room, lowered in place up to its first non-ASCII byte, and cut there. */
+static size_t ascii_lower_run(const char *p, size_t i, size_t len, tl_buf *out)
+{
+  size_t start = out->len, k;
+  unsigned char *d;
+
+  tl_buf_add(out, p + i, len - i);
+  d = (unsigned char *)out->p + start;
+  for (k = 0; k < len - i && d[k] < 0x80; k++)
+    d[k] = (unsigned char)(d[k] + ((unsigned)(d[k] - 'A') < 26u ? 32 : 0));
+  out->len = start + k;
+  out->p[out->len] = '\0';
+  return i + k;
+}
+
 void tl_utf8_lower(const char *p, size_t len, tl_buf *out)
 {
   size_t i = 0;
 
   while (i < len) {
-    size_t adv, j = i;
-    while (j < len && (unsigned char)p[j] < 0x80)
-      j++;
-    if (j > i) { /* an ASCII run: copied whole, then lowered in place */
-      char *d;
-      tl_buf_add(out, p + i, j - i);
-      d = out->p + out->len - (j - i);
-      for (size_t k = 0; k < j - i; k++)
-        if (d[k] >= 'A' && d[k] <= 'Z')
-          d[k] = (char)(d[k] + 32);
-      i = j;
+    size_t adv;
+    if ((unsigned char)p[i] < 0x80) {
+      i = ascii_lower_run(p, i, len, out);
       continue;
     }
     int32_t cp = tl_utf8_decode(p + i, len - i, &adv);
@@ -254,6 +264,8 @@ static void map_into(const char *p, size_t len, int flags, tl_buf *out)
 #define FOLD_HI 0x250
 static char fold_tab[FOLD_HI - FOLD_LO][8];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+static atomic_bool fold_ready; /* set once the table is filled: the fast
+                                  check before pthread_once on every call */
 
 static void fold_init(void)
 {
@@ -280,15 +292,17 @@ void tl_utf8_fold(const char *p, size_t len, tl_buf *out)
 {
   size_t start = out->len;
 
-  pthread_once(&fold_once, fold_init);
+  if (!atomic_load_explicit(&fold_ready, memory_order_acquire)) {
+    pthread_once(&fold_once, fold_init);
+    atomic_store_explicit(&fold_ready, true, memory_order_release);
+  }
   for (size_t i = 0; i < len;) {
     unsigned char c = (unsigned char)p[i];
     size_t adv;
     int32_t cp;
     const char *e;
     if (c < 0x80) {
-      tl_buf_addc(out, (char)((c >= 'A' && c <= 'Z') ? c + 32 : c));
-      i++;
+      i = ascii_lower_run(p, i, len, out);
       continue;
     }
     cp = tl_utf8_decode(p + i, len - i, &adv);

@@ -175,7 +175,8 @@ static void test_validate_every_offset(void **state)
       }
 }
 
-/* tl_utf8_lower appends: ASCII runs and accented capitals alike. */
+/* tl_utf8_lower and tl_utf8_fold append: ASCII runs and accented capitals
+ * alike. */
 static void test_lower_appends(void **state)
 {
   tl_buf b;
@@ -186,6 +187,9 @@ static void test_lower_appends(void **state)
   tl_utf8_lower("ÁRVORE Útil ABCDEFGHIJKLMNOPQRSTUVWXYZ-ÇÃO@[`{",
                 strlen("ÁRVORE Útil ABCDEFGHIJKLMNOPQRSTUVWXYZ-ÇÃO@[`{"), &b);
   assert_string_equal(b.p, "X:árvore útil abcdefghijklmnopqrstuvwxyz-ção@[`{");
+  tl_buf_clear(&b);
+  tl_utf8_fold("Árvore de DECISÃO, Straße", strlen("Árvore de DECISÃO, Straße"), &b);
+  assert_string_equal(b.p, "arvore de decisao, strasse");
   tl_buf_fini(&b);
 }
 
