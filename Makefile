@@ -275,8 +275,8 @@ check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ
 	@tests/cache.sh $(BUILD)/tradlint
 	@tests/gloss-cache.sh $(BUILD)/tradlint
 	@BUILD=$(BUILD) PROG_LDFLAGS="$(LDFLAGS)" tests/install.sh $(BUILD)/tradlint
-	@ASAN_OPTIONS=verify_asan_link_order=0 tests/fault.sh $(BUILD)/tradlint $(BUILD)/tests/inject.so
-	@ASAN_OPTIONS=verify_asan_link_order=0 tests/hostile.sh $(BUILD)/tradlint $(BUILD)/tests/inject.so
+	@ASAN_OPTIONS=verify_asan_link_order=0$${ASAN_OPTIONS:+:$$ASAN_OPTIONS} tests/fault.sh $(BUILD)/tradlint $(BUILD)/tests/inject.so
+	@ASAN_OPTIONS=verify_asan_link_order=0$${ASAN_OPTIONS:+:$$ASAN_OPTIONS} tests/hostile.sh $(BUILD)/tradlint $(BUILD)/tests/inject.so
 	@tests/oracle.sh $(BUILD)/tradlint $(BUILD)/tests/dump_words
 	@tests/serve.sh $(BUILD)/tradlint
 	@tests/browser.sh $(BUILD)/tradlint
@@ -317,10 +317,16 @@ oracle: all $(BUILD)/tests/dump_words
 	@tests/oracle.sh $(BUILD)/tradlint $(BUILD)/tests/dump_words
 
 # ASan runs 3-5 times slower: the time limits of the shell suites grow with it
-# (they catch hangs, not slowness).
+# (they catch hangs, not slowness). intercept_tls_get_addr=0: GCC 12's
+# runtime takes a dynamic TLS block that malloc happened to place 16 bytes
+# past a page boundary for a glibc 2.19 one and reads a bogus range from
+# it, and LeakSanitizer's tracer then crashes at exit ("Tracer caught
+# signal 11") after a passing test, depending only on the heap's layout
+# (google/sanitizers#1322; fixed in GCC 14 and LLVM 17). Leaks are still
+# found from every other root.
 check-asan:
 	@$(MAKE) -s deps
-	LIMIT=120 CASE_LIMIT=180 $(MAKE) BUILD=build/asan OPT="-O1 -g" \
+	ASAN_OPTIONS=intercept_tls_get_addr=0 LIMIT=120 CASE_LIMIT=180 $(MAKE) BUILD=build/asan OPT="-O1 -g" \
 	  EXTRA_CFLAGS="$(SAN)" LDFLAGS="$(SAN)" PATHOLOGICAL_LIMIT=300 check
 
 # Unit tests, golden cases and bad inputs under valgrind memcheck: no
