@@ -236,6 +236,40 @@ static bool plural_of(const tl_concept *k, const char *p, size_t n)
          k->preferred[pl - 1] != 's' && k->preferred[pl - 1] != 'S';
 }
 
+/* Whether the document calls the name at [off, off+n) a model: "[Mistral]
+ * (...) é um modelo", "Mistral é um LLM", "o modelo Mistral". A company's
+ * name that is also its model's ("Mistral") then takes the model's
+ * article, masculine, in this document. */
+static bool taught_as_model(const tl_ctx *c, size_t off, size_t n)
+{
+  static const char *const AFTER[] = {" é um modelo", " é um LLM",
+                                      " é um SLM", NULL};
+  const char *name = c->doc + off, *end = c->doc + c->len;
+
+  for (const char *p = c->doc; (size_t)(end - p) >= n; p++) {
+    const char *a = p + n;
+    if (memcmp(p, name, n) != 0)
+      continue;
+    if (a < end && *a == ']') { /* a link: skip its target */
+      const char *close = a + 1 < end && a[1] == '(' ?
+          memchr(a + 1, ')', (size_t)(end - a - 1)) : NULL;
+      a = close != NULL ? close + 1 : a + 1;
+    }
+    for (size_t i = 0; AFTER[i] != NULL; i++) {
+      size_t l = strlen(AFTER[i]);
+      if ((size_t)(end - a) > l && memcmp(a, AFTER[i], l) == 0 &&
+          !((a[l] >= 'a' && a[l] <= 'z') || (a[l] >= 'A' && a[l] <= 'Z')))
+        return true;
+    }
+    /* "o modelo Mistral", not "o modelo Mistral Large" */
+    if (p - c->doc >= 7 && memcmp(p - 7, "modelo ", 7) == 0 &&
+        !(a + 1 < end && *a == ' ' &&
+          ((a[1] >= 'A' && a[1] <= 'Z') || (a[1] >= '0' && a[1] <= '9'))))
+      return true;
+  }
+  return false;
+}
+
 void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
 {
   tl_buf low, sugg;
@@ -282,6 +316,8 @@ void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     g = article_gender(low.p, low.len, &other);
     if (g == 0 || g == k->gender || g == tl_gloss_head_gender(k->preferred))
       continue;
+    if (g == 'm' && taught_as_model(c, x->off, x->len))
+      continue; /* "versões do Mistral" where "Mistral é um modelo" */
     /* "se aplicam a aplicativos", "acesso a GPUs": "a" before a plural is
      * the preposition (the article would be "os"/"as") */
     if (low.len == 1 && low.p[0] == 'a' && plural_of(k, c->doc + x->off,

@@ -86,6 +86,25 @@ static void test_misspelt_glossary_name(void **state)
                       "");
 }
 
+static void test_name_the_text_calls_a_model(void **state)
+{
+  (void)state;
+  /* generative-ai-for-beginners, lesson 16: Mistral is the model there */
+  assert_string_equal(
+      findings("agreement",
+               "[Mistral](https://huggingface.co/mistralai) é um modelo open "
+               "com forte foco em eficiência.\n\nAlguns exemplos de versões "
+               "fine-tuned do Mistral incluem o BioMistral.\n"),
+      "");
+  /* near misses: nothing says it is a model, or another model is named */
+  assert_string_equal(findings("agreement", "Segundo o Mistral, a rodada foi "
+                                            "de 600 milhões de euros."),
+                      "o>a");
+  assert_string_equal(findings("agreement", "O modelo Mistral Large é "
+                                            "novo. O CEO do Mistral falou."),
+                      "do>da");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -94,6 +113,7 @@ int main(void)
       cmocka_unit_test(test_acronym_spelling_an_english_word),
       cmocka_unit_test(test_article_of_an_institution),
       cmocka_unit_test(test_misspelt_glossary_name),
+      cmocka_unit_test(test_name_the_text_calls_a_model),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
