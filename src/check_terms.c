@@ -125,6 +125,132 @@ static bool is_own_spelling(const tl_concept *k, const char *p, size_t n)
   return false;
 }
 
+/* Copulas: a predicative adjective after one says what its subject is. */
+static const char *const COPULAS[] = {
+    "é",      "são",    "era",     "eram",   "foi",     "foram",  "será",
+    "serão",  "seria",  "seriam",  "seja",   "sejam",   "ser",    "sendo",
+    "sido",   "está",   "estão",   "estava", "estavam", "estar",  "parece",
+    "parecem", "fica",  "ficam",   "ficar",  NULL};
+/* Degree words between a copula and its adjective ("é muito ruidoso"). */
+static const char *const DEGREE[] = {"muito", "pouco",  "bem",   "tão",
+                                     "bastante", "mais", "menos", "sempre",
+                                     "ainda", "também", "quase", "não",
+                                     NULL};
+
+/* Adjectives of evaluation, said of any subject: "a atribuição de tarefas
+ * é difícil" is Portuguese even though "atribuição difícil" is a wrong
+ * rendering of "hard assignment". */
+static const char *const EVALUATIVE[] = {
+    "difícil", "difíceis", "fácil",  "fáceis",  "simples",  "possível",
+    "possíveis", "impossível", "impossíveis", "importante", "importantes",
+    "necessário", "necessária", "necessários", "necessárias", "útil",
+    "úteis",   NULL};
+
+/* Whether word @w of the form @text (0 or 1: a two-word form) has the key
+ * k[0..kn). */
+static bool form_word_is(const char *text, int w, const char *k, size_t kn,
+                         tl_buf *tmp)
+{
+  const char *sp = strchr(text, ' ');
+
+  if (sp == NULL || strchr(sp + 1, ' ') != NULL || strchr(text, '-') != NULL)
+    return false;
+  tl_buf_clear(tmp);
+  if (w == 0)
+    tl_gloss_word_key(text, (size_t)(sp - text), tmp);
+  else
+    tl_gloss_word_key(sp + 1, strlen(sp + 1), tmp);
+  return tmp->len == kn && memcmp(tmp->p, k, kn) == 0;
+}
+
+/* A forbidden "noun adjective" form said of its noun by a copula: "os
+ * dados ... podem ser barulhentos" for "dados barulhentos", when the
+ * concept's own form starts with the same noun ("dados ruidosos"): the
+ * adjective is the wrong word wherever it stands. The noun is within
+ * PRED_REACH words before the copula, in the same sentence. */
+#define PRED_REACH 12
+static void predicative(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
+{
+  const tl_gloss *g = c->gloss;
+  const size_t *offs;
+  const char *keys;
+  tl_buf tmp;
+  char nb[1200];
+
+  if (g == NULL || t->n < 3 || t->n > TL_PHRASE_MAX_TOKENS)
+    return;
+  offs = tl_ctx_token_keys(c, t, &keys);
+  tl_buf_init(&tmp);
+  for (size_t i = 1; i + 1 < t->n; i++) {
+    size_t a = i + 1, skipped = 0;
+    const tl_token *adj;
+
+    if (t->v[i].kind != TL_TOK_WORD || !tl_token_in_list(c->doc, &t->v[i],
+                                                          COPULAS))
+      continue;
+    while (a < t->n && skipped < 2 && t->v[a].kind == TL_TOK_WORD &&
+           t->v[a].sent == t->v[i].sent &&
+           (tl_token_in_list(c->doc, &t->v[a], DEGREE) ||
+            (t->v[a].len > 6 &&
+             memcmp(c->doc + t->v[a].off + t->v[a].len - 5, "mente", 5) ==
+                 0))) {
+      a++;
+      skipped++;
+    }
+    if (a >= t->n)
+      continue;
+    adj = &t->v[a];
+    if (adj->kind != TL_TOK_WORD || adj->sent != t->v[i].sent ||
+        (adj->flags & (TL_TF_CAP | TL_TF_ALLCAPS)) ||
+        tl_token_in_list(c->doc, adj, EVALUATIVE) ||
+        tl_matches_overlap(m, adj->off, adj->len) != NULL)
+      continue;
+    for (size_t fi = 0; fi < g->nf; fi++) {
+      const tl_form *f = &g->f[fi];
+      const tl_concept *k = &g->c[f->concept];
+      size_t noun = (size_t)-1;
+      const char *ak = keys + offs[a];
+      size_t akn = offs[a + 1] - offs[a];
+
+      if (f->kind != TL_FORM_FORBIDDEN || f->exact ||
+          !form_word_is(f->text, 1, ak, akn, &tmp))
+        continue;
+      /* the concept's own form has the same noun */
+      if (strchr(k->preferred, ' ') == NULL ||
+          strncmp(k->preferred, f->text,
+                  (size_t)(strchr(f->text, ' ') - f->text) + 1) != 0)
+        continue;
+      for (size_t j = i; j-- > 0 && i - j <= PRED_REACH;) {
+        if (t->v[j].sent != t->v[i].sent)
+          break;
+        if (t->v[j].kind == TL_TOK_WORD &&
+            form_word_is(f->text, 0, keys + offs[j], offs[j + 1] - offs[j],
+                         &tmp)) {
+          noun = j;
+          break;
+        }
+      }
+      if (noun == (size_t)-1)
+        continue;
+      {
+        const char *sugg = k->preferred;
+        tl_finding *fd = tl_result_add(
+            c->res, adj->off, adj->len, "terminology.forbidden",
+            "terminology", TL_ERROR,
+            _("'%.*s', dito de '%.*s', é uma forma errada de '%s': "
+              "escreva '%s'%s"),
+            (int)adj->len, c->doc + adj->off, (int)t->v[noun].len,
+            c->doc + t->v[noun].off, k->preferred, sugg,
+            note_of(k, nb, sizeof nb));
+        tl_result_set_suggestions(c->res, fd, &sugg, 1);
+        fd->concept = k->id;
+      }
+      break;
+    }
+  }
+  tl_buf_fini(&tmp);
+}
+
 void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
 {
   char nb[1200];
@@ -176,6 +302,7 @@ void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       fd->concept = k->id;
     }
   }
+  predicative(c, t, m);
 }
 
 /* Articles and contractions, each with its counterpart of the other

@@ -1,0 +1,62 @@
+/* terminology.forbidden and agreement.gender beyond the glossary's own
+ * forms, on real sentences, with the near misses that must stay silent. */
+#include "findings.h"
+
+/* A forbidden "noun adjective" form said of its noun through a copula. */
+static void test_predicative_forbidden(void **state)
+{
+  (void)state;
+  /* d2l-pt, recommender systems (ctr, recsys-intro) */
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "No entanto, os dados de interação geralmente são "
+               "extremamente esparsos e podem ser barulhentos às vezes.\n"),
+      "barulhentos>dados ruidosos");
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "Observe que o feedback implícito é inerentemente "
+               "barulhento.\n"),
+      "barulhento>feedback ruidoso");
+  /* the adjective said of another noun: "barulhento" of a street */
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "A rua onde ficam os servidores é barulhenta à noite.\n"),
+      "");
+  /* the noun in another sentence */
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "Coletamos os dados. O bairro é barulhento.\n"),
+      "");
+  /* an adjective of evaluation is said of any subject: "a atribuição de
+   * tarefas é difícil" though "atribuição difícil" is a wrong rendering
+   * of "hard assignment" */
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "A atribuição de tarefas entre as equipes é difícil.\n"),
+      "");
+}
+
+/* A forbidden gender variant of the house form (incubador/incubadora). */
+static void test_forbidden_gender_variant(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "Você pode até estar pronto para se inscrever no incubador "
+               "da Microsoft.\n"),
+      "incubador>incubadora");
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "A startup nasceu numa incubadora da universidade; as "
+               "incubadoras do estado apoiam 40 empresas.\n"),
+      "");
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_predicative_forbidden),
+      cmocka_unit_test(test_forbidden_gender_variant),
+  };
+  return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
+}
