@@ -403,6 +403,56 @@ static void words_between_formulas(tl_ctx *c, const tl_unit *u,
   }
 }
 
+/* An English heading glued to its Portuguese translation, as converted
+ * documentation leaves it: "Linear Neural NetworkRedes Neurais Lineares".
+ * A word with one inner capital after a lower-case letter splits into an
+ * English word (en_US knows it, pt_BR does not) and a Portuguese one
+ * (pt_BR knows it, en_US does not); the English part, with the
+ * capitalised English words before it in the sentence, is the leftover.
+ * Brand names written in one word ("MovieLens", "DeepMind") have no
+ * Portuguese half. */
+static void glued_heading(tl_ctx *c, const tl_tokens *t)
+{
+  for (size_t k = 0; k < t->n; k++) {
+    const tl_token *tok = &t->v[k];
+    const char *p = c->doc + tok->off;
+    size_t cut = 0, a = k, adv;
+
+    if (tok->kind != TL_TOK_WORD || !(tok->flags & TL_TF_INNERCAP) ||
+        (tok->flags & TL_TF_ALLCAPS))
+      continue;
+    for (size_t i = 1; i < tok->len; i += adv) {
+      int32_t cp = tl_utf8_decode(p + i, tok->len - i, &adv);
+      if (tl_cp_is_upper(cp)) {
+        if (cut != 0 || p[i - 1] < 'a' || p[i - 1] > 'z') {
+          cut = 0;
+          break;
+        }
+        cut = i;
+      }
+    }
+    if (cut < 3 || tok->len - cut < 3 ||
+        tl_spell_check(c->spell_en, p, cut, NULL) != 1 ||
+        tl_spell_check(c->spell, p, cut, NULL) == 1 ||
+        tl_spell_check(c->spell, p + cut, tok->len - cut, NULL) != 1 ||
+        tl_spell_check(c->spell_en, p + cut, tok->len - cut, NULL) == 1)
+      continue;
+    while (a > 0 && t->v[a - 1].sent == tok->sent &&
+           t->v[a - 1].kind == TL_TOK_WORD &&
+           (t->v[a - 1].flags & TL_TF_CAP) &&
+           t->v[a - 1].off + t->v[a - 1].len + 1 == t->v[a].off &&
+           c->doc[t->v[a].off - 1] == ' ' &&
+           tl_spell_check(c->spell_en, c->doc + t->v[a - 1].off,
+                          t->v[a - 1].len, NULL) == 1)
+      a--;
+    tl_result_add(c->res, t->v[a].off, tok->off + cut - t->v[a].off,
+                  "untranslated.passage", "untranslated", TL_ERROR,
+                  _("título em inglês colado à tradução: '%s'; apague-o"),
+                  tl_result_surface(c->res, t->v[a].off,
+                                    tok->off + cut - t->v[a].off));
+  }
+}
+
 void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                            const tl_matches *m)
 {
@@ -414,6 +464,7 @@ void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
 
   if (c->spell_en == NULL || t->n == 0)
     return;
+  glued_heading(c, t);
   if (t->n > sizeof wi / sizeof wi[0])
     w = tl_xcalloc(t->n, sizeof *w);
   for (size_t k = 0; k < t->n; k++) {

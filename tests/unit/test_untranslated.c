@@ -27,10 +27,33 @@ static void test_model_variant_names(void **state)
                       "Llama 3.1 is the best model");
 }
 
+/* An English heading glued to its translation, on real headings, with
+ * the one-word brand names that must stay silent. */
+static void test_glued_heading(void **state)
+{
+  (void)state;
+  /* d2l-pt, chapter_linear-networks/index.md */
+  assert_string_equal(
+      findings("untranslated.passage",
+               "# Linear Neural NetworkRedes Neurais Lineares\n"),
+      "Linear Neural Network");
+  assert_string_equal(
+      findings("untranslated.passage",
+               "## Image ClassificationClassificação de Imagens\n"),
+      "Image Classification");
+  /* brands in one word: no Portuguese half */
+  assert_string_equal(
+      findings("untranslated.passage",
+               "O MovieLens, a DeepMind, o YouTube, o PowerPoint e o "
+               "TensorFlow.\n"),
+      "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_model_variant_names),
+      cmocka_unit_test(test_glued_heading),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
