@@ -397,6 +397,89 @@ static bool taught_as_model(const tl_ctx *c, size_t off, size_t n)
   return false;
 }
 
+/* Prepositions that open a complement of a noun ("a id do anúncio"). */
+static const char *const OF[] = {"de", "do", "da", "dos", "das", NULL};
+
+/* The gendered concept whose acronym (an exact form) is the lower-case
+ * word @w written in capitals ("id" for ID), or -1. */
+static long lower_acronym(const tl_gloss *g, const char *w, size_t n,
+                         tl_buf *key)
+{
+  const tl_map_slot *slot;
+  uint32_t ci;
+
+  tl_buf_clear(key);
+  tl_buf_addc(key, 'E');
+  for (size_t i = 0; i < n; i++) {
+    if (w[i] < 'a' || w[i] > 'z')
+      return -1;
+    tl_buf_addc(key, (char)(w[i] - 'a' + 'A'));
+  }
+  slot = tl_map_find(&g->claims, key->p, key->len);
+  if (slot == NULL || ((slot->value - 1) & 3) == TL_FORM_FORBIDDEN)
+    return -1;
+  ci = (slot->value - 1) >> 2;
+  return g->c[ci].gender != 0 ? (long)ci : -1;
+}
+
+/* An acronym written in lower case, which the dictionary takes for a
+ * word ("id"), after an article of the other gender and before the
+ * complement that makes it a noun: "a id do anúncio" (o ID do anúncio). */
+static void lower_acronym_agreement(tl_ctx *c, const tl_tokens *t,
+                                    tl_buf *low, tl_buf *key)
+{
+  char nb[1200];
+
+  for (size_t i = 1; i + 1 < t->n; i++) {
+    const tl_token *art = &t->v[i - 1], *w = &t->v[i];
+    const char *other = NULL;
+    long ci;
+    char g;
+
+    if (w->kind != TL_TOK_WORD || w->len < 2 || w->len > 4 ||
+        art->kind != TL_TOK_WORD || art->sent != w->sent ||
+        art->off + art->len + 1 != w->off || c->doc[w->off - 1] != ' ' ||
+        t->v[i + 1].sent != w->sent ||
+        !tl_token_in_list(c->doc, &t->v[i + 1], OF) ||
+        (ci = lower_acronym(c->gloss, c->doc + w->off, w->len, key)) < 0)
+      continue;
+    tl_buf_clear(low);
+    tl_utf8_lower(c->doc + art->off, art->len, low);
+    g = article_gender(low->p, low->len, &other);
+    if (g == 0 || g == c->gloss->c[ci].gender)
+      continue;
+    {
+      const tl_concept *k = &c->gloss->c[ci];
+      const char *sv;
+      tl_finding *fd;
+      tl_buf_clear(low); /* the suggestion: "o ID", "O ID" */
+      if (art->flags & TL_TF_CAP) {
+        size_t adv;
+        int32_t cp = tl_utf8_decode(other, strlen(other), &adv);
+        tl_utf8_encode(tl_cp_upper(cp), low);
+        tl_buf_adds(low, other + adv);
+      } else {
+        tl_buf_adds(low, other);
+      }
+      tl_buf_addc(low, ' ');
+      tl_buf_adds(low, key->p + 1);
+      sv = tl_buf_cstr(low);
+      fd = tl_result_add(
+          c->res, art->off, w->off + w->len - art->off, "agreement.gender",
+          "agreement", TL_WARNING,
+          _("'%.*s': a sigla %s é %s (%s %s) e se escreve em maiúsculas; "
+            "escreva '%s'%s"),
+          (int)(w->off + w->len - art->off), c->doc + art->off,
+          key->p + 1, k->gender == 'm' ? _("masculina") : _("feminina"),
+          k->gender == 'm' ? "o" : "a", k->preferred, sv,
+          note_of(k, nb, sizeof nb));
+      tl_result_set_suggestions(c->res, fd, &sv, 1);
+      fd->fix = true;
+      fd->concept = k->id;
+    }
+  }
+}
+
 void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
 {
   tl_buf low, sugg;
@@ -475,6 +558,8 @@ void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       fd->concept = k->id;
     }
   }
+  if (c->gloss != NULL)
+    lower_acronym_agreement(c, t, &low, &sugg);
   tl_buf_fini(&low);
   tl_buf_fini(&sugg);
 }

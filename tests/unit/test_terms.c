@@ -52,11 +52,29 @@ static void test_forbidden_gender_variant(void **state)
       "");
 }
 
+/* An acronym in lower case after an article of the other gender. */
+static void test_lower_acronym_agreement(void **state)
+{
+  (void)state;
+  /* d2l-pt, recommender systems (ctr) */
+  assert_string_equal(
+      findings("agreement.gender",
+               "As colunas podem representar a id do anúncio, id do site ou "
+               "aplicativo, id do dispositivo.\n"),
+      "a id>o ID");
+  /* the article agrees; no complement (the word, not the acronym) */
+  assert_string_equal(
+      findings("agreement.gender",
+               "O id do usuário fica no cabeçalho. Freud opõe o ego à id.\n"),
+      "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_predicative_forbidden),
       cmocka_unit_test(test_forbidden_gender_variant),
+      cmocka_unit_test(test_lower_acronym_agreement),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
