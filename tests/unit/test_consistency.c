@@ -73,12 +73,34 @@ static void test_title_case_in_prose(void **state)
       "IA Generativa>IA generativa");
 }
 
+/* "feature" kept in English and translated as "característica" in one
+ * chapter (d2l-pt, linear regression); "características" in its general
+ * sense beside "recursos" (the press's word for product features) is no
+ * rendering pair. */
+static void test_feature(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("consistency.document",
+               "Os atributos são chamadas de *features*. O preço pode ser "
+               "expresso como uma soma ponderada das características (área "
+               "e idade). Quando todos os *features* assumem o valor 0, o "
+               "viés sobra. Coletando todas as *features* em um vetor.\n"),
+      "características>feature");
+  assert_string_equal(
+      findings("consistency.document",
+               "O aplicativo ganhou novos recursos. As características do "
+               "aparelho não mudaram.\n"),
+      "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_complement_number),
       cmocka_unit_test(test_near_misses),
       cmocka_unit_test(test_title_case_in_prose),
+      cmocka_unit_test(test_feature),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
