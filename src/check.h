@@ -206,6 +206,9 @@ typedef struct tl_ctx {
    * collected on first need */
   tl_map name_numbers;
   bool name_numbers_done;
+  /* agreement: names asked whether the document calls them a model, with
+   * the answer (1 no, 2 yes), so that the document is read once per name */
+  tl_map model_names;
 } tl_ctx;
 
 void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell);

@@ -366,35 +366,49 @@ static bool plural_of(const tl_concept *k, const char *p, size_t n)
 /* Whether the document calls the name at [off, off+n) a model: "[Mistral]
  * (...) é um modelo", "Mistral é um LLM", "o modelo Mistral". A company's
  * name that is also its model's ("Mistral") then takes the model's
- * article, masculine, in this document. */
-static bool taught_as_model(const tl_ctx *c, size_t off, size_t n)
+ * article, masculine, in this document. The document is read once per
+ * name (c->model_names keeps the answer): a long document may repeat the
+ * name thousands of times. */
+static bool taught_as_model(tl_ctx *c, size_t off, size_t n)
 {
   static const char *const AFTER[] = {" é um modelo", " é um LLM",
                                       " é um SLM", NULL};
   const char *name = c->doc + off, *end = c->doc + c->len;
+  const tl_map_slot *known;
+  bool taught = false, created;
 
-  for (const char *p = c->doc; (size_t)(end - p) >= n; p++) {
-    const char *a = p + n;
+  if (n == 0)
+    return false;
+  known = tl_map_find(&c->model_names, name, n);
+  if (known != NULL)
+    return known->value == 2;
+  for (const char *p = c->doc; !taught && (size_t)(end - p) >= n; p++) {
+    const char *a;
+
+    p = memchr(p, name[0], (size_t)(end - p) - n + 1);
+    if (p == NULL)
+      break;
     if (memcmp(p, name, n) != 0)
       continue;
+    a = p + n;
     if (a < end && *a == ']') { /* a link: skip its target */
       const char *close = a + 1 < end && a[1] == '(' ?
           memchr(a + 1, ')', (size_t)(end - a - 1)) : NULL;
       a = close != NULL ? close + 1 : a + 1;
     }
-    for (size_t i = 0; AFTER[i] != NULL; i++) {
+    for (size_t i = 0; !taught && AFTER[i] != NULL; i++) {
       size_t l = strlen(AFTER[i]);
-      if ((size_t)(end - a) > l && memcmp(a, AFTER[i], l) == 0 &&
-          !((a[l] >= 'a' && a[l] <= 'z') || (a[l] >= 'A' && a[l] <= 'Z')))
-        return true;
+      taught = (size_t)(end - a) > l && memcmp(a, AFTER[i], l) == 0 &&
+               !((a[l] >= 'a' && a[l] <= 'z') || (a[l] >= 'A' && a[l] <= 'Z'));
     }
     /* "o modelo Mistral", not "o modelo Mistral Large" */
     if (p - c->doc >= 7 && memcmp(p - 7, "modelo ", 7) == 0 &&
         !(a + 1 < end && *a == ' ' &&
           ((a[1] >= 'A' && a[1] <= 'Z') || (a[1] >= '0' && a[1] <= '9'))))
-      return true;
+      taught = true;
   }
-  return false;
+  tl_map_put(&c->model_names, name, n, taught ? 2 : 1, &created);
+  return taught;
 }
 
 /* Prepositions that open a complement of a noun ("a id do anúncio"). */

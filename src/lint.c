@@ -587,6 +587,7 @@ void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell)
   tl_map_init(&c->sugg_seen);
   tl_map_init(&c->derived);
   tl_map_init(&c->name_numbers);
+  tl_map_init(&c->model_names);
 }
 
 void tl_ctx_new_block(tl_ctx *c)
@@ -626,6 +627,7 @@ void tl_ctx_fini(tl_ctx *c)
   free(c->chits);
   tl_map_fini(&c->derived);
   tl_map_fini(&c->name_numbers);
+  tl_map_fini(&c->model_names);
   free(c->dhits);
   free(c->ehits);
   free(c->ahits);
