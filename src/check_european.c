@@ -224,11 +224,12 @@ void tl_check_european(tl_ctx *c, const tl_tokens *t)
     const tl_token *tok = &t->v[k];
     const tl_ptpt_entry *e;
     const char *w;
+    size_t wn;
 
     if (tok->kind != TL_TOK_WORD || (tok->flags & TL_TF_ALLCAPS))
       continue;
-    w = lower(c, tok, &low);
-    if (strcmp(w, "mil") == 0 && k + 1 < t->n &&
+    w = tl_token_lower(c->doc, tok, &low, &wn);
+    if (wn == 3 && memcmp(w, "mil", 3) == 0 && k + 1 < t->n &&
         t->v[k + 1].off == tok->off + 4 && t->v[k + 1].sent == tok->sent) {
       /* "13 mil milhões": the European billion */
       lower(c, &t->v[k + 1], &low);
@@ -239,11 +240,11 @@ void tl_check_european(tl_ctx *c, const tl_tokens *t)
       }
       continue;
     }
-    if (tl_in_list(ESTAR, w, low.len)) {
+    if (tl_in_list(ESTAR, w, wn)) {
       k = progressive(c, t, k, &low, &sugg);
       continue;
     }
-    e = tl_ptpt_lookup_lower(c->ptpt, w, low.len); /* w: the token lowered */
+    e = tl_ptpt_lookup_lower(c->ptpt, w, wn); /* w: the token lowered */
     if (e == NULL)
       continue;
     if (e->when == TL_PTPT_NOUN) {

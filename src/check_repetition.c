@@ -69,9 +69,9 @@ static bool after_word_in(tl_ctx *c, const tl_tokens *t, size_t k,
   if (p->kind != TL_TOK_WORD || p->sent != t->v[k].sent ||
       !spaced(c->doc, p, &t->v[k]))
     return false;
-  tl_buf_clear(w);
-  tl_utf8_lower(c->doc + p->off, p->len, w);
-  return tl_in_list(list, w->p, w->len);
+  size_t n;
+  const char *s = tl_token_lower(c->doc, p, w, &n);
+  return tl_in_list(list, s, n);
 }
 
 static bool same_word(tl_ctx *c, const tl_token *a, const tl_token *b,
@@ -156,9 +156,9 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
                          t->v[i - 1].off + t->v[i - 1].len + 2 == a->off;
       if (!closes_list && i + 3 < t->n && t->v[i + 3].sent == d->sent &&
           spaced(c->doc, d, &t->v[i + 3])) {
-        tl_buf_clear(&y_buf);
-        tl_utf8_lower(c->doc + t->v[i + 3].off, t->v[i + 3].len, &y_buf);
-        specified = tl_in_list(COMPLEMENTS, y_buf.p, y_buf.len);
+        size_t yn;
+        const char *ys = tl_token_lower(c->doc, &t->v[i + 3], &y_buf, &yn);
+        specified = tl_in_list(COMPLEMENTS, ys, yn);
       }
       if (conj && !specified && a->sent == d->sent && spaced(c->doc, a, m) &&
           spaced(c->doc, m, d) && same_word(c, a, d, &x, &y) && a->len >= 3 &&

@@ -117,14 +117,20 @@ static uint32_t classify_bits(tl_ctx *c, const tl_token *tok)
 
   tl_buf_clear(&c->key);
   tl_token_key(c->doc, tok, &c->key);
-  tl_buf_init(&low);
-  tl_utf8_lower(c->key.p, c->key.len, &low);
-  function = tl_in_list(EN_FUNCTION, low.p, low.len);
-  if (tl_in_list(NEUTRAL_WORDS, low.p, low.len)) {
+  if (tok->flags & TL_TF_LOWER) { /* the key is its own lower case */
+    function = tl_in_list(EN_FUNCTION, c->key.p, c->key.len);
+    if (tl_in_list(NEUTRAL_WORDS, c->key.p, c->key.len))
+      return TL_WORD_NEUTRAL;
+  } else {
+    tl_buf_init(&low);
+    tl_utf8_lower(c->key.p, c->key.len, &low);
+    function = tl_in_list(EN_FUNCTION, low.p, low.len);
+    if (tl_in_list(NEUTRAL_WORDS, low.p, low.len)) {
+      tl_buf_fini(&low);
+      return TL_WORD_NEUTRAL;
+    }
     tl_buf_fini(&low);
-    return TL_WORD_NEUTRAL;
   }
-  tl_buf_fini(&low);
   pt = tl_spell_check(c->spell, c->key.p, c->key.len, NULL);
   if (function && !(c->key.len == 3 && memcmp(c->key.p, "for", 3) == 0))
     pt = 0; /* "of", "the": English even when a glossary name has them
@@ -324,11 +330,7 @@ static const tl_token *tk(const blk *b, size_t k)
 /* The lower-cased text of token @k (borrowed until the next call). */
 static const char *lower(blk *b, size_t k, size_t *n)
 {
-  tl_buf_clear(&b->low);
-  tl_utf8_lower(b->c->doc + tk(b, k)->off, tk(b, k)->len, &b->low);
-  tl_buf_cstr(&b->low);
-  *n = b->low.len;
-  return b->low.p;
+  return tl_token_lower(b->c->doc, tk(b, k), &b->low, n);
 }
 
 static bool tok_in(blk *b, size_t k, const char *const *list)

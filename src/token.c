@@ -184,6 +184,7 @@ static size_t scan_token(scan *sc, size_t i, size_t end, unsigned segflags)
   size_t j = i, adv;
   bool letter = false, digit = false, first_letter = true;
   bool upper_all = true, lower_any = false, upper_later = false;
+  bool upper_any = false;
   unsigned flags = TL_TF_ASCII, nletters = 0;
   int32_t prev = 0;
 
@@ -195,6 +196,7 @@ static size_t scan_token(scan *sc, size_t i, size_t end, unsigned segflags)
         digit = true;
       } else {
         bool up = b <= 'Z';
+        upper_any |= up;
         if (first_letter && up)
           flags |= TL_TF_CAP;
         if (!first_letter && up)
@@ -258,6 +260,8 @@ static size_t scan_token(scan *sc, size_t i, size_t end, unsigned segflags)
     flags |= TL_TF_ALLCAPS;
   if (upper_later && lower_any)
     flags |= TL_TF_INNERCAP;
+  if ((flags & TL_TF_ASCII) && !upper_any)
+    flags |= TL_TF_LOWER;
   if (segflags & TL_SEG_LINK)
     flags |= TL_TF_LINK;
   if (segflags & TL_SEG_ALT)
@@ -412,22 +416,33 @@ static bool scan_list(const char *const *list, const char *s, size_t n)
   return false;
 }
 
-/* The published slot of @list, or NULL when the table is full. */
-static const list_slot *list_index(const char *const *list)
+/* The published slot of @list when it is indexed already (no lock). */
+static const list_slot *list_published(const char *const *list)
 {
   size_t h = (size_t)(((uintptr_t)list >> 3) * 0x9E3779B97F4A7C15ULL) %
              LIST_SLOTS;
-  list_slot *found = NULL;
 
   for (size_t k = 0; k < LIST_SLOTS; k++) {
-    list_slot *sl = &list_slots[(h + k) % LIST_SLOTS];
+    const list_slot *sl = &list_slots[(h + k) % LIST_SLOTS];
     const char *const *l = atomic_load_explicit(&sl->list,
                                                 memory_order_acquire);
     if (l == list)
       return sl;
     if (l == NULL)
-      break; /* not indexed yet */
+      break;
   }
+  return NULL;
+}
+
+/* The published slot of @list, or NULL when the table is full. */
+static const list_slot *list_index(const char *const *list)
+{
+  size_t h = (size_t)(((uintptr_t)list >> 3) * 0x9E3779B97F4A7C15ULL) %
+             LIST_SLOTS;
+  const list_slot *found = list_published(list);
+
+  if (found != NULL)
+    return found;
   pthread_mutex_lock(&list_lock);
   for (size_t k = 0; k < LIST_SLOTS && found == NULL; k++) {
     list_slot *sl = &list_slots[(h + k) % LIST_SLOTS];
@@ -454,6 +469,9 @@ bool tl_in_list(const char *const *list, const char *s, size_t n)
 
   if (n == 0)
     return false;
+  /* an indexed list first: most asks, and no need to count its words */
+  if ((sl = list_published(list)) != NULL)
+    return tl_map_find(&sl->set, s, n) != NULL;
   while (len <= LIST_SCAN_MAX && list[len] != NULL)
     len++;
   if (len <= LIST_SCAN_MAX || (sl = list_index(list)) == NULL)
@@ -461,16 +479,42 @@ bool tl_in_list(const char *const *list, const char *s, size_t n)
   return tl_map_find(&sl->set, s, n) != NULL;
 }
 
+const char *tl_token_lower(const char *doc, const tl_token *tok, tl_buf *buf,
+                           size_t *n)
+{
+  if (tok->flags & TL_TF_LOWER) {
+    *n = tok->len;
+    return doc + tok->off;
+  }
+  tl_buf_clear(buf);
+  tl_utf8_lower(doc + tok->off, tok->len, buf);
+  *n = buf->len;
+  return buf->p;
+}
+
+/* Longest token lowered on the stack by tl_token_in_list; longer ones go
+ * through a heap buffer (no listed word is that long). */
+#define LOWER_STACK 48
+
 bool tl_token_in_list(const char *doc, const tl_token *tok,
                       const char *const *list)
 {
+  const char *p = doc + tok->off;
+  char small[LOWER_STACK];
   tl_buf low;
   bool in;
 
   if (tok->kind != TL_TOK_WORD)
     return false;
+  if (tok->flags & TL_TF_LOWER)
+    return tl_in_list(list, p, tok->len);
+  if ((tok->flags & TL_TF_ASCII) && tok->len <= LOWER_STACK) {
+    for (size_t i = 0; i < tok->len; i++)
+      small[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+    return tl_in_list(list, small, tok->len);
+  }
   tl_buf_init(&low);
-  tl_utf8_lower(doc + tok->off, tok->len, &low);
+  tl_utf8_lower(p, tok->len, &low);
   in = tl_in_list(list, low.p, low.len);
   tl_buf_fini(&low);
   return in;

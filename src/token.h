@@ -24,7 +24,9 @@ enum tl_tok_flags {
   TL_TF_FORMAT = 1u << 7,     /* has an inner format character (U+200B) */
   TL_TF_LINK = 1u << 8,       /* inside link text */
   TL_TF_ALT = 1u << 9,        /* inside image alt text */
-  TL_TF_EMPH = 1u << 10       /* inside emphasis */
+  TL_TF_EMPH = 1u << 10,      /* inside emphasis */
+  TL_TF_LOWER = 1u << 11      /* ASCII without an upper-case letter: its
+                                 bytes are its own lower-case form and key */
 };
 
 typedef struct tl_token {
@@ -64,6 +66,12 @@ bool tl_tokens_adjacent(const char *doc, const tl_token *a,
  * be a static array that never changes: it is indexed by its address the
  * first time it is asked. */
 bool tl_in_list(const char *const *list, const char *s, size_t n);
+/* The lower-cased text of token @tok, *n bytes: the document's own bytes
+ * when the token is in lower case already (TL_TF_LOWER; not
+ * NUL-terminated), else its text lowered into @buf (cleared first).
+ * Borrowed until @buf changes. */
+const char *tl_token_lower(const char *doc, const tl_token *tok, tl_buf *buf,
+                           size_t *n);
 /* Whether word token @tok, lower-cased, is one of @list. */
 bool tl_token_in_list(const char *doc, const tl_token *tok,
                       const char *const *list);

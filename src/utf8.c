@@ -215,7 +215,20 @@ static size_t ascii_lower_run(const char *p, size_t i, size_t len, tl_buf *out)
 
   tl_buf_add(out, p + i, len - i);
   d = (unsigned char *)out->p + start;
-  for (k = 0; k < len - i && d[k] < 0x80; k++)
+  /* 8 bytes a step while they are all ASCII: a byte gets 0x20 added when
+   * it lies in 'A'..'Z' (the adds carry into no other byte, as each byte
+   * is below 0x80) */
+  for (k = 0; k + 8 <= len - i; k += 8) {
+    uint64_t v, up;
+    memcpy(&v, d + k, 8);
+    if (v & 0x8080808080808080ULL)
+      break;
+    up = (v + 0x3F3F3F3F3F3F3F3FULL) & ~(v + 0x2525252525252525ULL) &
+         0x8080808080808080ULL; /* >= 'A' and not > 'Z' */
+    v |= up >> 2;
+    memcpy(d + k, &v, 8);
+  }
+  for (; k < len - i && d[k] < 0x80; k++)
     d[k] = (unsigned char)(d[k] + ((unsigned)(d[k] - 'A') < 26u ? 32 : 0));
   out->len = start + k;
   out->p[out->len] = '\0';

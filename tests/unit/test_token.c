@@ -193,6 +193,90 @@ static void test_lower_appends(void **state)
   tl_buf_fini(&b);
 }
 
+/* tl_utf8_lower's ASCII runs go 8 bytes a step: every start and length of
+ * a text with every ASCII byte, upper and lower case at each position of
+ * the step, and a non-ASCII letter that ends the fast run, gives what a
+ * byte-by-byte lowering gives. */
+static void test_lower_every_alignment(void **state)
+{
+  char text[300], want[300];
+  size_t n = 0;
+  tl_buf b;
+
+  (void)state;
+  for (int ch = 1; ch < 128; ch++)
+    text[n++] = (char)ch;
+  memcpy(text + n, "@AZ[`az{Ção", strlen("@AZ[`az{Ção"));
+  n += strlen("@AZ[`az{Ção");
+  for (size_t i = 0; i < 40; i++)
+    text[n++] = (char)(i % 2 ? 'A' + i % 26 : 'z' - i % 26);
+  tl_buf_init(&b);
+  for (size_t from = 0; from < 16; from++)
+    for (size_t len = 0; from + len <= n; len++) {
+      size_t w = 0;
+      for (size_t i = from; i < from + len; i++)
+        want[w++] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32
+                                                            : text[i]);
+      if (len > 0 && memcmp(text + from + len - 1, "\xc3", 1) == 0)
+        continue; /* half a two-byte letter: not a string */
+      tl_buf_clear(&b);
+      tl_utf8_lower(text + from, len, &b);
+      if (memchr(text + from, 0xC3, len) != NULL) { /* the Ç: lowered */
+        const char *c = memchr(text + from, 0xC3, len);
+        size_t at = (size_t)(c - text - (ptrdiff_t)from);
+        if (at + 1 < len)
+          want[at + 1] = (char)0xA7; /* U+00C7 -> U+00E7 */
+      }
+      assert_int_equal(b.len, len);
+      assert_memory_equal(b.p, want, len);
+    }
+  tl_buf_fini(&b);
+}
+
+/* TL_TF_LOWER marks the tokens that are their own lower case (ASCII, no
+ * capital): tl_token_lower hands back the document's bytes for them and
+ * lowers the others; tl_token_in_list agrees either way. */
+static void test_lower_flag(void **state)
+{
+  static const char *const LIST[] = {"um", "dois", "três", "quatro",
+                                     "cinco", "seis", "sete", "oito",
+                                     "nove", "de-a", "gpt-4o", NULL};
+  const char *text = "dois Dois TRÊS três gpt-4o GPT-4o De-A 12 ação x";
+  tl_buf b;
+  size_t n;
+  const char *s;
+
+  (void)state;
+  tok(text);
+  assert_int_equal(toks.n, 10);
+  assert_true(toks.v[0].flags & TL_TF_LOWER);   /* dois */
+  assert_false(toks.v[1].flags & TL_TF_LOWER);  /* Dois */
+  assert_false(toks.v[2].flags & TL_TF_LOWER);  /* TRÊS */
+  assert_false(toks.v[3].flags & TL_TF_LOWER);  /* três: not ASCII */
+  assert_true(toks.v[4].flags & TL_TF_LOWER);   /* gpt-4o */
+  assert_false(toks.v[5].flags & TL_TF_LOWER);  /* GPT-4o */
+  assert_false(toks.v[6].flags & TL_TF_LOWER);  /* De-A */
+  assert_true(toks.v[7].flags & TL_TF_LOWER);   /* 12 */
+  assert_false(toks.v[8].flags & TL_TF_LOWER);  /* ação */
+  assert_true(toks.v[9].flags & TL_TF_LOWER);   /* x */
+  tl_buf_init(&b);
+  s = tl_token_lower(text, &toks.v[0], &b, &n);
+  assert_ptr_equal(s, text); /* no copy */
+  assert_int_equal(n, 4);
+  s = tl_token_lower(text, &toks.v[2], &b, &n);
+  assert_int_equal(n, strlen("três"));
+  assert_memory_equal(s, "três", n);
+  s = tl_token_lower(text, &toks.v[6], &b, &n);
+  assert_memory_equal(s, "de-a", 4);
+  for (size_t i = 0; i < 4; i++)
+    assert_true(tl_token_in_list(text, &toks.v[i], LIST));
+  assert_false(tl_token_in_list(text, &toks.v[4], LIST)); /* MIXED */
+  assert_true(tl_token_in_list(text, &toks.v[6], LIST));
+  assert_false(tl_token_in_list(text, &toks.v[8], LIST));
+  assert_false(tl_token_in_list(text, &toks.v[9], LIST));
+  tl_buf_fini(&b);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -207,6 +291,8 @@ int main(void)
       cmocka_unit_test(test_key_is_nfc),
       cmocka_unit_test(test_validate_every_offset),
       cmocka_unit_test(test_lower_appends),
+      cmocka_unit_test(test_lower_every_alignment),
+      cmocka_unit_test(test_lower_flag),
   };
   return cmocka_run_group_tests(tests, NULL, teardown);
 }
