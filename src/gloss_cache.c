@@ -22,10 +22,11 @@
  *   the payload (tl_gloss_cache_encode): u64 and u32 fields, strings by
  *     offset + 1 (0: NULL) into a string section that comes first, maps
  *     as their occupied slots with the slot index, so that a map read back
- *     is the very map written (same slots, same iteration order). */
+ *     is the very map written (same slots, same iteration order); last,
+ *     the glossary's words as the speller takes them (tl_spell_words). */
 #define MAGIC "TLGLOSC1"
 #define ENDIAN 0x01020304u
-#define VERSION 2u /* bump when the layout or a hash of the maps changes */
+#define VERSION 3u /* bump when the layout or a hash of the maps changes */
 #define HEADER 48u
 #define MAX_IDENTITY (1u << 20)
 
@@ -111,7 +112,7 @@ static void put_map(writer *w, const tl_map *m)
 }
 
 void tl_gloss_cache_encode(const tl_gloss *g, const tl_calques *c,
-                           tl_buf *out)
+                           const tl_spell_words *words, tl_buf *out)
 {
   writer w;
 
@@ -176,6 +177,8 @@ void tl_gloss_cache_encode(const tl_gloss *g, const tl_calques *c,
   put64(&w.body, c->near.nforms);
   put_map(&w, &c->near.en_first);
   put_map(&w, &c->near.first);
+  put_map(&w, &words->forms);
+  put64(&w.body, words->hash);
   put64(out, w.strs.len);
   tl_buf_add(out, w.strs.p, w.strs.len);
   tl_buf_add(out, w.body.p, w.body.len);
@@ -458,8 +461,17 @@ static void calques_free(tl_calques *c)
   free(c);
 }
 
+/* Every value of @m is 1 (a set). */
+static bool all_ones(const tl_map *m)
+{
+  for (size_t i = 0; i < m->cap; i++)
+    if (m->slots[i].key != NULL && m->slots[i].value != 1)
+      return false;
+  return true;
+}
+
 bool tl_gloss_cache_decode(const unsigned char *p, size_t n, tl_gloss **gp,
-                           tl_calques **cp)
+                           tl_calques **cp, tl_spell_words *words)
 {
   reader r = {p, 0, n, false, NULL, 0};
   tl_gloss *g;
@@ -485,9 +497,13 @@ bool tl_gloss_cache_decode(const unsigned char *p, size_t n, tl_gloss **gp,
   r.nstrs = ns;
   decode_gloss(&r, g);
   decode_calques(&r, c, g->nc);
-  if (r.bad || r.at != r.n || g->nc == 0) {
+  get_map(&r, &words->forms);
+  words->hash = get64(&r);
+  if (r.bad || r.at != r.n || g->nc == 0 || !all_ones(&words->forms)) {
     tl_gloss_free(g);
     calques_free(c);
+    tl_spell_words_fini(words);
+    tl_spell_words_init(words);
     return false;
   }
   *gp = g;
@@ -641,7 +657,8 @@ static void debug(const char *what, const char *path, const char *why)
 /* The glossary of file data[0..len) if it is a good cache of @id; NULL or
  * a reason in *why. */
 static bool read_cache(const unsigned char *data, size_t len, const tl_buf *id,
-                       tl_gloss **g, tl_calques **c, const char **why)
+                       tl_gloss **g, tl_calques **c, tl_spell_words *words,
+                       const char **why)
 {
   header h;
   size_t at;
@@ -673,7 +690,7 @@ static bool read_cache(const unsigned char *data, size_t len, const tl_buf *id,
     return false;
   }
   at = HEADER + pad8((size_t)h.idlen);
-  if (!tl_gloss_cache_decode(data + at, (size_t)h.paylen, g, c)) {
+  if (!tl_gloss_cache_decode(data + at, (size_t)h.paylen, g, c, words)) {
     *why = "bad payload";
     return false;
   }
@@ -681,7 +698,8 @@ static bool read_cache(const unsigned char *data, size_t len, const tl_buf *id,
 }
 
 static void write_cache(const char *dir, const char *path, const tl_buf *id,
-                        const tl_gloss *g, const tl_calques *c)
+                        const tl_gloss *g, const tl_calques *c,
+                        const tl_spell_words *words)
 {
   tl_buf body;
   header h;
@@ -700,7 +718,7 @@ static void write_cache(const char *dir, const char *path, const tl_buf *id,
   tl_buf_add(&body, &h, sizeof h);
   tl_buf_add(&body, id->p, id->len);
   tl_buf_add(&body, "\0\0\0\0\0\0\0", pad8(id->len) - id->len);
-  tl_gloss_cache_encode(g, c, &body);
+  tl_gloss_cache_encode(g, c, words, &body);
   h.paylen = body.len - HEADER - pad8(id->len);
   memcpy(body.p + offsetof(header, paylen), &h.paylen, 8);
   h.checksum = tl_map_hash(body.p + 24, body.len - 24);
@@ -713,8 +731,14 @@ static void write_cache(const char *dir, const char *path, const tl_buf *id,
   tl_buf_fini(&body);
 }
 
+static void add_word(void *ud, const char *w, size_t n)
+{
+  tl_spell_words_add(ud, w, n);
+}
+
 tl_status tl_gloss_cache_load(const char *dir, const char *const *paths,
-                              tl_gloss **gp, tl_calques **cp, tl_error *err)
+                              tl_gloss **gp, tl_calques **cp,
+                              tl_spell_words *words, tl_error *err)
 {
   tl_buf id, file;
   bool cached = false;
@@ -731,7 +755,7 @@ tl_status tl_gloss_cache_load(const char *dir, const char *const *paths,
     const char *why = "missing";
     cached = true;
     if (tl_cachefile_read(file.p, &data, &len, &missing) &&
-        read_cache(data, len, &id, gp, cp, &why)) {
+        read_cache(data, len, &id, gp, cp, words, &why)) {
       debug("read", file.p, NULL);
       free(data);
       tl_buf_fini(&id);
@@ -747,13 +771,14 @@ tl_status tl_gloss_cache_load(const char *dir, const char *const *paths,
   if (st == TL_OK && (*gp)->nc > 0) {
     *cp = tl_xcalloc(1, sizeof **cp);
     tl_calques_init(*cp, *gp);
+    tl_gloss_words(*gp, add_word, words);
     if (cached) { /* the files may have changed while they were read */
       tl_buf again, name;
       tl_buf_init(&again);
       tl_buf_init(&name);
       if (identity(dir, paths, &again, &name) && again.len == id.len &&
           memcmp(again.p, id.p, id.len) == 0)
-        write_cache(dir, file.p, &id, *gp, *cp);
+        write_cache(dir, file.p, &id, *gp, *cp, words);
       tl_buf_fini(&again);
       tl_buf_fini(&name);
     }

@@ -16,25 +16,31 @@
 
 #include "calque.h"
 #include "gloss.h"
+#include "spell.h"
 
 /* Load the glossaries @paths (files or folders of *.tsv, NULL-terminated)
  * into *@g (tl_gloss_free) and, when it has concepts, derive its calques
- * into *@c (tl_calques_fini, then free; else NULL): from the cache file in
+ * into *@c (tl_calques_fini, then free; else NULL) and put its words, as
+ * the speller takes them (tl_gloss_words), into @words (initialised by the
+ * caller, empty; tl_spell_words_fini): from the cache file in
  * folder @dir (created when missing) when it is of these very files, else
  * by tl_gloss_load and tl_calques_init, and then saved there. @dir NULL:
  * no cache. The errors are tl_gloss_load's; *@g is set even then. A cache
  * that cannot be read or written changes nothing but the time taken. */
 tl_status tl_gloss_cache_load(const char *dir, const char *const *paths,
-                              tl_gloss **g, tl_calques **c, tl_error *err);
+                              tl_gloss **g, tl_calques **c,
+                              tl_spell_words *words, tl_error *err);
 
-/* Append to @out the compiled form of @g and @c (the file's payload). */
+/* Append to @out the compiled form of @g, @c and @words (the file's
+ * payload). */
 void tl_gloss_cache_encode(const tl_gloss *g, const tl_calques *c,
-                           tl_buf *out);
+                           const tl_spell_words *words, tl_buf *out);
 
-/* Rebuild a glossary and its calques from payload p[0..n) (as
- * tl_gloss_cache_encode wrote it), checking every count, offset and index:
- * false, with nothing allocated, when anything is out of place. */
+/* Rebuild a glossary, its calques and its words (into @words, initialised
+ * and empty) from payload p[0..n) (as tl_gloss_cache_encode wrote it),
+ * checking every count, offset and index: false, with nothing allocated
+ * (@words left empty), when anything is out of place. */
 bool tl_gloss_cache_decode(const unsigned char *p, size_t n, tl_gloss **g,
-                           tl_calques **c);
+                           tl_calques **c, tl_spell_words *words);
 
 #endif

@@ -55,11 +55,6 @@ static tl_status load_words_dir(tl_spell *s, const char *dir, tl_error *err)
   return st;
 }
 
-static void add_word(void *ud, const char *w, size_t n)
-{
-  tl_spell_add_word(ud, w, n);
-}
-
 static bool parse_level(const char *s, int *level)
 {
   tl_severity sev;
@@ -233,6 +228,7 @@ tl_status tl_linter_new_cached(tl_linter **out, const tl_options *opt,
   tl_map_init(&l->wordclass);
   tl_map_init(&l->verdicts);
   tl_matches_init(&l->matches);
+  tl_spell_words_init(&l->gloss_words);
   l->words_dir = l->opt.words_dir ? tl_xstrdup(l->opt.words_dir)
                                  : tl_data_path("dictionaries");
   l->opt.hunspell_dir = l->hunspell_dir;
@@ -294,14 +290,14 @@ tl_status tl_linter_new_cached(tl_linter **out, const tl_options *opt,
       opt->glossary[0] != NULL) {
     /* parsed and derived, or read whole from the cache (gloss_cache.h) */
     st = tl_gloss_cache_load(cache_dir, opt->glossary, &l->gloss,
-                             &l->calques, err);
+                             &l->calques, &l->gloss_words, err);
     if (st == TL_OK && l->gloss->nc == 0) /* never a silent skip */
       st = tl_error_set(err, TL_EGLOSS,
                         _("%s: glossário vazio (nenhum conceito); sem "
                         "glossário, use --no-glossary"),
                         opt->glossary[0]);
     if (st == TL_OK) /* glossary renderings are words, not misspellings */
-      tl_gloss_words(l->gloss, add_word, l->spell);
+      tl_spell_accept(l->spell, &l->gloss_words);
   }
   if (st == TL_OK)
     l->words_hash = tl_spell_words_hash(l->spell);
@@ -490,6 +486,7 @@ void tl_linter_free(tl_linter *l)
     if (l->calques != NULL)
       tl_calques_fini(l->calques);
     free(l->calques);
+    tl_spell_words_fini(&l->gloss_words); /* after the spellers that borrow it */
   }
   tl_map_fini(&l->wordclass);
   tl_map_fini(&l->verdicts);

@@ -76,6 +76,7 @@ struct tl_spell {
   char *aff, *dic;
   Hunhandle *h;
   tl_map words;    /* project words: key -> 1 */
+  const tl_spell_words *accepted; /* borrowed words (tl_spell_accept), or NULL */
   tl_map verdicts; /* word -> V_* */
   tl_map probes;   /* typo-search candidates Hunspell was asked about */
   tl_map suggidx;  /* word -> index into suggs */
@@ -157,6 +158,7 @@ tl_spell *tl_spell_new_like(tl_spell *s)
     if (s->words.slots[i].key != NULL)
       tl_map_put(&c->words, s->words.slots[i].key, s->words.slots[i].len, 1,
                  NULL);
+  c->accepted = s->accepted;
   c->backing = s->backing;
   c->has_backing = s->has_backing;
   pthread_mutex_unlock(&s->lock);
@@ -201,20 +203,75 @@ bool tl_spell_loaded(const tl_spell *s)
   return s->h != NULL || s->loading;
 }
 
-uint64_t tl_spell_words_hash(const tl_spell *s)
+/* A word's term in tl_spell_words_hash. Stored (corpus identities, the
+ * verdict cache's name): FNV-1a, never to change. */
+static uint64_t word_term(const char *w, size_t n)
+{
+  return tl_hash(w, n) * 0x9E3779B97F4A7C15ULL;
+}
+
+/* The XOR of the terms of the words of both @s->words and the accepted
+ * set (*both: how many), which the union counts once. */
+static uint64_t common_terms(const tl_spell *s, size_t *both)
 {
   uint64_t h = 0;
 
+  *both = 0;
+  if (s->accepted == NULL)
+    return 0;
+  for (size_t i = 0; i < s->words.cap; i++) {
+    const tl_map_slot *k = &s->words.slots[i];
+    if (k->key != NULL && tl_map_find(&s->accepted->forms, k->key, k->len) != NULL) {
+      h ^= word_term(k->key, k->len);
+      (*both)++;
+    }
+  }
+  return h;
+}
+
+uint64_t tl_spell_words_hash(const tl_spell *s)
+{
+  uint64_t h = 0;
+  size_t both, count = s->words.count;
+
   for (size_t i = 0; i < s->words.cap; i++)
     if (s->words.slots[i].key != NULL)
-      h ^= tl_hash(s->words.slots[i].key, s->words.slots[i].len) *
-           0x9E3779B97F4A7C15ULL; /* stored (corpus identities): FNV-1a */
-  return h ^ s->words.count;
+      h ^= word_term(s->words.slots[i].key, s->words.slots[i].len);
+  if (s->accepted != NULL) { /* the union's: a common word once */
+    h ^= s->accepted->hash ^ common_terms(s, &both);
+    count += s->accepted->forms.count - both;
+  }
+  return h ^ count;
 }
 
 size_t tl_spell_word_count(const tl_spell *s)
 {
-  return s->words.count;
+  size_t both;
+
+  (void)common_terms(s, &both);
+  return s->words.count +
+         (s->accepted != NULL ? s->accepted->forms.count - both : 0);
+}
+
+void tl_spell_words_init(tl_spell_words *w)
+{
+  tl_map_init(&w->forms);
+  w->hash = 0;
+}
+
+void tl_spell_words_fini(tl_spell_words *w)
+{
+  tl_map_fini(&w->forms);
+}
+
+uint64_t tl_spell_words_hash_of(const tl_spell_words *w)
+{
+  uint64_t h = 0;
+
+  for (size_t i = 0; i < w->forms.cap; i++)
+    if (w->forms.slots[i].key != NULL)
+      h ^= word_term(w->forms.slots[i].key, w->forms.slots[i].len);
+  return h;
 }
 
 static void upper_into(const char *w, size_t n, tl_buf *out)
@@ -228,18 +285,64 @@ static void upper_into(const char *w, size_t n, tl_buf *out)
 
 static tl_status load(tl_spell *s, tl_error *err);
 
+/* Put word @w and its forms into @m, with @tmp for the all-caps form; the
+ * XOR of the terms of the forms new to @m. */
+static uint64_t put_forms(tl_map *m, const char *w, size_t n, tl_buf *tmp)
+{
+  uint64_t h = 0;
+  bool created;
+
+  tl_map_put(m, w, n, 1, &created);
+  if (created)
+    h ^= word_term(w, n);
+  if (tl_utf8_has_upper(w, n)) { /* names also accepted in capitals: OPENAI */
+    tl_buf_clear(tmp);
+    upper_into(w, n, tmp);
+    tl_map_put(m, tmp->p, tmp->len, 1, &created);
+    if (created)
+      h ^= word_term(tmp->p, tmp->len);
+  }
+  return h;
+}
+
+void tl_spell_words_add(tl_spell_words *w, const char *p, size_t n)
+{
+  tl_buf tmp;
+
+  tl_buf_init(&tmp);
+  w->hash ^= put_forms(&w->forms, p, n, &tmp);
+  tl_buf_fini(&tmp);
+}
+
 static void tl_spell_add_word_unlocked(tl_spell *s, const char *w, size_t n)
 {
   if (s->loading) /* the loader reads the words: let it finish first */
     load(s, NULL);
-  tl_map_put(&s->words, w, n, 1, NULL);
-  if (tl_utf8_has_upper(w, n)) { /* names also accepted in capitals: OPENAI */
-    tl_buf_clear(&s->tmp);
-    upper_into(w, n, &s->tmp);
-    tl_map_put(&s->words, s->tmp.p, s->tmp.len, 1, NULL);
-  }
+  (void)put_forms(&s->words, w, n, &s->tmp);
   if (s->h != NULL)
     Hunspell_add(s->h, tl_arena_strndup(&s->strs, w, n));
+}
+
+/* Give Hunspell @s's accepted words that are not already among its own. */
+static void add_accepted(tl_spell *s, Hunhandle *h)
+{
+  const tl_map *m = &s->accepted->forms;
+
+  for (size_t i = 0; i < m->cap; i++)
+    if (m->slots[i].key != NULL &&
+        tl_map_find(&s->words, m->slots[i].key, m->slots[i].len) == NULL)
+      Hunspell_add(h, m->slots[i].key);
+}
+
+void tl_spell_accept(tl_spell *s, const tl_spell_words *w)
+{
+  pthread_mutex_lock(&s->lock);
+  if (s->loading) /* the loader reads the words: let it finish first */
+    load(s, NULL);
+  s->accepted = w;
+  if (s->h != NULL && w != NULL)
+    add_accepted(s, s->h);
+  pthread_mutex_unlock(&s->lock);
 }
 
 tl_status tl_spell_load_wordlist(tl_spell *s, const char *path,
@@ -301,6 +404,8 @@ static Hunhandle *create_with_words(tl_spell *s)
   for (size_t i = 0; h != NULL && i < s->words.cap; i++)
     if (s->words.slots[i].key != NULL)
       Hunspell_add(h, s->words.slots[i].key);
+  if (h != NULL && s->accepted != NULL)
+    add_accepted(s, h);
   return h;
 }
 
@@ -347,16 +452,24 @@ bool tl_spell_ready(const tl_spell *s)
 }
 
 /* Case variants a lower-case project word also covers. */
+/* Whether form @w is among the speller's words or the accepted ones. */
+static bool has_form(const tl_spell *s, const char *w, size_t n)
+{
+  return tl_map_find(&s->words, w, n) != NULL ||
+         (s->accepted != NULL &&
+          tl_map_find(&s->accepted->forms, w, n) != NULL);
+}
+
 static bool word_listed(tl_spell *s, const char *w, size_t n)
 {
-  if (tl_map_find(&s->words, w, n) != NULL)
+  if (has_form(s, w, n))
     return true;
   if (!tl_utf8_has_upper(w, n))
     return false;
   tl_buf_clear(&s->tmp);
   tl_utf8_lower(w, n, &s->tmp);
   /* Capitalised or all-caps forms of a lower-case entry. */
-  return tl_map_find(&s->words, s->tmp.p, s->tmp.len) != NULL &&
+  return has_form(s, s->tmp.p, s->tmp.len) &&
          !tl_utf8_has_upper(s->tmp.p, s->tmp.len);
 }
 

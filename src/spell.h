@@ -5,6 +5,7 @@
 #define TL_SPELL_H
 
 #include "buf.h"
+#include "map.h"
 
 #include <stdint.h>
 
@@ -24,8 +25,32 @@ tl_status tl_spell_load_wordlist(tl_spell *s, const char *path,
                                  tl_error *err);
 /* Accept one word (NFC, exact case unless all lower-case). */
 void tl_spell_add_word(tl_spell *s, const char *w, size_t n);
-/* Number of words added from word lists and by tl_spell_add_word. */
+/* Number of words added from word lists, by tl_spell_add_word and by
+ * tl_spell_accept. */
 size_t tl_spell_word_count(const tl_spell *s);
+
+/* A set of words built ahead of the speller (the glossary's, kept in the
+ * glossary cache): the forms tl_spell_add_word would add (the word, and for
+ * a word with capitals its all-caps form too) and the set's hash as
+ * tl_spell_words_hash counts it. */
+typedef struct tl_spell_words {
+  tl_map forms; /* form -> 1 */
+  uint64_t hash; /* XOR of each form's term in tl_spell_words_hash */
+} tl_spell_words;
+
+void tl_spell_words_init(tl_spell_words *w);
+void tl_spell_words_fini(tl_spell_words *w);
+/* Add word @p[0..n) (NFC) and its forms. */
+void tl_spell_words_add(tl_spell_words *w, const char *p, size_t n);
+/* The hash of @w's forms, as tl_spell_words_add computes it (to check a set
+ * read back). */
+uint64_t tl_spell_words_hash_of(const tl_spell_words *w);
+/* Accept every word of @w as tl_spell_add_word would, without copying it:
+ * @w is borrowed, must not change and must outlive @s and the spellers made
+ * from it by tl_spell_new_like. One set a speller; NULL takes it away. The
+ * verdicts, the word count and tl_spell_words_hash are those of adding the
+ * words one by one. */
+void tl_spell_accept(tl_spell *s, const tl_spell_words *w);
 
 /* 1 when @w (NFC key) is known, 0 when not, negative (a tl_status) when the
  * dictionary cannot be loaded. Cached per distinct word. */

@@ -7,19 +7,22 @@
 
 #define TEST_GLOSSARY "tests/data/glossary/test.tsv"
 
-/* The payload of @g and @c. */
-static void encode(const tl_gloss *g, const tl_calques *c, tl_buf *out)
+/* The payload of @g, @c and @w. */
+static void encode(const tl_gloss *g, const tl_calques *c,
+                   const tl_spell_words *w, tl_buf *out)
 {
   tl_buf_init(out);
-  tl_gloss_cache_encode(g, c, out);
+  tl_gloss_cache_encode(g, c, w, out);
 }
 
-static void free_both(tl_gloss *g, tl_calques *c)
+static void free_both(tl_gloss *g, tl_calques *c, tl_spell_words *w)
 {
   tl_gloss_free(g);
   if (c != NULL)
     tl_calques_fini(c);
   free(c);
+  tl_spell_words_fini(w);
+  tl_spell_words_init(w);
 }
 
 /* The matches of @text as "surface=concept" joined by "; ". */
@@ -53,16 +56,19 @@ static void test_round_trip(void **state)
       "pré-treinamento e o Copiloto do GitHub com Hugging Face.";
   tl_gloss *g, *g2;
   tl_calques *c, *c2;
+  tl_spell_words w, w2;
   tl_buf a, b, ma, mb;
   tl_error err;
 
   (void)state;
-  assert_int_equal(tl_gloss_cache_load(NULL, paths, &g, &c, &err), TL_OK);
+  tl_spell_words_init(&w);
+  tl_spell_words_init(&w2);
+  assert_int_equal(tl_gloss_cache_load(NULL, paths, &g, &c, &w, &err), TL_OK);
   assert_non_null(c);
-  encode(g, c, &a);
+  encode(g, c, &w, &a);
   assert_true(tl_gloss_cache_decode((const unsigned char *)a.p, a.len, &g2,
-                                    &c2));
-  encode(g2, c2, &b);
+                                    &c2, &w2));
+  encode(g2, c2, &w2, &b);
   assert_int_equal(a.len, b.len);
   assert_memory_equal(a.p, b.p, a.len);
   assert_int_equal(g2->nc, g->nc);
@@ -75,12 +81,21 @@ static void test_round_trip(void **state)
                    tl_gloss_find_en(g, "reinforcement learning", 22));
   assert_int_equal(c2->nforms, c->nforms);
   assert_int_equal(c2->near.forms.count, c->near.forms.count);
+  /* the speller's words: those tl_gloss_words gives, and the names in
+   * capitals too */
+  assert_true(w.forms.count > 1000);
+  assert_int_equal(w2.forms.count, w.forms.count);
+  assert_int_equal(w2.hash, w.hash);
+  assert_int_equal(w2.hash, tl_spell_words_hash_of(&w2));
+  assert_non_null(tl_map_find(&w2.forms, "OpenAI", 6));
+  assert_non_null(tl_map_find(&w2.forms, "OPENAI", 6));
+  assert_non_null(tl_map_find(&w2.forms, "pré-treinamento", 16));
   tl_buf_fini(&a);
   tl_buf_fini(&b);
   tl_buf_fini(&ma);
   tl_buf_fini(&mb);
-  free_both(g, c);
-  free_both(g2, c2);
+  free_both(g, c, &w);
+  free_both(g2, c2, &w2);
 }
 
 /* A payload cut anywhere is refused; one with any byte changed is refused
@@ -90,25 +105,31 @@ static void test_damaged_payloads(void **state)
   const char *const paths[] = {TEST_GLOSSARY, NULL};
   tl_gloss *g, *g2;
   tl_calques *c, *c2;
+  tl_spell_words w, w2;
   tl_buf a;
   tl_error err;
   size_t refused = 0;
 
   (void)state;
-  assert_int_equal(tl_gloss_cache_load(NULL, paths, &g, &c, &err), TL_OK);
-  encode(g, c, &a);
+  tl_spell_words_init(&w);
+  tl_spell_words_init(&w2);
+  assert_int_equal(tl_gloss_cache_load(NULL, paths, &g, &c, &w, &err), TL_OK);
+  encode(g, c, &w, &a);
   for (size_t n = 0; n < a.len; n++) {
     assert_false(tl_gloss_cache_decode((const unsigned char *)a.p, n, &g2,
-                                       &c2));
+                                       &c2, &w2));
     assert_null(g2);
+    assert_int_equal(w2.forms.count, 0);
   }
   for (size_t i = 0; i < a.len; i++) {
     a.p[i] = (char)(a.p[i] ^ 0x5A);
-    if (tl_gloss_cache_decode((const unsigned char *)a.p, a.len, &g2, &c2)) {
+    if (tl_gloss_cache_decode((const unsigned char *)a.p, a.len, &g2, &c2,
+                              &w2)) {
       tl_buf m;
       matches(g2, "modelo de linguagem grande e aprendizado por reforço", &m);
       tl_buf_fini(&m);
-      free_both(g2, c2);
+      (void)tl_map_find(&w2.forms, "modelo", 6);
+      free_both(g2, c2, &w2);
     } else {
       refused++;
     }
@@ -116,7 +137,7 @@ static void test_damaged_payloads(void **state)
   }
   assert_true(refused > 0);
   tl_buf_fini(&a);
-  free_both(g, c);
+  free_both(g, c, &w);
 }
 
 /* With a folder: the first load writes the file, the second reads it
@@ -127,21 +148,25 @@ static void test_file_written_and_read(void **state)
   const char *paths[] = {gl, NULL};
   tl_gloss *g, *g2, *g3;
   tl_calques *c, *c2, *c3;
+  tl_spell_words w, w2, w3;
   tl_buf a, b;
   tl_error err;
   FILE *fp;
 
   (void)state;
+  tl_spell_words_init(&w);
+  tl_spell_words_init(&w2);
+  tl_spell_words_init(&w3);
   assert_non_null(mkdtemp(dir));
   snprintf(gl, sizeof gl, "%s/g.tsv", dir);
   snprintf(cmd, sizeof cmd, "cp %s %s", TEST_GLOSSARY, gl);
   assert_int_equal(system(cmd), 0);
-  assert_int_equal(tl_gloss_cache_load(dir, paths, &g, &c, &err), TL_OK);
+  assert_int_equal(tl_gloss_cache_load(dir, paths, &g, &c, &w, &err), TL_OK);
   snprintf(cmd, sizeof cmd, "ls %s/glossary-*.bin >/dev/null 2>&1", dir);
   assert_int_equal(system(cmd), 0);
-  assert_int_equal(tl_gloss_cache_load(dir, paths, &g2, &c2, &err), TL_OK);
-  encode(g, c, &a);
-  encode(g2, c2, &b);
+  assert_int_equal(tl_gloss_cache_load(dir, paths, &g2, &c2, &w2, &err), TL_OK);
+  encode(g, c, &w, &a);
+  encode(g2, c2, &w2, &b);
   assert_int_equal(a.len, b.len);
   assert_memory_equal(a.p, b.p, a.len);
   /* one more concept: the cache is not taken for it */
@@ -149,13 +174,15 @@ static void test_file_written_and_read(void **state)
   assert_non_null(fp);
   fputs("extra-concept\t\tconceito extra\t\t\t\t\tany\t\n", fp);
   fclose(fp);
-  assert_int_equal(tl_gloss_cache_load(dir, paths, &g3, &c3, &err), TL_OK);
+  assert_int_equal(tl_gloss_cache_load(dir, paths, &g3, &c3, &w3, &err), TL_OK);
   assert_int_equal(g3->nc, g->nc + 1);
+  assert_non_null(tl_map_find(&w3.forms, "extra", 5));
+  assert_null(tl_map_find(&w2.forms, "extra", 5));
   tl_buf_fini(&a);
   tl_buf_fini(&b);
-  free_both(g, c);
-  free_both(g2, c2);
-  free_both(g3, c3);
+  free_both(g, c, &w);
+  free_both(g2, c2, &w2);
+  free_both(g3, c3, &w3);
   snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
   assert_int_equal(system(cmd), 0);
 }

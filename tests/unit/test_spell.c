@@ -38,6 +38,55 @@ static void test_project_words_need_no_hunspell(void **state)
   assert_true(tl_spell_loaded(sp));
 }
 
+/* Words accepted as a set built ahead (tl_spell_accept, the glossary's)
+ * are the words added one by one: the same verdicts without Hunspell, the
+ * same count and words hash (which names the verdict cache), a word in
+ * both counted once, and Hunspell, once loaded, knows them too. */
+static void test_accepted_set_is_words_added(void **state)
+{
+  static const char *const mine[] = {"benchmark", "Anthropic", "tokenizador"};
+  static const char *const set[] = {"Anthropic", "OpenAI", "xyzpalavra",
+                                    "Hugging", "xyzpalavra"};
+  tl_spell *a, *b, *c;
+  tl_spell_words w;
+
+  (void)state;
+  assert_int_equal(tl_spell_new(&a, unit_hunspell_dir(), "pt_BR", NULL), TL_OK);
+  assert_int_equal(tl_spell_new(&b, unit_hunspell_dir(), "pt_BR", NULL), TL_OK);
+  tl_spell_words_init(&w);
+  for (size_t i = 0; i < 3; i++) {
+    tl_spell_add_word(a, mine[i], strlen(mine[i]));
+    tl_spell_add_word(b, mine[i], strlen(mine[i]));
+  }
+  for (size_t i = 0; i < 5; i++) {
+    tl_spell_add_word(a, set[i], strlen(set[i]));
+    tl_spell_words_add(&w, set[i], strlen(set[i]));
+  }
+  assert_int_equal(w.hash, tl_spell_words_hash_of(&w));
+  assert_int_equal(w.forms.count, 7); /* 4 words, 3 all-caps forms */
+  assert_int_not_equal(tl_spell_words_hash(a), tl_spell_words_hash(b));
+  tl_spell_accept(b, &w);
+  assert_int_equal(tl_spell_word_count(b), tl_spell_word_count(a));
+  assert_int_equal(tl_spell_word_count(b), 9); /* Anthropic in both */
+  assert_int_equal(tl_spell_words_hash(b), tl_spell_words_hash(a));
+  c = tl_spell_new_like(b);
+  assert_int_equal(tl_spell_words_hash(c), tl_spell_words_hash(a));
+  assert_int_equal(tl_spell_check(b, "OpenAI", 6, NULL), 1);
+  assert_int_equal(tl_spell_check(b, "OPENAI", 6, NULL), 1);
+  assert_int_equal(tl_spell_check(b, "Xyzpalavra", 10, NULL), 1);
+  assert_int_equal(tl_spell_check(c, "ANTHROPIC", 9, NULL), 1);
+  assert_false(tl_spell_loaded(b));
+  assert_false(tl_spell_loaded(c));
+  /* a word the set does not hold: Hunspell loads, with the set's words */
+  assert_int_equal(tl_spell_check(b, "xyzpalavras", 11, NULL), 0);
+  assert_true(tl_spell_loaded(b));
+  assert_int_equal(tl_spell_check(b, "treinamento", 11, NULL), 1);
+  tl_spell_free(c);
+  tl_spell_free(b);
+  tl_spell_free(a);
+  tl_spell_words_fini(&w);
+}
+
 static void test_portuguese_words(void **state)
 {
   (void)state;
@@ -230,6 +279,7 @@ int main(void)
       cmocka_unit_test(test_unknown_word_finding),
       cmocka_unit_test(test_italic_english_terms_are_info),
       cmocka_unit_test(test_roman_numerals_and_code_skipped),
+      cmocka_unit_test(test_accepted_set_is_words_added),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
