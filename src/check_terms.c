@@ -146,23 +146,6 @@ static const char *const EVALUATIVE[] = {
     "necessário", "necessária", "necessários", "necessárias", "útil",
     "úteis",   NULL};
 
-/* Whether word @w of the form @text (0 or 1: a two-word form) has the key
- * k[0..kn). */
-static bool form_word_is(const char *text, int w, const char *k, size_t kn,
-                         tl_buf *tmp)
-{
-  const char *sp = strchr(text, ' ');
-
-  if (sp == NULL || strchr(sp + 1, ' ') != NULL || strchr(text, '-') != NULL)
-    return false;
-  tl_buf_clear(tmp);
-  if (w == 0)
-    tl_gloss_word_key(text, (size_t)(sp - text), tmp);
-  else
-    tl_gloss_word_key(sp + 1, strlen(sp + 1), tmp);
-  return tmp->len == kn && memcmp(tmp->p, k, kn) == 0;
-}
-
 /* A forbidden "noun adjective" form said of its noun by a copula: "os
  * dados ... podem ser barulhentos" for "dados barulhentos", when the
  * concept's own form starts with the same noun ("dados ruidosos"): the
@@ -174,16 +157,16 @@ static void predicative(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
   const tl_gloss *g = c->gloss;
   const size_t *offs;
   const char *keys;
-  tl_buf tmp;
   char nb[1200];
 
-  if (g == NULL || t->n < 3 || t->n > TL_PHRASE_MAX_TOKENS)
+  if (g == NULL || t->n < 3 || t->n > TL_PHRASE_MAX_TOKENS ||
+      !tl_gloss_has_pred_forms(g))
     return;
   offs = tl_ctx_token_keys(c, t, &keys);
-  tl_buf_init(&tmp);
   for (size_t i = 1; i + 1 < t->n; i++) {
-    size_t a = i + 1, skipped = 0;
+    size_t a = i + 1, skipped = 0, npf;
     const tl_token *adj;
+    const tl_pred_form *pf;
 
     if (t->v[i].kind != TL_TOK_WORD || !tl_token_in_list(c->doc, &t->v[i],
                                                           COPULAS))
@@ -205,27 +188,17 @@ static void predicative(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
         tl_token_in_list(c->doc, adj, EVALUATIVE) ||
         tl_matches_overlap(m, adj->off, adj->len) != NULL)
       continue;
-    for (size_t fi = 0; fi < g->nf; fi++) {
-      const tl_form *f = &g->f[fi];
-      const tl_concept *k = &g->c[f->concept];
+    pf = tl_gloss_pred_forms(g, keys + offs[a], offs[a + 1] - offs[a], &npf);
+    for (size_t p = 0; p < npf; p++) {
+      const tl_concept *k = &g->c[g->f[pf[p].form].concept];
       size_t noun = (size_t)-1;
-      const char *ak = keys + offs[a];
-      size_t akn = offs[a + 1] - offs[a];
 
-      if (f->kind != TL_FORM_FORBIDDEN || f->exact ||
-          !form_word_is(f->text, 1, ak, akn, &tmp))
-        continue;
-      /* the concept's own form has the same noun */
-      if (strchr(k->preferred, ' ') == NULL ||
-          strncmp(k->preferred, f->text,
-                  (size_t)(strchr(f->text, ' ') - f->text) + 1) != 0)
-        continue;
       for (size_t j = i; j-- > 0 && i - j <= PRED_REACH;) {
         if (t->v[j].sent != t->v[i].sent)
           break;
         if (t->v[j].kind == TL_TOK_WORD &&
-            form_word_is(f->text, 0, keys + offs[j], offs[j + 1] - offs[j],
-                         &tmp)) {
+            offs[j + 1] - offs[j] == pf[p].nlen &&
+            memcmp(keys + offs[j], pf[p].noun, pf[p].nlen) == 0) {
           noun = j;
           break;
         }
@@ -248,7 +221,6 @@ static void predicative(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       break;
     }
   }
-  tl_buf_fini(&tmp);
 }
 
 void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)

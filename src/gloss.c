@@ -6,7 +6,9 @@
 #include "utf8.h"
 #include "walk.h"
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,10 +34,26 @@ static const char *const COLUMNS[] = {"id",        "en",     "preferred",
 enum { COL_ID, COL_EN, COL_PREF, COL_ABBREV, COL_ADMIT, COL_FORBID,
        COL_GENDER, COL_CASE, COL_NOTE, COL_SOURCE, NCOLS };
 
+/* Indexes of a loaded glossary built on first use (they cost nothing to a
+ * run that never asks), shared by the threads of one linter. */
+struct tl_gloss_lazy {
+  pthread_mutex_t lock;
+  atomic_bool pred_ready; /* the fields below are filled */
+  tl_map pred;            /* adjective word key -> first index + 1 in pv */
+  tl_pred_form *pv;       /* grouped by adjective, in form order */
+  uint32_t *pn;           /* pn[i]: forms of the group that starts at i */
+  size_t npv;
+  tl_arena keys;
+};
+
 tl_gloss *tl_gloss_new(void)
 {
   tl_gloss *g = tl_xcalloc(1, sizeof *g);
 
+  g->lazy = tl_xcalloc(1, sizeof *g->lazy);
+  pthread_mutex_init(&g->lazy->lock, NULL);
+  tl_map_init(&g->lazy->pred);
+  tl_arena_init(&g->lazy->keys);
 
   tl_map_init(&g->ids);
   tl_map_init(&g->claims);
@@ -60,6 +78,14 @@ void tl_gloss_free(tl_gloss *g)
   tl_map_fini(&g->claims);
   tl_map_fini(&g->en);
   tl_arena_fini(&g->strs);
+  if (g->lazy != NULL) {
+    pthread_mutex_destroy(&g->lazy->lock);
+    tl_map_fini(&g->lazy->pred);
+    free(g->lazy->pv);
+    free(g->lazy->pn);
+    tl_arena_fini(&g->lazy->keys);
+    free(g->lazy);
+  }
   free(g);
 }
 
@@ -976,6 +1002,104 @@ void tl_gloss_words(const tl_gloss *g, void (*fn)(void *, const char *, size_t),
         s = k + 1;
       }
   }
+}
+
+/* ---- predicative forms ------------------------------------------------- */
+
+typedef struct pred_entry {
+  const char *adj;
+  size_t alen;
+  tl_pred_form f;
+} pred_entry;
+
+static int by_adjective(const void *a, const void *b)
+{
+  const pred_entry *x = a, *y = b;
+  size_t n = x->alen < y->alen ? x->alen : y->alen;
+  int d = memcmp(x->adj, y->adj, n);
+
+  if (d != 0)
+    return d;
+  if (x->alen != y->alen)
+    return x->alen < y->alen ? -1 : 1;
+  return x->f.form < y->f.form ? -1 : x->f.form > y->f.form;
+}
+
+static void build_preds(const tl_gloss *g, struct tl_gloss_lazy *z)
+{
+  pred_entry *v = NULL;
+  size_t n = 0, cap = 0;
+  tl_buf k;
+
+  tl_buf_init(&k);
+  for (size_t fi = 0; fi < g->nf; fi++) {
+    const tl_form *f = &g->f[fi];
+    const tl_concept *c = &g->c[f->concept];
+    const char *sp = strchr(f->text, ' ');
+    size_t nl;
+    if (f->kind != TL_FORM_FORBIDDEN || f->exact || sp == NULL ||
+        strchr(sp + 1, ' ') != NULL || strchr(f->text, '-') != NULL)
+      continue;
+    nl = (size_t)(sp - f->text);
+    /* the concept's own form has the same noun */
+    if (strchr(c->preferred, ' ') == NULL ||
+        strncmp(c->preferred, f->text, nl + 1) != 0)
+      continue;
+    TL_GROW(v, cap, n + 1);
+    tl_buf_clear(&k);
+    tl_gloss_word_key(sp + 1, strlen(sp + 1), &k);
+    v[n].alen = k.len;
+    v[n].adj = tl_arena_strndup(&z->keys, k.p, k.len);
+    tl_buf_clear(&k);
+    tl_gloss_word_key(f->text, nl, &k);
+    v[n].f = (tl_pred_form){(uint32_t)fi,
+                            tl_arena_strndup(&z->keys, k.p, k.len), k.len};
+    n++;
+  }
+  tl_buf_fini(&k);
+  if (n > 0)
+    qsort(v, n, sizeof *v, by_adjective);
+  z->pv = tl_xmalloc((n + 1) * sizeof *z->pv);
+  z->pn = tl_xcalloc(n + 1, sizeof *z->pn);
+  for (size_t i = 0; i < n; i++) {
+    bool created;
+    tl_map_slot *s = tl_map_put(&z->pred, v[i].adj, v[i].alen,
+                                (uint32_t)i + 1, &created);
+    z->pv[i] = v[i].f;
+    z->pn[s->value - 1]++;
+  }
+  z->npv = n;
+  free(v);
+}
+
+static const struct tl_gloss_lazy *preds(const tl_gloss *g)
+{
+  struct tl_gloss_lazy *z = g->lazy;
+
+  if (!atomic_load_explicit(&z->pred_ready, memory_order_acquire)) {
+    pthread_mutex_lock(&z->lock);
+    if (!atomic_load_explicit(&z->pred_ready, memory_order_relaxed)) {
+      build_preds(g, z);
+      atomic_store_explicit(&z->pred_ready, true, memory_order_release);
+    }
+    pthread_mutex_unlock(&z->lock);
+  }
+  return z;
+}
+
+bool tl_gloss_has_pred_forms(const tl_gloss *g)
+{
+  return preds(g)->npv > 0;
+}
+
+const tl_pred_form *tl_gloss_pred_forms(const tl_gloss *g, const char *key,
+                                        size_t n, size_t *count)
+{
+  const struct tl_gloss_lazy *z = preds(g);
+  const tl_map_slot *s = z->npv > 0 ? tl_map_find(&z->pred, key, n) : NULL;
+
+  *count = s != NULL ? z->pn[s->value - 1] : 0;
+  return s != NULL ? &z->pv[s->value - 1] : NULL;
 }
 
 /* ---- matching ----------------------------------------------------------- */

@@ -65,7 +65,19 @@ typedef struct tl_gloss {
   size_t nfiles;
   size_t counts[4]; /* forms by kind */
   tl_arena strs;
+  /* indexes built on first use from the fields above (never cached) */
+  struct tl_gloss_lazy *lazy;
 } tl_gloss;
+
+/* A forbidden two-word "noun adjective" form whose concept's preferred
+ * rendering opens with the same noun ("dados barulhentos" beside "dados
+ * ruidosos"): said of its noun by a copula, the adjective is wrong too
+ * (terminology.forbidden, check_terms.c). */
+typedef struct tl_pred_form {
+  uint32_t form;
+  const char *noun; /* the noun's word key (tl_gloss_word_key) */
+  size_t nlen;
+} tl_pred_form;
 
 tl_gloss *tl_gloss_new(void);
 void tl_gloss_free(tl_gloss *g);
@@ -117,6 +129,15 @@ char tl_gloss_head_gender(const char *name);
  * "Anthorpic" for Anthropic); NULL when there is none. The name is
  * borrowed from @g. */
 const char *tl_gloss_name_typo(const tl_gloss *g, const char *p, size_t n);
+
+/* The predicative forms (tl_pred_form) whose adjective has the word key
+ * key[0..n), in form order; *count of them (0: NULL). Built on the first
+ * call, safe from several threads; borrowed from @g. */
+const tl_pred_form *tl_gloss_pred_forms(const tl_gloss *g, const char *key,
+                                        size_t n, size_t *count);
+
+/* Whether @g has any predicative form: a filter before the copula scan. */
+bool tl_gloss_has_pred_forms(const tl_gloss *g);
 
 /* Call @fn for every word of every accepted rendering (for spelling). */
 void tl_gloss_words(const tl_gloss *g, void (*fn)(void *, const char *, size_t),

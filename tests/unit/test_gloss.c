@@ -256,6 +256,68 @@ static void test_project_glossary_genders_and_spellings(void **state)
   tl_gloss_free(pg);
 }
 
+/* The predicative forms: forbidden "noun adjective" forms whose concept's
+ * preferred form has the same noun, found by the adjective's word key
+ * (inflected: "barulhentas" finds "barulhentos"), in form order; names,
+ * longer or hyphenated forms and another noun's form are not among them. */
+static void test_pred_forms(void **state)
+{
+  static const char tsv[] =
+      "id\tpreferred\tforbidden\tcase\n"
+      "noisy-data\tdados ruidosos\tdados barulhentos|sinal barulhento\tany\n"
+      "noisy-fb\tfeedback ruidoso\tfeedback barulhento\tany\n"
+      "loud\tsom alto\tsom muito alto|som-forte\tany\n"
+      "brand\tDados Rápidos\tDados Lentos\texact\n"
+      "fast\tdados rápidos\tdados velozes\tany\n";
+  static const char none_tsv[] =
+      "id\tpreferred\tforbidden\tcase\n"
+      "loud\tsom alto\tsom muito alto|som-forte\tany\n"
+      "fast\tdados rápidos\tsinal veloz\tany\n";
+  tl_gloss *pg = tl_gloss_new();
+  tl_error err;
+  tl_buf k;
+  size_t n = 99;
+  const tl_pred_form *pf;
+
+  (void)state;
+  tl_buf_init(&k);
+  assert_int_equal(tl_gloss_load_buffer(pg, "p.tsv", tsv, strlen(tsv), &err),
+                   TL_OK);
+  assert_true(tl_gloss_has_pred_forms(pg));
+  tl_gloss_word_key("barulhentas", strlen("barulhentas"), &k);
+  pf = tl_gloss_pred_forms(pg, k.p, k.len, &n);
+  assert_int_equal(n, 2);
+  assert_string_equal(pg->f[pf[0].form].text, "dados barulhentos");
+  assert_string_equal(pg->f[pf[1].form].text, "feedback barulhento");
+  assert_true(pf[0].form < pf[1].form);
+  tl_buf_clear(&k);
+  tl_gloss_word_key("dado", strlen("dado"), &k);
+  assert_int_equal(pf[0].nlen, k.len);
+  assert_memory_equal(pf[0].noun, k.p, k.len);
+  tl_buf_clear(&k);
+  tl_gloss_word_key("velozes", strlen("velozes"), &k);
+  pf = tl_gloss_pred_forms(pg, k.p, k.len, &n);
+  assert_int_equal(n, 1);
+  assert_string_equal(pg->f[pf[0].form].text, "dados velozes");
+  for (size_t i = 0; i < 3; i++) {
+    static const char *const none[] = {"alto", "lentos", "ruidosos"};
+    tl_buf_clear(&k);
+    tl_gloss_word_key(none[i], strlen(none[i]), &k);
+    assert_null(tl_gloss_pred_forms(pg, k.p, k.len, &n));
+    assert_int_equal(n, 0);
+  }
+  tl_gloss_free(pg);
+  /* a glossary without one: the copula scan is skipped */
+  pg = tl_gloss_new();
+  assert_int_equal(tl_gloss_load_buffer(pg, "q.tsv", none_tsv,
+                                        strlen(none_tsv), &err),
+                   TL_OK);
+  assert_int_equal(pg->nc, 2);
+  assert_false(tl_gloss_has_pred_forms(pg));
+  tl_gloss_free(pg);
+  tl_buf_fini(&k);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -270,6 +332,7 @@ int main(void)
       cmocka_unit_test(test_source_column),
       cmocka_unit_test(test_load_missing_and_folder),
       cmocka_unit_test(test_project_glossary_genders_and_spellings),
+      cmocka_unit_test(test_pred_forms),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
