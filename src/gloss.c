@@ -38,12 +38,16 @@ enum { COL_ID, COL_EN, COL_PREF, COL_ABBREV, COL_ADMIT, COL_FORBID,
  * run that never asks), shared by the threads of one linter. */
 struct tl_gloss_lazy {
   pthread_mutex_t lock;
-  atomic_bool pred_ready; /* the fields below are filled */
+  atomic_bool pred_ready; /* the five fields below are filled */
   tl_map pred;            /* adjective word key -> first index + 1 in pv */
   tl_pred_form *pv;       /* grouped by adjective, in form order */
   uint32_t *pn;           /* pn[i]: forms of the group that starts at i */
   size_t npv;
   tl_arena keys;
+  atomic_bool names_ready; /* the two fields below are filled */
+  uint32_t *names;         /* tl_gloss_name_typo's candidate forms, grouped
+                              by first letter, in form order */
+  uint32_t name_at[257];   /* letter b's: names[name_at[b] .. name_at[b+1]) */
 };
 
 tl_gloss *tl_gloss_new(void)
@@ -83,6 +87,7 @@ void tl_gloss_free(tl_gloss *g)
     tl_map_fini(&g->lazy->pred);
     free(g->lazy->pv);
     free(g->lazy->pn);
+    free(g->lazy->names);
     tl_arena_fini(&g->lazy->keys);
     free(g->lazy);
   }
@@ -705,29 +710,72 @@ static bool one_edit_apart(const char *a, size_t na, const char *b,
   return memcmp(a + i, b + i + 1, na - i) == 0; /* one letter added */
 }
 
-const char *tl_gloss_name_typo(const tl_gloss *g, const char *p, size_t n)
+static bool ascii_word(const char *p, size_t n)
 {
-  if (g == NULL || n < 6 || n > 40)
-    return NULL;
   for (size_t i = 0; i < n; i++)
     if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z')))
-      return NULL;
-  for (size_t fi = 0; fi < g->nf; fi++) {
-    const tl_form *f = &g->f[fi];
-    size_t fn;
-    bool word = true;
-    if (!f->exact || f->kind == TL_FORM_FORBIDDEN || f->text[0] != p[0])
+      return false;
+  return true;
+}
+
+/* The names a misspelling may be of: exact-case forms, not forbidden, of 6
+ * ASCII letters or more, grouped by first letter (a counting sort keeps
+ * the form order within a letter). */
+static void build_names(const tl_gloss *g, struct tl_gloss_lazy *z)
+{
+  uint32_t count[256] = {0}, at[256];
+  size_t total = 0;
+
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t fi = 0; fi < g->nf; fi++) {
+      const tl_form *f = &g->f[fi];
+      unsigned char b = (unsigned char)f->text[0];
+      if (!f->exact || f->kind == TL_FORM_FORBIDDEN ||
+          strlen(f->text) < 6 || !ascii_word(f->text, strlen(f->text)))
+        continue;
+      if (pass == 0)
+        count[b]++;
+      else
+        z->names[at[b]++] = (uint32_t)fi;
+    }
+    if (pass == 0) {
+      for (size_t b = 0; b < 256; b++) {
+        z->name_at[b] = (uint32_t)total;
+        at[b] = (uint32_t)total;
+        total += count[b];
+      }
+      z->name_at[256] = (uint32_t)total;
+      z->names = tl_xmalloc((total + 1) * sizeof *z->names);
+    }
+  }
+}
+
+const char *tl_gloss_name_typo(const tl_gloss *g, const char *p, size_t n)
+{
+  struct tl_gloss_lazy *z;
+  unsigned char b;
+
+  if (g == NULL || n < 6 || n > 40 || !ascii_word(p, n))
+    return NULL;
+  z = g->lazy;
+  if (!atomic_load_explicit(&z->names_ready, memory_order_acquire)) {
+    pthread_mutex_lock(&z->lock);
+    if (!atomic_load_explicit(&z->names_ready, memory_order_relaxed)) {
+      build_names(g, z);
+      atomic_store_explicit(&z->names_ready, true, memory_order_release);
+    }
+    pthread_mutex_unlock(&z->lock);
+  }
+  b = (unsigned char)p[0];
+  for (uint32_t i = z->name_at[b]; i < z->name_at[b + 1]; i++) {
+    const char *text = g->f[z->names[i]].text;
+    size_t fn = strlen(text);
+    if (fn + 1 < n || fn > n + 1)
       continue;
-    fn = strlen(f->text);
-    if (fn < 6 || fn + 1 < n || fn > n + 1)
-      continue;
-    for (size_t k = 0; k < fn && word; k++)
-      word = (f->text[k] >= 'a' && f->text[k] <= 'z') ||
-             (f->text[k] >= 'A' && f->text[k] <= 'Z');
-    if (n == fn + 1 && p[fn] == 's' && memcmp(p, f->text, fn) == 0)
+    if (n == fn + 1 && p[fn] == 's' && memcmp(p, text, fn) == 0)
       continue; /* a plural: "Oxfords" */
-    if (word && one_edit_apart(p, n, f->text, fn))
-      return f->text;
+    if (one_edit_apart(p, n, text, fn))
+      return text;
   }
   return NULL;
 }

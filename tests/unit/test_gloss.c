@@ -318,6 +318,39 @@ static void test_pred_forms(void **state)
   tl_buf_fini(&k);
 }
 
+/* A capitalised word one edit from a name: the names are indexed by first
+ * letter; the first name in glossary order wins, a plural is no typo, a
+ * common term, a forbidden form or a name with a digit is never the name. */
+static void test_name_typo(void **state)
+{
+  static const char tsv[] =
+      "id\tpreferred\tforbidden\tcase\n"
+      "a\tAnthropic\tAntropic\texact\n"
+      "b\tAnthrapic\t\texact\n"
+      "c\tbanana split\t\tany\n"
+      "d\tBananas\t\texact\n"
+      "e\tModel42x\t\texact\n";
+  tl_gloss *pg = tl_gloss_new();
+  tl_error err;
+  const char *r;
+
+  (void)state;
+  assert_int_equal(tl_gloss_load_buffer(pg, "n.tsv", tsv, strlen(tsv), &err),
+                   TL_OK);
+  assert_string_equal(tl_gloss_name_typo(pg, "Anthorpic", 9), "Anthropic");
+  /* one edit from both Anthropic and Anthrapic: the first listed */
+  r = tl_gloss_name_typo(pg, "Anthrxpic", 9);
+  assert_non_null(r);
+  assert_string_equal(r, "Anthropic");
+  assert_string_equal(tl_gloss_name_typo(pg, "Anthrapik", 9), "Anthrapic");
+  assert_null(tl_gloss_name_typo(pg, "Anthropics", 10)); /* a plural */
+  assert_null(tl_gloss_name_typo(pg, "Antropik", 8));    /* two edits */
+  assert_string_equal(tl_gloss_name_typo(pg, "Banamas", 7), "Bananas");
+  assert_null(tl_gloss_name_typo(pg, "Model43x", 8));    /* a digit */
+  assert_null(tl_gloss_name_typo(pg, "Cnthropic", 9));   /* first letter */
+  tl_gloss_free(pg);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -333,6 +366,7 @@ int main(void)
       cmocka_unit_test(test_load_missing_and_folder),
       cmocka_unit_test(test_project_glossary_genders_and_spellings),
       cmocka_unit_test(test_pred_forms),
+      cmocka_unit_test(test_name_typo),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
