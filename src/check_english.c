@@ -60,6 +60,41 @@ static long find_en(const tl_gloss *g, const char *p, size_t n)
   return ci;
 }
 
+/* find_en for every run of words v[0..n), n = 1..@nrun (ASCII words and
+ * separators, @nrun at most RUN_MAX), into ci[n - 1]: the keys of the
+ * longest run made once and cut (tl_gloss_en_key_cuts), not once per run
+ * and per key kind. */
+#define RUN_MAX 16
+static void find_en_runs(const tl_gloss *g, const char *doc,
+                         const tl_token *v, size_t nrun, tl_buf *kx,
+                         tl_buf *ka, long *ci)
+{
+  size_t cut[2 * RUN_MAX], ax[2 * RUN_MAX], aa[2 * RUN_MAX];
+  const char *p = doc + v[0].off;
+  size_t len = v[nrun - 1].off + v[nrun - 1].len - v[0].off;
+
+  for (size_t k = 0; k < nrun; k++) {
+    cut[2 * k + 1] = v[k].off + v[k].len - v[0].off;
+    cut[2 * k] = cut[2 * k + 1] - 1; /* without a plural 's' */
+  }
+  tl_buf_clear(kx);
+  tl_buf_clear(ka);
+  tl_gloss_en_key_cuts(p, len, true, cut, 2 * nrun, kx, ax);
+  tl_gloss_en_key_cuts(p, len, false, cut, 2 * nrun, ka, aa);
+  for (size_t k = 0; k < nrun; k++) {
+    size_t end = cut[2 * k + 1];
+    long c = tl_gloss_find_en_key(g, kx->p, ax[2 * k + 1]);
+    if (c < 0)
+      c = tl_gloss_find_en_key(g, ka->p, aa[2 * k + 1]);
+    if (c < 0 && end > 3 && p[end - 1] == 's') {
+      c = tl_gloss_find_en_key(g, kx->p, ax[2 * k]);
+      if (c < 0)
+        c = tl_gloss_find_en_key(g, ka->p, aa[2 * k]);
+    }
+    ci[k] = c;
+  }
+}
+
 static bool is_english_function_word(const char *w, size_t n)
 {
   static const char *const WORDS[] = {
@@ -70,7 +105,8 @@ static bool is_english_function_word(const char *w, size_t n)
       "they", "you", "your", "how", "what", "when", "than", "into",
       "about", "if", "but", NULL};
   for (size_t i = 0; WORDS[i] != NULL; i++)
-    if (strlen(WORDS[i]) == n && strncasecmp(WORDS[i], w, n) == 0)
+    if (WORDS[i][0] == (w[0] | 0x20) && strlen(WORDS[i]) == n &&
+        strncasecmp(WORDS[i], w, n) == 0)
       return true;
   return false;
 }
@@ -138,12 +174,17 @@ static void add_english(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
   const tl_gloss *g = c->gloss;
   uint32_t known_sent = UINT32_MAX; /* the last sentence judged */
   bool known_english = false;
+  long runs[RUN_MAX];
+  tl_buf kx, ka;
 
   if (u->kind == TL_BLK_HEADING)
     return; /* an English heading is an untranslated one */
+  tl_buf_init(&kx);
+  tl_buf_init(&ka);
   for (size_t i = 0; i < t->n; i++) {
     const tl_token *first = &t->v[i];
     size_t n = 0;
+    bool have_runs;
     if (first->kind != TL_TOK_WORD || !(first->flags & TL_TF_ASCII) ||
         (first->flags & TL_TF_ALLCAPS) || first->len < 3 ||
         (c->calques != NULL &&
@@ -155,10 +196,14 @@ static void add_english(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
            t->v[i + n].kind == TL_TOK_WORD &&
            (t->v[i + n].flags & TL_TF_ASCII))
       n++;
+    have_runs = n >= 1 && n <= RUN_MAX;
+    if (have_runs)
+      find_en_runs(g, c->doc, first, n, &kx, &ka, runs);
     for (; n >= 1; n--) {
       const tl_token *last = &t->v[i + n - 1];
       size_t end = last->off + last->len;
-      long ci = find_en(g, c->doc + first->off, end - first->off);
+      long ci = have_runs ? runs[n - 1]
+                          : find_en(g, c->doc + first->off, end - first->off);
       if (ci < 0)
         continue;
       /* names, and English the glossary accepts (matched as a form) */
@@ -182,6 +227,8 @@ static void add_english(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
       break;
     }
   }
+  tl_buf_fini(&kx);
+  tl_buf_fini(&ka);
 }
 
 /* A token that may be an acronym: 2 to MAX_ACRONYM capitals, not part of a

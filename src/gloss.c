@@ -562,6 +562,45 @@ void tl_gloss_en_key(const char *p, size_t n, bool exact, tl_buf *out)
   out->p[w] = '\0';
 }
 
+void tl_gloss_en_key_cuts(const char *p, size_t n, bool exact,
+                          const size_t *cut, size_t ncut, tl_buf *out,
+                          size_t *at)
+{
+  size_t base, w, k = 0;
+  bool space = false;
+
+  tl_buf_adds(out, exact ? "x:" : "a:");
+  base = w = out->len;
+  tl_buf_add(out, p, n);
+  while (k < ncut && cut[k] == 0)
+    at[k++] = base;
+  /* tl_gloss_en_key's loop in place (on ASCII, folding is lower-casing),
+   * noting the key's length at each cut */
+  for (size_t i = 0; i < n; i++) {
+    char c = out->p[base + i];
+    if (c == ' ' || c == '-' || c == '\t') {
+      space = true;
+    } else {
+      if (space && w > base)
+        out->p[w++] = ' ';
+      space = false;
+      out->p[w++] = !exact && c >= 'A' && c <= 'Z' ? (char)(c + 'a' - 'A')
+                                                  : c;
+    }
+    while (k < ncut && cut[k] == i + 1)
+      at[k++] = w;
+  }
+  out->len = w;
+  out->p[w] = '\0';
+}
+
+long tl_gloss_find_en_key(const tl_gloss *g, const char *key, size_t n)
+{
+  const tl_map_slot *s = tl_map_find(&g->en, key, n);
+
+  return s == NULL ? -1 : (long)s->value - 1;
+}
+
 long tl_gloss_find_en(const tl_gloss *g, const char *p, size_t n)
 {
   tl_buf k;

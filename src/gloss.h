@@ -106,6 +106,18 @@ void tl_gloss_word_key(const char *w, size_t n, tl_buf *out);
 void tl_gloss_token_keys(const char *doc, const tl_tokens *t, tl_buf *keys,
                          size_t *offs);
 
+/* tl_gloss_en_key of the ASCII text p[0..n) appended to @out, and the
+ * keys of its prefixes: at[k] is where the key of p[0..cut[k]) ends in
+ * @out (@cut ascending, each at most @n): one pass for the keys of every
+ * run of words that opens a span. */
+void tl_gloss_en_key_cuts(const char *p, size_t n, bool exact,
+                          const size_t *cut, size_t ncut, tl_buf *out,
+                          size_t *at);
+
+/* The concept whose English term has the key key[0..n) (tl_gloss_en_key),
+ * or -1. */
+long tl_gloss_find_en_key(const tl_gloss *g, const char *key, size_t n);
+
 /* The concept whose English term is p[0..n) (exact for names, folded for
  * common terms), or -1. */
 long tl_gloss_find_en(const tl_gloss *g, const char *p, size_t n);

@@ -351,6 +351,41 @@ static void test_name_typo(void **state)
   tl_gloss_free(pg);
 }
 
+/* The keys of the prefixes of a run of words, made in one pass, are the
+ * keys tl_gloss_en_key makes of each prefix: every cut of texts with
+ * runs of separators, emphasis, line ends and a plural 's'. */
+static void test_en_key_cuts(void **state)
+{
+  static const char *const texts[] = {
+      "Fine-Tuning  of LLMs", "large language\nmodels", "a *b* -- c s",
+      "Word", "x\t- y-", "GPT Store s"};
+  tl_buf one, all;
+
+  (void)state;
+  tl_buf_init(&one);
+  tl_buf_init(&all);
+  for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+    const char *p = texts[t];
+    size_t n = strlen(p), cut[64], at[64];
+    for (size_t k = 0; k <= n; k++)
+      cut[k] = k;
+    for (int exact = 0; exact < 2; exact++) {
+      tl_buf_clear(&all);
+      tl_gloss_en_key_cuts(p, n, exact, cut, n + 1, &all, at);
+      assert_int_equal(at[n], all.len);
+      for (size_t k = 0; k <= n; k++) {
+        tl_buf_clear(&one);
+        tl_gloss_en_key(p, k, exact, &one);
+        if (at[k] != one.len || memcmp(all.p, one.p, one.len) != 0)
+          fail_msg("'%.*s' (%s): '%.*s', one by one '%s'", (int)k, p,
+                   exact ? "exact" : "folded", (int)at[k], all.p, one.p);
+      }
+    }
+  }
+  tl_buf_fini(&one);
+  tl_buf_fini(&all);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -367,6 +402,7 @@ int main(void)
       cmocka_unit_test(test_project_glossary_genders_and_spellings),
       cmocka_unit_test(test_pred_forms),
       cmocka_unit_test(test_name_typo),
+      cmocka_unit_test(test_en_key_cuts),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
