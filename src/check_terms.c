@@ -131,6 +131,24 @@ static const char *const COPULAS[] = {
     "serão",  "seria",  "seriam",  "seja",   "sejam",   "ser",    "sendo",
     "sido",   "está",   "estão",   "estava", "estavam", "estar",  "parece",
     "parecem", "fica",  "ficam",   "ficar",  NULL};
+/* Whether @tok may be one of COPULAS, before lower-casing it: they are 2
+ * to 7 bytes long and begin with e, é, f, p or s (no other capital
+ * lower-cases to those; İ, the one letter that lower-cases shorter, to an
+ * 'i', makes a word a byte longer at most). */
+static bool may_be_copula(const char *doc, const tl_token *tok)
+{
+  unsigned char b = (unsigned char)doc[tok->off];
+
+  if (tok->len < 2 || tok->len > 8)
+    return false;
+  switch (b | 0x20) {
+  case 'e': case 'f': case 'p': case 's':
+    return true;
+  default:
+    return b == 0xC3; /* é, É */
+  }
+}
+
 /* Degree words between a copula and its adjective ("é muito ruidoso"). */
 static const char *const DEGREE[] = {"muito", "pouco",  "bem",   "tão",
                                      "bastante", "mais", "menos", "sempre",
@@ -168,8 +186,8 @@ static void predicative(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     const tl_token *adj;
     const tl_pred_form *pf;
 
-    if (t->v[i].kind != TL_TOK_WORD || !tl_token_in_list(c->doc, &t->v[i],
-                                                          COPULAS))
+    if (t->v[i].kind != TL_TOK_WORD || !may_be_copula(c->doc, &t->v[i]) ||
+        !tl_token_in_list(c->doc, &t->v[i], COPULAS))
       continue;
     while (a < t->n && skipped < 2 && t->v[a].kind == TL_TOK_WORD &&
            t->v[a].sent == t->v[i].sent &&

@@ -17,6 +17,17 @@ static void test_predicative_forbidden(void **state)
                "Observe que o feedback implícito é inerentemente "
                "barulhento.\n"),
       "barulhento>feedback ruidoso");
+  /* the copula in capitals: "É", "SÃO" (the filter before the word list
+   * lets a capital through) */
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "Observe que o feedback implícito É inerentemente "
+               "barulhento.\n"),
+      "barulhento>feedback ruidoso");
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "Os dados de interação SÃO barulhentos.\n"),
+      "barulhentos>dados ruidosos");
   /* the adjective said of another noun: "barulhento" of a street */
   assert_string_equal(
       findings("terminology.forbidden",
