@@ -63,9 +63,12 @@ static bool compatible(unsigned sa, unsigned sb)
  * or -1. */
 static int derivation(const char *k, size_t n, size_t *stem)
 {
+  if (n <= MIN_STEM)
+    return -1;
   for (size_t i = 0; i < NSUFFIXES; i++) {
     size_t sl = SUFFIXES[i].len;
-    if (n >= sl + MIN_STEM && memcmp(k + n - sl, SUFFIXES[i].suf, sl) == 0) {
+    if (n >= sl + MIN_STEM && k[n - 1] == SUFFIXES[i].suf[sl - 1] &&
+        memcmp(k + n - sl, SUFFIXES[i].suf, sl) == 0) {
       *stem = n - sl;
       return (int)i;
     }
@@ -90,8 +93,11 @@ static bool is_function_word(const char *k, size_t n)
 #undef W
   if (n < 3)
     return true;
+  if (n > 5) /* the longest listed: "aquel" */
+    return false;
   for (size_t i = 0; i < sizeof WORDS / sizeof WORDS[0]; i++)
-    if (WORDS[i].len == n && memcmp(WORDS[i].w, k, n) == 0)
+    if (WORDS[i].len == n && WORDS[i].w[0] == k[0] &&
+        memcmp(WORDS[i].w, k, n) == 0)
       return true;
   return false;
 }
