@@ -245,6 +245,17 @@ void tl_utf8_lower(const char *p, size_t len, tl_buf *out)
       i = ascii_lower_run(p, i, len, out);
       continue;
     }
+    if ((unsigned char)p[i] == 0xC3 && i + 1 < len &&
+        ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
+      /* U+00C0..U+00FF, Portuguese's accented letters: the capitals
+       * U+00C0..U+00DE but U+00D7 lower-case to the code point 0x20 up,
+       * the rest stay */
+      unsigned char b = (unsigned char)p[i + 1];
+      char two[2] = {p[i], (char)(b + (b <= 0x9E && b != 0x97 ? 0x20 : 0))};
+      tl_buf_add(out, two, 2);
+      i += 2;
+      continue;
+    }
     int32_t cp = tl_utf8_decode(p + i, len - i, &adv);
     tl_utf8_encode(tl_cp_lower(cp), out);
     i += adv;

@@ -277,6 +277,32 @@ static void test_lower_flag(void **state)
   tl_buf_fini(&b);
 }
 
+/* tl_utf8_lower's two-byte Latin-1 path gives what utf8proc gives, for
+ * every code point U+00C0..U+00FF (capitals, the sign x, sharp s, small
+ * letters). */
+static void test_lower_latin1(void **state)
+{
+  tl_buf b;
+
+  (void)state;
+  tl_buf_init(&b);
+  for (int32_t cp = 0xC0; cp <= 0xFF; cp++) {
+    char in[2] = {(char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F))};
+    tl_buf want;
+    tl_buf_init(&want);
+    tl_utf8_encode(tl_cp_lower(cp), &want);
+    tl_buf_clear(&b);
+    tl_utf8_lower(in, 2, &b);
+    assert_int_equal(b.len, want.len);
+    assert_memory_equal(b.p, want.p, want.len);
+    tl_buf_fini(&want);
+  }
+  tl_buf_clear(&b);
+  tl_utf8_lower("\xC3", 1, &b); /* a lead byte alone: U+FFFD, as before */
+  assert_int_equal(b.len, 3);
+  tl_buf_fini(&b);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -293,6 +319,7 @@ int main(void)
       cmocka_unit_test(test_lower_appends),
       cmocka_unit_test(test_lower_every_alignment),
       cmocka_unit_test(test_lower_flag),
+      cmocka_unit_test(test_lower_latin1),
   };
   return cmocka_run_group_tests(tests, NULL, teardown);
 }
