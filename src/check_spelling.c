@@ -133,7 +133,10 @@ static bool is_prefixed(tl_ctx *c)
   w = low.p;
   n = low.len;
   for (size_t i = 0; PREFIXES[i] != NULL && !yes; i++) {
-    size_t pl = strlen(PREFIXES[i]), at;
+    size_t pl, at;
+    if (n == 0 || PREFIXES[i][0] != w[0]) /* the first letter sifts */
+      continue;
+    pl = strlen(PREFIXES[i]);
     if (n < pl + 4 || strncmp(w, PREFIXES[i], pl) != 0)
       continue;
     at = joined_word_start(PREFIXES[i], pl, w, n);
