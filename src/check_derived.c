@@ -119,6 +119,8 @@ typedef struct token_key {
   int suffix;  /* derivation(): index into SUFFIXES, or -1 */
   size_t stem; /* its stem length */
   bool function_word;
+  bool word;      /* a word token in lower or title case */
+  bool next_adj;  /* the next token follows in the same phrase */
 } token_key;
 
 static void token_keys(const char *all, const size_t *offs, size_t n,
@@ -183,21 +185,29 @@ void tl_check_derived(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
   offs = tl_ctx_token_keys(c, t, &all);
   tk = tl_xmalloc(t->n * sizeof *tk);
   token_keys(all, offs, t->n, tk);
+  /* each token's word test and its adjacency to the next, once: a token
+   * is in up to five phrases */
+  for (size_t i = 0; i < t->n; i++) {
+    const tl_token *tok = &t->v[i];
+    tk[i].word = tok->kind == TL_TOK_WORD &&
+                 !(tok->flags & (TL_TF_ALLCAPS | TL_TF_INNERCAP));
+    tk[i].next_adj = i + 1 < t->n && tk[i].word &&
+                     adjacent(c->doc, tok, &t->v[i + 1]);
+  }
   for (size_t i = 0; i < t->n; i++) {
     for (size_t n = 2; n <= MAX_WORDS && i + n <= t->n; n++) {
       const tl_token *last = &t->v[i + n - 1];
       bool ok = true;
-      for (size_t k = 0; k < n && ok; k++) {
-        const tl_token *tok = &t->v[i + k];
-        ok = tok->kind == TL_TOK_WORD &&
-             !(tok->flags & (TL_TF_ALLCAPS | TL_TF_INNERCAP)) &&
-             (k == 0 || adjacent(c->doc, &t->v[i + k - 1], tok));
-      }
+      for (size_t k = 0; k < n && ok; k++)
+        ok = tk[i + k].word && (k == 0 || tk[i + k - 1].next_adj);
       if (!ok)
         break;
       for (size_t j = 0; j < n; j++) {
-        int s = phrase_group(all, offs, tk, i, n, j, &group);
+        int s;
         tl_map_slot *slot;
+        if (tk[i + j].suffix < 0)
+          continue; /* no derivation: phrase_group says no at once */
+        s = phrase_group(all, offs, tk, i, n, j, &group);
         if (s < 0 || covered(m, t->v[i + j].off,
                              t->v[i + j].off + t->v[i + j].len))
           continue;
