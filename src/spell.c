@@ -92,7 +92,89 @@ struct tl_spell {
   bool loading;
   Hunhandle *loaded;
   atomic_bool ready;
+  /* asked from more than one thread (see front_of): set once, under the
+   * lock, when a thread other than @user asks */
+  uint64_t id; /* never reused: tells a thread's front verdicts apart */
+  pthread_t user;
+  bool has_user;
+  atomic_bool shared;
 };
+
+/* The verdicts a thread has had from a speller that
+ * other threads use too (-j N with one Hunspell): asked again, a word
+ * takes no lock. A thread keeps them for the last few spellers it asked
+ * (pt_BR and en_US of a linter), told apart by the speller's id; they are
+ * freed when the thread ends. The answers are the speller's own, which
+ * never change once given, so that they are the same from any thread. */
+enum { NFRONTS = 4 };
+
+typedef struct front {
+  uint64_t id;     /* 0: unused */
+  tl_map verdicts; /* word -> V_* */
+} front;
+
+typedef struct fronts {
+  front f[NFRONTS];
+  unsigned next;
+} fronts;
+
+static _Thread_local fronts *thread_fronts;
+static pthread_key_t fronts_key; /* its destructor frees them */
+static pthread_once_t fronts_once = PTHREAD_ONCE_INIT;
+static atomic_uint_fast64_t last_spell_id;
+
+static void fronts_free(void *ud)
+{
+  fronts *fs = ud;
+
+  for (unsigned i = 0; i < NFRONTS; i++)
+    tl_map_fini(&fs->f[i].verdicts);
+  free(fs);
+}
+
+static void fronts_key_init(void)
+{
+  if (pthread_key_create(&fronts_key, fronts_free) != 0)
+    abort();
+}
+
+/* This thread's front of @s, created empty when it has none. */
+static front *front_of(const tl_spell *s)
+{
+  fronts *fs = thread_fronts;
+  front *f;
+
+  if (fs == NULL) {
+    pthread_once(&fronts_once, fronts_key_init);
+    fs = tl_xcalloc(1, sizeof *fs);
+    for (unsigned i = 0; i < NFRONTS; i++)
+      tl_map_init(&fs->f[i].verdicts);
+    pthread_setspecific(fronts_key, fs);
+    thread_fronts = fs;
+  }
+  for (unsigned i = 0; i < NFRONTS; i++)
+    if (fs->f[i].id == s->id)
+      return &fs->f[i];
+  f = &fs->f[fs->next++ % NFRONTS]; /* the oldest gives way */
+  tl_map_fini(&f->verdicts);
+  tl_map_init(&f->verdicts);
+  f->id = s->id;
+  return f;
+}
+
+/* Under @s's lock: note the asking thread; a second one makes @s shared. */
+static void note_user(tl_spell *s)
+{
+  pthread_t self = pthread_self();
+
+  if (!s->has_user) {
+    s->user = self;
+    s->has_user = true;
+  } else if (!pthread_equal(s->user, self) &&
+             !atomic_load_explicit(&s->shared, memory_order_relaxed)) {
+    atomic_store(&s->shared, true);
+  }
+}
 
 static bool file_exists(const char *p)
 {
@@ -118,6 +200,8 @@ static tl_spell *alloc(const char *aff, const char *dic)
   tl_arena_init(&s->strs);
   tl_buf_init(&s->tmp);
   atomic_init(&s->ready, false);
+  atomic_init(&s->shared, false);
+  s->id = atomic_fetch_add(&last_spell_id, 1) + 1;
   return s;
 }
 
@@ -1067,11 +1151,21 @@ static size_t tl_spell_suggest_unlocked(tl_spell *s, const char *w, size_t n, in
 
 int tl_spell_check(tl_spell *s, const char *w, size_t n, tl_error *err)
 {
+  front *f = NULL;
   int r;
 
+  if (atomic_load_explicit(&s->shared, memory_order_relaxed)) {
+    tl_map_slot *slot;
+    f = front_of(s);
+    if ((slot = tl_map_find(&f->verdicts, w, n)) != NULL)
+      return slot->value == V_KNOWN;
+  }
   pthread_mutex_lock(&s->lock);
+  note_user(s);
   r = tl_spell_check_unlocked(s, w, n, err);
   pthread_mutex_unlock(&s->lock);
+  if (f != NULL && r >= 0)
+    tl_map_put(&f->verdicts, w, n, r ? V_KNOWN : V_UNKNOWN, NULL);
   return r;
 }
 
@@ -1079,6 +1173,8 @@ bool tl_spell_near_word(tl_spell *s, const char *w, size_t n)
 {
   bool r;
 
+  /* not kept in a thread's front: the answer comes from the suggestion
+   * list once one is made (tl_spell_suggest), so it may change */
   pthread_mutex_lock(&s->lock);
   r = tl_spell_near_word_unlocked(s, w, n);
   pthread_mutex_unlock(&s->lock);

@@ -2,6 +2,8 @@
 
 #include "spell.h"
 
+#include <pthread.h>
+
 static tl_spell *sp;
 
 static int setup(void **state)
@@ -266,6 +268,107 @@ static void test_roman_numerals_and_code_skipped(void **state)
   tl_result_free(r);
 }
 
+/* Words a second thread asks of a speller, and what it answered. */
+typedef struct asker {
+  tl_spell *s;
+  const char *const *words;
+  int got[8];
+} asker;
+
+static void *ask_all(void *ud)
+{
+  asker *a = ud;
+
+  for (size_t i = 0; a->words[i] != NULL; i++)
+    a->got[i] = tl_spell_check(a->s, a->words[i], strlen(a->words[i]), NULL);
+  return NULL;
+}
+
+static void ask_in_thread(asker *a)
+{
+  pthread_t t;
+
+  assert_int_equal(pthread_create(&t, NULL, ask_all, a), 0);
+  assert_int_equal(pthread_join(t, NULL), 0);
+}
+
+/* A speller asked from two threads keeps each thread's verdicts in front
+ * of its lock: the answers are the speller's, the same in every thread,
+ * and a speller made after another was freed (perhaps at its address)
+ * answers with its own words, not with what a thread kept of the first. */
+static void test_threads_get_the_same_verdicts(void **state)
+{
+  static const char *const words[] = {"treinamento", "treinamneto",
+                                      "guarda-chuva", "Benchmarkx", NULL};
+  static const int want[] = {1, 0, 1, 0};
+  tl_spell *s;
+  asker a;
+
+  (void)state;
+  assert_int_equal(tl_spell_new(&s, unit_hunspell_dir(), "pt_BR", NULL),
+                   TL_OK);
+  memset(&a, 0, sizeof a);
+  a.s = s;
+  a.words = words;
+  for (int round = 0; round < 2; round++) { /* the second from the fronts */
+    for (size_t i = 0; words[i] != NULL; i++)
+      assert_int_equal(tl_spell_check(s, words[i], strlen(words[i]), NULL),
+                       want[i]);
+    ask_in_thread(&a);
+    for (size_t i = 0; words[i] != NULL; i++)
+      assert_int_equal(a.got[i], want[i]);
+  }
+  tl_spell_free(s);
+}
+
+static int stored_verdict(void *ud, const char *dict, const char *w, size_t n)
+{
+  (void)dict;
+  (void)w;
+  (void)n;
+  return *(const int *)ud;
+}
+
+static void stored_nothing(void *ud, const char *dict, const char *w,
+                           size_t n, int known)
+{
+  (void)ud;
+  (void)dict;
+  (void)w;
+  (void)n;
+  (void)known;
+}
+
+/* Spellers made one after another, each freed before the next (the heap
+ * gives some the address of one before), answering "palavrax" in turn
+ * known and unknown (from their backing: no Hunspell): a thread never
+ * answers with what it kept of another speller. */
+static void test_thread_verdicts_are_the_spellers_own(void **state)
+{
+  static const char *const words[] = {"palavrax", NULL};
+
+  (void)state;
+  for (int i = 0; i < 24; i++) {
+    int known = i % 2;
+    tl_spell_backing b = {&known, "test", stored_verdict, stored_nothing,
+                          NULL, NULL};
+    tl_spell *s;
+    asker a;
+    assert_int_equal(tl_spell_new(&s, unit_hunspell_dir(), "pt_BR", NULL),
+                     TL_OK);
+    tl_spell_set_backing(s, &b);
+    memset(&a, 0, sizeof a);
+    a.s = s;
+    a.words = words;
+    ask_in_thread(&a); /* another thread first: shared from the next ask */
+    assert_int_equal(a.got[0], known);
+    for (int k = 0; k < 2; k++)
+      assert_int_equal(tl_spell_check(s, "palavrax", 8, NULL), known);
+    assert_false(tl_spell_loaded(s));
+    tl_spell_free(s);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -280,6 +383,8 @@ int main(void)
       cmocka_unit_test(test_italic_english_terms_are_info),
       cmocka_unit_test(test_roman_numerals_and_code_skipped),
       cmocka_unit_test(test_accepted_set_is_words_added),
+      cmocka_unit_test(test_threads_get_the_same_verdicts),
+      cmocka_unit_test(test_thread_verdicts_are_the_spellers_own),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
