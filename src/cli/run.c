@@ -5,7 +5,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 enum { OPT_MARKDOWN = CLI_RUN_KEYS, OPT_PLAIN };
@@ -115,29 +114,18 @@ static void *xcalloc(size_t n, size_t size)
   return p;
 }
 
-/* A worker gets a Hunspell of its own (loaded in parallel, no lock per
- * word) only for a batch this large: below it, loading pt_BR and en_US once
- * more (about 0.25 s of CPU) costs more than the lock it saves, and doubles
- * the start-up CPU of a small check on a busy machine. */
-#define OWN_SPELLERS_BYTES (4L * 1000 * 1000)
-
-/* Whether @files hold at least OWN_SPELLERS_BYTES (sizes that cannot be
- * read count as nothing: the worker will report the file). For the tests,
- * TRADLINT_DEBUG_OWN_SPELLERS=1 (or 0) decides instead. */
-static bool large_batch(const tl_strv *files)
+/* Whether the workers get a Hunspell of their own (loaded in parallel)
+ * instead of sharing the first one. They share it: each thread keeps the
+ * verdicts it was given in front of the speller's lock (spell.c), so that
+ * only a word new to the thread takes the lock, and loading pt_BR and
+ * en_US once more costs about 0.25 s of CPU that a shared instance saves
+ * (docs/PERFORMANCE.md, fourth pass). TRADLINT_DEBUG_OWN_SPELLERS=1 gives
+ * them their own, for the tests and for measuring both designs. */
+static bool own_spellers(void)
 {
   const char *debug = getenv("TRADLINT_DEBUG_OWN_SPELLERS");
-  long long total = 0;
 
-  if (debug != NULL && debug[0] != '\0')
-    return strcmp(debug, "0") != 0;
-
-  for (size_t k = 0; k < files->n && total < OWN_SPELLERS_BYTES; k++) {
-    struct stat st;
-    if (stat(files->v[k], &st) == 0 && S_ISREG(st.st_mode))
-      total += (long long)st.st_size;
-  }
-  return total >= OWN_SPELLERS_BYTES;
+  return debug != NULL && strcmp(debug, "1") == 0;
 }
 
 /* Start @nthreads workers over @files, the first with linter @l; the others
@@ -347,7 +335,7 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
     tl_linter_preload(l);
   if (r->blobs == NULL && jobs > 1 && files->n > 1) {
     nthreads = (size_t)jobs < files->n ? (size_t)jobs : files->n;
-    pool_start(&pl, l, files, r->markup, nthreads, large_batch(files));
+    pool_start(&pl, l, files, r->markup, nthreads, own_spellers());
   }
   for (size_t k = 0; k < files->n; k++) {
     const char *path = files->v[k];
