@@ -576,7 +576,10 @@ static size_t add_component_row(tl_ctx *c, const tl_form *f, size_t off,
 
 /* The renderings recorded for the archive only (c->xusage: English
  * terms, headings, link texts) after the @n rows of @u: one row per
- * (concept, rendering), counted, first occurrence kept; the new count. */
+ * (concept, rendering), counted, first occurrence kept; the new count.
+ * A rendering the first @n rows already hold (the glossary's form "bias"
+ * beside the English term "*biass*" read as "bias") is counted there
+ * already: the archive keeps one row per (concept, rendering). */
 static size_t add_extra_rows(const tl_ctx *c, tl_store_usage *u, size_t n)
 {
   size_t from = n;
@@ -584,10 +587,12 @@ static size_t add_extra_rows(const tl_ctx *c, tl_store_usage *u, size_t n)
   for (size_t i = 0; i < c->nxusage; i++) {
     const tl_xusage *x = &c->xusage[i];
     size_t j;
-    for (j = from; j < n; j++)
+    for (j = 0; j < n; j++)
       if (strcmp(u[j].concept, x->concept) == 0 &&
           strcmp(u[j].rendering, x->rendering) == 0)
         break;
+    if (j < from)
+      continue;
     if (j < n) {
       u[j].count++;
       if (x->off < u[j].first_offset) {

@@ -104,6 +104,10 @@ typedef struct sq_store {
     sqlite3_stmt *st;
   } cache[SQ_CACHE];
   size_t ncache;
+  /* the last failed step's code and message: resetting and releasing
+   * statements on the way out clears the connection's own */
+  int failed_rc;
+  char failed_msg[256];
 } sq_store;
 
 static const tl_store_ops SQ_OPS;
@@ -112,20 +116,27 @@ static void sq_close(tl_store *base);
 static tl_status db_error(sq_store *s, tl_error *err, const char *what)
 {
   int code = s->db ? sqlite3_errcode(s->db) : SQLITE_ERROR;
+  const char *msg = s->db ? sqlite3_errmsg(s->db) : "?";
+
+  if (code == SQLITE_OK && s->failed_rc != SQLITE_OK) {
+    code = s->failed_rc;
+    msg = s->failed_msg;
+  }
+  s->failed_rc = SQLITE_OK;
 
   if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
     return tl_error_set(err, TL_EDB,
                         _("%s: banco do acervo corrompido (%s); rode de novo "
                         "com --rebuild-db para recriá-lo (o arquivo atual é "
                         "guardado como %s.bak)"),
-                        s->path, sqlite3_errmsg(s->db), s->path);
+                        s->path, msg, s->path);
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     return tl_error_set(err, TL_EDB,
                         _("%s: banco do acervo ocupado por outro processo por "
                         "mais de 5 s (%s); tente de novo ou use --no-db"),
                         s->path, what);
   return tl_error_set(err, TL_EDB, _("%s: erro no banco do acervo ao %s: %s"),
-                      s->path, what, s->db ? sqlite3_errmsg(s->db) : "?");
+                      s->path, what, msg);
 }
 
 static int exec(sq_store *s, const char *sql)
@@ -139,7 +150,11 @@ static int step_done(sq_store *s, sqlite3_stmt *st)
   int rc = sqlite3_step(st);
   if (rc == SQLITE_DONE)
     return SQLITE_OK;
-  return rc == SQLITE_ROW ? SQLITE_MISUSE : sqlite3_errcode(s->db);
+  rc = rc == SQLITE_ROW ? SQLITE_MISUSE : sqlite3_errcode(s->db);
+  s->failed_rc = rc;
+  snprintf(s->failed_msg, sizeof s->failed_msg, "%s",
+           rc == SQLITE_MISUSE ? sqlite3_errstr(rc) : sqlite3_errmsg(s->db));
+  return rc;
 }
 
 /* The statement for @sql (a string literal: its address is the key),
@@ -741,6 +756,7 @@ static tl_status sq_record(tl_store *base, const tl_store_doc *d,
 
   if (s->base.ro)
     return TL_OK;
+  s->failed_rc = SQLITE_OK;
   if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
     return db_error(s, err, _("gravar o documento"));
   del = cached(s, "DELETE FROM documents WHERE path=?", &rc);

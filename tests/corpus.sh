@@ -249,6 +249,20 @@ assert sorted(r) == ["bias", "hallucination"], r
 ' "$out"; then ok
 else bad "English terms, compound components, introduced terms: exit $s: $out"; fi
 
+# One row per (concept, rendering) in a document: an English term in
+# italics that is also one of the concept's glossary forms ("bias", and
+# "*biass*" read as its plural) is counted with the form, not recorded a
+# second time: that broke the usages table's key and stopped the whole
+# `corpus index` (a 10 MB corpus split in 2,000 files failed on one).
+mkdir dup
+printf 'Ainda precisamos do *biass* no modelo, e do bias também.\n' >dup/d1.md
+printf 'O *bias* do modelo muda.\n' >dup/d2.md
+dd=$(mkdb dup)
+out=$("$bin" corpus index --db "$dd" dup 2>&1); s=$?
+rows=$(q "$dd" "select d.path, u.rendering, u.count from usages u join documents d on d.id = u.doc where u.concept = 'bias' order by d.path")
+if [ $s = 0 ] && [ "$rows" = $'dup/d1.md|bias|1\ndup/d2.md|bias|1' ]; then ok
+else bad "an English term that is also a glossary form, recorded once: exit $s: $out / $rows"; fi
+
 # A literal translation in a shared frame: "frameworks de deep learning"
 # and "estrutura de deep learning" in one document (FreeDict: framework ->
 # estrutura) make "estrutura" a rendering of framework; "estrutura de
@@ -519,6 +533,14 @@ if [ $backend = sqlite ]; then
   out=$("$bin" corpus report --db t.db 2>&1); s=$?
   if [ $s = 2 ] && [[ "$out" == *"t.db"*"--rebuild-db"* ]]; then ok
   else bad "truncated db: exit $s: $out"; fi
+
+  # A write the database refuses (here a trigger) names the reason, also
+  # after the statements are reset on the way out ("not an error" before).
+  cp "$dd" trig.db
+  python3 -c "import sqlite3; c=sqlite3.connect('trig.db'); c.execute(\"create trigger boom before insert on usages begin select raise(abort, 'gatilho de teste'); end\"); c.commit()"
+  out=$("$bin" corpus index --db trig.db b/doc1.md 2>&1); s=$?
+  if [ $s = 2 ] && [[ "$out" == *"trig.db: erro no banco do acervo ao gravar o documento: gatilho de teste"* ]]; then ok
+  else bad "refused write: exit $s: $out"; fi
 
   # A foreign SQLite database is not overwritten.
   python3 -c "import sqlite3; c=sqlite3.connect('f.db'); c.execute('create table x(y)'); c.commit()"
