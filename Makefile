@@ -274,6 +274,7 @@ check: all $(UNIT_BIN) $(BUILD)/tests/dump_words $(BUILD)/tests/inject.so $(FUZZ
 	@tests/jobs.sh $(BUILD)/tradlint
 	@tests/cache.sh $(BUILD)/tradlint
 	@tests/gloss-cache.sh $(BUILD)/tradlint
+	@tests/ptpt-cache.sh $(BUILD)/tradlint
 	@BUILD=$(BUILD) PROG_LDFLAGS="$(LDFLAGS)" tests/install.sh $(BUILD)/tradlint
 	@ASAN_OPTIONS=verify_asan_link_order=0$${ASAN_OPTIONS:+:$$ASAN_OPTIONS} tests/fault.sh $(BUILD)/tradlint $(BUILD)/tests/inject.so
 	@ASAN_OPTIONS=verify_asan_link_order=0$${ASAN_OPTIONS:+:$$ASAN_OPTIONS} tests/hostile.sh $(BUILD)/tradlint $(BUILD)/tests/inject.so

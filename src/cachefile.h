@@ -6,6 +6,10 @@
 #define TL_CACHEFILE_H
 
 #include "buf.h"
+#include "map.h"
+
+#include <stdint.h>
+#include <string.h>
 
 /* Read the regular file @path whole into a new buffer (*out, one byte
  * more than *len, which the caller frees). False with errno set when it
@@ -23,5 +27,122 @@ bool tl_cachefile_mkdir(const char *dir);
 tl_status tl_cachefile_write(const char *dir, const char *path,
                              const char *prefix, const void *data, size_t len,
                              tl_error *err);
+
+/* ---- keyed files ---------------------------------------------------------
+ * A compiled cache file (the glossary's, the pt-PT list's): a header (magic,
+ * byte order, format version, a checksum of everything after it, the
+ * lengths), an identity text (what the file was compiled from: a file of
+ * another identity is stale), padded to 8 bytes, then the payload. Native
+ * byte order and layout: a file of another machine reads as foreign. */
+
+/* Append to @id the GNU build ID of the code (hex) and the layout of its
+ * types; false (nothing appended) when the code has no build ID: then no
+ * cache, since a rebuilt program could not tell its files from another's. */
+bool tl_cachefile_build_id(tl_buf *id);
+
+/* Append to @id a line naming regular file @path: its path, size,
+ * modification time in nanoseconds and a hash of its content; false when
+ * it cannot be read whole. With @data, the content hashed is kept there
+ * (*len bytes and one more, which the caller frees; NULL on failure). */
+bool tl_cachefile_file_identity(const char *path, tl_buf *id,
+                                unsigned char **data, size_t *len);
+
+/* The cache file in @dir of sources named by @names (lines, of which the
+ * working folder becomes one more when @relative) into @file
+ * ("DIR/KIND-HASH.bin"), and the start of its identity into @id: the
+ * version, "@what cache @version", the build (tl_cachefile_build_id) and
+ * the names. False when it cannot be (no build ID, no working folder). */
+bool tl_cachefile_key(const char *dir, const char *kind, const char *what,
+                      uint32_t version, tl_buf *names, bool relative,
+                      tl_buf *id, tl_buf *file);
+
+/* Start file @out (empty): the header of @magic (8 bytes) and @version,
+ * and @id. Append the payload, then call tl_cachefile_save. */
+void tl_cachefile_begin(tl_buf *out, const char *magic, uint32_t version,
+                        const tl_buf *id);
+/* Fill in the payload's length and the checksum of file @out begun above
+ * and write it to @path in @dir (created when missing) as
+ * tl_cachefile_write does. */
+tl_status tl_cachefile_save(const char *dir, const char *path,
+                            const char *prefix, tl_buf *out, tl_error *err);
+
+/* The payload of file data[0..len) when it is a whole, undamaged file of
+ * @magic, @version and identity @id: true with its offset and length; else
+ * false with the reason in *why ("truncated", "foreign", "other format",
+ * "checksum", "stale"). */
+bool tl_cachefile_payload(const unsigned char *data, size_t len,
+                          const char *magic, uint32_t version,
+                          const tl_buf *id, size_t *at, size_t *n,
+                          const char **why);
+
+/* ---- payload fields: native u32 and u64, maps as their occupied slots */
+
+void tl_cache_put32(tl_buf *b, uint32_t v);
+void tl_cache_put64(tl_buf *b, uint64_t v);
+/* Map @m as its occupied slots with their indexes, so that the map read
+ * back is the very map written (same slots, same iteration order). */
+void tl_cache_put_map(tl_buf *b, const tl_map *m);
+
+/* Reading a payload: every read is bounded; one out of bounds, or a value
+ * out of place, sets bad (and every later read gives 0). */
+typedef struct tl_cache_reader {
+  const unsigned char *p;
+  size_t at, n;
+  bool bad;
+  const char *strs; /* a string section of the caller's, or NULL */
+  size_t nstrs;
+} tl_cache_reader;
+
+/* The next @k bytes, or NULL (bad). Inline: a payload is read a field at
+ * a time. */
+static inline const unsigned char *tl_cache_take(tl_cache_reader *r, size_t k)
+{
+  const unsigned char *q;
+
+  if (r->bad || k > r->n - r->at) {
+    r->bad = true;
+    return NULL;
+  }
+  q = r->p + r->at;
+  r->at += k;
+  return q;
+}
+
+static inline uint32_t tl_cache_get32(tl_cache_reader *r)
+{
+  const unsigned char *q = tl_cache_take(r, 4);
+  uint32_t v = 0;
+
+  if (q != NULL)
+    memcpy(&v, q, 4);
+  return v;
+}
+
+static inline uint64_t tl_cache_get64(tl_cache_reader *r)
+{
+  const unsigned char *q = tl_cache_take(r, 8);
+  uint64_t v = 0;
+
+  if (q != NULL)
+    memcpy(&v, q, 8);
+  return v;
+}
+
+/* A count of items of at least @size bytes each that the rest of the
+ * payload can hold (else bad, 0). */
+static inline size_t tl_cache_get_count(tl_cache_reader *r, size_t size)
+{
+  uint64_t v = tl_cache_get64(r);
+
+  if (r->bad || v > (r->n - r->at) / size) {
+    r->bad = true;
+    return 0;
+  }
+  return (size_t)v;
+}
+/* A map as tl_cache_put_map wrote it into @m (initialised, empty); its keys
+ * go to its own arena. A table size the entries do not justify, a slot out
+ * of range or twice, a key out of the key section: bad. */
+void tl_cache_get_map(tl_cache_reader *r, tl_map *m);
 
 #endif

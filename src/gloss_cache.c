@@ -1,43 +1,23 @@
-#define _GNU_SOURCE /* dl_iterate_phdr: the build ID of the code */
 #include "gloss_cache.h"
 
 #include "cachefile.h"
 #include "map.h"
 #include "walk.h"
 
-#include <elf.h>
 #include <errno.h>
-#include <link.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* File layout (native byte order, told by ENDIAN; a file of the other order
- * reads as foreign):
- *   header (HEADER bytes): magic, ENDIAN, VERSION, checksum (tl_map_hash of
- *     everything after it), identity length, payload length;
- *   the identity (text), padded to 8 bytes;
- *   the payload (tl_gloss_cache_encode): u64 and u32 fields, strings by
- *     offset + 1 (0: NULL) into a string section that comes first, maps
- *     as their occupied slots with the slot index, so that a map read back
- *     is the very map written (same slots, same iteration order); last,
- *     the glossary's words as the speller takes them (tl_spell_words). */
+/* File layout: a keyed cache file (cachefile.h: header, identity), whose
+ * payload (tl_gloss_cache_encode) is u64 and u32 fields, strings by offset
+ * + 1 (0: NULL) into a string section that comes first, and maps as
+ * tl_cache_put_map writes them; last, the glossary's words as the speller
+ * takes them (tl_spell_words). */
 #define MAGIC "TLGLOSC1"
-#define ENDIAN 0x01020304u
 #define VERSION 3u /* bump when the layout or a hash of the maps changes */
-#define HEADER 48u
-#define MAX_IDENTITY (1u << 20)
-
-typedef struct header {
-  char magic[8];
-  uint32_t endian, version;
-  uint64_t checksum;
-  uint64_t idlen, paylen;
-  uint8_t zero[8];
-} header;
-_Static_assert(sizeof(header) == HEADER, "the header's layout");
 
 /* Every field of these structs is written and read below: one added there
  * must be added here too (then update the sizes, which guard against
@@ -50,11 +30,6 @@ _Static_assert(sizeof(tl_gloss) == 280 && sizeof(tl_concept) == 56 &&
                "gloss_cache.c (and bump VERSION)");
 #endif
 
-static size_t pad8(size_t n)
-{
-  return (n + 7) & ~(size_t)7;
-}
-
 /* ---- writing ------------------------------------------------------------ */
 
 typedef struct writer {
@@ -62,15 +37,8 @@ typedef struct writer {
   tl_buf body;
 } writer;
 
-static void put32(tl_buf *b, uint32_t v)
-{
-  tl_buf_add(b, &v, 4);
-}
-
-static void put64(tl_buf *b, uint64_t v)
-{
-  tl_buf_add(b, &v, 8);
-}
+#define put32 tl_cache_put32
+#define put64 tl_cache_put64
 
 /* A string of the string section: its offset + 1, or 0 for NULL. */
 static void put_str(writer *w, const char *s)
@@ -81,34 +49,6 @@ static void put_str(writer *w, const char *s)
   }
   put32(&w->body, (uint32_t)w->strs.len + 1);
   tl_buf_add(&w->strs, s, strlen(s) + 1);
-}
-
-static void put_map(writer *w, const tl_map *m)
-{
-  tl_buf keys;
-
-  tl_buf_init(&keys);
-  put64(&w->body, m->cap);
-  put64(&w->body, m->count);
-  for (size_t i = 0; i < m->cap; i++)
-    if (m->slots[i].key != NULL) {
-      tl_buf_add(&keys, m->slots[i].key, m->slots[i].len);
-      tl_buf_addc(&keys, '\0');
-    }
-  put64(&w->body, keys.len);
-  tl_buf_add(&w->body, keys.p, keys.len);
-  for (size_t i = 0, off = 0; i < m->cap; i++) {
-    const tl_map_slot *s = &m->slots[i];
-    if (s->key == NULL)
-      continue;
-    put32(&w->body, (uint32_t)i);
-    put32(&w->body, s->len);
-    put32(&w->body, s->value);
-    put32(&w->body, (uint32_t)off);
-    put64(&w->body, s->hash);
-    off += s->len + 1;
-  }
-  tl_buf_fini(&keys);
 }
 
 void tl_gloss_cache_encode(const tl_gloss *g, const tl_calques *c,
@@ -163,21 +103,21 @@ void tl_gloss_cache_encode(const tl_gloss *g, const tl_calques *c,
     put32(&w.body, g->ent[i].next);
     put32(&w.body, g->ent[i].path);
   }
-  put_map(&w, &g->ids);
-  put_map(&w, &g->claims);
-  put_map(&w, &g->en);
+  tl_cache_put_map(&w.body, &g->ids);
+  tl_cache_put_map(&w.body, &g->claims);
+  tl_cache_put_map(&w.body, &g->en);
   put32(&w.body, g->en_words);
   put64(&w.body, g->nfiles);
   for (size_t i = 0; i < 4; i++)
     put64(&w.body, g->counts[i]);
-  put_map(&w, &c->forms);
-  put_map(&w, &c->family);
+  tl_cache_put_map(&w.body, &c->forms);
+  tl_cache_put_map(&w.body, &c->family);
   put64(&w.body, c->nforms);
-  put_map(&w, &c->near.forms);
+  tl_cache_put_map(&w.body, &c->near.forms);
   put64(&w.body, c->near.nforms);
-  put_map(&w, &c->near.en_first);
-  put_map(&w, &c->near.first);
-  put_map(&w, &words->forms);
+  tl_cache_put_map(&w.body, &c->near.en_first);
+  tl_cache_put_map(&w.body, &c->near.first);
+  tl_cache_put_map(&w.body, &words->forms);
   put64(&w.body, words->hash);
   put64(out, w.strs.len);
   tl_buf_add(out, w.strs.p, w.strs.len);
@@ -188,59 +128,13 @@ void tl_gloss_cache_encode(const tl_gloss *g, const tl_calques *c,
 
 /* ---- reading ------------------------------------------------------------ */
 
-typedef struct reader {
-  const unsigned char *p;
-  size_t at, n;
-  bool bad;
-  const char *strs; /* the string section, copied into the glossary */
-  size_t nstrs;
-} reader;
+typedef tl_cache_reader reader;
 
-static const unsigned char *take(reader *r, size_t k)
-{
-  const unsigned char *q;
-
-  if (r->bad || k > r->n - r->at) {
-    r->bad = true;
-    return NULL;
-  }
-  q = r->p + r->at;
-  r->at += k;
-  return q;
-}
-
-static uint32_t get32(reader *r)
-{
-  const unsigned char *q = take(r, 4);
-  uint32_t v = 0;
-
-  if (q != NULL)
-    memcpy(&v, q, 4);
-  return v;
-}
-
-static uint64_t get64(reader *r)
-{
-  const unsigned char *q = take(r, 8);
-  uint64_t v = 0;
-
-  if (q != NULL)
-    memcpy(&v, q, 8);
-  return v;
-}
-
-/* A count of items of at least @size bytes each that the rest of the
- * payload can hold (else bad, 0). */
-static size_t get_count(reader *r, size_t size)
-{
-  uint64_t v = get64(r);
-
-  if (r->bad || v > (r->n - r->at) / size) {
-    r->bad = true;
-    return 0;
-  }
-  return (size_t)v;
-}
+#define take tl_cache_take
+#define get32 tl_cache_get32
+#define get64 tl_cache_get64
+#define get_count tl_cache_get_count
+#define get_map tl_cache_get_map
 
 /* A string of the string section (NULL for 0; bad when out of it, or NULL
  * where @required). */
@@ -257,55 +151,6 @@ static const char *get_str(reader *r, bool required)
     return NULL;
   }
   return r->strs + v - 1;
-}
-
-/* A map as put_map wrote it; its keys go to its own arena. */
-static void get_map(reader *r, tl_map *m)
-{
-  size_t cap = (size_t)get64(r), count, nkeys;
-  char *keys = NULL;
-  const unsigned char *kp;
-
-  count = get_count(r, 24);
-  nkeys = get_count(r, 1);
-  /* a map is at most half full, and at least a quarter past 64 slots
-   * (tl_map_put doubles it): a cap the entries do not justify is refused
-   * before it is allocated */
-  if (r->bad || (cap & (cap - 1)) != 0 || count * 2 > cap ||
-      (cap == 0 && nkeys != 0) || (cap > 64 && cap > 4 * count)) {
-    r->bad = true;
-    return;
-  }
-  kp = take(r, nkeys);
-  if (r->bad || (nkeys > 0 && kp[nkeys - 1] != '\0')) {
-    r->bad = true;
-    return;
-  }
-  if (cap == 0)
-    return;
-  m->slots = tl_xcalloc(cap, sizeof *m->slots);
-  m->cap = cap;
-  if (nkeys > 0) {
-    keys = tl_arena_alloc(&m->keys, nkeys);
-    memcpy(keys, kp, nkeys);
-  }
-  for (size_t i = 0; i < count && !r->bad; i++) {
-    uint32_t idx = get32(r), len = get32(r), value = get32(r),
-             off = get32(r);
-    uint64_t hash = get64(r);
-    tl_map_slot *s;
-    if (r->bad || idx >= cap || m->slots[idx].key != NULL ||
-        off >= nkeys || len >= nkeys - off || keys[off + len] != '\0') {
-      r->bad = true;
-      break;
-    }
-    s = &m->slots[idx];
-    s->key = keys + off;
-    s->len = len;
-    s->value = value;
-    s->hash = hash;
-    m->count++;
-  }
 }
 
 /* Every value of @m is a concept index + @plus below @nc + @plus (or
@@ -513,91 +358,15 @@ bool tl_gloss_cache_decode(const unsigned char *p, size_t n, tl_gloss **gp,
 
 /* ---- identity ----------------------------------------------------------- */
 
-typedef struct build_id {
-  uintptr_t addr; /* an address in this library's code or data */
-  unsigned char id[64];
-  size_t n;
-} build_id;
-
-static const char anchor = 0;
-
-/* dl_iterate_phdr callback: the GNU build ID note of the object holding
- * b->addr. */
-static int find_build_id(struct dl_phdr_info *info, size_t size, void *ud)
-{
-  build_id *b = ud;
-  bool ours = false;
-
-  (void)size;
-  for (size_t i = 0; i < info->dlpi_phnum && !ours; i++) {
-    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-    uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
-    ours = ph->p_type == PT_LOAD && b->addr >= lo && b->addr - lo < ph->p_memsz;
-  }
-  if (!ours)
-    return 0;
-  for (size_t i = 0; i < info->dlpi_phnum; i++) {
-    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-    const unsigned char *q, *e;
-    if (ph->p_type != PT_NOTE)
-      continue;
-    q = (const unsigned char *)(info->dlpi_addr + ph->p_vaddr);
-    e = q + ph->p_memsz;
-    while ((size_t)(e - q) >= sizeof(ElfW(Nhdr))) {
-      ElfW(Nhdr) nh;
-      size_t name, desc;
-      memcpy(&nh, q, sizeof nh);
-      name = ((size_t)nh.n_namesz + 3) & ~(size_t)3;
-      desc = ((size_t)nh.n_descsz + 3) & ~(size_t)3;
-      if (name + desc > (size_t)(e - q) - sizeof nh)
-        break;
-      if (nh.n_type == NT_GNU_BUILD_ID && nh.n_namesz == 4 &&
-          memcmp(q + sizeof nh, "GNU", 4) == 0 && nh.n_descsz > 0 &&
-          nh.n_descsz <= sizeof b->id) {
-        memcpy(b->id, q + sizeof nh + name, nh.n_descsz);
-        b->n = nh.n_descsz;
-        return 1;
-      }
-      q += sizeof nh + name + desc;
-    }
-  }
-  return 1; /* ours, without a build ID */
-}
-
-/* Append one glossary file's identity; false when it cannot be read. */
-static bool file_identity(const char *path, tl_buf *id)
-{
-  unsigned char *data;
-  size_t len;
-  bool missing;
-  struct stat sb;
-
-  if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-      !tl_cachefile_read(path, &data, &len, &missing))
-    return false;
-  tl_buf_printf(id, "file\t%s\t%zu\t%lld.%09ld\t%016llx\n", path, len,
-                (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec,
-                (unsigned long long)tl_map_hash(data, len));
-  free(data);
-  return (off_t)len == sb.st_size;
-}
-
 /* The identity of the glossaries @paths as tl_gloss_load reads them, and
  * the name of their cache file in @dir; false when there is no build ID or
  * a file cannot be read (then no cache: the load reports the error). */
 static bool identity(const char *dir, const char *const *paths, tl_buf *id,
                      tl_buf *file)
 {
-  build_id b;
   bool relative = false, ok = true;
-
   tl_buf names;
 
-  memset(&b, 0, sizeof b);
-  b.addr = (uintptr_t)&anchor;
-  dl_iterate_phdr(find_build_id, &b);
-  if (b.n == 0)
-    return false;
   /* the file's name: the glossaries named (a rebuild of the program or an
    * edited glossary replaces the file, never adds one) */
   tl_buf_init(&names);
@@ -605,23 +374,8 @@ static bool identity(const char *dir, const char *const *paths, tl_buf *id,
     tl_buf_printf(&names, "arg\t%s\n", paths[i]);
     relative |= paths[i][0] != '/';
   }
-  if (relative) { /* the same names from another folder are other files */
-    char cwd[4096];
-    if (getcwd(cwd, sizeof cwd) == NULL) {
-      tl_buf_fini(&names);
-      return false;
-    }
-    tl_buf_printf(&names, "cwd\t%s\n", cwd);
-  }
-  tl_buf_printf(file, "%s/glossary-%016llx.bin", dir,
-                (unsigned long long)tl_map_hash(names.p, names.len));
-  tl_buf_printf(id, "tradlint %s glossary cache %u build ", TL_VERSION,
-                VERSION);
-  for (size_t i = 0; i < b.n; i++)
-    tl_buf_printf(id, "%02x", b.id[i]);
-  tl_buf_printf(id, " layout %zu.%zu.%zu\n", sizeof(void *), sizeof(size_t),
-                sizeof(tl_map_slot));
-  tl_buf_add(id, names.p, names.len);
+  ok = tl_cachefile_key(dir, "glossary", "glossary", VERSION, &names, relative,
+                        id, file);
   tl_buf_fini(&names);
   for (size_t i = 0; ok && paths[i] != NULL; i++) {
     struct stat sb;
@@ -633,13 +387,13 @@ static bool identity(const char *dir, const char *const *paths, tl_buf *id,
       if (files == NULL)
         return false;
       for (size_t k = 0; k < n; k++) {
-        ok = ok && file_identity(files[k], id);
+        ok = ok && tl_cachefile_file_identity(files[k], id, NULL, NULL);
         free(files[k]);
       }
       free(files);
       ok = ok && n > 0;
     } else {
-      ok = file_identity(paths[i], id);
+      ok = tl_cachefile_file_identity(paths[i], id, NULL, NULL);
     }
   }
   return ok;
@@ -660,37 +414,11 @@ static bool read_cache(const unsigned char *data, size_t len, const tl_buf *id,
                        tl_gloss **g, tl_calques **c, tl_spell_words *words,
                        const char **why)
 {
-  header h;
-  size_t at;
+  size_t at, n;
 
-  if (len < HEADER) {
-    *why = "truncated";
+  if (!tl_cachefile_payload(data, len, MAGIC, VERSION, id, &at, &n, why))
     return false;
-  }
-  memcpy(&h, data, sizeof h);
-  if (memcmp(h.magic, MAGIC, 8) != 0 || h.endian != ENDIAN) {
-    *why = "foreign";
-    return false;
-  }
-  if (h.version != VERSION) {
-    *why = "other format";
-    return false;
-  }
-  if (h.idlen > MAX_IDENTITY || h.paylen > len ||
-      len != HEADER + pad8((size_t)h.idlen) + h.paylen) {
-    *why = "truncated or damaged";
-    return false;
-  }
-  if (tl_map_hash(data + 24, len - 24) != h.checksum) {
-    *why = "checksum";
-    return false;
-  }
-  if (h.idlen != id->len || memcmp(data + HEADER, id->p, id->len) != 0) {
-    *why = "stale";
-    return false;
-  }
-  at = HEADER + pad8((size_t)h.idlen);
-  if (!tl_gloss_cache_decode(data + at, (size_t)h.paylen, g, c, words)) {
+  if (!tl_gloss_cache_decode(data + at, n, g, c, words)) {
     *why = "bad payload";
     return false;
   }
@@ -702,29 +430,12 @@ static void write_cache(const char *dir, const char *path, const tl_buf *id,
                         const tl_spell_words *words)
 {
   tl_buf body;
-  header h;
   tl_error err;
 
-  if (!tl_cachefile_mkdir(dir)) {
-    debug("not written", path, strerror(errno));
-    return;
-  }
-  memset(&h, 0, sizeof h);
-  memcpy(h.magic, MAGIC, 8);
-  h.endian = ENDIAN;
-  h.version = VERSION;
-  h.idlen = id->len;
   tl_buf_init(&body);
-  tl_buf_add(&body, &h, sizeof h);
-  tl_buf_add(&body, id->p, id->len);
-  tl_buf_add(&body, "\0\0\0\0\0\0\0", pad8(id->len) - id->len);
+  tl_cachefile_begin(&body, MAGIC, VERSION, id);
   tl_gloss_cache_encode(g, c, words, &body);
-  h.paylen = body.len - HEADER - pad8(id->len);
-  memcpy(body.p + offsetof(header, paylen), &h.paylen, 8);
-  h.checksum = tl_map_hash(body.p + 24, body.len - 24);
-  memcpy(body.p + offsetof(header, checksum), &h.checksum, 8);
-  if (tl_cachefile_write(dir, path, ".glossary-", body.p, body.len, &err) ==
-      TL_OK)
+  if (tl_cachefile_save(dir, path, ".glossary-", &body, &err) == TL_OK)
     debug("written", path, NULL);
   else
     debug("not written", path, err.msg);

@@ -279,7 +279,7 @@ tl_status tl_linter_new_cached(tl_linter **out, const tl_options *opt,
     tl_buf_init(&p);
     tl_buf_printf(&p, "%s/pt-PT.tsv", l->words_dir);
     if (stat(tl_buf_cstr(&p), &sb) == 0)
-      st = tl_ptpt_open(&l->ptpt, tl_buf_cstr(&p), err);
+      st = tl_ptpt_open_cached(&l->ptpt, tl_buf_cstr(&p), cache_dir, err);
     tl_buf_fini(&p);
   }
   for (size_t i = 0; st == TL_OK && opt != NULL && opt->extra_words != NULL &&

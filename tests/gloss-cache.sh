@@ -10,6 +10,8 @@
 unset TRADLINT_DB
 export XDG_CACHE_HOME="$tmp/xdg"
 dir="$XDG_CACHE_HOME/tradlint"
+what="glossary cache" glob='glossary-*.bin' prefix='.glossary-'
+. "$(dirname "$0")/cache-lib.sh"
 cp -r "$root/glossary" "$tmp/g"
 rm -f "$tmp/g/README.md"
 doc="$tmp/a.md"
@@ -20,8 +22,6 @@ O modelo de linguagem grande usa aprendizado por reforço com feedback humano.
 A OpenAI treinou o modelo com aprendizado de reforço e um grande conjunto de dados.
 EOF
 check() { TRADLINT_DEBUG_LOAD=1 "$bin" check -j 1 --no-db --format json --fail-on never --glossary "$tmp/g" "$@"; }
-said() { grep -c "debug: glossary cache $1" "$2" || true; }
-files() { find "$dir" -name 'glossary-*.bin' 2>/dev/null | wc -l; }
 
 "$bin" check --no-db --no-cache --format json --fail-on never --glossary "$tmp/g" "$doc" >"$tmp/ref.json" 2>&1
 [ "$(files)" = 0 ] && grep -q '"rule": *"terminology.forbidden"' "$tmp/ref.json" && ok ||
@@ -82,43 +82,6 @@ cp "$tmp/good.tsv" "$g"
 check "$doc" >/dev/null 2>&1 # rebuilt for the glossary as it is again
 "$bin" check --no-db --no-cache --format json --fail-on never --glossary "$tmp/g" "$doc" >"$tmp/ref.json" 2>&1
 
-# damaged in the middle, truncated, foreign, another format: rebuilt, then read
-damage() { # NAME REASON CMD...: damage the file with CMD, expect REASON
-  local name=$1 why=$2
-  shift 2
-  "$@"
-  check "$doc" >"$tmp/$name.json" 2>"$tmp/$name.err"
-  grep -q "glossary cache rebuilt .* ($why)" "$tmp/$name.err" && cmp -s "$tmp/ref.json" "$tmp/$name.json" &&
-    ok || bad "$name cache: $(cat "$tmp/$name.err")"
-  check "$doc" >"$tmp/$name.2.json" 2>"$tmp/$name.2.err"
-  [ "$(said read "$tmp/$name.2.err")" = 1 ] && cmp -s "$tmp/ref.json" "$tmp/$name.2.json" && ok ||
-    bad "$name cache not rebuilt: $(cat "$tmp/$name.2.err")"
-}
-mid=$(($(stat -c %s "$f") / 2))
-damage damaged checksum sh -c "printf 'ZZZZ' | dd of='$f' bs=1 seek=$mid conv=notrunc 2>/dev/null"
-damage truncated 'truncated or damaged' sh -c "head -c $mid '$f' >'$tmp/cut' && cp '$tmp/cut' '$f'"
-damage short truncated sh -c "head -c 20 '$f' >'$tmp/cut' && cp '$tmp/cut' '$f'"
-damage foreign foreign sh -c "head -c 5000 /dev/urandom >'$f'"
-damage version 'other format' sh -c "printf '\\x63' | dd of='$f' bs=1 seek=12 conv=notrunc 2>/dev/null"
-# a folder where the file should be: built from the files, no crash, no message
-rm -f "$f" && mkdir "$f"
-check "$doc" >"$tmp/dir.json" 2>"$tmp/dir.err"; s=$?
-[ $s = 0 ] && cmp -s "$tmp/ref.json" "$tmp/dir.json" && ! grep -q "aviso\|erro" "$tmp/dir.err" && ok ||
-  bad "a folder for the cache file: exit $s, $(cat "$tmp/dir.err")"
-rmdir "$f"
-
-# runs at once on an empty cache: every one right, the file whole after
-rm -rf "$dir"
-pids=()
-for i in 1 2 3 4; do
-  check "$doc" >"$tmp/par$i.json" 2>/dev/null & pids+=($!)
-done
-st=0
-for p in "${pids[@]}"; do wait "$p" || st=1; done
-check "$doc" >"$tmp/par.json" 2>"$tmp/par.err"
-same=1
-for i in 1 2 3 4; do cmp -s "$tmp/ref.json" "$tmp/par$i.json" || same=0; done
-[ $st = 0 ] && [ $same = 1 ] && [ "$(said read "$tmp/par.err")" = 1 ] && [ "$(files)" = 1 ] &&
-  [ -z "$(find "$dir" -name '.glossary-*')" ] && ok ||
-  bad "runs at once: status $st, same $same, $(cat "$tmp/par.err"), $(ls -a "$dir")"
+damage_file "$f"
+runs_at_once
 finish

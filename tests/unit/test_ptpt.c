@@ -111,6 +111,142 @@ static void test_errors(void **state)
   expect_bad("ecr\xff\ttela\tlexical\talways\n", ":1: UTF-8 inválido");
 }
 
+/* Read file @path whole (one byte more, for decode). */
+static char *slurp(const char *path, size_t *len)
+{
+  FILE *fp = fopen(path, "rb");
+  char *b;
+  long n;
+
+  assert_non_null(fp);
+  fseek(fp, 0, SEEK_END);
+  n = ftell(fp);
+  rewind(fp);
+  b = tl_xmalloc((size_t)n + 1);
+  assert_int_equal(fread(b, 1, (size_t)n, fp), (size_t)n);
+  fclose(fp);
+  *len = (size_t)n;
+  return b;
+}
+
+/* Every form of list file @path is found in @a and @b alike. */
+static void same_entries(const char *path, const tl_ptpt *a, const tl_ptpt *b)
+{
+  size_t len, forms = 0;
+  char *text = slurp(path, &len);
+
+  text[len] = '\0';
+  for (char *line = strtok(text, "\n"); line != NULL; line = strtok(NULL, "\n")) {
+    const char *tab = strchr(line, '\t');
+    const tl_ptpt_entry *x, *y;
+    if (line[0] == '#' || tab == NULL)
+      continue;
+    x = tl_ptpt_lookup(a, line, (size_t)(tab - line));
+    y = tl_ptpt_lookup(b, line, (size_t)(tab - line));
+    assert_non_null(x);
+    assert_non_null(y);
+    assert_string_equal(x->ptpt, y->ptpt);
+    assert_string_equal(x->ptbr, y->ptbr);
+    assert_string_equal(x->rule, y->rule);
+    assert_int_equal(x->when, y->when);
+    forms++;
+  }
+  assert_int_equal(forms, tl_ptpt_size(b));
+  free(text);
+}
+
+/* The compiled list (the cache file's payload) read back with the text of
+ * its file is the list: every form, its Brazilian form, rule and "when". */
+static void test_compiled_round_trip(void **state)
+{
+  const char *path = "dictionaries/pt-PT.tsv";
+  size_t len;
+  char *text = slurp(path, &len);
+  tl_buf a, b;
+  tl_ptpt *p;
+
+  (void)state;
+  tl_buf_init(&a);
+  tl_buf_init(&b);
+  tl_ptpt_encode(list, &a);
+  p = tl_ptpt_decode(text, len, (const unsigned char *)a.p, a.len);
+  assert_non_null(p);
+  assert_int_equal(tl_ptpt_size(p), tl_ptpt_size(list));
+  same_entries(path, list, p);
+  assert_string_equal(tl_ptpt_lookup(p, "Utilizador", 10)->ptbr, "usuário");
+  tl_ptpt_encode(p, &b); /* the same bytes again */
+  assert_int_equal(a.len, b.len);
+  assert_memory_equal(a.p, b.p, a.len);
+  tl_ptpt_free(p);
+  tl_buf_fini(&a);
+  tl_buf_fini(&b);
+}
+
+/* A payload cut anywhere is refused, the text left as it was; one with any
+ * byte changed is refused or read without reading or writing out of
+ * bounds (ASan and valgrind watch); a payload of another text is refused
+ * or harmless. */
+static void test_compiled_damaged(void **state)
+{
+  static const char small[] =
+      "# a list\nutilizador\tusuário\tlexical\talways\n"
+      "ecrã\ttela\tlexical\talways\r\nEquipa\tequipe\tlexical\tnoun\n"
+      "facto\tfato\tdrop-c\tnoun";
+  char path[] = "/tmp/tl-ptpt-XXXXXX";
+  int fd = mkstemp(path);
+  FILE *fp = fdopen(fd, "w");
+  tl_ptpt *p, *q;
+  tl_error err;
+  tl_buf a;
+  size_t len = sizeof small - 1, refused = 0;
+  char *text = tl_xmalloc(len + 1);
+
+  (void)state;
+  fputs(small, fp);
+  fclose(fp);
+  assert_int_equal(tl_ptpt_open(&p, path, &err), TL_OK);
+  tl_buf_init(&a);
+  tl_ptpt_encode(p, &a);
+  memcpy(text, small, len);
+  q = tl_ptpt_decode(text, len, (const unsigned char *)a.p, a.len);
+  assert_non_null(q);
+  same_entries(path, p, q);
+  assert_int_equal(tl_ptpt_lookup(q, "equipa", 6)->when, TL_PTPT_NOUN);
+  tl_ptpt_free(q);
+  for (size_t n = 0; n < a.len; n++) {
+    text = tl_xmalloc(len + 1);
+    memcpy(text, small, len);
+    assert_null(tl_ptpt_decode(text, len, (const unsigned char *)a.p, n));
+    assert_memory_equal(text, small, len);
+    free(text);
+  }
+  for (size_t i = 0; i < a.len; i++) {
+    a.p[i] = (char)(a.p[i] ^ 0x5A);
+    text = tl_xmalloc(len + 1);
+    memcpy(text, small, len);
+    q = tl_ptpt_decode(text, len, (const unsigned char *)a.p, a.len);
+    if (q != NULL) {
+      (void)tl_ptpt_lookup(q, "ecrã", 5);
+      (void)tl_ptpt_lookup(q, "facto", 5);
+      tl_ptpt_free(q);
+    } else {
+      assert_memory_equal(text, small, len);
+      free(text);
+      refused++;
+    }
+    a.p[i] = (char)(a.p[i] ^ 0x5A);
+  }
+  assert_true(refused > a.len / 2);
+  /* the payload of a shorter text: its offsets fall outside */
+  text = tl_xmalloc(len + 1);
+  memcpy(text, small, 20);
+  assert_null(tl_ptpt_decode(text, 20, (const unsigned char *)a.p, a.len));
+  free(text);
+  tl_buf_fini(&a);
+  tl_ptpt_free(p);
+  remove(path);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -118,6 +254,8 @@ int main(void)
       cmocka_unit_test(test_near_misses),
       cmocka_unit_test(test_when),
       cmocka_unit_test(test_errors),
+      cmocka_unit_test(test_compiled_round_trip),
+      cmocka_unit_test(test_compiled_damaged),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,54 @@
+# Checks shared by the suites of the compiled cache files (gloss-cache.sh,
+# ptpt-cache.sh). Source it after lib.sh and set: what (the debug word:
+# "glossary cache"), glob (the files: 'glossary-*.bin'), prefix (their
+# temporary files: '.glossary-'), dir (the cache folder), doc (the input),
+# a function check (a run with TRADLINT_DEBUG_LOAD=1) and $tmp/ref.json
+# (the findings without the cache).
+said() { grep -c "debug: $what $1" "$2" || true; }
+files() { find "$dir" -name "$glob" 2>/dev/null | wc -l; }
+
+# damage NAME REASON CMD...: damage the file with CMD, expect REASON, the
+# same findings, and the file read again by the next run
+damage() {
+  local name=$1 why=$2
+  shift 2
+  "$@"
+  check "$doc" >"$tmp/$name.json" 2>"$tmp/$name.err"
+  grep -q "$what rebuilt .* ($why)" "$tmp/$name.err" && cmp -s "$tmp/ref.json" "$tmp/$name.json" &&
+    ok || bad "$name cache: $(cat "$tmp/$name.err")"
+  check "$doc" >"$tmp/$name.2.json" 2>"$tmp/$name.2.err"
+  [ "$(said read "$tmp/$name.2.err")" = 1 ] && cmp -s "$tmp/ref.json" "$tmp/$name.2.json" && ok ||
+    bad "$name cache not rebuilt: $(cat "$tmp/$name.2.err")"
+}
+
+# damaged in the middle, truncated, foreign, another format: rebuilt, then
+# read; a folder in the file's place: built from the sources, no message
+damage_file() {
+  local f=$1 mid s
+  mid=$(($(stat -c %s "$f") / 2))
+  damage damaged checksum sh -c "printf 'ZZZZ' | dd of='$f' bs=1 seek=$mid conv=notrunc 2>/dev/null"
+  damage truncated 'truncated or damaged' sh -c "head -c $mid '$f' >'$tmp/cut' && cp '$tmp/cut' '$f'"
+  damage short truncated sh -c "head -c 20 '$f' >'$tmp/cut' && cp '$tmp/cut' '$f'"
+  damage foreign foreign sh -c "head -c 5000 /dev/urandom >'$f'"
+  damage version 'other format' sh -c "printf '\\x63' | dd of='$f' bs=1 seek=12 conv=notrunc 2>/dev/null"
+  rm -f "$f" && mkdir "$f"
+  check "$doc" >"$tmp/dir.json" 2>"$tmp/dir.err"; s=$?
+  [ $s = 0 ] && cmp -s "$tmp/ref.json" "$tmp/dir.json" && ! grep -q "aviso\|erro" "$tmp/dir.err" && ok ||
+    bad "a folder for the cache file: exit $s, $(cat "$tmp/dir.err")"
+  rmdir "$f"
+}
+
+# runs at once on an empty cache: every one right, the file whole after
+runs_at_once() {
+  local pids=() st=0 same=1 p i
+  rm -rf "$dir"
+  for i in 1 2 3 4; do
+    check "$doc" >"$tmp/par$i.json" 2>/dev/null & pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p" || st=1; done
+  check "$doc" >"$tmp/par.json" 2>"$tmp/par.err"
+  for i in 1 2 3 4; do cmp -s "$tmp/ref.json" "$tmp/par$i.json" || same=0; done
+  [ $st = 0 ] && [ $same = 1 ] && [ "$(said read "$tmp/par.err")" = 1 ] && [ "$(files)" = 1 ] &&
+    [ -z "$(find "$dir" -name "$prefix*")" ] && ok ||
+    bad "runs at once: status $st, same $same, $(cat "$tmp/par.err"), $(ls -a "$dir")"
+}
