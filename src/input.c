@@ -113,13 +113,24 @@ tl_status tl_input_read(const char *path, size_t max, char **data,
   if (!is_stdin && st.st_size > 0)
     TL_GROW(b.p, b.cap, (size_t)st.st_size + 1);
   /* never more than max + 1 bytes: /dev/zero on standard input, or a file
-   * that grows while it is read, stops at the cap */
-  while (b.len <= max &&
-         (n = fread(chunk, 1, b.len + sizeof chunk <= max + 1
-                                  ? sizeof chunk
-                                  : max + 1 - b.len,
-                    fp)) > 0)
-    tl_buf_add(&b, chunk, n);
+   * that grows while it is read, stops at the cap. Read straight into the
+   * buffer while it has room (a file of known size: all of it), else
+   * through the chunk */
+  while (b.len <= max) {
+    size_t want = b.len + sizeof chunk <= max + 1 ? sizeof chunk
+                                                  : max + 1 - b.len;
+    if (b.cap - b.len > 1) {
+      if (want > b.cap - b.len - 1)
+        want = b.cap - b.len - 1;
+      if ((n = fread(b.p + b.len, 1, want, fp)) == 0)
+        break;
+      b.len += n;
+    } else {
+      if ((n = fread(chunk, 1, want, fp)) == 0)
+        break;
+      tl_buf_add(&b, chunk, n);
+    }
+  }
   if (ferror(fp) || b.len > max) {
     int e = errno;
     bool big = b.len > max;

@@ -369,21 +369,22 @@ static void upper_into(const char *w, size_t n, tl_buf *out)
 
 static tl_status load(tl_spell *s, tl_error *err);
 
-/* Put word @w and its forms into @m, with @tmp for the all-caps form; the
- * XOR of the terms of the forms new to @m. */
-static uint64_t put_forms(tl_map *m, const char *w, size_t n, tl_buf *tmp)
+/* Put word @w and its forms into @m, with @tmp for the all-caps form; with
+ * @terms, the XOR of the terms of the forms new to @m (else 0). */
+static uint64_t put_forms(tl_map *m, const char *w, size_t n, tl_buf *tmp,
+                          bool terms)
 {
   uint64_t h = 0;
   bool created;
 
   tl_map_put(m, w, n, 1, &created);
-  if (created)
+  if (created && terms)
     h ^= word_term(w, n);
   if (tl_utf8_has_upper(w, n)) { /* names also accepted in capitals: OPENAI */
     tl_buf_clear(tmp);
     upper_into(w, n, tmp);
     tl_map_put(m, tmp->p, tmp->len, 1, &created);
-    if (created)
+    if (created && terms)
       h ^= word_term(tmp->p, tmp->len);
   }
   return h;
@@ -394,7 +395,7 @@ void tl_spell_words_add(tl_spell_words *w, const char *p, size_t n)
   tl_buf tmp;
 
   tl_buf_init(&tmp);
-  w->hash ^= put_forms(&w->forms, p, n, &tmp);
+  w->hash ^= put_forms(&w->forms, p, n, &tmp, true);
   tl_buf_fini(&tmp);
 }
 
@@ -402,7 +403,7 @@ static void tl_spell_add_word_unlocked(tl_spell *s, const char *w, size_t n)
 {
   if (s->loading) /* the loader reads the words: let it finish first */
     load(s, NULL);
-  (void)put_forms(&s->words, w, n, &s->tmp);
+  (void)put_forms(&s->words, w, n, &s->tmp, false);
   if (s->h != NULL)
     Hunspell_add(s->h, tl_arena_strndup(&s->strs, w, n));
 }
