@@ -48,6 +48,9 @@ struct tl_gloss_lazy {
   uint32_t *names;         /* tl_gloss_name_typo's candidate forms, grouped
                               by first letter, in form order */
   uint32_t name_at[257];   /* letter b's: names[name_at[b] .. name_at[b+1]) */
+  atomic_bool root_ready;  /* the two fields below are filled */
+  uint64_t *root_bits;     /* a bit per hash of the root's keys (ROOT_BIT) */
+  size_t root_mask;        /* bits - 1 */
 };
 
 tl_gloss *tl_gloss_new(void)
@@ -88,6 +91,7 @@ void tl_gloss_free(tl_gloss *g)
     free(g->lazy->pv);
     free(g->lazy->pn);
     free(g->lazy->names);
+    free(g->lazy->root_bits);
     tl_arena_fini(&g->lazy->keys);
     free(g->lazy);
   }
@@ -1395,13 +1399,55 @@ static int judge(const tl_gloss *g, tl_spell *spell, const char *doc,
   return TL_MATCH_VARIANT;
 }
 
+/* The bit of key hash @kh in the root's bit set (other bits of the hash
+ * than edge_slot's). */
+#define ROOT_BIT(kh, mask) ((size_t)((kh) >> 29) & (mask))
+
+/* The root's keys as a bit set of 32 bits a key or more: most words open
+ * no form, and the bit set, unlike the edge table of a large glossary,
+ * stays in the cache. */
+static void build_root(const tl_gloss *g, struct tl_gloss_lazy *z)
+{
+  size_t nroot = 0, bits = 4096;
+
+  for (size_t i = 0; i < g->capedges; i++)
+    nroot += g->edges[i].key != NULL && g->edges[i].parent == 0;
+  while (bits < nroot * 32)
+    bits *= 2;
+  z->root_bits = tl_xcalloc(bits / 64, sizeof *z->root_bits);
+  z->root_mask = bits - 1;
+  for (size_t i = 0; i < g->capedges; i++)
+    if (g->edges[i].key != NULL && g->edges[i].parent == 0) {
+      size_t b = ROOT_BIT(g->edges[i].kh, z->root_mask);
+      z->root_bits[b / 64] |= (uint64_t)1 << (b % 64);
+    }
+}
+
+static const struct tl_gloss_lazy *root_filter(const tl_gloss *g)
+{
+  struct tl_gloss_lazy *z = g->lazy;
+
+  if (!atomic_load_explicit(&z->root_ready, memory_order_acquire)) {
+    pthread_mutex_lock(&z->lock);
+    if (!atomic_load_explicit(&z->root_ready, memory_order_relaxed)) {
+      build_root(g, z);
+      atomic_store_explicit(&z->root_ready, true, memory_order_release);
+    }
+    pthread_mutex_unlock(&z->lock);
+  }
+  return z;
+}
+
 void tl_gloss_match(const tl_gloss *g, tl_spell *spell, const char *doc,
                     const tl_tokens *t, tl_matches *m)
 {
+  const struct tl_gloss_lazy *z;
+
   m->n = 0;
   m->npieces = 0;
   if (g == NULL || g->nf == 0)
     return;
+  z = root_filter(g);
   /* Words split at hyphens: "pré-treinamento" is "pré" + "treinamento". */
   for (size_t k = 0; k < t->n; k++) {
     const tl_token *tok = &t->v[k];
@@ -1442,8 +1488,11 @@ void tl_gloss_match(const tl_gloss *g, tl_spell *spell, const char *doc,
         if (j > i && pc->first &&
             !adjacent(doc, &t->v[m->pieces[j - 1].tok], &t->v[pc->tok]))
           break;
-        node = child(g, node, key, type == 0 ? pc->elen : pc->alen,
-                     type == 0 ? pc->eh : pc->ah);
+        uint64_t kh = type == 0 ? pc->eh : pc->ah;
+        size_t bit = ROOT_BIT(kh, z->root_mask);
+        if (node == 0 && !(z->root_bits[bit / 64] >> (bit % 64) & 1))
+          break; /* no form opens with this word */
+        node = child(g, node, key, type == 0 ? pc->elen : pc->alen, kh);
         if (node == 0)
           break;
         if (g->first[node] != 0 && pc->last && ncand < 32) {
