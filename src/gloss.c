@@ -53,6 +53,27 @@ struct tl_gloss_lazy {
   size_t root_mask;        /* bits - 1 */
 };
 
+typedef void lazy_builder(const tl_gloss *g, struct tl_gloss_lazy *z);
+
+/* The glossary's lazy indexes, built by @build the first time a thread
+ * asks, under z->lock; *@ready says they are filled (read without the
+ * lock once set). */
+static struct tl_gloss_lazy *lazy_built(const tl_gloss *g, atomic_bool *ready,
+                                        lazy_builder *build)
+{
+  struct tl_gloss_lazy *z = g->lazy;
+
+  if (!atomic_load_explicit(ready, memory_order_acquire)) {
+    pthread_mutex_lock(&z->lock);
+    if (!atomic_load_explicit(ready, memory_order_relaxed)) {
+      build(g, z);
+      atomic_store_explicit(ready, true, memory_order_release);
+    }
+    pthread_mutex_unlock(&z->lock);
+  }
+  return z;
+}
+
 tl_gloss *tl_gloss_new(void)
 {
   tl_gloss *g = tl_xcalloc(1, sizeof *g);
@@ -800,15 +821,7 @@ const char *tl_gloss_name_typo(const tl_gloss *g, const char *p, size_t n)
 
   if (g == NULL || n < 6 || n > 40 || !ascii_word(p, n))
     return NULL;
-  z = g->lazy;
-  if (!atomic_load_explicit(&z->names_ready, memory_order_acquire)) {
-    pthread_mutex_lock(&z->lock);
-    if (!atomic_load_explicit(&z->names_ready, memory_order_relaxed)) {
-      build_names(g, z);
-      atomic_store_explicit(&z->names_ready, true, memory_order_release);
-    }
-    pthread_mutex_unlock(&z->lock);
-  }
+  z = lazy_built(g, &g->lazy->names_ready, build_names);
   b = (unsigned char)p[0];
   for (uint32_t i = z->name_at[b]; i < z->name_at[b + 1]; i++) {
     const char *text = g->f[z->names[i]].text;
@@ -1165,17 +1178,7 @@ static void build_preds(const tl_gloss *g, struct tl_gloss_lazy *z)
 
 static const struct tl_gloss_lazy *preds(const tl_gloss *g)
 {
-  struct tl_gloss_lazy *z = g->lazy;
-
-  if (!atomic_load_explicit(&z->pred_ready, memory_order_acquire)) {
-    pthread_mutex_lock(&z->lock);
-    if (!atomic_load_explicit(&z->pred_ready, memory_order_relaxed)) {
-      build_preds(g, z);
-      atomic_store_explicit(&z->pred_ready, true, memory_order_release);
-    }
-    pthread_mutex_unlock(&z->lock);
-  }
-  return z;
+  return lazy_built(g, &g->lazy->pred_ready, build_preds);
 }
 
 bool tl_gloss_has_pred_forms(const tl_gloss *g)
@@ -1425,17 +1428,7 @@ static void build_root(const tl_gloss *g, struct tl_gloss_lazy *z)
 
 static const struct tl_gloss_lazy *root_filter(const tl_gloss *g)
 {
-  struct tl_gloss_lazy *z = g->lazy;
-
-  if (!atomic_load_explicit(&z->root_ready, memory_order_acquire)) {
-    pthread_mutex_lock(&z->lock);
-    if (!atomic_load_explicit(&z->root_ready, memory_order_relaxed)) {
-      build_root(g, z);
-      atomic_store_explicit(&z->root_ready, true, memory_order_release);
-    }
-    pthread_mutex_unlock(&z->lock);
-  }
-  return z;
+  return lazy_built(g, &g->lazy->root_ready, build_root);
 }
 
 void tl_gloss_match(const tl_gloss *g, tl_spell *spell, const char *doc,
