@@ -72,12 +72,27 @@ for v in range(2):
 PY
 
 # The reference: each version alone, one process, a fresh SQLite file.
+# Its time also sets when the victims die: a writer of DOCS documents runs
+# at least DOCS/NPATHS of it alone, and longer among the others.
+ref_start=$(date +%s.%N)
 for v in 0 1; do
   (cd ref$v && "$bin" corpus index --db "$tmp/ref$v.db" artigos >/dev/null 2>&1) ||
     bad "reference $v: corpus index failed"
   "$bin" corpus export --db "$tmp/ref$v.db" >ref$v.jsonl
 done
+solo=$(python3 -c "import time; print((time.time() - $ref_start) / 2 * $docs / $npaths)")
 
+# The writers, all at once; some killed: each victim at its own moment,
+# drawn from the middle of a writer's time alone (so well inside its run
+# among the others, however fast the store becomes). The victims and the
+# pauses between their deaths are drawn before the start, so that nothing
+# slow sits between the start and a kill.
+victims=$(python3 -c "import random; print(' '.join(map(str, random.sample(range($writers), $kills))))")
+read -ra pauses < <(python3 -c "
+import random
+m = sorted(random.uniform(0.2, 0.6) * $solo for _ in range($kills))
+print(' '.join(str(round(b - a, 3)) for a, b in zip([0.0] + m, m)))")
+i=0
 # The writers, all at once; some killed.
 start=$(date +%s.%N)
 pids=()
@@ -103,13 +118,8 @@ done
  done) & reader=$!
 # (bash's "Killed" notices are not ours to print)
 exec 3>&2 2>/dev/null
-victims=$(python3 -c "import random; print(' '.join(map(str, random.sample(range($writers), $kills))))")
 for k in $victims; do
-  # a moment early in the writers' run (the sleeps add up: the later
-  # victims must still be writing when their turn comes, however fast
-  # the store has become; with the glossary cache a writer of 30 documents
-  # runs about 0.6 s alone, so the window ends well before that)
-  sleep "$(python3 -c "import random; print(round(random.uniform(0.1, 0.2 + $docs / 300), 2))")"
+  sleep "${pauses[$i]}"; i=$((i + 1))
   kill -9 "${pids[$k]}" 2>/dev/null
 done
 status=()
