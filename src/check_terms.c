@@ -204,7 +204,7 @@ static void predicative(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     if (adj->kind != TL_TOK_WORD || adj->sent != t->v[i].sent ||
         (adj->flags & (TL_TF_CAP | TL_TF_ALLCAPS)) ||
         tl_token_in_list(c->doc, adj, EVALUATIVE) ||
-        tl_matches_overlap(m, adj->off, adj->len) != NULL)
+        tl_matches_overlap(m, adj->off, adj->off + adj->len) != NULL)
       continue;
     pf = tl_gloss_pred_forms(g, keys + offs[a], offs[a + 1] - offs[a], &npf);
     for (size_t p = 0; p < npf; p++) {

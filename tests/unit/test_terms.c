@@ -33,6 +33,13 @@ static void test_predicative_forbidden(void **state)
       findings("terminology.forbidden",
                "A rua onde ficam os servidores é barulhenta à noite.\n"),
       "");
+  /* the adjective is the first word of another glossary term: "ponto
+   * flutuante" (floating point) is no "produto ponto" (dot product) */
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "O tipo do resultado do produto é ponto flutuante de 32 "
+               "bits.\n"),
+      "");
   /* the noun in another sentence */
   assert_string_equal(
       findings("terminology.forbidden",
