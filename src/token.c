@@ -406,7 +406,17 @@ bool tl_tokens_adjacent(const char *doc, const tl_token *a,
 typedef struct list_slot {
   _Atomic(const char *const *) list;
   tl_map set;
+  uint64_t lens;     /* bit min(length, 63) of every listed word */
+  uint64_t first[4]; /* bit b: a listed word begins with byte b */
 } list_slot;
+
+/* Whether a word of @n bytes beginning with @b may be in @sl's list: two
+ * bit tests that spare most words the hash and the probe. */
+static bool list_may_have(const list_slot *sl, unsigned char b, size_t n)
+{
+  return (sl->lens >> (n < 63 ? n : 63) & 1) &&
+         (sl->first[b >> 6] >> (b & 63) & 1);
+}
 
 static list_slot list_slots[LIST_SLOTS];
 static pthread_mutex_t list_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -456,8 +466,15 @@ static const list_slot *list_index(const char *const *list)
       found = sl;
     } else if (l == NULL) { /* index it here */
       tl_map_init(&sl->set);
-      for (size_t i = 0; list[i] != NULL; i++)
-        tl_map_put(&sl->set, list[i], strlen(list[i]), 1, NULL);
+      sl->lens = 0;
+      memset(sl->first, 0, sizeof sl->first);
+      for (size_t i = 0; list[i] != NULL; i++) {
+        size_t n = strlen(list[i]);
+        unsigned char b = (unsigned char)list[i][0];
+        tl_map_put(&sl->set, list[i], n, 1, NULL);
+        sl->lens |= (uint64_t)1 << (n < 63 ? n : 63);
+        sl->first[b >> 6] |= (uint64_t)1 << (b & 63);
+      }
       atomic_store_explicit(&sl->list, list, memory_order_release);
       found = sl;
     }
@@ -475,12 +492,14 @@ bool tl_in_list(const char *const *list, const char *s, size_t n)
     return false;
   /* an indexed list first: most asks, and no need to count its words */
   if ((sl = list_published(list)) != NULL)
-    return tl_map_find(&sl->set, s, n) != NULL;
+    return list_may_have(sl, (unsigned char)s[0], n) &&
+           tl_map_find(&sl->set, s, n) != NULL;
   while (len <= LIST_SCAN_MAX && list[len] != NULL)
     len++;
   if (len <= LIST_SCAN_MAX || (sl = list_index(list)) == NULL)
     return scan_list(list, s, n);
-  return tl_map_find(&sl->set, s, n) != NULL;
+  return list_may_have(sl, (unsigned char)s[0], n) &&
+         tl_map_find(&sl->set, s, n) != NULL;
 }
 
 const char *tl_token_lower(const char *doc, const tl_token *tok, tl_buf *buf,
