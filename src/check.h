@@ -169,6 +169,7 @@ typedef struct tl_ctx {
   size_t npending, cappending;
   const struct tl_ptpt *ptpt; /* the pt-PT list, or NULL */
   const struct tl_calques *calques; /* derived name calques, or NULL */
+  struct tl_calque_filter *calque_filter; /* the linter's, or NULL */
   tl_calque_hit *chits;
   size_t nchits, capchits;
   tl_map derived; /* phrase groups of consistency.derived */

@@ -134,29 +134,39 @@ void tl_check_calque(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                      const tl_matches *m)
 {
   tl_buf key, wk;
-  size_t *wo; /* token k's word key: wk.p[wo[k] .. wo[k + 1]) */
+  size_t *wo; /* token k's word key: wk.p[wo[2k] .. wo[2k] + wo[2k + 1]),
+                 made when first needed (wo[2k] is SIZE_MAX before) */
+  const char *gk = NULL;
+  const size_t *go = NULL;
+  const tl_map *opens = NULL;
 
   if (c->calques == NULL || c->calques->nforms == 0)
     return;
   tl_buf_init(&key);
   tl_buf_init(&wk);
-  /* each word's key once, not once per phrase it may open or continue */
-  wo = tl_xmalloc((t->n + 1) * sizeof *wo);
-  for (size_t k = 0; k < t->n; k++) {
-    wo[k] = wk.len;
-    if (t->v[k].kind == TL_TOK_WORD)
-      tl_calques_word_key(c->doc + t->v[k].off, t->v[k].len, &wk);
-  }
-  wo[t->n] = wk.len;
+  /* each word's key once, not once per phrase it may open or continue,
+   * and only for the words of a phrase that may be a calque: a word whose
+   * glossary key no calque begins with opens none */
+  if (c->calque_filter != NULL &&
+      (opens = tl_calque_filter_get(c->calque_filter, c->calques, t->n)) !=
+          NULL)
+    go = tl_ctx_token_keys(c, t, &gk);
+  wo = tl_xmalloc((2 * t->n + 1) * sizeof *wo);
+  for (size_t k = 0; k < t->n; k++)
+    wo[2 * k] = SIZE_MAX;
   for (size_t i = 0; i < t->n; i++) {
     size_t best = 0;
     uint32_t concept = 0;
 
     if (t->v[i].kind != TL_TOK_WORD)
       continue;
+    if (go != NULL &&
+        tl_map_find(opens, gk + go[i], go[i + 1] - go[i]) == NULL)
+      continue;
     tl_buf_clear(&key);
     for (size_t n = 1; n <= SPAN && i + n - 1 < t->n; n++) {
-      const tl_token *tok = &t->v[i + n - 1];
+      size_t w = i + n - 1;
+      const tl_token *tok = &t->v[w];
       uint32_t k;
       if (tok->kind != TL_TOK_WORD || tok->sent != t->v[i].sent)
         break;
@@ -168,7 +178,12 @@ void tl_check_calque(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
           break;
         tl_buf_addc(&key, ' ');
       }
-      tl_buf_add(&key, wk.p + wo[i + n - 1], wo[i + n] - wo[i + n - 1]);
+      if (wo[2 * w] == SIZE_MAX) {
+        wo[2 * w] = wk.len;
+        tl_calques_word_key(c->doc + tok->off, tok->len, &wk);
+        wo[2 * w + 1] = wk.len - wo[2 * w];
+      }
+      tl_buf_add(&key, wk.p + wo[2 * w], wo[2 * w + 1]);
       if ((k = tl_calques_find(c->calques, key.p, key.len)) != 0) {
         best = n;
         concept = k - 1;

@@ -228,6 +228,8 @@ tl_status tl_linter_new_cached(tl_linter **out, const tl_options *opt,
   tl_map_init(&l->wordclass);
   tl_map_init(&l->verdicts);
   tl_matches_init(&l->matches);
+  l->calque_filter = tl_xmalloc(sizeof *l->calque_filter);
+  tl_calque_filter_init(l->calque_filter);
   tl_spell_words_init(&l->gloss_words);
   l->words_dir = l->opt.words_dir ? tl_xstrdup(l->opt.words_dir)
                                  : tl_data_path("dictionaries");
@@ -429,6 +431,8 @@ static tl_linter *sibling(tl_linter *l, bool own)
   s->defer = l->defer;
   tl_map_init(&s->wordclass);
   tl_map_init(&s->verdicts);
+  s->calque_filter = tl_xmalloc(sizeof *s->calque_filter);
+  tl_calque_filter_init(s->calque_filter);
   tl_matches_init(&s->matches);
   for (size_t i = 0; i < l->nlevels; i++) {
     s->levels = tl_xrealloc(s->levels, (s->nlevels + 1) * sizeof *s->levels);
@@ -491,6 +495,9 @@ void tl_linter_free(tl_linter *l)
   tl_map_fini(&l->wordclass);
   tl_map_fini(&l->verdicts);
   tl_matches_fini(&l->matches);
+  if (l->calque_filter != NULL)
+    tl_calque_filter_fini(l->calque_filter);
+  free(l->calque_filter);
   for (size_t i = 0; i < l->nlevels; i++)
     free(l->levels[i]);
   free(l->levels);
@@ -1037,6 +1044,7 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
   rn.ctx.gloss = l->gloss;
   rn.ctx.ptpt = l->ptpt;
   rn.ctx.calques = l->calques;
+  rn.ctx.calque_filter = l->calque_filter;
   rn.ctx.wordclass = &l->wordclass;
   rn.ctx.verdicts = &l->verdicts;
   rn.matches = &l->matches;

@@ -19,6 +19,7 @@ struct tl_linter {
   struct tl_renderings *renderings;   /* dictionaries/renderings.tsv */
   struct tl_ptpt *ptpt; /* dictionaries/pt-PT.tsv; NULL when absent */
   struct tl_calques *calques; /* literal translations of names; NULL: none */
+  struct tl_calque_filter *calque_filter; /* this linter's own */
   tl_spell_words gloss_words; /* the glossary's words, which the spellers
                                  borrow (tl_spell_accept) */
   struct tl_corpus *corpus; /* borrowed; NULL: no memory */

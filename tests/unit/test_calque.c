@@ -71,12 +71,28 @@ static void test_name_calque_near_misses(void **state)
       "");
 }
 
+/* Past the first 4,096 tokens a linter checks, the calques' first words
+ * sift the text (tl_calque_filter): the same findings as without. */
+static void test_name_calques_filtered(void **state)
+{
+  static char filler[32768]; /* 1,365 sentences: 6,825 tokens */
+  size_t n = 0;
+
+  while (n + 32 < sizeof filler)
+    n += (size_t)snprintf(filler + n, sizeof filler - n,
+                          "O modelo respondeu bem. ");
+  assert_string_equal(findings("terminology.calque", filler), "");
+  test_name_calques(state);
+  test_name_calque_near_misses(state);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_inflected_forbidden_forms),
       cmocka_unit_test(test_name_calques),
       cmocka_unit_test(test_name_calque_near_misses),
+      cmocka_unit_test(test_name_calques_filtered),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
