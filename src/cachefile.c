@@ -9,8 +9,13 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#ifndef MAP_POPULATE /* Linux's: elsewhere, the pages fault in as read */
+#define MAP_POPULATE 0
+#endif
 
 bool tl_cachefile_read(const char *path, unsigned char **out, size_t *len,
                        bool *missing)
@@ -46,6 +51,66 @@ bool tl_cachefile_read(const char *path, unsigned char **out, size_t *len,
   *out = d;
   *len = got;
   return true;
+}
+
+tl_cache_image *tl_cache_image_open(const char *path, bool *missing)
+{
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  tl_cache_image *im;
+  void *m;
+
+  *missing = false;
+  if (fd < 0) {
+    *missing = errno == ENOENT || errno == ENOTDIR;
+    return NULL;
+  }
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 ||
+      (uint64_t)st.st_size > (uint64_t)1 << 31) {
+    int e = S_ISREG(st.st_mode) ? EFBIG : EINVAL;
+    close(fd);
+    errno = e;
+    return NULL;
+  }
+  im = tl_xcalloc(1, sizeof *im);
+  if (st.st_size == 0) { /* nothing to map: an empty image */
+    close(fd);
+    im->p = (const unsigned char *)"";
+    return im;
+  }
+  /* every page is read (the checksum): mapped at once, not a fault each */
+  m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+           fd, 0);
+  if (m != MAP_FAILED) {
+    close(fd);
+    im->map = m;
+    im->p = m;
+    im->len = (size_t)st.st_size;
+    return im;
+  }
+  close(fd); /* a file system that cannot map: read it */
+  {
+    unsigned char *d;
+    size_t len;
+    if (!tl_cachefile_read(path, &d, &len, missing)) {
+      free(im);
+      return NULL;
+    }
+    im->heap = d;
+    im->p = d;
+    im->len = len;
+  }
+  return im;
+}
+
+void tl_cache_image_free(tl_cache_image *im)
+{
+  if (im == NULL)
+    return;
+  if (im->map != NULL)
+    munmap(im->map, im->len);
+  free(im->heap);
+  free(im);
 }
 
 bool tl_cachefile_mkdir(const char *dir)
@@ -188,6 +253,63 @@ bool tl_cachefile_build_id(tl_buf *id)
   return true;
 }
 
+/* tl_map_hash of the @size bytes of @fd, read in pieces through a small
+ * buffer (the same pages for every file, where reading a file whole took
+ * fresh ones); false when it does not hold exactly @size bytes. */
+static bool hash_fd(int fd, size_t size, uint64_t *out)
+{
+  enum { PIECE = 1 << 15 };
+  unsigned char *b = tl_xmalloc(PIECE + 8);
+  uint64_t h = 0x243F6A8885A308D3ULL ^ ((uint64_t)size * 0x9E3779B97F4A7C15ULL);
+  uint64_t v;
+  size_t have = 0, total = 0; /* have: bytes in @b, fewer than 8 kept over */
+  bool ok = true;
+
+  for (;;) {
+    ssize_t r = read(fd, b + have, PIECE);
+    size_t whole;
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r < 0) {
+      ok = false;
+      break;
+    }
+    if (r == 0)
+      break;
+    have += (size_t)r;
+    total += (size_t)r;
+    if (total > size)
+      break;
+    whole = have & ~(size_t)7;
+    for (size_t i = 0; i < whole; i += 8) {
+      memcpy(&v, b + i, 8);
+      h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+      h ^= h >> 29;
+    }
+    memmove(b, b + whole, have - whole);
+    have -= whole;
+  }
+  /* the last 0 to 7 bytes, as tl_map_hash takes them */
+  if (have >= 4) {
+    uint32_t a, c;
+    memcpy(&a, b, 4);
+    memcpy(&c, b + have - 4, 4);
+    v = (uint64_t)a << 32 | c;
+  } else if (have > 0) {
+    v = (uint64_t)b[0] << 16 | (uint64_t)b[have / 2] << 8 | b[have - 1];
+  } else {
+    v = 0;
+  }
+  h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 29;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  h ^= h >> 33;
+  free(b);
+  *out = h;
+  return ok && total == size;
+}
+
 bool tl_cachefile_file_identity(const char *path, tl_buf *id,
                                 unsigned char **keep, size_t *keep_len)
 {
@@ -195,9 +317,26 @@ bool tl_cachefile_file_identity(const char *path, tl_buf *id,
   size_t len;
   bool missing;
   struct stat sb;
+  uint64_t h;
 
   if (keep != NULL)
     *keep = NULL;
+  if (keep == NULL) { /* only its hash: read in pieces */
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    bool ok;
+    if (fd < 0)
+      return false;
+    ok = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= 0 &&
+         (uint64_t)sb.st_size <= (uint64_t)1 << 31 &&
+         hash_fd(fd, (size_t)sb.st_size, &h);
+    close(fd);
+    if (!ok)
+      return false;
+    tl_buf_printf(id, "file\t%s\t%zu\t%lld.%09ld\t%016llx\n", path,
+                  (size_t)sb.st_size, (long long)sb.st_mtim.tv_sec,
+                  (long)sb.st_mtim.tv_nsec, (unsigned long long)h);
+    return true;
+  }
   if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
       !tl_cachefile_read(path, &data, &len, &missing))
     return false;
@@ -208,12 +347,8 @@ bool tl_cachefile_file_identity(const char *path, tl_buf *id,
     free(data);
     return false;
   }
-  if (keep != NULL) {
-    *keep = data;
-    *keep_len = len;
-  } else {
-    free(data);
-  }
+  *keep = data;
+  *keep_len = len;
   return true;
 }
 
@@ -347,7 +482,7 @@ void tl_cache_put_map(tl_buf *b, const tl_map *m)
 void tl_cache_get_map(tl_cache_reader *r, tl_map *m)
 {
   size_t cap = (size_t)tl_cache_get64(r), count, nkeys;
-  char *keys = NULL;
+  const char *keys = NULL;
   const unsigned char *kp, *rec;
 
   count = tl_cache_get_count(r, 24);
@@ -369,9 +504,12 @@ void tl_cache_get_map(tl_cache_reader *r, tl_map *m)
     return;
   m->slots = tl_xcalloc(cap, sizeof *m->slots);
   m->cap = cap;
-  if (nkeys > 0) {
-    keys = tl_arena_alloc(&m->keys, nkeys);
-    memcpy(keys, kp, nkeys);
+  if (nkeys > 0 && r->borrow) {
+    keys = (const char *)kp;
+  } else if (nkeys > 0) {
+    char *k = tl_arena_alloc(&m->keys, nkeys);
+    memcpy(k, kp, nkeys);
+    keys = k;
   }
   rec = tl_cache_take(r, count * 24); /* count: bounded by the payload */
   for (size_t i = 0; i < count && !r->bad; i++, rec += 24) {
@@ -391,5 +529,117 @@ void tl_cache_get_map(tl_cache_reader *r, tl_map *m)
     s->value = f[2];
     s->hash = hash;
     m->count++;
+  }
+}
+
+/* ---- tables read where they lie ---------------------------------------- */
+
+#define TSLOT 16u
+
+static bool slot_used(const unsigned char *slots, size_t i)
+{
+  uint32_t k;
+
+  memcpy(&k, slots + TSLOT * i, 4);
+  return k != 0;
+}
+
+void tl_cache_put_table(tl_buf *b, const tl_map *m)
+{
+  size_t cap = 0, nkeys = 0;
+  unsigned char *slots;
+
+  if (m->count > 0) { /* at most half full, as the map */
+    cap = 16;
+    while (cap < 2 * m->count)
+      cap *= 2;
+  }
+  slots = tl_xcalloc(cap > 0 ? cap : 1, TSLOT);
+  tl_cache_put64(b, cap);
+  tl_cache_put64(b, m->count);
+  for (size_t i = 0; i < m->cap; i++)
+    if (m->slots[i].key != NULL)
+      nkeys += m->slots[i].len + 1;
+  tl_cache_put64(b, nkeys);
+  nkeys = 0;
+  for (size_t i = 0; i < m->cap; i++) {
+    const tl_map_slot *s = &m->slots[i];
+    uint64_t h;
+    uint32_t f[4];
+    size_t j;
+    if (s->key == NULL)
+      continue;
+    h = tl_map_hash(s->key, s->len);
+    for (j = (size_t)h & (cap - 1); slot_used(slots, j); j = (j + 1) & (cap - 1))
+      ;
+    f[0] = (uint32_t)nkeys + 1;
+    f[1] = s->len;
+    f[2] = s->value;
+    f[3] = (uint32_t)(h >> 32);
+    memcpy(slots + TSLOT * j, f, TSLOT);
+    tl_buf_add(b, s->key, s->len);
+    tl_buf_addc(b, '\0');
+    nkeys += s->len + 1;
+  }
+  tl_buf_add(b, slots, cap * TSLOT);
+  free(slots);
+}
+
+void tl_cache_get_table(tl_cache_reader *r, tl_cache_table *t)
+{
+  static const unsigned char zero[TSLOT];
+  size_t cap = (size_t)tl_cache_get64(r), count = (size_t)tl_cache_get64(r);
+  size_t nkeys = tl_cache_get_count(r, 1), used = 0;
+
+  memset(t, 0, sizeof *t);
+  t->keys = (const char *)tl_cache_take(r, nkeys);
+  if (r->bad || (cap & (cap - 1)) != 0 || count >= cap + (cap == 0) ||
+      cap > (r->n - r->at) / TSLOT || (nkeys > 0 && t->keys[nkeys - 1] != '\0')) {
+    r->bad = true;
+    return;
+  }
+  t->slots = tl_cache_take(r, cap * TSLOT);
+  for (size_t i = 0; i < cap && !r->bad; i++) {
+    uint32_t f[4];
+    memcpy(f, t->slots + TSLOT * i, TSLOT);
+    if (f[0] == 0) {
+      r->bad = memcmp(f, zero, TSLOT) != 0;
+      continue;
+    }
+    r->bad = f[0] - 1 >= nkeys || f[1] >= nkeys - (f[0] - 1) ||
+             t->keys[f[0] - 1 + f[1]] != '\0';
+    used++;
+  }
+  if (r->bad || used != count) {
+    r->bad = true;
+    memset(t, 0, sizeof *t);
+    return;
+  }
+  t->cap = cap;
+  t->count = count;
+  t->nkeys = nkeys;
+}
+
+bool tl_cache_table_find(const tl_cache_table *t, const char *key, size_t len,
+                         uint32_t *value)
+{
+  uint64_t h;
+  size_t mask;
+
+  if (t->count == 0)
+    return false;
+  h = tl_map_hash(key, len);
+  mask = t->cap - 1;
+  /* a slot is always empty (count < cap): the probe ends */
+  for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+    uint32_t f[4];
+    memcpy(f, t->slots + TSLOT * i, TSLOT);
+    if (f[0] == 0)
+      return false;
+    if (f[3] == (uint32_t)(h >> 32) && f[1] == len &&
+        memcmp(t->keys + f[0] - 1, key, len) == 0) {
+      *value = f[2];
+      return true;
+    }
   }
 }

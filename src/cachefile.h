@@ -17,6 +17,27 @@
 bool tl_cachefile_read(const char *path, unsigned char **out, size_t *len,
                        bool *missing);
 
+/* A cache file's bytes as one run reads them: mapped read-only where the
+ * system allows it (the page cache's own pages: nothing read into fresh
+ * memory, nothing copied; what lies in it is used where it lies), else read
+ * whole into memory. Cache files are only ever replaced by a rename
+ * (tl_cachefile_write), never rewritten in place, so a mapping keeps the
+ * file it was made of whatever the other runs write meanwhile; the readers
+ * check its size and checksum before they use it (tl_cachefile_payload). */
+typedef struct tl_cache_image {
+  const unsigned char *p; /* the file's bytes */
+  size_t len;
+  void *map;           /* the mapping, or NULL */
+  unsigned char *heap; /* the bytes read, where the file is not mapped */
+} tl_cache_image;
+
+/* The image of regular file @path (tl_cache_image_free), or NULL with errno
+ * set when it cannot be opened or read; *missing then tells whether it is
+ * simply absent. */
+tl_cache_image *tl_cache_image_open(const char *path, bool *missing);
+/* Unmap or free @im; NULL is allowed. */
+void tl_cache_image_free(tl_cache_image *im);
+
 /* Create folder @dir and its parents, private (mode 0700): the cache
  * holds the words of unpublished texts. */
 bool tl_cachefile_mkdir(const char *dir);
@@ -91,6 +112,8 @@ typedef struct tl_cache_reader {
   bool bad;
   const char *strs; /* a string section of the caller's, or NULL */
   size_t nstrs;
+  bool borrow; /* the maps' keys used where they lie in @p (which must
+                  outlive them), not copied */
 } tl_cache_reader;
 
 /* The next @k bytes, or NULL (bad). Inline: a payload is read a field at
@@ -141,8 +164,32 @@ static inline size_t tl_cache_get_count(tl_cache_reader *r, size_t size)
   return (size_t)v;
 }
 /* A map as tl_cache_put_map wrote it into @m (initialised, empty); its keys
- * go to its own arena. A table size the entries do not justify, a slot out
+ * go to its own arena, or stay where they lie when r->borrow. A table size the entries do not justify, a slot out
  * of range or twice, a key out of the key section: bad. */
 void tl_cache_get_map(tl_cache_reader *r, tl_map *m);
+
+/* ---- tables read where they lie ------------------------------------------
+ * A map written as a hash table of its own (tl_cache_put_table): the keys,
+ * NUL-terminated, then a power of two of 16-byte slots (key offset + 1, 0
+ * for an empty slot; key length; value; the high half of the key's
+ * tl_map_hash), placed by linear probing from the hash's low bits. Read back
+ * (tl_cache_get_table), nothing is rebuilt or copied: lookups probe the
+ * slots where they lie (a mapped cache file's pages). */
+typedef struct tl_cache_table {
+  const unsigned char *slots; /* cap slots */
+  size_t cap, count;
+  const char *keys;
+  size_t nkeys;
+} tl_cache_table;
+
+/* Append the table of @m's keys and values. */
+void tl_cache_put_table(tl_buf *b, const tl_map *m);
+/* A table as tl_cache_put_table wrote it, every slot checked (a key out of
+ * its section or not NUL-terminated, an empty slot not all zeros, a count
+ * other than the slots': bad). @t borrows r->p. */
+void tl_cache_get_table(tl_cache_reader *r, tl_cache_table *t);
+/* Whether @key[0..len) is in @t: true with its value in *value. */
+bool tl_cache_table_find(const tl_cache_table *t, const char *key, size_t len,
+                         uint32_t *value);
 
 #endif

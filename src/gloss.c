@@ -1,5 +1,6 @@
 #include "gloss.h"
 #include "msg.h"
+#include "cachefile.h"
 
 #include "input.h"
 
@@ -116,6 +117,7 @@ void tl_gloss_free(tl_gloss *g)
     tl_arena_fini(&g->lazy->keys);
     free(g->lazy);
   }
+  tl_cache_image_free(g->image);
   free(g);
 }
 

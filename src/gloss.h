@@ -67,6 +67,9 @@ typedef struct tl_gloss {
   tl_arena strs;
   /* indexes built on first use from the fields above (never cached) */
   struct tl_gloss_lazy *lazy;
+  /* the cache file read (gloss_cache.c) in which the strings and keys of
+   * the glossary, its calques and its words lie, or NULL; freed last */
+  struct tl_cache_image *image;
 } tl_gloss;
 
 /* A forbidden two-word "noun adjective" form whose concept's preferred

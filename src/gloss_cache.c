@@ -23,7 +23,7 @@
  * must be added here too (then update the sizes, which guard against
  * forgetting it on the machines CI runs on). */
 #if defined(__x86_64__) || defined(__aarch64__)
-_Static_assert(sizeof(tl_gloss) == 280 && sizeof(tl_concept) == 56 &&
+_Static_assert(sizeof(tl_gloss) == 288 && sizeof(tl_concept) == 56 &&
                    sizeof(tl_form) == 32 && sizeof(tl_edge) == 32 &&
                    sizeof(tl_calques) == 176 && sizeof(tl_nearmiss) == 104,
                "a glossary struct changed: write and read its new field in "
@@ -318,12 +318,11 @@ static bool all_ones(const tl_map *m)
 bool tl_gloss_cache_decode(const unsigned char *p, size_t n, tl_gloss **gp,
                            tl_calques **cp, tl_spell_words *words)
 {
-  reader r = {p, 0, n, false, NULL, 0};
+  reader r = {p, 0, n, false, NULL, 0, true};
   tl_gloss *g;
   tl_calques *c;
   size_t ns = get_count(&r, 1);
   const unsigned char *sp = take(&r, ns);
-  char *strs;
 
   *gp = NULL;
   *cp = NULL;
@@ -336,9 +335,7 @@ bool tl_gloss_cache_decode(const unsigned char *p, size_t n, tl_gloss **gp,
   tl_map_init(&c->near.forms);
   tl_map_init(&c->near.en_first);
   tl_map_init(&c->near.first);
-  strs = tl_arena_alloc(&g->strs, ns);
-  memcpy(strs, sp, ns);
-  r.strs = strs;
+  r.strs = (const char *)sp; /* the strings and keys used where they lie */
   r.nstrs = ns;
   decode_gloss(&r, g);
   decode_calques(&r, c, g->nc);
@@ -408,20 +405,21 @@ static void debug(const char *what, const char *path, const char *why)
             path, why ? " (" : "", why ? why : "", why ? ")" : "");
 }
 
-/* The glossary of file data[0..len) if it is a good cache of @id; NULL or
- * a reason in *why. */
-static bool read_cache(const unsigned char *data, size_t len, const tl_buf *id,
-                       tl_gloss **g, tl_calques **c, tl_spell_words *words,
-                       const char **why)
+/* The glossary of file image @im if it is a good cache of @id (the
+ * glossary then holds the image, in which its strings and keys lie); false
+ * with a reason in *why. */
+static bool read_cache(tl_cache_image *im, const tl_buf *id, tl_gloss **g,
+                       tl_calques **c, tl_spell_words *words, const char **why)
 {
   size_t at, n;
 
-  if (!tl_cachefile_payload(data, len, MAGIC, VERSION, id, &at, &n, why))
+  if (!tl_cachefile_payload(im->p, im->len, MAGIC, VERSION, id, &at, &n, why))
     return false;
-  if (!tl_gloss_cache_decode(data + at, n, g, c, words)) {
+  if (!tl_gloss_cache_decode(im->p + at, n, g, c, words)) {
     *why = "bad payload";
     return false;
   }
+  (*g)->image = im;
   return true;
 }
 
@@ -460,20 +458,17 @@ tl_status tl_gloss_cache_load(const char *dir, const char *const *paths,
   tl_buf_init(&id);
   tl_buf_init(&file);
   if (dir != NULL && identity(dir, paths, &id, &file)) {
-    unsigned char *data = NULL;
-    size_t len = 0;
     bool missing;
     const char *why = "missing";
+    tl_cache_image *im = tl_cache_image_open(file.p, &missing);
     cached = true;
-    if (tl_cachefile_read(file.p, &data, &len, &missing) &&
-        read_cache(data, len, &id, gp, cp, words, &why)) {
+    if (im != NULL && read_cache(im, &id, gp, cp, words, &why)) {
       debug("read", file.p, NULL);
-      free(data);
       tl_buf_fini(&id);
       tl_buf_fini(&file);
       return TL_OK;
     }
-    free(data);
+    tl_cache_image_free(im);
     debug("rebuilt", file.p, why);
   }
   *gp = tl_gloss_new();

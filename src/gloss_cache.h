@@ -39,7 +39,8 @@ void tl_gloss_cache_encode(const tl_gloss *g, const tl_calques *c,
 /* Rebuild a glossary, its calques and its words (into @words, initialised
  * and empty) from payload p[0..n) (as tl_gloss_cache_encode wrote it),
  * checking every count, offset and index: false, with nothing allocated
- * (@words left empty), when anything is out of place. */
+ * (@words left empty), when anything is out of place. Their strings and
+ * keys are used where they lie in @p: it must outlive all three. */
 bool tl_gloss_cache_decode(const unsigned char *p, size_t n, tl_gloss **g,
                            tl_calques **c, tl_spell_words *words);
 

@@ -1,6 +1,6 @@
 #include "proper.h"
 
-#include "input.h"
+#include "cachefile.h"
 #include "map.h"
 
 #include <pthread.h>
@@ -8,16 +8,20 @@
 #include <string.h>
 
 /* The first lookups search the file's text (a warm check asks about one
- * or two names); from the SCANS+1-th on, the names are indexed. */
+ * or two names); from the SCANS+1-th on, the names are indexed. The text
+ * is mapped, not read into fresh memory (860 KB, 210 pages a warm check
+ * no longer faults in one by one): Debian replaces a dictionary by a
+ * rename, never rewrites it in place. */
 #define SCANS 4
 
 struct tl_proper {
   pthread_mutex_t lock;
   char *path;
   bool loaded;  /* @data read (or found unreadable) */
-  bool indexed; /* @names built, @data freed */
+  bool indexed; /* @names built, @text freed */
   unsigned scans;
-  char *data;
+  tl_cache_image *text;
+  const char *data;
   size_t len;
   tl_map names;
 };
@@ -42,7 +46,7 @@ void tl_proper_free(tl_proper *p)
     return;
   pthread_mutex_destroy(&p->lock);
   tl_map_fini(&p->names);
-  free(p->data);
+  tl_cache_image_free(p->text);
   free(p->path);
   free(p);
 }
@@ -73,7 +77,8 @@ static void index_names(tl_proper *p)
     }
     s = end + 1;
   }
-  free(p->data);
+  tl_cache_image_free(p->text);
+  p->text = NULL;
   p->data = NULL;
   p->indexed = true;
 }
@@ -101,8 +106,14 @@ bool tl_proper_has(tl_proper *p, const char *w, size_t n)
     return false;
   pthread_mutex_lock(&p->lock);
   if (!p->loaded) {
-    if (tl_input_read(p->path, 0, &p->data, &p->len, NULL, NULL) != TL_OK)
+    bool missing;
+    p->text = tl_cache_image_open(p->path, &missing);
+    if (p->text == NULL) {
       p->indexed = true; /* an unreadable dictionary knows no names */
+    } else {
+      p->data = (const char *)p->text->p;
+      p->len = p->text->len;
+    }
     p->loaded = true;
   }
   if (!p->indexed && p->scans < SCANS) {

@@ -1,8 +1,8 @@
-/* The pt-PT -> pt-BR word list: read whole, split in place (the entries
- * point into the file's text), indexed by a hash map (form -> entry index),
- * looked up per word in lower case; or the entries and the index read
- * from the cache folder, pointing into the file's text as read for its
- * identity. */
+/* The pt-PT -> pt-BR word list: read whole, split, checked and compiled
+ * (the entries' strings and records and a hash table of the forms, the
+ * cache file's payload), looked up per word in lower case in the compiled
+ * form; or that payload read where it lies in the cache folder's file,
+ * mapped (nothing decoded, copied or indexed again). */
 #include "ptpt.h"
 #include "msg.h"
 
@@ -11,28 +11,52 @@
 #include "utf8.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #define MAGIC "TLPTPTC1"
-#define VERSION 1u /* bump when the payload's layout changes */
+#define VERSION 2u /* bump when the payload's layout changes */
 
+/* A list is its compiled form (the cache file's payload, tl_ptpt_encode):
+ * the entries' strings, a record of 16 bytes an entry (the offsets of its
+ * three strings, its "when") and the index (tl_cache_put_table: European
+ * form -> entry), read where they lie: in a mapped cache file, or in a
+ * payload compiled from the list's text. An entry a lookup finds is made
+ * into a tl_ptpt_entry the first time (a few in a text: the array's pages
+ * stay untouched). */
 struct tl_ptpt {
-  tl_ptpt_entry *v;
-  size_t n, cap;
-  tl_map index; /* European form -> entry index */
-  char *text;   /* the file, its fields NUL-terminated in place */
+  tl_cache_image *image; /* the cache file the payload lies in, or NULL */
+  unsigned char *own;    /* else the payload compiled here */
+  const unsigned char *pay;
+  size_t npay;
+  size_t n;             /* entries */
+  const char *strs;     /* the strings, the last one NUL-terminated */
+  size_t nstrs;
+  const unsigned char *recs;
+  tl_cache_table index;
+  tl_ptpt_entry *v;     /* made on first lookup (ready[i] set) */
+  atomic_uchar *ready;
+  pthread_mutex_t *lock;
 };
+
+#define REC 16u
 
 void tl_ptpt_free(tl_ptpt *p)
 {
   if (p == NULL)
     return;
-  tl_map_fini(&p->index);
-  free(p->text);
+  if (p->lock != NULL) {
+    pthread_mutex_destroy(p->lock);
+    free(p->lock);
+  }
   free(p->v);
+  free(p->ready);
+  free(p->own);
+  tl_cache_image_free(p->image);
   free(p);
 }
 
@@ -80,8 +104,15 @@ static bool plainly_lower(const char *s, size_t n)
   return true;
 }
 
+/* A list being parsed: its entries point into the text, split in place. */
+typedef struct builder {
+  tl_ptpt_entry *v;
+  size_t n, cap;
+  tl_map index; /* European form, lower case -> entry index */
+} builder;
+
 /* @low: a buffer for the lower-cased form, reused from line to line. */
-static tl_status add_line(tl_ptpt *p, char *line, const char *path,
+static tl_status add_line(builder *p, char *line, const char *path,
                           unsigned lineno, tl_buf *low, tl_error *err)
 {
   char *f[4];
@@ -120,6 +151,121 @@ static tl_status add_line(tl_ptpt *p, char *line, const char *path,
   return TL_OK;
 }
 
+/* The payload of the entries and index of @b (tl_ptpt_encode's). */
+static void compile(const builder *b, tl_buf *out)
+{
+  tl_buf strs, recs;
+
+  tl_buf_init(&strs);
+  tl_buf_init(&recs);
+  for (size_t i = 0; i < b->n; i++) {
+    const tl_ptpt_entry *e = &b->v[i];
+    const char *f[3] = {e->ptpt, e->ptbr, e->rule};
+    for (size_t k = 0; k < 3; k++) {
+      tl_cache_put32(&recs, (uint32_t)strs.len);
+      tl_buf_add(&strs, f[k], strlen(f[k]) + 1);
+    }
+    tl_cache_put32(&recs, (uint32_t)e->when);
+  }
+  tl_cache_put64(out, b->n);
+  tl_cache_put64(out, strs.len);
+  tl_buf_add(out, strs.p, strs.len);
+  tl_buf_add(out, recs.p, recs.len);
+  tl_cache_put_table(out, &b->index);
+  tl_buf_fini(&strs);
+  tl_buf_fini(&recs);
+}
+
+/* The list of payload q[0..n) (borrowed), every offset, length and index
+ * checked; NULL when anything is out of place. */
+static tl_ptpt *from_payload(const unsigned char *q, size_t n)
+{
+  tl_cache_reader r = {q, 0, n, false, NULL, 0, false};
+  tl_ptpt *p = tl_xcalloc(1, sizeof *p);
+
+  p->pay = q;
+  p->npay = n;
+  p->n = tl_cache_get_count(&r, REC);
+  p->nstrs = tl_cache_get_count(&r, 1);
+  p->strs = (const char *)tl_cache_take(&r, p->nstrs);
+  p->recs = tl_cache_take(&r, p->n * REC); /* n: bounded by the payload */
+  r.bad |= p->nstrs > UINT32_MAX || (p->nstrs > 0 && p->strs[p->nstrs - 1] != '\0');
+  for (size_t i = 0; i < p->n && !r.bad; i++) {
+    uint32_t f[4];
+    memcpy(f, p->recs + REC * i, REC); /* ptpt, ptbr, rule, when */
+    r.bad = f[0] >= p->nstrs || f[1] >= p->nstrs || f[2] >= p->nstrs ||
+            f[3] > TL_PTPT_NOUN;
+  }
+  tl_cache_get_table(&r, &p->index);
+  for (size_t i = 0; i < p->index.cap && !r.bad; i++) {
+    uint32_t f[4];
+    memcpy(f, p->index.slots + 16 * i, 16);
+    r.bad = f[0] != 0 && f[2] >= p->n;
+  }
+  if (r.bad || r.at != r.n) {
+    free(p);
+    return NULL;
+  }
+  p->v = tl_xcalloc(p->n + 1, sizeof *p->v);
+  p->ready = tl_xcalloc(p->n + 1, sizeof *p->ready);
+  p->lock = tl_xmalloc(sizeof *p->lock);
+  pthread_mutex_init(p->lock, NULL);
+  return p;
+}
+
+/* Split, check and index @text (@len bytes and a NUL, split in place) of
+ * file @path, into a list that owns its compiled payload. */
+static tl_status parse(tl_ptpt **out, char *text, size_t len,
+                       const char *path, tl_error *err)
+{
+  builder b;
+  unsigned lineno = 0;
+  tl_status st = TL_OK;
+  tl_buf low, pay;
+
+  *out = NULL;
+  memset(&b, 0, sizeof b);
+  tl_map_init(&b.index);
+  { /* one allocation for the entries and the index: a line an entry */
+    size_t lines = 1;
+    for (const char *q = text; (q = memchr(q, '\n', len - (size_t)(q - text))) != NULL; q++)
+      lines++;
+    TL_GROW(b.v, b.cap, lines);
+    tl_map_reserve(&b.index, lines);
+  }
+  tl_buf_init(&low);
+  for (size_t at = 0; st == TL_OK && at < len;) {
+    char *line = text + at, *nl = memchr(line, '\n', len - at);
+    size_t n = nl ? (size_t)(nl - line) : len - at;
+    at += n + (nl != NULL);
+    line[n] = '\0'; /* the newline, or the buffer's own NUL */
+    lineno++;
+    while (n > 0 && line[n - 1] == '\r')
+      line[--n] = '\0';
+    if (n == 0 || line[0] == '#')
+      continue;
+    if (memchr(line, '\0', n) != NULL)
+      st = tl_error_set(err, TL_EDICT, _("%s:%u: byte NUL"), path, lineno);
+    else if (tl_utf8_validate(line, n) < n)
+      st = tl_error_set(err, TL_EDICT, _("%s:%u: UTF-8 inválido"), path, lineno);
+    else
+      st = add_line(&b, line, path, lineno, &low, err);
+  }
+  tl_buf_fini(&low);
+  if (st == TL_OK) {
+    tl_buf_init(&pay);
+    compile(&b, &pay);
+    *out = from_payload((const unsigned char *)pay.p, pay.len);
+    if (*out == NULL) /* cannot be: compiled right here */
+      tl_oom(pay.len);
+    (*out)->own = (unsigned char *)pay.p;
+  }
+  free(b.v);
+  tl_map_fini(&b.index);
+  free(text);
+  return st;
+}
+
 /* Read all of @fp into a new NUL-terminated buffer; NULL on a read error. */
 static char *read_all(FILE *fp, size_t *len)
 {
@@ -138,53 +284,6 @@ static char *read_all(FILE *fp, size_t *len)
   b[n] = '\0';
   *len = n;
   return b;
-}
-
-/* Split and index @text (@len bytes and a NUL; taken) of file @path. */
-static tl_status parse(tl_ptpt **out, char *text, size_t len,
-                       const char *path, tl_error *err)
-{
-  tl_ptpt *p;
-  unsigned lineno = 0;
-  tl_status st = TL_OK;
-  tl_buf low;
-
-  *out = NULL;
-  p = tl_xcalloc(1, sizeof *p);
-  p->text = text;
-  tl_map_init(&p->index);
-  { /* one allocation for the entries and the index: a line an entry */
-    size_t lines = 1;
-    for (const char *q = text; (q = memchr(q, '\n', len - (size_t)(q - text))) != NULL; q++)
-      lines++;
-    TL_GROW(p->v, p->cap, lines);
-    tl_map_reserve(&p->index, lines);
-  }
-  tl_buf_init(&low);
-  for (size_t at = 0; st == TL_OK && at < len;) {
-    char *line = text + at, *nl = memchr(line, '\n', len - at);
-    size_t n = nl ? (size_t)(nl - line) : len - at;
-    at += n + (nl != NULL);
-    line[n] = '\0'; /* the newline, or the buffer's own NUL */
-    lineno++;
-    while (n > 0 && line[n - 1] == '\r')
-      line[--n] = '\0';
-    if (n == 0 || line[0] == '#')
-      continue;
-    if (memchr(line, '\0', n) != NULL)
-      st = tl_error_set(err, TL_EDICT, _("%s:%u: byte NUL"), path, lineno);
-    else if (tl_utf8_validate(line, n) < n)
-      st = tl_error_set(err, TL_EDICT, _("%s:%u: UTF-8 inválido"), path, lineno);
-    else
-      st = add_line(p, line, path, lineno, &low, err);
-  }
-  tl_buf_fini(&low);
-  if (st != TL_OK) {
-    tl_ptpt_free(p);
-    return st;
-  }
-  *out = p;
-  return TL_OK;
 }
 
 tl_status tl_ptpt_open(tl_ptpt **out, const char *path, tl_error *err)
@@ -209,86 +308,12 @@ tl_status tl_ptpt_open(tl_ptpt **out, const char *path, tl_error *err)
 
 void tl_ptpt_encode(const tl_ptpt *p, tl_buf *out)
 {
-  tl_cache_put64(out, p->n);
-  for (size_t i = 0; i < p->n; i++) {
-    const tl_ptpt_entry *e = &p->v[i];
-    const char *f[3] = {e->ptpt, e->ptbr, e->rule};
-    for (size_t k = 0; k < 3; k++) {
-      tl_cache_put32(out, (uint32_t)(f[k] - p->text));
-      tl_cache_put32(out, (uint32_t)strlen(f[k]));
-    }
-    tl_cache_put32(out, (uint32_t)e->when);
-  }
-  tl_cache_put_map(out, &p->index);
+  tl_buf_add(out, p->pay, p->npay);
 }
 
-/* Field @k of entry record @rec: text[off..off+len) ended by a
- * separator of the line (a tab, a line end, the end), which becomes its
- * NUL when @cut; NULL when out of place. */
-static inline const char *get_field(const unsigned char *rec, int k, char *text,
-                                    size_t len, bool cut)
+tl_ptpt *tl_ptpt_decode(const unsigned char *q, size_t n)
 {
-  uint32_t f[2];
-  char *end;
-
-  memcpy(f, rec + 8 * k, 8); /* offset, length */
-  if (f[1] == 0 || f[0] >= len || f[1] > len - f[0])
-    return NULL;
-  end = text + f[0] + f[1];
-  if (*end != '\t' && *end != '\n' && *end != '\r' && *end != '\0')
-    return NULL;
-  if (cut)
-    *end = '\0';
-  return text + f[0];
-}
-
-tl_ptpt *tl_ptpt_decode(char *text, size_t len, const unsigned char *q,
-                        size_t n)
-{
-  tl_cache_reader r = {q, 0, n, false, NULL, 0};
-  tl_ptpt *p = tl_xcalloc(1, sizeof *p);
-  const unsigned char *recs;
-  size_t count;
-
-  text[len] = '\0';
-  p->text = text;
-  tl_map_init(&p->index);
-  count = tl_cache_get_count(&r, 28);
-  recs = tl_cache_take(&r, count * 28); /* count: bounded by the payload */
-  if (!r.bad) {
-    p->v = tl_xcalloc(count + 1, sizeof *p->v);
-    p->cap = count + 1;
-    p->n = count;
-  }
-  /* twice over the entries: checked, then (when all is well) the fields
-   * cut out of the text, which is left as it was for a failure */
-  for (int pass = 0; pass < 2 && !r.bad; pass++) {
-    const unsigned char *rec = recs;
-    for (size_t i = 0; i < count && !r.bad; i++, rec += 28) {
-      tl_ptpt_entry *e = &p->v[i];
-      uint32_t when;
-      e->ptpt = get_field(rec, 0, text, len, pass == 1);
-      e->ptbr = get_field(rec, 1, text, len, pass == 1);
-      e->rule = get_field(rec, 2, text, len, pass == 1);
-      memcpy(&when, rec + 24, 4);
-      r.bad = e->ptpt == NULL || e->ptbr == NULL || e->rule == NULL ||
-              when > TL_PTPT_NOUN;
-      e->when = (tl_ptpt_when)when;
-    }
-    if (pass == 0) {
-      tl_cache_get_map(&r, &p->index);
-      for (size_t i = 0; i < p->index.cap && !r.bad; i++)
-        r.bad = p->index.slots[i].key != NULL &&
-                p->index.slots[i].value >= p->n;
-      r.bad |= r.at != r.n;
-    }
-  }
-  if (r.bad) {
-    p->text = NULL; /* the caller's still, on failure */
-    tl_ptpt_free(p);
-    return NULL;
-  }
-  return p;
+  return from_payload(q, n);
 }
 
 static void debug(const char *what, const char *path, const char *why)
@@ -298,15 +323,18 @@ static void debug(const char *what, const char *path, const char *why)
             why ? " (" : "", why ? why : "", why ? ")" : "");
 }
 
-/* The identity of list @path (its text kept in *text) and the name of its
- * cache file in @dir; false when it cannot be had (then no cache). */
+/* The identity of list @path and the name of its cache file in @dir; with
+ * @text, the text hashed is kept there (*len bytes and a NUL: the list is
+ * parsed from the very text its identity names). False when it cannot be
+ * had (then no cache). */
 static bool identity(const char *dir, const char *path, tl_buf *id,
                      tl_buf *file, unsigned char **text, size_t *len)
 {
   tl_buf name;
   bool ok;
 
-  *text = NULL;
+  if (text != NULL)
+    *text = NULL;
   tl_buf_init(&name);
   tl_buf_printf(&name, "path\t%s\n", path);
   ok = tl_cachefile_key(dir, "ptpt", "pt-PT", VERSION, &name, path[0] != '/',
@@ -336,9 +364,10 @@ static void write_cache(const char *dir, const char *path, const tl_buf *id,
 tl_status tl_ptpt_open_cached(tl_ptpt **out, const char *path,
                               const char *dir, tl_error *err)
 {
-  tl_buf id, file;
-  unsigned char *text = NULL, *data = NULL;
-  size_t len = 0, dlen = 0, at, n;
+  tl_buf id, file, again, name;
+  unsigned char *text = NULL;
+  tl_cache_image *im;
+  size_t len = 0, at, n;
   bool missing;
   const char *why = "missing";
   tl_status st;
@@ -348,55 +377,85 @@ tl_status tl_ptpt_open_cached(tl_ptpt **out, const char *path,
     return tl_ptpt_open(out, path, err);
   tl_buf_init(&id);
   tl_buf_init(&file);
-  if (!identity(dir, path, &id, &file, &text, &len)) {
-    free(text);
+  if (!identity(dir, path, &id, &file, NULL, NULL)) {
     tl_buf_fini(&id);
     tl_buf_fini(&file);
     return tl_ptpt_open(out, path, err); /* its error, if any */
   }
-  if (tl_cachefile_read(file.p, &data, &dlen, &missing) &&
-      tl_cachefile_payload(data, dlen, MAGIC, VERSION, &id, &at, &n, &why)) {
-    /* the entries point into the text read for the identity */
-    *out = tl_ptpt_decode((char *)text, len, data + at, n);
+  im = tl_cache_image_open(file.p, &missing);
+  if (im != NULL &&
+      tl_cachefile_payload(im->p, im->len, MAGIC, VERSION, &id, &at, &n, &why)) {
+    *out = tl_ptpt_decode(im->p + at, n);
     why = "bad payload";
   }
-  free(data);
   if (*out != NULL) {
+    (*out)->image = im; /* the list lies in it */
     debug("read", file.p, NULL);
-    st = TL_OK;
-  } else { /* the text hashed is the text parsed: the file names it */
-    debug("rebuilt", file.p, why);
+    tl_buf_fini(&id);
+    tl_buf_fini(&file);
+    return TL_OK;
+  }
+  tl_cache_image_free(im);
+  debug("rebuilt", file.p, why);
+  /* parsed from the text whose identity is checked again: a list edited
+   * since the first look is parsed as it is now but not written under the
+   * identity it had */
+  tl_buf_init(&again);
+  tl_buf_init(&name);
+  if (!identity(dir, path, &again, &name, &text, &len)) {
+    free(text);
+    st = tl_ptpt_open(out, path, err);
+  } else {
     text[len] = '\0';
     st = parse(out, (char *)text, len, path, err);
-    if (st == TL_OK)
+    if (st == TL_OK && again.len == id.len && memcmp(again.p, id.p, id.len) == 0)
       write_cache(dir, file.p, &id, *out);
   }
+  tl_buf_fini(&again);
+  tl_buf_fini(&name);
   tl_buf_fini(&id);
   tl_buf_fini(&file);
   return st;
 }
 
+/* Entry @i, made on first use. */
+static const tl_ptpt_entry *entry(const tl_ptpt *p, uint32_t i)
+{
+  if (!atomic_load_explicit(&p->ready[i], memory_order_acquire)) {
+    pthread_mutex_lock(p->lock);
+    if (!atomic_load_explicit(&p->ready[i], memory_order_relaxed)) {
+      uint32_t f[4];
+      memcpy(f, p->recs + REC * i, REC); /* checked by from_payload */
+      p->v[i] = (tl_ptpt_entry){p->strs + f[0], p->strs + f[1], p->strs + f[2],
+                                (tl_ptpt_when)f[3]};
+      atomic_store_explicit(&p->ready[i], 1, memory_order_release);
+    }
+    pthread_mutex_unlock(p->lock);
+  }
+  return &p->v[i];
+}
+
 const tl_ptpt_entry *tl_ptpt_lookup(const tl_ptpt *p, const char *w, size_t n)
 {
   tl_buf low;
-  tl_map_slot *s;
+  const tl_ptpt_entry *e;
 
   if (p == NULL || w == NULL || n == 0)
     return NULL;
   tl_buf_init(&low);
   tl_utf8_lower(w, n, &low);
-  s = tl_map_find(&p->index, low.p, low.len);
+  e = tl_ptpt_lookup_lower(p, low.p, low.len);
   tl_buf_fini(&low);
-  return s ? &p->v[s->value] : NULL;
+  return e;
 }
 
 const tl_ptpt_entry *tl_ptpt_lookup_lower(const tl_ptpt *p, const char *low,
                                          size_t n)
 {
-  tl_map_slot *s;
+  uint32_t i;
 
-  if (p == NULL || low == NULL || n == 0)
+  if (p == NULL || low == NULL || n == 0 ||
+      !tl_cache_table_find(&p->index, low, n, &i))
     return NULL;
-  s = tl_map_find(&p->index, low, n);
-  return s ? &p->v[s->value] : NULL;
+  return entry(p, i); /* i < p->n: checked by from_payload */
 }

@@ -31,9 +31,9 @@ typedef struct tl_ptpt tl_ptpt;
 tl_status tl_ptpt_open(tl_ptpt **out, const char *path, tl_error *err);
 void tl_ptpt_free(tl_ptpt *p);
 /* The same, kept compiled in the cache folder @dir (created when missing;
- * NULL: no cache) as the glossary is (gloss_cache.h): the next run reads
- * the entries and the index from there instead of splitting, validating
- * and indexing the list again. The file is keyed by the list's path, size,
+ * NULL: no cache) as the glossary is (gloss_cache.h): the next run maps
+ * the file and looks words up where they lie instead of splitting,
+ * validating and indexing the list again. The file is keyed by the list's path, size,
  * modification time and content hash and by the program's build; a stale,
  * truncated, damaged or foreign one is passed by silently and rewritten.
  * TRADLINT_DEBUG_LOAD says what happened on standard error. */
@@ -42,12 +42,10 @@ tl_status tl_ptpt_open_cached(tl_ptpt **out, const char *path,
 
 /* The compiled form of @p (the cache file's payload) appended to @out. */
 void tl_ptpt_encode(const tl_ptpt *p, tl_buf *out);
-/* A list from the text of its file (@text, @len bytes, one more byte
- * writable; taken by the list, left as it was on failure) and payload
- * q[0..n) as tl_ptpt_encode wrote it for that text; every offset, length
- * and index is checked: NULL when anything is out of place. */
-tl_ptpt *tl_ptpt_decode(char *text, size_t len, const unsigned char *q,
-                        size_t n);
+/* The list of payload q[0..n) as tl_ptpt_encode wrote it, used where it
+ * lies (@q must outlive the list); every offset, length and index is
+ * checked: NULL when anything is out of place. */
+tl_ptpt *tl_ptpt_decode(const unsigned char *q, size_t n);
 
 /* The entry of the word @w[0..n) (NFC; matched in lower case: "Utilizador"
  * finds "utilizador"), or NULL. Borrowed until tl_ptpt_free. */

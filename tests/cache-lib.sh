@@ -10,12 +10,17 @@ files() { find "$dir" -name "$glob" 2>/dev/null | wc -l; }
 # damage NAME REASON CMD...: damage the file with CMD, expect REASON, the
 # same findings, and the file read again by the next run
 damage() {
-  local name=$1 why=$2
+  local name=$1 why=$2 ino
   shift 2
   "$@"
+  ino=$(stat -c %i "$(find "$dir" -name "$glob")")
   check "$doc" >"$tmp/$name.json" 2>"$tmp/$name.err"
   grep -q "$what rebuilt .* ($why)" "$tmp/$name.err" && cmp -s "$tmp/ref.json" "$tmp/$name.json" &&
     ok || bad "$name cache: $(cat "$tmp/$name.err")"
+  # replaced by a rename (a new file), never rewritten in place: a run that
+  # has the old one mapped keeps reading it whole
+  [ "$(stat -c %i "$(find "$dir" -name "$glob")")" != "$ino" ] && ok ||
+    bad "$name cache rewritten in place (inode $ino kept)"
   check "$doc" >"$tmp/$name.2.json" 2>"$tmp/$name.2.err"
   [ "$(said read "$tmp/$name.2.err")" = 1 ] && cmp -s "$tmp/ref.json" "$tmp/$name.2.json" && ok ||
     bad "$name cache not rebuilt: $(cat "$tmp/$name.2.err")"
@@ -51,4 +56,25 @@ runs_at_once() {
   [ $st = 0 ] && [ $same = 1 ] && [ "$(said read "$tmp/par.err")" = 1 ] && [ "$(files)" = 1 ] &&
     [ -z "$(find "$dir" -name "$prefix*")" ] && ok ||
     bad "runs at once: status $st, same $same, $(cat "$tmp/par.err"), $(ls -a "$dir")"
+}
+
+# replaced_while_mapped EDIT UNDO: a long run reads (maps) the cache file;
+# meanwhile EDIT changes the sources and a second run rebuilds the file and
+# renames the new one over it; the long run ends right (no SIGBUS, the
+# findings of the sources it started with); UNDO puts the sources back
+replaced_while_mapped() {
+  local edit=$1 undo=$2 big=$tmp/big.md pid s i alive
+  check "$doc" >/dev/null 2>&1 # the file as the sources are now
+  for i in $(seq 8000); do cat "$doc"; echo; done >"$big"
+  check "$big" >"$tmp/big.ref" 2>/dev/null
+  check "$big" >"$tmp/big.json" 2>"$tmp/big.err" & pid=$!
+  sleep 0.1
+  eval "$edit"
+  check "$doc" >/dev/null 2>"$tmp/edit.err"
+  kill -0 $pid 2>/dev/null && alive=1 || alive=0 # else the test proves nothing
+  wait $pid; s=$?
+  eval "$undo"
+  [ $alive = 1 ] && [ $s = 0 ] && grep -q "$what read" "$tmp/big.err" && grep -q "$what rebuilt" "$tmp/edit.err" &&
+    cmp -s "$tmp/big.ref" "$tmp/big.json" && ok ||
+    bad "a file replaced while mapped: still running $alive, exit $s, $(cat "$tmp/big.err" "$tmp/edit.err")"
 }

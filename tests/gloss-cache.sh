@@ -83,5 +83,6 @@ check "$doc" >/dev/null 2>&1 # rebuilt for the glossary as it is again
 "$bin" check --no-db --no-cache --format json --fail-on never --glossary "$tmp/g" "$doc" >"$tmp/ref.json" 2>&1
 
 damage_file "$f"
+replaced_while_mapped "touch -d '2001-02-03' '$g'" "touch '$g'"
 runs_at_once
 finish

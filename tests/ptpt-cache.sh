@@ -74,5 +74,6 @@ check "$doc" >/dev/null 2>&1 # rebuilt for the list as it is again
 damage_file "$f"
 # a glossary cache file in its place (another magic): foreign
 damage glossary foreign cp "$(find "$dir" -name 'glossary-*.bin' | head -1)" "$f"
+replaced_while_mapped "touch -d '2001-02-03' '$list'" "touch '$list'"
 runs_at_once
 finish

@@ -2,6 +2,8 @@
 
 #include "gloss_cache.h"
 
+#include "cachefile.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -90,12 +92,15 @@ static void test_round_trip(void **state)
   assert_non_null(tl_map_find(&w2.forms, "OpenAI", 6));
   assert_non_null(tl_map_find(&w2.forms, "OPENAI", 6));
   assert_non_null(tl_map_find(&w2.forms, "pré-treinamento", 16));
+  /* read where they lie: the strings and keys are the payload's */
+  assert_true(g2->c[0].id >= a.p && g2->c[0].id < a.p + a.len);
+  assert_true(w2.forms.count == 0 || w2.forms.keys.head == NULL);
+  free_both(g, c, &w);
+  free_both(g2, c2, &w2); /* before the payload they lie in */
   tl_buf_fini(&a);
   tl_buf_fini(&b);
   tl_buf_fini(&ma);
   tl_buf_fini(&mb);
-  free_both(g, c, &w);
-  free_both(g2, c2, &w2);
 }
 
 /* A payload cut anywhere is refused; one with any byte changed is refused
@@ -187,12 +192,88 @@ static void test_file_written_and_read(void **state)
   assert_int_equal(system(cmd), 0);
 }
 
+/* A source file's identity hashed in pieces (the warm path) is the one of
+ * the file read whole (the cold path's, which parses the text it names),
+ * at every length around the pieces' and the hash's steps. */
+static void test_identity_in_pieces(void **state)
+{
+  static const size_t sizes[] = {0, 1, 3, 4, 5, 7, 8, 9, 15, 16, 4095,
+                                 32767, 32768, 32769, 32775, 65536, 100003};
+  char path[] = "/tmp/tl-ident-XXXXXX";
+  int fd = mkstemp(path);
+
+  (void)state;
+  assert_true(fd >= 0);
+  close(fd);
+  for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+    FILE *fp = fopen(path, "wb");
+    tl_buf a, b;
+    unsigned char *text;
+    size_t len;
+    for (size_t i = 0; i < sizes[k]; i++)
+      fputc((int)((i * 2654435761u) >> 13 & 0xFF), fp);
+    fclose(fp);
+    tl_buf_init(&a);
+    tl_buf_init(&b);
+    assert_true(tl_cachefile_file_identity(path, &a, NULL, NULL));
+    assert_true(tl_cachefile_file_identity(path, &b, &text, &len));
+    assert_int_equal(len, sizes[k]);
+    assert_string_equal(tl_buf_cstr(&a), tl_buf_cstr(&b));
+    free(text);
+    tl_buf_fini(&a);
+    tl_buf_fini(&b);
+  }
+  unlink(path);
+  assert_false(tl_cachefile_file_identity(path, &(tl_buf){0}, NULL, NULL));
+}
+
+/* A cache file is mapped, not read: the image's bytes are the file's, and
+ * a file replaced by a rename leaves the mapping whole. */
+static void test_image(void **state)
+{
+  char dir[] = "/tmp/tl-image-XXXXXX", path[64];
+  tl_cache_image *im, *im2;
+  tl_error err;
+  bool missing;
+
+  (void)state;
+  assert_non_null(mkdtemp(dir));
+  snprintf(path, sizeof path, "%s/f.bin", dir);
+  assert_null(tl_cache_image_open(path, &missing));
+  assert_true(missing);
+  assert_int_equal(tl_cachefile_write(dir, path, ".f-", "first", 5, &err), TL_OK);
+  im = tl_cache_image_open(path, &missing);
+  assert_non_null(im);
+  assert_non_null(im->map);
+  assert_int_equal(im->len, 5);
+  assert_memory_equal(im->p, "first", 5);
+  assert_int_equal(tl_cachefile_write(dir, path, ".f-", "second!", 7, &err), TL_OK);
+  assert_memory_equal(im->p, "first", 5);
+  im2 = tl_cache_image_open(path, &missing);
+  assert_int_equal(im2->len, 7);
+  assert_memory_equal(im2->p, "second!", 7);
+  tl_cache_image_free(im);
+  tl_cache_image_free(im2);
+  assert_int_equal(tl_cachefile_write(dir, path, ".f-", "", 0, &err), TL_OK);
+  im = tl_cache_image_open(path, &missing); /* empty: nothing mapped */
+  assert_non_null(im);
+  assert_int_equal(im->len, 0);
+  tl_cache_image_free(im);
+  tl_cache_image_free(NULL);
+  assert_null(tl_cache_image_open(dir, &missing)); /* a folder */
+  assert_false(missing);
+  unlink(path);
+  rmdir(dir);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_round_trip),
       cmocka_unit_test(test_damaged_payloads),
       cmocka_unit_test(test_file_written_and_read),
+      cmocka_unit_test(test_identity_in_pieces),
+      cmocka_unit_test(test_image),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
