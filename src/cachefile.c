@@ -17,10 +17,13 @@
 #define MAP_POPULATE 0
 #endif
 
+/* Every open below is non-blocking: a FIFO or a device put where a file
+ * was expected ("glossary/b.tsv") must fail the S_ISREG test at once, not
+ * wait for a writer; reads of a regular file are the same either way. */
 bool tl_cachefile_read(const char *path, unsigned char **out, size_t *len,
                        bool *missing)
 {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   struct stat st;
   unsigned char *d;
   size_t got = 0;
@@ -55,7 +58,7 @@ bool tl_cachefile_read(const char *path, unsigned char **out, size_t *len,
 
 tl_cache_image *tl_cache_image_open(const char *path, bool *missing)
 {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   struct stat st;
   tl_cache_image *im;
   void *m;
@@ -322,7 +325,7 @@ bool tl_cachefile_file_identity(const char *path, tl_buf *id,
   if (keep != NULL)
     *keep = NULL;
   if (keep == NULL) { /* only its hash: read in pieces */
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     bool ok;
     if (fd < 0)
       return false;
