@@ -730,6 +730,15 @@ TL_API bool tl_corpus_readonly(const tl_corpus *c);
  *  what `corpus index` can say it registered (a write that failed, as on
  *  a full disk, is not counted). */
 TL_API size_t tl_corpus_recorded(const tl_corpus *c);
+/** Record documents in batches (what `corpus index` does): up to @p docs
+ *  documents kept in memory and written in one transaction, when there
+ *  are @p docs of them, the first is @p ms milliseconds old, or at
+ *  tl_linter_flush. A crash loses at most the batch not yet written (whole
+ *  documents only); until it is written, consistency.corpus and other
+ *  processes do not see it. @p docs <= 1: one transaction a document (the
+ *  default). The PostgreSQL backend writes one document a transaction
+ *  whatever this says. */
+TL_API void tl_corpus_set_batch(tl_corpus *c, unsigned docs, unsigned ms);
 
 /**
  * Give a linter its corpus memory (borrowed; NULL detaches). Documents are

@@ -79,6 +79,11 @@ size_t tl_corpus_recorded(const tl_corpus *c)
   return tl_store_recorded(c->store);
 }
 
+void tl_corpus_set_batch(tl_corpus *c, unsigned docs, unsigned ms)
+{
+  tl_store_set_batch(c->store, docs, ms);
+}
+
 /* ---- the spelling cache ------------------------------------------------- */
 
 static int b_lookup(void *ud, const char *dict, const char *w, size_t n)
@@ -695,7 +700,7 @@ tl_status tl_corpus_document(tl_ctx *c, tl_corpus *corpus,
   if (tl_store_doc_hash(st, relpath, old, sizeof old) &&
       strcmp(old, hash) == 0) {
     free(a);
-    rc = tl_store_flush(st, err);
+    rc = tl_store_tick(st, err);
     if (rc == TL_OK)
       tl_store_count_unchanged(st);
     return rc;

@@ -4,8 +4,10 @@
 #include "store_backend.h"
 #include "msg.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 bool tl_store_is_server(const char *target)
 {
@@ -20,6 +22,7 @@ void tl_store_base_init(tl_store *s, const tl_store_ops *ops,
   pthread_mutex_init(&s->lock, NULL);
   s->name = tl_xstrdup(name);
   s->archive = archive ? tl_xstrdup(archive) : NULL;
+  tl_arena_init(&s->barena);
 }
 
 static void clear_pending(tl_store *s)
@@ -32,8 +35,137 @@ static void clear_pending(tl_store *s)
   s->npend = 0;
 }
 
+/* ---- batches ----------------------------------------------------------- */
+
+static const char *arena_str(tl_arena *a, const char *s)
+{
+  return s != NULL ? tl_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+/* A copy of @d in the batch's arena. */
+static void batch_add(tl_store *s, const tl_store_doc *d)
+{
+  tl_arena *a = &s->barena;
+  tl_store_doc *c;
+  tl_store_usage *u = NULL;
+  tl_store_surface *sf = NULL;
+  tl_store_pair *p = NULL;
+  tl_store_word *w = NULL;
+
+  if (s->nbdoc == 0)
+    clock_gettime(CLOCK_MONOTONIC, &s->bstart);
+  TL_GROW(s->bdoc, s->capbdoc, s->nbdoc + 1);
+  c = &s->bdoc[s->nbdoc++];
+  *c = *d;
+  c->path = arena_str(a, d->path);
+  c->hash = arena_str(a, d->hash);
+  if (c->checked_at == 0) /* the time it was checked, not written */
+    c->checked_at = (long long)time(NULL);
+  if (d->nusages > 0)
+    u = tl_arena_alloc(a, d->nusages * sizeof *u);
+  for (size_t i = 0; i < d->nusages; i++) {
+    u[i] = d->usages[i];
+    u[i].concept = arena_str(a, d->usages[i].concept);
+    u[i].rendering = arena_str(a, d->usages[i].rendering);
+    u[i].surface = arena_str(a, d->usages[i].surface);
+  }
+  if (d->nsurfaces > 0)
+    sf = tl_arena_alloc(a, d->nsurfaces * sizeof *sf);
+  for (size_t i = 0; i < d->nsurfaces; i++) {
+    sf[i] = d->surfaces[i];
+    sf[i].key = arena_str(a, d->surfaces[i].key);
+    sf[i].surface = arena_str(a, d->surfaces[i].surface);
+  }
+  if (d->npairs > 0)
+    p = tl_arena_alloc(a, d->npairs * sizeof *p);
+  for (size_t i = 0; i < d->npairs; i++) {
+    p[i] = d->pairs[i];
+    p[i].term = arena_str(a, d->pairs[i].term);
+    p[i].rendering = arena_str(a, d->pairs[i].rendering);
+  }
+  if (d->nhwords > 0)
+    w = tl_arena_alloc(a, d->nhwords * sizeof *w);
+  for (size_t i = 0; i < d->nhwords; i++) {
+    w[i] = d->hwords[i];
+    w[i].key = arena_str(a, d->hwords[i].key);
+    w[i].surface = arena_str(a, d->hwords[i].surface);
+  }
+  c->usages = u;
+  c->surfaces = sf;
+  c->pairs = p;
+  c->hwords = w;
+}
+
+static void batch_clear(tl_store *s)
+{
+  s->nbdoc = 0;
+  tl_arena_fini(&s->barena);
+  tl_arena_init(&s->barena);
+}
+
+static bool batch_due(const tl_store *s)
+{
+  struct timespec now;
+  long long ms;
+
+  if (s->nbdoc >= s->batch_docs)
+    return true;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  ms = (long long)(now.tv_sec - s->bstart.tv_sec) * 1000 +
+       (now.tv_nsec - s->bstart.tv_nsec) / 1000000;
+  return ms >= (long long)s->batch_ms;
+}
+
+/* Write the open batch and the pending verdicts (the lock held). On
+ * failure none of its documents is written, and they no longer count as
+ * recorded. */
+static tl_status settle(tl_store *s, tl_error *err)
+{
+  tl_status r;
+
+  if (s->nbdoc == 0)
+    return TL_OK;
+  r = s->ops->record_many(s, s->bdoc, s->nbdoc, err);
+  if (r == TL_OK)
+    clear_pending(s);
+  else
+    s->recorded -= s->nbdoc < s->recorded ? s->nbdoc : s->recorded;
+  batch_clear(s);
+  return r;
+}
+
+void tl_store_set_batch(tl_store *s, unsigned docs, unsigned ms)
+{
+  pthread_mutex_lock(&s->lock);
+  if (s->ops->record_many != NULL && !s->ro) {
+    settle(s, NULL);
+    s->batch_docs = docs > 1 ? docs : 0;
+    s->batch_ms = ms;
+  }
+  pthread_mutex_unlock(&s->lock);
+}
+
+tl_status tl_store_tick(tl_store *s, tl_error *err)
+{
+  tl_status r = TL_OK;
+
+  pthread_mutex_lock(&s->lock);
+  if (s->nbdoc == 0 || s->batch_docs == 0) {
+    if (!s->ro && s->npend > 0)
+      r = s->ops->flush(s, err);
+    if (r == TL_OK)
+      clear_pending(s);
+  } else if (batch_due(s)) {
+    r = settle(s, err);
+  }
+  pthread_mutex_unlock(&s->lock);
+  return r;
+}
+
 void tl_store_base_fini(tl_store *s)
 {
+  tl_arena_fini(&s->barena);
+  free(s->bdoc);
   clear_pending(s);
   free(s->pend);
   pthread_mutex_destroy(&s->lock);
@@ -51,8 +183,14 @@ tl_status tl_store_open(tl_store **out, const char *target,
 
 void tl_store_close(tl_store *s)
 {
-  if (s != NULL)
-    s->ops->close(s);
+  if (s == NULL)
+    return;
+  /* a batch left open by a caller that did not flush: written if it can
+   * be (its failure was the flush's to report) */
+  pthread_mutex_lock(&s->lock);
+  settle(s, NULL);
+  pthread_mutex_unlock(&s->lock);
+  s->ops->close(s);
 }
 
 bool tl_store_is_readonly(const tl_store *s)
@@ -140,7 +278,8 @@ tl_status tl_store_flush(tl_store *s, tl_error *err)
   tl_status r = TL_OK;
 
   pthread_mutex_lock(&s->lock);
-  if (!s->ro && s->npend > 0)
+  r = settle(s, err);
+  if (r == TL_OK && !s->ro && s->npend > 0)
     r = s->ops->flush(s, err);
   if (r == TL_OK)
     clear_pending(s);
@@ -155,7 +294,14 @@ bool tl_store_doc_hash(tl_store *s, const char *path, char *hash, size_t n)
   bool r;
 
   pthread_mutex_lock(&s->lock);
-  r = s->ops->doc_hash(s, path, hash, n);
+  r = false;
+  for (size_t i = s->nbdoc; i-- > 0 && !r;) /* the batch: newest first */
+    if (strcmp(s->bdoc[i].path, path) == 0) {
+      snprintf(hash, n, "%s", s->bdoc[i].hash);
+      r = true;
+    }
+  if (!r)
+    r = s->ops->doc_hash(s, path, hash, n);
   pthread_mutex_unlock(&s->lock);
   return r;
 }
@@ -166,7 +312,12 @@ tl_status tl_store_import_document(tl_store *s, const tl_store_doc *d,
   tl_status r = TL_OK;
 
   pthread_mutex_lock(&s->lock);
-  if (!s->ro) {
+  if (!s->ro && s->batch_docs > 0) {
+    batch_add(s, d); /* the pending verdicts go with the batch */
+    s->recorded++;
+    if (batch_due(s))
+      r = settle(s, err);
+  } else if (!s->ro) {
     r = s->ops->record(s, d, err);
     if (r == TL_OK) {
       clear_pending(s);
@@ -223,7 +374,9 @@ tl_status tl_store_mixed_concepts(tl_store *s, char ***ids, size_t *n,
   tl_status r;
 
   pthread_mutex_lock(&s->lock);
-  r = s->ops->mixed_concepts(s, ids, n, err);
+  r = settle(s, err);
+  if (r == TL_OK)
+    r = s->ops->mixed_concepts(s, ids, n, err);
   pthread_mutex_unlock(&s->lock);
   return r;
 }
@@ -234,7 +387,9 @@ tl_status tl_store_paths(tl_store *s, char ***paths, size_t *n,
   tl_status r;
 
   pthread_mutex_lock(&s->lock);
-  r = s->ops->paths(s, paths, n, err);
+  r = settle(s, err);
+  if (r == TL_OK)
+    r = s->ops->paths(s, paths, n, err);
   pthread_mutex_unlock(&s->lock);
   return r;
 }
@@ -244,7 +399,9 @@ tl_status tl_store_forget(tl_store *s, const char *path, tl_error *err)
   tl_status r;
 
   pthread_mutex_lock(&s->lock);
-  r = s->ops->forget(s, path, err);
+  r = settle(s, err);
+  if (r == TL_OK)
+    r = s->ops->forget(s, path, err);
   pthread_mutex_unlock(&s->lock);
   return r;
 }
@@ -254,7 +411,9 @@ tl_status tl_store_stats_get(tl_store *s, tl_store_stats *st, tl_error *err)
   tl_status r;
 
   pthread_mutex_lock(&s->lock);
-  r = s->ops->stats(s, st, err);
+  r = settle(s, err);
+  if (r == TL_OK)
+    r = s->ops->stats(s, st, err);
   pthread_mutex_unlock(&s->lock);
   return r;
 }
@@ -265,7 +424,9 @@ tl_status tl_store_variants(tl_store *s, tl_store_variant_fn fn, void *ud,
   tl_status r;
 
   pthread_mutex_lock(&s->lock);
-  r = s->ops->variants(s, fn, ud, err);
+  r = settle(s, err);
+  if (r == TL_OK)
+    r = s->ops->variants(s, fn, ud, err);
   pthread_mutex_unlock(&s->lock);
   return r;
 }
@@ -279,7 +440,7 @@ tl_status tl_store_record_pairs(tl_store *s, const char *path,
   tl_status r = TL_OK;
 
   pthread_mutex_lock(&s->lock);
-  if (!s->ro)
+  if (!s->ro && (r = settle(s, err)) == TL_OK)
     r = s->ops->record_pairs(s, path, p, n, err);
   pthread_mutex_unlock(&s->lock);
   return r;
@@ -292,7 +453,9 @@ tl_status tl_store_pairs(tl_store *s, const char *term,
   tl_status r;
 
   pthread_mutex_lock(&s->lock);
-  r = s->ops->pairs(s, term, except_path, fn, ud, err);
+  r = settle(s, err);
+  if (r == TL_OK)
+    r = s->ops->pairs(s, term, except_path, fn, ud, err);
   pthread_mutex_unlock(&s->lock);
   return r;
 }
@@ -303,7 +466,9 @@ tl_status tl_store_mixed_terms(tl_store *s, char ***terms, size_t *n,
   tl_status r;
 
   pthread_mutex_lock(&s->lock);
-  r = s->ops->mixed_terms(s, terms, n, err);
+  r = settle(s, err);
+  if (r == TL_OK)
+    r = s->ops->mixed_terms(s, terms, n, err);
   pthread_mutex_unlock(&s->lock);
   return r;
 }
@@ -314,7 +479,9 @@ tl_status tl_store_learned_terms(tl_store *s, unsigned min_docs,
   tl_status r;
 
   pthread_mutex_lock(&s->lock);
-  r = s->ops->learned_terms(s, min_docs, terms, n, err);
+  r = settle(s, err);
+  if (r == TL_OK)
+    r = s->ops->learned_terms(s, min_docs, terms, n, err);
   pthread_mutex_unlock(&s->lock);
   return r;
 }
@@ -326,7 +493,9 @@ tl_status tl_store_read_begin(tl_store *s, tl_error *err)
   tl_status r;
 
   pthread_mutex_lock(&s->lock);
-  r = s->ops->read_begin(s, err);
+  r = settle(s, err);
+  if (r == TL_OK)
+    r = s->ops->read_begin(s, err);
   pthread_mutex_unlock(&s->lock);
   return r;
 }
@@ -344,7 +513,9 @@ tl_status tl_store_each_document(tl_store *s, tl_store_doc_fn fn, void *ud,
   tl_status r;
 
   pthread_mutex_lock(&s->lock);
-  r = s->ops->each_document(s, fn, ud, err);
+  r = settle(s, err);
+  if (r == TL_OK)
+    r = s->ops->each_document(s, fn, ud, err);
   pthread_mutex_unlock(&s->lock);
   return r;
 }
@@ -355,7 +526,9 @@ tl_status tl_store_each_verdict(tl_store *s, tl_store_verdict_fn fn,
   tl_status r;
 
   pthread_mutex_lock(&s->lock);
-  r = s->ops->each_verdict(s, fn, ud, err);
+  r = settle(s, err);
+  if (r == TL_OK)
+    r = s->ops->each_verdict(s, fn, ud, err);
   pthread_mutex_unlock(&s->lock);
   return r;
 }
@@ -368,7 +541,9 @@ tl_status tl_store_house_words(tl_store *s, unsigned min_docs,
   tl_status r;
 
   pthread_mutex_lock(&s->lock);
-  r = s->ops->house_words(s, min_docs, fn, ud, err);
+  r = settle(s, err);
+  if (r == TL_OK)
+    r = s->ops->house_words(s, min_docs, fn, ud, err);
   pthread_mutex_unlock(&s->lock);
   return r;
 }
@@ -381,7 +556,9 @@ tl_status tl_store_reject(tl_store *s, const char *key, const char *word,
   pthread_mutex_lock(&s->lock);
   r = s->ro ? tl_error_set(err, TL_EDB, _("%s: banco somente leitura"),
                            s->name)
-            : s->ops->reject(s, key, word, err);
+            : settle(s, err);
+  if (r == TL_OK && !s->ro)
+    r = s->ops->reject(s, key, word, err);
   pthread_mutex_unlock(&s->lock);
   return r;
 }
@@ -392,7 +569,9 @@ tl_status tl_store_each_rejection(tl_store *s, tl_store_rejection_fn fn,
   tl_status r;
 
   pthread_mutex_lock(&s->lock);
-  r = s->ops->each_rejection(s, fn, ud, err);
+  r = settle(s, err);
+  if (r == TL_OK)
+    r = s->ops->each_rejection(s, fn, ud, err);
   pthread_mutex_unlock(&s->lock);
   return r;
 }

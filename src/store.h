@@ -12,7 +12,7 @@
 
 #include <stdint.h>
 
-#define TL_STORE_VERSION 7
+#define TL_STORE_VERSION 8
 
 typedef struct tl_store tl_store;
 
@@ -92,8 +92,22 @@ tl_status tl_store_record(tl_store *s, const char *path, const char *hash,
 size_t tl_store_recorded(tl_store *s);
 void tl_store_count_unchanged(tl_store *s);
 
-/* Write only the pending verdicts and suggestions. */
+/* Write the pending verdicts and suggestions, and the documents of an
+ * open batch (tl_store_set_batch). */
 tl_status tl_store_flush(tl_store *s, tl_error *err);
+
+/* Batches (`corpus index`): from now on tl_store_record keeps up to
+ * @docs documents in memory and writes them in one transaction when
+ * there are @docs of them or the first was recorded @ms milliseconds
+ * ago, or at the next tl_store_flush or other operation that reads or
+ * writes documents (lookups of verdicts, suggestions and renderings do
+ * not see the open batch). A crash loses at most the open batch, whole
+ * documents only. @docs <= 1: one transaction a document (the default);
+ * a backend without batches (PostgreSQL) ignores it. */
+void tl_store_set_batch(tl_store *s, unsigned docs, unsigned ms);
+/* Write the open batch if it is due (its size or age), else nothing;
+ * without a batch, tl_store_flush. */
+tl_status tl_store_tick(tl_store *s, tl_error *err);
 
 /* How the archive (all documents but @path) renders @concept: callback per
  * rendering, most documents first, with up to three document paths. */

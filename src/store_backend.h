@@ -45,6 +45,11 @@ typedef struct tl_store_ops {
    * none kept from before) and write s->pend, in one transaction.
    * d->checked_at: 0 for now. */
   tl_status (*record)(tl_store *s, const tl_store_doc *d, tl_error *err);
+  /* Record d[0..n) as record does, in order, and write s->pend, all in
+   * one transaction: none of them written unless all are. NULL when the
+   * backend writes one document a transaction (no batches). */
+  tl_status (*record_many)(tl_store *s, const tl_store_doc *d, size_t n,
+                           tl_error *err);
   tl_status (*renderings)(tl_store *s, const char *concept,
                           const char *except_path, tl_store_rendering_fn fn,
                           void *ud, tl_error *err);
@@ -95,6 +100,15 @@ struct tl_store {
   size_t recorded; /* documents written or found unchanged */
   tl_store_pending *pend;
   size_t npend, cappend;
+  /* tl_store_set_batch: documents recorded but not yet written (copies
+   * in @barena), written together when there are batch_docs of them or
+   * the first is batch_ms old, and by every other store operation but
+   * the verdict, suggestion and rendering lookups */
+  unsigned batch_docs, batch_ms;
+  tl_store_doc *bdoc;
+  size_t nbdoc, capbdoc;
+  tl_arena barena;
+  struct timespec bstart;
 };
 
 /* Fill the base of a backend's new store. */

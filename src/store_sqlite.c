@@ -86,6 +86,15 @@ static const char *const MIGRATIONS[] = {
      * renderings (structural concepts "## ID", "[…] host/path"): every
      * document's hash forgotten, so that the next index records them */
     "UPDATE documents SET hash = '';",
+    /* 7 -> 8: three indexes that every row written paid for in pages
+     * (`corpus index`: each document's rows land on random pages of each)
+     * dropped: usages_by_concept(concept, rendering), every lookup of
+     * which is a prefix of usages_examples(concept, rendering, path); and
+     * surfaces_by_key and words_by_key, read only by `corpus variants` and
+     * house usage, which group whole tables (as fast with a sort) */
+    "DROP INDEX IF EXISTS usages_by_concept;"
+    "DROP INDEX IF EXISTS surfaces_by_key;"
+    "DROP INDEX IF EXISTS words_by_key;",
     NULL};
 
 /* More than the call sites that use the cache (a full cache prepares anew
@@ -375,7 +384,11 @@ static tl_status setup(sq_store *s, bool *damaged, tl_error *err)
       nanosleep(&ts, NULL);
     }
   }
-  if (exec(s, "PRAGMA synchronous=NORMAL") != SQLITE_OK)
+  /* a batch of documents (tl_store_set_batch) dirties more pages than
+   * the default 2 MB cache holds, which then spills them into the log in
+   * mid-transaction */
+  if (exec(s, "PRAGMA synchronous=NORMAL") != SQLITE_OK ||
+      exec(s, "PRAGMA cache_size=-16384") != SQLITE_OK)
     return db_error(s, err, _("configurar o banco"));
   if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
     return db_error(s, err, _("abrir uma transação"));
@@ -741,10 +754,9 @@ static int insert_words(sq_store *s, sqlite3_int64 doc,
   return rc;
 }
 
-static tl_status sq_record(tl_store *base, const tl_store_doc *d,
-                           tl_error *err)
+/* Replace document d->path with @d, inside the caller's transaction. */
+static int write_doc(sq_store *s, const tl_store_doc *d)
 {
-  sq_store *s = (sq_store *)base;
   const char *path = d->path, *hash = d->hash;
   size_t words = d->words, nu = d->nusages, nsf = d->nsurfaces;
   const tl_store_usage *u = d->usages;
@@ -754,11 +766,6 @@ static tl_status sq_record(tl_store *base, const tl_store_doc *d,
   sqlite3_int64 doc = 0;
   int rc;
 
-  if (s->base.ro)
-    return TL_OK;
-  s->failed_rc = SQLITE_OK;
-  if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
-    return db_error(s, err, _("gravar o documento"));
   del = cached(s, "DELETE FROM documents WHERE path=?", &rc);
   if (rc == SQLITE_OK)
     doc_ins = cached(s, "INSERT INTO documents(path, hash, words, "
@@ -845,6 +852,24 @@ static tl_status sq_record(tl_store *base, const tl_store_doc *d,
   release(s, use_ins);
   release(s, sf_ins);
   release(s, pair_ins);
+  return rc;
+}
+
+/* Documents d[0..n) and the pending verdicts in one transaction. */
+static tl_status sq_record_many(tl_store *base, const tl_store_doc *d,
+                                size_t n, tl_error *err)
+{
+  sq_store *s = (sq_store *)base;
+  int rc;
+
+  if (s->base.ro)
+    return TL_OK;
+  s->failed_rc = SQLITE_OK;
+  if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
+    return db_error(s, err, _("gravar o documento"));
+  rc = SQLITE_OK;
+  for (size_t i = 0; i < n && rc == SQLITE_OK; i++)
+    rc = write_doc(s, &d[i]);
   if (rc == SQLITE_OK)
     rc = write_pending(s);
   if (rc == SQLITE_OK)
@@ -855,6 +880,12 @@ static tl_status sq_record(tl_store *base, const tl_store_doc *d,
     return e;
   }
   return TL_OK;
+}
+
+static tl_status sq_record(tl_store *base, const tl_store_doc *d,
+                           tl_error *err)
+{
+  return sq_record_many(base, d, 1, err);
 }
 
 static tl_status strings(sq_store *s, const char *sql, char ***out,
@@ -1491,6 +1522,7 @@ static const tl_store_ops SQ_OPS = {
     .flush = sq_flush,
     .doc_hash = sq_doc_hash,
     .record = sq_record,
+    .record_many = sq_record_many,
     .renderings = sq_renderings,
     .mixed_concepts = sq_mixed_concepts,
     .paths = sq_paths,

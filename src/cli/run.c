@@ -121,6 +121,35 @@ static void *xcalloc(size_t n, size_t size)
  * en_US once more costs about 0.25 s of CPU that a shared instance saves
  * (docs/PERFORMANCE.md, fourth pass). TRADLINT_DEBUG_OWN_SPELLERS=1 gives
  * them their own, for the tests and for measuring both designs. */
+/* `corpus index`'s batches: TL_INDEX_BATCH_DOCS documents or
+ * TL_INDEX_BATCH_MS milliseconds a transaction; TRADLINT_INDEX_BATCH=DOCS
+ * or DOCS:MS says otherwise (1: a transaction a document), for tests and
+ * measurements. */
+#define TL_INDEX_BATCH_DOCS 64
+#define TL_INDEX_BATCH_MS 2000
+
+static void index_batch(unsigned *docs, unsigned *ms)
+{
+  const char *env = getenv("TRADLINT_INDEX_BATCH");
+  unsigned long d, m;
+  char *end;
+
+  *docs = TL_INDEX_BATCH_DOCS;
+  *ms = TL_INDEX_BATCH_MS;
+  if (env == NULL || *env == '\0')
+    return;
+  d = strtoul(env, &end, 10);
+  if (end == env || d > 100000)
+    return;
+  *docs = (unsigned)d;
+  if (*end == ':') {
+    const char *p = end + 1;
+    m = strtoul(p, &end, 10);
+    if (end != p && *end == '\0' && m <= 3600000)
+      *ms = (unsigned)m;
+  }
+}
+
 static bool own_spellers(void)
 {
   const char *debug = getenv("TRADLINT_DEBUG_OWN_SPELLERS");
@@ -330,6 +359,11 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
   if (jobs == 0) {
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     jobs = cores > 0 ? cores : 1;
+  }
+  if (r->index_only && s->corpus != NULL) {
+    unsigned docs, ms;
+    index_batch(&docs, &ms);
+    tl_corpus_set_batch(s->corpus, docs, ms);
   }
   if (jobs > 1 && files->n > 0) /* a second core: load while parsing */
     tl_linter_preload(l);
