@@ -3,8 +3,9 @@
  * PostgreSQL database that several archives and machines share
  * (store_pg.c, the only includer of libpq-fe.h). store.c picks the backend
  * and locks; store_backend.h says how to add a function. Both keep a
- * schema version and migrate forward, write one transaction per document,
- * and never let the callers see SQL. */
+ * schema version and migrate forward, write one transaction per document
+ * (or per batch of documents: tl_store_set_batch), and never let the
+ * callers see SQL. */
 #ifndef TL_STORE_H
 #define TL_STORE_H
 

@@ -1,7 +1,7 @@
 /* The SQLite backend of the store: one file per archive. The only
  * includer of sqlite3.h. Schema versioned with PRAGMA user_version and
  * migrated forward; WAL mode, a busy timeout, one transaction per
- * document. */
+ * document or per batch of them (record_many). */
 #include "store_backend.h"
 #include "msg.h"
 
