@@ -637,6 +637,7 @@ tl_status tl_store_copy(tl_store *from, tl_store *to, tl_store_copied *n,
 {
   copy_ctx c = {to, n};
   tl_status r;
+  unsigned docs, ms;
 
   memset(n, 0, sizeof *n);
   if (to->ro)
@@ -644,6 +645,12 @@ tl_status tl_store_copy(tl_store *from, tl_store *to, tl_store_copied *n,
   r = tl_store_read_begin(from, err);
   if (r != TL_OK)
     return r;
+  /* the documents in batches, as `corpus index` writes them */
+  pthread_mutex_lock(&to->lock);
+  docs = to->batch_docs;
+  ms = to->batch_ms;
+  pthread_mutex_unlock(&to->lock);
+  tl_store_set_batch(to, 64, 2000);
   r = tl_store_each_document(from, copy_doc, &c, err);
   if (r == TL_OK)
     r = tl_store_each_rejection(from, copy_rejection, &c, err);
@@ -651,6 +658,7 @@ tl_status tl_store_copy(tl_store *from, tl_store *to, tl_store_copied *n,
     r = tl_store_each_verdict(from, copy_verdict, &c, err);
   if (r == TL_OK)
     r = tl_store_flush(to, err);
+  tl_store_set_batch(to, docs, ms); /* writes what a failure left open */
   tl_store_read_end(from);
   return r;
 }
