@@ -88,7 +88,8 @@ static bool inside_english_title(tl_ctx *c, const tl_tokens *t,
     if (title && (c->role[i] & TL_ROLE_TITLE) &&
         t->v[i].sent == t->v[x->tok_first].sent &&
         (c->lang[i].lang == TL_WORD_EN ||
-         (t->v[i].kind == TL_TOK_WORD && c->lang[i].lang == TL_WORD_NEUTRAL)))
+         (t->v[i].kind == TL_TOK_WORD && (t->v[i].flags & TL_TF_CAP) &&
+          c->lang[i].lang == TL_WORD_NEUTRAL)))
       return true;
     if (name_neighbour(c, t, m, x, i))
       return true;

@@ -54,6 +54,27 @@ static void test_predicative_forbidden(void **state)
       "");
 }
 
+/* A forbidden name form beside a lower-case word of the sentence is no
+ * part of an English title: "(como o GPT-4.0 e GPT-4o)" (Exame, 2025)
+ * keeps its finding, while the names of a show and a book stay silent. */
+static void test_forbidden_beside_conjunction(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "A empresa disputa espaço com os lançamentos da OpenAI "
+               "(como o GPT-4.0 e GPT-4o), Microsoft e Meta.\n"),
+      "GPT-4.0>GPT-4o");
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "O canal AI Show mostrou o novo modelo.\n"),
+      "");
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "Ela lançou o livro Empire of AI no ano passado.\n"),
+      "");
+}
+
 /* A forbidden gender variant of the house form (incubador/incubadora). */
 static void test_forbidden_gender_variant(void **state)
 {
@@ -92,6 +113,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_predicative_forbidden),
       cmocka_unit_test(test_forbidden_gender_variant),
+      cmocka_unit_test(test_forbidden_beside_conjunction),
       cmocka_unit_test(test_lower_acronym_agreement),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
