@@ -14,9 +14,10 @@
  *     way: "$2.50" -> "US$ 2,50", "US$1.5" -> "US$ 1,5", "$2.5M" ->
  *     "US$ 2,5 milhões", "$500K" -> "US$ 500 mil"; and the currency said
  *     twice: "US$ 721,28 dólares" -> "US$ 721,28".
- *   number.plural (warning, fix): a scale word in the plural after a number
- *     whose integer part is 1: "1,78 trilhões" -> "1,78 trilhão", "1
- *     milhões" -> "1 milhão" (the norm of the Brazilian press). */
+ *   number.plural (warning, fix): a scale word whose number disagrees
+ *     with the number's integer part: singular up to 1 ("1,78 trilhões" ->
+ *     "1,78 trilhão", "1 milhões" -> "1 milhão"), plural from 2 on ("2,37
+ *     trilhão" -> "2,37 trilhões"): the norm of the Brazilian press. */
 #include "check.h"
 #include "msg.h"
 
@@ -382,32 +383,69 @@ static const struct plural_scale {
                      {"trilhões", "trilhão"},
                      {NULL, NULL}};
 
-/* number.plural: "1,78 trilhões" -> "1,78 trilhão". Number token @k is
- * "1" or "1," and decimals, and the next word of its sentence is a plural
- * scale word; a dollar sign before it goes into the finding, written the
- * Portuguese way ("US$1,78 trilhões" -> "US$ 1,78 trilhão"). Returns
- * whether a finding was made. */
+/* The grammatical number a scale word after the number [p, p+n) takes:
+ * 1 when its integer part is 1 ("1,78 trilhão"), 2 when it is 2 or more
+ * ("2,37 trilhões", "1.500 milhões"), 0 when the token is no plain pt-BR
+ * number (an English decimal point, "1.5", a leading zero, "0,5": not
+ * ours to judge). */
+static int scale_number(const char *p, size_t n)
+{
+  size_t i = 0, group = 0, dots = 0;
+
+  if (n == 0 || p[0] < '1' || p[0] > '9')
+    return 0;
+  for (; i < n && p[i] != ','; i++) {
+    if (p[i] == '.') { /* thousands: a first group of 1-3, then of 3 */
+      if ((dots == 0 && group > 3) || (dots > 0 && group != 3))
+        return 0;
+      dots++;
+      group = 0;
+    } else if (p[i] >= '0' && p[i] <= '9') {
+      group++;
+    } else {
+      return 0;
+    }
+  }
+  if (group == 0 || (dots > 0 && group != 3))
+    return 0;
+  if (i < n && i + 1 == n)
+    return 0; /* "2," */
+  for (size_t j = i + 1; j < n; j++)
+    if (p[j] < '0' || p[j] > '9')
+      return 0;
+  return i == 1 && p[0] == '1' ? 1 : 2;
+}
+
+/* number.plural: a scale word whose number disagrees with the number's
+ * integer part: "1,78 trilhões" -> "1,78 trilhão", "2,37 trilhão" ->
+ * "2,37 trilhões". Number token @k is followed in its sentence, after one
+ * space, by the scale word; a dollar sign before it goes into the finding,
+ * written the Portuguese way ("US$1,78 trilhões" -> "US$ 1,78 trilhão").
+ * Returns whether a finding was made. */
 static bool check_scale_plural(tl_ctx *c, const tl_tokens *t, size_t k)
 {
   const tl_token *tok = &t->v[k], *w;
   const char *p = c->doc + tok->off;
-  size_t dollar = dollar_before(c, tok->off), start = tok->off;
+  size_t dollar, start = tok->off;
+  int want;
   tl_buf s;
 
-  if (!(tok->len == 1 && p[0] == '1') &&
-      !(tok->len >= 3 && p[0] == '1' && p[1] == ',' &&
-        count(p, tok->len, ',') == 1 && count(p, tok->len, '.') == 0))
-    return false;
   if (k + 1 >= t->n || t->v[k + 1].sent != tok->sent)
     return false;
   w = &t->v[k + 1];
   if (w->off != tok->off + tok->len + 1 || c->doc[tok->off + tok->len] != ' ')
     return false;
+  want = scale_number(p, tok->len);
+  if (want == 0)
+    return false;
   for (size_t i = 0; PLURAL_SCALES[i].many != NULL; i++) {
-    size_t wn = strlen(PLURAL_SCALES[i].many);
-    if (w->len != wn || memcmp(c->doc + w->off, PLURAL_SCALES[i].many, wn))
+    const char *got = want == 1 ? PLURAL_SCALES[i].many
+                                : PLURAL_SCALES[i].one;
+    size_t wn = strlen(got);
+    if (w->len != wn || memcmp(c->doc + w->off, got, wn))
       continue;
     tl_buf_init(&s);
+    dollar = dollar_before(c, tok->off);
     if (dollar != (size_t)-1 && dollar >= 2 &&
         memcmp(c->doc + dollar - 2, "US", 2) == 0) {
       start = dollar - 2;
@@ -415,9 +453,10 @@ static bool check_scale_plural(tl_ctx *c, const tl_tokens *t, size_t k)
     }
     tl_buf_add(&s, p, tok->len);
     tl_buf_addc(&s, ' ');
-    tl_buf_adds(&s, PLURAL_SCALES[i].one);
+    tl_buf_adds(&s, want == 1 ? PLURAL_SCALES[i].one : PLURAL_SCALES[i].many);
     add(c, start, w->off + w->len - start, "number.plural",
-        _("com parte inteira 1, a escala fica no singular"),
+        want == 1 ? _("com parte inteira 1, a escala fica no singular")
+                  : _("de 2 em diante, a escala vai para o plural"),
         tl_buf_cstr(&s));
     tl_buf_fini(&s);
     return true;

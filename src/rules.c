@@ -101,8 +101,9 @@ const tl_rule tl_rules[] = {
      N_("Valor em dólar escrito à inglesa"), N_("Em português, a moeda antes "
      "do número e vírgula decimal: US$ 2,50; US$ 2,5 milhões.")},
     {"number.plural", "number", TL_WARNING, true,
-     N_("Escala no plural depois de 1"), N_("Com parte inteira 1, a escala "
-     "fica no singular: 1,5 milhão; 1,78 trilhão.")},
+     N_("Escala em desacordo com o número"), N_("Com parte inteira 1, a "
+     "escala fica no singular: 1,5 milhão; 1,78 trilhão. De 2 em diante, "
+     "no plural: 2,37 trilhões.")},
     {"repetition.word", "repetition", TL_WARNING, true,
      N_("Palavra repetida"), N_("Apague a repetição.")},
     {"repetition.coordination", "repetition", TL_WARNING, false,

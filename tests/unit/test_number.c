@@ -91,12 +91,21 @@ static void test_scale_plural_and_currency_twice(void **state)
                                          "bilhões de dólares."),
                       "1 milhões>1 milhão | US$ 2 bilhões de dólares>US$ 2 "
                       "bilhões");
+  /* from 2 on, the plural: "R$ 2,37 trilhão" (AFP via BOL, January 2025,
+   * on DeepSeek and Wall Street) */
+  assert_string_equal(
+      findings("number", "As big techs perderam R$ 2,37 trilhão em valor de "
+                         "mercado; a Nvidia, 2 milhão de ações e 1.500 "
+                         "milhão de dólares."),
+      "2,37 trilhão>2,37 trilhões | 2 milhão>2 milhões | "
+      "1.500 milhão>1.500 milhões");
   /* near misses: the integer part is not 1, the scale is singular, the
-   * currency is said once */
+   * currency is said once; a leading zero or an English decimal point is
+   * not judged here */
   assert_string_equal(
       findings("number", "Foram 1,5 milhão, 11,5 milhões, 1.500 milhões, 21 "
                          "bilhões e 0,5 bilhão; custa US$ 5, e os dólares "
-                         "subiram; R$ 1,2 bilhão."),
+                         "subiram; R$ 1,2 bilhão; 0,5 bilhões."),
       "");
 }
 
