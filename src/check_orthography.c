@@ -290,21 +290,46 @@ static bool accented_twin(tl_ctx *c, const char *w, size_t n, tl_buf *out)
   return found == 1;
 }
 
-/* "na sequencia" -> "na sequência": the word is a verb form (its -ar, -er
- * or -ir infinitive is known: sequenciar) with an accented twin, after a
- * word that only a noun follows. */
+/* Plural determiners before which a vós form of a verb is archaic: "os
+ * papeis" is "os papéis", never "(que vós) papeis". */
+static const char *const PLURAL_BEFORE[] = {"os", "as", NULL};
+
+/* Whether w[0..n) is a verb form of a known infinitive: "sequencia"
+ * (sequenciar), "papeis" (papar: que vós papeis). */
+static bool verb_form(tl_ctx *c, const char *w, size_t n, bool vos,
+                      tl_buf *s)
+{
+  size_t stem = vos ? n - 3 : n - 1;
+
+  for (const char *inf = "aei"; *inf; inf++) {
+    tl_buf_clear(s);
+    tl_buf_add(s, w, stem);
+    tl_buf_addc(s, *inf);
+    tl_buf_addc(s, 'r');
+    if (known(c, s->p, s->len))
+      return true;
+  }
+  return false;
+}
+
+/* "na sequencia" -> "na sequência", "os papeis" -> "os papéis": the word
+ * is a verb form (its -ar, -er or -ir infinitive is known: sequenciar;
+ * papar, whose vós subjunctive is "papeis") with an accented twin, after a
+ * word that only a noun follows (for a plural in -eis, "os" and "as"
+ * too). */
 static void check_lost_accent(tl_ctx *c, const tl_token *prev,
                               const tl_token *tok)
 {
   const char *w = c->doc + tok->off;
   char last = tok->len > 0 ? w[tok->len - 1] : 0;
+  bool vos = tok->len >= 5 && memcmp(w + tok->len - 3, "eis", 3) == 0;
   tl_buf low, s;
-  bool verb = false;
+  bool verb;
 
   if (tok->len < 5 || (tok->flags & (TL_TF_CAP | TL_TF_HYPHEN)) ||
       prev->sent != tok->sent || tok->off != prev->off + prev->len + 1 ||
       c->doc[prev->off + prev->len] != ' ' ||
-      (last != 'a' && last != 'e' && last != 'o'))
+      (last != 'a' && last != 'e' && last != 'o' && !vos))
     return;
   for (size_t i = 0; i < tok->len; i++)
     if ((unsigned char)w[i] >= 0x80 || w[i] < 'a' || w[i] > 'z')
@@ -313,18 +338,14 @@ static void check_lost_accent(tl_ctx *c, const tl_token *prev,
     return; /* the noun suffix -aria (secretaria, padaria): a noun too */
   tl_buf_init(&low);
   tl_utf8_lower(c->doc + prev->off, prev->len, &low);
-  if (!tl_in_list(NOUN_BEFORE, low.p, low.len) || !known(c, w, tok->len)) {
+  if (!(tl_in_list(NOUN_BEFORE, low.p, low.len) ||
+        (vos && tl_in_list(PLURAL_BEFORE, low.p, low.len))) ||
+      !known(c, w, tok->len)) {
     tl_buf_fini(&low);
     return;
   }
   tl_buf_init(&s);
-  for (const char *inf = "aei"; *inf && !verb; inf++) {
-    tl_buf_clear(&s);
-    tl_buf_add(&s, w, tok->len - 1);
-    tl_buf_addc(&s, *inf);
-    tl_buf_addc(&s, 'r');
-    verb = known(c, s.p, s.len);
-  }
+  verb = verb_form(c, w, tok->len, vos, &s);
   if (verb && accented_twin(c, w, tok->len, &s)) {
     const char *sv = tl_buf_cstr(&s);
     tl_finding *f = tl_result_add(
