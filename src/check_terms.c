@@ -126,6 +126,30 @@ static bool is_own_spelling(const tl_concept *k, const char *p, size_t n)
   return false;
 }
 
+/* Whether the surface [p, p+n) is the form @f with a Unicode hyphen
+ * (U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN) where the form has '-':
+ * "o4‑mini" copied from an English page is the house's "o4-mini" to the
+ * eye and to the reader; only the byte differs. */
+static bool unicode_hyphen_of(const char *p, size_t n, const char *f)
+{
+  size_t i = 0;
+  bool any = false;
+
+  for (; i < n && *f; f++) {
+    if (*f == '-' && i + 3 <= n && (unsigned char)p[i] == 0xE2 &&
+        (unsigned char)p[i + 1] == 0x80 &&
+        ((unsigned char)p[i + 2] == 0x90 || (unsigned char)p[i + 2] == 0x91)) {
+      i += 3;
+      any = true;
+    } else if (p[i] == *f) {
+      i++;
+    } else {
+      return false;
+    }
+  }
+  return any && i == n && *f == '\0';
+}
+
 /* Copulas: a predicative adjective after one says what its subject is. */
 static const char *const COPULAS[] = {
     "é",      "são",    "era",     "eram",   "foi",     "foram",  "será",
@@ -268,7 +292,8 @@ void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
                 memcmp(c->doc + x->off, f->text, x->len) == 0;
       fd->concept = k->id;
     } else if (f->kind != TL_FORM_FORBIDDEN && x->how == TL_MATCH_VARIANT &&
-               !(c->role[x->tok_first] & TL_ROLE_CODENAME)) {
+               !(c->role[x->tok_first] & TL_ROLE_CODENAME) &&
+               !unicode_hyphen_of(c->doc + x->off, x->len, f->text)) {
       /* (a package's lower-case name, "openai", is not a variant) */
       sugg = f->text;
       if (is_own_spelling(k, c->doc + x->off, x->len))

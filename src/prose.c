@@ -434,8 +434,9 @@ static bool clause_start(blk *b, size_t k)
   return true;
 }
 
-/* Identifiers and directive names: "begin_tab", "data_iter", and the
- * broken d2l roles "em: numref: `fig`", "de:numref:`sec`". */
+/* Identifiers and directive names: "begin_tab", "data_iter", a function
+ * called with no arguments outside code spans ("a função tokenizer()"), and
+ * the broken d2l roles "em: numref: `fig`", "de:numref:`sec`". */
 static void mark_code(blk *b)
 {
   const char *doc = b->c->doc;
@@ -446,6 +447,8 @@ static void mark_code(blk *b)
     size_t e = tok->off + tok->len, p = e, q = tok->off;
     bool code = false;
     if (e + 1 < len && doc[e] == '_' && ascii_alnum(doc[e + 1]))
+      code = true;
+    else if (e + 1 < len && doc[e] == '(' && doc[e + 1] == ')')
       code = true;
     else if (tok->off >= 2 && doc[tok->off - 1] == '_' &&
              ascii_alnum(doc[tok->off - 2]))

@@ -36,6 +36,13 @@ static void test_near_misses(void **state)
                                "A chamada de emergência e a forma de "
                                "colapso foram citadas."),
                       "");
+  /* "modelo de base" is the base model (Google Cloud: "ajuste contínuo
+   * ... como modelo de base"), which the glossary admits: no foundation
+   * model with a word swapped */
+  assert_string_equal(findings("terminology.nearmiss",
+                               "O ajuste contínuo usa um modelo ajustado "
+                               "como modelo de base para outro ajuste."),
+                      "");
 }
 
 int main(void)

@@ -75,6 +75,21 @@ static void test_forbidden_beside_conjunction(void **state)
       "");
 }
 
+/* A non-breaking hyphen (U+2011) copied from an English page is the
+ * house's hyphen to the eye: no variant ("o4‑mini", andrelug.com.br,
+ * 2025); a space where the hyphen goes still is one. */
+static void test_unicode_hyphen(void **state)
+{
+  (void)state;
+  assert_string_equal(findings("terminology.variant",
+                               "O GPT-5 substitui o o4\xe2\x80\x91mini e o "
+                               "o3\xe2\x80\x90mini.\n"),
+                      "");
+  assert_string_equal(findings("terminology.variant",
+                               "O GPT-5 substitui o o4 mini.\n"),
+                      "o4 mini>o4-mini");
+}
+
 /* A forbidden gender variant of the house form (incubador/incubadora). */
 static void test_forbidden_gender_variant(void **state)
 {
@@ -114,6 +129,7 @@ int main(void)
       cmocka_unit_test(test_predicative_forbidden),
       cmocka_unit_test(test_forbidden_gender_variant),
       cmocka_unit_test(test_forbidden_beside_conjunction),
+      cmocka_unit_test(test_unicode_hyphen),
       cmocka_unit_test(test_lower_acronym_agreement),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
