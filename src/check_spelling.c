@@ -37,6 +37,19 @@ static void report_unknown(tl_ctx *c, size_t off, size_t len)
     tl_result_unjudged(c->res, off, len, TL_UNJUDGED_ENGLISH);
     return;
   }
+  if (c->gloss != NULL) {
+    /* an English term of the glossary the English dictionary lacks
+     * ("tokenizer"): left untranslated, not misspelt, and the glossary
+     * says what to write (Hunspell's "tokenizar" would be wrong) */
+    const char *pt = tl_gloss_rendering(c->gloss, c->doc + off, len);
+    if (pt != NULL) {
+      f = tl_result_add(c->res, off, len, "untranslated.word", "untranslated",
+                        TL_WARNING, _("'%s' é inglês: escreva '%s'"),
+                        tl_result_surface(c->res, off, len), pt);
+      tl_result_set_suggestions(c->res, f, &pt, 1);
+      return;
+    }
+  }
   hw = tl_house_find(c->house, c->key.p, c->key.len, true, c->house_self);
   if (hw != NULL) {
     /* the archive writes it so, in enough documents: the house's usage */

@@ -49,11 +49,31 @@ static void test_glued_heading(void **state)
       "");
 }
 
+/* An English term of the glossary the English dictionary lacks, and a
+ * function called in prose (Hugging Face course, chapter 2, pt-BR). */
+static void test_glossary_english_term(void **state)
+{
+  (void)state;
+  assert_string_equal(findings("untranslated.word",
+                               "Primeiro, o tokenizer divide o texto em "
+                               "palavras.\n"),
+                      "tokenizer>tokenizador");
+  assert_string_equal(findings("spelling.unknown",
+                               "Primeiro, o tokenizer divide o texto em "
+                               "palavras.\n"),
+                      "");
+  assert_string_equal(findings("",
+                               "Vamos ver a função de alto nível "
+                               "tokenizer() e a pipeline().\n"),
+                      "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_model_variant_names),
       cmocka_unit_test(test_glued_heading),
+      cmocka_unit_test(test_glossary_english_term),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
