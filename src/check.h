@@ -416,4 +416,8 @@ void tl_learned_free(struct tl_termpairs *tp);
  * orthography that Hunspell reads part by part */
 void tl_check_orthography(tl_ctx *c, const tl_unit *u, const tl_tokens *t);
 
+/* spelling.space (warning, fix): a space before a punctuation mark
+ * ("ajustes .", "nada ,assim"), segment by segment of block @u */
+void tl_check_punctuation(tl_ctx *c, const tl_unit *u);
+
 #endif

@@ -128,6 +128,7 @@ static const char *const PRECEDENCE[] = {
     "terminology.calque",    "terminology.variant",  "terminology.nearmiss",
     "terminology.identifier",
     "spelling.hyphen",       "spelling.accent",      "spelling.case",        "spelling.european",
+    "spelling.space",
     "agreement.gender",      "source.consistency",   "consistency.document",
     "consistency.english",   "consistency.acronym",  "consistency.derived",
     "consistency.learned",   "consistency.corpus",
@@ -683,6 +684,7 @@ static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
   tl_prose_block(&rn->ctx, u, t, rn->ctx.gloss != NULL ? rn->matches : NULL);
   tl_check_spelling(&rn->ctx, u, t);
   tl_check_orthography(&rn->ctx, u, t);
+  tl_check_punctuation(&rn->ctx, u);
   if (rn->ctx.gloss != NULL) {
     tl_check_terminology(&rn->ctx, t, rn->matches);
     tl_check_agreement(&rn->ctx, t, rn->matches);

@@ -31,6 +31,10 @@ const tl_rule tl_rules[] = {
     {"spelling.case", "spelling", TL_WARNING, true,
      N_("Maiúscula indevida"), N_("Adjetivos derivados de nomes próprios se escrevem "
      "com minúscula (distância euclidiana).")},
+    {"spelling.space", "spelling", TL_WARNING, true,
+     N_("Espaço antes da pontuação"), N_("Vírgula, ponto, dois-pontos, "
+     "ponto e vírgula, interrogação e exclamação se juntam à palavra "
+     "anterior: 'ajustes.', não 'ajustes .'.")},
     {"spelling.european", "spelling", TL_WARNING, true,
      N_("Português europeu num texto brasileiro"), N_("Use a forma brasileira "
      "(usuário, tela, equipe, fato, registro, celular; está fazendo).")},
