@@ -318,22 +318,35 @@ static bool verb_form(tl_ctx *c, const char *w, size_t n, bool vos,
  * word that only a noun follows (for a plural in -eis, "os" and "as"
  * too). */
 static void check_lost_accent(tl_ctx *c, const tl_token *prev,
-                              const tl_token *tok)
+                              const tl_token *tok, const tl_token *next)
 {
   const char *w = c->doc + tok->off;
-  char last = tok->len > 0 ? w[tok->len - 1] : 0;
+  char last = tok->len > 0 ? w[tok->len - 1] : 0, lw[32];
   bool vos = tok->len >= 5 && memcmp(w + tok->len - 3, "eis", 3) == 0;
+  /* a capitalised reference before its number: "no Capitulo 1", "na
+   * Pagina 3" (a name would not be numbered so) */
+  bool cap = (tok->flags & TL_TF_CAP) &&
+             !(tok->flags & (TL_TF_ALLCAPS | TL_TF_INNERCAP |
+                             TL_TF_SENT_START)) &&
+             next != NULL && next->kind == TL_TOK_NUMBER &&
+             next->sent == tok->sent && next->off == tok->off + tok->len + 1;
   tl_buf low, s;
   bool verb;
 
-  if (tok->len < 5 || (tok->flags & (TL_TF_CAP | TL_TF_HYPHEN)) ||
+  if (tok->len < 5 || tok->len >= sizeof lw ||
+      ((tok->flags & TL_TF_CAP) && !cap) || (tok->flags & TL_TF_HYPHEN) ||
       prev->sent != tok->sent || tok->off != prev->off + prev->len + 1 ||
       c->doc[prev->off + prev->len] != ' ' ||
       (last != 'a' && last != 'e' && last != 'o' && !vos))
     return;
-  for (size_t i = 0; i < tok->len; i++)
-    if ((unsigned char)w[i] >= 0x80 || w[i] < 'a' || w[i] > 'z')
+  for (size_t i = 0; i < tok->len; i++) {
+    char ch = i == 0 && cap && w[0] >= 'A' && w[0] <= 'Z' ? (char)(w[0] | 0x20)
+                                                           : w[i];
+    if ((unsigned char)ch >= 0x80 || ch < 'a' || ch > 'z')
       return; /* accented already, or not a plain lower-case word */
+    lw[i] = ch;
+  }
+  w = lw;
   if (memcmp(w + tok->len - 4, "ari", 3) == 0)
     return; /* the noun suffix -aria (secretaria, padaria): a noun too */
   tl_buf_init(&low);
@@ -347,15 +360,29 @@ static void check_lost_accent(tl_ctx *c, const tl_token *prev,
   tl_buf_init(&s);
   verb = verb_form(c, w, tok->len, vos, &s);
   if (verb && accented_twin(c, w, tok->len, &s)) {
-    const char *sv = tl_buf_cstr(&s);
-    tl_finding *f = tl_result_add(
-        c->res, tok->off, tok->len, "spelling.accent", "spelling",
-        TL_WARNING,
-        _("'%.*s %.*s': depois de '%.*s' vem um substantivo, não um verbo; "
-          "escreva '%s'"),
-        (int)prev->len, c->doc + prev->off, (int)tok->len, w, (int)prev->len,
-        c->doc + prev->off, sv);
-    tl_result_set_suggestions(c->res, f, &sv, 1);
+    const char *sv;
+    if (cap) { /* the twin with its capital back: "Capítulo", "Água" */
+      size_t adv;
+      int32_t first = tl_utf8_decode(s.p, s.len, &adv);
+      tl_buf up;
+      tl_buf_init(&up);
+      tl_utf8_encode(tl_cp_upper(first), &up);
+      tl_buf_add(&up, s.p + adv, s.len - adv);
+      tl_buf_clear(&s);
+      tl_buf_add(&s, up.p, up.len);
+      tl_buf_fini(&up);
+    }
+    sv = tl_buf_cstr(&s);
+    tl_result_set_suggestions(
+        c->res,
+        tl_result_add(c->res, tok->off, tok->len, "spelling.accent",
+                      "spelling", TL_WARNING,
+                      _("'%.*s %.*s': depois de '%.*s' vem um substantivo, "
+                        "não um verbo; escreva '%s'"),
+                      (int)prev->len, c->doc + prev->off, (int)tok->len,
+                      c->doc + tok->off, (int)prev->len, c->doc + prev->off,
+                      sv),
+        &sv, 1);
   }
   tl_buf_fini(&s);
   tl_buf_fini(&low);
@@ -448,7 +475,7 @@ void tl_check_orthography(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
     if (i > 0 && t->v[i - 1].kind == TL_TOK_WORD) {
       check_compound(c, &t->v[i - 1], tok);
       check_name_adjective(c, u, &t->v[i - 1], tok);
-      check_lost_accent(c, &t->v[i - 1], tok);
+      check_lost_accent(c, &t->v[i - 1], tok, i + 1 < t->n ? &t->v[i + 1] : NULL);
     }
     if (i + 1 < t->n)
       check_split_prefix(c, t, i);
