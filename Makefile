@@ -205,7 +205,7 @@ $(BUILD)/tests/dump_words: tests/tools/dump_words.c $(BUILD)/libtradlint.a
 
 
 PATHOLOGICAL_LIMIT ?= 60
-FUZZ_TARGETS = lint gloss config argv source gcache
+FUZZ_TARGETS = lint gloss config argv source gcache ptcache
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay-%)
 FUZZ_TIME   ?= 60
 CLANG       ?= clang
