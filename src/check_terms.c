@@ -150,6 +150,39 @@ static bool unicode_hyphen_of(const char *p, size_t n, const char *f)
   return any && i == n && *f == '\0';
 }
 
+/* Whether the surface [p, p+n) is the form @f with accents added, and a
+ * Portuguese word of its own: "desde o Cadê até o Google" (the old search
+ * engine, "cadê?") is no spelling of the council's "Cade". An accent is
+ * never added to a name by accident of typing; a word that has one is
+ * that word. */
+static bool accented_word_not_form(tl_ctx *c, const char *p, size_t n,
+                                   const char *f)
+{
+  size_t fn = strlen(f);
+  bool other = false;
+  tl_buf a, b;
+
+  if (c->spell == NULL || n <= fn)
+    return false; /* no accent added: an accent takes a byte more */
+  for (size_t i = 0; i < fn; i++)
+    if ((unsigned char)f[i] >= 0x80)
+      return false; /* the form has accents of its own */
+  tl_buf_init(&a);
+  tl_buf_init(&b);
+  tl_utf8_strip_accents(p, n, &a);
+  tl_utf8_lower(a.p, a.len, &b);
+  tl_buf_clear(&a);
+  tl_utf8_lower(f, fn, &a);
+  if (a.len == b.len && memcmp(a.p, b.p, a.len) == 0) {
+    tl_buf_clear(&b);
+    tl_utf8_lower(p, n, &b);
+    other = tl_spell_check(c->spell, b.p, b.len, NULL) == 1;
+  }
+  tl_buf_fini(&a);
+  tl_buf_fini(&b);
+  return other;
+}
+
 /* Copulas: a predicative adjective after one says what its subject is. */
 static const char *const COPULAS[] = {
     "é",      "são",    "era",     "eram",   "foi",     "foram",  "será",
@@ -293,7 +326,8 @@ void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       fd->concept = k->id;
     } else if (f->kind != TL_FORM_FORBIDDEN && x->how == TL_MATCH_VARIANT &&
                !(c->role[x->tok_first] & TL_ROLE_CODENAME) &&
-               !unicode_hyphen_of(c->doc + x->off, x->len, f->text)) {
+               !unicode_hyphen_of(c->doc + x->off, x->len, f->text) &&
+               !accented_word_not_form(c, c->doc + x->off, x->len, f->text)) {
       /* (a package's lower-case name, "openai", is not a variant) */
       sugg = f->text;
       if (is_own_spelling(k, c->doc + x->off, x->len))

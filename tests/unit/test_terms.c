@@ -90,6 +90,21 @@ static void test_unicode_hyphen(void **state)
                       "o4 mini>o4-mini");
 }
 
+/* A name with an accent added that makes a Portuguese word is that word:
+ * "desde o Cadê até o Google" (Correio, Bahia) is the old search engine,
+ * not the council's "Cade"; an accent that makes no word is a variant. */
+static void test_accented_word_is_no_variant(void **state)
+{
+  (void)state;
+  assert_string_equal(findings("terminology.variant",
+                               "A internet brasileira teve buscadores desde "
+                               "o Cadê até o Google.\n"),
+                      "");
+  assert_string_equal(findings("terminology.variant",
+                               "O Gêmini chegou ao Brasil.\n"),
+                      "Gêmini>Gemini");
+}
+
 /* A forbidden gender variant of the house form (incubador/incubadora). */
 static void test_forbidden_gender_variant(void **state)
 {
@@ -130,6 +145,7 @@ int main(void)
       cmocka_unit_test(test_forbidden_gender_variant),
       cmocka_unit_test(test_forbidden_beside_conjunction),
       cmocka_unit_test(test_unicode_hyphen),
+      cmocka_unit_test(test_accented_word_is_no_variant),
       cmocka_unit_test(test_lower_acronym_agreement),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
