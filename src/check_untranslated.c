@@ -3,7 +3,8 @@
  *     or table cell in English prose; consecutive English sentences of a
  *     block are one finding. A quotation in English prose inside a
  *     Portuguese sentence is one too; after "chamado", "livro"... in
- *     sentence case, it may be a title: info. Title-cased quotations and
+ *     sentence case, it may be a title: info; followed by its translation
+ *     in parentheses, it is the original kept beside it: info. Title-cased quotations and
  *     runs of capitalised words ("The Star-Spangled Banner", "The
  *     Guardian") are names, not passages.
  *   untranslated.word: English words inside a Portuguese sentence. A
@@ -280,6 +281,35 @@ static bool caps_english_beside(const tl_ctx *c, const tl_tokens *t,
           c->lang[k + 1].lang == TL_WORD_EN);
 }
 
+/* Whether the quotation ending at token @last is followed by its
+ * translation in parentheses: "“AI agents that are able to plan…”
+ * (Agentes de IA que são capazes de planejar…)": the original kept beside
+ * the Portuguese, as the press quotes. */
+static bool translated_after(tl_ctx *c, const tl_tokens *t, size_t last)
+{
+  const char *d = c->doc;
+  size_t i = t->v[last].off + t->v[last].len, lim = i + 12, pt = 0, en = 0;
+
+  while (i < c->len && i < lim && d[i] != '(') {
+    unsigned char b = (unsigned char)d[i];
+    if (b == ' ' || b == '"' || b == '\'' || b == '.' || b == ',' ||
+        b >= 0x80)
+      i++; /* closing quotes (” ’ »), an ellipsis (…), spaces */
+    else
+      return false;
+  }
+  if (i >= c->len || d[i] != '(')
+    return false;
+  for (size_t k = last + 1; k < t->n && k <= last + 6; k++) {
+    if (t->v[k].off < i)
+      return false; /* a word between the quotation and the parenthesis */
+    tl_word_lang_resolve(c, &t->v[k], &c->lang[k]);
+    pt += c->lang[k].lang == TL_WORD_PT;
+    en += c->lang[k].lang == TL_WORD_EN;
+  }
+  return pt >= 2 && pt > en;
+}
+
 /* The English words of a Portuguese sentence [s, e). */
 static void words_in_sentence(tl_ctx *c, const tl_tokens *t, size_t s,
                               size_t e, const word *w)
@@ -305,7 +335,8 @@ static void words_in_sentence(tl_ctx *c, const tl_tokens *t, size_t s,
       if (qen >= 2 && qen > qpt && qprose && !out) {
         const char *d = c->doc;
         bool cited = (k > 0 && tl_token_in_list(d, &t->v[k - 1], CITE_CUES)) ||
-                     (r < e && tl_token_in_list(d, &t->v[r], CITE_CUES));
+                     (r < e && tl_token_in_list(d, &t->v[r], CITE_CUES)) ||
+                     translated_after(c, t, r - 1);
         passage(c, t, k, r - 1,
                 after_title_cue(c, t, k) ? PASSAGE_TITLE
                 : cited                  ? PASSAGE_CITATION

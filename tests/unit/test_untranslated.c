@@ -68,12 +68,50 @@ static void test_glossary_english_term(void **state)
                       "");
 }
 
+/* An English quotation followed by its translation in parentheses is the
+ * original kept beside the Portuguese (Inkdesign, 2025), not a leftover;
+ * without the translation it is one. */
+static int passage_severity(const char *text)
+{
+  tl_result *r = NULL;
+  tl_error err;
+  int sev = -1;
+
+  if (tl_lint_buffer(findings_linter, "t.md", text, strlen(text),
+                     TL_MARKUP_MARKDOWN, &r, &err) != TL_OK)
+    return -2;
+  for (size_t i = 0; i < tl_result_count(r) && sev == -1; i++) {
+    const tl_finding *f = tl_result_get(r, i);
+    if (strcmp(f->rule, "untranslated.passage") == 0)
+      sev = (int)f->severity;
+  }
+  tl_result_free(r);
+  return sev;
+}
+
+static void test_quotation_with_translation(void **state)
+{
+  (void)state;
+  assert_int_equal(
+      passage_severity("Segundo Stefano Albrecht, diretor de IA na "
+                       "DeepFlow, “AI agents that are able to plan, reason, "
+                       "and execute complex tasks” (Agentes de IA que são "
+                       "capazes de planejar, raciocinar e executar tarefas "
+                       "complexas).\n"),
+      TL_INFO);
+  assert_int_equal(
+      passage_severity("Segundo ele, “AI agents are able to plan and reason "
+                       "well” e foi embora.\n"),
+      TL_ERROR);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_model_variant_names),
       cmocka_unit_test(test_glued_heading),
       cmocka_unit_test(test_glossary_english_term),
+      cmocka_unit_test(test_quotation_with_translation),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
