@@ -116,6 +116,22 @@ void tl_cache_image_free(tl_cache_image *im)
   free(im);
 }
 
+void *tl_cache_calloc(size_t n, size_t size)
+{
+  unsigned char *p = tl_xcalloc(n, size);
+#ifdef MADV_POPULATE_WRITE
+  long pg = sysconf(_SC_PAGESIZE);
+  if (pg > 0 && n * size >= 4 * (size_t)pg) { /* a few pages and more */
+    uintptr_t a = ((uintptr_t)p + (uintptr_t)pg - 1) & ~((uintptr_t)pg - 1);
+    uintptr_t e = ((uintptr_t)p + n * size) & ~((uintptr_t)pg - 1);
+    if (e > a) /* the pages wholly inside the block: an older kernel says
+                  EINVAL, and they fault in as they are written */
+      (void)madvise((void *)a, e - a, MADV_POPULATE_WRITE);
+  }
+#endif
+  return p;
+}
+
 bool tl_cachefile_mkdir(const char *dir)
 {
   char *p = tl_xstrdup(dir);
@@ -177,11 +193,38 @@ tl_status tl_cachefile_write(const char *dir, const char *path,
 typedef struct header {
   char magic[8];
   uint32_t endian, version;
-  uint64_t checksum; /* tl_map_hash of everything after it */
+  uint64_t checksum; /* checksum() of everything after it */
   uint64_t idlen, paylen;
   uint8_t zero[8];
 } header;
 _Static_assert(sizeof(header) == HEADER, "the header's layout");
+
+/* The file's checksum: tl_map_hash's step on four interleaved lanes of 8
+ * bytes (four chains of multiplications the processor runs side by side,
+ * where one chain made it wait for each product: a warm run checks 1.9 MB),
+ * folded together with the tail. A changed byte changes its lane's chain. */
+static uint64_t checksum(const unsigned char *p, size_t n)
+{
+  uint64_t h[4] = {0x243F6A8885A308D3ULL ^ ((uint64_t)n * 0x9E3779B97F4A7C15ULL),
+                   0x13198A2E03707344ULL, 0xA4093822299F31D0ULL,
+                   0x082EFA98EC4E6C89ULL};
+  uint64_t r;
+  size_t i = 0;
+
+  for (; n - i >= 32; i += 32)
+    for (int k = 0; k < 4; k++) {
+      uint64_t v;
+      memcpy(&v, p + i + 8 * (size_t)k, 8);
+      h[k] = (h[k] ^ v) * 0xFF51AFD7ED558CCDULL;
+      h[k] ^= h[k] >> 29;
+    }
+  r = tl_map_hash(p + i, n - i);
+  for (int k = 0; k < 4; k++) {
+    r = (r ^ h[k]) * 0xC4CEB9FE1A85EC53ULL;
+    r ^= r >> 33;
+  }
+  return r;
+}
 
 static size_t pad8(size_t n)
 {
@@ -380,7 +423,7 @@ tl_status tl_cachefile_save(const char *dir, const char *path,
   memcpy(&h, out->p, sizeof h);
   h.paylen = out->len - HEADER - pad8((size_t)h.idlen);
   memcpy(out->p + offsetof(header, paylen), &h.paylen, 8);
-  h.checksum = tl_map_hash(out->p + 24, out->len - 24);
+  h.checksum = checksum((const unsigned char *)out->p + 24, out->len - 24);
   memcpy(out->p + offsetof(header, checksum), &h.checksum, 8);
   return tl_cachefile_write(dir, path, prefix, out->p, out->len, err);
 }
@@ -429,7 +472,7 @@ bool tl_cachefile_payload(const unsigned char *data, size_t len,
     *why = "truncated or damaged";
     return false;
   }
-  if (tl_map_hash(data + 24, len - 24) != h.checksum) {
+  if (checksum(data + 24, len - 24) != h.checksum) {
     *why = "checksum";
     return false;
   }
@@ -505,7 +548,7 @@ void tl_cache_get_map(tl_cache_reader *r, tl_map *m)
   }
   if (cap == 0)
     return;
-  m->slots = tl_xcalloc(cap, sizeof *m->slots);
+  m->slots = tl_cache_calloc(cap, sizeof *m->slots);
   m->cap = cap;
   if (nkeys > 0 && r->borrow) {
     keys = (const char *)kp;

@@ -174,7 +174,7 @@ static void decode_gloss(reader *r, tl_gloss *g)
 
   n = get_count(r, 36);
   if (!r->bad) {
-    g->c = tl_xcalloc(n + 1, sizeof *g->c);
+    g->c = tl_cache_calloc(n + 1, sizeof *g->c);
     g->capc = n + 1;
   }
   for (size_t i = 0; i < n && !r->bad; i++) {
@@ -195,7 +195,7 @@ static void decode_gloss(reader *r, tl_gloss *g)
   }
   n = get_count(r, 24);
   if (!r->bad) {
-    g->f = tl_xcalloc(n + 1, sizeof *g->f);
+    g->f = tl_cache_calloc(n + 1, sizeof *g->f);
     g->capf = n + 1;
   }
   for (size_t i = 0; i < n && !r->bad; i++) {
@@ -220,7 +220,7 @@ static void decode_gloss(reader *r, tl_gloss *g)
       return;
     }
     if (cap > 0) {
-      g->edges = tl_xcalloc(cap, sizeof *g->edges);
+      g->edges = tl_cache_calloc(cap, sizeof *g->edges);
       g->capedges = cap;
     }
     for (size_t i = 0; i < ne && !r->bad; i++) {
@@ -244,7 +244,7 @@ static void decode_gloss(reader *r, tl_gloss *g)
     return;
   }
   free(g->first);
-  g->first = tl_xcalloc(n, sizeof *g->first);
+  g->first = tl_cache_calloc(n, sizeof *g->first);
   g->capnodes = n;
   memcpy(g->first, take(r, n * 4), n * 4);
   g->nnodes = n;
@@ -255,7 +255,7 @@ static void decode_gloss(reader *r, tl_gloss *g)
   }
   n = get_count(r, 12);
   if (!r->bad) {
-    g->ent = tl_xcalloc(n + 1, sizeof *g->ent);
+    g->ent = tl_cache_calloc(n + 1, sizeof *g->ent);
     g->capent = n + 1;
   }
   for (size_t i = 0; i < n && !r->bad; i++) {
