@@ -26,6 +26,7 @@
 
 #include "input.h"
 #include "prose.h"
+#include "sort.h"
 #include "utf8.h"
 
 #include <stdio.h>
@@ -278,12 +279,14 @@ static const char *house_text(tl_ctx *c, const tl_usage *h)
                    : c->gloss->f[h->form].text;
 }
 
-static int by_concept(const void *a, const void *b)
+static uint64_t usage_concept(const void *a)
 {
-  const tl_usage *x = a, *y = b;
-  if (x->concept != y->concept)
-    return x->concept < y->concept ? -1 : 1;
-  return x->off < y->off ? -1 : (x->off > y->off);
+  return ((const tl_usage *)a)->concept;
+}
+
+static uint64_t usage_off(const void *a)
+{
+  return ((const tl_usage *)a)->off;
 }
 
 /* The text of @u with its capitalised words lower-cased but for acronyms
@@ -595,7 +598,9 @@ void tl_check_consistency_end(tl_ctx *c)
 
   if (c->nusage == 0)
     return;
-  qsort(c->usage, c->nusage, sizeof *c->usage, by_concept);
+  /* by concept, then offset */
+  tl_sort_stable(c->usage, c->nusage, sizeof *c->usage, usage_off);
+  tl_sort_stable(c->usage, c->nusage, sizeof *c->usage, usage_concept);
   for (size_t s = 0; s < c->nusage;) {
     size_t e = s;
     bool mixed = false;

@@ -11,6 +11,7 @@
 #include "msg.h"
 
 #include "input.h"
+#include "sort.h"
 #include "utf8.h"
 
 #include <stdio.h>
@@ -224,12 +225,14 @@ void tl_check_derived(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
   free(tk);
 }
 
-static int by_group(const void *a, const void *b)
+static uint64_t hit_group(const void *a)
 {
-  const tl_derived_hit *x = a, *y = b;
-  if (x->group != y->group)
-    return x->group < y->group ? -1 : 1;
-  return x->off < y->off ? -1 : (x->off > y->off);
+  return ((const tl_derived_hit *)a)->group;
+}
+
+static uint64_t hit_off(const void *a)
+{
+  return ((const tl_derived_hit *)a)->off;
 }
 
 /* Report the hits of group [s, e) whose suffix is not the group's most
@@ -275,7 +278,9 @@ void tl_check_derived_end(tl_ctx *c)
 
   if (c->ndhits < 2)
     return;
-  qsort(c->dhits, c->ndhits, sizeof *c->dhits, by_group);
+  /* by group, then offset */
+  tl_sort_stable(c->dhits, c->ndhits, sizeof *c->dhits, hit_off);
+  tl_sort_stable(c->dhits, c->ndhits, sizeof *c->dhits, hit_group);
   tl_lines_init(&li, c->doc, c->len, c->res->bom);
   tl_map_init(&reported);
   for (size_t s = 0; s < c->ndhits;) {

@@ -1,5 +1,7 @@
 #include "diag.h"
 
+#include "sort.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -317,10 +319,9 @@ static void drop_covered(tl_result *r)
   r->n = out;
 }
 
-static int cmp_unjudged(const void *a, const void *b)
+static uint64_t unjudged_offset(const void *a)
 {
-  const tl_unjudged *x = a, *y = b;
-  return x->offset < y->offset ? -1 : x->offset > y->offset;
+  return ((const tl_unjudged *)a)->offset;
 }
 
 void tl_result_finish(tl_result *r)
@@ -330,7 +331,8 @@ void tl_result_finish(tl_result *r)
   unsigned prev_line = 0, prev_col = 0;
 
   if (r->nunjudged > 1)
-    qsort(r->unjudged, r->nunjudged, sizeof *r->unjudged, cmp_unjudged);
+    tl_sort_stable(r->unjudged, r->nunjudged, sizeof *r->unjudged,
+                   unjudged_offset);
   if (r->n == 0)
     return;
   sort_findings(r);
