@@ -214,6 +214,9 @@ static bool listed(tl_ctx *c, const tl_token *tok)
 
   if (c->renderings == NULL || (tok->flags & TL_TF_CAP))
     return false;
+  if (tok->flags & TL_TF_LOWER) /* its bytes are its folded key */
+    return tl_renderings_find(c->renderings, c->doc + tok->off, tok->len) !=
+           NULL;
   tl_buf_init(&key);
   tl_utf8_fold(c->doc + tok->off, tok->len, &key);
   found = tl_renderings_find(c->renderings, key.p, key.len) != NULL;

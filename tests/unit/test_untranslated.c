@@ -103,6 +103,14 @@ static void test_quotation_with_translation(void **state)
       passage_severity("Segundo ele, “AI agents are able to plan and reason "
                        "well” e foi embora.\n"),
       TL_ERROR);
+/* A lower-case English word that pt_BR spells too, listed in
+ * dictionaries/renderings.tsv: English to translate. */
+static void test_listed_word(void **state)
+{
+  (void)state;
+  assert_string_equal(findings("untranslated.word",
+                               "O treino usou n = 4 nodes e dois lanes.\n"),
+                      "nodes>nós | lanes>pistas");
 }
 
 int main(void)
@@ -112,6 +120,7 @@ int main(void)
       cmocka_unit_test(test_glued_heading),
       cmocka_unit_test(test_glossary_english_term),
       cmocka_unit_test(test_quotation_with_translation),
+      cmocka_unit_test(test_listed_word),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
