@@ -14,6 +14,7 @@
 #include "sort.h"
 #include "utf8.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,16 +61,35 @@ static bool compatible(unsigned sa, unsigned sb)
          ado_pairs_with(a, b) && ado_pairs_with(b, a);
 }
 
+/* The suffixes by their last letter, in SUFFIXES' order: by_last[c] is
+ * the first index ending in c, next_same[i] the next after i (NO_SUFFIX
+ * ends both), so that a word is compared with the suffixes that end as it
+ * does, not with all of them. */
+#define NO_SUFFIX 0xFF
+static unsigned char by_last[256], next_same[NSUFFIXES];
+static pthread_once_t suffix_once = PTHREAD_ONCE_INIT;
+
+static void index_suffixes(void)
+{
+  memset(by_last, NO_SUFFIX, sizeof by_last);
+  for (size_t i = NSUFFIXES; i-- > 0;) {
+    unsigned char last =
+        (unsigned char)SUFFIXES[i].suf[SUFFIXES[i].len - 1];
+    next_same[i] = by_last[last];
+    by_last[last] = (unsigned char)i;
+  }
+}
+
 /* The suffix of word key k[0..n) (index into SUFFIXES) and its stem length,
- * or -1. */
+ * or -1. index_suffixes has run. */
 static int derivation(const char *k, size_t n, size_t *stem)
 {
   if (n <= MIN_STEM)
     return -1;
-  for (size_t i = 0; i < NSUFFIXES; i++) {
+  for (unsigned i = by_last[(unsigned char)k[n - 1]]; i != NO_SUFFIX;
+       i = next_same[i]) {
     size_t sl = SUFFIXES[i].len;
-    if (n >= sl + MIN_STEM && k[n - 1] == SUFFIXES[i].suf[sl - 1] &&
-        memcmp(k + n - sl, SUFFIXES[i].suf, sl) == 0) {
+    if (n >= sl + MIN_STEM && memcmp(k + n - sl, SUFFIXES[i].suf, sl) == 0) {
       *stem = n - sl;
       return (int)i;
     }
@@ -127,6 +147,7 @@ typedef struct token_key {
 static void token_keys(const char *all, const size_t *offs, size_t n,
                        token_key *tk)
 {
+  pthread_once(&suffix_once, index_suffixes);
   for (size_t i = 0; i < n; i++) {
     const char *k = all + offs[i];
     size_t kn = offs[i + 1] - offs[i];
