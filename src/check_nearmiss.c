@@ -36,13 +36,15 @@ void tl_check_nearmiss(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     return;
   offs = tl_ctx_token_keys(c, t, &keys);
   for (size_t i = 0; i < t->n; i++) {
-    size_t n = 0;
+    size_t n = 1;
+    if (t->v[i].kind != TL_TOK_WORD || (t->v[i].flags & TL_TF_ALLCAPS) ||
+        !tl_nearmiss_first(nm, keys + offs[i], offs[i + 1] - offs[i]))
+      continue; /* no near miss opens with this word: its phrase is not
+                   looked for */
     while (n < MAX_WORDS && i + n < t->n && t->v[i + n].kind == TL_TOK_WORD &&
            !(t->v[i + n].flags & TL_TF_ALLCAPS) &&
-           (n == 0 || joined(c->doc, &t->v[i + n - 1], &t->v[i + n])))
+           joined(c->doc, &t->v[i + n - 1], &t->v[i + n]))
       n++;
-    if (n >= 2 && !tl_nearmiss_first(nm, keys + offs[i], offs[i + 1] - offs[i]))
-      continue; /* no near miss opens with this word */
     for (; n >= 2; n--) {
       const tl_token *last = &t->v[i + n - 1];
       size_t end = last->off + last->len;
