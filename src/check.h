@@ -139,6 +139,8 @@ typedef struct tl_ctx {
   /* the current block's glossary word keys (tl_gloss_token_keys), worked
    * out once for all the checks that read them (tl_ctx_token_keys) */
   bool tkeys_ok;
+  const tl_matches *tkeys_from; /* the block's glossary match, whose keys
+                                   serve, or NULL */
   tl_buf tkeys;
   size_t *tkoffs;
   size_t captkoffs;

@@ -1209,6 +1209,30 @@ struct tl_piece {
   uint64_t eh, ah;   /* their hashes */
 };
 
+void tl_gloss_token_keys_matched(const tl_matches *m, const char *doc,
+                                 const tl_tokens *t, tl_buf *keys,
+                                 size_t *offs)
+{
+  size_t j = 0;
+
+  tl_buf_clear(keys);
+  offs[0] = 0;
+  for (size_t i = 0; i < t->n; i++) {
+    const tl_token *tok = &t->v[i];
+    const tl_piece *p;
+    while (j < m->npieces && m->pieces[j].tok < i)
+      j++;
+    p = j < m->npieces ? &m->pieces[j] : NULL;
+    /* a piece's any-case key is 'A' then the word's key (word_key) */
+    if (p != NULL && p->tok == i && p->first && p->last &&
+        p->off == tok->off && p->len == tok->len && p->alen >= 1)
+      tl_buf_add(keys, m->keys.p + p->akey + 1, p->alen - 1);
+    else
+      tl_gloss_word_key(doc + tok->off, tok->len, keys);
+    offs[i + 1] = keys->len;
+  }
+}
+
 const tl_match *tl_matches_overlap(const tl_matches *m, size_t off,
                                    size_t end)
 {

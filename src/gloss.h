@@ -186,6 +186,13 @@ typedef struct tl_matches {
 void tl_matches_init(tl_matches *m);
 void tl_matches_fini(tl_matches *m);
 
+/* tl_gloss_token_keys, taking the key of a word that is one piece of
+ * tl_gloss_match (no hyphen) from the keys the match made for it (@m: the
+ * match of these very tokens) instead of folding the word again. */
+void tl_gloss_token_keys_matched(const tl_matches *m, const char *doc,
+                                 const tl_tokens *t, tl_buf *keys,
+                                 size_t *offs);
+
 /* The first match of @m overlapping bytes [off, end), or NULL: a binary
  * search (matches are in document order and do not overlap). */
 const tl_match *tl_matches_overlap(const tl_matches *m, size_t off,

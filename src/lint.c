@@ -598,6 +598,7 @@ void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell)
 void tl_ctx_new_block(tl_ctx *c)
 {
   c->tkeys_ok = false;
+  c->tkeys_from = NULL;
 }
 
 const size_t *tl_ctx_token_keys(tl_ctx *c, const tl_tokens *t,
@@ -605,7 +606,11 @@ const size_t *tl_ctx_token_keys(tl_ctx *c, const tl_tokens *t,
 {
   if (!c->tkeys_ok) {
     TL_GROW(c->tkoffs, c->captkoffs, t->n + 1);
-    tl_gloss_token_keys(c->doc, t, &c->tkeys, c->tkoffs);
+    if (c->tkeys_from != NULL)
+      tl_gloss_token_keys_matched(c->tkeys_from, c->doc, t, &c->tkeys,
+                                  c->tkoffs);
+    else
+      tl_gloss_token_keys(c->doc, t, &c->tkeys, c->tkoffs);
     tl_buf_cstr(&c->tkeys);
     c->tkeys_ok = true;
   }
@@ -677,9 +682,11 @@ typedef struct run {
 static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
 {
   tl_ctx_new_block(&rn->ctx);
-  if (rn->ctx.gloss != NULL)
+  if (rn->ctx.gloss != NULL) {
     tl_gloss_match(rn->ctx.gloss, rn->ctx.spell, rn->ctx.doc, t,
                    rn->matches);
+    rn->ctx.tkeys_from = rn->matches; /* its word keys serve the block's */
+  }
   /* names, titles, mentions and glosses first: the checks read them */
   tl_prose_block(&rn->ctx, u, t, rn->ctx.gloss != NULL ? rn->matches : NULL);
   tl_check_spelling(&rn->ctx, u, t);

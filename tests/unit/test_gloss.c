@@ -386,6 +386,52 @@ static void test_en_key_cuts(void **state)
   tl_buf_fini(&all);
 }
 
+/* The block's word keys taken from the match's pieces are the keys
+ * tl_gloss_token_keys folds: plain, accented, capitalised, plural and
+ * hyphenated words, numbers, a leading hyphen; the same matcher's key
+ * cache read again by a second text. */
+static void test_token_keys_matched(void **state)
+{
+  static const char *const texts[] = {
+      "Os Modelos de linguagem pré-treinados usam aprendizados profundos.",
+      "A GPU custa 4,5 mil; -foo e bar- ficam; Ações do GitHub e "
+      "ÁRVORES ÚTEIS, papéis e homens.",
+      "Os modelos de linguagem, de novo: pré-treinados e redes neurais.",
+  };
+  tl_matches m;
+
+  (void)state;
+  tl_matches_init(&m);
+  for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+    const char *text = texts[k];
+    tl_seg seg = {0, strlen(text), 0};
+    tl_unit u = {TL_BLK_PARA, 0, &seg, 1};
+    tl_tokens t;
+    tl_buf a, b;
+    size_t *oa, *ob;
+
+    tl_tokens_init(&t);
+    tl_buf_init(&a);
+    tl_buf_init(&b);
+    tl_tokenize_unit(&t, text, strlen(text), &u);
+    tl_gloss_match(g, sp, text, &t, &m);
+    oa = malloc((t.n + 1) * sizeof *oa);
+    ob = malloc((t.n + 1) * sizeof *ob);
+    tl_gloss_token_keys(text, &t, &a, oa);
+    tl_gloss_token_keys_matched(&m, text, &t, &b, ob);
+    assert_int_equal(a.len, b.len);
+    assert_memory_equal(oa, ob, (t.n + 1) * sizeof *oa);
+    if (a.len > 0)
+      assert_memory_equal(a.p, b.p, a.len);
+    free(oa);
+    free(ob);
+    tl_buf_fini(&a);
+    tl_buf_fini(&b);
+    tl_tokens_fini(&t);
+  }
+  tl_matches_fini(&m);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -403,6 +449,7 @@ int main(void)
       cmocka_unit_test(test_pred_forms),
       cmocka_unit_test(test_name_typo),
       cmocka_unit_test(test_en_key_cuts),
+      cmocka_unit_test(test_token_keys_matched),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
