@@ -34,7 +34,8 @@ static tl_map_slot *probe(tl_map_slot *slots, size_t cap, const char *key,
   }
 }
 
-uint64_t tl_map_hash(const void *key, size_t len)
+/* tl_map_hash's body, inlined into tl_map_find */
+static inline uint64_t hash_bytes(const void *key, size_t len)
 {
   const unsigned char *p = key;
   uint64_t h = 0x243F6A8885A308D3ULL ^ ((uint64_t)len * 0x9E3779B97F4A7C15ULL);
@@ -63,14 +64,28 @@ uint64_t tl_map_hash(const void *key, size_t len)
   return h;
 }
 
+uint64_t tl_map_hash(const void *key, size_t len)
+{
+  return hash_bytes(key, len);
+}
+
 tl_map_slot *tl_map_find(const tl_map *m, const char *key, size_t len)
 {
-  tl_map_slot *s;
+  size_t mask, i;
+  uint64_t h;
 
   if (m->cap == 0)
     return NULL;
-  s = probe(m->slots, m->cap, key, len, tl_map_hash(key, len));
-  return s->key != NULL ? s : NULL;
+  /* probe's loop, inline: the lookup of every token */
+  h = hash_bytes(key, len);
+  mask = m->cap - 1;
+  for (i = (size_t)h & mask;; i = (i + 1) & mask) {
+    tl_map_slot *s = &m->slots[i];
+    if (s->key == NULL)
+      return NULL;
+    if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0)
+      return s;
+  }
 }
 
 static void rehash(tl_map *m, size_t cap)
