@@ -41,6 +41,8 @@ typedef struct tl_wordlang {
   bool function;   /* an English function word */
   bool en_known;   /* en_US knows it (even if pt_BR or the glossary does) */
   bool en_pending; /* Portuguese, en_US not asked yet */
+  bool pt_known;   /* pt_BR knows its key (tl_token_key): spelling.unknown
+                      need not ask again; false when not asked */
 } tl_wordlang;
 
 /* A name the document taught (prose.c): first occurrence, evidence. */

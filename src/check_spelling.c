@@ -276,8 +276,8 @@ void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
     const tl_token *tok = &t->v[i];
     int known;
 
-    if (tok->kind != TL_TOK_WORD)
-      continue;
+    if (tok->kind != TL_TOK_WORD || c->lang[i].pt_known)
+      continue; /* pt_BR knows it: classifying the word asked already */
     tl_buf_clear(&c->key);
     tl_token_key(c->doc, tok, &c->key);
     known = tl_prose_known_pt(c);

@@ -108,12 +108,14 @@ bool tl_is_en_function(const char *s, size_t n)
 /* A word's language, cached per distinct spelling for the linter's
  * lifetime. Whether en_US also knows a Portuguese word is asked only when
  * needed (tl_word_lang_resolve): en_US is slow on words it does not know.
- * Cache bits: 0-1 lang, 2 function word, 3 en_US knows it, 4 not asked. */
+ * Cache bits: 0-1 lang, 2 function word, 3 en_US knows it, 4 not asked,
+ * 5 pt_BR knows its key (whatever the language it is given). */
 static uint32_t classify_bits(tl_ctx *c, const tl_token *tok)
 {
   int pt, en;
   tl_buf low;
   bool function;
+  uint32_t known;
 
   tl_buf_clear(&c->key);
   tl_token_key(c->doc, tok, &c->key);
@@ -132,18 +134,19 @@ static uint32_t classify_bits(tl_ctx *c, const tl_token *tok)
     tl_buf_fini(&low);
   }
   pt = tl_spell_check(c->spell, c->key.p, c->key.len, NULL);
+  known = pt == 1 ? 32u : 0u;
   if (function && !(c->key.len == 3 && memcmp(c->key.p, "for", 3) == 0))
     pt = 0; /* "of", "the": English even when a glossary name has them
                ("bag of words"); "for" is Portuguese too */
   if (pt == 1) /* Portuguese; English too? asked later, if needed */
     return TL_WORD_PT | (function ? 4u : 0u) |
-           (c->spell_en != NULL ? 16u : 0u);
+           (c->spell_en != NULL ? 16u : 0u) | 32u;
   en = c->spell_en != NULL
            ? tl_spell_check(c->spell_en, c->key.p, c->key.len, NULL)
            : 0;
   if (en == 1 || function)
-    return TL_WORD_EN | (function ? 4u : 0u) | (en == 1 ? 8u : 0u);
-  return TL_WORD_NEUTRAL; /* unknown to both: a name or a typo */
+    return TL_WORD_EN | (function ? 4u : 0u) | (en == 1 ? 8u : 0u) | known;
+  return TL_WORD_NEUTRAL | known; /* unknown to both: a name or a typo */
 }
 
 static void apply_bits(tl_wordlang *w, uint32_t v)
@@ -152,6 +155,7 @@ static void apply_bits(tl_wordlang *w, uint32_t v)
   w->function = (v & 4) != 0;
   w->en_known = (v & 8) != 0;
   w->en_pending = (v & 16) != 0;
+  w->pt_known = (v & 32) != 0;
 }
 
 void tl_word_lang(tl_ctx *c, const tl_token *tok, tl_wordlang *w)
@@ -190,7 +194,8 @@ void tl_word_lang_resolve(tl_ctx *c, const tl_token *tok, tl_wordlang *w)
                 tl_spell_check(c->spell_en, c->key.p, c->key.len, NULL) == 1;
   if (w->en_known)
     w->lang = TL_WORD_NEUTRAL;
-  v = (uint32_t)w->lang | (w->function ? 4u : 0u) | (w->en_known ? 8u : 0u);
+  v = (uint32_t)w->lang | (w->function ? 4u : 0u) | (w->en_known ? 8u : 0u) |
+      (w->pt_known ? 32u : 0u);
   if (c->wordclass != NULL &&
       (slot = tl_map_find(c->wordclass, c->doc + tok->off, tok->len)) != NULL)
     slot->value = v;
