@@ -154,8 +154,9 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
                          t->v[i - 1].kind == TL_TOK_WORD &&
                          c->doc[t->v[i - 1].off + t->v[i - 1].len] == ',' &&
                          t->v[i - 1].off + t->v[i - 1].len + 2 == a->off;
-      if (!closes_list && i + 3 < t->n && t->v[i + 3].sent == d->sent &&
-          spaced(c->doc, d, &t->v[i + 3])) {
+      if (conj && !closes_list && i + 3 < t->n &&
+          t->v[i + 3].sent == d->sent && spaced(c->doc, d, &t->v[i + 3])) {
+        /* asked only between "X e|ou X": it matters nowhere else */
         size_t yn;
         const char *ys = tl_token_lower(c->doc, &t->v[i + 3], &y_buf, &yn);
         specified = tl_in_list(COMPLEMENTS, ys, yn);
