@@ -43,6 +43,9 @@ typedef struct tl_wordlang {
   bool en_pending; /* Portuguese, en_US not asked yet */
   bool pt_known;   /* pt_BR knows its key (tl_token_key): spelling.unknown
                       need not ask again; false when not asked */
+  bool en_first;   /* in ASCII, and a glossary term's English may begin
+                      with it (tl_nearmiss_en_first): terminology.english
+                      looks for a term there */
 } tl_wordlang;
 
 /* A name the document taught (prose.c): first occurrence, evidence. */

@@ -187,10 +187,9 @@ static void add_english(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
     bool have_runs;
     if (first->kind != TL_TOK_WORD || !(first->flags & TL_TF_ASCII) ||
         (first->flags & TL_TF_ALLCAPS) || first->len < 3 ||
-        (c->calques != NULL &&
-         !tl_nearmiss_en_first(&c->calques->near, c->doc + first->off,
-                               first->len)))
-      continue;
+        (c->calques != NULL && !c->lang[i].en_first))
+      continue; /* no English term begins with it (the word's class,
+                   tl_nearmiss_en_first asked once per spelling) */
     while (n < g->en_words && i + n < t->n &&
            (n == 0 || joined(c->doc, &t->v[i + n - 1], &t->v[i + n])) &&
            t->v[i + n].kind == TL_TOK_WORD &&
