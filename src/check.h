@@ -46,6 +46,7 @@ typedef struct tl_wordlang {
   bool en_first;   /* in ASCII, and a glossary term's English may begin
                       with it (tl_nearmiss_en_first): terminology.english
                       looks for a term there */
+  bool european;   /* tl_european_word of it lowered (tl_token_lower) */
 } tl_wordlang;
 
 /* A name the document taught (prose.c): first occurrence, evidence. */
@@ -351,6 +352,11 @@ void tl_check_nearmiss(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
 void tl_check_reordered(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
 /* spelling.european (warning, fix): European Portuguese in a pt-BR text */
 void tl_check_european(tl_ctx *c, const tl_tokens *t);
+/* Whether pt_PT.european may have something to say at a word lowered to
+ * @low[0..n) ("mil", a form of "estar", a word of the pt-PT list): kept
+ * in the word's class (tl_wordlang.european) so that the check passes the
+ * others by without lowering them and asking its lists again. */
+bool tl_european_word(const tl_ctx *c, const char *low, size_t n);
 
 /* The English source of a translation (source mode). */
 typedef struct tl_source {

@@ -212,6 +212,13 @@ static bool after_determiner(tl_ctx *c, const tl_tokens *t, size_t k)
   return noun;
 }
 
+bool tl_european_word(const tl_ctx *c, const char *low, size_t n)
+{
+  return c->ptpt != NULL &&
+         ((n == 3 && memcmp(low, "mil", 3) == 0) || tl_in_list(ESTAR, low, n) ||
+          tl_ptpt_lookup_lower(c->ptpt, low, n) != NULL);
+}
+
 void tl_check_european(tl_ctx *c, const tl_tokens *t)
 {
   tl_buf low, sugg;
@@ -226,8 +233,9 @@ void tl_check_european(tl_ctx *c, const tl_tokens *t)
     const char *w;
     size_t wn;
 
-    if (tok->kind != TL_TOK_WORD || (tok->flags & TL_TF_ALLCAPS))
-      continue;
+    if (tok->kind != TL_TOK_WORD || (tok->flags & TL_TF_ALLCAPS) ||
+        !c->lang[k].european)
+      continue; /* nothing of the check's: its class says so */
     w = tl_token_lower(c->doc, tok, &low, &wn);
     if (wn == 3 && memcmp(w, "mil", 3) == 0 && k + 1 < t->n &&
         t->v[k + 1].off == tok->off + 4 && t->v[k + 1].sent == tok->sent) {

@@ -111,32 +111,39 @@ bool tl_is_en_function(const char *s, size_t n)
  * needed (tl_word_lang_resolve): en_US is slow on words it does not know.
  * Cache bits: 0-1 lang, 2 function word, 3 en_US knows it, 4 not asked,
  * 5 pt_BR knows its key (whatever the language it is given), 6 an English
- * term may begin with it (tl_wordlang.en_first). */
+ * term may begin with it (tl_wordlang.en_first), 7 tl_european_word. */
 static uint32_t classify_bits(tl_ctx *c, const tl_token *tok)
 {
   int pt, en;
   tl_buf low;
   bool function;
-  uint32_t known, first;
+  uint32_t known, other; /* bits 5; 6 and 7 */
+  const char *lw;
+  size_t ln;
 
-  first = (tok->flags & TL_TF_ASCII) && c->calques != NULL &&
+  other = (tok->flags & TL_TF_ASCII) && c->calques != NULL &&
                   tl_nearmiss_en_first(&c->calques->near, c->doc + tok->off,
                                        tok->len)
               ? 64u
               : 0u;
+  tl_buf_init(&low);
+  lw = tl_token_lower(c->doc, tok, &low, &ln);
+  if (tl_european_word(c, lw, ln))
+    other |= 128u;
+  tl_buf_fini(&low);
   tl_buf_clear(&c->key);
   tl_token_key(c->doc, tok, &c->key);
   if (tok->flags & TL_TF_LOWER) { /* the key is its own lower case */
     function = tl_in_list(EN_FUNCTION, c->key.p, c->key.len);
     if (tl_in_list(NEUTRAL_WORDS, c->key.p, c->key.len))
-      return TL_WORD_NEUTRAL | first;
+      return TL_WORD_NEUTRAL | other;
   } else {
     tl_buf_init(&low);
     tl_utf8_lower(c->key.p, c->key.len, &low);
     function = tl_in_list(EN_FUNCTION, low.p, low.len);
     if (tl_in_list(NEUTRAL_WORDS, low.p, low.len)) {
       tl_buf_fini(&low);
-      return TL_WORD_NEUTRAL | first;
+      return TL_WORD_NEUTRAL | other;
     }
     tl_buf_fini(&low);
   }
@@ -147,14 +154,14 @@ static uint32_t classify_bits(tl_ctx *c, const tl_token *tok)
                ("bag of words"); "for" is Portuguese too */
   if (pt == 1) /* Portuguese; English too? asked later, if needed */
     return TL_WORD_PT | (function ? 4u : 0u) |
-           (c->spell_en != NULL ? 16u : 0u) | 32u | first;
+           (c->spell_en != NULL ? 16u : 0u) | 32u | other;
   en = c->spell_en != NULL
            ? tl_spell_check(c->spell_en, c->key.p, c->key.len, NULL)
            : 0;
   if (en == 1 || function)
     return TL_WORD_EN | (function ? 4u : 0u) | (en == 1 ? 8u : 0u) | known |
-           first;
-  return TL_WORD_NEUTRAL | known | first; /* unknown to both: a name or a
+           other;
+  return TL_WORD_NEUTRAL | known | other; /* unknown to both: a name or a
                                               typo */
 }
 
@@ -166,6 +173,7 @@ static void apply_bits(tl_wordlang *w, uint32_t v)
   w->en_pending = (v & 16) != 0;
   w->pt_known = (v & 32) != 0;
   w->en_first = (v & 64) != 0;
+  w->european = (v & 128) != 0;
 }
 
 void tl_word_lang(tl_ctx *c, const tl_token *tok, tl_wordlang *w)
@@ -205,7 +213,8 @@ void tl_word_lang_resolve(tl_ctx *c, const tl_token *tok, tl_wordlang *w)
   if (w->en_known)
     w->lang = TL_WORD_NEUTRAL;
   v = (uint32_t)w->lang | (w->function ? 4u : 0u) | (w->en_known ? 8u : 0u) |
-      (w->pt_known ? 32u : 0u) | (w->en_first ? 64u : 0u);
+      (w->pt_known ? 32u : 0u) | (w->en_first ? 64u : 0u) |
+      (w->european ? 128u : 0u);
   if (c->wordclass != NULL &&
       (slot = tl_map_find(c->wordclass, c->doc + tok->off, tok->len)) != NULL)
     slot->value = v;
