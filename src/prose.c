@@ -906,14 +906,18 @@ static void mark_code_names(blk *b)
   for (size_t k = 0; k < n; k++) {
     const tl_token *tok = tk(b, k);
     bool cue = false;
+    /* a word pt_BR knows is no name of software: a cue would be undone
+     * below, so the cue tests are spared it */
+    bool may_cue = b->c->lang[k].lang != TL_WORD_PT;
     if (is_cap(tok) || !(tok->flags & TL_TF_ASCII) ||
         tok->kind != TL_TOK_WORD)
       continue;
     /* the cheap tests first: a cue word around, a comma, a list label */
-    if (k > 0 && tok->sent == tk(b, k - 1)->sent && run_gap(b, k - 1) &&
+    if (may_cue && k > 0 && tok->sent == tk(b, k - 1)->sent &&
+        run_gap(b, k - 1) &&
         tok_in(b, k - 1, CODE_CUES))
       cue = true;
-    if (!cue && k + 2 < n && tk(b, k + 2)->sent == tok->sent &&
+    if (may_cue && !cue && k + 2 < n && tk(b, k + 2)->sent == tok->sent &&
         only(doc, tok->off + tok->len, tk(b, k + 1)->off, "*_`, ") &&
         memchr(doc + tok->off + tok->len, ',',
                tk(b, k + 1)->off - tok->off - tok->len) != NULL &&
