@@ -103,6 +103,8 @@ static void test_quotation_with_translation(void **state)
       passage_severity("Segundo ele, “AI agents are able to plan and reason "
                        "well” e foi embora.\n"),
       TL_ERROR);
+}
+
 /* A lower-case English word that pt_BR spells too, listed in
  * dictionaries/renderings.tsv: English to translate. */
 static void test_listed_word(void **state)
