@@ -17,29 +17,43 @@
 #define MAP_POPULATE 0
 #endif
 
-/* Every open below is non-blocking: a FIFO or a device put where a file
- * was expected ("glossary/b.tsv") must fail the S_ISREG test at once, not
- * wait for a writer; reads of a regular file are the same either way. */
+/* @path opened for reading when it is a regular file of at most 2 GiB
+ * (its status in @st), else -1 with errno set and @missing (may be NULL)
+ * telling a file that is not there. The open is non-blocking: a FIFO or a
+ * device put where a file was expected ("glossary/b.tsv") must fail the
+ * S_ISREG test at once, not wait for a writer; reads of a regular file are
+ * the same either way. */
+static int open_regular(const char *path, struct stat *st, bool *missing)
+{
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+
+  if (missing != NULL)
+    *missing = false;
+  if (fd < 0) {
+    if (missing != NULL)
+      *missing = errno == ENOENT || errno == ENOTDIR;
+    return -1;
+  }
+  if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode) || st->st_size < 0 ||
+      (uint64_t)st->st_size > (uint64_t)1 << 31) {
+    int e = S_ISREG(st->st_mode) ? EFBIG : EINVAL;
+    close(fd);
+    errno = e;
+    return -1;
+  }
+  return fd;
+}
+
 bool tl_cachefile_read(const char *path, unsigned char **out, size_t *len,
                        bool *missing)
 {
-  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   struct stat st;
+  int fd = open_regular(path, &st, missing);
   unsigned char *d;
   size_t got = 0;
 
-  *missing = false;
-  if (fd < 0) {
-    *missing = errno == ENOENT || errno == ENOTDIR;
+  if (fd < 0)
     return false;
-  }
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 ||
-      (uint64_t)st.st_size > (uint64_t)1 << 31) {
-    int e = S_ISREG(st.st_mode) ? EFBIG : EINVAL;
-    close(fd);
-    errno = e;
-    return false;
-  }
   d = tl_xmalloc((size_t)st.st_size + 1);
   while (got < (size_t)st.st_size) {
     ssize_t r = read(fd, d + got, (size_t)st.st_size - got);
@@ -58,23 +72,13 @@ bool tl_cachefile_read(const char *path, unsigned char **out, size_t *len,
 
 tl_cache_image *tl_cache_image_open(const char *path, bool *missing)
 {
-  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   struct stat st;
+  int fd = open_regular(path, &st, missing);
   tl_cache_image *im;
   void *m;
 
-  *missing = false;
-  if (fd < 0) {
-    *missing = errno == ENOENT || errno == ENOTDIR;
+  if (fd < 0)
     return NULL;
-  }
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 ||
-      (uint64_t)st.st_size > (uint64_t)1 << 31) {
-    int e = S_ISREG(st.st_mode) ? EFBIG : EINVAL;
-    close(fd);
-    errno = e;
-    return NULL;
-  }
   im = tl_xcalloc(1, sizeof *im);
   if (st.st_size == 0) { /* nothing to map: an empty image */
     close(fd);
@@ -368,13 +372,11 @@ bool tl_cachefile_file_identity(const char *path, tl_buf *id,
   if (keep != NULL)
     *keep = NULL;
   if (keep == NULL) { /* only its hash: read in pieces */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    int fd = open_regular(path, &sb, NULL);
     bool ok;
     if (fd < 0)
       return false;
-    ok = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= 0 &&
-         (uint64_t)sb.st_size <= (uint64_t)1 << 31 &&
-         hash_fd(fd, (size_t)sb.st_size, &h);
+    ok = hash_fd(fd, (size_t)sb.st_size, &h);
     close(fd);
     if (!ok)
       return false;
