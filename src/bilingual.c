@@ -30,7 +30,7 @@ const tl_bilingual *tl_bilingual_lookup(const char *word, size_t len)
     return NULL;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    int c = cmp_key(tl_bilingual_table[mid].en, word, len);
+    int c = cmp_key(tl_bilingual_en(&tl_bilingual_table[mid]), word, len);
     if (c == 0)
       return &tl_bilingual_table[mid];
     if (c < 0)
@@ -45,7 +45,7 @@ const char *tl_bilingual_translation(const tl_bilingual *e, size_t i)
 {
   if (e == NULL || i >= e->ntr)
     return NULL;
-  return tl_bilingual_tr[e->first + i];
+  return tl_bilingual_strs + tl_bilingual_tr[e->first + i];
 }
 
 static bool ends_with(const char *w, size_t n, const char *suf)
@@ -107,11 +107,11 @@ const tl_bilingual *tl_bilingual_lookup_inflected(const char *word, size_t len,
       e = verb_base(w, n - 2, buf, sizeof buf); /* searched, stabled, hugged */
   }
   if (lemma != NULL && cap > 0) {
-    size_t k = e ? strlen(e->en) : 0;
+    size_t k = e ? strlen(tl_bilingual_en(e)) : 0;
     if (k >= cap)
       k = cap - 1;
     if (e)
-      memcpy(lemma, e->en, k);
+      memcpy(lemma, tl_bilingual_en(e), k);
     lemma[k] = '\0';
   }
   return e;

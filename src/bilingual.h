@@ -16,8 +16,12 @@ enum {
   TL_BILINGUAL_ADV = 8
 };
 
+/* Strings are offsets into tl_bilingual_strs, not pointers: the tables
+ * then need no relocation when the program is loaded (as pointers, 45,000
+ * relocations and 490 KB of pages written by every run, even --version). */
 typedef struct tl_bilingual {
-  const char *en;  /* lower-case headword, NFC ("face", "a few") */
+  uint32_t en;     /* lower-case headword, NFC ("face", "a few"): its
+                      offset in tl_bilingual_strs (tl_bilingual_en) */
   uint32_t first;  /* index of its first translation in tl_bilingual_tr */
   uint8_t ntr;     /* translations, first sense first (1 to 8) */
   uint8_t pos;     /* TL_BILINGUAL_* bits */
@@ -26,7 +30,14 @@ typedef struct tl_bilingual {
 /* The generated table (build/gen/bilingual_table.c), sorted by bytes. */
 extern const tl_bilingual tl_bilingual_table[];
 extern const size_t tl_bilingual_table_len;
-extern const char *const tl_bilingual_tr[];
+extern const uint32_t tl_bilingual_tr[]; /* offsets in tl_bilingual_strs */
+extern const char tl_bilingual_strs[];    /* NUL-terminated strings */
+
+/* The headword of entry @e ("face"): static storage, NFC. */
+static inline const char *tl_bilingual_en(const tl_bilingual *e)
+{
+  return tl_bilingual_strs + e->en;
+}
 
 /* The entry of the English word or phrase @word (@len bytes, any ASCII
  * case: "Face", "FACE"), or NULL. Static storage: never freed. */

@@ -82,8 +82,10 @@ static void test_table_is_sorted(void **state)
     const tl_bilingual *e = &tl_bilingual_table[i];
     assert_true(e->ntr >= 1 && e->ntr <= 8);
     if (i > 0)
-      assert_true(strcmp(tl_bilingual_table[i - 1].en, e->en) < 0);
-    assert_ptr_equal(tl_bilingual_lookup(e->en, strlen(e->en)), e);
+      assert_true(strcmp(tl_bilingual_en(&tl_bilingual_table[i - 1]),
+                         tl_bilingual_en(e)) < 0);
+    assert_ptr_equal(tl_bilingual_lookup(tl_bilingual_en(e),
+                                         strlen(tl_bilingual_en(e))), e);
   }
   assert_null(tl_bilingual_translation(&tl_bilingual_table[0], 8));
 }
