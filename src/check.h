@@ -218,6 +218,9 @@ typedef struct tl_ctx {
   /* agreement: names asked whether the document calls them a model, with
    * the answer (1 no, 2 yes), so that the document is read once per name */
   tl_map model_names;
+  /* agreement.article: feminine names asked whether the document writes
+   * them with an article somewhere (1 no, 2 yes) */
+  tl_map article_names;
 } tl_ctx;
 
 void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell);
@@ -245,6 +248,11 @@ void tl_check_identifier_end(tl_ctx *c);
 void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
 /* agreement.gender (warning, fix): article or contraction before a name */
 void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
+/* agreement.article (warning, fix): a feminine company name without its
+ * article at the start of a sentence of prose, where the document writes
+ * it with one elsewhere (check_article.c) */
+void tl_check_article(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
+                      const tl_matches *m);
 /* consistency.document (warning): one concept rendered two ways */
 void tl_check_consistency(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                           const tl_matches *m);

@@ -129,7 +129,7 @@ static const char *const PRECEDENCE[] = {
     "terminology.identifier",
     "spelling.hyphen",       "spelling.accent",      "spelling.case",        "spelling.european",
     "spelling.space",
-    "agreement.gender",      "source.consistency",   "consistency.document",
+    "agreement.gender",      "agreement.article",    "source.consistency",   "consistency.document",
     "consistency.english",   "consistency.acronym",  "consistency.derived",
     "consistency.learned",   "consistency.corpus",
     "repetition.word",       "repetition.coordination", "spelling.unknown",
@@ -593,6 +593,7 @@ void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell)
   tl_map_init(&c->derived);
   tl_map_init(&c->name_numbers);
   tl_map_init(&c->model_names);
+  tl_map_init(&c->article_names);
 }
 
 void tl_ctx_new_block(tl_ctx *c)
@@ -638,6 +639,7 @@ void tl_ctx_fini(tl_ctx *c)
   tl_map_fini(&c->derived);
   tl_map_fini(&c->name_numbers);
   tl_map_fini(&c->model_names);
+  tl_map_fini(&c->article_names);
   free(c->dhits);
   free(c->ehits);
   free(c->ahits);
@@ -695,6 +697,7 @@ static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
   if (rn->ctx.gloss != NULL) {
     tl_check_terminology(&rn->ctx, t, rn->matches);
     tl_check_agreement(&rn->ctx, t, rn->matches);
+    tl_check_article(&rn->ctx, u, t, rn->matches);
     tl_check_consistency(&rn->ctx, u, t, rn->matches);
     tl_check_calque(&rn->ctx, u, t, rn->matches);
     tl_check_english(&rn->ctx, u, t, rn->matches);

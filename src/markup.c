@@ -283,6 +283,38 @@ size_t tl_markup_front_matter(const char *doc, size_t len, size_t start)
   return 0;
 }
 
+/* Whether doc[s..e) (a line of plain text) reads as a title: it ends in a
+ * letter or a digit, with no punctuation, and the next line (from @next)
+ * begins with a capital. A plain-text article writes one paragraph a line,
+ * its title and subtitle included; the line after a title begins a new
+ * sentence, which the title's missing full stop would hide ("Os Documentos
+ * Secretos da Meta" / "Meta, gigante da tecnologia, ..."). */
+static bool title_line(const char *doc, size_t len, size_t s, size_t e,
+                       size_t next)
+{
+  unsigned char last, first;
+
+  while (e > s && (doc[e - 1] == ' ' || doc[e - 1] == '\t' ||
+                   doc[e - 1] == '\r'))
+    e--;
+  while (next < len && (doc[next] == ' ' || doc[next] == '\t'))
+    next++;
+  if (e == s || next >= len)
+    return false;
+  last = (unsigned char)doc[e - 1];
+  first = (unsigned char)doc[next];
+  if (!((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') ||
+        (last >= '0' && last <= '9') || last >= 0x80))
+    return false;
+  if (first >= 'A' && first <= 'Z')
+    return true;
+  /* an accented capital of Latin-1 (U+00C0..U+00DE: Á, É, Ó, Ú, Â, Ê, Ô, Ç) */
+  return first == 0xC3 && next + 1 < len &&
+         (unsigned char)doc[next + 1] >= 0x80 &&
+         (unsigned char)doc[next + 1] <= 0x9E &&
+         (unsigned char)doc[next + 1] != 0x97;
+}
+
 static void parse_plain(parser *ps, size_t start)
 {
   size_t i = start, para = start;
@@ -308,6 +340,8 @@ static void parse_plain(parser *ps, size_t start)
         para = s;
       add_seg(ps, s, e - s);
       blank_prev = false;
+      if (nl != NULL && title_line(ps->doc, ps->len, s, e, e + 1))
+        flush(ps);
     }
     i = e + 1;
   }

@@ -96,6 +96,10 @@ const tl_rule tl_rules[] = {
     {"agreement.gender", "agreement", TL_WARNING, true,
      N_("Artigo que não concorda com o gênero do nome"), N_("Use o artigo do "
      "glossário (o ChatGPT, a OpenAI, a GPU).")},
+    {"agreement.article", "agreement", TL_WARNING, true,
+     N_("Nome de empresa sem artigo no início da frase"), N_("Escreva o "
+     "artigo que o texto usa com o nome em outros lugares: 'A Meta, gigante "
+     "da tecnologia, ...'.")},
     {"number.decimal", "number", TL_WARNING, true,
      N_("Ponto decimal à inglesa"), N_("Em português, vírgula decimal: 86,4%.")},
     {"number.thousands", "number", TL_WARNING, true,

@@ -153,6 +153,24 @@ static void test_plain_text_paragraphs(void **state)
                "P:Linha um+linha dois | P:Outro `parágrafo`.");
 }
 
+/* A plain-text article writes a paragraph a line, its title included: a
+ * line ending in a word, before a line that begins with a capital, ends
+ * its paragraph (the news corpus's "Os Documentos Secretos da Meta"). */
+static void test_plain_text_title_lines(void **state)
+{
+  (void)state;
+  ASSERT_PROSE("Os Documentos Secretos da Meta\nMeta, gigante da tecnologia, "
+               "tem outra ambição.\nÉ a corrida.\n",
+               false,
+               "P:Os Documentos Secretos da Meta | P:Meta, gigante da "
+               "tecnologia, tem outra ambição.+É a corrida.");
+  /* a line wrapped inside a sentence stays in its paragraph: it ends in a
+   * comma, or the next line begins in lower case */
+  ASSERT_PROSE("A Meta disse,\nSegundo a nota, que vai lançar\no modelo.\n",
+               false,
+               "P:A Meta disse,+Segundo a nota, que vai lançar+o modelo.");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -165,6 +183,7 @@ int main(void)
       cmocka_unit_test(test_code_callback),
       cmocka_unit_test(test_blocks_kinds),
       cmocka_unit_test(test_plain_text_paragraphs),
+      cmocka_unit_test(test_plain_text_title_lines),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,54 @@
+/* agreement.article on real sentences: a company's name left without its
+ * article at the start of a sentence by machine translation, and the
+ * places where Brazilian prose may leave it bare. */
+#include "findings.h"
+
+static void test_name_without_article(void **state)
+{
+  (void)state;
+  /* the corpus's machine-translated news (news/002), which writes "a
+   * Meta" everywhere else */
+  assert_string_equal(
+      findings("agreement.article",
+               "Meta, gigante da tecnologia conhecida por moldar o futuro das "
+               "redes sociais, tem outra ambição à vista.\n\n"
+               "Os documentos mostram como a Meta quer vencer a OpenAI.\n"),
+      "Meta>A Meta");
+  /* any sentence of a paragraph, and a contraction as the evidence */
+  assert_string_equal(
+      findings("agreement.article",
+               "O relatório saiu ontem. OpenAI disse que vai recorrer.\n\n"
+               "A decisão da OpenAI veio depois.\n"),
+      "OpenAI>A OpenAI");
+}
+
+static void test_where_the_name_may_be_bare(void **state)
+{
+  (void)state;
+  /* the document never writes the article with the name */
+  assert_string_equal(
+      findings("agreement.article",
+               "Meta, gigante da tecnologia, tem outra ambição.\n"),
+      "");
+  /* a heading, a list item, a title line without a full stop */
+  assert_string_equal(
+      findings("agreement.article",
+               "# Meta lança novo modelo\n\n- Meta divulgou os números.\n\n"
+               "Meta quer vencer a corrida\n\nA Meta anunciou o modelo.\n"),
+      "");
+  /* a longer name, a label, a masculine name (o Google) */
+  assert_string_equal(
+      findings("agreement.article",
+               "Meta Connect começa hoje. Meta: a empresa. Google anunciou "
+               "o Gemini.\n\nA Meta e o Google responderam.\n"),
+      "");
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_name_without_article),
+      cmocka_unit_test(test_where_the_name_may_be_bare),
+  };
+  return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
+}
