@@ -49,6 +49,35 @@ typedef struct tl_wordlang {
   bool european;   /* tl_european_word of it lowered (tl_token_lower) */
 } tl_wordlang;
 
+/* What the checks ask of one spelling of a word, asked once for the
+ * linter's lifetime (tl_wordtab): the word-class bits of prose.c and the
+ * answers other checks fill in on first need (TL_WI_*). */
+typedef struct tl_wordinfo {
+  uint32_t cls;    /* prose.c's word-class bits (classify_bits) */
+  uint16_t flags;  /* TL_WI_*: which answers are in, and what they are */
+  int8_t dsuffix;  /* consistency.derived: its key's suffix, -1 none */
+  uint32_t dstem;  /* consistency.derived: the stem's length in its key */
+} tl_wordinfo;
+
+enum {
+  TL_WI_NM_ASKED = 1u << 0,  /* TL_WI_NM_FIRST is in */
+  TL_WI_NM_FIRST = 1u << 1,  /* a near miss may open with its glossary key */
+  TL_WI_CQ_ASKED = 1u << 2,  /* TL_WI_CQ_OPENS is in (the built filter) */
+  TL_WI_CQ_OPENS = 1u << 3,  /* a calque may open with its glossary key */
+  TL_WI_DV_ASKED = 1u << 4,  /* dsuffix, dstem, TL_WI_DV_FUNCTION are in */
+  TL_WI_DV_FUNCTION = 1u << 5 /* consistency.derived's function word */
+};
+
+/* The linter's words: spelling (the token's bytes) -> index into v. */
+typedef struct tl_wordtab {
+  tl_map map;
+  tl_wordinfo *v;
+  size_t n, cap;
+} tl_wordtab;
+
+void tl_wordtab_init(tl_wordtab *w);
+void tl_wordtab_fini(tl_wordtab *w);
+
 /* A name the document taught (prose.c): first occurrence, evidence. */
 typedef struct tl_docname {
   size_t off;
@@ -171,7 +200,13 @@ typedef struct tl_ctx {
   size_t sentences, en_sentences;
   /* spelling: sentence-initial unknown words to judge at the end */
   tl_map sugg_seen; /* words given (or denied) suggestions in this file */
-  tl_map *wordclass; /* the linter's cache of word languages, or NULL */
+  tl_wordtab *wordclass; /* the linter's words (one entry a spelling), or
+                            NULL */
+  /* the current block's tokens' entries in *wordclass (tl_prose_block):
+   * wi[k] for token k of wi_toks, UINT32_MAX for no entry */
+  uint32_t *wi;
+  size_t capwi, nwi;
+  const tl_token *wi_toks;
   tl_map *verdicts;  /* the linter's own cache of pt_BR verdicts (no lock) */
   tl_pending *pending;
   size_t npending, cappending;
@@ -232,6 +267,17 @@ void tl_ctx_new_block(tl_ctx *c);
  * Borrowed until the next block. */
 const size_t *tl_ctx_token_keys(tl_ctx *c, const tl_tokens *t,
                                 const char **keys);
+
+/* Token @k's entry in the linter's words (tl_wordinfo), or NULL when it has
+ * none (no word, no table, or @t is not the block tl_prose_block saw).
+ * Borrowed until the next block. */
+static inline tl_wordinfo *tl_ctx_word(const tl_ctx *c, const tl_tokens *t,
+                                       size_t k)
+{
+  if (t->v != c->wi_toks || k >= c->nwi || c->wi[k] == UINT32_MAX)
+    return NULL;
+  return &c->wordclass->v[c->wi[k]];
+}
 
 /* spelling.unknown (error), spelling.name (info) */
 void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t);

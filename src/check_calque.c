@@ -130,6 +130,23 @@ static bool tied(const tl_ctx *c, const tl_tokens *t, const tl_matches *m,
   return false;
 }
 
+/* Whether token @i's glossary key opens a calque (the built filter
+ * @opens, the same for the linter's lifetime): asked once a spelling. */
+static bool first_key(const tl_ctx *c, const tl_tokens *t, size_t i,
+                      const tl_map *opens, const char *gk, const size_t *go)
+{
+  tl_wordinfo *w = tl_ctx_word(c, t, i);
+
+  if (w == NULL)
+    return tl_map_find(opens, gk + go[i], go[i + 1] - go[i]) != NULL;
+  if (!(w->flags & TL_WI_CQ_ASKED))
+    w->flags |= TL_WI_CQ_ASKED |
+                (tl_map_find(opens, gk + go[i], go[i + 1] - go[i]) != NULL
+                     ? TL_WI_CQ_OPENS
+                     : 0);
+  return (w->flags & TL_WI_CQ_OPENS) != 0;
+}
+
 void tl_check_calque(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                      const tl_matches *m)
 {
@@ -160,8 +177,7 @@ void tl_check_calque(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
 
     if (t->v[i].kind != TL_TOK_WORD)
       continue;
-    if (go != NULL &&
-        tl_map_find(opens, gk + go[i], go[i + 1] - go[i]) == NULL)
+    if (go != NULL && !first_key(c, t, i, opens, gk, go))
       continue;
     tl_buf_clear(&key);
     for (size_t n = 1; n <= SPAN && i + n - 1 < t->n; n++) {

@@ -157,6 +157,35 @@ static void token_keys(const char *all, const size_t *offs, size_t n,
   }
 }
 
+/* token_keys for the block's tokens @t: a word's suffix, stem and function
+ * test are worked out once a spelling and kept in its entry
+ * (tl_ctx_word). */
+static void block_token_keys(tl_ctx *c, const tl_tokens *t, const char *all,
+                             const size_t *offs, token_key *tk)
+{
+  pthread_once(&suffix_once, index_suffixes);
+  for (size_t i = 0; i < t->n; i++) {
+    const char *k = all + offs[i];
+    size_t kn = offs[i + 1] - offs[i];
+    tl_wordinfo *w = tl_ctx_word(c, t, i);
+    if (w != NULL && (w->flags & TL_WI_DV_ASKED)) {
+      tk[i].suffix = w->dsuffix;
+      tk[i].stem = w->dstem;
+      tk[i].function_word = (w->flags & TL_WI_DV_FUNCTION) != 0;
+      continue;
+    }
+    tk[i].stem = 0;
+    tk[i].suffix = derivation(k, kn, &tk[i].stem);
+    tk[i].function_word = is_function_word(k, kn);
+    if (w != NULL) {
+      w->flags |= TL_WI_DV_ASKED |
+                  (tk[i].function_word ? TL_WI_DV_FUNCTION : 0);
+      w->dsuffix = (int8_t)tk[i].suffix;
+      w->dstem = (uint32_t)tk[i].stem;
+    }
+  }
+}
+
 /* The group of the phrase of tokens [i, i + n) for its word j: the words,
  * word j cut to its stem and marked with its family ("objetiv de
  * 1~aprendiz"), into @group. Returns word j's suffix (index into
@@ -206,7 +235,7 @@ void tl_check_derived(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
   tl_buf_init(&group);
   offs = tl_ctx_token_keys(c, t, &all);
   tk = tl_xmalloc(t->n * sizeof *tk);
-  token_keys(all, offs, t->n, tk);
+  block_token_keys(c, t, all, offs, tk);
   /* each token's word test and its adjacency to the next, once: a token
    * is in up to five phrases */
   for (size_t i = 0; i < t->n; i++) {

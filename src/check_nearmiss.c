@@ -23,6 +23,23 @@ static bool overlaps(const tl_matches *m, size_t off, size_t end)
   return tl_matches_overlap(m, off, end) != NULL;
 }
 
+/* Whether a near miss may open with token @i's glossary key: asked once a
+ * spelling (its entry keeps the answer). */
+static bool opens(const tl_ctx *c, const tl_tokens *t, size_t i,
+                  const tl_nearmiss *nm, const char *keys, const size_t *offs)
+{
+  tl_wordinfo *w = tl_ctx_word(c, t, i);
+
+  if (w == NULL)
+    return tl_nearmiss_first(nm, keys + offs[i], offs[i + 1] - offs[i]);
+  if (!(w->flags & TL_WI_NM_ASKED))
+    w->flags |= TL_WI_NM_ASKED |
+                (tl_nearmiss_first(nm, keys + offs[i], offs[i + 1] - offs[i])
+                     ? TL_WI_NM_FIRST
+                     : 0);
+  return (w->flags & TL_WI_NM_FIRST) != 0;
+}
+
 void tl_check_nearmiss(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
 {
   const tl_nearmiss *nm;
@@ -38,7 +55,7 @@ void tl_check_nearmiss(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
   for (size_t i = 0; i < t->n; i++) {
     size_t n = 1;
     if (t->v[i].kind != TL_TOK_WORD || (t->v[i].flags & TL_TF_ALLCAPS) ||
-        !tl_nearmiss_first(nm, keys + offs[i], offs[i + 1] - offs[i]))
+        !opens(c, t, i, nm, keys, offs))
       continue; /* no near miss opens with this word: its phrase is not
                    looked for */
     while (n < MAX_WORDS && i + n < t->n && t->v[i + n].kind == TL_TOK_WORD &&

@@ -226,7 +226,7 @@ tl_status tl_linter_new_cached(tl_linter **out, const tl_options *opt,
   if (hd == NULL || hd[0] == '\0')
     hd = "/usr/share/hunspell";
   l->hunspell_dir = tl_xstrdup(hd);
-  tl_map_init(&l->wordclass);
+  tl_wordtab_init(&l->wordclass);
   tl_map_init(&l->verdicts);
   tl_matches_init(&l->matches);
   l->calque_filter = tl_xmalloc(sizeof *l->calque_filter);
@@ -430,7 +430,7 @@ static tl_linter *sibling(tl_linter *l, bool own)
   s->calques = l->calques;
   s->words_hash = l->words_hash;
   s->defer = l->defer;
-  tl_map_init(&s->wordclass);
+  tl_wordtab_init(&s->wordclass);
   tl_map_init(&s->verdicts);
   s->calque_filter = tl_xmalloc(sizeof *s->calque_filter);
   tl_calque_filter_init(s->calque_filter);
@@ -493,7 +493,7 @@ void tl_linter_free(tl_linter *l)
     free(l->calques);
     tl_spell_words_fini(&l->gloss_words); /* after the spellers that borrow it */
   }
-  tl_map_fini(&l->wordclass);
+  tl_wordtab_fini(&l->wordclass);
   tl_map_fini(&l->verdicts);
   tl_matches_fini(&l->matches);
   if (l->calque_filter != NULL)
@@ -598,6 +598,8 @@ void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell)
 
 void tl_ctx_new_block(tl_ctx *c)
 {
+  c->nwi = 0; /* tl_prose_block gives the block's tokens their entries */
+  c->wi_toks = NULL;
   c->tkeys_ok = false;
   c->tkeys_from = NULL;
 }
@@ -631,6 +633,7 @@ void tl_ctx_fini(tl_ctx *c)
   free(c->names);
   free(c->role);
   free(c->lang);
+  free(c->wi);
   free(c->upending);
   free(c->pending);
   free(c->usage);

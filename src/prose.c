@@ -176,32 +176,53 @@ static void apply_bits(tl_wordlang *w, uint32_t v)
   w->european = (v & 128) != 0;
 }
 
-void tl_word_lang(tl_ctx *c, const tl_token *tok, tl_wordlang *w)
+void tl_wordtab_init(tl_wordtab *w)
 {
-  tl_map_slot *slot;
+  memset(w, 0, sizeof *w);
+  tl_map_init(&w->map);
+}
+
+void tl_wordtab_fini(tl_wordtab *w)
+{
+  tl_map_fini(&w->map);
+  free(w->v);
+  memset(w, 0, sizeof *w);
+}
+
+/* The entry of word @tok in c->wordclass, classified when new: its index. */
+static uint32_t word_entry(tl_ctx *c, const tl_token *tok)
+{
+  tl_wordtab *wt = c->wordclass;
+  tl_map_slot *slot = tl_map_find(&wt->map, c->doc + tok->off, tok->len);
   uint32_t v;
 
+  if (slot != NULL)
+    return slot->value;
+  v = classify_bits(c, tok);
+  TL_GROW(wt->v, wt->cap, wt->n + 1);
+  wt->v[wt->n] = (tl_wordinfo){v, 0, -1, 0};
+  tl_map_put(&wt->map, c->doc + tok->off, tok->len, (uint32_t)wt->n, NULL);
+  return (uint32_t)wt->n++;
+}
+
+void tl_word_lang(tl_ctx *c, const tl_token *tok, tl_wordlang *w)
+{
   if (tok->kind != TL_TOK_WORD) {
     apply_bits(w, TL_WORD_NEUTRAL);
     return;
   }
-  if (c->wordclass != NULL) {
-    slot = tl_map_find(c->wordclass, c->doc + tok->off, tok->len);
-    if (slot != NULL) {
-      apply_bits(w, slot->value);
-      return;
-    }
-  }
-  v = classify_bits(c, tok);
   if (c->wordclass != NULL)
-    tl_map_put(c->wordclass, c->doc + tok->off, tok->len, v, NULL);
-  apply_bits(w, v);
+    apply_bits(w, c->wordclass->v[word_entry(c, tok)].cls);
+  else
+    apply_bits(w, classify_bits(c, tok));
 }
 
 void tl_word_lang_resolve(tl_ctx *c, const tl_token *tok, tl_wordlang *w)
 {
   uint32_t v;
   tl_map_slot *slot;
+  tl_wordinfo *wi = NULL;
+  uintptr_t k;
 
   if (!w->en_pending)
     return;
@@ -215,9 +236,18 @@ void tl_word_lang_resolve(tl_ctx *c, const tl_token *tok, tl_wordlang *w)
   v = (uint32_t)w->lang | (w->function ? 4u : 0u) | (w->en_known ? 8u : 0u) |
       (w->pt_known ? 32u : 0u) | (w->en_first ? 64u : 0u) |
       (w->european ? 128u : 0u);
-  if (c->wordclass != NULL &&
-      (slot = tl_map_find(c->wordclass, c->doc + tok->off, tok->len)) != NULL)
-    slot->value = v;
+  if (c->wordclass == NULL)
+    return;
+  /* the block's own word (w is c->lang[k]): its entry is known */
+  k = (uintptr_t)w - (uintptr_t)c->lang;
+  if (c->lang != NULL && k % sizeof *w == 0 && k / sizeof *w < c->nwi &&
+      c->wi[k / sizeof *w] != UINT32_MAX)
+    wi = &c->wordclass->v[c->wi[k / sizeof *w]];
+  else if ((slot = tl_map_find(&c->wordclass->map, c->doc + tok->off,
+                               tok->len)) != NULL)
+    wi = &c->wordclass->v[slot->value];
+  if (wi != NULL)
+    wi->cls = v;
 }
 
 int tl_prose_known_pt(tl_ctx *c)
@@ -1277,8 +1307,20 @@ void tl_prose_block(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
     c->caprole = cap < cap2 ? cap : cap2;
   }
   memset(c->role, 0, t->n * sizeof *c->role);
-  for (size_t k = 0; k < t->n; k++)
-    tl_word_lang(c, &t->v[k], &c->lang[k]);
+  /* one entry a token, looked up once: the checks read it (tl_ctx_word) */
+  TL_GROW(c->wi, c->capwi, t->n);
+  for (size_t k = 0; k < t->n; k++) {
+    const tl_token *tok = &t->v[k];
+    if (tok->kind != TL_TOK_WORD || c->wordclass == NULL) {
+      c->wi[k] = UINT32_MAX;
+      tl_word_lang(c, tok, &c->lang[k]);
+      continue;
+    }
+    c->wi[k] = word_entry(c, tok);
+    apply_bits(&c->lang[k], c->wordclass->v[c->wi[k]].cls);
+  }
+  c->nwi = t->n;
+  c->wi_toks = t->v;
   memset(&b, 0, sizeof b);
   b.c = c;
   b.u = u;

@@ -49,11 +49,28 @@ static void test_near_misses(void **state)
       "");
 }
 
+/* The suffix, stem and function-word test of a word are worked out once a
+ * spelling and kept (tl_wordinfo): the same findings on every later
+ * document, the words first met in other phrases. */
+static void test_answers_kept_per_spelling(void **state)
+{
+  (void)state;
+  assert_string_equal(findings("consistency.derived",
+                               "O ajustamento terminou. Os pesos de ajuste "
+                               "mudaram.\n"),
+                      "");
+  for (int round = 0; round < 3; round++) {
+    test_two_derivations(state);
+    test_near_misses(state);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_two_derivations),
       cmocka_unit_test(test_near_misses),
+      cmocka_unit_test(test_answers_kept_per_spelling),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }

@@ -45,11 +45,31 @@ static void test_near_misses(void **state)
                       "");
 }
 
+/* A word's answers are asked once a spelling and kept for the linter's
+ * life (tl_wordinfo): after documents and blocks that used the same words
+ * elsewhere, in other phrases and other cases, the findings are the same
+ * as a fresh linter's. */
+static void test_answers_kept_per_spelling(void **state)
+{
+  (void)state;
+  for (int round = 0; round < 3; round++) {
+    assert_string_equal(
+        findings("terminology.nearmiss",
+                 "A chamada foi longa. O ofício chegou. CHAMADA DE OFÍCIO "
+                 "é um título.\n\nO modelo usa a chamada de ofício para "
+                 "consultar a API.\n"),
+        "chamada de ofício>chamada de função");
+    test_swapped_word(state);
+    test_near_misses(state);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_swapped_word),
       cmocka_unit_test(test_near_misses),
+      cmocka_unit_test(test_answers_kept_per_spelling),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
