@@ -57,6 +57,8 @@ typedef struct tl_wordinfo {
   uint16_t flags;  /* TL_WI_*: which answers are in, and what they are */
   int8_t dsuffix;  /* consistency.derived: its key's suffix, -1 none */
   uint32_t dstem;  /* consistency.derived: the stem's length in its key */
+  uint32_t gkey;   /* where its glossary keys lie in the linter's match key
+                      cache (tl_gloss_match_keyed), UINT32_MAX not yet */
 } tl_wordinfo;
 
 enum {
@@ -206,6 +208,8 @@ typedef struct tl_ctx {
    * wi[k] for token k of wi_toks, UINT32_MAX for no entry */
   uint32_t *wi;
   size_t capwi, nwi;
+  uint32_t *wkey; /* scratch: the block's tokens' gkey (lint.c) */
+  size_t capwkey;
   const tl_token *wi_toks;
   tl_map *verdicts;  /* the linter's own cache of pt_BR verdicts (no lock) */
   tl_pending *pending;

@@ -1287,7 +1287,7 @@ void tl_matches_fini(tl_matches *m)
 }
 
 static void add_piece(tl_matches *m, const char *doc, size_t off, size_t len,
-                      uint32_t tok, bool first)
+                      uint32_t tok, bool first, uint32_t *keyat)
 {
   tl_piece *p;
 
@@ -1301,9 +1301,14 @@ static void add_piece(tl_matches *m, const char *doc, size_t off, size_t len,
   /* both keys of a word and their hashes are computed once and kept:
    * [eh][ah][elen][alen] ekey\0 akey\0 */
   {
-    bool created;
-    tl_map_slot *s = tl_map_put(&m->keycache, doc + off, len, 0, &created);
+    bool created = false;
+    tl_map_slot one = {NULL, 0, 0, 0}, *s = &one;
     const char *base;
+    /* a whole token whose keys the caller knows (@keyat): no lookup */
+    if (keyat != NULL && *keyat != UINT32_MAX)
+      one.value = *keyat;
+    else
+      s = tl_map_put(&m->keycache, doc + off, len, 0, &created);
     if (created) {
       size_t at = m->keys.len, e0, a0;
       uint64_t hh[2] = {0, 0};
@@ -1324,6 +1329,8 @@ static void add_piece(tl_matches *m, const char *doc, size_t off, size_t len,
       memcpy(m->keys.p + at, hh, sizeof hh);
       memcpy(m->keys.p + at + sizeof hh, ll, sizeof ll);
     }
+    if (keyat != NULL)
+      *keyat = s->value;
     base = m->keys.p + s->value;
     memcpy(&p->eh, base, 8);
     memcpy(&p->ah, base + 8, 8);
@@ -1460,6 +1467,12 @@ static const struct tl_gloss_lazy *root_filter(const tl_gloss *g)
 void tl_gloss_match(const tl_gloss *g, tl_spell *spell, const char *doc,
                     const tl_tokens *t, tl_matches *m)
 {
+  tl_gloss_match_keyed(g, spell, doc, t, m, NULL);
+}
+
+void tl_gloss_match_keyed(const tl_gloss *g, tl_spell *spell, const char *doc,
+                          const tl_tokens *t, tl_matches *m, uint32_t *keyat)
+{
   const struct tl_gloss_lazy *z;
 
   m->n = 0;
@@ -1476,7 +1489,8 @@ void tl_gloss_match(const tl_gloss *g, tl_spell *spell, const char *doc,
     while (i <= n) {
       if (i == n || is_hyphen_at(p, n, i, &adv)) {
         if (i > s) {
-          add_piece(m, doc, tok->off + s, i - s, (uint32_t)k, first);
+          add_piece(m, doc, tok->off + s, i - s, (uint32_t)k, first,
+                    keyat != NULL && s == 0 && i == n ? &keyat[k] : NULL);
           first = false;
         }
         if (i == n)

@@ -205,5 +205,13 @@ const tl_match *tl_matches_at_token(const tl_matches *m, size_t k);
  * @doc. @spell tells ordinary Portuguese words from names ("meta"). */
 void tl_gloss_match(const tl_gloss *g, tl_spell *spell, const char *doc,
                     const tl_tokens *t, tl_matches *out);
+/* tl_gloss_match, with each token's keys known to the caller: @keyat[k]
+ * (one per token) is where token k's keys lie in @out's key cache, or
+ * UINT32_MAX when not known yet; for a token that is one piece (no hyphen)
+ * it is then filled in. The offsets serve only calls with the same @out;
+ * @keyat may be NULL. */
+void tl_gloss_match_keyed(const tl_gloss *g, tl_spell *spell, const char *doc,
+                          const tl_tokens *t, tl_matches *out,
+                          uint32_t *keyat);
 
 #endif

@@ -634,6 +634,7 @@ void tl_ctx_fini(tl_ctx *c)
   free(c->role);
   free(c->lang);
   free(c->wi);
+  free(c->wkey);
   free(c->upending);
   free(c->pending);
   free(c->usage);
@@ -684,12 +685,33 @@ typedef struct run {
   stash st;
 } run;
 
+/* The block's glossary matches, each word's keys taken from its entry
+ * (tl_wordinfo.gkey: the key cache is the linter's, as the entries are)
+ * instead of looked up again. */
+static void match_block(run *rn, const tl_tokens *t)
+{
+  tl_ctx *c = &rn->ctx;
+  tl_wordinfo *w;
+
+  if (c->wordclass == NULL || t->n == 0) {
+    tl_gloss_match(c->gloss, c->spell, c->doc, t, rn->matches);
+    return;
+  }
+  tl_prose_entries(c, t);
+  TL_GROW(c->wkey, c->capwkey, t->n);
+  for (size_t k = 0; k < t->n; k++)
+    c->wkey[k] = (w = tl_ctx_word(c, t, k)) != NULL ? w->gkey : UINT32_MAX;
+  tl_gloss_match_keyed(c->gloss, c->spell, c->doc, t, rn->matches, c->wkey);
+  for (size_t k = 0; k < t->n; k++)
+    if ((w = tl_ctx_word(c, t, k)) != NULL)
+      w->gkey = c->wkey[k];
+}
+
 static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
 {
   tl_ctx_new_block(&rn->ctx);
   if (rn->ctx.gloss != NULL) {
-    tl_gloss_match(rn->ctx.gloss, rn->ctx.spell, rn->ctx.doc, t,
-                   rn->matches);
+    match_block(rn, t);
     rn->ctx.tkeys_from = rn->matches; /* its word keys serve the block's */
   }
   /* names, titles, mentions and glosses first: the checks read them */

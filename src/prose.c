@@ -200,9 +200,24 @@ static uint32_t word_entry(tl_ctx *c, const tl_token *tok)
     return slot->value;
   v = classify_bits(c, tok);
   TL_GROW(wt->v, wt->cap, wt->n + 1);
-  wt->v[wt->n] = (tl_wordinfo){v, 0, -1, 0};
+  wt->v[wt->n] = (tl_wordinfo){v, 0, -1, 0, UINT32_MAX};
   tl_map_put(&wt->map, c->doc + tok->off, tok->len, (uint32_t)wt->n, NULL);
   return (uint32_t)wt->n++;
+}
+
+void tl_prose_entries(tl_ctx *c, const tl_tokens *t)
+{
+  if (c->wi_toks == t->v && c->nwi == t->n && t->n > 0)
+    return; /* this block's, done already */
+  TL_GROW(c->wi, c->capwi, t->n);
+  for (size_t k = 0; k < t->n; k++) {
+    const tl_token *tok = &t->v[k];
+    c->wi[k] = tok->kind == TL_TOK_WORD && c->wordclass != NULL
+                   ? word_entry(c, tok)
+                   : UINT32_MAX;
+  }
+  c->nwi = t->n;
+  c->wi_toks = t->v;
 }
 
 void tl_word_lang(tl_ctx *c, const tl_token *tok, tl_wordlang *w)
@@ -1307,20 +1322,13 @@ void tl_prose_block(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
     c->caprole = cap < cap2 ? cap : cap2;
   }
   memset(c->role, 0, t->n * sizeof *c->role);
-  /* one entry a token, looked up once: the checks read it (tl_ctx_word) */
-  TL_GROW(c->wi, c->capwi, t->n);
+  tl_prose_entries(c, t);
   for (size_t k = 0; k < t->n; k++) {
-    const tl_token *tok = &t->v[k];
-    if (tok->kind != TL_TOK_WORD || c->wordclass == NULL) {
-      c->wi[k] = UINT32_MAX;
-      tl_word_lang(c, tok, &c->lang[k]);
-      continue;
-    }
-    c->wi[k] = word_entry(c, tok);
-    apply_bits(&c->lang[k], c->wordclass->v[c->wi[k]].cls);
+    if (c->wi[k] != UINT32_MAX)
+      apply_bits(&c->lang[k], c->wordclass->v[c->wi[k]].cls);
+    else
+      tl_word_lang(c, &t->v[k], &c->lang[k]);
   }
-  c->nwi = t->n;
-  c->wi_toks = t->v;
   memset(&b, 0, sizeof b);
   b.c = c;
   b.u = u;

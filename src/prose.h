@@ -51,6 +51,11 @@ bool tl_prose_is_name(tl_ctx *c, const char *key, size_t n);
 /* Copy the document's learned names into the result (at its end). */
 void tl_prose_finish(tl_ctx *c);
 
+/* Give each token of block @t its entry in c->wordclass (one lookup a
+ * token; a new spelling is classified): c->wi, read with tl_ctx_word. Done
+ * once a block (tl_prose_block calls it if the caller has not). */
+void tl_prose_entries(tl_ctx *c, const tl_tokens *t);
+
 /* A word's language (cached per spelling in c->wordclass). */
 void tl_word_lang(tl_ctx *c, const tl_token *tok, tl_wordlang *w);
 /* Ask en_US whether a Portuguese word is English too ("data", "real"):

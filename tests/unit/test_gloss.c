@@ -55,6 +55,55 @@ static char *matches(const char *text)
   return out;
 }
 
+/* tl_gloss_match_keyed: each whole word's keys found once, then read from
+ * the caller's offsets: the same matches as tl_gloss_match, on the first
+ * call and on later ones that reuse the offsets. */
+static void test_keyed_match_reuses_keys(void **state)
+{
+  const char *text = "Os modelos de recompensa, o pré-treinamento e os "
+                     "modelos de recompensa de novo.";
+  char plain[2048];
+  tl_seg seg = {0, strlen(text), 0};
+  tl_unit u = {TL_BLK_PARA, 0, &seg, 1};
+  tl_tokens t;
+  tl_matches m;
+  uint32_t keyat[64];
+
+  (void)state;
+  snprintf(plain, sizeof plain, "%s", matches(text));
+  assert_string_equal(plain, "modelos de recompensa=reward-model/ok; "
+                             "pré-treinamento=pretraining/ok; "
+                             "modelos de recompensa=reward-model/ok");
+  tl_tokens_init(&t);
+  tl_matches_init(&m);
+  tl_tokenize_unit(&t, text, strlen(text), &u);
+  assert_true(t.n <= 64);
+  for (size_t k = 0; k < t.n; k++)
+    keyat[k] = UINT32_MAX;
+  for (int round = 0; round < 2; round++) {
+    size_t pre = SIZE_MAX;
+    tl_gloss_match_keyed(g, sp, text, &t, &m, keyat);
+    assert_int_equal(m.n, 3);
+    assert_int_equal(m.v[0].off, strlen("Os "));
+    assert_int_equal(m.v[0].len, strlen("modelos de recompensa"));
+    assert_int_equal(m.v[1].len, strlen("pré-treinamento"));
+    assert_int_equal(m.v[0].concept, m.v[2].concept);
+    assert_int_equal(m.v[2].len, m.v[0].len);
+    for (size_t k = 0; k < t.n; k++)
+      if (t.v[k].len == strlen("pré-treinamento") &&
+          memcmp(text + t.v[k].off, "pré-treinamento", t.v[k].len) == 0)
+        pre = k;
+    assert_true(pre != SIZE_MAX);
+    /* a hyphenated word is two pieces: no offset for the whole token */
+    assert_int_equal(keyat[pre], UINT32_MAX);
+    /* the same spelling, the same keys */
+    assert_int_not_equal(keyat[1], UINT32_MAX);
+    assert_int_equal(keyat[1], keyat[pre + 3]);
+  }
+  tl_tokens_fini(&t);
+  tl_matches_fini(&m);
+}
+
 static void test_plurals_and_gender(void **state)
 {
   (void)state;
@@ -436,6 +485,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_plurals_and_gender),
+      cmocka_unit_test(test_keyed_match_reuses_keys),
       cmocka_unit_test(test_case_exact_versus_any),
       cmocka_unit_test(test_longest_match_and_no_partial_tokens),
       cmocka_unit_test(test_spacing_and_casing_variants),
