@@ -59,7 +59,21 @@ typedef struct tl_wordinfo {
   uint32_t dstem;  /* consistency.derived: the stem's length in its key */
   uint32_t gkey;   /* where its glossary keys lie in the linter's match key
                       cache (tl_gloss_match_keyed), UINT32_MAX not yet */
+  uint16_t lasked, lin; /* word lists (enum tl_wlist): asked; in it */
+  uint32_t low, nlow; /* its lower case in the table's lows (a word not
+                         in lower case already; else 0, 0) */
 } tl_wordinfo;
+
+/* The word lists whose membership a word's entry keeps (tl_ctx_in_list):
+ * each id stands for one list of one check, always asked the same way. */
+enum tl_wlist {
+  TL_WL_BOUND_PREFIX = 0, /* orthography: "auto", "multi" (as written) */
+  TL_WL_COPULA,           /* agreement: "é", "são" (lower-cased) */
+  TL_WL_DEGREE,           /* agreement: "muito", "bem" (lower-cased) */
+  TL_WL_EVALUATIVE,       /* agreement: "ótimo" (lower-cased) */
+  TL_WL_OF,               /* agreement: "de", "do" (lower-cased) */
+  TL_WL_COUNT
+};
 
 enum {
   TL_WI_NM_ASKED = 1u << 0,  /* TL_WI_NM_FIRST is in */
@@ -75,6 +89,7 @@ typedef struct tl_wordtab {
   tl_map map;
   tl_wordinfo *v;
   size_t n, cap;
+  tl_buf lows; /* the entries' lower cases (tl_wordinfo.low) */
 } tl_wordtab;
 
 void tl_wordtab_init(tl_wordtab *w);
@@ -282,6 +297,13 @@ static inline tl_wordinfo *tl_ctx_word(const tl_ctx *c, const tl_tokens *t,
     return NULL;
   return &c->wordclass->v[c->wi[k]];
 }
+
+/* Whether token @k of block @t is in @list: tl_in_list of its bytes as
+ * written (@lower false) or tl_token_in_list (@lower true). The answer is
+ * kept in the word's entry under @id (enum tl_wlist), which must always
+ * name the same list asked the same way. */
+bool tl_ctx_in_list(const tl_ctx *c, const tl_tokens *t, size_t k,
+                    unsigned id, const char *const *list, bool lower);
 
 /* spelling.unknown (error), spelling.name (info) */
 void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t);

@@ -207,7 +207,8 @@ static void check_split_prefix(tl_ctx *c, const tl_tokens *t, size_t i)
   char last;
 
   if ((tok->flags & (TL_TF_CAP | TL_TF_HYPHEN)) ||
-      !tl_in_list(BOUND_PREFIXES, w, tok->len) || nx->kind != TL_TOK_WORD ||
+      !tl_ctx_in_list(c, t, i, TL_WL_BOUND_PREFIX, BOUND_PREFIXES, false) ||
+      nx->kind != TL_TOK_WORD ||
       nx->sent != tok->sent || nx->off != tok->off + tok->len + 1 ||
       c->doc[tok->off + tok->len] != ' ' ||
       (nx->flags & (TL_TF_CAP | TL_TF_HYPHEN)))

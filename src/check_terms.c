@@ -245,11 +245,11 @@ static void predicative(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     const tl_pred_form *pf;
 
     if (t->v[i].kind != TL_TOK_WORD || !may_be_copula(c->doc, &t->v[i]) ||
-        !tl_token_in_list(c->doc, &t->v[i], COPULAS))
+        !tl_ctx_in_list(c, t, i, TL_WL_COPULA, COPULAS, true))
       continue;
     while (a < t->n && skipped < 2 && t->v[a].kind == TL_TOK_WORD &&
            t->v[a].sent == t->v[i].sent &&
-           (tl_token_in_list(c->doc, &t->v[a], DEGREE) ||
+           (tl_ctx_in_list(c, t, a, TL_WL_DEGREE, DEGREE, true) ||
             (t->v[a].len > 6 &&
              memcmp(c->doc + t->v[a].off + t->v[a].len - 5, "mente", 5) ==
                  0))) {
@@ -261,7 +261,7 @@ static void predicative(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     adj = &t->v[a];
     if (adj->kind != TL_TOK_WORD || adj->sent != t->v[i].sent ||
         (adj->flags & (TL_TF_CAP | TL_TF_ALLCAPS)) ||
-        tl_token_in_list(c->doc, adj, EVALUATIVE) ||
+        tl_ctx_in_list(c, t, a, TL_WL_EVALUATIVE, EVALUATIVE, true) ||
         tl_matches_overlap(m, adj->off, adj->off + adj->len) != NULL)
       continue;
     pf = tl_gloss_pred_forms(g, keys + offs[a], offs[a + 1] - offs[a], &npf);
@@ -504,7 +504,7 @@ static void lower_acronym_agreement(tl_ctx *c, const tl_tokens *t,
         art->kind != TL_TOK_WORD || art->sent != w->sent ||
         art->off + art->len + 1 != w->off || c->doc[w->off - 1] != ' ' ||
         t->v[i + 1].sent != w->sent ||
-        !tl_token_in_list(c->doc, &t->v[i + 1], OF) ||
+        !tl_ctx_in_list(c, t, i + 1, TL_WL_OF, OF, true) ||
         (ci = lower_acronym(c->gloss, c->doc + w->off, w->len, key)) < 0)
       continue;
     tl_buf_clear(low);

@@ -621,6 +621,26 @@ const size_t *tl_ctx_token_keys(tl_ctx *c, const tl_tokens *t,
   return c->tkoffs;
 }
 
+bool tl_ctx_in_list(const tl_ctx *c, const tl_tokens *t, size_t k,
+                    unsigned id, const char *const *list, bool lower)
+{
+  tl_wordinfo *w = tl_ctx_word(c, t, k);
+  const tl_token *tok = &t->v[k];
+  uint16_t bit = (uint16_t)(1u << id);
+  bool in;
+
+  if (w != NULL && (w->lasked & bit))
+    return (w->lin & bit) != 0;
+  in = lower ? tl_token_in_list(c->doc, tok, list)
+             : tl_in_list(list, c->doc + tok->off, tok->len);
+  if (w != NULL) {
+    w->lasked |= bit;
+    if (in)
+      w->lin |= bit;
+  }
+  return in;
+}
+
 void tl_ctx_fini(tl_ctx *c)
 {
   tl_learned_free(c->learned);

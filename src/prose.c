@@ -112,25 +112,21 @@ bool tl_is_en_function(const char *s, size_t n)
  * Cache bits: 0-1 lang, 2 function word, 3 en_US knows it, 4 not asked,
  * 5 pt_BR knows its key (whatever the language it is given), 6 an English
  * term may begin with it (tl_wordlang.en_first), 7 tl_european_word. */
-static uint32_t classify_bits(tl_ctx *c, const tl_token *tok)
+static uint32_t classify_bits(tl_ctx *c, const tl_token *tok, const char *lw,
+                              size_t ln)
 {
   int pt, en;
   tl_buf low;
   bool function;
   uint32_t known, other; /* bits 5; 6 and 7 */
-  const char *lw;
-  size_t ln;
 
   other = (tok->flags & TL_TF_ASCII) && c->calques != NULL &&
                   tl_nearmiss_en_first(&c->calques->near, c->doc + tok->off,
                                        tok->len)
               ? 64u
               : 0u;
-  tl_buf_init(&low);
-  lw = tl_token_lower(c->doc, tok, &low, &ln);
   if (tl_european_word(c, lw, ln))
     other |= 128u;
-  tl_buf_fini(&low);
   tl_buf_clear(&c->key);
   tl_token_key(c->doc, tok, &c->key);
   if (tok->flags & TL_TF_LOWER) { /* the key is its own lower case */
@@ -180,11 +176,13 @@ void tl_wordtab_init(tl_wordtab *w)
 {
   memset(w, 0, sizeof *w);
   tl_map_init(&w->map);
+  tl_buf_init(&w->lows);
 }
 
 void tl_wordtab_fini(tl_wordtab *w)
 {
   tl_map_fini(&w->map);
+  tl_buf_fini(&w->lows);
   free(w->v);
   memset(w, 0, sizeof *w);
 }
@@ -195,12 +193,22 @@ static uint32_t word_entry(tl_ctx *c, const tl_token *tok)
   tl_wordtab *wt = c->wordclass;
   tl_map_slot *slot = tl_map_find(&wt->map, c->doc + tok->off, tok->len);
   uint32_t v;
+  size_t at = 0, nlow = 0;
 
   if (slot != NULL)
     return slot->value;
-  v = classify_bits(c, tok);
+  if (tok->flags & TL_TF_LOWER) {
+    v = classify_bits(c, tok, c->doc + tok->off, tok->len);
+  } else { /* its lower case, kept: prose.c asks it often */
+    at = wt->lows.len;
+    tl_utf8_lower(c->doc + tok->off, tok->len, &wt->lows);
+    tl_buf_addc(&wt->lows, '\0');
+    nlow = wt->lows.len - at - 1;
+    v = classify_bits(c, tok, wt->lows.p + at, nlow);
+  }
   TL_GROW(wt->v, wt->cap, wt->n + 1);
-  wt->v[wt->n] = (tl_wordinfo){v, 0, -1, 0, UINT32_MAX};
+  wt->v[wt->n] = (tl_wordinfo){v, 0, -1, 0, UINT32_MAX, 0, 0, (uint32_t)at,
+                               (uint32_t)nlow};
   tl_map_put(&wt->map, c->doc + tok->off, tok->len, (uint32_t)wt->n, NULL);
   return (uint32_t)wt->n++;
 }
@@ -226,10 +234,17 @@ void tl_word_lang(tl_ctx *c, const tl_token *tok, tl_wordlang *w)
     apply_bits(w, TL_WORD_NEUTRAL);
     return;
   }
-  if (c->wordclass != NULL)
+  if (c->wordclass != NULL) {
     apply_bits(w, c->wordclass->v[word_entry(c, tok)].cls);
-  else
-    apply_bits(w, classify_bits(c, tok));
+  } else {
+    tl_buf low;
+    size_t ln;
+    const char *lw;
+    tl_buf_init(&low);
+    lw = tl_token_lower(c->doc, tok, &low, &ln);
+    apply_bits(w, classify_bits(c, tok, lw, ln));
+    tl_buf_fini(&low);
+  }
 }
 
 void tl_word_lang_resolve(tl_ctx *c, const tl_token *tok, tl_wordlang *w)
@@ -397,8 +412,16 @@ static const tl_token *tk(const blk *b, size_t k)
 }
 
 /* The lower-cased text of token @k (borrowed until the next call). */
+/* Token @k in lower case: as written, its entry's, or made in b->low. */
 static const char *lower(blk *b, size_t k, size_t *n)
 {
+  const tl_wordinfo *w;
+
+  if (!(tk(b, k)->flags & TL_TF_LOWER) &&
+      (w = tl_ctx_word(b->c, b->t, k)) != NULL) {
+    *n = w->nlow;
+    return b->c->wordclass->lows.p + w->low;
+  }
   return tl_token_lower(b->c->doc, tk(b, k), &b->low, n);
 }
 

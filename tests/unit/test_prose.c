@@ -205,6 +205,19 @@ static void test_english_document(void **state)
   tl_result_free(r);
 }
 
+/* A word's lower case is made once a spelling and kept in its entry
+ * (prose.c's lower): the same names, glosses and levels on every later
+ * document. */
+static void test_answers_kept_per_spelling(void **state)
+{
+  for (int round = 0; round < 2; round++) {
+    test_speaker_labels_are_names(state);
+    test_english_names_and_common_words(state);
+    test_glosses_are_pairs(state);
+    test_mentioned_language_is_not_checked(state);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -216,6 +229,7 @@ int main(void)
       cmocka_unit_test(test_untranslated_word_levels),
       cmocka_unit_test(test_unjudged_words_say_why),
       cmocka_unit_test(test_english_document),
+      cmocka_unit_test(test_answers_kept_per_spelling),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

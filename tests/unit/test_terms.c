@@ -138,6 +138,28 @@ static void test_lower_acronym_agreement(void **state)
       "");
 }
 
+/* Word-list answers are asked once a spelling and kept (tl_ctx_in_list):
+ * the same findings after the words were met in other roles ("o auto de
+ * infração", "É muito bom", "os dados de teste"). */
+static void test_answers_kept_per_spelling(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("spelling.hyphen",
+               "O auto de infração chegou. É muito bom; são bons. Os dados "
+               "de teste. AUTO é auto, Multi é multi.\n"),
+      "");
+  for (int round = 0; round < 2; round++) {
+    assert_string_equal(
+        findings("spelling.hyphen",
+                 "A auto diferenciação calcula gradientes. O auto de "
+                 "infração chegou. Uma rede multi camada.\n"),
+        "auto diferenciação>autodiferenciação | multi camada>multicamada");
+    test_predicative_forbidden(state);
+    test_lower_acronym_agreement(state);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -147,6 +169,7 @@ int main(void)
       cmocka_unit_test(test_unicode_hyphen),
       cmocka_unit_test(test_accented_word_is_no_variant),
       cmocka_unit_test(test_lower_acronym_agreement),
+      cmocka_unit_test(test_answers_kept_per_spelling),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
