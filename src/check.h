@@ -62,6 +62,8 @@ typedef struct tl_wordinfo {
   uint16_t lasked, lin; /* word lists (enum tl_wlist): asked; in it */
   uint32_t low, nlow; /* its lower case in the table's lows (a word not
                          in lower case already; else 0, 0) */
+  uint32_t codedoc; /* the document (tl_ctx.wdoc) that introduced it as
+                       the name of software (prose.c's codenames) */
 } tl_wordinfo;
 
 /* The word lists whose membership a word's entry keeps (tl_ctx_in_list):
@@ -72,6 +74,9 @@ enum tl_wlist {
   TL_WL_DEGREE,           /* agreement: "muito", "bem" (lower-cased) */
   TL_WL_EVALUATIVE,       /* agreement: "ótimo" (lower-cased) */
   TL_WL_OF,               /* agreement: "de", "do" (lower-cased) */
+  TL_WL_CODE_CUE,         /* prose.c: "biblioteca", "pacote" (lower-cased) */
+  TL_WL_CONNECTOR,        /* prose.c: title runs' "de", "of" (lower-cased) */
+  TL_WL_TITLE_CUE,        /* prose.c: "CEO", "pesquisadora" (lower-cased) */
   TL_WL_COUNT
 };
 
@@ -90,6 +95,7 @@ typedef struct tl_wordtab {
   tl_wordinfo *v;
   size_t n, cap;
   tl_buf lows; /* the entries' lower cases (tl_wordinfo.low) */
+  uint32_t docs; /* documents begun with the table (tl_ctx.wdoc) */
 } tl_wordtab;
 
 void tl_wordtab_init(tl_wordtab *w);
@@ -226,6 +232,7 @@ typedef struct tl_ctx {
   uint32_t *wkey; /* scratch: the block's tokens' gkey (lint.c) */
   size_t capwkey;
   const tl_token *wi_toks;
+  uint32_t wdoc; /* this document's number in *wordclass (from 1), or 0 */
   tl_map *verdicts;  /* the linter's own cache of pt_BR verdicts (no lock) */
   tl_pending *pending;
   size_t npending, cappending;

@@ -1103,6 +1103,12 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
   rn.ctx.calques = l->calques;
   rn.ctx.calque_filter = l->calque_filter;
   rn.ctx.wordclass = &l->wordclass;
+  if (++l->wordclass.docs == 0) { /* wrapped: no stamp may match again */
+    for (size_t i = 0; i < l->wordclass.n; i++)
+      l->wordclass.v[i].codedoc = 0;
+    l->wordclass.docs = 1;
+  }
+  rn.ctx.wdoc = l->wordclass.docs;
   rn.ctx.verdicts = &l->verdicts;
   rn.matches = &l->matches;
   tl_map_init(&rn.surfaces);

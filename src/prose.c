@@ -208,7 +208,7 @@ static uint32_t word_entry(tl_ctx *c, const tl_token *tok)
   }
   TL_GROW(wt->v, wt->cap, wt->n + 1);
   wt->v[wt->n] = (tl_wordinfo){v, 0, -1, 0, UINT32_MAX, 0, 0, (uint32_t)at,
-                               (uint32_t)nlow};
+                               (uint32_t)nlow, 0};
   tl_map_put(&wt->map, c->doc + tok->off, tok->len, (uint32_t)wt->n, NULL);
   return (uint32_t)wt->n++;
 }
@@ -800,7 +800,7 @@ static void mark_runs(blk *b)
     while (j + 1 < n && run_gap(b, j)) {
       if (is_cap(tk(b, j + 1))) {
         last = ++j;
-      } else if (j + 2 < n && tok_in(b, j + 1, CONNECTORS) &&
+      } else if (j + 2 < n && tl_ctx_in_list(b->c, b->t, j + 1, TL_WL_CONNECTOR, CONNECTORS, true) &&
                  run_gap(b, j + 1) && is_cap(tk(b, j + 2))) {
         /* an English connector makes the run English, whatever its
          * capitalised words are ("Imagine with Claude", "Sing for Me") */
@@ -822,7 +822,8 @@ static void mark_runs(blk *b)
         start++;
     }
     cue = start > 0 && tk(b, start - 1)->sent == tk(b, start)->sent &&
-          tok_in(b, start - 1, TITLE_CUES);
+          tl_ctx_in_list(b->c, b->t, start - 1, TL_WL_TITLE_CUE, TITLE_CUES,
+                          true);
     for (size_t i = start; i <= last; i++) {
       if (!is_cap(tk(b, i)))
         continue;
@@ -977,19 +978,22 @@ static void mark_code_names(blk *b)
     /* a word pt_BR knows is no name of software: a cue would be undone
      * below, so the cue tests are spared it */
     bool may_cue = b->c->lang[k].lang != TL_WORD_PT;
+    tl_wordinfo *w;
     if (is_cap(tok) || !(tok->flags & TL_TF_ASCII) ||
         tok->kind != TL_TOK_WORD)
       continue;
     /* the cheap tests first: a cue word around, a comma, a list label */
     if (may_cue && k > 0 && tok->sent == tk(b, k - 1)->sent &&
         run_gap(b, k - 1) &&
-        tok_in(b, k - 1, CODE_CUES))
+        tl_ctx_in_list(b->c, b->t, k - 1, TL_WL_CODE_CUE, CODE_CUES,
+                       true))
       cue = true;
     if (may_cue && !cue && k + 2 < n && tk(b, k + 2)->sent == tok->sent &&
         only(doc, tok->off + tok->len, tk(b, k + 1)->off, "*_`, ") &&
         memchr(doc + tok->off + tok->len, ',',
                tk(b, k + 1)->off - tok->off - tok->len) != NULL &&
-        tok_in(b, k + 1, DEMONSTRATIVES) && tok_in(b, k + 2, CODE_CUES))
+        tok_in(b, k + 1, DEMONSTRATIVES) &&
+        tl_ctx_in_list(b->c, b->t, k + 2, TL_WL_CODE_CUE, CODE_CUES, true))
       cue = true;
     if (cue && !(b->c->lang[k].lang == TL_WORD_EN ||
                  b->c->lang[k].lang == TL_WORD_NEUTRAL ||
@@ -1008,11 +1012,17 @@ static void mark_code_names(blk *b)
     }
     /* once introduced, the name is the software's everywhere after:
      * "Instalar openai", "usando openai" */
-    if (cue)
+    w = b->c->wdoc != 0 ? tl_ctx_word(b->c, b->t, k) : NULL;
+    if (cue) {
       tl_map_put(&b->c->codenames, doc + tok->off, tok->len, 1, NULL);
-    else if (b->c->codenames.count > 0 &&
-             tl_map_find(&b->c->codenames, doc + tok->off, tok->len) != NULL)
-      cue = true;
+      if (w != NULL)
+        w->codedoc = b->c->wdoc;
+    } else if (b->c->codenames.count > 0) {
+      /* the word's entry knows whether this document introduced it */
+      cue = w != NULL ? w->codedoc == b->c->wdoc
+                      : tl_map_find(&b->c->codenames, doc + tok->off,
+                                    tok->len) != NULL;
+    }
     if (cue)
       b->c->role[k] |= TL_ROLE_CODENAME;
   }

@@ -205,6 +205,27 @@ static void test_english_document(void **state)
   tl_result_free(r);
 }
 
+/* A lower-case name of software introduced by a cue ("a biblioteca
+ * dotenv") is the software's for the rest of that document only: the
+ * linter's word entries keep which document introduced it. */
+static void test_code_names_per_document(void **state)
+{
+  const char *intro = "Instale a biblioteca dotenv agora. Depois, usando "
+                      "dotenv, carregue as variáveis.";
+  const char *bare = "Depois, usando dotenv, carregue as variáveis.";
+  tl_result *r;
+
+  (void)state;
+  for (int round = 0; round < 2; round++) {
+    r = lint(intro);
+    assert_int_equal(count(r, "spelling.unknown", TL_INFO), 0);
+    tl_result_free(r);
+    r = lint(bare);
+    assert_int_equal(count(r, "spelling.unknown", TL_INFO), 1);
+    tl_result_free(r);
+  }
+}
+
 /* A word's lower case is made once a spelling and kept in its entry
  * (prose.c's lower): the same names, glosses and levels on every later
  * document. */
@@ -230,6 +251,7 @@ int main(void)
       cmocka_unit_test(test_unjudged_words_say_why),
       cmocka_unit_test(test_english_document),
       cmocka_unit_test(test_answers_kept_per_spelling),
+      cmocka_unit_test(test_code_names_per_document),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
