@@ -86,7 +86,10 @@ enum {
   TL_WI_CQ_ASKED = 1u << 2,  /* TL_WI_CQ_OPENS is in (the built filter) */
   TL_WI_CQ_OPENS = 1u << 3,  /* a calque may open with its glossary key */
   TL_WI_DV_ASKED = 1u << 4,  /* dsuffix, dstem, TL_WI_DV_FUNCTION are in */
-  TL_WI_DV_FUNCTION = 1u << 5 /* consistency.derived's function word */
+  TL_WI_DV_FUNCTION = 1u << 5, /* consistency.derived's function word */
+  TL_WI_RD_ASKED = 1u << 6,    /* TL_WI_RD_LISTED is in */
+  TL_WI_RD_LISTED = 1u << 7    /* untranslated: an English word of
+                                  dictionaries/renderings.tsv */
 };
 
 /* The linter's words: spelling (the token's bytes) -> index into v. */

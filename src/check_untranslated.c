@@ -207,13 +207,11 @@ static const char *rendering(tl_ctx *c, const tl_tokens *t, size_t a,
 /* Whether the lower-case word @tok is an English word of
  * dictionaries/renderings.tsv: English to translate even where the pt_BR
  * dictionary knows the spelling ("nodes", "lanes": "em n = 4 nodes"). */
-static bool listed(tl_ctx *c, const tl_token *tok)
+static bool listed_word(tl_ctx *c, const tl_token *tok)
 {
   tl_buf key;
   bool found;
 
-  if (c->renderings == NULL || (tok->flags & TL_TF_CAP))
-    return false;
   if (tok->flags & TL_TF_LOWER) /* its bytes are its folded key */
     return tl_renderings_find(c->renderings, c->doc + tok->off, tok->len) !=
            NULL;
@@ -222,6 +220,23 @@ static bool listed(tl_ctx *c, const tl_token *tok)
   found = tl_renderings_find(c->renderings, key.p, key.len) != NULL;
   tl_buf_fini(&key);
   return found;
+}
+
+/* listed_word of token @k of @t, asked once a spelling (its entry keeps
+ * the answer: the list is the linter's). */
+static bool listed(tl_ctx *c, const tl_tokens *t, size_t k)
+{
+  const tl_token *tok = &t->v[k];
+  tl_wordinfo *w;
+
+  if (c->renderings == NULL || (tok->flags & TL_TF_CAP))
+    return false;
+  w = tl_ctx_word(c, t, k);
+  if (w == NULL)
+    return listed_word(c, tok);
+  if (!(w->flags & TL_WI_RD_ASKED))
+    w->flags |= TL_WI_RD_ASKED | (listed_word(c, tok) ? TL_WI_RD_LISTED : 0);
+  return (w->flags & TL_WI_RD_LISTED) != 0;
 }
 
 static void report_word(tl_ctx *c, size_t off, size_t len, tl_severity sev,
@@ -368,7 +383,7 @@ static void words_in_sentence(tl_ctx *c, const tl_tokens *t, size_t s,
       r = k;
     }
     if (w[k].exempt ||
-        (l->lang != TL_WORD_EN && !listed(c, tok)))
+        (l->lang != TL_WORD_EN && !listed(c, t, k)))
       continue;
     if ((tok->flags & TL_TF_ALLCAPS) && l->function &&
         !caps_english_beside(c, t, s, e, k))

@@ -115,6 +115,23 @@ static void test_listed_word(void **state)
                       "nodes>nós | lanes>pistas");
 }
 
+/* Whether a word is in the renderings list is asked once a spelling and
+ * kept (tl_wordinfo): the same findings after the words were met
+ * capitalised, as names, and after documents without them. */
+static void test_listed_word_kept_per_spelling(void **state)
+{
+  assert_string_equal(findings("untranslated.word",
+                               "Nodes e Lanes são nomes de bandas. O "
+                               "NODES saiu.\n"),
+                      "");
+  for (int round = 0; round < 3; round++) {
+    test_listed_word(state);
+    assert_string_equal(findings("untranslated.word",
+                                 "Os nós e as pistas ficaram.\n"),
+                        "");
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -123,6 +140,7 @@ int main(void)
       cmocka_unit_test(test_glossary_english_term),
       cmocka_unit_test(test_quotation_with_translation),
       cmocka_unit_test(test_listed_word),
+      cmocka_unit_test(test_listed_word_kept_per_spelling),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
