@@ -88,8 +88,14 @@ enum {
   TL_WI_DV_ASKED = 1u << 4,  /* dsuffix, dstem, TL_WI_DV_FUNCTION are in */
   TL_WI_DV_FUNCTION = 1u << 5, /* consistency.derived's function word */
   TL_WI_RD_ASKED = 1u << 6,    /* TL_WI_RD_LISTED is in */
-  TL_WI_RD_LISTED = 1u << 7    /* untranslated: an English word of
+  TL_WI_RD_LISTED = 1u << 7,   /* untranslated: an English word of
                                   dictionaries/renderings.tsv */
+  TL_WI_SP_ASKED = 1u << 8,    /* TL_WI_SP_SKIP is in */
+  TL_WI_SP_SKIP = 1u << 9,     /* spelling: pt_BR knows its key, or it is a
+                                  Roman numeral */
+  TL_WI_CP_ASKED = 1u << 10,   /* TL_WI_CP_YES is in */
+  TL_WI_CP_YES = 1u << 11      /* spelling: a prefixed word or a regular
+                                  form of a known one (a compound) */
 };
 
 /* The linter's words: spelling (the token's bytes) -> index into v. */

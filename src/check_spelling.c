@@ -269,22 +269,47 @@ static tl_unjudged_reason reason(unsigned role)
   (TL_ROLE_NAME | TL_ROLE_TITLE | TL_ROLE_LABEL | TL_ROLE_MENTION |        \
    TL_ROLE_CODE | TL_ROLE_CODENAME | TL_ROLE_FOREIGN)
 
+/* is_prefixed or is_regular_form of the word in c->key, whose entry @w
+ * (may be NULL) keeps the answer. */
+static bool is_compound(tl_ctx *c, tl_wordinfo *w)
+{
+  bool yes;
+
+  if (w != NULL && (w->flags & TL_WI_CP_ASKED))
+    return (w->flags & TL_WI_CP_YES) != 0;
+  yes = is_prefixed(c) || is_regular_form(c);
+  if (w != NULL)
+    w->flags |= TL_WI_CP_ASKED | (yes ? TL_WI_CP_YES : 0);
+  return yes;
+}
+
 void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
 {
   (void)u;
   for (size_t i = 0; i < t->n && c->st == TL_OK; i++) {
     const tl_token *tok = &t->v[i];
+    tl_wordinfo *w;
     int known;
 
     if (tok->kind != TL_TOK_WORD || c->lang[i].pt_known)
       continue; /* pt_BR knows it: classifying the word asked already */
+    /* what the spelling alone says is asked once a spelling (its entry) */
+    w = tl_ctx_word(c, t, i);
+    if (w != NULL && (w->flags & TL_WI_SP_ASKED) && (w->flags & TL_WI_SP_SKIP))
+      continue;
     tl_buf_clear(&c->key);
     tl_token_key(c->doc, tok, &c->key);
-    known = tl_prose_known_pt(c);
-    if (known < 0)
-      return;
-    if (known || is_roman(c->key.p, c->key.len))
-      continue;
+    if (w == NULL || !(w->flags & TL_WI_SP_ASKED)) {
+      bool skip;
+      known = tl_prose_known_pt(c);
+      if (known < 0)
+        return;
+      skip = known || is_roman(c->key.p, c->key.len);
+      if (w != NULL)
+        w->flags |= TL_WI_SP_ASKED | (skip ? TL_WI_SP_SKIP : 0);
+      if (skip)
+        continue;
+    }
     if ((tok->flags & TL_TF_CAP) && !(tok->flags & TL_TF_ALLCAPS) &&
         !(c->role[i] & (TL_ROLE_CODE | TL_ROLE_CODENAME | TL_ROLE_MENTION |
                         TL_ROLE_FOREIGN))) {
@@ -305,7 +330,7 @@ void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
       tl_result_unjudged(c->res, tok->off, tok->len, reason(c->role[i]));
       continue;
     }
-    if (is_prefixed(c) || is_regular_form(c)) {
+    if (is_compound(c, w)) {
       tl_result_unjudged(c->res, tok->off, tok->len, TL_UNJUDGED_COMPOUND);
       continue;
     }

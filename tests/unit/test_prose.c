@@ -226,6 +226,25 @@ static void test_code_names_per_document(void **state)
   }
 }
 
+/* What spelling.unknown learns from a word's spelling alone (pt_BR knows
+ * it, a compound of a known word) is asked once and kept in its entry:
+ * every later occurrence, in this document or the next, is judged alike. */
+static void test_spelling_kept_per_spelling(void **state)
+{
+  for (int round = 0; round < 3; round++) {
+    tl_result *r = lint("O modelo é computacionall e usa metaprompts. Os "
+                        "metaprompts ajudam; computacionall de novo.");
+    assert_int_equal(count(r, "spelling.unknown", TL_INFO), 2);
+    assert_int_equal(tl_result_unjudged_count(r), 2);
+    assert_int_equal(tl_result_unjudged_get(r, 0)->reason,
+                     TL_UNJUDGED_COMPOUND);
+    assert_int_equal(tl_result_unjudged_get(r, 1)->reason,
+                     TL_UNJUDGED_COMPOUND);
+    tl_result_free(r);
+    test_unjudged_words_say_why(state);
+  }
+}
+
 /* A word's lower case is made once a spelling and kept in its entry
  * (prose.c's lower): the same names, glosses and levels on every later
  * document. */
@@ -252,6 +271,7 @@ int main(void)
       cmocka_unit_test(test_english_document),
       cmocka_unit_test(test_answers_kept_per_spelling),
       cmocka_unit_test(test_code_names_per_document),
+      cmocka_unit_test(test_spelling_kept_per_spelling),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
