@@ -77,6 +77,8 @@ enum tl_wlist {
   TL_WL_CODE_CUE,         /* prose.c: "biblioteca", "pacote" (lower-cased) */
   TL_WL_CONNECTOR,        /* prose.c: title runs' "de", "of" (lower-cased) */
   TL_WL_TITLE_CUE,        /* prose.c: "CEO", "pesquisadora" (lower-cased) */
+  TL_WL_NOUN_BEFORE,      /* orthography: "na", "uma" (lower-cased) */
+  TL_WL_PLURAL_BEFORE,    /* orthography: "os", "as" (lower-cased) */
   TL_WL_COUNT
 };
 
@@ -94,8 +96,10 @@ enum {
   TL_WI_SP_SKIP = 1u << 9,     /* spelling: pt_BR knows its key, or it is a
                                   Roman numeral */
   TL_WI_CP_ASKED = 1u << 10,   /* TL_WI_CP_YES is in */
-  TL_WI_CP_YES = 1u << 11      /* spelling: a prefixed word or a regular
+  TL_WI_CP_YES = 1u << 11,     /* spelling: a prefixed word or a regular
                                   form of a known one (a compound) */
+  TL_WI_KN_ASKED = 1u << 12,   /* TL_WI_KN_YES is in */
+  TL_WI_KN_YES = 1u << 13      /* orthography: pt_BR knows it as written */
 };
 
 /* The linter's words: spelling (the token's bytes) -> index into v. */

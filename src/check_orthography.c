@@ -318,9 +318,11 @@ static bool verb_form(tl_ctx *c, const char *w, size_t n, bool vos,
  * papar, whose vós subjunctive is "papeis") with an accented twin, after a
  * word that only a noun follows (for a plural in -eis, "os" and "as"
  * too). */
-static void check_lost_accent(tl_ctx *c, const tl_token *prev,
-                              const tl_token *tok, const tl_token *next)
+static void check_lost_accent(tl_ctx *c, const tl_tokens *t, size_t k,
+                              const tl_token *next)
 {
+  const tl_token *prev = &t->v[k - 1], *tok = &t->v[k];
+  tl_wordinfo *wi;
   const char *w = c->doc + tok->off;
   char last = tok->len > 0 ? w[tok->len - 1] : 0, lw[32];
   bool vos = tok->len >= 5 && memcmp(w + tok->len - 3, "eis", 3) == 0;
@@ -331,7 +333,7 @@ static void check_lost_accent(tl_ctx *c, const tl_token *prev,
                              TL_TF_SENT_START)) &&
              next != NULL && next->kind == TL_TOK_NUMBER &&
              next->sent == tok->sent && next->off == tok->off + tok->len + 1;
-  tl_buf low, s;
+  tl_buf s;
   bool verb;
 
   if (tok->len < 5 || tok->len >= sizeof lw ||
@@ -350,14 +352,17 @@ static void check_lost_accent(tl_ctx *c, const tl_token *prev,
   w = lw;
   if (memcmp(w + tok->len - 4, "ari", 3) == 0)
     return; /* the noun suffix -aria (secretaria, padaria): a noun too */
-  tl_buf_init(&low);
-  tl_utf8_lower(c->doc + prev->off, prev->len, &low);
-  if (!(tl_in_list(NOUN_BEFORE, low.p, low.len) ||
-        (vos && tl_in_list(PLURAL_BEFORE, low.p, low.len))) ||
-      !known(c, w, tok->len)) {
-    tl_buf_fini(&low);
+  /* the list answers of the word before and whether pt_BR knows this one
+   * as written are kept in the words' entries */
+  if (!(tl_ctx_in_list(c, t, k - 1, TL_WL_NOUN_BEFORE, NOUN_BEFORE, true) ||
+        (vos && tl_ctx_in_list(c, t, k - 1, TL_WL_PLURAL_BEFORE,
+                               PLURAL_BEFORE, true))))
     return;
-  }
+  wi = cap ? NULL : tl_ctx_word(c, t, k); /* w is its bytes unless cap */
+  if (wi != NULL && !(wi->flags & TL_WI_KN_ASKED))
+    wi->flags |= TL_WI_KN_ASKED | (known(c, w, tok->len) ? TL_WI_KN_YES : 0);
+  if (wi != NULL ? !(wi->flags & TL_WI_KN_YES) : !known(c, w, tok->len))
+    return;
   tl_buf_init(&s);
   verb = verb_form(c, w, tok->len, vos, &s);
   if (verb && accented_twin(c, w, tok->len, &s)) {
@@ -386,7 +391,6 @@ static void check_lost_accent(tl_ctx *c, const tl_token *prev,
         &sv, 1);
   }
   tl_buf_fini(&s);
-  tl_buf_fini(&low);
 }
 
 /* "ingrediente chave" -> "ingrediente-chave". */
@@ -476,7 +480,7 @@ void tl_check_orthography(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
     if (i > 0 && t->v[i - 1].kind == TL_TOK_WORD) {
       check_compound(c, &t->v[i - 1], tok);
       check_name_adjective(c, u, &t->v[i - 1], tok);
-      check_lost_accent(c, &t->v[i - 1], tok, i + 1 < t->n ? &t->v[i + 1] : NULL);
+      check_lost_accent(c, t, i, i + 1 < t->n ? &t->v[i + 1] : NULL);
     }
     if (i + 1 < t->n)
       check_split_prefix(c, t, i);
