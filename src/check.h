@@ -99,7 +99,9 @@ enum {
   TL_WI_CP_YES = 1u << 11,     /* spelling: a prefixed word or a regular
                                   form of a known one (a compound) */
   TL_WI_KN_ASKED = 1u << 12,   /* TL_WI_KN_YES is in */
-  TL_WI_KN_YES = 1u << 13      /* orthography: pt_BR knows it as written */
+  TL_WI_KN_YES = 1u << 13,     /* orthography: pt_BR knows it as written */
+  TL_WI_EN_ASKED = 1u << 14,   /* TL_WI_EN_YES is in */
+  TL_WI_EN_YES = 1u << 15      /* spelling: en_US knows its key */
 };
 
 /* The linter's words: spelling (the token's bytes) -> index into v. */
@@ -322,8 +324,18 @@ static inline tl_wordinfo *tl_ctx_word(const tl_ctx *c, const tl_tokens *t,
  * written (@lower false) or tl_token_in_list (@lower true). The answer is
  * kept in the word's entry under @id (enum tl_wlist), which must always
  * name the same list asked the same way. */
-bool tl_ctx_in_list(const tl_ctx *c, const tl_tokens *t, size_t k,
-                    unsigned id, const char *const *list, bool lower);
+bool tl_ctx_in_list_ask(const tl_ctx *c, const tl_tokens *t, size_t k,
+                        unsigned id, const char *const *list, bool lower);
+static inline bool tl_ctx_in_list(const tl_ctx *c, const tl_tokens *t,
+                                  size_t k, unsigned id,
+                                  const char *const *list, bool lower)
+{
+  const tl_wordinfo *w = tl_ctx_word(c, t, k);
+
+  if (w != NULL && (w->lasked & (1u << id)))
+    return (w->lin & (1u << id)) != 0;
+  return tl_ctx_in_list_ask(c, t, k, id, list, lower);
+}
 
 /* spelling.unknown (error), spelling.name (info) */
 void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t);

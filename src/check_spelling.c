@@ -25,14 +25,26 @@ static bool is_english(tl_ctx *c)
          tl_spell_check(c->spell_en, c->key.p, c->key.len, NULL) == 1;
 }
 
-static void report_unknown(tl_ctx *c, size_t off, size_t len)
+/* is_english, kept in the word's entry @w (may be NULL). */
+static bool is_english_word(tl_ctx *c, tl_wordinfo *w)
+{
+  if (w == NULL)
+    return is_english(c);
+  if (!(w->flags & TL_WI_EN_ASKED))
+    w->flags |= TL_WI_EN_ASKED | (is_english(c) ? TL_WI_EN_YES : 0);
+  return (w->flags & TL_WI_EN_YES) != 0;
+}
+
+/* The word in c->key at [off, off + len), unknown: its finding. @w is its
+ * entry, or NULL. */
+static void report_unknown(tl_ctx *c, size_t off, size_t len, tl_wordinfo *w)
 {
   const char *const *sv = NULL;
   size_t ns = 0;
   tl_finding *f;
   const tl_house_word *hw;
 
-  if (is_english(c)) {
+  if (is_english_word(c, w)) {
     /* English left in the text: the untranslated check says so */
     tl_result_unjudged(c->res, off, len, TL_UNJUDGED_ENGLISH);
     return;
@@ -348,7 +360,7 @@ void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
        * name (Lambert, Zhipu, pReLU), unless it is a typo of a known word
        * (Computatcional, PComo) */
       if (looks_like_typo(c, tok))
-        report_unknown(c, tok->off, tok->len);
+        report_unknown(c, tok->off, tok->len, w);
       else
         tl_result_unjudged(c->res, tok->off, tok->len, TL_UNJUDGED_NAME);
     } else if (tok->flags & TL_TF_CAP) {
@@ -356,7 +368,7 @@ void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
       TL_GROW(c->pending, c->cappending, c->npending + 1);
       c->pending[c->npending++] = (tl_pending){tok->off, tok->len};
     } else {
-      report_unknown(c, tok->off, tok->len);
+      report_unknown(c, tok->off, tok->len, w);
     }
   }
 }
@@ -386,7 +398,7 @@ void tl_check_spelling_end(tl_ctx *c)
       cps += ((unsigned char)c->doc[p->off + k] & 0xC0) != 0x80;
     /* a typo of a known word, or a name nothing confirms */
     if (cps >= 5 && tl_spell_near_word(c->spell, c->key.p, c->key.len))
-      report_unknown(c, p->off, p->len);
+      report_unknown(c, p->off, p->len, NULL);
     else
       report_name(c, p->off, p->len);
   }

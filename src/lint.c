@@ -623,8 +623,8 @@ const size_t *tl_ctx_token_keys(tl_ctx *c, const tl_tokens *t,
 
 _Static_assert(TL_WL_COUNT <= 16, "tl_wordinfo.lasked has 16 bits");
 
-bool tl_ctx_in_list(const tl_ctx *c, const tl_tokens *t, size_t k,
-                    unsigned id, const char *const *list, bool lower)
+bool tl_ctx_in_list_ask(const tl_ctx *c, const tl_tokens *t, size_t k,
+                        unsigned id, const char *const *list, bool lower)
 {
   tl_wordinfo *w = tl_ctx_word(c, t, k);
   const tl_token *tok = &t->v[k];

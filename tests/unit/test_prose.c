@@ -231,7 +231,26 @@ static void test_code_names_per_document(void **state)
  * every later occurrence, in this document or the next, is judged alike. */
 static void test_spelling_kept_per_spelling(void **state)
 {
+  int first[8];
+  size_t nfirst = 0;
+
   for (int round = 0; round < 3; round++) {
+    /* English the pt_BR dictionary lacks: unjudged as English, alike on
+     * every round (en_US asked once a spelling) */
+    tl_result *e = lint("Ele testou os smartwatches e os wearables; os "
+                        "smartwatches venderam.");
+    assert_int_equal(count(e, "spelling.unknown", TL_INFO), 0);
+    if (round == 0) {
+      nfirst = tl_result_unjudged_count(e);
+      assert_true(nfirst >= 2 && nfirst <= 8);
+      for (size_t i = 0; i < nfirst; i++)
+        first[i] = (int)tl_result_unjudged_get(e, i)->reason;
+      assert_int_equal(first[0], TL_UNJUDGED_ENGLISH);
+    }
+    assert_int_equal(tl_result_unjudged_count(e), nfirst);
+    for (size_t i = 0; i < nfirst; i++)
+      assert_int_equal((int)tl_result_unjudged_get(e, i)->reason, first[i]);
+    tl_result_free(e);
     tl_result *r = lint("O modelo é computacionall e usa metaprompts. Os "
                         "metaprompts ajudam; computacionall de novo.");
     assert_int_equal(count(r, "spelling.unknown", TL_INFO), 2);
