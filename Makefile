@@ -46,11 +46,12 @@ SOVERSION = 1
 SONAME   = libtradlint.so.$(SOVERSION)
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# Hunspell, libpq, libxml2 and libmicrohttpd are opened on first use
-# (src/lazylib.c), not linked: with the 28 libraries they pull in (the C++
-# runtime among them), they were nine tenths of every run's start-up.
+# Hunspell, libpq, libxml2, libmicrohttpd and SQLite are opened on first
+# use (src/lazylib.c), not linked: with the 28 libraries they pull in (the
+# C++ runtime among them), they were nine tenths of every run's start-up
+# (SQLite alone: 1,600 symbol bindings at each start, --no-db or not).
 # Their headers are still needed.
-LAZY_PKGS  = hunspell libmicrohttpd libxml-2.0 libpq
+LAZY_PKGS  = hunspell libmicrohttpd libxml-2.0 libpq sqlite3
 LINK_PKGS  = $(filter-out $(LAZY_PKGS),$(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS) 2>/dev/null)
 CPPFLAGS  += -D_XOPEN_SOURCE=700 -DTL_VERSION='"$(VERSION)"' \

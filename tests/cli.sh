@@ -112,16 +112,21 @@ expect "--help lists the commands" 0 "corpus report.*conceitos" -- --help
 expect "install-hook operand" 2 "argumento inesperado 'x'" -- install-hook x
 expect "--staged with a path" 2 "--staged não aceita caminhos" -- check --staged a.md
 
-# Hunspell, libpq, libxml2 and libmicrohttpd are opened on first use
+# Hunspell, libpq, libxml2, libmicrohttpd and SQLite are opened on first use
 # (src/lazylib.c): a check loads Hunspell (and with it the C++ runtime) only when
-# a verdict is not in the cache, and none of the others; a library that
+# a verdict is not in the cache, and none of the others (SQLite only for its
+# corpus memory, which --no-db leaves closed); a library that
 # cannot be opened is named, with exit status 2, when a command needs it
 libs=$(XDG_CACHE_HOME=$tmp/lazy LD_DEBUG=files timeout 20 "$bin" check --no-db --no-glossary a.md 2>&1 >/dev/null |
-  grep -oE 'file=lib(pq|xml2|microhttpd|hunspell)[^ ]*' | sort -u)
+  grep -oE 'file=lib(pq|xml2|microhttpd|hunspell|sqlite3)[^ ]*' | sort -u)
 [ "$libs" = file=libhunspell-1.7.so.0 ] && ok || bad "a cold check loaded $libs"
 libs=$(XDG_CACHE_HOME=$tmp/lazy LD_DEBUG=files timeout 20 "$bin" check --no-db --no-glossary a.md 2>&1 >/dev/null |
-  grep -oE 'file=lib(pq|xml2|microhttpd|hunspell)[^ ]*' | sort -u)
+  grep -oE 'file=lib(pq|xml2|microhttpd|hunspell|sqlite3)[^ ]*' | sort -u)
 [ -z "$libs" ] && ok || bad "a warm check loaded $libs"
+libs=$(XDG_CACHE_HOME=$tmp/lazy TRADLINT_DB=$tmp/lazy.db LD_DEBUG=files timeout 20 "$bin" check --no-glossary a.md 2>&1 >/dev/null |
+  grep -oE 'file=lib(pq|xml2|microhttpd|hunspell|sqlite3)[^ ]*' | sort -u)
+case "$libs" in *file=libsqlite3.so.0*) ok ;; *) bad "a check with its memory did not load SQLite: $libs" ;; esac
+[ -s lazy.db ] && ok || bad "a check with its memory wrote no $tmp/lazy.db"
 libs=$(LD_DEBUG=files timeout 20 "$bin" glossary export --format tbx 2>&1 >/dev/null |
   grep -oE 'file=libxml2[^ ]*' | sort -u)
 [ -n "$libs" ] && ok || bad "glossary export --format tbx did not load libxml2"
@@ -134,5 +139,9 @@ rel=$(LD_DEBUG=statistics timeout 20 "$bin" --version 2>&1 >/dev/null |
 mkdir -p nolib && : >nolib/libxml2.so.2 && : >nolib/libxml2.so
 LD_LIBRARY_PATH=$tmp/nolib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} expect "libxml2 unloadable" 2 \
   "não foi possível carregar a biblioteca libxml2.so.2 \(.*\): instale-a" -- glossary export --format tbx
+
+: >nolib/libsqlite3.so.0 && : >nolib/libsqlite3.so
+LD_LIBRARY_PATH=$tmp/nolib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} TRADLINT_DB=$tmp/nolib.db expect "SQLite unloadable" 2 \
+  "não foi possível carregar a biblioteca libsqlite3.so.0 \(.*\): instale-a" -- check --no-glossary a.md
 
 finish
