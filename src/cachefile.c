@@ -5,6 +5,7 @@
 #include <elf.h>
 #include <errno.h>
 #include <link.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -203,31 +204,113 @@ typedef struct header {
 } header;
 _Static_assert(sizeof(header) == HEADER, "the header's layout");
 
-/* The file's checksum: tl_map_hash's step on four interleaved lanes of 8
- * bytes (four chains of multiplications the processor runs side by side,
- * where one chain made it wait for each product: a warm run checks 1.9 MB),
- * folded together with the tail. A changed byte changes its lane's chain. */
-static uint64_t checksum(const unsigned char *p, size_t n)
-{
-  uint64_t h[4] = {0x243F6A8885A308D3ULL ^ ((uint64_t)n * 0x9E3779B97F4A7C15ULL),
-                   0x13198A2E03707344ULL, 0xA4093822299F31D0ULL,
-                   0x082EFA98EC4E6C89ULL};
-  uint64_t r;
-  size_t i = 0;
+/* The file's checksum: CRC-32C (Castagnoli) on four interleaved lanes of 8
+ * bytes (lane k takes the words k, k + 4, k + 8...; four chains the
+ * processor runs side by side), folded together with the tail and the
+ * length. A CRC catches every flipped bit and every burst of up to 32 in
+ * its lane. With SSE 4.2 (almost every x86-64 since 2008) a word is one
+ * crc32 instruction; elsewhere the same CRC by table (slicing by 8), so a
+ * file written by one reads on the other. A warm run checks 1.9 MB: 2.0 M
+ * instructions with the multiplications this replaced, 0.35 M here. */
+#define CRC32C_POLY 0x82F63B78u /* reflected */
 
-  for (; n - i >= 32; i += 32)
+static uint32_t crc_table[8][256];
+static pthread_once_t crc_table_once = PTHREAD_ONCE_INIT;
+
+static void crc_table_init(void)
+{
+  for (uint32_t n = 0; n < 256; n++) {
+    uint32_t c = n;
+    for (int k = 0; k < 8; k++)
+      c = (c & 1) ? (c >> 1) ^ CRC32C_POLY : c >> 1;
+    crc_table[0][n] = c;
+  }
+  for (uint32_t n = 0; n < 256; n++)
+    for (int t = 1; t < 8; t++)
+      crc_table[t][n] = (crc_table[t - 1][n] >> 8) ^
+                        crc_table[0][crc_table[t - 1][n] & 0xFF];
+}
+
+/* The crc32 instruction's step: CRC-32C of the 8 bytes of @v (little-endian
+ * order) after @c, no inversion. */
+static uint32_t crc_word(uint32_t c, uint64_t v)
+{
+  uint32_t lo = (uint32_t)v ^ c, hi = (uint32_t)(v >> 32);
+
+  return crc_table[7][lo & 0xFF] ^ crc_table[6][(lo >> 8) & 0xFF] ^
+         crc_table[5][(lo >> 16) & 0xFF] ^ crc_table[4][lo >> 24] ^
+         crc_table[3][hi & 0xFF] ^ crc_table[2][(hi >> 8) & 0xFF] ^
+         crc_table[1][(hi >> 16) & 0xFF] ^ crc_table[0][hi >> 24];
+}
+
+/* The four lanes over the @blocks blocks of 32 bytes at @p, by table. */
+static void crc_lanes_table(const unsigned char *p, size_t blocks,
+                            uint32_t c[4])
+{
+  pthread_once(&crc_table_once, crc_table_init);
+  for (size_t b = 0; b < blocks; b++, p += 32)
     for (int k = 0; k < 4; k++) {
       uint64_t v;
-      memcpy(&v, p + i + 8 * (size_t)k, 8);
-      h[k] = (h[k] ^ v) * 0xFF51AFD7ED558CCDULL;
-      h[k] ^= h[k] >> 29;
+      memcpy(&v, p + 8 * k, 8); /* little-endian: the format's order */
+      c[k] = crc_word(c[k], v);
     }
-  r = tl_map_hash(p + i, n - i);
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define CRC_INSN 1
+/* The same lanes with the crc32 instruction (SSE 4.2): called only where
+ * the processor has it (crc_lanes). */
+__attribute__((target("sse4.2"))) static void
+crc_lanes_sse42(const unsigned char *p, size_t blocks, uint32_t c[4])
+{
+  unsigned long long a = c[0], b = c[1], d = c[2], e = c[3];
+
+  for (size_t i = 0; i < blocks; i++, p += 32) {
+    uint64_t v0, v1, v2, v3;
+    memcpy(&v0, p, 8);
+    memcpy(&v1, p + 8, 8);
+    memcpy(&v2, p + 16, 8);
+    memcpy(&v3, p + 24, 8);
+    a = __builtin_ia32_crc32di(a, v0);
+    b = __builtin_ia32_crc32di(b, v1);
+    d = __builtin_ia32_crc32di(d, v2);
+    e = __builtin_ia32_crc32di(e, v3);
+  }
+  c[0] = (uint32_t)a;
+  c[1] = (uint32_t)b;
+  c[2] = (uint32_t)d;
+  c[3] = (uint32_t)e;
+}
+#else
+#define CRC_INSN 0
+#endif
+
+uint64_t tl_cachefile_checksum(const void *data, size_t n, bool portable)
+{
+  const unsigned char *p = data;
+  uint32_t c[4] = {0x243F6A88u, 0x85A308D3u, 0x13198A2Eu, 0x03707344u};
+  size_t blocks = n / 32;
+  uint64_t r;
+
+#if CRC_INSN
+  if (!portable && __builtin_cpu_supports("sse4.2"))
+    crc_lanes_sse42(p, blocks, c);
+  else
+#endif
+    crc_lanes_table(p, blocks, c);
+  (void)portable;
+  r = tl_map_hash(p + 32 * blocks, n - 32 * blocks) ^
+      ((uint64_t)n * 0x9E3779B97F4A7C15ULL);
   for (int k = 0; k < 4; k++) {
-    r = (r ^ h[k]) * 0xC4CEB9FE1A85EC53ULL;
+    r = (r ^ c[k]) * 0xC4CEB9FE1A85EC53ULL;
     r ^= r >> 33;
   }
   return r;
+}
+
+static uint64_t checksum(const unsigned char *p, size_t n)
+{
+  return tl_cachefile_checksum(p, n, false);
 }
 
 static size_t pad8(size_t n)

@@ -96,6 +96,12 @@ bool tl_cachefile_payload(const unsigned char *data, size_t len,
                           const tl_buf *id, size_t *at, size_t *n,
                           const char **why);
 
+/* The checksum of a keyed file's bytes p[0..n) (CRC-32C on four lanes,
+ * folded): with @portable by table whatever the processor, else with the
+ * processor's crc32 instruction where it has one. Both give the same value
+ * (a file written on one machine reads on another). */
+uint64_t tl_cachefile_checksum(const void *p, size_t n, bool portable);
+
 /* tl_xcalloc(n, size) for memory about to be written whole (a table read
  * from a cache file): its pages made present in one call (Linux's
  * MADV_POPULATE_WRITE) rather than by a fault each as they are first

@@ -266,6 +266,42 @@ static void test_image(void **state)
   rmdir(dir);
 }
 
+/* The cache files' checksum: the crc32 instruction's path (where the
+ * processor has it) and the table's give the same value at every length
+ * around the 32-byte blocks, and a flipped bit anywhere, a byte cut off or
+ * a zero byte added changes it, on both paths. */
+static void test_checksum_paths(void **state)
+{
+  enum { N = 4200 };
+  unsigned char *b = malloc(N + 1);
+  uint32_t x = 12345;
+
+  (void)state;
+  assert_non_null(b);
+  for (size_t i = 0; i < N; i++) {
+    x = x * 1103515245u + 12345u;
+    b[i] = (unsigned char)(x >> 16);
+  }
+  for (size_t n = 0; n <= 300; n++)
+    assert_true(tl_cachefile_checksum(b, n, true) ==
+                tl_cachefile_checksum(b, n, false));
+  assert_true(tl_cachefile_checksum(b, N, true) ==
+              tl_cachefile_checksum(b, N, false));
+  for (int portable = 0; portable < 2; portable++) {
+    uint64_t whole = tl_cachefile_checksum(b, 1000, portable);
+    for (size_t i = 0; i < 1000 * 8; i++) {
+      b[i / 8] ^= (unsigned char)(1u << (i % 8));
+      assert_true(tl_cachefile_checksum(b, 1000, portable) != whole);
+      b[i / 8] ^= (unsigned char)(1u << (i % 8));
+    }
+    assert_true(tl_cachefile_checksum(b, 999, portable) != whole);
+    b[1000] = 0;
+    assert_true(tl_cachefile_checksum(b, 1001, portable) != whole);
+    assert_true(tl_cachefile_checksum(b, 1000, portable) == whole);
+  }
+  free(b);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -274,6 +310,7 @@ int main(void)
       cmocka_unit_test(test_file_written_and_read),
       cmocka_unit_test(test_identity_in_pieces),
       cmocka_unit_test(test_image),
+      cmocka_unit_test(test_checksum_paths),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
