@@ -3,6 +3,8 @@
 #include "token.h"
 #include "utf8.h"
 
+#include <utf8proc.h>
+
 /* Tokenize a one-paragraph Markdown-free text: a single segment. */
 static tl_tokens toks;
 
@@ -193,6 +195,59 @@ static void test_lower_appends(void **state)
   tl_buf_fini(&b);
 }
 
+/* The folded form utf8proc gives p[0..n) (what tl_utf8_fold must give). */
+static void utf8proc_fold(const char *p, size_t n, tl_buf *out)
+{
+  utf8proc_uint8_t *dst = NULL;
+  utf8proc_ssize_t k = utf8proc_map(
+      (const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &dst,
+      (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                          UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK));
+
+  tl_buf_clear(out);
+  assert_true(k >= 0);
+  tl_buf_add(out, dst, (size_t)k);
+  tl_buf_cstr(out);
+  free(dst);
+}
+
+/* tl_utf8_fold's constant table (src/fold_table.h, tools/fold_table.py)
+ * is what the utf8proc linked gives, code point by code point from U+0080
+ * to U+024F, and a string of all of them folds as utf8proc folds it whole
+ * (else: regenerate the table with tools/fold_table.py). */
+static void test_fold_table(void **state)
+{
+  tl_buf one, want, got, all;
+
+  (void)state;
+  tl_buf_init(&one);
+  tl_buf_init(&want);
+  tl_buf_init(&got);
+  tl_buf_init(&all);
+  for (int32_t cp = 0x80; cp < 0x250; cp++) {
+    tl_buf_clear(&one);
+    tl_utf8_encode(cp, &one);
+    tl_buf_add(&all, one.p, one.len);
+    tl_buf_addc(&all, 'x');
+    utf8proc_fold(one.p, one.len, &want);
+    tl_buf_clear(&got);
+    tl_utf8_fold(one.p, one.len, &got);
+    tl_buf_cstr(&got);
+    if (strcmp(got.p, want.p) != 0)
+      fail_msg("U+%04X folds to '%s', utf8proc says '%s'", (unsigned)cp,
+               got.p, want.p);
+  }
+  utf8proc_fold(all.p, all.len, &want);
+  tl_buf_clear(&got);
+  tl_utf8_fold(all.p, all.len, &got);
+  tl_buf_cstr(&got);
+  assert_string_equal(got.p, want.p);
+  tl_buf_fini(&one);
+  tl_buf_fini(&want);
+  tl_buf_fini(&got);
+  tl_buf_fini(&all);
+}
+
 /* tl_utf8_lower's ASCII runs go 8 bytes a step: every start and length of
  * a text with every ASCII byte, upper and lower case at each position of
  * the step, and a non-ASCII letter that ends the fast run, gives what a
@@ -318,6 +373,7 @@ int main(void)
       cmocka_unit_test(test_validate_every_offset),
       cmocka_unit_test(test_lower_appends),
       cmocka_unit_test(test_lower_every_alignment),
+      cmocka_unit_test(test_fold_table),
       cmocka_unit_test(test_lower_flag),
       cmocka_unit_test(test_lower_latin1),
   };
