@@ -285,27 +285,43 @@ crc_lanes_sse42(const unsigned char *p, size_t blocks, uint32_t c[4])
 #define CRC_INSN 0
 #endif
 
-uint64_t tl_cachefile_checksum(const void *data, size_t n, bool portable)
-{
-  const unsigned char *p = data;
-  uint32_t c[4] = {0x243F6A88u, 0x85A308D3u, 0x13198A2Eu, 0x03707344u};
-  size_t blocks = n / 32;
-  uint64_t r;
+#define CRC_SEEDS {0x243F6A88u, 0x85A308D3u, 0x13198A2Eu, 0x03707344u}
 
+/* The lanes over @blocks blocks of 32 bytes at @p. */
+static void crc_lanes(const unsigned char *p, size_t blocks, uint32_t c[4],
+                      bool portable)
+{
 #if CRC_INSN
-  if (!portable && __builtin_cpu_supports("sse4.2"))
+  if (!portable && __builtin_cpu_supports("sse4.2")) {
     crc_lanes_sse42(p, blocks, c);
-  else
+    return;
+  }
 #endif
-    crc_lanes_table(p, blocks, c);
   (void)portable;
-  r = tl_map_hash(p + 32 * blocks, n - 32 * blocks) ^
-      ((uint64_t)n * 0x9E3779B97F4A7C15ULL);
+  crc_lanes_table(p, blocks, c);
+}
+
+/* The checksum of @n bytes whose lanes are @c and whose last n % 32 bytes
+ * are @tail. */
+static uint64_t crc_fold(const uint32_t c[4], const unsigned char *tail,
+                         size_t n)
+{
+  uint64_t r = tl_map_hash(tail, n % 32) ^ ((uint64_t)n * 0x9E3779B97F4A7C15ULL);
+
   for (int k = 0; k < 4; k++) {
     r = (r ^ c[k]) * 0xC4CEB9FE1A85EC53ULL;
     r ^= r >> 33;
   }
   return r;
+}
+
+uint64_t tl_cachefile_checksum(const void *data, size_t n, bool portable)
+{
+  const unsigned char *p = data;
+  uint32_t c[4] = CRC_SEEDS;
+
+  crc_lanes(p, n / 32, c, portable);
+  return crc_fold(c, p + n / 32 * 32, n);
 }
 
 static uint64_t checksum(const unsigned char *p, size_t n)
@@ -386,16 +402,16 @@ bool tl_cachefile_build_id(tl_buf *id)
   return true;
 }
 
-/* tl_map_hash of the @size bytes of @fd, read in pieces through a small
- * buffer (the same pages for every file, where reading a file whole took
- * fresh ones); false when it does not hold exactly @size bytes. */
+/* tl_cachefile_checksum of the @size bytes of @fd, read in pieces through
+ * a small buffer (the same pages for every file, where reading a file
+ * whole took fresh ones); false when it does not hold exactly @size
+ * bytes. */
 static bool hash_fd(int fd, size_t size, uint64_t *out)
 {
-  enum { PIECE = 1 << 15 };
-  unsigned char *b = tl_xmalloc(PIECE + 8);
-  uint64_t h = 0x243F6A8885A308D3ULL ^ ((uint64_t)size * 0x9E3779B97F4A7C15ULL);
-  uint64_t v;
-  size_t have = 0, total = 0; /* have: bytes in @b, fewer than 8 kept over */
+  enum { PIECE = 1 << 15 }; /* a multiple of the checksum's 32-byte blocks */
+  unsigned char *b = tl_xmalloc(PIECE + 32);
+  uint32_t c[4] = CRC_SEEDS;
+  size_t have = 0, total = 0; /* have: bytes in @b, fewer than 32 kept over */
   bool ok = true;
 
   for (;;) {
@@ -413,33 +429,13 @@ static bool hash_fd(int fd, size_t size, uint64_t *out)
     total += (size_t)r;
     if (total > size)
       break;
-    whole = have & ~(size_t)7;
-    for (size_t i = 0; i < whole; i += 8) {
-      memcpy(&v, b + i, 8);
-      h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
-      h ^= h >> 29;
-    }
+    whole = have / 32 * 32;
+    crc_lanes(b, whole / 32, c, false);
     memmove(b, b + whole, have - whole);
     have -= whole;
   }
-  /* the last 0 to 7 bytes, as tl_map_hash takes them */
-  if (have >= 4) {
-    uint32_t a, c;
-    memcpy(&a, b, 4);
-    memcpy(&c, b + have - 4, 4);
-    v = (uint64_t)a << 32 | c;
-  } else if (have > 0) {
-    v = (uint64_t)b[0] << 16 | (uint64_t)b[have / 2] << 8 | b[have - 1];
-  } else {
-    v = 0;
-  }
-  h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
-  h ^= h >> 29;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ULL;
-  h ^= h >> 33;
+  *out = crc_fold(c, b, total);
   free(b);
-  *out = h;
   return ok && total == size;
 }
 
@@ -473,7 +469,7 @@ bool tl_cachefile_file_identity(const char *path, tl_buf *id,
     return false;
   tl_buf_printf(id, "file\t%s\t%zu\t%lld.%09ld\t%016llx\n", path, len,
                 (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec,
-                (unsigned long long)tl_map_hash(data, len));
+                (unsigned long long)tl_cachefile_checksum(data, len, false));
   if ((off_t)len != sb.st_size) {
     free(data);
     return false;

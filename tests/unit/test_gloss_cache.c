@@ -197,8 +197,10 @@ static void test_file_written_and_read(void **state)
  * at every length around the pieces' and the hash's steps. */
 static void test_identity_in_pieces(void **state)
 {
-  static const size_t sizes[] = {0, 1, 3, 4, 5, 7, 8, 9, 15, 16, 4095,
-                                 32767, 32768, 32769, 32775, 65536, 100003};
+  static const size_t sizes[] = {0,     1,     3,     4,     5,     7,
+                                 8,     9,     15,    16,    31,    32,
+                                 33,    63,    64,    65,    4095,  32767,
+                                 32768, 32769, 32775, 32800, 65536, 100003};
   char path[] = "/tmp/tl-ident-XXXXXX";
   int fd = mkstemp(path);
 
