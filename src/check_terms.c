@@ -299,6 +299,88 @@ static void predicative(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
   }
 }
 
+static bool word_byte(char b)
+{
+  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+         (b >= '0' && b <= '9') || (unsigned char)b >= 0x80;
+}
+
+/* Whether the document writes @w (n bytes) as a word somewhere: not inside
+ * a longer word ("o3" in "o3-mini" counts, in "foo3" does not). */
+static bool doc_has_word(const tl_ctx *c, const char *w, size_t n)
+{
+  const char *end = c->doc + c->len;
+
+  for (const char *p = c->doc; (size_t)(end - p) >= n; p++) {
+    p = memchr(p, w[0], (size_t)(end - p) - n + 1);
+    if (p == NULL)
+      return false;
+    if (memcmp(p, w, n) != 0)
+      continue;
+    if (p > c->doc && word_byte(p[-1]))
+      continue;
+    if (p + n < end && word_byte(p[n]))
+      continue;
+    return true;
+  }
+  return false;
+}
+
+/* A short model name of a letter and digits written in lower case (o1, o3,
+ * o4) with a capital: "usar o O3", "OpenAI Revela O3 e O3-mini". The
+ * matcher takes these names in their exact case only, because "O3" is
+ * also ozone; here the capital is a variant where the document is about
+ * the model: it writes the name in lower case elsewhere, or names OpenAI. */
+static void short_name_case(tl_ctx *c, const tl_tokens *t,
+                            const tl_matches *m)
+{
+  char key[8], nb[1200];
+  int openai = -1; /* not asked yet */
+
+  for (size_t i = 0; i < t->n; i++) {
+    const tl_token *w = &t->v[i];
+    const char *p = c->doc + w->off;
+    const tl_map_slot *slot;
+    const tl_concept *k;
+    const char *sugg;
+    tl_finding *fd;
+    bool digits = w->len >= 2 && w->len <= 3;
+
+    if (w->kind != TL_TOK_MIXED || !digits || p[0] < 'A' || p[0] > 'Z')
+      continue;
+    for (size_t j = 1; j < w->len && digits; j++)
+      digits = p[j] >= '0' && p[j] <= '9';
+    if (!digits || tl_matches_overlap(m, w->off, w->off + w->len) != NULL)
+      continue;
+    key[0] = 'E';
+    key[1] = (char)(p[0] - 'A' + 'a');
+    memcpy(key + 2, p + 1, w->len - 1);
+    slot = tl_map_find(&c->gloss->claims, key, w->len + 1);
+    if (slot == NULL || ((slot->value - 1) & 3) == TL_FORM_FORBIDDEN)
+      continue;
+    k = &c->gloss->c[(slot->value - 1) >> 2];
+    if (!k->exact || strlen(k->preferred) != w->len ||
+        memcmp(k->preferred, key + 1, w->len) != 0)
+      continue;
+    if (!doc_has_word(c, k->preferred, w->len)) {
+      if (openai < 0)
+        openai = doc_has_word(c, "OpenAI", 6);
+      if (!openai)
+        continue;
+    }
+    sugg = k->preferred;
+    fd = tl_result_add(c->res, w->off, w->len, "terminology.variant",
+                       "terminology", TL_WARNING,
+                       _("'%s' é uma grafia fora do padrão de '%s': "
+                         "escreva '%s'%s"),
+                       tl_result_surface(c->res, w->off, w->len), sugg, sugg,
+                       note_of(k, nb, sizeof nb));
+    tl_result_set_suggestions(c->res, fd, &sugg, 1);
+    fd->fix = true;
+    fd->concept = k->id;
+  }
+}
+
 void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
 {
   char nb[1200];
@@ -353,6 +435,7 @@ void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     }
   }
   predicative(c, t, m);
+  short_name_case(c, t, m);
 }
 
 /* Articles and contractions, each with its counterpart of the other

@@ -90,6 +90,25 @@ static void test_unicode_hyphen(void **state)
                       "o4 mini>o4-mini");
 }
 
+/* A short model name in lower case (o3) written with a capital, in a text
+ * about the model: "OpenAI Revela O3 e O3-mini" (Voicefy, auto-translated),
+ * "Quando você deve usar o O3?" (DataCamp, pt-BR). Ozone stays ozone. */
+static void test_short_name_case(void **state)
+{
+  (void)state;
+  assert_string_equal(findings("terminology.variant",
+                               "OpenAI Revela O3 e O3-mini.\n"),
+                      "O3>o3 | O3-mini>o3-mini");
+  assert_string_equal(findings("terminology.variant",
+                               "Quando você deve usar o O3? O o3 custa "
+                               "menos que o o1.\n"),
+                      "O3>o3");
+  assert_string_equal(findings("terminology.variant",
+                               "O O3 (ozônio) protege a Terra; a camada de "
+                               "O3 diminuiu.\n"),
+                      "");
+}
+
 /* A name with an accent added that makes a Portuguese word is that word:
  * "desde o Cadê até o Google" (Correio, Bahia) is the old search engine,
  * not the council's "Cade"; an accent that makes no word is a variant. */
@@ -174,6 +193,7 @@ int main(void)
       cmocka_unit_test(test_forbidden_gender_variant),
       cmocka_unit_test(test_forbidden_beside_conjunction),
       cmocka_unit_test(test_unicode_hyphen),
+      cmocka_unit_test(test_short_name_case),
       cmocka_unit_test(test_accented_word_is_no_variant),
       cmocka_unit_test(test_lower_acronym_agreement),
       cmocka_unit_test(test_answers_kept_per_spelling),
