@@ -480,14 +480,17 @@ static void glued_heading(tl_ctx *c, const tl_tokens *t)
         cut = i;
       }
     }
-    if (cut < 3 || tok->len - cut < 3 ||
+    /* "CadÚnico": "Cad" is an English word, but an English heading word
+     * of three letters is rarer than a Portuguese acronym glued to a
+     * word; four letters at least */
+    if (cut < 4 || tok->len - cut < 3 ||
         tl_spell_check(c->spell_en, p, cut, NULL) != 1 ||
         tl_spell_check(c->spell, p, cut, NULL) == 1 ||
         tl_spell_check(c->spell, p + cut, tok->len - cut, NULL) != 1 ||
         tl_spell_check(c->spell_en, p + cut, tok->len - cut, NULL) == 1)
       continue;
     while (a > 0 && t->v[a - 1].sent == tok->sent &&
-           t->v[a - 1].kind == TL_TOK_WORD &&
+           t->v[a - 1].kind == TL_TOK_WORD && t->v[a - 1].len >= 2 &&
            (t->v[a - 1].flags & TL_TF_CAP) &&
            t->v[a - 1].off + t->v[a - 1].len + 1 == t->v[a].off &&
            c->doc[t->v[a].off - 1] == ' ' &&

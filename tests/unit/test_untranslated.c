@@ -47,6 +47,12 @@ static void test_glued_heading(void **state)
                "O MovieLens, a DeepMind, o YouTube, o PowerPoint e o "
                "TensorFlow.\n"),
       "");
+  /* a Portuguese acronym glued to a word (g1, on the Bolsa Família
+   * register): "Cad" is English too, but three letters make no heading */
+  assert_string_equal(
+      findings("untranslated.passage",
+               "O CadÚnico tem 40 milhões de famílias inscritas.\n"),
+      "");
 }
 
 /* An English term of the glossary the English dictionary lacks, and a
