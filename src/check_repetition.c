@@ -1,5 +1,6 @@
 /* Words doubled by machine translation.
- *   repetition.word (warning, fix): the same word twice in a row ("de de").
+ *   repetition.word (warning, fix): the same word twice in a row ("de de"),
+ *     or the same two words ("da OpenAI da OpenAI").
  *   repetition.coordination (warning): "X e X" / "X ou X" with the same
  *     content word ("resultados claros e claros"), the mark of two English
  *     synonyms translated to one Portuguese word. */
@@ -98,6 +99,26 @@ static bool same_word(tl_ctx *c, const tl_token *a, const tl_token *b,
   return x->len == y->len && memcmp(x->p, y->p, x->len) == 0;
 }
 
+/* Tokens k, k+1 said twice in a row, byte for byte: "O modelo o3 da
+ * OpenAI da OpenAI" (a phrase the machine wrote twice). Words of two
+ * letters or more, not numbers: "1 2 1 2" may be data. */
+static bool repeated_pair(const tl_ctx *c, const tl_tokens *t, size_t k)
+{
+  const tl_token *a = &t->v[k], *b = &t->v[k + 1], *a2 = &t->v[k + 2],
+                 *b2 = &t->v[k + 3];
+
+  /* not "X e X e X" nor "passo a passo a passo": emphasis, not a slip */
+  return a->len > 1 && b->len > 1 && a->len == a2->len &&
+         b->len == b2->len && a->sent == b2->sent &&
+         a->kind != TL_TOK_NUMBER && b->kind != TL_TOK_NUMBER &&
+         (a->len != b->len ||
+          memcmp(c->doc + a->off, c->doc + b->off, a->len) != 0) &&
+         memcmp(c->doc + a->off, c->doc + a2->off, a->len) == 0 &&
+         memcmp(c->doc + b->off, c->doc + b2->off, b->len) == 0 &&
+         spaced(c->doc, a, b) && spaced(c->doc, b, a2) &&
+         spaced(c->doc, a2, b2);
+}
+
 void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
 {
   tl_buf x, y, y_buf;
@@ -118,6 +139,18 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
           (int)b->len, c->doc + b->off);
       tl_result_set_suggestions(c->res, f, &sv, 1);
       f->fix = true;
+      continue;
+    }
+    if (i + 3 < t->n && repeated_pair(c, t, i)) {
+      const tl_token *d = &t->v[i + 3];
+      const char *sv =
+          tl_result_surface(c->res, a->off, b->off + b->len - a->off);
+      tl_finding *f = tl_result_add(
+          c->res, a->off, d->off + d->len - a->off, "repetition.word",
+          "repetition", TL_WARNING, _("expressão repetida: '%s %s'"), sv, sv);
+      tl_result_set_suggestions(c->res, f, &sv, 1);
+      f->fix = true;
+      i += 3;
       continue;
     }
     if (i + 3 < t->n) {

@@ -680,6 +680,10 @@ void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     if (low.len == 1 && low.p[0] == 'a' && plural_of(k, c->doc + x->off,
                                                       x->len))
       continue;
+    /* a plural article before a name in the singular agrees with a noun
+     * left out: "os chips mais poderosos — os H100" (Exame) */
+    if (low.p[low.len - 1] == 's' && !plural_of(k, c->doc + x->off, x->len))
+      continue;
     tl_buf_clear(&sugg);
     if (art->flags & TL_TF_CAP) { /* "A ChatGPT" -> "O" */
       size_t adv;

@@ -186,6 +186,36 @@ static void test_answers_kept_per_spelling(void **state)
   }
 }
 
+/* Where edited Brazilian news gives a name another article than the
+ * glossary's, agreeing with a noun left out, and where it is an error. */
+static void test_article_of_a_noun_left_out(void **state)
+{
+  (void)state;
+  /* Exame: "os chips mais poderosos — os H100" (a plural article) */
+  assert_string_equal(
+      findings("agreement.gender",
+               "A empresa vende os chips mais poderosos, os ChatGPT e os "
+               "Gemini do mercado.\n"),
+      "");
+  /* UOL, Veja: "a Starlink" (a empresa); the glossary gives no gender to a
+   * name whose article follows the noun meant */
+  assert_string_equal(
+      findings("agreement.gender",
+               "O ministro mandou bloquear as contas da Starlink. O Starlink "
+               "chegou ao Brasil.\n"),
+      "");
+  /* a model's name after a feminine article stays an error */
+  assert_string_equal(
+      findings("agreement.gender", "Ele usou a ChatGPT, e a o3 errou.\n"),
+      "a>o | a>o");
+  /* a company's feminine name after a masculine article: machine
+   * translation's error, reported without more evidence (mt set, Azure) */
+  assert_string_equal(
+      findings("agreement.gender",
+               "Os modelos de linguagem do OpenAI são avançados.\n"),
+      "do>da");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -197,6 +227,7 @@ int main(void)
       cmocka_unit_test(test_accented_word_is_no_variant),
       cmocka_unit_test(test_lower_acronym_agreement),
       cmocka_unit_test(test_answers_kept_per_spelling),
+      cmocka_unit_test(test_article_of_a_noun_left_out),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
