@@ -108,10 +108,14 @@ static bool tied(const tl_ctx *c, const tl_tokens *t, const tl_matches *m,
 {
   const tl_token *nx = last + 1 < t->n ? &t->v[last + 1] : NULL;
 
+  /* a version is written with a point ("Gêmeos 2.5") or is an integer; a
+   * decimal comma is a quantity ("a faixa 2,3 GHz", Estadão on the 5G
+   * auction: a frequency band, not Stripe) */
   if (nx != NULL && nx->sent == t->v[last].sent &&
       (nx->kind == TL_TOK_NUMBER ||
        (nx->kind == TL_TOK_MIXED && c->doc[nx->off] >= '0' &&
-        c->doc[nx->off] <= '9')))
+        c->doc[nx->off] <= '9')) &&
+      memchr(c->doc + nx->off, ',', nx->len) == NULL)
     return true;
   for (size_t i = 0; m != NULL && i < m->n; i++) {
     const tl_match *x = &m->v[i];

@@ -251,6 +251,10 @@ static void add_acronyms(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     if (overlaps_match(m, tok->off, tok->off + tok->len, tok->len + 1) ||
         span_not_a_use(c, i, 1))
       continue;
+    /* the end of a dotted name: "x.AI", "Character.AI" */
+    if (tok->off >= 2 && c->doc[tok->off - 1] == '.' &&
+        c->doc[tok->off - 2] != ' ' && c->doc[tok->off - 2] != '\n')
+      continue;
     TL_GROW(c->ahits, c->capahits, c->nahits + 1);
     c->ahits[c->nahits++] = (tl_english_hit){tok->off, tok->len, 0, 0};
   }

@@ -431,9 +431,18 @@ static void check_compound(tl_ctx *c, const tl_token *prev,
   tl_buf_fini(&s);
 }
 
-/* "distância Euclidiana" -> "distância euclidiana". */
+/* Prepositions after which a capitalised word in -iano/-iana is a name
+ * ("a campanha com Havaianas"), not an adjective; not "de", which also
+ * names a property ("chamada de Gaussiana", d2l-pt). */
+static const char *const NAME_AFTER[] = {"em", "para", "com", "por", "sem",
+                                         "sobre", "entre", NULL};
+
+/* "distância Euclidiana" -> "distância euclidiana". Not a first name
+ * before a surname ("a ministra Luciana Santos", "Mariana Moura"), nor a
+ * brand after a preposition ("a campanha com Havaianas"). */
 static void check_name_adjective(tl_ctx *c, const tl_unit *u,
-                                 const tl_token *prev, const tl_token *tok)
+                                 const tl_token *prev, const tl_token *tok,
+                                 const tl_token *next)
 {
   static const char *const ends[] = {"iano", "iana", "ianos", "ianas", NULL};
   const char *w = c->doc + tok->off;
@@ -443,7 +452,10 @@ static void check_name_adjective(tl_ctx *c, const tl_unit *u,
   if (u->kind == TL_BLK_HEADING || !(tok->flags & TL_TF_CAP) ||
       (tok->flags & (TL_TF_SENT_START | TL_TF_ALLCAPS | TL_TF_INNERCAP)) ||
       prev->sent != tok->sent || prev->kind != TL_TOK_WORD ||
-      (prev->flags & TL_TF_CAP))
+      (prev->flags & TL_TF_CAP) ||
+      tl_token_in_list(c->doc, prev, NAME_AFTER) ||
+      (next != NULL && next->sent == tok->sent && (next->flags & TL_TF_CAP) &&
+       next->off == tok->off + tok->len + 1 && w[tok->len] == ' '))
     return;
   for (size_t i = 0; ends[i] != NULL; i++) {
     size_t k = strlen(ends[i]);
@@ -479,7 +491,8 @@ void tl_check_orthography(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
     }
     if (i > 0 && t->v[i - 1].kind == TL_TOK_WORD) {
       check_compound(c, &t->v[i - 1], tok);
-      check_name_adjective(c, u, &t->v[i - 1], tok);
+      check_name_adjective(c, u, &t->v[i - 1], tok,
+                           i + 1 < t->n ? &t->v[i + 1] : NULL);
       check_lost_accent(c, t, i, i + 1 < t->n ? &t->v[i + 1] : NULL);
     }
     if (i + 1 < t->n)

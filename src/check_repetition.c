@@ -128,7 +128,10 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
   tl_buf_init(&y_buf);
   for (size_t i = 0; i + 1 < t->n; i++) {
     const tl_token *a = &t->v[i], *b = &t->v[i + 1];
-    if (a->sent == b->sent && spaced(c->doc, a, b) &&
+    /* a letter that labels something before the conjunction: "tipo E e
+     * tipo F" (Estadão) */
+    bool label = a->len == 1 && c->doc[a->off] != c->doc[b->off];
+    if (!label && a->sent == b->sent && spaced(c->doc, a, b) &&
         same_word(c, a, b, &x, &y) &&
         !((a->flags & TL_TF_CAP) && !(b->flags & TL_TF_CAP) &&
           tl_in_list(HOMOGRAPHS, x.p, x.len))) {

@@ -305,6 +305,32 @@ static bool word_byte(char b)
          (b >= '0' && b <= '9') || (unsigned char)b >= 0x80;
 }
 
+/* Whether match @x stands in a sentence written all in capitals, as a
+ * subheading of the press is ("DONA DO CHATGPT FOI ALVO", "PROJETO VOLTA
+ * À CÂMARA DOS DEPUTADOS"): its case says nothing of the name's. */
+static bool in_capitals(const tl_ctx *c, const tl_tokens *t,
+                        const tl_match *x)
+{
+  uint32_t sent = t->v[x->tok_first].sent;
+  size_t words = 0;
+
+  if (tl_utf8_has_lower(c->doc + x->off, x->len))
+    return false;
+  for (size_t k = x->tok_first; k > 0 && t->v[k - 1].sent == sent; k--)
+    if (t->v[k - 1].kind == TL_TOK_WORD) {
+      if (!(t->v[k - 1].flags & TL_TF_ALLCAPS) && t->v[k - 1].len > 1)
+        return false;
+      words++;
+    }
+  for (size_t k = x->tok_last + 1; k < t->n && t->v[k].sent == sent; k++)
+    if (t->v[k].kind == TL_TOK_WORD) {
+      if (!(t->v[k].flags & TL_TF_ALLCAPS) && t->v[k].len > 1)
+        return false;
+      words++;
+    }
+  return words >= 2;
+}
+
 /* Whether the document writes @w (n bytes) as a word somewhere: not inside
  * a longer word ("o3" in "o3-mini" counts, in "foo3" does not). */
 static bool doc_has_word(const tl_ctx *c, const char *w, size_t n)
@@ -408,6 +434,7 @@ void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
       fd->concept = k->id;
     } else if (f->kind != TL_FORM_FORBIDDEN && x->how == TL_MATCH_VARIANT &&
                !(c->role[x->tok_first] & TL_ROLE_CODENAME) &&
+               !in_capitals(c, t, x) &&
                !unicode_hyphen_of(c->doc + x->off, x->len, f->text) &&
                !accented_word_not_form(c, c->doc + x->off, x->len, f->text)) {
       /* (a package's lower-case name, "openai", is not a variant) */

@@ -203,6 +203,17 @@ bool tl_utf8_has_upper(const char *p, size_t n)
   return false;
 }
 
+bool tl_utf8_has_lower(const char *p, size_t n)
+{
+  for (size_t i = 0; i < n;) {
+    size_t adv;
+    if (tl_cp_is_lower(tl_utf8_decode(p + i, n - i, &adv)))
+      return true;
+    i += adv;
+  }
+  return false;
+}
+
 /* Append to @out the run of ASCII bytes of p[0..len) from @i, lowered;
  * the offset after it. The rest of the text is copied in one go to make
  * room, lowered in place up to its first non-ASCII byte, and cut there. */

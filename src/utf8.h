@@ -88,6 +88,8 @@ int tl_cp_width(int32_t cp);
 void tl_utf8_nfc(const char *p, size_t len, tl_buf *out);
 /* Whether p[0..n) holds an upper-case or title-case letter. */
 bool tl_utf8_has_upper(const char *p, size_t n);
+/* Whether p[0..n) holds a lower-case letter. */
+bool tl_utf8_has_lower(const char *p, size_t n);
 
 /* Append p[0..len) with every letter lower-cased to @out. */
 void tl_utf8_lower(const char *p, size_t len, tl_buf *out);

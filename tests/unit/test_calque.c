@@ -64,6 +64,12 @@ static void test_name_calque_near_misses(void **state)
       findings("terminology.calque",
                "É o “copiloto do Windows”, diz a Microsoft."),
       "");
+  /* a quantity after a word is no version: "dentro da faixa 2,3 GHz"
+   * (Estadão, the 5G auction) is a band, not Stripe */
+  assert_string_equal(
+      findings("terminology.calque",
+               "A operadora ficou dentro da faixa 2,3 GHz."),
+      "");
   /* a heading is title case */
   assert_string_equal(
       findings("terminology.calque", "# O Copiloto Chegou\n\nA Microsoft "

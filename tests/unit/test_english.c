@@ -66,6 +66,12 @@ static void test_acronyms(void **state)
                "escrever o livro Empire of AI. A obra explora a corrida pela "
                "inteligência artificial (IA).\n"),
       "");
+  /* the end of a dotted name (TecMundo: "dono da x.AI") */
+  assert_string_equal(
+      findings("consistency.acronym",
+               "A inteligência artificial (IA) avança. O dono da x.AI falou; "
+               "a Character.AI também.\n"),
+      "");
 }
 
 int main(void)

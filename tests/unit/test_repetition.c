@@ -8,6 +8,12 @@ static void test_repeated_word(void **state)
   assert_string_equal(findings("repetition.word",
                                "O modelo foi treinado pelo pelo time.\n"),
                       "pelo pelo>pelo");
+  /* a capital letter that labels a thing, then the conjunction (Estadão,
+   * the 5G auction: "lotes do tipo E e tipo F") */
+  assert_string_equal(findings("repetition.word",
+                               "Sobraram lotes do tipo E e tipo F. E e "
+                               "outra vez.\n"),
+                      "");
 }
 
 static void test_repeated_pair(void **state)

@@ -186,6 +186,18 @@ static void test_answers_kept_per_spelling(void **state)
   }
 }
 
+/* A subheading all in capitals (Folhapress: "DONA DO CHATGPT ...") says
+ * nothing of a name's case; a name in capitals in running text does. */
+static void test_variant_in_capitals(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("terminology.variant",
+               "O ChatGPT cresce.\n\nDONA DO CHATGPT FOI ALVO DE CRÍTICAS\n\n"
+               "Depois, o CHATGPT e o ChatGpt erraram.\n"),
+      "CHATGPT>ChatGPT | ChatGpt>ChatGPT");
+}
+
 /* Where edited Brazilian news gives a name another article than the
  * glossary's, agreeing with a noun left out, and where it is an error. */
 static void test_article_of_a_noun_left_out(void **state)
@@ -228,6 +240,7 @@ int main(void)
       cmocka_unit_test(test_lower_acronym_agreement),
       cmocka_unit_test(test_answers_kept_per_spelling),
       cmocka_unit_test(test_article_of_a_noun_left_out),
+      cmocka_unit_test(test_variant_in_capitals),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
