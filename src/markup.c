@@ -285,8 +285,8 @@ size_t tl_markup_front_matter(const char *doc, size_t len, size_t start)
 
 /* Whether doc[s..e) (a line of plain text) reads as a title: it ends in a
  * letter or a digit, with no punctuation, and the next line (from @next)
- * begins with a capital. A plain-text article writes one paragraph a line,
- * its title and subtitle included; the line after a title begins a new
+ * begins with a capital. A plain-text article without blank lines writes
+ * one paragraph a line, its title and subtitle included; the line after a title begins a new
  * sentence, which the title's missing full stop would hide ("Os Documentos
  * Secretos da Meta" / "Meta, gigante da tecnologia, ..."). */
 static bool title_line(const char *doc, size_t len, size_t s, size_t e,
@@ -315,10 +315,35 @@ static bool title_line(const char *doc, size_t len, size_t s, size_t e,
          (unsigned char)doc[next + 1] != 0x97;
 }
 
+/* Whether doc[start..len) has a blank line (only spaces, tabs or CR)
+ * between two lines of text: then its paragraphs are separated by blank
+ * lines, and a line break inside one is a wrapped line. */
+static bool has_blank_line(const char *doc, size_t len, size_t start)
+{
+  bool text_seen = false;
+
+  for (size_t i = start; i < len;) {
+    const char *nl = memchr(doc + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - doc) : len;
+    bool blank = true;
+
+    for (size_t k = i; k < e && blank; k++)
+      blank = doc[k] == ' ' || doc[k] == '\t' || doc[k] == '\r';
+    if (blank && text_seen && nl != NULL && e + 1 < len)
+      return true;
+    text_seen |= !blank;
+    i = e + 1;
+  }
+  return false;
+}
+
 static void parse_plain(parser *ps, size_t start)
 {
   size_t i = start, para = start;
   bool blank_prev = false;
+  /* without blank lines, the text writes a paragraph a line, and a title
+   * line ends its paragraph (title_line) */
+  bool titles = !has_blank_line(ps->doc, ps->len, start);
 
   /* Paragraphs are separated by blank lines; each line is a segment. */
   while (i < ps->len) {
@@ -340,7 +365,7 @@ static void parse_plain(parser *ps, size_t start)
         para = s;
       add_seg(ps, s, e - s);
       blank_prev = false;
-      if (nl != NULL && title_line(ps->doc, ps->len, s, e, e + 1))
+      if (titles && nl != NULL && title_line(ps->doc, ps->len, s, e, e + 1))
         flush(ps);
     }
     i = e + 1;

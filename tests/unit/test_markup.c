@@ -169,6 +169,10 @@ static void test_plain_text_title_lines(void **state)
   ASSERT_PROSE("A Meta disse,\nSegundo a nota, que vai lançar\no modelo.\n",
                false,
                "P:A Meta disse,+Segundo a nota, que vai lançar+o modelo.");
+  /* a text with blank lines wraps its paragraphs: a line break inside one
+   * is no title's end */
+  ASSERT_PROSE("O CEO da empresa\nSam Altman disse que sim.\n\nOutro.\n",
+               false, "P:O CEO da empresa+Sam Altman disse que sim. | P:Outro.");
 }
 
 int main(void)
