@@ -199,6 +199,16 @@ typedef struct tl_code_seg {
   bool inline_span;
 } tl_code_seg;
 
+/* A name (an acronym, a camel-case or version-bearing name) after a
+ * singular article of a gender, waiting for the end of the document
+ * (check_article.c): "o ResNet", "a ResNet". */
+typedef struct tl_named {
+  size_t art, off;        /* the article; the name */
+  uint32_t artlen, len;
+  uint8_t gender;         /* 'm' or 'f' */
+  uint8_t cap;            /* the article is capitalised */
+} tl_named;
+
 typedef struct tl_ctx {
   const char *doc;
   size_t len;
@@ -297,6 +307,9 @@ typedef struct tl_ctx {
   /* agreement.article: feminine names asked whether the document writes
    * them with an article somewhere (1 no, 2 yes) */
   tl_map article_names;
+  /* names after an article, for one gender per name (tl_check_article_end) */
+  tl_named *named;
+  size_t nnamed, capnamed;
 } tl_ctx;
 
 void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell);
@@ -354,9 +367,15 @@ void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
 void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
 /* agreement.article (warning, fix): a feminine company name without its
  * article at the start of a sentence of prose, where the document writes
- * it with one elsewhere (check_article.c) */
+ * it with one elsewhere (check_article.c); and the names after an article
+ * that tl_check_article_end judges. @m may be NULL (no glossary). */
 void tl_check_article(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                       const tl_matches *m);
+/* agreement.gender (warning, fix) at the end of the document: a name the
+ * glossary gives no gender, written after articles of both genders ("o
+ * ResNet" four times, "a ResNet" once): the fewer are reported. @m of the
+ * blocks may be NULL (no glossary). */
+void tl_check_article_end(tl_ctx *c);
 /* consistency.document (warning): one concept rendered two ways */
 void tl_check_consistency(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                           const tl_matches *m);

@@ -15,6 +15,7 @@
 #include "check.h"
 #include "msg.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Whether the byte before @p (in doc[0..p)) ends a word. */
@@ -86,11 +87,89 @@ static bool ends_as_prose(const tl_ctx *c, const tl_tokens *t, size_t k)
   return p < c->len && strchr(".!?", c->doc[p]) != NULL;
 }
 
+/* Singular articles and contractions, each with its counterpart. */
+static const struct pair {
+  const char *m, *f;
+} PAIRS[] = {{"o", "a"},         {"um", "uma"},     {"do", "da"},
+             {"no", "na"},       {"ao", "à"},       {"pelo", "pela"},
+             {"num", "numa"},    {"dum", "duma"},   {"este", "esta"},
+             {"esse", "essa"},   {"deste", "desta"}, {"desse", "dessa"},
+             {"neste", "nesta"}, {"nesse", "nessa"}, {NULL, NULL}};
+
+/* The gender of the lower-case article w[0..n) and its counterpart. */
+static char pair_gender(const char *w, size_t n, const char **other)
+{
+  for (size_t i = 0; PAIRS[i].m != NULL; i++) {
+    if (strlen(PAIRS[i].m) == n && memcmp(PAIRS[i].m, w, n) == 0) {
+      *other = PAIRS[i].f;
+      return 'm';
+    }
+    if (strlen(PAIRS[i].f) == n && memcmp(PAIRS[i].f, w, n) == 0) {
+      *other = PAIRS[i].m;
+      return 'f';
+    }
+  }
+  return 0;
+}
+
+/* Whether token @w looks like a name of a thing: an acronym (GRU, RLHF),
+ * a camel-case name (ResNet) or one with digits (H100), not its plural
+ * (GPUs, CNNs). */
+static bool thing_name(const char *doc, const tl_token *w)
+{
+  if (w->len < 2 || doc[w->off + w->len - 1] == 's')
+    return false;
+  return w->kind == TL_TOK_MIXED ||
+         (w->flags & (TL_TF_ALLCAPS | TL_TF_INNERCAP)) != 0;
+}
+
+/* Record the names of block @t after a singular article, for
+ * tl_check_article_end. A name the glossary gives a gender is judged by
+ * agreement.gender against the glossary instead. */
+static void collect_named(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
+{
+  char low[8];
+
+  for (size_t i = 1; i < t->n; i++) {
+    const tl_token *art = &t->v[i - 1], *w = &t->v[i];
+    const tl_match *x;
+    const char *other;
+    char g;
+
+    if (!thing_name(c->doc, w) || art->kind != TL_TOK_WORD ||
+        art->len >= sizeof low || art->sent != w->sent ||
+        art->off + art->len + 1 != w->off || c->doc[w->off - 1] != ' ')
+      continue;
+    /* the name goes on ("o GPT Store"): the article agrees with all of it */
+    if (i + 1 < t->n && t->v[i + 1].sent == w->sent &&
+        (t->v[i + 1].flags & TL_TF_CAP) &&
+        t->v[i + 1].off == w->off + w->len + 1)
+      continue;
+    x = m != NULL ? tl_matches_at_token(m, i) : NULL;
+    if (x != NULL && c->gloss->c[x->concept].gender != 0)
+      continue;
+    for (size_t k = 0; k < art->len; k++) {
+      char b = c->doc[art->off + k];
+      low[k] = b >= 'A' && b <= 'Z' ? (char)(b - 'A' + 'a') : b;
+    }
+    if (art->len == 2 && memcmp(c->doc + art->off, "\xC3\x80", 2) == 0)
+      memcpy(low, "\xC3\xA0", 2); /* À */
+    g = pair_gender(low, art->len, &other);
+    if (g == 0)
+      continue;
+    TL_GROW(c->named, c->capnamed, c->nnamed + 1);
+    c->named[c->nnamed++] =
+        (tl_named){art->off, w->off, art->len, w->len, (uint8_t)g,
+                   (uint8_t)((art->flags & TL_TF_CAP) != 0)};
+  }
+}
+
 void tl_check_article(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                       const tl_matches *m)
 {
   char sugg[256];
 
+  collect_named(c, t, m);
   if (c->gloss == NULL || m == NULL ||
       (u->kind != TL_BLK_PARA && u->kind != TL_BLK_QUOTE_PARA))
     return;
@@ -134,4 +213,65 @@ void tl_check_article(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
     fd->fix = true;
     fd->concept = k->id;
   }
+}
+
+void tl_check_article_end(tl_ctx *c)
+{
+  tl_map counts; /* name -> masculine count << 16 | feminine count */
+
+  if (c->nnamed < 2)
+    return;
+  tl_map_init(&counts);
+  for (size_t i = 0; i < c->nnamed; i++) {
+    const tl_named *x = &c->named[i];
+    bool created;
+    tl_map_slot *s = tl_map_put(&counts, c->doc + x->off, x->len, 0,
+                                &created);
+    uint32_t nm = s->value >> 16, nf = s->value & 0xFFFF;
+    if (x->gender == 'm' && nm < 0xFFFF)
+      nm++;
+    else if (x->gender == 'f' && nf < 0xFFFF)
+      nf++;
+    s->value = nm << 16 | nf;
+  }
+  for (size_t i = 0; i < c->nnamed; i++) {
+    const tl_named *x = &c->named[i];
+    const tl_map_slot *s = tl_map_find(&counts, c->doc + x->off, x->len);
+    size_t nm = s->value >> 16, nf = s->value & 0xFFFF, most;
+    char low[8], sugg[16], times[64], minority;
+    const char *other = NULL, *sv = sugg;
+    tl_finding *fd;
+
+    if (nm == 0 || nf == 0 || nm == nf)
+      continue;
+    minority = nm < nf ? 'm' : 'f';
+    if (x->gender != minority)
+      continue;
+    most = minority == 'm' ? nf : nm;
+    for (size_t q = 0; q < x->artlen && q < sizeof low; q++) {
+      char b = c->doc[x->art + q];
+      low[q] = b >= 'A' && b <= 'Z' ? (char)(b - 'A' + 'a') : b;
+    }
+    if (x->artlen == 2 && memcmp(c->doc + x->art, "\xC3\x80", 2) == 0)
+      memcpy(low, "\xC3\xA0", 2); /* À */
+    if (pair_gender(low, x->artlen, &other) == 0)
+      continue;
+    snprintf(sugg, sizeof sugg, "%s", other);
+    if (x->cap && sugg[0] >= 'a' && sugg[0] <= 'z')
+      sugg[0] = (char)(sugg[0] - 'a' + 'A');
+    else if (x->cap && memcmp(sugg, "\xC3\xA0", 2) == 0)
+      memcpy(sugg, "\xC3\x80", 2);
+    snprintf(times, sizeof times, P_("%zu vez", "%zu vezes", most), most);
+    fd = tl_result_add(
+        c->res, x->art, x->artlen, "agreement.gender", "agreement",
+        TL_WARNING,
+        _("'%.*s %.*s': o texto usa o %s com '%.*s' (%s); use um só "
+          "gênero para o nome: '%s'"),
+        (int)x->artlen, c->doc + x->art, (int)x->len, c->doc + x->off,
+        minority == 'm' ? _("feminino") : _("masculino"), (int)x->len,
+        c->doc + x->off, times, sv);
+    tl_result_set_suggestions(c->res, fd, &sv, 1);
+    fd->fix = true;
+  }
+  tl_map_fini(&counts);
 }

@@ -666,6 +666,7 @@ void tl_ctx_fini(tl_ctx *c)
   tl_map_fini(&c->name_numbers);
   tl_map_fini(&c->model_names);
   tl_map_fini(&c->article_names);
+  free(c->named);
   free(c->dhits);
   free(c->ehits);
   free(c->ahits);
@@ -744,7 +745,6 @@ static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
   if (rn->ctx.gloss != NULL) {
     tl_check_terminology(&rn->ctx, t, rn->matches);
     tl_check_agreement(&rn->ctx, t, rn->matches);
-    tl_check_article(&rn->ctx, u, t, rn->matches);
     tl_check_consistency(&rn->ctx, u, t, rn->matches);
     tl_check_calque(&rn->ctx, u, t, rn->matches);
     tl_check_english(&rn->ctx, u, t, rn->matches);
@@ -764,6 +764,8 @@ static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
                        rn->ctx.gloss != NULL ? rn->matches : NULL);
     tl_frame_block(&rn->ctx, t, rn->ctx.gloss != NULL ? rn->matches : NULL);
   }
+  tl_check_article(&rn->ctx, u, t,
+                   rn->ctx.gloss != NULL ? rn->matches : NULL);
   tl_check_repetition(&rn->ctx, t);
   tl_check_number(&rn->ctx, t);
   tl_check_european(&rn->ctx, t);
@@ -1141,6 +1143,7 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
     tl_check_untranslated_end(&rn.ctx);
     tl_check_learned_end(&rn.ctx);
     tl_check_derived_end(&rn.ctx);
+    tl_check_article_end(&rn.ctx);
     if (rn.ctx.gloss != NULL) {
       tl_check_consistency_end(&rn.ctx);
       tl_check_english_end(&rn.ctx);

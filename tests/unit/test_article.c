@@ -44,11 +44,35 @@ static void test_where_the_name_may_be_bare(void **state)
       "");
 }
 
+/* A name the glossary gives no gender, written with both in one text:
+ * d2l-pt's ResNet chapter writes "o ResNet" and, three times, "a ResNet";
+ * its GRU chapter "a GRU" and once "o GRU". */
+static void test_one_gender_per_name(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("agreement.gender",
+               "O ResNet venceu em 2015. O ResNet tem blocos. No ResNet, cada "
+               "bloco soma. A ResNet apresenta atalhos.\n"),
+      "A>O");
+  /* as many of each: nothing tells which is meant */
+  assert_string_equal(
+      findings("agreement.gender",
+               "A GRU é simples. O GRU tem portas.\n"),
+      "");
+  /* plurals, and a name that goes on, are other names */
+  assert_string_equal(
+      findings("agreement.gender",
+               "O LeNet e o LeNet saíram. A LeNet Five também, e as LeNets.\n"),
+      "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_name_without_article),
       cmocka_unit_test(test_where_the_name_may_be_bare),
+      cmocka_unit_test(test_one_gender_per_name),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
