@@ -76,6 +76,16 @@ static bool ends_as_prose(const tl_ctx *c, const tl_tokens *t, size_t k)
 
   while (last + 1 < t->n && t->v[last + 1].sent == t->v[k].sent)
     last++;
+  /* a line break after a word and before a capital inside the sentence:
+   * a title line ran into the next ("Meta anuncia novo modelo de IA" /
+   * "A Meta, gigante da tecnologia, ...") */
+  for (size_t j = k; j < last; j++) {
+    const tl_token *a = &t->v[j], *b = &t->v[j + 1];
+    if ((b->flags & TL_TF_CAP) &&
+        memchr(c->doc + a->off + a->len, '\n', b->off - a->off - a->len) &&
+        strchr(".!?:;,", c->doc[a->off + a->len]) == NULL)
+      return false;
+  }
   p = t->v[last].off + t->v[last].len;
   while (p < c->len && strchr("\"')]*_", c->doc[p]) != NULL)
     p++;

@@ -36,6 +36,13 @@ static void test_where_the_name_may_be_bare(void **state)
                "# Meta lança novo modelo\n\n- Meta divulgou os números.\n\n"
                "Meta quer vencer a corrida\n\nA Meta anunciou o modelo.\n"),
       "");
+  /* a title line without a full stop, run into the next line of the
+   * paragraph */
+  assert_string_equal(
+      findings("agreement.article",
+               "Meta anuncia novo modelo de IA\nA Meta, gigante da "
+               "tecnologia, anunciou um modelo.\n"),
+      "");
   /* a longer name, a label, a masculine name (o Google) */
   assert_string_equal(
       findings("agreement.article",
