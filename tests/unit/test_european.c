@@ -17,6 +17,10 @@ static void test_lexical_and_spelling_pairs(void **state)
   assert_string_equal(findings("spelling.european",
                                "A acção teve um impacto económico."),
                       "acção>ação | económico>econômico");
+  /* a European spelling pt_BR's Hunspell accepts too (d2l-pt) */
+  assert_string_equal(findings("spelling.european",
+                               "Nesta secção, e nas secções seguintes.\n"),
+                      "secção>seção | secções>seções");
   /* nouns only after a determiner */
   assert_string_equal(findings("spelling.european",
                                "O facto é que a equipa cresceu; o registo "
