@@ -505,6 +505,113 @@ static void glued_heading(tl_ctx *c, const tl_tokens *t)
   }
 }
 
+/* Whether a[0..n) and the lower-case b[0..n) are one English term, case
+ * aside, a hyphen and a space being the same ("retrieval-augmented"). */
+static bool same_term(const char *a, const char *b, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    char x = a[i] >= 'A' && a[i] <= 'Z' ? (char)(a[i] - 'A' + 'a') : a[i];
+    char y = b[i];
+    if (x == '-')
+      x = ' ';
+    if (y == '-')
+      y = ' ';
+    if (x != y)
+      return false;
+  }
+  return true;
+}
+
+/* The common term of the glossary whose English term (`en` column) is
+ * the lower-case phrase p[0..n), or its plural with an "s"; or NULL. */
+static const tl_concept *english_term(const tl_gloss *g, const char *p,
+                                      size_t n)
+{
+  for (size_t i = 0; g != NULL && i < g->nc; i++) {
+    const tl_concept *k = &g->c[i];
+    const char *e = k->en;
+
+    if (k->exact || e == NULL)
+      continue;
+    while (*e != '\0') {
+      const char *bar = strchr(e, '|');
+      size_t l = bar != NULL ? (size_t)(bar - e) : strlen(e);
+      if ((l == n || (l + 1 == n && p[n - 1] == 's')) && same_term(e, p, l))
+        return k;
+      e += l + (bar != NULL);
+    }
+  }
+  return NULL;
+}
+
+/* A glossary term's English expansion, in title case, before its acronym
+ * in parentheses, left in a Portuguese sentence: "vamos estudar os Large
+ * Language Models (LLMs)" (msft-br), "O Retrieval Augmented Generation
+ * (RAG) combina" (AWS). Title case made the words look like a name; the
+ * acronym's letters, the initials of the words, show it is the term. */
+static void expansion_before_acronym(tl_ctx *c, const tl_tokens *t)
+{
+  char initials[16], phrase[128];
+
+  for (size_t k = 0; k < t->n; k++) {
+    size_t r = k, k0 = k, ni = 0, np = 0, p, a;
+    const tl_concept *term;
+
+    if (t->v[k].kind != TL_TOK_WORD || !(t->v[k].flags & TL_TF_CAP) ||
+        (t->v[k].flags & (TL_TF_ALLCAPS | TL_TF_LINK)))
+      continue;
+    while (r + 1 < t->n && t->v[r + 1].kind == TL_TOK_WORD &&
+           (t->v[r + 1].flags & TL_TF_CAP) &&
+           !(t->v[r + 1].flags & TL_TF_ALLCAPS) &&
+           t->v[r + 1].sent == t->v[k].sent &&
+           t->v[r + 1].off == t->v[r].off + t->v[r].len + 1 &&
+           c->doc[t->v[r].off + t->v[r].len] == ' ')
+      r++;
+    if (r == k)
+      continue;
+    /* " (LLMs)" right after */
+    p = t->v[r].off + t->v[r].len;
+    if (p + 4 >= c->len || c->doc[p] != ' ' || c->doc[p + 1] != '(')
+      goto next;
+    a = p + 2;
+    while (a < c->len && c->doc[a] >= 'A' && c->doc[a] <= 'Z')
+      a++;
+    if (a < c->len && c->doc[a] == 's')
+      a++;
+    if (a >= c->len || c->doc[a] != ')' || a - (p + 2) < 2)
+      goto next;
+    /* its letters are the initials of the last words of the run (a
+     * hyphen starts a word too): "O Retrieval Augmented Generation (RAG)" */
+    {
+      size_t al = a - (p + 2) - (c->doc[a - 1] == 's'), st = k;
+      for (; st < r; st++) {
+        ni = 0;
+        for (size_t j = st; j <= r; j++) {
+          const char *w = c->doc + t->v[j].off;
+          for (size_t q = 0; q < t->v[j].len && ni + 1 < sizeof initials; q++)
+            if (q == 0 || w[q - 1] == '-')
+              initials[ni++] = w[q];
+        }
+        if (al == ni && memcmp(initials, c->doc + p + 2, al) == 0)
+          break;
+      }
+      if (st == r)
+        goto next;
+      k0 = st;
+    }
+    for (size_t q = t->v[k0].off; q < p && np + 1 < sizeof phrase; q++) {
+      char b = c->doc[q];
+      phrase[np++] = b >= 'A' && b <= 'Z' ? (char)(b - 'A' + 'a') : b;
+    }
+    term = english_term(c->gloss, phrase, np);
+    if (term != NULL)
+      report_word(c, t->v[k0].off, p - t->v[k0].off, TL_WARNING,
+                  term->preferred, true, false);
+  next:
+    k = r;
+  }
+}
+
 void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                            const tl_matches *m)
 {
@@ -517,6 +624,7 @@ void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
   if (c->spell_en == NULL || t->n == 0)
     return;
   glued_heading(c, t);
+  expansion_before_acronym(c, t);
   if (t->n > sizeof wi / sizeof wi[0])
     w = tl_xcalloc(t->n, sizeof *w);
   for (size_t k = 0; k < t->n; k++) {

@@ -55,6 +55,27 @@ static void test_glued_heading(void **state)
       "");
 }
 
+/* A glossary term's English expansion in title case before its acronym:
+ * msft-br ("os Large Language Models (LLMs)"), AWS Bedrock ("Retrieval
+ * Augmented Generation (RAG)"); a name whose initials are not the acronym,
+ * and an expansion the glossary does not know, stay. */
+static void test_expansion_before_acronym(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("untranslated.word",
+               "Nesta aula, vamos estudar os Large Language Models (LLMs). "
+               "O Retrieval Augmented Generation (RAG) combina busca e "
+               "geração.\n"),
+      "Large Language Models>grande modelo de linguagem | Retrieval "
+      "Augmented Generation>geração aumentada por recuperação");
+  assert_string_equal(
+      findings("untranslated.word",
+               "O Natural Language Toolkit (NLTK) e a Open Neural Network "
+               "Exchange (ONNX) são bibliotecas.\n"),
+      "");
+}
+
 /* An English term of the glossary the English dictionary lacks, and a
  * function called in prose (Hugging Face course, chapter 2, pt-BR). */
 static void test_glossary_english_term(void **state)
@@ -143,6 +164,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_model_variant_names),
       cmocka_unit_test(test_glued_heading),
+      cmocka_unit_test(test_expansion_before_acronym),
       cmocka_unit_test(test_glossary_english_term),
       cmocka_unit_test(test_quotation_with_translation),
       cmocka_unit_test(test_listed_word),
