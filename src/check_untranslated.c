@@ -612,6 +612,56 @@ static void expansion_before_acronym(tl_ctx *c, const tl_tokens *t)
   }
 }
 
+/* English labels that open a note or an answer in documentation, with
+ * their Portuguese. */
+static const struct label {
+  const char *en, *pt;
+} LABELS[] = {{"Note", "Nota"},        {"Tip", "Dica"},
+              {"Hint", "Dica"},        {"Warning", "Aviso"},
+              {"Caution", "Atenção"},  {"Important", "Importante"},
+              {"Example", "Exemplo"},  {"Answer", "Resposta"},
+              {"Solution", "Solução"}, {"Exercise", "Exercício"},
+              {NULL, NULL}};
+
+/* Portuguese words no English sentence has, to tell the block's
+ * language near its start. */
+static const char *const PT_WORDS[] = {
+    "o",    "os",   "as",   "de",   "do",   "da",    "dos",   "das",
+    "em",   "no",   "na",   "nos",  "nas",  "que",   "para",  "com",
+    "um",   "uma",  "você", "este", "esta", "neste", "nesta", "essa",
+    "esse", "é",    "e",    "se",   "por",  "ao",    "não",   "mais",
+    NULL};
+
+/* An English label opening a Portuguese block: "> **Note** : Você usará
+ * essa tabela" (msft-br, lesson 10), "***Note：Neste capítulo..." (lesson
+ * 19). Emphasis does not make it a foreign word on purpose here: the
+ * label is the document's own. */
+static void english_label(tl_ctx *c, const tl_tokens *t)
+{
+  const tl_token *w;
+  size_t p, pt = 0;
+
+  if (t->n < 4)
+    return;
+  w = &t->v[0];
+  p = w->off + w->len;
+  while (p < c->len && strchr("*_ ", c->doc[p]) != NULL)
+    p++;
+  if (!(p < c->len && c->doc[p] == ':') &&
+      !(p + 3 <= c->len && memcmp(c->doc + p, "\xEF\xBC\x9A", 3) == 0))
+    return; /* ':' or the fullwidth '：' */
+  for (size_t k = 1; k < t->n && k < 12; k++)
+    pt += tl_token_in_list(c->doc, &t->v[k], PT_WORDS);
+  if (pt < 2)
+    return; /* an English block: untranslated.passage's business */
+  for (size_t i = 0; LABELS[i].en != NULL; i++)
+    if (strlen(LABELS[i].en) == w->len &&
+        memcmp(LABELS[i].en, c->doc + w->off, w->len) == 0) {
+      report_word(c, w->off, w->len, TL_WARNING, LABELS[i].pt, false, false);
+      return;
+    }
+}
+
 void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                            const tl_matches *m)
 {
@@ -625,6 +675,7 @@ void tl_check_untranslated(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
     return;
   glued_heading(c, t);
   expansion_before_acronym(c, t);
+  english_label(c, t);
   if (t->n > sizeof wi / sizeof wi[0])
     w = tl_xcalloc(t->n, sizeof *w);
   for (size_t k = 0; k < t->n; k++) {

@@ -76,6 +76,21 @@ static void test_expansion_before_acronym(void **state)
       "");
 }
 
+/* An English label opening a Portuguese note (msft-br lessons 10 and 19),
+ * in emphasis or not; an English note is a passage. */
+static void test_english_label(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("untranslated.word",
+               "> **Note** : Você usará essa tabela na próxima seção.\n\n"
+               "***Note：Neste capítulo, apresentaremos o SLM.***\n"),
+      "Note>Nota | Note>Nota");
+  assert_string_equal(findings("untranslated",
+                               "Note: this is the English original.\n"),
+                      "Note: this is the English original");
+}
+
 /* An English term of the glossary the English dictionary lacks, and a
  * function called in prose (Hugging Face course, chapter 2, pt-BR). */
 static void test_glossary_english_term(void **state)
@@ -165,6 +180,7 @@ int main(void)
       cmocka_unit_test(test_model_variant_names),
       cmocka_unit_test(test_glued_heading),
       cmocka_unit_test(test_expansion_before_acronym),
+      cmocka_unit_test(test_english_label),
       cmocka_unit_test(test_glossary_english_term),
       cmocka_unit_test(test_quotation_with_translation),
       cmocka_unit_test(test_listed_word),
