@@ -654,6 +654,45 @@ static void lower_acronym_agreement(tl_ctx *c, const tl_tokens *t,
   }
 }
 
+/* The gender of the name match i of @m stands for when a family name
+ * follows it after "do"/"da"/"de": "o OpenAI do Azure" is the product
+ * Azure OpenAI (o serviço), the Portuguese order of the English name, as
+ * Microsoft's own pt-BR writes it. The glossary's name "Y X" for "X do Y";
+ * 0 when there is none. */
+static char inverted_name_gender(const tl_ctx *c, const tl_tokens *t,
+                                 const tl_matches *m, size_t i)
+{
+  const tl_match *x = &m->v[i], *y;
+  const tl_token *of;
+  const tl_map_slot *slot;
+  const char *a, *b;
+  char key[256];
+  size_t n = 0;
+
+  if (i + 1 >= m->n || x->tok_last + 2 >= t->n)
+    return 0;
+  of = &t->v[x->tok_last + 1];
+  y = &m->v[i + 1];
+  if (y->tok_first != x->tok_last + 2 || of->sent != t->v[x->tok_first].sent ||
+      !((of->len == 2 && (memcmp(c->doc + of->off, "do", 2) == 0 ||
+                          memcmp(c->doc + of->off, "da", 2) == 0 ||
+                          memcmp(c->doc + of->off, "de", 2) == 0))))
+    return 0;
+  a = c->gloss->c[y->concept].preferred;
+  b = c->gloss->c[x->concept].preferred;
+  key[n++] = 'E';
+  for (const char *p = a; *p != '\0' && n + 1 < sizeof key; p++)
+    if (*p != ' ' && *p != '-')
+      key[n++] = *p;
+  for (const char *p = b; *p != '\0' && n + 1 < sizeof key; p++)
+    if (*p != ' ' && *p != '-')
+      key[n++] = *p;
+  slot = tl_map_find(&c->gloss->claims, key, n);
+  if (slot == NULL || ((slot->value - 1) & 3) == TL_FORM_FORBIDDEN)
+    return 0;
+  return c->gloss->c[(slot->value - 1) >> 2].gender;
+}
+
 void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
 {
   tl_buf low, sugg;
@@ -698,7 +737,8 @@ void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     tl_buf_clear(&low);
     tl_utf8_lower(c->doc + art->off, art->len, &low);
     g = article_gender(low.p, low.len, &other);
-    if (g == 0 || g == k->gender || g == tl_gloss_head_gender(k->preferred))
+    if (g == 0 || g == k->gender || g == tl_gloss_head_gender(k->preferred) ||
+        g == inverted_name_gender(c, t, m, i))
       continue;
     if (g == 'm' && taught_as_model(c, x->off, x->len))
       continue; /* "versões do Mistral" where "Mistral é um modelo" */

@@ -186,6 +186,19 @@ static void test_answers_kept_per_spelling(void **state)
   }
 }
 
+/* "O OpenAI do Azure" is the product Azure OpenAI in Portuguese order
+ * (Microsoft Learn, pt-BR): masculine, as the glossary's "Azure OpenAI";
+ * the company's models stay "da OpenAI". */
+static void test_inverted_product_name(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("agreement.gender",
+               "O OpenAI do Azure não usa seus dados. Os modelos do OpenAI "
+               "são bons.\n"),
+      "do>da");
+}
+
 /* A subheading all in capitals (Folhapress: "DONA DO CHATGPT ...") says
  * nothing of a name's case; a name in capitals in running text does. */
 static void test_variant_in_capitals(void **state)
@@ -241,6 +254,7 @@ int main(void)
       cmocka_unit_test(test_answers_kept_per_spelling),
       cmocka_unit_test(test_article_of_a_noun_left_out),
       cmocka_unit_test(test_variant_in_capitals),
+      cmocka_unit_test(test_inverted_product_name),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
