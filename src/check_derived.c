@@ -330,7 +330,9 @@ void tl_check_derived_end(tl_ctx *c)
     return;
   /* by group, then offset */
   tl_sort_stable(c->dhits, c->ndhits, sizeof *c->dhits, hit_off);
-  tl_sort_stable(c->dhits, c->ndhits, sizeof *c->dhits, hit_group);
+  /* group ids are the map's values, 0 .. count - 1 */
+  tl_sort_stable_dense(c->dhits, c->ndhits, sizeof *c->dhits, hit_group,
+                       c->derived.count);
   tl_lines_init(&li, c->doc, c->len, c->res->bom);
   tl_map_init(&reported);
   for (size_t s = 0; s < c->ndhits;) {

@@ -214,7 +214,7 @@ static int cmp_key(const void *a, const void *b)
 static void sort_findings(tl_result *r)
 {
   sort_key *k;
-  tl_finding *f;
+  tl_finding f;
   bool sorted = true;
 
   for (size_t i = 1; i < r->n && sorted; i++)
@@ -225,11 +225,25 @@ static void sort_findings(tl_result *r)
   for (size_t i = 0; i < r->n; i++)
     k[i] = (sort_key){r->f[i].offset, r->f[i].rule, r->f[i].length, i};
   qsort(k, r->n, sizeof *k, cmp_key);
-  f = tl_xmalloc(r->cap * sizeof *f);
-  for (size_t i = 0; i < r->n; i++)
-    f[i] = r->f[k[i].idx];
-  free(r->f);
-  r->f = f;
+  /* finding i takes the one at k[i].idx: moved in place, a cycle of the
+   * permutation at a time (a second array of findings would double the
+   * peak of a long document's end) */
+  for (size_t i = 0; i < r->n; i++) {
+    size_t j = i;
+    if (k[i].idx == i)
+      continue;
+    f = r->f[i];
+    for (;;) {
+      size_t from = k[j].idx;
+      k[j].idx = j; /* placed */
+      if (from == i) {
+        r->f[j] = f;
+        break;
+      }
+      r->f[j] = r->f[from];
+      j = from;
+    }
+  }
   free(k);
 }
 

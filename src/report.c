@@ -142,19 +142,25 @@ void tl_report_add(tl_report *rep, const tl_result *r)
       free(uri);
       free(path);
     }
-    kept = tl_xcalloc(r->n + 1, sizeof *kept);
-    view.f = kept;
-    view.n = 0;
+    size_t nkept = 0;
     for (size_t i = 0; i < r->n; i++) {
-      if (r->f[i].severity < rep->min_level) {
+      if (r->f[i].severity < rep->min_level)
         rep->hidden[r->f[i].severity]++;
-        continue;
-      }
-      if (fp != NULL && tl_baseline_has(rep->baseline, fp[i])) {
+      else if (fp != NULL && tl_baseline_has(rep->baseline, fp[i]))
         rep->baselined++;
-        continue;
-      }
-      kept[view.n++] = r->f[i];
+      else
+        nkept++;
+    }
+    /* a copy only when something is left out: a long document's findings
+     * are not held twice for nothing */
+    if (nkept < r->n) {
+      kept = tl_xcalloc(nkept + 1, sizeof *kept);
+      view.f = kept;
+      view.n = 0;
+      for (size_t i = 0; i < r->n; i++)
+        if (r->f[i].severity >= rep->min_level &&
+            !(fp != NULL && tl_baseline_has(rep->baseline, fp[i])))
+          kept[view.n++] = r->f[i];
     }
     free(fp);
   }

@@ -75,11 +75,67 @@ static void test_sorted_and_reversed(void **state)
     assert_int_equal(v[i].place, want[i]);
 }
 
+/* The dense counting sort gives tl_sort_stable's order, keys below the
+ * bound or not (a key past it falls back), and both move the elements in
+ * place whatever their size (cycles of the permutation). */
+static void test_dense_same_order(void **state)
+{
+  uint64_t seed = 0x2545F4914F6CDD1DULL;
+
+  (void)state;
+  for (size_t n = 0; n < 5000; n = n * 3 + 1) {
+    item *v = malloc((n + 1) * sizeof *v), *ref = malloc((n + 1) * sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+      seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+      v[i].off = (size_t)(seed >> 30) % (n + 1);
+      v[i].group = (uint32_t)(seed >> 17) % (uint32_t)(n / 3 + 1);
+      v[i].place = (uint32_t)i;
+    }
+    tl_sort_stable(v, n, sizeof *v, by_off);
+    memcpy(ref, v, n * sizeof *v);
+    tl_sort_stable(ref, n, sizeof *ref, by_group);
+    tl_sort_stable_dense(v, n, sizeof *v, by_group, n / 3 + 1);
+    assert_memory_equal(v, ref, n * sizeof *v);
+    if (n > 1) { /* a bound too low: the fallback, the same order */
+      tl_sort_stable(v, n, sizeof *v, by_off);
+      tl_sort_stable_dense(v, n, sizeof *v, by_group, 1);
+      assert_memory_equal(v, ref, n * sizeof *v);
+    }
+    free(v);
+    free(ref);
+  }
+}
+
+static uint64_t by_first_byte(const void *a)
+{
+  return *(const unsigned char *)a;
+}
+
+/* Elements of 3 bytes: the in-place move copies whole elements. */
+static void test_odd_size(void **state)
+{
+  unsigned char v[3 * 7] = {9, 'a', 'b', 3, 'c', 'd', 7, 'e', 'f', 3, 'g', 'h',
+                            1, 'i', 'j', 9, 'k', 'l', 0, 'm', 'n'};
+  const unsigned char want[3 * 7] = {0, 'm', 'n', 1, 'i', 'j', 3, 'c', 'd',
+                                     3, 'g', 'h', 7, 'e', 'f', 9, 'a', 'b',
+                                     9, 'k', 'l'};
+  unsigned char w[3 * 7];
+
+  (void)state;
+  memcpy(w, v, sizeof v);
+  tl_sort_stable(v, 7, 3, by_first_byte);
+  assert_memory_equal(v, want, sizeof want);
+  tl_sort_stable_dense(w, 7, 3, by_first_byte, 10);
+  assert_memory_equal(w, want, sizeof want);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_stable_two_keys),
       cmocka_unit_test(test_sorted_and_reversed),
+      cmocka_unit_test(test_dense_same_order),
+      cmocka_unit_test(test_odd_size),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
