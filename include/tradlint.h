@@ -757,6 +757,15 @@ TL_API void tl_linter_set_corpus(tl_linter *l, tl_corpus *c,
  * a linter of its own, check files while one thread completes them.
  */
 TL_API void tl_linter_defer_corpus(tl_linter *l, bool defer);
+
+/**
+ * Whether results list the words the spelling check left alone
+ * (tl_result_unjudged_count; @p keep true, the default). A caller that never
+ * reads them passes false: a long document then does not hold an entry a
+ * word for nothing (the command line does). Siblings and workers made
+ * afterwards inherit the setting.
+ */
+TL_API void tl_linter_keep_unjudged(tl_linter *l, bool keep);
 /** Complete a deferred result (see tl_linter_defer_corpus); a result that
  *  is complete already is left as it is. */
 TL_API tl_status tl_linter_complete(tl_linter *l, tl_result *r,

@@ -443,6 +443,8 @@ const tl_unjudged *tl_result_unjudged_get(const tl_result *r, size_t i)
 void tl_result_unjudged(tl_result *r, size_t off, size_t len,
                         tl_unjudged_reason why)
 {
+  if (r->drop_unjudged) /* nobody reads them: no entry a word */
+    return;
   TL_GROW(r->unjudged, r->capunjudged, r->nunjudged + 1);
   r->unjudged[r->nunjudged++] = (tl_unjudged){off, len, why};
 }

@@ -42,6 +42,7 @@ struct tl_result {
   size_t nnames, capnames;
   tl_unjudged *unjudged;
   size_t nunjudged, capunjudged;
+  bool drop_unjudged;    /* list none (tl_linter_keep_unjudged) */
   bool english; /* the document is English, not a translation */
   tl_deferred *deferred; /* NULL once complete */
   tl_pair_view *pair;    /* source mode with Markdown sides, else NULL */

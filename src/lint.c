@@ -430,6 +430,7 @@ static tl_linter *sibling(tl_linter *l, bool own)
   s->calques = l->calques;
   s->words_hash = l->words_hash;
   s->defer = l->defer;
+  s->drop_unjudged = l->drop_unjudged;
   tl_wordtab_init(&s->wordclass);
   tl_map_init(&s->verdicts);
   s->calque_filter = tl_xmalloc(sizeof *s->calque_filter);
@@ -1012,6 +1013,11 @@ void tl_deferred_free(tl_deferred *d)
   free(d);
 }
 
+void tl_linter_keep_unjudged(tl_linter *l, bool keep)
+{
+  l->drop_unjudged = !keep;
+}
+
 void tl_linter_defer_corpus(tl_linter *l, bool defer)
 {
   l->defer = defer;
@@ -1089,6 +1095,7 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
     return st;
   }
   r = tl_result_new_take(path, data, len);
+  r->drop_unjudged = l->drop_unjudged;
   r->bom = start;
   r->markup = markup;
   markdown = markup == TL_MARKUP_MARKDOWN ||

@@ -33,6 +33,7 @@ struct tl_linter {
   const tl_source *source; /* source mode: the English source of the next
                               document (set by tl_lint_pair), or NULL */
   bool sibling;         /* spell, spell_en, gloss are another linter's */
+  bool drop_unjudged;   /* results list no unjudged words (nobody reads them) */
   tl_wordtab wordclass; /* spelling -> what the checks asked of it (prose.c) */
   tl_map verdicts;      /* key -> 1 known, 2 unknown: spares the shared lock */
   struct tl_vcache *cache_pt, *cache_en; /* persistent verdicts, or NULL */

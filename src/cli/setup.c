@@ -374,6 +374,9 @@ int cli_setup_open(cli_setup *s)
     cli_error("%s", err.msg);
     return CLI_EXIT_TROUBLE;
   }
+  /* no command reports the words left unjudged: not listed (an entry a
+   * word on a long document) */
+  tl_linter_keep_unjudged(s->linter, false);
   if (s->no_db) { /* the verdicts then live in the cache, unless --no-cache */
     if (!s->no_cache && (s->cache_dir = tl_cache_dir()) != NULL) {
       char *warning = tl_linter_set_cache(s->linter, s->cache_dir);

@@ -193,6 +193,37 @@ static void test_unjudged_words_say_why(void **state)
   tl_result_free(r);
 }
 
+/* A linter told not to keep them lists none, with the same findings; a
+ * sibling made from it inherits that, and keeping them again lists them. */
+static void test_unjudged_words_dropped(void **state)
+{
+  const char *text = "Karen Hao usa metaprompts e o sufixo \"-zinho\"; "
+                     "a biblioteca dotenv ajuda.";
+  tl_linter *sib = NULL;
+  tl_result *r;
+  tl_error err;
+
+  (void)state;
+  tl_linter_keep_unjudged(linter, false);
+  r = lint(text);
+  assert_int_equal(tl_result_count(r), 0);
+  assert_int_equal(tl_result_unjudged_count(r), 0);
+  assert_null(tl_result_unjudged_get(r, 0));
+  tl_result_free(r);
+  assert_int_equal(tl_linter_new_sibling(&sib, linter, &err), TL_OK);
+  r = NULL;
+  assert_int_equal(tl_lint_buffer(sib, "t.md", text, strlen(text),
+                                  TL_MARKUP_MARKDOWN, &r, &err),
+                   TL_OK);
+  assert_int_equal(tl_result_unjudged_count(r), 0);
+  tl_result_free(r);
+  tl_linter_free(sib);
+  tl_linter_keep_unjudged(linter, true);
+  r = lint(text);
+  assert_int_equal(tl_result_unjudged_count(r), 4);
+  tl_result_free(r);
+}
+
 static void test_english_document(void **state)
 {
   tl_result *r = lint("# A note\n\nThis file is the licence of the corpus. "
@@ -287,6 +318,7 @@ int main(void)
       cmocka_unit_test(test_mentioned_language_is_not_checked),
       cmocka_unit_test(test_untranslated_word_levels),
       cmocka_unit_test(test_unjudged_words_say_why),
+      cmocka_unit_test(test_unjudged_words_dropped),
       cmocka_unit_test(test_english_document),
       cmocka_unit_test(test_answers_kept_per_spelling),
       cmocka_unit_test(test_code_names_per_document),
