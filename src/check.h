@@ -148,11 +148,12 @@ typedef struct tl_calque_hit {
 
 /* A phrase with a derived word, waiting for the end of the document. */
 typedef struct tl_derived_hit {
-  size_t off, len; /* the phrase */
-  size_t word;     /* offset of its derived word */
+  size_t off;      /* the phrase */
+  uint32_t len;
+  uint32_t word;   /* its derived word, at off + word */
   uint32_t group;  /* the phrase with that word cut to its stem */
   uint8_t suffix;
-} tl_derived_hit;
+} tl_derived_hit; /* 24 bytes: a long document holds millions */
 
 /* An English glossary term, or an acronym, waiting for the end of the
  * document (consistency.english, consistency.acronym). */

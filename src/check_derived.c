@@ -262,12 +262,15 @@ void tl_check_derived(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
         if (s < 0 || covered(m, t->v[i + j].off,
                              t->v[i + j].off + t->v[i + j].len))
           continue;
+        if (last->off + last->len - t->v[i].off > UINT32_MAX)
+          continue; /* a phrase of 4 GiB: no such thing in prose */
         slot = tl_map_put(&c->derived, group.p, group.len,
                           (uint32_t)c->derived.count, NULL);
         TL_GROW(c->dhits, c->capdhits, c->ndhits + 1);
         c->dhits[c->ndhits++] = (tl_derived_hit){
-            t->v[i].off, last->off + last->len - t->v[i].off,
-            t->v[i + j].off, slot->value, (uint8_t)s};
+            t->v[i].off, (uint32_t)(last->off + last->len - t->v[i].off),
+            (uint32_t)(t->v[i + j].off - t->v[i].off), slot->value,
+            (uint8_t)s};
       }
     }
   }
@@ -301,12 +304,13 @@ static void report_group(tl_ctx *c, size_t s, size_t e, tl_lines *li,
     }
   for (size_t i = s; i < e; i++) {
     const tl_derived_hit *u = &c->dhits[i], *h = &c->dhits[house];
+    size_t word = u->off + u->word; /* the key: its offset's bytes */
     const char *sugg;
     tl_finding *fd;
     bool created;
     if (!compatible(u->suffix, h->suffix))
       continue;
-    tl_map_put(reported, (const char *)&u->word, sizeof u->word, 0, &created);
+    tl_map_put(reported, (const char *)&word, sizeof word, 0, &created);
     if (!created)
       continue;
     sugg = tl_result_surface(c->res, h->off, h->len);
