@@ -322,6 +322,14 @@ if want t4; then
   else
     row t4 "100 MB, one thread, vs \`wc -w\`" "not run (BENCH_FULL=1)" "≥ 0.1×" "—"
   fi
+  if [ "$full" = 1 ] && [ -n "${R[tl-100mb]:-}" ] && [ -n "${R[tl-10mb]:-}" ]; then
+    # memory against the text's size: the inputs' own runs (cold, -j 1)
+    g=$(awk -v a="${R[tl-100mb]}" -v b="${R[tl-10mb]}" 'BEGIN { printf "%.2f", a / b }')
+    per=$(awk -v a="${R[tl-100mb]}" -v b="${R[tl-10mb]}" 'BEGIN { printf "%.2f", (a - b) / 1024 / 90 }')
+    row t4 "peak RSS: one 100 MB file vs one 10 MB file" \
+      "$(mib tl-100mb) MiB vs $(mib tl-10mb) MiB (× $g; $per MiB a MB of text beyond 10 MB)" \
+      "linear in the text (× ≤ 10)" "$(yesno le "$g" 10)"
+  fi
   series "rss-one" "${cold[@]}" "$out/many/part-00000.md"
   series "rss-many" "${cold[@]}" "$out/many"
   g=$(awk -v a="${R[rss-many]}" -v b="${R[rss-one]}" 'BEGIN { printf "%.2f", a / b }')
