@@ -341,16 +341,20 @@ static void words_in_sentence(tl_ctx *c, const tl_tokens *t, size_t s,
        * a cue such as "livro chamado"); a title-cased one is a name, a
        * mentioned one an example; single quoted words are the author's */
       size_t qen = 0, qpt = 0;
-      bool qprose = false, out = false;
+      bool qprose = false, out = false, qfunc = false;
       while (r < e && (c->role[r] & TL_ROLE_QUOTED)) {
         out |= (c->role[r] & (TL_ROLE_TITLE | TL_ROLE_MENTION)) != 0;
         qen += c->lang[r].lang == TL_WORD_EN ||
                (w[r].exempt && c->lang[r].en_known);
         qpt += c->lang[r].lang == TL_WORD_PT;
         qprose |= is_prose_en(&t->v[r], &c->lang[r]);
+        qfunc |= c->lang[r].lang == TL_WORD_EN && c->lang[r].function;
         r++;
       }
-      if (qen >= 2 && qen > qpt && qprose && !out) {
+      /* two quoted words with no English function word are a term the
+       * press quotes as foreign ("“dress code” no trabalho", Folhapress),
+       * not a passage left untranslated */
+      if (qen >= 2 && qen > qpt && qprose && !out && (qen >= 3 || qfunc)) {
         const char *d = c->doc;
         bool cited = (k > 0 && tl_token_in_list(d, &t->v[k - 1], CITE_CUES)) ||
                      (r < e && tl_token_in_list(d, &t->v[r], CITE_CUES)) ||

@@ -91,6 +91,22 @@ static void test_english_label(void **state)
                       "Note: this is the English original");
 }
 
+/* A quoted term of two English words is the press's loanword, quoted as
+ * foreign (Folhapress: "“dress code” no trabalho"); a quoted sentence is
+ * a passage. */
+static void test_quoted_term(void **state)
+{
+  (void)state;
+  assert_string_equal(findings("untranslated.passage",
+                               "Houve recorde na Black Friday, “dress code” "
+                               "no trabalho e outros destaques.\n"),
+                      "");
+  assert_string_equal(findings("untranslated.passage",
+                               "O pesquisador disse “the model is ready” "
+                               "ontem.\n"),
+                      "the model is ready");
+}
+
 /* An English term of the glossary the English dictionary lacks, and a
  * function called in prose (Hugging Face course, chapter 2, pt-BR). */
 static void test_glossary_english_term(void **state)
@@ -181,6 +197,7 @@ int main(void)
       cmocka_unit_test(test_glued_heading),
       cmocka_unit_test(test_expansion_before_acronym),
       cmocka_unit_test(test_english_label),
+      cmocka_unit_test(test_quoted_term),
       cmocka_unit_test(test_glossary_english_term),
       cmocka_unit_test(test_quotation_with_translation),
       cmocka_unit_test(test_listed_word),
