@@ -58,6 +58,18 @@ static bool is_name(const tl_ctx *c, const tl_tokens *t, size_t k)
           c->lang[k].lang != TL_WORD_PT);
 }
 
+/* Whether capitalised token @k goes on as a name: a capitalised word or
+ * a number right after it ("iPhone 16 Pro e Pro Max", Folhapress: two
+ * models, not one word said twice). */
+static bool name_goes_on(const tl_ctx *c, const tl_tokens *t, size_t k)
+{
+  const tl_token *n = k + 1 < t->n ? &t->v[k + 1] : NULL;
+
+  return (t->v[k].flags & TL_TF_CAP) && n != NULL &&
+         n->sent == t->v[k].sent && spaced(c->doc, &t->v[k], n) &&
+         ((n->flags & TL_TF_CAP) || n->kind != TL_TOK_WORD);
+}
+
 /* Whether the word before token @k (in its sentence) is one of @list. */
 static bool after_word_in(tl_ctx *c, const tl_tokens *t, size_t k,
                           const char *const *list, tl_buf *w)
@@ -200,7 +212,7 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
       if (conj && !specified && a->sent == d->sent && spaced(c->doc, a, m) &&
           spaced(c->doc, m, d) && same_word(c, a, d, &x, &y) && a->len >= 3 &&
           !tl_in_list(IDIOMS, x.p, x.len) && !is_name(c, t, i) &&
-          !is_name(c, t, i + 2) &&
+          !is_name(c, t, i + 2) && !name_goes_on(c, t, i + 2) &&
           !after_word_in(c, t, i, NEGATIONS, &y_buf))
         tl_result_add(c->res, a->off, d->off + d->len - a->off,
                       "repetition.coordination", "repetition", TL_WARNING,

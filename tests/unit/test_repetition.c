@@ -33,11 +33,25 @@ static void test_repeated_pair(void **state)
                       "");
 }
 
+/* A word coordinated with itself, and two names that share a word. */
+static void test_coordination(void **state)
+{
+  (void)state;
+  assert_string_equal(findings("repetition.coordination",
+                               "Os resultados foram claros e claros.\n"),
+                      "claros e claros");
+  /* Folhapress: "os modelos Pro e Pro Max" */
+  assert_string_equal(findings("repetition.coordination",
+                               "Chegam o iPhone 16, o 16 Pro e Pro Max.\n"),
+                      "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_repeated_word),
       cmocka_unit_test(test_repeated_pair),
+      cmocka_unit_test(test_coordination),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
