@@ -180,7 +180,8 @@ static bool is_prefixed(tl_ctx *c)
  * "adversarial", a glossary word without affixes), an adjective in -ável
  * from a verb in -ar ("pesquisável" from "pesquisar"), and a verb in -ar
  * whose noun in -agem the dictionary knows ("prototipar", "prototipado"
- * from "prototipagem", as "filtrar" beside "filtragem"). */
+ * from "prototipagem", as "filtrar" beside "filtragem"); and an adverb in
+ * -mente on a known adjective's feminine or invariable form. */
 static const struct ending {
   const char *form, *base;
 } ENDINGS[] = {{"ais", "al"},     {"áveis", "ar"},  {"ável", "ar"},
@@ -208,6 +209,12 @@ static bool is_regular_form(tl_ctx *c)
     low.len -= strlen(ENDINGS[i].base);
     tl_buf_adds(&low, ENDINGS[i].form);
   }
+  /* an adverb in -mente on an adjective's feminine (or invariable) form:
+   * "subjacentemente" (AWS), "rapidamente"; not on a masculine in -o */
+  if (!yes && low.len >= 5 + 4 &&
+      memcmp(low.p + low.len - 5, "mente", 5) == 0 &&
+      low.p[low.len - 6] != 'o')
+    yes = tl_spell_check(c->spell, low.p, low.len - 5, NULL) == 1;
   tl_buf_fini(&low);
   return yes;
 }

@@ -728,8 +728,18 @@ void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     if (x->tok_last + 1 < t->n) {
       const tl_token *nx = &t->v[x->tok_last + 1];
       size_t p = x->off + x->len;
-      if (nx->sent == art->sent && (nx->flags & TL_TF_CAP) && nx->off > p &&
-          nx->off - p <= 2 && (c->doc[p] == ' ' || c->doc[p] == '\n'))
+      /* or another glossary name, in lower case: "O IBM watsonx
+       * Orchestrate", "do IBM watsonx.ai" (the product's article) */
+      const tl_match *y = tl_matches_at_token(m, x->tok_last + 1);
+      bool brand = y != NULL && c->gloss->c[y->concept].exact &&
+                   c->gloss->f[y->form].kind != TL_FORM_FORBIDDEN;
+      /* or a name the tokenizer read as an address: "do IBM watsonx.ai" */
+      if (p + 1 < c->len && c->doc[p] == ' ' && c->doc[p + 1] >= 'a' &&
+          c->doc[p + 1] <= 'z' && nx->off > p + 1)
+        continue;
+      if (nx->sent == art->sent && ((nx->flags & TL_TF_CAP) || brand) &&
+          nx->off > p && nx->off - p <= 2 &&
+          (c->doc[p] == ' ' || c->doc[p] == '\n'))
         continue;
       if (nx->sent == art->sent && elided(c, t, x, x->tok_last + 1))
         continue;

@@ -105,6 +105,29 @@ static void test_name_the_text_calls_a_model(void **state)
                       "do>da");
 }
 
+/* Machine-translated documentation (mt2 set: AWS Bedrock, IBM,
+ * Salesforce): an adverb in -mente on a known adjective, a product named
+ * after its company's name, the API standard's name. */
+static void test_adverbs_products_and_standards(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("spelling", "O índice é usado subjacentemente pela busca; a "
+                           "descrição segue o padrão OpenAPI."),
+      "");
+  /* a masculine in -o takes no -mente */
+  assert_string_equal(findings("spelling.unknown",
+                               "Ele fala rapidomente."),
+                      "rapidomente");
+  /* the article of the product: "o IBM watsonx Orchestrate"; the company
+   * alone stays "a IBM" */
+  assert_string_equal(
+      findings("agreement.gender",
+               "O IBM watsonx Orchestrate ajuda. O suporte do IBM watsonx.ai "
+               "cresce. O IBM anunciou o resultado.\n"),
+      "O>A");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -114,6 +137,7 @@ int main(void)
       cmocka_unit_test(test_article_of_an_institution),
       cmocka_unit_test(test_misspelt_glossary_name),
       cmocka_unit_test(test_name_the_text_calls_a_model),
+      cmocka_unit_test(test_adverbs_products_and_standards),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
