@@ -15,6 +15,8 @@
 #include "check.h"
 #include "msg.h"
 
+#include "article.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -97,31 +99,6 @@ static bool ends_as_prose(const tl_ctx *c, const tl_tokens *t, size_t k)
   return p < c->len && strchr(".!?", c->doc[p]) != NULL;
 }
 
-/* Singular articles and contractions, each with its counterpart. */
-static const struct pair {
-  const char *m, *f;
-} PAIRS[] = {{"o", "a"},         {"um", "uma"},     {"do", "da"},
-             {"no", "na"},       {"ao", "à"},       {"pelo", "pela"},
-             {"num", "numa"},    {"dum", "duma"},   {"este", "esta"},
-             {"esse", "essa"},   {"deste", "desta"}, {"desse", "dessa"},
-             {"neste", "nesta"}, {"nesse", "nessa"}, {NULL, NULL}};
-
-/* The gender of the lower-case article w[0..n) and its counterpart. */
-static char pair_gender(const char *w, size_t n, const char **other)
-{
-  for (size_t i = 0; PAIRS[i].m != NULL; i++) {
-    if (strlen(PAIRS[i].m) == n && memcmp(PAIRS[i].m, w, n) == 0) {
-      *other = PAIRS[i].f;
-      return 'm';
-    }
-    if (strlen(PAIRS[i].f) == n && memcmp(PAIRS[i].f, w, n) == 0) {
-      *other = PAIRS[i].m;
-      return 'f';
-    }
-  }
-  return 0;
-}
-
 /* Whether token @w looks like a name of a thing: an acronym (GRU, RLHF),
  * a camel-case name (ResNet) or one with digits (H100), not its plural
  * (GPUs, CNNs). */
@@ -164,7 +141,7 @@ static void collect_named(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     }
     if (art->len == 2 && memcmp(c->doc + art->off, "\xC3\x80", 2) == 0)
       memcpy(low, "\xC3\xA0", 2); /* À */
-    g = pair_gender(low, art->len, &other);
+    g = tl_article_gender(low, art->len, TL_SINGULAR_DETERMINERS, &other);
     if (g == 0)
       continue;
     TL_GROW(c->named, c->capnamed, c->nnamed + 1);
@@ -264,7 +241,8 @@ void tl_check_article_end(tl_ctx *c)
     }
     if (x->artlen == 2 && memcmp(c->doc + x->art, "\xC3\x80", 2) == 0)
       memcpy(low, "\xC3\xA0", 2); /* À */
-    if (pair_gender(low, x->artlen, &other) == 0)
+    if (tl_article_gender(low, x->artlen, TL_SINGULAR_DETERMINERS,
+                          &other) == 0)
       continue;
     snprintf(sugg, sizeof sugg, "%s", other);
     if (x->cap && sugg[0] >= 'a' && sugg[0] <= 'z')

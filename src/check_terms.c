@@ -2,6 +2,7 @@
 #include "check.h"
 #include "msg.h"
 
+#include "article.h"
 #include "prose.h"
 #include "utf8.h"
 
@@ -465,33 +466,6 @@ void tl_check_terminology(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
   short_name_case(c, t, m);
 }
 
-/* Articles and contractions, each with its counterpart of the other
- * gender. */
-static const struct article {
-  const char *m, *f;
-} ARTICLES[] = {{"o", "a"},       {"os", "as"},     {"um", "uma"},
-                {"uns", "umas"},  {"do", "da"},     {"dos", "das"},
-                {"no", "na"},     {"nos", "nas"},   {"ao", "à"},
-                {"aos", "às"},    {"pelo", "pela"}, {"pelos", "pelas"},
-                {"num", "numa"},  {"nuns", "numas"}, {"dum", "duma"},
-                {NULL, NULL}};
-
-/* The gender of article @w ('m' or 'f') and its counterpart, or 0. */
-static char article_gender(const char *w, size_t n, const char **other)
-{
-  for (size_t i = 0; ARTICLES[i].m != NULL; i++) {
-    if (strlen(ARTICLES[i].m) == n && memcmp(ARTICLES[i].m, w, n) == 0) {
-      *other = ARTICLES[i].f;
-      return 'm';
-    }
-    if (strlen(ARTICLES[i].f) == n && memcmp(ARTICLES[i].f, w, n) == 0) {
-      *other = ARTICLES[i].m;
-      return 'f';
-    }
-  }
-  return 0;
-}
-
 /* "X ou Y X Z": the name X recurs in the next item of a coordination,
  * followed by more of a name, so here it stands for "X Z". */
 static bool elided(const tl_ctx *c, const tl_tokens *t, const tl_match *x,
@@ -619,7 +593,7 @@ static void lower_acronym_agreement(tl_ctx *c, const tl_tokens *t,
       continue;
     tl_buf_clear(low);
     tl_utf8_lower(c->doc + art->off, art->len, low);
-    g = article_gender(low->p, low->len, &other);
+    g = tl_article_gender(low->p, low->len, TL_ARTICLES, &other);
     if (g == 0 || g == c->gloss->c[ci].gender)
       continue;
     {
@@ -746,7 +720,7 @@ void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     }
     tl_buf_clear(&low);
     tl_utf8_lower(c->doc + art->off, art->len, &low);
-    g = article_gender(low.p, low.len, &other);
+    g = tl_article_gender(low.p, low.len, TL_ARTICLES, &other);
     if (g == 0 || g == k->gender || g == tl_gloss_head_gender(k->preferred) ||
         g == inverted_name_gender(c, t, m, i))
       continue;

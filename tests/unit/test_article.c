@@ -3,6 +3,8 @@
  * places where Brazilian prose may leave it bare. */
 #include "findings.h"
 
+#include "article.h"
+
 static void test_name_without_article(void **state)
 {
   (void)state;
@@ -74,12 +76,37 @@ static void test_one_gender_per_name(void **state)
       "");
 }
 
+/* The two sets of tl_article_gender: the articles of agreement.gender
+ * (plurals, no demonstratives) and the singular determiners of a name's
+ * one gender (demonstratives, no plurals). */
+static void test_article_sets(void **state)
+{
+  const char *other = NULL;
+
+  (void)state;
+  assert_int_equal(tl_article_gender("da", 2, TL_ARTICLES, &other), 'f');
+  assert_string_equal(other, "do");
+  assert_int_equal(tl_article_gender("aos", 3, TL_ARTICLES, &other), 'm');
+  assert_string_equal(other, "às");
+  assert_int_equal(tl_article_gender("neste", 5, TL_ARTICLES, &other), 0);
+  assert_int_equal(
+      tl_article_gender("neste", 5, TL_SINGULAR_DETERMINERS, &other), 'm');
+  assert_string_equal(other, "nesta");
+  assert_int_equal(
+      tl_article_gender("os", 2, TL_SINGULAR_DETERMINERS, &other), 0);
+  assert_int_equal(tl_article_gender("de", 2,
+                                     TL_ARTICLES | TL_SINGULAR_DETERMINERS,
+                                     &other),
+                   0);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_name_without_article),
       cmocka_unit_test(test_where_the_name_may_be_bare),
       cmocka_unit_test(test_one_gender_per_name),
+      cmocka_unit_test(test_article_sets),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
