@@ -208,6 +208,7 @@ typedef struct tl_named {
   uint32_t artlen, len;
   uint8_t gender;         /* 'm' or 'f' */
   uint8_t cap;            /* the article is capitalised */
+  const char *other;      /* the article of the other gender (static) */
 } tl_named;
 
 typedef struct tl_ctx {
@@ -308,6 +309,9 @@ typedef struct tl_ctx {
   /* agreement.article: feminine names asked whether the document writes
    * them with an article somewhere (1 no, 2 yes) */
   tl_map article_names;
+  /* terminology.variant: words asked whether the document writes them
+   * (1 no, 2 yes): "o3" beside "O3" */
+  tl_map doc_words;
   /* names after an article, for one gender per name (tl_check_article_end) */
   tl_named *named;
   size_t nnamed, capnamed;

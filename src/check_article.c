@@ -147,7 +147,7 @@ static void collect_named(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     TL_GROW(c->named, c->capnamed, c->nnamed + 1);
     c->named[c->nnamed++] =
         (tl_named){art->off, w->off, art->len, w->len, (uint8_t)g,
-                   (uint8_t)((art->flags & TL_TF_CAP) != 0)};
+                   (uint8_t)((art->flags & TL_TF_CAP) != 0), other};
   }
 }
 
@@ -225,8 +225,8 @@ void tl_check_article_end(tl_ctx *c)
     const tl_named *x = &c->named[i];
     const tl_map_slot *s = tl_map_find(&counts, c->doc + x->off, x->len);
     size_t nm = s->value >> 16, nf = s->value & 0xFFFF, most;
-    char low[8], sugg[16], times[64], minority;
-    const char *other = NULL, *sv = sugg;
+    char sugg[16], times[64], minority;
+    const char *sv = sugg;
     tl_finding *fd;
 
     if (nm == 0 || nf == 0 || nm == nf)
@@ -235,16 +235,7 @@ void tl_check_article_end(tl_ctx *c)
     if (x->gender != minority)
       continue;
     most = minority == 'm' ? nf : nm;
-    for (size_t q = 0; q < x->artlen && q < sizeof low; q++) {
-      char b = c->doc[x->art + q];
-      low[q] = b >= 'A' && b <= 'Z' ? (char)(b - 'A' + 'a') : b;
-    }
-    if (x->artlen == 2 && memcmp(c->doc + x->art, "\xC3\x80", 2) == 0)
-      memcpy(low, "\xC3\xA0", 2); /* À */
-    if (tl_article_gender(low, x->artlen, TL_SINGULAR_DETERMINERS,
-                          &other) == 0)
-      continue;
-    snprintf(sugg, sizeof sugg, "%s", other);
+    snprintf(sugg, sizeof sugg, "%s", x->other);
     if (x->cap && sugg[0] >= 'a' && sugg[0] <= 'z')
       sugg[0] = (char)(sugg[0] - 'a' + 'A');
     else if (x->cap && memcmp(sugg, "\xC3\xA0", 2) == 0)

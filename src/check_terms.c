@@ -334,23 +334,24 @@ static bool in_capitals(const tl_ctx *c, const tl_tokens *t,
 
 /* Whether the document writes @w (n bytes) as a word somewhere: not inside
  * a longer word ("o3" in "o3-mini" counts, in "foo3" does not). */
-static bool doc_has_word(const tl_ctx *c, const char *w, size_t n)
+static bool doc_has_word(tl_ctx *c, const char *w, size_t n)
 {
   const char *end = c->doc + c->len;
+  const tl_map_slot *known = tl_map_find(&c->doc_words, w, n);
+  bool seen = false, created;
 
-  for (const char *p = c->doc; (size_t)(end - p) >= n; p++) {
+  /* kept per word: a long document may write "O3" thousands of times */
+  if (known != NULL)
+    return known->value == 2;
+  for (const char *p = c->doc; !seen && (size_t)(end - p) >= n; p++) {
     p = memchr(p, w[0], (size_t)(end - p) - n + 1);
     if (p == NULL)
-      return false;
-    if (memcmp(p, w, n) != 0)
-      continue;
-    if (p > c->doc && word_byte(p[-1]))
-      continue;
-    if (p + n < end && word_byte(p[n]))
-      continue;
-    return true;
+      break;
+    seen = memcmp(p, w, n) == 0 && !(p > c->doc && word_byte(p[-1])) &&
+           !(p + n < end && word_byte(p[n]));
   }
-  return false;
+  tl_map_put(&c->doc_words, w, n, seen ? 2 : 1, &created);
+  return seen;
 }
 
 /* A short model name of a letter and digits written in lower case (o1, o3,
@@ -362,7 +363,6 @@ static void short_name_case(tl_ctx *c, const tl_tokens *t,
                             const tl_matches *m)
 {
   char key[8], nb[1200];
-  int openai = -1; /* not asked yet */
 
   for (size_t i = 0; i < t->n; i++) {
     const tl_token *w = &t->v[i];
@@ -389,12 +389,9 @@ static void short_name_case(tl_ctx *c, const tl_tokens *t,
     if (!k->exact || strlen(k->preferred) != w->len ||
         memcmp(k->preferred, key + 1, w->len) != 0)
       continue;
-    if (!doc_has_word(c, k->preferred, w->len)) {
-      if (openai < 0)
-        openai = doc_has_word(c, "OpenAI", 6);
-      if (!openai)
-        continue;
-    }
+    if (!doc_has_word(c, k->preferred, w->len) &&
+        !doc_has_word(c, "OpenAI", 6))
+      continue;
     sugg = k->preferred;
     fd = tl_result_add(c->res, w->off, w->len, "terminology.variant",
                        "terminology", TL_WARNING,

@@ -595,6 +595,7 @@ void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell)
   tl_map_init(&c->name_numbers);
   tl_map_init(&c->model_names);
   tl_map_init(&c->article_names);
+  tl_map_init(&c->doc_words);
 }
 
 void tl_ctx_new_block(tl_ctx *c)
@@ -667,6 +668,7 @@ void tl_ctx_fini(tl_ctx *c)
   tl_map_fini(&c->name_numbers);
   tl_map_fini(&c->model_names);
   tl_map_fini(&c->article_names);
+  tl_map_fini(&c->doc_words);
   free(c->named);
   free(c->dhits);
   free(c->ehits);
