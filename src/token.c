@@ -76,13 +76,50 @@ static bool ends_url(char c)
   }
 }
 
+/* Byte classes for the tokenizer's inner loops, one table lookup a byte:
+ * ASCII letters and digits (scan_token's run), and what ends a URL's run
+ * or may make one (url_len's first scan). Built from ascii_alnum and
+ * ends_url above, so the two cannot disagree. */
+enum {
+  BC_LOWER = 1, /* a-z */
+  BC_UPPER = 2, /* A-Z */
+  BC_DIGIT = 4, /* 0-9 */
+  BC_URL_END = 8, /* ends_url */
+  BC_URL_DOT = 16 /* '.' or ':' */
+};
+
+static unsigned char byte_class[256];
+static pthread_once_t byte_class_once = PTHREAD_ONCE_INIT;
+
+static void byte_class_init(void)
+{
+  for (unsigned b = 0; b < 256; b++) {
+    unsigned k = 0;
+    if (b >= 'a' && b <= 'z')
+      k |= BC_LOWER;
+    else if (b >= 'A' && b <= 'Z')
+      k |= BC_UPPER;
+    else if (b >= '0' && b <= '9')
+      k |= BC_DIGIT;
+    if (ends_url((char)b))
+      k |= BC_URL_END;
+    if (b == '.' || b == ':')
+      k |= BC_URL_DOT;
+    byte_class[b] = (unsigned char)k;
+  }
+}
+
 static size_t url_len(const char *p, size_t n)
 {
   size_t e = 0;
   bool found = false, at = false, dot = false;
+  unsigned k, seen = 0;
 
-  for (; e < n && !ends_url(p[e]); e++)
-    dot |= p[e] == '.' || p[e] == ':';
+  while (e < n && !((k = byte_class[(unsigned char)p[e]]) & BC_URL_END)) {
+    seen |= k;
+    e++;
+  }
+  dot = (seen & BC_URL_DOT) != 0;
   if (!dot) /* every form below needs a '.' or a ':' */
     return 0;
   while (e > 0 && strchr(".,;:!?}'", p[e - 1]) != NULL) /* trailing */
@@ -190,8 +227,40 @@ static size_t scan_token(scan *sc, size_t i, size_t end, unsigned segflags)
 
   while (j < end) {
     unsigned char b = (unsigned char)doc[j];
+    unsigned k = byte_class[b] & (BC_LOWER | BC_UPPER | BC_DIGIT);
     int32_t cp;
-    if (b < 0x80 && ascii_alnum((char)b)) { /* the common case, inline */
+    if (k != 0 && !first_letter) {
+      /* The common case: a run of ASCII letters and digits after the
+       * token's first letter, one table lookup a byte. Every letter here
+       * is a later one: an upper case one is upper_later, a lower case
+       * one clears upper_all, and the token has two letters or more. */
+      unsigned acc = 0;
+      do {
+        acc |= k;
+        j++;
+      } while (j < end &&
+               (k = byte_class[(unsigned char)doc[j]] &
+                    (BC_LOWER | BC_UPPER | BC_DIGIT)) != 0);
+      if (acc & BC_DIGIT)
+        digit = true;
+      if (acc & BC_UPPER)
+        upper_any = upper_later = true;
+      if (acc & BC_LOWER) {
+        upper_all = false;
+        lower_any = true;
+      }
+      if (acc & (BC_LOWER | BC_UPPER)) {
+        if (nletters < 2)
+          nletters = 2; /* only nletters >= 2 is asked below */
+        letter = true;
+      }
+      prev = (unsigned char)doc[j - 1];
+      continue;
+    }
+    if (k == 0 && b < 0x80 && b != '-' && b != '\'' && b != '.' &&
+        b != ',')
+      break; /* ASCII that cannot join a token: the common end */
+    if (k != 0) { /* a digit, or the first letter, inline */
       if (b <= '9') {
         digit = true;
       } else {
@@ -332,6 +401,7 @@ void tl_tokenize_unit(tl_tokens *t, const char *doc, size_t doclen,
 {
   scan sc;
 
+  pthread_once(&byte_class_once, byte_class_init);
   t->n = 0;
   memset(&sc, 0, sizeof sc);
   sc.doc = doc;

@@ -93,6 +93,61 @@ static void test_case_flags(void **state)
   assert_false(toks.v[4].flags & TL_TF_CAP);
 }
 
+/* Every token of up to four characters from {a, B, 7, é, É}, so that the
+ * tokenizer's ASCII run (after a token's first letter) meets every other
+ * path at every place: its flags and kind against their definitions. */
+static void test_case_flags_every_shape(void **state)
+{
+  static const char *const ch[] = {"a", "B", "7", "\xC3\xA9", "\xC3\x89"};
+  (void)state;
+  for (unsigned len = 1; len <= 4; len++) {
+    unsigned total = 1;
+    for (unsigned i = 0; i < len; i++)
+      total *= 5;
+    for (unsigned code = 0; code < total; code++) {
+      char text[32] = "";
+      unsigned c = code, letters = 0, expect = TL_TF_ASCII;
+      bool first = true, upper_all = true, lower_any = false, later = false;
+      bool digit = false, upper_any = false;
+      for (unsigned i = 0; i < len; i++, c /= 5) {
+        unsigned x = c % 5;
+        bool up = x == 1 || x == 4;
+        strcat(text, ch[x]);
+        if (x >= 3)
+          expect &= ~(unsigned)TL_TF_ASCII;
+        if (x == 2) {
+          digit = true;
+          continue;
+        }
+        letters++;
+        if (first && up)
+          expect |= TL_TF_CAP;
+        if (!first && up)
+          later = true;
+        upper_any |= up;
+        upper_all &= up;
+        lower_any |= !up;
+        first = false;
+      }
+      if (upper_all && letters >= 2)
+        expect |= TL_TF_ALLCAPS;
+      if (later && lower_any)
+        expect |= TL_TF_INNERCAP;
+      if ((expect & TL_TF_ASCII) && !upper_any)
+        expect |= TL_TF_LOWER;
+      expect |= TL_TF_SENT_START;
+      tok(text);
+      assert_int_equal(toks.n, 1);
+      assert_int_equal(toks.v[0].len, strlen(text));
+      assert_int_equal(toks.v[0].flags, expect);
+      assert_int_equal(toks.v[0].kind,
+                       letters && digit ? TL_TOK_MIXED
+                                        : (letters ? TL_TOK_WORD
+                                                   : TL_TOK_NUMBER));
+    }
+  }
+}
+
 static void test_urls_emails_roles_skipped(void **state)
 {
   (void)state;
@@ -366,6 +421,7 @@ int main(void)
       cmocka_unit_test(test_numbers_and_versions),
       cmocka_unit_test(test_sentence_starts),
       cmocka_unit_test(test_case_flags),
+      cmocka_unit_test(test_case_flags_every_shape),
       cmocka_unit_test(test_urls_emails_roles_skipped),
       cmocka_unit_test(test_handles_and_hashtags_skipped),
       cmocka_unit_test(test_format_characters),
