@@ -297,6 +297,8 @@ void tl_learned_glossary(tl_ctx *c, tl_learned_fn fn, void *ud)
     const char *lpt;
     bool known = false;
     long ci;
+    const uint32_t *cf;
+    size_t ncf;
     /* a term's rendering: at most two words more than the term (its
      * prepositions), one word of four letters or more ("ver (softmax)" is
      * a cross-reference) */
@@ -313,10 +315,9 @@ void tl_learned_glossary(tl_ctx *c, tl_learned_fn fn, void *ud)
     tl_buf_clear(&key);
     tl_phrase_key(lpt, strlen(lpt), &key, word_key);
     /* a form of the concept: recorded as such already */
-    for (size_t k = 0; k < c->gloss->nf && !known; k++) {
-      const tl_form *f = &c->gloss->f[k];
-      if (f->concept != (uint32_t)ci)
-        continue;
+    cf = tl_gloss_concept_forms(c->gloss, (uint32_t)ci, &ncf);
+    for (size_t k = 0; k < ncf && !known; k++) {
+      const tl_form *f = &c->gloss->f[cf[k]];
       tl_buf_clear(&fkey);
       tl_phrase_key(f->text, strlen(f->text), &fkey, word_key);
       known = fkey.len == key.len && memcmp(fkey.p, key.p, key.len) == 0;

@@ -135,7 +135,8 @@ void tl_check_reordered(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
   for (size_t i = 0; i < m->n; i++) {
     const tl_match *x = &m->v[i];
     const tl_gloss *g = c->gloss;
-    size_t end = gloss_end(c, x), last, first;
+    size_t end = gloss_end(c, x), last, first, ncf;
+    const uint32_t *cf;
     if (g->f[x->form].kind != TL_FORM_ABBREV || end == (size_t)-1 ||
         x->tok_first == 0)
       continue;
@@ -152,8 +153,9 @@ void tl_check_reordered(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
     }
     /* every Portuguese rendering of the concept against the shortest tail
      * of the phrase with as many content words */
-    for (size_t f = 0; f < g->nf; f++) {
-      const tl_form *fm = &g->f[f];
+    cf = tl_gloss_concept_forms(g, x->concept, &ncf);
+    for (size_t f = 0; f < ncf; f++) {
+      const tl_form *fm = &g->f[cf[f]];
       size_t k;
       int how = 0;
       if (fm->concept != x->concept || fm->exact ||

@@ -52,6 +52,10 @@ struct tl_gloss_lazy {
   atomic_bool root_ready;  /* the two fields below are filled */
   uint64_t *root_bits;     /* a bit per hash of the root's keys (ROOT_BIT) */
   size_t root_mask;        /* bits - 1 */
+  atomic_bool cforms_ready; /* the two fields below are filled */
+  uint32_t *cforms;         /* every form, grouped by concept, in form order */
+  uint32_t *cform_at;       /* concept ci's: cforms[cform_at[ci] ..
+                               cform_at[ci + 1]) */
 };
 
 typedef void lazy_builder(const tl_gloss *g, struct tl_gloss_lazy *z);
@@ -114,6 +118,8 @@ void tl_gloss_free(tl_gloss *g)
     free(g->lazy->pn);
     free(g->lazy->names);
     free(g->lazy->root_bits);
+    free(g->lazy->cforms);
+    free(g->lazy->cform_at);
     tl_arena_fini(&g->lazy->keys);
     free(g->lazy);
   }
@@ -814,6 +820,37 @@ static void build_names(const tl_gloss *g, struct tl_gloss_lazy *z)
       z->names = tl_xmalloc((total + 1) * sizeof *z->names);
     }
   }
+}
+
+/* Every form grouped by its concept (a counting sort: form order within a
+ * concept). */
+static void build_cforms(const tl_gloss *g, struct tl_gloss_lazy *z)
+{
+  uint32_t *at = tl_xcalloc(g->nc + 1, sizeof *at);
+
+  z->cform_at = tl_xcalloc(g->nc + 1, sizeof *z->cform_at);
+  z->cforms = tl_xmalloc((g->nf + 1) * sizeof *z->cforms);
+  for (size_t fi = 0; fi < g->nf; fi++)
+    z->cform_at[g->f[fi].concept + 1]++;
+  for (size_t ci = 0; ci < g->nc; ci++)
+    z->cform_at[ci + 1] += z->cform_at[ci];
+  memcpy(at, z->cform_at, g->nc * sizeof *at);
+  for (size_t fi = 0; fi < g->nf; fi++)
+    z->cforms[at[g->f[fi].concept]++] = (uint32_t)fi;
+  free(at);
+}
+
+const uint32_t *tl_gloss_concept_forms(const tl_gloss *g, uint32_t ci,
+                                       size_t *count)
+{
+  struct tl_gloss_lazy *z;
+
+  *count = 0;
+  if (g == NULL || ci >= g->nc)
+    return NULL;
+  z = lazy_built(g, &g->lazy->cforms_ready, build_cforms);
+  *count = z->cform_at[ci + 1] - z->cform_at[ci];
+  return z->cforms + z->cform_at[ci];
 }
 
 const char *tl_gloss_name_typo(const tl_gloss *g, const char *p, size_t n)

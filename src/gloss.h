@@ -151,6 +151,12 @@ const char *tl_gloss_name_typo(const tl_gloss *g, const char *p, size_t n);
 const tl_pred_form *tl_gloss_pred_forms(const tl_gloss *g, const char *key,
                                         size_t n, size_t *count);
 
+/* The forms of concept @ci (indexes into g->f, in form order); *count of
+ * them (0: NULL). Built on the first call, safe from several threads;
+ * borrowed from @g. */
+const uint32_t *tl_gloss_concept_forms(const tl_gloss *g, uint32_t ci,
+                                       size_t *count);
+
 /* Whether @g has any predicative form: a filter before the copula scan. */
 bool tl_gloss_has_pred_forms(const tl_gloss *g);
 

@@ -367,6 +367,45 @@ static void test_pred_forms(void **state)
   tl_buf_fini(&k);
 }
 
+/* The forms of each concept, in form order: the same forms as a walk of
+ * g->f keeping those of the concept; none for a concept out of range. */
+static void test_concept_forms(void **state)
+{
+  static const char tsv[] =
+      "id\tpreferred\tabbrev\tadmitted\tforbidden\tcase\n"
+      "rag\tgeração aumentada por recuperação\tRAG\tgeração aumentada "
+      "via recuperação\trecuperação de geração aumentada\tany\n"
+      "plug\tplug-in\t\tplugin\t\tany\n"
+      "one\tmodelo\t\t\t\tany\n";
+  tl_gloss *pg = tl_gloss_new();
+  tl_error err;
+
+  (void)state;
+  assert_int_equal(tl_gloss_load_buffer(pg, "c.tsv", tsv, strlen(tsv), &err),
+                   TL_OK);
+  for (int round = 0; round < 2; round++) /* built, then read */
+    for (uint32_t ci = 0; ci < pg->nc; ci++) {
+      size_t n = 99, k = 0;
+      const uint32_t *cf = tl_gloss_concept_forms(pg, ci, &n);
+      for (size_t fi = 0; fi < pg->nf; fi++)
+        if (pg->f[fi].concept == ci) {
+          assert_true(k < n);
+          assert_int_equal(cf[k], fi);
+          k++;
+        }
+      assert_int_equal(k, n);
+    }
+  {
+    size_t n = 99;
+    const uint32_t *cf = tl_gloss_concept_forms(pg, 0, &n);
+    assert_int_equal(n, 4);
+    assert_string_equal(pg->f[cf[1]].text, "RAG");
+    assert_null(tl_gloss_concept_forms(pg, (uint32_t)pg->nc, &n));
+    assert_int_equal(n, 0);
+  }
+  tl_gloss_free(pg);
+}
+
 /* A capitalised word one edit from a name: the names are indexed by first
  * letter; the first name in glossary order wins, a plural is no typo, a
  * common term, a forbidden form or a name with a digit is never the name. */
@@ -498,6 +537,7 @@ int main(void)
       cmocka_unit_test(test_project_glossary_genders_and_spellings),
       cmocka_unit_test(test_pred_forms),
       cmocka_unit_test(test_name_typo),
+      cmocka_unit_test(test_concept_forms),
       cmocka_unit_test(test_en_key_cuts),
       cmocka_unit_test(test_token_keys_matched),
   };
