@@ -246,13 +246,18 @@ void tl_check_derived(tl_ctx *c, const tl_tokens *t, const tl_matches *m)
                      adjacent(c->doc, tok, &t->v[i + 1]);
   }
   for (size_t i = 0; i < t->n; i++) {
+    bool derived = tk[i].suffix >= 0; /* a word of the phrase has one */
+    if (!tk[i].word)
+      continue;
     for (size_t n = 2; n <= MAX_WORDS && i + n <= t->n; n++) {
       const tl_token *last = &t->v[i + n - 1];
-      bool ok = true;
-      for (size_t k = 0; k < n && ok; k++)
-        ok = tk[i + k].word && (k == 0 || tk[i + k - 1].next_adj);
-      if (!ok)
+      /* words, each next to the one before: the phrase one word shorter
+       * was, so only its new last word is asked */
+      if (!tk[i + n - 2].next_adj || !tk[i + n - 1].word)
         break;
+      derived |= tk[i + n - 1].suffix >= 0;
+      if (!derived)
+        continue; /* no derivation: phrase_group would say no to each */
       for (size_t j = 0; j < n; j++) {
         int s;
         tl_map_slot *slot;
