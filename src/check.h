@@ -79,6 +79,7 @@ enum tl_wlist {
   TL_WL_TITLE_CUE,        /* prose.c: "CEO", "pesquisadora" (lower-cased) */
   TL_WL_NOUN_BEFORE,      /* orthography: "na", "uma" (lower-cased) */
   TL_WL_PLURAL_BEFORE,    /* orthography: "os", "as" (lower-cased) */
+  TL_WL_EN_FUNCTION,      /* terminology.english: "the", "of" (lower-cased) */
   TL_WL_COUNT
 };
 

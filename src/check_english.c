@@ -95,21 +95,15 @@ static void find_en_runs(const tl_gloss *g, const char *doc,
   }
 }
 
-static bool is_english_function_word(const char *w, size_t n)
-{
-  static const char *const WORDS[] = {
-      "the", "of",  "and",  "to",   "is",    "are", "for", "with", "that",
-      "this", "by", "from", "which", "can",  "be",  "we",  "it",   "as",
-      "or",  "an",  "its",  "was",  "refers", "our", "not", "every",
-      "each", "have", "has", "will", "these", "those", "there", "their",
-      "they", "you", "your", "how", "what", "when", "than", "into",
-      "about", "if", "but", NULL};
-  for (size_t i = 0; WORDS[i] != NULL; i++)
-    if (WORDS[i][0] == (w[0] | 0x20) && strlen(WORDS[i]) == n &&
-        strncasecmp(WORDS[i], w, n) == 0)
-      return true;
-  return false;
-}
+/* English function words, asked of a word in lower case (the answer kept
+ * in its entry: TL_WL_EN_FUNCTION). */
+static const char *const EN_FUNCTION_WORDS[] = {
+    "the", "of",  "and",  "to",   "is",    "are", "for", "with", "that",
+    "this", "by", "from", "which", "can",  "be",  "we",  "it",   "as",
+    "or",  "an",  "its",  "was",  "refers", "our", "not", "every",
+    "each", "have", "has", "will", "these", "those", "there", "their",
+    "they", "you", "your", "how", "what", "when", "than", "into",
+    "about", "if", "but", NULL};
 
 /* Sentences of the block with two English function words or more: English
  * left untranslated, the untranslated checks' business. */
@@ -122,7 +116,8 @@ static bool english_sentence(const tl_ctx *c, const tl_tokens *t, size_t i)
     k--;
   for (; k < t->n && t->v[k].sent == sent; k++)
     if (t->v[k].kind == TL_TOK_WORD &&
-        is_english_function_word(c->doc + t->v[k].off, t->v[k].len) &&
+        tl_ctx_in_list(c, t, k, TL_WL_EN_FUNCTION, EN_FUNCTION_WORDS,
+                       true) &&
         ++n >= 2)
       return true;
   return false;

@@ -39,6 +39,27 @@ static void test_english_near_misses(void **state)
                       "");
 }
 
+/* A sentence with two English function words or more, in any case, is
+ * English left untranslated: the untranslated checks' business. The
+ * answer is kept per spelling (TL_WL_EN_FUNCTION): asked again in a later
+ * block, it must not change. */
+static void test_english_sentence_left_alone(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("consistency.english",
+               "A aula começa cedo. A aula termina tarde.\n\n"
+               "BY THE END OF THIS lesson WE WILL BE READY.\n\n"
+               "BY THE END OF THIS lesson WE WILL BE READY.\n"),
+      "");
+  /* one function word only: a Portuguese sentence with an English term */
+  assert_string_equal(
+      findings("consistency.english",
+               "A aula começa cedo. A aula termina tarde.\n\n"
+               "No fim desta lesson, BY Ana, tudo muda.\n"),
+      "lesson>aula");
+}
+
 static void test_acronyms(void **state)
 {
   (void)state;
@@ -79,6 +100,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_english_beside_translation),
       cmocka_unit_test(test_english_near_misses),
+      cmocka_unit_test(test_english_sentence_left_alone),
       cmocka_unit_test(test_acronyms),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
