@@ -93,13 +93,17 @@ static void collect_name_numbers(tl_ctx *c)
 
   c->name_numbers_done = true;
   while (i < c->len) {
-    size_t j = i;
+    size_t j;
     bool dot = false, named;
-    if (!is_digit(d[i]) || (i > 0 && (is_digit(d[i - 1]) || d[i - 1] == '.' ||
-                                      d[i - 1] == ','))) {
+    while (i < c->len && (unsigned char)(d[i] - '0') > 9)
+      i++; /* to the next digit, a byte a step */
+    if (i == c->len)
+      break;
+    if (i > 0 && (is_digit(d[i - 1]) || d[i - 1] == '.' || d[i - 1] == ',')) {
       i++;
       continue;
     }
+    j = i;
     for (;;) {
       if (j < c->len && is_digit(d[j]))
         j++;

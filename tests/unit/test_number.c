@@ -76,6 +76,19 @@ static void test_near_misses(void **state)
   assert_string_equal(findings("number", "São 1.000 GPUs."), "");
 }
 
+/* A decimal the document writes glued to a name elsewhere (one pass over
+ * the whole text, digits found a byte a step), here at its very end. */
+static void test_name_numbers_anywhere(void **state)
+{
+  (void)state;
+  assert_string_equal(findings("number", "Na tabela, o 4.1 vence o 3.5 de "
+                                         "longe; compare com o GPT-4.1"),
+                      "3.5>3,5");
+  assert_string_equal(findings("number", "7.2 e 4.1 vêm do Llama-7.2 e do "
+                                         "o4.1"),
+                      "");
+}
+
 static void test_scale_plural_and_currency_twice(void **state)
 {
   (void)state;
@@ -116,6 +129,7 @@ int main(void)
       cmocka_unit_test(test_currency),
       cmocka_unit_test(test_ranges),
       cmocka_unit_test(test_near_misses),
+      cmocka_unit_test(test_name_numbers_anywhere),
       cmocka_unit_test(test_scale_plural_and_currency_twice),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
