@@ -86,12 +86,118 @@ static void test_ml_near_misses(void **state)
       "");
 }
 
+/* Calques of this session's rows, each on a sentence read outside the
+ * held-out test half: "pesos e preconceitos" (weights and biases; a pt
+ * tutorial on GitHub: "Armazenar pesos e preconceitos, calcular Wx + b para
+ * a frente e gradientes de peso / entrada para trás."), "unidade recorrente
+ * fechada" (gated recurrent unit; a pt course page on GitHub), "invariância de
+ * tradução" (translation invariance; a pt notebook on GitHub), "blocos de
+ * iniciação" (Inception blocks; d2l-pt's GoogLeNet chapter). */
+static void test_forbidden_outside_calques(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "Armazenar pesos e preconceitos, calcular Wx + b para a "
+               "frente e gradientes de peso / entrada para trás."),
+      "pesos e preconceitos>pesos e vieses");
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "Familiarizar-se com as principais arquiteturas de RNNs, como "
+               "bidirecionais (BRNN) e Unidades recorrentes fechadas (GRU)."),
+      "Unidades recorrentes fechadas>unidade recorrente com portas");
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "Ele adiciona uma pequena quantidade de invariância de "
+               "tradução - o que significa que traduzir a imagem em uma "
+               "pequena quantidade não afeta significativamente os valores "
+               "da maioria das saídas agrupadas."),
+      "invariância de tradução>invariância à translação");
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "O agrupamento máximo entre os blocos de iniciação reduz a "
+               "dimensionalidade."),
+      "blocos de iniciação>bloco Inception");
+}
+
+/* Two accepted renderings in one text: "taxa de precisão" beside
+ * "acurácia" (d2l-pt sentiment-analysis-rnn, dev half: "Que taxa de
+ * precisão você pode alcançar nos conjuntos de dados de treinamento e
+ * teste?"), "cálculos para a frente" beside "cálculo direto" (d2l-pt fcn,
+ * dev half), "pool de atenção" beside "agrupamento de atenção" (d2l-pt
+ * bahdanau-attention), "palavra de destino" beside "palavra-alvo" (d2l-pt
+ * glove: "o GloVe usará a soma do vetor da palavra-alvo central e do vetor
+ * da palavra de contexto como o vetor da palavra final para a palavra"). */
+static void test_mixed_outside_renderings(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("consistency.document",
+               "1. Aumente o número de épocas. Que taxa de precisão você pode "
+               "alcançar nos conjuntos de dados de treinamento e teste?\n"
+               "1. O uso de vetores de palavras pré-treinados maiores "
+               "melhorará a acurácia da classificação?\n"
+               "1. Podemos melhorar a acurácia da classificação usando a "
+               "ferramenta de tokenização de palavras spaCy?\n"),
+      "taxa de precisão>acurácia");
+  assert_string_equal(
+      findings("consistency.document",
+               "Dada uma entrada de altura e largura de 320 e 480, o cálculo "
+               "direto de `net` reduzirá a altura e largura da entrada.\n\n"
+               "Podemos recortar várias áreas retangulares na imagem e, em "
+               "seguida, realizar cálculos para a frente nos pixels nessas "
+               "áreas. A média da saída da camada de convolução transposta "
+               "no cálculo direto das diferentes áreas pode ser usada como "
+               "entrada para a operação softmax.\n"),
+      "cálculos para a frente>cálculo direto");
+  assert_string_equal(
+      findings("consistency.document",
+               "Isso é alcançado tratando a variável de contexto como uma "
+               "saída do agrupamento de atenção.\n\nA variável de contexto "
+               "é o resultado do agrupamento de atenção.\n\nDiferentes "
+               "partes das sequências de entrada são agregadas seletivamente "
+               "no pool de atenção.\n"),
+      "pool de atenção>agrupamento de atenção");
+  assert_string_equal(
+      findings("consistency.document",
+               "Depois de aprender todos os vetores de palavras, o GloVe "
+               "usará a soma do vetor da palavra-alvo central e do vetor da "
+               "palavra de contexto como o vetor da palavra final.\n\nEm "
+               "outras palavras, dado o vetor da palavra-alvo, a rede neural "
+               "tenta prever o vetor do lema de contexto.\n\nCada elemento "
+               "na saída é o produto interno do vetor de palavra de destino "
+               "central e do vetor de palavra de contexto.\n"),
+      "palavra de destino>palavra-alvo");
+}
+
+/* Alone, each of these is ordinary Portuguese (or the only rendering of
+ * its text): no finding. */
+static void test_outside_near_misses(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("consistency",
+               "A taxa de precisão do sistema subiu para 90%.\n\nO cálculo "
+               "direto do imposto é feito na fonte.\n\nA palavra de destino "
+               "aparece no fim da lista.\n"),
+      "");
+  assert_string_equal(
+      findings("terminology",
+               "A tradução automática melhorou; a invariância por translação "
+               "das CNNs é uma propriedade da convolução, e os pesos e vieses "
+               "do modelo foram publicados."),
+      "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_forbidden_ml_calques),
       cmocka_unit_test(test_mixed_ml_renderings),
       cmocka_unit_test(test_ml_near_misses),
+      cmocka_unit_test(test_forbidden_outside_calques),
+      cmocka_unit_test(test_mixed_outside_renderings),
+      cmocka_unit_test(test_outside_near_misses),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
