@@ -3,9 +3,10 @@
  *     pairs always (utilizador -> usuário, ecrã -> tela), nouns only after
  *     an article or determiner, or one and a prenominal adjective (o facto,
  *     a equipa, numa única equipa: "de facto" and "ele equipa" are
- *     Brazilian too), and the spelling-rule pairs (acção,
- *     económico, registámos) only when pt_BR does not know the word: a form
- *     pt_BR knows is Brazilian as well ("abato", "catos");
+ *     Brazilian too), the reviewed pre-1990 spellings pt_BR still accepts
+ *     always (objectivo, optimização, excepção: rule "prereform"), and the
+ *     spelling-rule pairs (acção, económico, registámos) only when pt_BR
+ *     does not know the word: a form pt_BR knows is Brazilian as well;
  *   - "estar a" + infinitive, the European progressive ("está a fazer" ->
  *     "está fazendo"), but not "estar a par", "a partir de", "a 10 km". */
 #include "check.h"
@@ -258,8 +259,11 @@ void tl_check_european(tl_ctx *c, const tl_tokens *t)
     if (e->when == TL_PTPT_NOUN) {
       if (!after_determiner(c, t, k))
         continue;
-    } else if (strcmp(e->rule, "lexical") != 0) {
-      /* a spelling pair: only when the form is not Brazilian as well */
+    } else if (strcmp(e->rule, "lexical") != 0 &&
+               strcmp(e->rule, "prereform") != 0) {
+      /* a spelling pair: only when the form is not Brazilian as well (the
+       * reviewed tables' pairs are reported although pt_BR accepts them:
+       * "objectivo", "optimização" are in pt_BR's word list) */
       tl_buf key;
       int known;
       tl_buf_init(&key);

@@ -2,7 +2,9 @@
 """Build dictionaries/pt-PT.tsv: European Portuguese word forms with the Brazilian form a pt-BR
 text uses instead, from Debian's Hunspell dictionaries (hunspell-pt-pt, hunspell-pt-br).
 
-usage: tools/ptpt_list.py [--lexical tools/ptpt-lexical.tsv] [--hunspell-dir DIR] OUT
+usage: tools/ptpt_list.py [--lexical tools/ptpt-lexical.tsv] [--prereform tools/ptpt-prereform.tsv]
+                          [--hunspell-dir DIR] OUT
+       tools/ptpt_list.py --candidates [--hunspell-dir DIR] OUT   (the prereform review's input)
 
 How a pair is found (every step is a test against the two dictionaries, nothing is typed by hand
 but the reviewed lexical table):
@@ -18,10 +20,20 @@ but the reviewed lexical table):
     and the lexical table (tools/ptpt-lexical.tsv: utilizador -> usuário, ecrã -> tela ...)
     is expanded into inflected forms (plural, -dor feminine, or a stem pair for verb families);
  3. a rule pair is kept when pt_BR knows the Brazilian form and does not know the European one
-    (when = always: económico, receção, falámos). A European form that pt_BR also accepts
-    (contacto, aspeto, perspetiva: spellings the 1990 agreement lets Brazil use too) is valid in
-    both variants and is left out; only the reviewed lexical table may list such a word, with
-    when = noun when the same letters are a Brazilian verb form ("equipa", "controlo").
+    (when = always: económico, receção, falámos). "Knows" is asked twice: of pt_BR's unmunched
+    forms, then of hunspell itself for a word without a hyphen (the unmunch here leaves prefixes
+    out, so "abato", "retrato", "refletido" would look unknown: tradlint never reports them, and
+    they are not written). A European form that pt_BR also accepts (contacto, aspeto, perspetiva:
+    spellings the 1990 agreement lets Brazil use too) is valid in both variants and is left out;
+    only the reviewed tables may list such a word, the lexical one with when = noun when the same
+    letters are a Brazilian verb form ("equipa", "controlo");
+ 4. the reviewed pre-1990 table (tools/ptpt-prereform.tsv, rule "prereform") adds the pre-1990
+    spellings pt_BR still accepts (objectivo, optimização, excepção, eléctrico): its stems select
+    pairs among the candidates (every pt_BR form with c before t/ç/c, p before t/ç, b before d/t
+    or m before n whose form without that consonant pt_BR also accepts; --candidates writes them
+    for a review; a form en_US knows is left out: "vector", "objective" in an English name or
+    quote), and its "not" rows drop a spelling-rule pair that joins two different words
+    (baterismo -> bacterismo).
  Words valid in both variants (fato, contato, equipe, contacto) never become keys.
 
 Output: a header comment, then one line per European form, sorted by bytes:
@@ -29,6 +41,7 @@ Output: a header comment, then one line per European form, sorted by bytes:
 """
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -129,6 +142,51 @@ def european_forms(pt):
             if len(w) >= 3 and w == w.lower() and all(c.isalpha() or c == "-" for c in w)}
 
 
+SILENT = {"c": "tçc", "p": "tç", "b": "dt", "m": "n"}
+# diminutives, augmentatives and superlatives unmunch makes of every noun and participle
+RARE_FORM = re.compile(r"zinh|zit|zão|zões|zon[ae]|íssim|inh[oa]s?$|(?<=[çdr])on[ae]s?$|(?<=d)ão$|(?<=d)ões$")
+
+
+def prereform_candidates(br):
+    """(long, short) for every pt_BR form with a consonant that pre-1990 spelling wrote and
+    Brazil does not (c before t/ç/c, p before t/ç, b before d/t, m before n) whose form
+    without it pt_BR also knows: objectivo/objetivo, but also apto/ato and pacto/pato, which is
+    why only the reviewed table's stems select among them."""
+    out = set()
+    for w in european_forms(br):
+        for i in range(1, len(w) - 1):
+            if w[i] in SILENT and w[i + 1] in SILENT[w[i]]:
+                short = w[:i] + w[i + 1:]
+                if short in br:
+                    out.add((w, short))
+    return out
+
+
+def read_prereform(path):
+    rows = []
+    for lineno, line in enumerate(open(path, encoding="utf-8"), 1):
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        ok = len(cells) == 5 and cells[0] and (
+            (cells[2] in ("stem", "word") and cells[1] and cells[3] in ("always", "noun")) or
+            (cells[2] in ("not", "except") and cells[1] == "-" and cells[3] == "-"))
+        if not ok:
+            sys.exit(f"{path}:{lineno}: expected pt-PT, pt-BR, scope stem|word|not|except, "
+                     "when always|noun (- for not/except), why")
+        rows.append((nfc(cells[0]), nfc(cells[1]), cells[2], cells[3], lineno))
+    return rows
+
+
+def hunspell_unknown(hdir, lang, words):
+    """The words of @words hunspell -l itself rejects (one word a line, no hyphen)."""
+    text = "".join(w + "\n" for w in words)
+    p = subprocess.run(["hunspell", "-d", os.path.join(hdir, lang), "-i", "utf-8", "-l"],
+                       input=text.encode("utf-8"), capture_output=True, check=True)
+    return {nfc(x) for x in p.stdout.decode("utf-8", "replace").split("\n") if x}
+
+
 def read_lexical(path):
     rows = []
     for lineno, line in enumerate(open(path, encoding="utf-8"), 1):
@@ -146,16 +204,29 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
     ap.add_argument("--lexical", default=os.path.join(os.path.dirname(__file__), "ptpt-lexical.tsv"))
+    ap.add_argument("--prereform",
+                    default=os.path.join(os.path.dirname(__file__), "ptpt-prereform.tsv"))
+    ap.add_argument("--candidates", action="store_true",
+                    help="write the prereform candidate pairs (long TAB short) to OUT and stop")
     ap.add_argument("--hunspell-dir", default="/usr/share/hunspell")
     a = ap.parse_args()
     hdir = a.hunspell_dir
     if shutil.which("unmunch") is None:
         sys.exit("ptpt_list: unmunch not found (make deps-data installs hunspell-tools)")
-    for f in ("pt_PT.dic", "pt_PT.aff", "pt_BR.dic", "pt_BR.aff"):
+    if shutil.which("hunspell") is None:
+        sys.exit("ptpt_list: hunspell not found (make deps installs it)")
+    for f in ("pt_PT.dic", "pt_PT.aff", "pt_BR.dic", "pt_BR.aff", "en_US.dic", "en_US.aff"):
         if not os.path.exists(os.path.join(hdir, f)):
             sys.exit(f"ptpt_list: {hdir}/{f} missing (make deps-data installs hunspell-pt-pt)")
-    pt = word_forms(hdir, "pt_PT")
     br = word_forms(hdir, "pt_BR")
+    cands = prereform_candidates(br)
+    if a.candidates:
+        with open(a.out, "w", encoding="utf-8", newline="\n") as f:
+            for w, short in sorted(cands, key=lambda x: x[0].encode("utf-8")):
+                f.write(f"{w}\t{short}\n")
+        print(f"ptpt_list: {len(cands)} prereform candidates", file=sys.stderr)
+        return
+    pt = word_forms(hdir, "pt_PT")
     forms = european_forms(pt)
 
     def br_knows(w):
@@ -186,6 +257,44 @@ def main():
             if not w_br:
                 rows[w] = (c, rule, "always")
                 break
+    # pt_BR's hunspell knows more than the suffix-only unmunch (prefixed forms: abato, retrato)
+    known = set(w for w in rows if "-" not in w) - hunspell_unknown(
+        hdir, "pt_BR", sorted(w for w in rows if "-" not in w))
+    for w in known:
+        del rows[w]
+
+    pre = read_prereform(a.prereform)
+    for stem, _, scope, _, lineno in pre:
+        if scope == "not":
+            wrong = [w for w in rows if w.startswith(stem)]
+            if not wrong:
+                sys.exit(f"{a.prereform}:{lineno}: '{stem}' drops no spelling-rule pair")
+            for w in wrong:
+                del rows[w]
+    excepts = [stem for stem, _, scope, _, _ in pre if scope == "except"]
+    prereform = {}
+    for stem, brstem, scope, when, lineno in pre:
+        if scope not in ("stem", "word"):
+            continue
+        hits = [(w, s_) for w, s_ in cands
+                if (w == stem if scope == "word" else w.startswith(stem))
+                and s_ == brstem + w[len(stem):]
+                and not any(w.startswith(x) for x in excepts)]
+        if not hits:
+            sys.exit(f"{a.prereform}:{lineno}: '{stem}' -> '{brstem}' matches no candidate pair")
+        for w, s_ in hits:
+            prereform[w] = (s_, "prereform", when)
+    # forms a text writes: no clitic ("optimizá-lo-ia") and no diminutive, augmentative or
+    # superlative of the word list's generator ("optimizadorzinho", "accionadíssimo"): every
+    # row makes the compiled list every run reads longer (spell90: 13,889 forms -> 2,838)
+    for w in [w for w in prereform if "-" in w or RARE_FORM.search(w)]:
+        del prereform[w]
+    # an English word as well (vector, objective, detective, optimize): English names and quotes
+    # in a Brazilian text ("Azure Vector Search", "bias vector") are not European Portuguese
+    plain = sorted(w for w in prereform if "-" not in w)
+    for w in set(plain) - hunspell_unknown(hdir, "en_US", plain):
+        del prereform[w]
+    rows.update(prereform)
     rows.update(lexical)
 
     tmp = a.out + ".tmp"
