@@ -56,6 +56,8 @@ struct tl_gloss_lazy {
   uint32_t *cforms;         /* every form, grouped by concept, in form order */
   uint32_t *cform_at;       /* concept ci's: cforms[cform_at[ci] ..
                                cform_at[ci + 1]) */
+  uint64_t serial;          /* this glossary among those of the process
+                               (tl_matches.root_of), from 1 */
 };
 
 typedef void lazy_builder(const tl_gloss *g, struct tl_gloss_lazy *z);
@@ -83,7 +85,10 @@ tl_gloss *tl_gloss_new(void)
 {
   tl_gloss *g = tl_xcalloc(1, sizeof *g);
 
+  static atomic_uint_fast64_t serials;
+
   g->lazy = tl_xcalloc(1, sizeof *g->lazy);
+  g->lazy->serial = atomic_fetch_add(&serials, 1) + 1;
   pthread_mutex_init(&g->lazy->lock, NULL);
   tl_map_init(&g->lazy->pred);
   tl_arena_init(&g->lazy->keys);
@@ -233,6 +238,10 @@ static bool is_hyphen_at(const char *p, size_t n, size_t i, size_t *adv)
 }
 
 /* ---- the trie ---------------------------------------------------------- */
+
+/* The bit of key hash @kh in the root's bit set (other bits of the hash
+ * than edge_slot's). */
+#define ROOT_BIT(kh, mask) ((size_t)((kh) >> 29) & (mask))
 
 static size_t edge_slot(uint32_t parent, uint64_t kh, size_t mask)
 {
@@ -1244,6 +1253,8 @@ struct tl_piece {
   size_t ekey, akey; /* offsets of the NUL-terminated keys in m->keys */
   uint32_t elen, alen;
   uint64_t eh, ah;   /* their hashes */
+  uint32_t root[2];  /* the root's child by each key (0: none; UINT32_MAX:
+                        not known), for the glossary m->root_of */
 };
 
 void tl_gloss_token_keys_matched(const tl_matches *m, const char *doc,
@@ -1323,8 +1334,25 @@ void tl_matches_fini(tl_matches *m)
   memset(m, 0, sizeof *m);
 }
 
-static void add_piece(tl_matches *m, const char *doc, size_t off, size_t len,
-                      uint32_t tok, bool first, uint32_t *keyat)
+static uint32_t child(const tl_gloss *g, uint32_t node, const char *key,
+                      size_t klen, uint64_t kh);
+static const struct tl_gloss_lazy *root_filter(const tl_gloss *g);
+
+/* The root's child by key[0..n) (hash @kh), or 0: the bit set first. */
+static uint32_t root_child(const tl_gloss *g, const struct tl_gloss_lazy *z,
+                           const char *key, size_t n, uint64_t kh)
+{
+  size_t bit = ROOT_BIT(kh, z->root_mask);
+
+  if (!(z->root_bits[bit / 64] >> (bit % 64) & 1))
+    return 0; /* no form opens with this word */
+  return child(g, 0, key, n, kh);
+}
+
+/* @roots: the kept roots are @g's (else they are kept as unknown). */
+static void add_piece(const tl_gloss *g, const struct tl_gloss_lazy *z,
+                      bool roots, tl_matches *m, const char *doc, size_t off,
+                      size_t len, uint32_t tok, bool first, uint32_t *keyat)
 {
   tl_piece *p;
 
@@ -1335,8 +1363,9 @@ static void add_piece(tl_matches *m, const char *doc, size_t off, size_t len,
   p->tok = tok;
   p->first = first;
   p->last = false;
-  /* both keys of a word and their hashes are computed once and kept:
-   * [eh][ah][elen][alen] ekey\0 akey\0 */
+  /* both keys of a word, their hashes and the trie root's children by
+   * them (for m->root_of) are computed once and kept:
+   * [eh][ah][elen][alen][eroot][aroot] ekey\0 akey\0 */
   {
     bool created = false;
     tl_map_slot one = {NULL, 0, 0, 0}, *s = &one;
@@ -1349,10 +1378,11 @@ static void add_piece(tl_matches *m, const char *doc, size_t off, size_t len,
     if (created) {
       size_t at = m->keys.len, e0, a0;
       uint64_t hh[2] = {0, 0};
-      uint32_t ll[2] = {0, 0};
+      uint32_t ll[2] = {0, 0}, rr[2];
       s->value = (uint32_t)at;
       tl_buf_add(&m->keys, hh, sizeof hh);
       tl_buf_add(&m->keys, ll, sizeof ll);
+      tl_buf_add(&m->keys, ll, sizeof ll); /* the roots, below */
       e0 = m->keys.len;
       word_key(&m->keys, doc + off, len, true);
       ll[0] = (uint32_t)(m->keys.len - e0);
@@ -1363,8 +1393,13 @@ static void add_piece(tl_matches *m, const char *doc, size_t off, size_t len,
       tl_buf_addc(&m->keys, '\0');
       hh[0] = tl_hash(m->keys.p + e0, ll[0]);
       hh[1] = tl_hash(m->keys.p + a0, ll[1]);
+      rr[0] = roots ? root_child(g, z, m->keys.p + e0, ll[0], hh[0])
+                    : UINT32_MAX;
+      rr[1] = roots ? root_child(g, z, m->keys.p + a0, ll[1], hh[1])
+                    : UINT32_MAX;
       memcpy(m->keys.p + at, hh, sizeof hh);
       memcpy(m->keys.p + at + sizeof hh, ll, sizeof ll);
+      memcpy(m->keys.p + at + sizeof hh + sizeof ll, rr, sizeof rr);
     }
     if (keyat != NULL)
       *keyat = s->value;
@@ -1373,7 +1408,8 @@ static void add_piece(tl_matches *m, const char *doc, size_t off, size_t len,
     memcpy(&p->ah, base + 8, 8);
     memcpy(&p->elen, base + 16, 4);
     memcpy(&p->alen, base + 20, 4);
-    p->ekey = s->value + 24;
+    memcpy(p->root, base + 24, 8);
+    p->ekey = s->value + 32;
     p->akey = p->ekey + p->elen + 1;
   }
 }
@@ -1472,9 +1508,6 @@ static int judge(const tl_gloss *g, tl_spell *spell, const char *doc,
   return TL_MATCH_VARIANT;
 }
 
-/* The bit of key hash @kh in the root's bit set (other bits of the hash
- * than edge_slot's). */
-#define ROOT_BIT(kh, mask) ((size_t)((kh) >> 29) & (mask))
 
 /* The root's keys as a bit set of 32 bits a key or more: most words open
  * no form, and the bit set, unlike the edge table of a large glossary,
@@ -1511,12 +1544,16 @@ void tl_gloss_match_keyed(const tl_gloss *g, tl_spell *spell, const char *doc,
                           const tl_tokens *t, tl_matches *m, uint32_t *keyat)
 {
   const struct tl_gloss_lazy *z;
+  bool roots;
 
   m->n = 0;
   m->npieces = 0;
   if (g == NULL || g->nf == 0)
     return;
   z = root_filter(g);
+  if (m->root_of == 0 && m->keys.len == 0)
+    m->root_of = z->serial; /* the kept roots are this glossary's */
+  roots = m->root_of == z->serial;
   /* Words split at hyphens: "pré-treinamento" is "pré" + "treinamento". */
   for (size_t k = 0; k < t->n; k++) {
     const tl_token *tok = &t->v[k];
@@ -1526,7 +1563,8 @@ void tl_gloss_match_keyed(const tl_gloss *g, tl_spell *spell, const char *doc,
     while (i <= n) {
       if (i == n || is_hyphen_at(p, n, i, &adv)) {
         if (i > s) {
-          add_piece(m, doc, tok->off + s, i - s, (uint32_t)k, first,
+          add_piece(g, z, roots, m, doc, tok->off + s, i - s, (uint32_t)k,
+                    first,
                     keyat != NULL && s == 0 && i == n ? &keyat[k] : NULL);
           first = false;
         }
@@ -1559,10 +1597,13 @@ void tl_gloss_match_keyed(const tl_gloss *g, tl_spell *spell, const char *doc,
             !adjacent(doc, &t->v[m->pieces[j - 1].tok], &t->v[pc->tok]))
           break;
         uint64_t kh = type == 0 ? pc->eh : pc->ah;
-        size_t bit = ROOT_BIT(kh, z->root_mask);
-        if (node == 0 && !(z->root_bits[bit / 64] >> (bit % 64) & 1))
-          break; /* no form opens with this word */
-        node = child(g, node, key, type == 0 ? pc->elen : pc->alen, kh);
+        size_t klen = type == 0 ? pc->elen : pc->alen;
+        if (node == 0)
+          node = roots && pc->root[type] != UINT32_MAX
+                     ? pc->root[type]
+                     : root_child(g, z, key, klen, kh);
+        else
+          node = child(g, node, key, klen, kh);
         if (node == 0)
           break;
         if (g->first[node] != 0 && pc->last && ncand < 32) {

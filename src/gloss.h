@@ -187,6 +187,8 @@ typedef struct tl_matches {
   size_t npieces, cappieces;
   tl_buf keys, tmp; /* keys: every distinct word's keys, kept */
   tl_map keycache;  /* word -> offset of its keys in @keys */
+  uint64_t root_of; /* the glossary (its serial) whose trie roots the
+                       kept keys carry: the first matched; 0: none yet */
 } tl_matches;
 
 void tl_matches_init(tl_matches *m);

@@ -104,6 +104,69 @@ static void test_keyed_match_reuses_keys(void **state)
   tl_matches_fini(&m);
 }
 
+/* The trie roots kept with a word's keys belong to the first glossary the
+ * key cache served: the same tl_matches used with another glossary (one
+ * loaded later, or loaded where a freed one was) finds that glossary's
+ * matches, and the first glossary's again after it. */
+static void test_kept_roots_follow_glossary(void **state)
+{
+  static const char tsv_a[] = "id\tpreferred\tcase\n"
+                              "a\trede neural\tany\n";
+  static const char tsv_b[] = "id\tpreferred\tcase\n"
+                              "b\tneural\tany\n"
+                              "c\tcaso\tany\n";
+  const char *text = "Um caso de rede neural e outra rede neural.";
+  tl_seg seg = {0, strlen(text), 0};
+  tl_unit u = {TL_BLK_PARA, 0, &seg, 1};
+  tl_gloss *a = tl_gloss_new(), *b = tl_gloss_new();
+  tl_error err;
+  tl_tokens t;
+  tl_matches m;
+  uint32_t keyat[64];
+
+  (void)state;
+  assert_int_equal(tl_gloss_load_buffer(a, "a.tsv", tsv_a, strlen(tsv_a), &err),
+                   TL_OK);
+  assert_int_equal(tl_gloss_load_buffer(b, "b.tsv", tsv_b, strlen(tsv_b), &err),
+                   TL_OK);
+  tl_tokens_init(&t);
+  tl_matches_init(&m);
+  tl_tokenize_unit(&t, text, strlen(text), &u);
+  assert_true(t.n <= 64);
+  for (size_t k = 0; k < t.n; k++)
+    keyat[k] = UINT32_MAX;
+  for (int round = 0; round < 3; round++) {
+    tl_gloss_match_keyed(a, sp, text, &t, &m, keyat);
+    assert_int_equal(m.n, 2);
+    assert_int_equal(m.v[0].len, strlen("rede neural"));
+    assert_int_equal(m.v[1].len, strlen("rede neural"));
+    tl_gloss_match_keyed(b, sp, text, &t, &m, keyat);
+    assert_int_equal(m.n, 3);
+    assert_int_equal(m.v[0].len, strlen("caso"));
+    assert_int_equal(m.v[1].len, strlen("neural"));
+    if (round == 1) { /* another glossary where b was */
+      tl_gloss_free(b);
+      b = tl_gloss_new();
+      assert_int_equal(tl_gloss_load_buffer(b, "b.tsv", tsv_b, strlen(tsv_b),
+                                            &err),
+                       TL_OK);
+    }
+  }
+  /* a fresh key cache, first used with b: b's roots kept, a's asked */
+  tl_matches_fini(&m);
+  tl_matches_init(&m);
+  tl_gloss_match(b, sp, text, &t, &m);
+  assert_int_equal(m.n, 3);
+  tl_gloss_match(a, sp, text, &t, &m);
+  assert_int_equal(m.n, 2);
+  tl_gloss_match(b, sp, text, &t, &m);
+  assert_int_equal(m.n, 3);
+  tl_tokens_fini(&t);
+  tl_matches_fini(&m);
+  tl_gloss_free(a);
+  tl_gloss_free(b);
+}
+
 static void test_plurals_and_gender(void **state)
 {
   (void)state;
@@ -525,6 +588,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_plurals_and_gender),
       cmocka_unit_test(test_keyed_match_reuses_keys),
+      cmocka_unit_test(test_kept_roots_follow_glossary),
       cmocka_unit_test(test_case_exact_versus_any),
       cmocka_unit_test(test_longest_match_and_no_partial_tokens),
       cmocka_unit_test(test_spacing_and_casing_variants),
