@@ -286,6 +286,11 @@ typedef struct tl_ctx {
   size_t ncode, capcode;
   /* glossary (may be NULL) and the renderings this document used */
   const tl_gloss *gloss;
+  /* its word translations (wordtr.h), built on first use by
+   * tl_ctx_wordtr: in *wordtr_slot (the linter's, kept for its life) or,
+   * when NULL, in own_wordtr (this context's) */
+  struct tl_wordtr **wordtr_slot;
+  struct tl_wordtr *own_wordtr;
   tl_usage *usage;
   size_t nusage, capusage;
   /* forbidden forms and abbreviations the document uses: not judged as
@@ -320,6 +325,11 @@ typedef struct tl_ctx {
 
 void tl_ctx_init(tl_ctx *c, tl_result *res, tl_spell *spell);
 void tl_ctx_fini(tl_ctx *c);
+
+/* The word translations of c->gloss (tl_wordtr_init), made the first time
+ * and kept where c->wordtr_slot says: a per-document check asks for them
+ * instead of indexing the whole glossary again. */
+const struct tl_wordtr *tl_ctx_wordtr(tl_ctx *c);
 /* Start a new block: its token keys are not worked out yet. */
 void tl_ctx_new_block(tl_ctx *c);
 /* The glossary word keys of the block's tokens @t, worked out on the first

@@ -239,7 +239,7 @@ typedef struct candidate {
 void tl_check_identifier_end(tl_ctx *c)
 {
   words ws;
-  tl_wordtr wt;
+  const tl_wordtr *wt;
   tl_map rend;
   candidate *cand = NULL;
   size_t ncand = 0, capcand = 0;
@@ -296,7 +296,7 @@ void tl_check_identifier_end(tl_ctx *c)
   if (ncand > 0) {
     /* every code word's renderings, once */
     tl_map_init(&rend);
-    tl_wordtr_init(&wt, c->gloss);
+    wt = tl_ctx_wordtr(c);
     for (size_t w = 0; w < ws.n; w++) {
       char low[64];
       bool candidate_itself = false;
@@ -307,9 +307,8 @@ void tl_check_identifier_end(tl_ctx *c)
       if (candidate_itself)
         continue;
       lower_word(c->doc, &ws.v[w], low);
-      index_renderings(&wt, low, ws.v[w].len, (uint32_t)w + 1, &rend, &tmp);
+      index_renderings(wt, low, ws.v[w].len, (uint32_t)w + 1, &rend, &tmp);
     }
-    tl_wordtr_fini(&wt);
     for (size_t i = 0; i < ncand; i++) {
       const char *key = keys.p + cand[i].key;
       tl_map_slot *hit = tl_map_find(&rend, key, strlen(key));

@@ -75,8 +75,8 @@ static bool key_in(const char *wk, const char *tr, size_t n, tl_buf *tmp,
 }
 
 /* Whether W (frame @w) translates an English term of concept @k. */
-static const char *translates(tl_ctx *c, tl_wordtr *wt, const tl_frame *w,
-                              uint32_t k, tl_buf *tr)
+static const char *translates(tl_ctx *c, const tl_wordtr *wt,
+                              const tl_frame *w, uint32_t k, tl_buf *tr)
 {
   const char *en = c->gloss->c[k].en, *which = NULL;
   tl_buf wk, tmp;
@@ -107,7 +107,7 @@ static const char *translates(tl_ctx *c, tl_wordtr *wt, const tl_frame *w,
 
 void tl_frame_end(tl_ctx *c)
 {
-  tl_wordtr wt;
+  const tl_wordtr *wt = NULL;
   tl_buf tr;
   bool ready = false;
 
@@ -121,11 +121,11 @@ void tl_frame_end(tl_ctx *c)
       if (f->k == UINT32_MAX || f->x != w->x)
         continue;
       if (!ready) {
-        tl_wordtr_init(&wt, c->gloss);
+        wt = tl_ctx_wordtr(c);
         tl_buf_init(&tr);
         ready = true;
       }
-      r = translates(c, &wt, w, f->k, &tr);
+      r = translates(c, wt, w, f->k, &tr);
       if (r == NULL)
         continue;
       TL_GROW(c->xusage, c->capxusage, c->nxusage + 1);
@@ -136,8 +136,6 @@ void tl_frame_end(tl_ctx *c)
       break;
     }
   }
-  if (ready) {
-    tl_wordtr_fini(&wt);
+  if (ready)
     tl_buf_fini(&tr);
-  }
 }

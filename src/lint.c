@@ -11,6 +11,7 @@
 #include "suppress.h"
 #include "vcache.h"
 #include "walk.h"
+#include "wordtr.h"
 #include "markup.h"
 #include "ptpt.h"
 #include "calque.h"
@@ -497,6 +498,9 @@ void tl_linter_free(tl_linter *l)
   tl_wordtab_fini(&l->wordclass);
   tl_map_fini(&l->verdicts);
   tl_matches_fini(&l->matches);
+  if (l->wordtr != NULL)
+    tl_wordtr_fini(l->wordtr);
+  free(l->wordtr);
   if (l->calque_filter != NULL)
     tl_calque_filter_fini(l->calque_filter);
   free(l->calque_filter);
@@ -645,9 +649,28 @@ bool tl_ctx_in_list_ask(const tl_ctx *c, const tl_tokens *t, size_t k,
   return in;
 }
 
+const struct tl_wordtr *tl_ctx_wordtr(tl_ctx *c)
+{
+  tl_wordtr **slot = c->wordtr_slot != NULL ? c->wordtr_slot : &c->own_wordtr;
+
+  if (*slot != NULL && (*slot)->g != c->gloss) { /* another glossary's */
+    tl_wordtr_fini(*slot);
+    free(*slot);
+    *slot = NULL;
+  }
+  if (*slot == NULL) {
+    *slot = tl_xmalloc(sizeof **slot);
+    tl_wordtr_init(*slot, c->gloss);
+  }
+  return *slot;
+}
+
 void tl_ctx_fini(tl_ctx *c)
 {
   tl_learned_free(c->learned);
+  if (c->own_wordtr != NULL)
+    tl_wordtr_fini(c->own_wordtr);
+  free(c->own_wordtr);
   tl_buf_fini(&c->key);
   tl_buf_fini(&c->tkeys);
   free(c->tkoffs);
@@ -1112,6 +1135,7 @@ tl_status tl_lint_take(tl_linter *l, const char *path, char *data,
   rn.ctx.slow_budget = &l->slow_budget;
   rn.ctx.spell_en = l->spell_en;
   rn.ctx.gloss = l->gloss;
+  rn.ctx.wordtr_slot = &l->wordtr;
   rn.ctx.ptpt = l->ptpt;
   rn.ctx.calques = l->calques;
   rn.ctx.calque_filter = l->calque_filter;

@@ -40,7 +40,9 @@ struct tl_linter {
   bool preloading;      /* Hunspell loads in the background (tl_linter_preload) */
   bool own_spellers;    /* a sibling with spellers of its own */
   bool stored;          /* a sibling whose parent may have every verdict */
-  tl_matches matches;   /* glossary matching scratch and key cache */           /* leave the corpus stage to tl_linter_complete */
+  tl_matches matches;   /* glossary matching scratch and key cache */
+  struct tl_wordtr *wordtr; /* the glossary's word translations, made on
+                               first use (tl_ctx_wordtr), or NULL */           /* leave the corpus stage to tl_linter_complete */
   char **levels;        /* rule_levels, copied */
   size_t nlevels;
   long sugg_budget;
