@@ -116,6 +116,40 @@ static void test_text_groups_repeats(void **state)
   tl_result_free(r);
 }
 
+/* A finding's three lines in the text format, written piece by piece
+ * (no printf): a line number of two digits sets the gutter's width, and
+ * with colour the severity and the caret are coloured. */
+static void test_text_finding_lines(void **state)
+{
+  static const char text[] = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n"
+                             "abc Fulano xyz\n";
+  tl_result *r = one("a.md", text, "Fulano", "nome", TL_ERROR);
+  char *out = NULL;
+  size_t len = 0;
+  FILE *mem;
+  tl_report *rep;
+
+  (void)state;
+  out = render(TL_FORMAT_TEXT, r, TL_INFO);
+  assert_non_null(strstr(out, "a.md:12:5: erro: nome [terminologia]\n"
+                              "   12 | abc Fulano xyz\n"
+                              "      |     ^~~~~~\n"));
+  free(out);
+  out = NULL;
+  mem = open_memstream(&out, &len);
+  rep = tl_report_new(TL_FORMAT_TEXT, mem, TL_REPORT_COLOR);
+  tl_report_add(rep, r);
+  tl_report_finish(rep);
+  tl_report_free(rep);
+  fclose(mem);
+  assert_non_null(strstr(out, "\033[1ma.md:12:5:\033[0m \033[1;31merro:"
+                              "\033[0m nome [terminologia]\n"
+                              "   12 | abc Fulano xyz\n"
+                              "      |     \033[1;31m^~~~~~\033[0m\n"));
+  free(out);
+  tl_result_free(r);
+}
+
 static void test_xml_escaping(void **state)
 {
   tl_buf b;
@@ -227,6 +261,7 @@ int main(void)
       cmocka_unit_test(test_min_level_filters),
       cmocka_unit_test(test_text_hides_info_by_default),
       cmocka_unit_test(test_text_groups_repeats),
+      cmocka_unit_test(test_text_finding_lines),
       cmocka_unit_test(test_xml_escaping),
       cmocka_unit_test(test_byte_columns),
       cmocka_unit_test(test_baseline_round_trip),
