@@ -189,6 +189,37 @@ static void test_outside_near_misses(void **state)
       "");
 }
 
+/* d2l-pt's LSTM and BPTT chapters (neither in the corpus nor in the
+ * held-out set): "Célula de Memória Bloqueada" (gated memory cell),
+ * "portão de saída" beside "porta de saída" ("Vamos nos referir a isso como
+ * o *portão de saída*."), "retropropagação através do tempo" beside the
+ * chapter's "retropropagação ao longo do tempo". */
+static void test_lstm_bptt_renderings(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("terminology.forbidden",
+               "## Célula de Memória Bloqueada\n\nIndiscutivelmente, o design "
+               "da LSTM é inspirado pelas portas lógicas de um computador.\n"),
+      "Célula de Memória Bloqueada>célula de memória com portas");
+  assert_string_equal(
+      findings("consistency.document",
+               "Um portão é necessário para ler as entradas da célula. Vamos "
+               "nos referir a isso como o portão de saída.\n\nÉ aqui que a "
+               "porta de saída entra em ação.\n\nSempre que a porta de saída "
+               "se aproxima de 1, passamos todas as informações da memória "
+               "para o preditor.\n"),
+      "portão de saída>porta de saída");
+  assert_string_equal(
+      findings("consistency.document",
+               "# Retropropagação ao Longo do Tempo\n\nA retropropagação "
+               "através do tempo é, na verdade, uma aplicação específica de "
+               "retropropagação em RNNs.\n\nÉ o que é comumente referido como "
+               "retropropagação truncada; vamos discutir a retropropagação ao "
+               "longo do tempo em detalhes.\n"),
+      "retropropagação através do tempo>retropropagação ao longo do tempo");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -198,6 +229,7 @@ int main(void)
       cmocka_unit_test(test_forbidden_outside_calques),
       cmocka_unit_test(test_mixed_outside_renderings),
       cmocka_unit_test(test_outside_near_misses),
+      cmocka_unit_test(test_lstm_bptt_renderings),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
