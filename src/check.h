@@ -80,6 +80,7 @@ enum tl_wlist {
   TL_WL_NOUN_BEFORE,      /* orthography: "na", "uma" (lower-cased) */
   TL_WL_PLURAL_BEFORE,    /* orthography: "os", "as" (lower-cased) */
   TL_WL_EN_FUNCTION,      /* terminology.english: "the", "of" (lower-cased) */
+  TL_WL_GENDER_DET,       /* agreement of nouns: "uma", "do" (lower-cased) */
   TL_WL_COUNT
 };
 
@@ -387,6 +388,11 @@ void tl_check_agreement(tl_ctx *c, const tl_tokens *t, const tl_matches *m);
  * that tl_check_article_end judges. @m may be NULL (no glossary). */
 void tl_check_article(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
                       const tl_matches *m);
+/* agreement.gender (warning, fix) for a common noun whose ending tells
+ * its gender, after a determiner of the other ("uma salto", "um tradução";
+ * check_noungender.c): token @k of @t and the word before it. Called from
+ * tl_check_orthography's walk over word pairs. */
+void tl_check_noun_gender(tl_ctx *c, const tl_tokens *t, size_t k);
 /* agreement.gender (warning, fix) at the end of the document: a name the
  * glossary gives no gender, written after articles of both genders ("o
  * ResNet" four times, "a ResNet" once): the fewer are reported. @m of the
