@@ -583,7 +583,9 @@ void tl_learned_free(struct tl_termpairs *tp);
 void tl_check_orthography(tl_ctx *c, const tl_unit *u, const tl_tokens *t);
 
 /* spelling.space (warning, fix): a space before a punctuation mark
- * ("ajustes .", "nada ,assim"), segment by segment of block @u */
-void tl_check_punctuation(tl_ctx *c, const tl_unit *u);
+ * ("ajustes .", "nada ,assim"), segment by segment of block @u; spelling.case
+ * (warning, fix): a sentence that begins in lower case after a period
+ * ("o modelo. usamos") */
+void tl_check_punctuation(tl_ctx *c, const tl_unit *u, const tl_tokens *t);
 
 #endif

@@ -767,7 +767,7 @@ static void check_unit(run *rn, const tl_unit *u, const tl_tokens *t)
   tl_prose_block(&rn->ctx, u, t, rn->ctx.gloss != NULL ? rn->matches : NULL);
   tl_check_spelling(&rn->ctx, u, t);
   tl_check_orthography(&rn->ctx, u, t);
-  tl_check_punctuation(&rn->ctx, u);
+  tl_check_punctuation(&rn->ctx, u, t);
   if (rn->ctx.gloss != NULL) {
     tl_check_terminology(&rn->ctx, t, rn->matches);
     tl_check_agreement(&rn->ctx, t, rn->matches);

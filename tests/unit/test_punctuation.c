@@ -43,11 +43,47 @@ static void test_marks_that_begin_something(void **state)
       "");
 }
 
+/* spelling.case: a sentence that begins in lower case after a period */
+static void test_lower_case_after_period(void **state)
+{
+  (void)state;
+  /* d2l-pt, chapter_recommender-systems/neumf.md (the corpus) */
+  assert_string_equal(
+      findings("spelling.case",
+               "Em seguida, criamos e inicializamos o modelo. usamos um MLP "
+               "de três camadas.\n"),
+      "usamos>Usamos");
+  /* O São Gonçalo (edited news, 2023), and MundoBytes (machine-translated
+   * from Spanish): a line break is a space too */
+  assert_string_equal(
+      findings("spelling.case",
+               "O serviço permaneça em fase de especificação até agosto. após "
+               "a definição, entra em vigor.\n\nO mundo muda a uma velocidade "
+               "vertiginosa.\ngraças à inteligência artificial.\n"),
+      "após>Após | graças>Graças");
+}
+
+/* What may follow a period in lower case: an abbreviation, a list's
+ * number, an ellipsis, a word no dictionary knows (a name), a model's
+ * name with digits. */
+static void test_lower_case_that_may_follow(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("spelling.case",
+               "Veja a pág. três, etc. e tal, e os passos 1. abra e 2. salve. "
+               "Então... depois veio. O pacote openai. openai instala tudo. "
+               "O modelo novo. o3 responde.\n"),
+      "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_space_before_mark),
       cmocka_unit_test(test_marks_that_begin_something),
+      cmocka_unit_test(test_lower_case_after_period),
+      cmocka_unit_test(test_lower_case_that_may_follow),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
