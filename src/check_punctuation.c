@@ -1,5 +1,6 @@
-/* spelling.case (check_sentence_start below): a sentence that begins in
- * lower case after a period.
+/* spelling.case (check_sentence_start, check_line_capital below): a
+ * sentence that begins in lower case after a period; a capital opening a
+ * line that goes on a sentence after a comma.
  *
  * spelling.space: a space before a punctuation mark, which machine
  * translation leaves behind when it moves a word ("sem a necessidade de
@@ -151,9 +152,116 @@ static void check_sentence_start(tl_ctx *c, const tl_tokens *t)
   }
 }
 
+/* Whether only a comma, then a line break (white space around it, and
+ * emphasis marks before the word) lie between tokens @a and @b. */
+static bool comma_line_break(const char *doc, const tl_token *a,
+                             const tl_token *b)
+{
+  size_t p = a->off + a->len;
+  bool newline = false;
+
+  if (p >= b->off || doc[p] != ',')
+    return false;
+  for (p++; p < b->off; p++) {
+    if (doc[p] == '\n')
+      newline = true;
+    else if (doc[p] == '*' || doc[p] == '_')
+      continue;
+    else if (doc[p] != ' ' && doc[p] != '\t' && doc[p] != '\r')
+      return false;
+  }
+  return newline;
+}
+
+/* Words that go on a sentence and are no name: articles, pronouns,
+ * prepositions, conjunctions (pt_BR knows "lula", "rosa" and "paulo" in
+ * lower case, so the dictionary cannot tell a name from a word). */
+static const char *const CONTINUING[] = {
+    "o",     "a",     "os",     "as",     "um",    "uma",    "uns",
+    "umas",  "ele",   "ela",    "eles",   "elas",  "nós",    "isso",
+    "isto",  "este",  "esta",   "esse",   "essa",  "estes",  "estas",
+    "esses", "essas", "em",     "no",     "na",    "nos",    "nas",
+    "do",    "dos",   "das",    "para",   "com",   "por",    "pelo",
+    "pela",  "pelos", "pelas",  "que",    "se",    "e",      "mas",
+    "ou",    "como",  "quando", "onde",   "porque", "pois",  "então",
+    "também", "ainda", "já",    "não",    "há",    "é",      "são",
+    "foi",   "seu",   "sua",    "seus",   "suas",  "cada",   "todos",
+    "todas", "ao",    "aos",    "à",      "às",    "entre",  "sobre",
+    "sem",   "até",   "depois", "antes",  "assim", "embora", "enquanto",
+    NULL};
+
+/* Whether the lower-case word w[0..n) is a verb with a clitic pronoun
+ * after its hyphen that pt_BR knows: "diz-se", "usá-lo". */
+static bool clitic_form(tl_ctx *c, const char *w, size_t n)
+{
+  static const char *const CLITICS[] = {"se",  "lo",  "la",  "los", "las",
+                                        "me",  "te",  "nos", "lhe", "lhes",
+                                        NULL};
+  const char *h = NULL;
+
+  for (size_t i = 0; i < n; i++)
+    if (w[i] == '-')
+      h = w + i;
+  return h != NULL && h > w &&
+         tl_in_list(CLITICS, h + 1, (size_t)(w + n - h - 1)) &&
+         tl_spell_check(c->spell, w, n, NULL) == 1;
+}
+
+/* spelling.case: a capital at the start of a line that goes on a sentence
+ * after a comma, where a text wrapped line by line (d2l-pt's sources) had
+ * each line translated as a sentence: "Na prática,\nO *pooling* de
+ * atenção", "Se $f'(a)$ existe,\nDiz-se que". Only in a paragraph or a
+ * quote; only a word that goes on a sentence and is never a name
+ * (CONTINUING) or a verb with its clitic; not a name the text uses (the
+ * prose pass's roles) nor a name's first word ("Da Silva"). */
+static void check_line_capital(tl_ctx *c, const tl_unit *u,
+                               const tl_tokens *t)
+{
+  tl_buf low;
+  bool init = false;
+
+  if (u->kind != TL_BLK_PARA && u->kind != TL_BLK_QUOTE_PARA)
+    return;
+  for (size_t i = 1; i < t->n; i++) {
+    const tl_token *a = &t->v[i - 1], *b = &t->v[i];
+    const char *sv;
+    tl_finding *f;
+
+    if (!(b->flags & TL_TF_CAP) ||
+        (b->flags & (TL_TF_ALLCAPS | TL_TF_INNERCAP | TL_TF_SENT_START)) ||
+        b->kind != TL_TOK_WORD || a->sent != b->sent ||
+        !comma_line_break(c->doc, a, b) ||
+        (c->role[i] & (TL_ROLE_EXEMPT | TL_ROLE_FOREIGN | TL_ROLE_QUOTED)))
+      continue;
+    if (i + 1 < t->n && (t->v[i + 1].flags & TL_TF_CAP) &&
+        t->v[i + 1].sent == b->sent)
+      continue; /* a name of two words */
+    if (!init) {
+      tl_buf_init(&low);
+      init = true;
+    }
+    tl_buf_clear(&low);
+    tl_utf8_lower(c->doc + b->off, b->len, &low);
+    if (!(tl_in_list(CONTINUING, low.p, low.len) ||
+          clitic_form(c, low.p, low.len)))
+      continue;
+    sv = tl_buf_cstr(&low);
+    f = tl_result_add(c->res, b->off, b->len, "spelling.case", "spelling",
+                      TL_WARNING,
+                      _("'%.*s' continua a frase depois da vírgula e da "
+                        "quebra de linha; escreva '%s'"),
+                      (int)b->len, c->doc + b->off, sv);
+    tl_result_set_suggestions(c->res, f, &sv, 1);
+    f->fix = true;
+  }
+  if (init)
+    tl_buf_fini(&low);
+}
+
 void tl_check_punctuation(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
 {
   for (size_t k = 0; k < u->n; k++)
     check_segment(c, &u->segs[k]);
   check_sentence_start(c, t);
+  check_line_capital(c, u, t);
 }

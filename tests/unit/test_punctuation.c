@@ -77,6 +77,33 @@ static void test_lower_case_that_may_follow(void **state)
       "");
 }
 
+/* spelling.case: a capital at the start of a line that goes on a sentence
+ * after a comma (d2l-pt wraps its sources line by line, and each line was
+ * translated as a sentence) */
+static void test_capital_after_comma_line(void **state)
+{
+  (void)state;
+  /* d2l-pt, chapter_linear-networks/linear-regression.md (the corpus) */
+  assert_string_equal(
+      findings("spelling.case",
+               "Datado do início do século 19,\nA regressão linear flui a "
+               "partir de algumas suposições simples.\n"),
+      "A>a");
+  /* emphasis before the word, a word with a hyphen */
+  assert_string_equal(
+      findings("spelling.case",
+               "Na prática,\nO *pooling* de atenção agrega valores.\n\nSe a "
+               "derivada existe,\nDiz-se que a função é diferenciável.\n"),
+      "O>o | Diz-se>diz-se");
+  /* names, a name of two words, a list, a heading, a new sentence */
+  assert_string_equal(
+      findings("spelling.case",
+               "Segundo a ministra,\nRosa Weber votou. Disse ela,\nJoão "
+               "concordou.\n\n- um item,\n- Outro item\n\nFim do texto.\n"
+               "Outra frase.\n"),
+      "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -84,6 +111,7 @@ int main(void)
       cmocka_unit_test(test_marks_that_begin_something),
       cmocka_unit_test(test_lower_case_after_period),
       cmocka_unit_test(test_lower_case_that_may_follow),
+      cmocka_unit_test(test_capital_after_comma_line),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }
