@@ -638,7 +638,7 @@ static const char *const PT_WORDS[] = {
 
 /* An English label opening a Portuguese block: "> **Note** : Você usará
  * essa tabela" (msft-br, lesson 10), "***Note：Neste capítulo..." (lesson
- * 19). Emphasis does not make it a foreign word on purpose here: the
+ * 19), a quiz's "A: 2 e 3 estão corretas" (lesson 3). Emphasis does not make it a foreign word on purpose here: the
  * label is the document's own. */
 static void english_label(tl_ctx *c, const tl_tokens *t)
 {
@@ -658,6 +658,17 @@ static void english_label(tl_ctx *c, const tl_tokens *t)
     pt += tl_token_in_list(c->doc, &t->v[k], PT_WORDS);
   if (pt < 2)
     return; /* an English block: untranslated.passage's business */
+  /* a quiz's answer, "A: 2 e 3 estão corretas", "A:1, Embora...":
+   * English "A" (answer) before the number of the option; Portuguese
+   * writes "R:" (resposta). The number tells it from the article. */
+  if (w->len == 1 && c->doc[w->off] == 'A') {
+    size_t q = p + 1;
+    while (q < c->len && c->doc[q] == ' ')
+      q++;
+    if (q < c->len && c->doc[q] >= '0' && c->doc[q] <= '9')
+      report_word(c, w->off, w->len, TL_WARNING, "R", false, false);
+    return;
+  }
   for (size_t i = 0; LABELS[i].en != NULL; i++)
     if (strlen(LABELS[i].en) == w->len &&
         memcmp(LABELS[i].en, c->doc + w->off, w->len) == 0) {

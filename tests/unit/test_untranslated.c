@@ -89,6 +89,17 @@ static void test_english_label(void **state)
   assert_string_equal(findings("untranslated",
                                "Note: this is the English original.\n"),
                       "Note: this is the English original");
+  /* a quiz's English answer label (msft-br lesson 3, the corpus), with
+   * or without a space before the option's number; the article "A" and
+   * the Portuguese "R:" are left alone */
+  assert_string_equal(
+      findings("untranslated.word",
+               "A: 2 e 3 estão corretas. IA Responsável ajuda você a "
+               "considerar como mitigar efeitos.\n\nA:1, Embora todas as "
+               "três sejam ótimas, garantir o acesso é um passo.\n\nA: a "
+               "empresa diz que não vai mudar.\n\nR: 3, se você tem tempo e "
+               "dados.\n"),
+      "A>R | A>R");
 }
 
 /* A quoted term of two English words is the press's loanword, quoted as
