@@ -17,6 +17,7 @@
  * process exits with status 2, as it would have failed to start before. */
 #include "buf.h"
 #include "msg.h"
+#include "spell.h"
 
 #include <dlfcn.h>
 #include <hunspell.h>
@@ -327,6 +328,12 @@ static void hun_load(void)
 #define LOADER hun_load
 HUN_FUNCS(FORWARD, FORWARD_V)
 #undef LOADER
+
+void *tl_hunspell_symbol(const char *name)
+{
+  pthread_once(&hun_lib.once, hun_load);
+  return dlsym(hun_lib.handle, name);
+}
 #undef LIB
 #undef TABLE
 

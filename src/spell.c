@@ -6,7 +6,6 @@
 #include "map.h"
 #include "utf8.h"
 
-#include <dlfcn.h>
 #include <errno.h>
 #include <hunspell.h>
 #include <pthread.h>
@@ -34,12 +33,9 @@ static bool utf_table_pinned;
 
 static void pin_utf_table(void)
 {
-  void *self = dlopen(NULL, RTLD_LAZY), *f;
+  void *f = tl_hunspell_symbol("_Z18initialize_utf_tblv"); /* C++ */
   void (*init)(void);
 
-  if (self == NULL)
-    return;
-  f = dlsym(self, "_Z18initialize_utf_tblv"); /* C++: initialize_utf_tbl() */
   if (f != NULL) {
     memcpy(&init, &f, sizeof init);
     pthread_mutex_lock(&hunspell_lifetime);
@@ -48,7 +44,6 @@ static void pin_utf_table(void)
     pthread_mutex_unlock(&hunspell_lifetime);
     utf_table_pinned = true;
   }
-  dlclose(self);
 }
 
 static Hunhandle *create(const char *aff, const char *dic)

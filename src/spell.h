@@ -19,6 +19,11 @@ void tl_spell_free(tl_spell *s);
 /* A speller of the same dictionary, words and backing, with a Hunspell
  * instance and caches of its own (for another thread: no shared lock). */
 tl_spell *tl_spell_new_like(tl_spell *s);
+/* The address of @name in the Hunspell library, opened now if it is not
+ * yet (lazylib.c: dlopen'ed with RTLD_LOCAL, so that dlopen(NULL) does not
+ * see it), or NULL where it has no such symbol: for its C++ functions
+ * outside the C API. */
+void *tl_hunspell_symbol(const char *name);
 
 /* Load a word list: one word per line, '#' comments (dictionaries/). */
 tl_status tl_spell_load_wordlist(tl_spell *s, const char *path,

@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum { OPT_MARKDOWN = CLI_RUN_KEYS, OPT_PLAIN };
@@ -114,13 +115,6 @@ static void *xcalloc(size_t n, size_t size)
   return p;
 }
 
-/* Whether the workers get a Hunspell of their own (loaded in parallel)
- * instead of sharing the first one. They share it: each thread keeps the
- * verdicts it was given in front of the speller's lock (spell.c), so that
- * only a word new to the thread takes the lock, and loading pt_BR and
- * en_US once more costs about 0.25 s of CPU that a shared instance saves
- * (docs/PERFORMANCE.md, fourth pass). TRADLINT_DEBUG_OWN_SPELLERS=1 gives
- * them their own, for the tests and for measuring both designs. */
 /* `corpus index`'s batches: TL_INDEX_BATCH_DOCS documents or
  * TL_INDEX_BATCH_MS milliseconds a transaction; TRADLINT_INDEX_BATCH=DOCS
  * or DOCS:MS says otherwise (1: a transaction a document), for tests and
@@ -150,15 +144,40 @@ static void index_batch(unsigned *docs, unsigned *ms)
   }
 }
 
-static bool own_spellers(void)
+/* Whether the workers get a Hunspell of their own, loaded in parallel,
+ * instead of sharing the first one. Asking Hunspell (a word's verdict, the
+ * typo-or-name search) is about half the work of a cold run, and one shared
+ * Hunspell answers one thread at a time: on 200 files of 50 KB with -j 2
+ * the two workers held its lock half of the time and slept on it 0.8 s
+ * each (docs/PERFORMANCE.md, seventh pass). Their own instances answer in
+ * parallel; the verdicts stay shared through the parent's store, so a word
+ * is asked once. The second load costs about 0.35 s of CPU, mostly on the
+ * core that would wait for the first one; below TL_OWN_SPELLERS_BYTES of
+ * files there is too little to ask to pay for it, and the workers share
+ * one (each thread keeps the verdicts it was given in front of the lock).
+ * An instance is about 45 MiB: at most TL_MAX_SPELLERS are loaded, and
+ * the workers beyond take turns on them (worker t on instance t mod that).
+ * TRADLINT_DEBUG_OWN_SPELLERS=1 or 0 forces either, for the tests and for
+ * measuring both designs. */
+#define TL_OWN_SPELLERS_BYTES ((off_t)1 << 20)
+#define TL_MAX_SPELLERS 4
+
+static bool own_spellers(const tl_strv *files)
 {
   const char *debug = getenv("TRADLINT_DEBUG_OWN_SPELLERS");
+  off_t total = 0;
+  struct stat st;
 
-  return debug != NULL && strcmp(debug, "1") == 0;
+  if (debug != NULL && (strcmp(debug, "1") == 0 || strcmp(debug, "0") == 0))
+    return debug[0] == '1';
+  for (size_t k = 0; k < files->n && total < TL_OWN_SPELLERS_BYTES; k++)
+    if (stat(files->v[k], &st) == 0 && S_ISREG(st.st_mode))
+      total += st.st_size;
+  return total >= TL_OWN_SPELLERS_BYTES;
 }
 
 /* Start @nthreads workers over @files, the first with linter @l; the others
- * with spellers of their own when @own. */
+ * with spellers of their own when @own (up to TL_MAX_SPELLERS in all). */
 static void pool_start(pool *pl, tl_linter *l, const tl_strv *files,
                        tl_markup markup, size_t nthreads, bool own)
 {
@@ -182,11 +201,14 @@ static void pool_start(pool *pl, tl_linter *l, const tl_strv *files,
   tl_linter_defer_corpus(l, true);
   pl->linters[0] = l;
   for (size_t t = 1; t < nthreads; t++) {
-    if (own) {
+    if (own && t < TL_MAX_SPELLERS) {
       if (tl_linter_new_worker(&pl->linters[t], l, &err) != TL_OK)
         cli_oom();
       tl_linter_preload(pl->linters[t]); /* its own Hunspell, in parallel */
-    } else if (tl_linter_new_sibling(&pl->linters[t], l, &err) != TL_OK) {
+    } else if (tl_linter_new_sibling(&pl->linters[t],
+                                     pl->linters[own ? t % TL_MAX_SPELLERS
+                                                     : 0],
+                                     &err) != TL_OK) {
       cli_oom();
     }
   }
@@ -369,7 +391,7 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
     tl_linter_preload(l);
   if (r->blobs == NULL && jobs > 1 && files->n > 1) {
     nthreads = (size_t)jobs < files->n ? (size_t)jobs : files->n;
-    pool_start(&pl, l, files, r->markup, nthreads, own_spellers());
+    pool_start(&pl, l, files, r->markup, nthreads, own_spellers(files));
   }
   for (size_t k = 0; k < files->n; k++) {
     const char *path = files->v[k];

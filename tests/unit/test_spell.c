@@ -369,6 +369,30 @@ static void test_thread_verdicts_are_the_spellers_own(void **state)
   }
 }
 
+/* Hunspell is opened with dlopen (RTLD_LOCAL: lazylib.c), so its case
+ * table's builder is found through its own handle: without it every
+ * Hunspell load takes its turn behind the others (pt_BR and en_US, and
+ * the workers' own instances with -j 2, one after another). Two spellers
+ * loaded at once in the background then answer as one loaded alone. */
+static void test_loads_run_at_once(void **state)
+{
+  tl_spell *a, *b;
+
+  (void)state;
+  assert_non_null(tl_hunspell_symbol("_Z18initialize_utf_tblv"));
+  assert_int_equal(tl_spell_new(&a, unit_hunspell_dir(), "pt_BR", NULL),
+                   TL_OK);
+  assert_int_equal(tl_spell_new(&b, unit_hunspell_dir(), "pt_BR", NULL),
+                   TL_OK);
+  tl_spell_load_async(a);
+  tl_spell_load_async(b);
+  assert_int_equal(tl_spell_check(a, "treinamento", 11, NULL), 1);
+  assert_int_equal(tl_spell_check(b, "treinamneto", 11, NULL), 0);
+  assert_int_equal(tl_spell_check(b, "treinamento", 11, NULL), 1);
+  tl_spell_free(a);
+  tl_spell_free(b);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -385,6 +409,7 @@ int main(void)
       cmocka_unit_test(test_accepted_set_is_words_added),
       cmocka_unit_test(test_threads_get_the_same_verdicts),
       cmocka_unit_test(test_thread_verdicts_are_the_spellers_own),
+      cmocka_unit_test(test_loads_run_at_once),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
