@@ -367,6 +367,10 @@ static inline bool tl_ctx_in_list(const tl_ctx *c, const tl_tokens *t,
   return tl_ctx_in_list_ask(c, t, k, id, list, lower);
 }
 
+/* Whether pt_BR knows word token @k of block @t as written; the answer is
+ * kept in the word's entry (TL_WI_KN_*). */
+bool tl_ctx_known_as_written(tl_ctx *c, const tl_tokens *t, size_t k);
+
 /* spelling.unknown (error), spelling.name (info) */
 void tl_check_spelling(tl_ctx *c, const tl_unit *u, const tl_tokens *t);
 void tl_check_spelling_end(tl_ctx *c);

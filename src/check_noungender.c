@@ -127,7 +127,6 @@ void tl_check_noun_gender(tl_ctx *c, const tl_tokens *t, size_t k)
   const tl_token *prev = &t->v[k - 1], *tok = &t->v[k];
   const char *w = c->doc + tok->off, *other;
   char det[16], sugg[64], last, gender;
-  tl_wordinfo *wi;
   tl_finding *fd;
   size_t ol;
   bool cap, plural;
@@ -163,14 +162,7 @@ void tl_check_noun_gender(tl_ctx *c, const tl_tokens *t, size_t k)
   other = strcmp(DETERMINERS[at], "à") == 0 ? "a" : DETERMINERS[at ^ 1];
   if (gender_by_ending(w, tok->len, plural, gender) == 0)
     return;
-  /* known to pt_BR as written, the answer kept in the word's entry */
-  wi = tl_ctx_word(c, t, k);
-  if (wi != NULL && !(wi->flags & TL_WI_KN_ASKED))
-    wi->flags |=
-        TL_WI_KN_ASKED |
-        (tl_spell_check(c->spell, w, tok->len, NULL) == 1 ? TL_WI_KN_YES : 0);
-  if (wi != NULL ? !(wi->flags & TL_WI_KN_YES)
-                 : tl_spell_check(c->spell, w, tok->len, NULL) != 1)
+  if (!tl_ctx_known_as_written(c, t, k))
     return;
   ol = strlen(other);
   if (ol + 1 + tok->len >= sizeof sugg)

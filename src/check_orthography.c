@@ -322,7 +322,6 @@ static void check_lost_accent(tl_ctx *c, const tl_tokens *t, size_t k,
                               const tl_token *next)
 {
   const tl_token *prev = &t->v[k - 1], *tok = &t->v[k];
-  tl_wordinfo *wi;
   const char *w = c->doc + tok->off;
   char last = tok->len > 0 ? w[tok->len - 1] : 0, lw[32];
   bool vos = tok->len >= 5 && memcmp(w + tok->len - 3, "eis", 3) == 0;
@@ -358,10 +357,8 @@ static void check_lost_accent(tl_ctx *c, const tl_tokens *t, size_t k,
         (vos && tl_ctx_in_list(c, t, k - 1, TL_WL_PLURAL_BEFORE,
                                PLURAL_BEFORE, true))))
     return;
-  wi = cap ? NULL : tl_ctx_word(c, t, k); /* w is its bytes unless cap */
-  if (wi != NULL && !(wi->flags & TL_WI_KN_ASKED))
-    wi->flags |= TL_WI_KN_ASKED | (known(c, w, tok->len) ? TL_WI_KN_YES : 0);
-  if (wi != NULL ? !(wi->flags & TL_WI_KN_YES) : !known(c, w, tok->len))
+  if (cap ? !known(c, w, tok->len) /* w is its bytes lowered */
+          : !tl_ctx_known_as_written(c, t, k))
     return;
   tl_buf_init(&s);
   verb = verb_form(c, w, tok->len, vos, &s);

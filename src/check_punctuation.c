@@ -91,24 +91,6 @@ static bool after_period(const char *doc, const tl_token *a,
   return doc[p + 1] == ' ' || doc[p + 1] == '\n';
 }
 
-/* Whether word token @k is known to pt_BR as written, the answer kept in
- * its entry. */
-static bool known_word(tl_ctx *c, const tl_tokens *t, size_t k)
-{
-  const tl_token *tok = &t->v[k];
-  tl_wordinfo *wi = tl_ctx_word(c, t, k);
-
-  if (wi == NULL)
-    return tl_spell_check(c->spell, c->doc + tok->off, tok->len, NULL) == 1;
-  if (!(wi->flags & TL_WI_KN_ASKED))
-    wi->flags |=
-        TL_WI_KN_ASKED |
-        (tl_spell_check(c->spell, c->doc + tok->off, tok->len, NULL) == 1
-             ? TL_WI_KN_YES
-             : 0);
-  return (wi->flags & TL_WI_KN_YES) != 0;
-}
-
 /* spelling.case: a sentence that begins in lower case after a period
  * ("inicializamos o modelo. usamos um MLP"): machine translation joins two
  * sentences, or an edit cut one. Both words known to pt_BR as written (an
@@ -130,8 +112,8 @@ static void check_sentence_start(tl_ctx *c, const tl_tokens *t)
         !after_period(c->doc, a, b) ||
         (c->role[i] & (TL_ROLE_CODE | TL_ROLE_CODENAME | TL_ROLE_MENTION |
                        TL_ROLE_FOREIGN)) ||
-        !known_word(c, t, i - 1) ||
-        !known_word(c, t, i))
+        !tl_ctx_known_as_written(c, t, i - 1) ||
+        !tl_ctx_known_as_written(c, t, i))
       continue;
     tl_buf_init(&up);
     {

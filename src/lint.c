@@ -649,6 +649,22 @@ bool tl_ctx_in_list_ask(const tl_ctx *c, const tl_tokens *t, size_t k,
   return in;
 }
 
+bool tl_ctx_known_as_written(tl_ctx *c, const tl_tokens *t, size_t k)
+{
+  const tl_token *tok = &t->v[k];
+  tl_wordinfo *w = tl_ctx_word(c, t, k);
+
+  if (w == NULL)
+    return tl_spell_check(c->spell, c->doc + tok->off, tok->len, NULL) == 1;
+  if (!(w->flags & TL_WI_KN_ASKED))
+    w->flags |=
+        TL_WI_KN_ASKED |
+        (tl_spell_check(c->spell, c->doc + tok->off, tok->len, NULL) == 1
+             ? TL_WI_KN_YES
+             : 0);
+  return (w->flags & TL_WI_KN_YES) != 0;
+}
+
 const struct tl_wordtr *tl_ctx_wordtr(tl_ctx *c)
 {
   tl_wordtr **slot = c->wordtr_slot != NULL ? c->wordtr_slot : &c->own_wordtr;
