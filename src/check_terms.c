@@ -306,6 +306,17 @@ static bool word_byte(char b)
          (b >= '0' && b <= '9') || (unsigned char)b >= 0x80;
 }
 
+/* Whether word @w breaks a run of capitals: a word with a lower-case letter
+ * does, unless it is one ASCII letter ("e" between capitals); "À", "E" and
+ * "2025" do not, though the tokenizer marks as all capitals only words of
+ * two letters or more. */
+static bool breaks_capitals(const tl_ctx *c, const tl_token *w)
+{
+  if (w->flags & TL_TF_ALLCAPS)
+    return false;
+  return w->len > 1 && tl_utf8_has_lower(c->doc + w->off, w->len);
+}
+
 /* Whether match @x stands in a sentence written all in capitals, as a
  * subheading of the press is ("DONA DO CHATGPT FOI ALVO", "PROJETO VOLTA
  * À CÂMARA DOS DEPUTADOS"): its case says nothing of the name's. */
@@ -319,13 +330,13 @@ static bool in_capitals(const tl_ctx *c, const tl_tokens *t,
     return false;
   for (size_t k = x->tok_first; k > 0 && t->v[k - 1].sent == sent; k--)
     if (t->v[k - 1].kind == TL_TOK_WORD) {
-      if (!(t->v[k - 1].flags & TL_TF_ALLCAPS) && t->v[k - 1].len > 1)
+      if (breaks_capitals(c, &t->v[k - 1]))
         return false;
       words++;
     }
   for (size_t k = x->tok_last + 1; k < t->n && t->v[k].sent == sent; k++)
     if (t->v[k].kind == TL_TOK_WORD) {
-      if (!(t->v[k].flags & TL_TF_ALLCAPS) && t->v[k].len > 1)
+      if (breaks_capitals(c, &t->v[k]))
         return false;
       words++;
     }

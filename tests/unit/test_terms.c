@@ -209,6 +209,13 @@ static void test_variant_in_capitals(void **state)
                "O ChatGPT cresce.\n\nDONA DO CHATGPT FOI ALVO DE CRÍTICAS\n\n"
                "Depois, o CHATGPT e o ChatGpt erraram.\n"),
       "CHATGPT>ChatGPT | ChatGpt>ChatGPT");
+  /* JC/Estadão: "PROJETO VOLTA À CÂMARA DOS DEPUTADOS": a one-letter word
+   * with an accent ("À") is in capitals too */
+  assert_string_equal(
+      findings("terminology.variant",
+               "O ChatGPT cresce.\n\nPROJETO VOLTA À SEDE DO CHATGPT\n\n"
+               "A VOLTA É DO CHATGPT\n"),
+      "");
 }
 
 /* Where edited Brazilian news gives a name another article than the
