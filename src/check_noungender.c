@@ -126,24 +126,16 @@ void tl_check_noun_gender(tl_ctx *c, const tl_tokens *t, size_t k)
 {
   const tl_token *prev = &t->v[k - 1], *tok = &t->v[k];
   const char *w = c->doc + tok->off, *other;
-  char det[16], sugg[64], last, gender;
+  char det[16], sugg[64], gender;
   tl_finding *fd;
   size_t ol;
   bool cap, plural;
   int at;
 
-  /* the cheapest tests first: a lower-case word of a judged ending right
-   * after a short word in the same sentence */
-  if (tok->len < 4 || tok->len > 48 ||
-      (tok->flags & (TL_TF_CAP | TL_TF_HYPHEN | TL_TF_APOS)) || prev->len > 8 ||
-      prev->kind != TL_TOK_WORD ||
-      (prev->flags & (TL_TF_ALLCAPS | TL_TF_INNERCAP)))
-    return;
-  last = w[tok->len - 1] == 's' ? w[tok->len - 2] : w[tok->len - 1];
-  if (last != 'o' && last != 'e' && last != 'a')
-    return; /* -o(s); -ção, -ões, -são; -dade(s), -tude(s); -ência(s) */
-  if (prev->sent != tok->sent || tok->off != prev->off + prev->len + 1 ||
-      c->doc[prev->off + prev->len] != ' ' ||
+  /* the cheapest tests first (the caller's loop asks them inline too): a
+   * lower-case word of a judged ending right after a short word in the
+   * same sentence */
+  if (!tl_noun_gender_may(c->doc, t, k) ||
       !tl_ctx_in_list(c, t, k - 1, TL_WL_GENDER_DET, DETERMINERS, true))
     return;
   cap = (prev->flags & TL_TF_CAP) != 0;

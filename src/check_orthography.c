@@ -491,7 +491,8 @@ void tl_check_orthography(tl_ctx *c, const tl_unit *u, const tl_tokens *t)
       check_name_adjective(c, u, &t->v[i - 1], tok,
                            i + 1 < t->n ? &t->v[i + 1] : NULL);
       check_lost_accent(c, t, i, i + 1 < t->n ? &t->v[i + 1] : NULL);
-      tl_check_noun_gender(c, t, i);
+      if (tl_noun_gender_may(c->doc, t, i))
+        tl_check_noun_gender(c, t, i);
     }
     if (i + 1 < t->n)
       check_split_prefix(c, t, i);

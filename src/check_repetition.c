@@ -143,8 +143,10 @@ void tl_check_repetition(tl_ctx *c, const tl_tokens *t)
     /* a letter that labels something before the conjunction: "tipo E e
      * tipo F" (Estadão) */
     bool label = a->len == 1 && c->doc[a->off] != c->doc[b->off];
-    if (!label && a->sent == b->sent && spaced(c->doc, a, b) &&
-        same_word(c, a, b, &x, &y) &&
+    /* same_word's length test first, here: most pairs fail it (109,108
+     * calls on 1 MB) */
+    if (!label && a->len == b->len && a->sent == b->sent &&
+        spaced(c->doc, a, b) && same_word(c, a, b, &x, &y) &&
         !((a->flags & TL_TF_CAP) && !(b->flags & TL_TF_CAP) &&
           tl_in_list(HOMOGRAPHS, x.p, x.len))) {
       const char *sv = tl_result_surface(c->res, a->off, a->len);

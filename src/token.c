@@ -448,8 +448,8 @@ void tl_token_key(const char *doc, const tl_token *tok, tl_buf *out)
   tl_buf_fini(&tmp);
 }
 
-bool tl_tokens_adjacent(const char *doc, const tl_token *a,
-                        const tl_token *b, const char *gap)
+bool tl_tokens_adjacent_scan(const char *doc, const tl_token *a,
+                             const tl_token *b, const char *gap)
 {
   if (a->sent != b->sent || b->off <= a->off + a->len)
     return false;

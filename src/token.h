@@ -57,9 +57,19 @@ void tl_token_key(const char *doc, const tl_token *tok, tl_buf *out);
 
 /* Whether tokens @a and @b (in this order) read as one phrase: the same
  * sentence, and only bytes of @gap between them (" \t\r\n*_-": spaces,
- * emphasis marks, a hyphen). */
-bool tl_tokens_adjacent(const char *doc, const tl_token *a,
-                        const tl_token *b, const char *gap);
+ * emphasis marks, a hyphen). The common case, one space between them when
+ * @gap opens with a space, is answered inline (about 190,000 pairs on
+ * 1 MB); tl_tokens_adjacent_scan reads the gap byte by byte. */
+bool tl_tokens_adjacent_scan(const char *doc, const tl_token *a,
+                             const tl_token *b, const char *gap);
+static inline bool tl_tokens_adjacent(const char *doc, const tl_token *a,
+                                      const tl_token *b, const char *gap)
+{
+  if (gap[0] == ' ' && a->sent == b->sent &&
+      b->off == a->off + a->len + 1 && doc[a->off + a->len] == ' ')
+    return true;
+  return tl_tokens_adjacent_scan(doc, a, b, gap);
+}
 
 /* Whether s[0..n) is one of the NULL-terminated @list (a word list of a
  * check: cues, connectors, scale words). A list of more than 8 words must

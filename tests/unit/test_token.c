@@ -413,6 +413,41 @@ static void test_lower_latin1(void **state)
   tl_buf_fini(&b);
 }
 
+/* tl_tokens_adjacent answers one space inline and scans any other gap:
+ * both answers agree with the scan on every pair of tokens, for gaps
+ * that open with a space and one that does not. */
+static void test_adjacent_inline_and_scan(void **state)
+{
+  static const char *const texts[] = {
+      "um modelo  de *linguagem* grande", "a-b c\td\ne_f g . h",
+      "Fim. Outro começo? Sim, e  não", "x\r\ny **z** w-v", NULL};
+  static const char *const gaps[] = {" \n-", " \t\r\n*_", " \t\r\n*_-",
+                                     "\n ", "-", NULL};
+  (void)state;
+  for (size_t i = 0; texts[i] != NULL; i++) {
+    tok(texts[i]);
+    for (size_t a = 0; a < toks.n; a++)
+      for (size_t b = 0; b < toks.n; b++)
+        for (size_t g = 0; gaps[g] != NULL; g++)
+          assert_int_equal(
+              tl_tokens_adjacent(texts[i], &toks.v[a], &toks.v[b], gaps[g]),
+              tl_tokens_adjacent_scan(texts[i], &toks.v[a], &toks.v[b],
+                                      gaps[g]));
+  }
+  tok("um modelo  de x");
+  assert_true(tl_tokens_adjacent("um modelo  de x", &toks.v[0], &toks.v[1],
+                                 " \n-"));
+  assert_true(tl_tokens_adjacent("um modelo  de x", &toks.v[1], &toks.v[2],
+                                 " \n-"));
+  assert_false(tl_tokens_adjacent("um modelo  de x", &toks.v[1], &toks.v[0],
+                                  " \n-"));
+  assert_false(
+      tl_tokens_adjacent("um modelo  de x", &toks.v[0], &toks.v[1], "-"));
+  tok("Fim. Outro");
+  assert_false(tl_tokens_adjacent("Fim. Outro", &toks.v[0], &toks.v[1],
+                                  " .\n"));
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -432,6 +467,7 @@ int main(void)
       cmocka_unit_test(test_fold_table),
       cmocka_unit_test(test_lower_flag),
       cmocka_unit_test(test_lower_latin1),
+      cmocka_unit_test(test_adjacent_inline_and_scan),
   };
   return cmocka_run_group_tests(tests, NULL, teardown);
 }
