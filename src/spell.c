@@ -46,13 +46,14 @@ static void pin_utf_table(void)
   }
 }
 
-static Hunhandle *create(const char *aff, const char *dic)
+static Hunhandle *create(const char *aff, const char *dic, bool background)
 {
   Hunhandle *h;
 
   pthread_once(&pin_once, pin_utf_table);
   if (getenv("TRADLINT_DEBUG_LOAD") != NULL)
-    fprintf(stderr, "tradlint: debug: loading %s\n", dic);
+    fprintf(stderr, "tradlint: debug: loading %s%s\n", dic,
+            background ? " in the background" : "");
   if (utf_table_pinned)
     return Hunspell_create(aff, dic);
   pthread_mutex_lock(&hunspell_lifetime);
@@ -477,9 +478,9 @@ out:
 }
 
 /* The dictionary with the project's words added. */
-static Hunhandle *create_with_words(tl_spell *s)
+static Hunhandle *create_with_words(tl_spell *s, bool background)
 {
-  Hunhandle *h = create(s->aff, s->dic);
+  Hunhandle *h = create(s->aff, s->dic, background);
 
   for (size_t i = 0; h != NULL && i < s->words.cap; i++)
     if (s->words.slots[i].key != NULL)
@@ -493,7 +494,7 @@ static void *loader_main(void *ud)
 {
   tl_spell *s = ud;
 
-  s->loaded = create_with_words(s);
+  s->loaded = create_with_words(s, true);
   atomic_store(&s->ready, true);
   return NULL;
 }
@@ -508,7 +509,7 @@ static tl_status load(tl_spell *s, tl_error *err)
     s->loading = false;
     s->h = s->loaded;
   } else {
-    s->h = create_with_words(s);
+    s->h = create_with_words(s, false);
   }
   if (s->h == NULL)
     return tl_error_set(err, TL_EDICT, _("%s: o Hunspell não carregou o "

@@ -66,5 +66,21 @@ printf 'a\000b\n' >"$tmp/bad/b/zz-binary.md"
 [ $s1 = 2 ] && [ $s2 = 2 ] && grep -q 'zz-binary.md: arquivo binário' "$tmp/bad2.err" &&
   cmp -s "$tmp/bad1.out" "$tmp/bad2.out" && cmp -s "$tmp/bad1.err" "$tmp/bad2.err" && ok ||
   bad "-j 2 with a refused file among 1 MiB: status $s1/$s2 (want 2), or output differs from -j 1"
+# one file with -j 1: on a machine of two cores or more the dictionaries
+# load in a thread of their own while the text is parsed (its blocks wait
+# for them), forced on and off with TRADLINT_DEBUG_PRELOAD; the same output
+one="$corpus/msft-br/04-prompt-engineering-fundamentals.md"
+for p in 0 1 d; do
+  if [ $p = d ]; then unset TRADLINT_DEBUG_PRELOAD; else export TRADLINT_DEBUG_PRELOAD=$p; fi
+  TRADLINT_DEBUG_LOAD=1 "$bin" check -j 1 --no-db --no-cache --format json --fail-on never "$one" \
+    >"$tmp/pre$p.json" 2>"$tmp/pre$p.err"
+done
+unset TRADLINT_DEBUG_PRELOAD
+bg() { grep -c 'debug: loading .*pt_BR.* in the background' "$1"; }
+want=1; [ "$(getconf _NPROCESSORS_ONLN)" -gt 1 ] || want=0
+grep -q '"spelling' "$tmp/pre0.json" && cmp -s "$tmp/pre0.json" "$tmp/pre1.json" &&
+  cmp -s "$tmp/pre0.json" "$tmp/pred.json" && [ "$(bg "$tmp/pre0.err")" = 0 ] &&
+  [ "$(bg "$tmp/pre1.err")" = 1 ] && [ "$(bg "$tmp/pred.err")" = $want ] && ok ||
+  bad "-j 1 on one file: background loads $(bg "$tmp/pre0.err")/$(bg "$tmp/pre1.err")/$(bg "$tmp/pred.err") (want 0/1/$want), or the output differs"
 out=$("$bin" check -j 0 x.md 2>&1); [ $? = 2 ] && [[ "$out" == *"-j"* ]] && ok || bad "-j 0 accepted"
 finish

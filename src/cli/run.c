@@ -176,6 +176,17 @@ static bool own_spellers(const tl_strv *files)
   return total >= TL_OWN_SPELLERS_BYTES;
 }
 
+/* Whether the dictionaries load in the background: with a second core, or
+ * -j above 1. TRADLINT_DEBUG_PRELOAD=1 or 0 forces either, for the tests. */
+static bool preload(long jobs, long cores)
+{
+  const char *debug = getenv("TRADLINT_DEBUG_PRELOAD");
+
+  if (debug != NULL && (strcmp(debug, "0") == 0 || strcmp(debug, "1") == 0))
+    return debug[0] == '1';
+  return jobs > 1 || cores > 1;
+}
+
 /* Start @nthreads workers over @files, the first with linter @l; the others
  * with spellers of their own when @own (up to TL_MAX_SPELLERS in all). */
 static void pool_start(pool *pl, tl_linter *l, const tl_strv *files,
@@ -340,7 +351,7 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
   tl_error err;
   pool pl;
   size_t nthreads = 0;
-  long jobs = r->jobs;
+  long jobs = r->jobs, cores;
   int color = r->color, status;
 
   if (color < 0)
@@ -378,16 +389,18 @@ int cli_run_files(cli_setup *s, const cli_run *r, const tl_strv *files,
   if (rdir != NULL && s->corpus != NULL)
     tl_report_dir_set_corpus(rdir, s->corpus, l);
   /* threads: -j N, by default one a core, never more than files */
-  if (jobs == 0) {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  cores = sysconf(_SC_NPROCESSORS_ONLN);
+  if (jobs == 0)
     jobs = cores > 0 ? cores : 1;
-  }
   if (r->index_only && s->corpus != NULL) {
     unsigned docs, ms;
     index_batch(&docs, &ms);
     tl_corpus_set_batch(s->corpus, docs, ms);
   }
-  if (jobs > 1 && files->n > 0) /* a second core: load while parsing */
+  /* a second core, even with -j 1: the dictionaries load in a thread of
+   * their own while the text is read, parsed and tokenised (a wait on
+   * the disk and the allocator, not a checker's work) */
+  if (preload(jobs, cores) && files->n > 0)
     tl_linter_preload(l);
   if (r->blobs == NULL && jobs > 1 && files->n > 1) {
     nthreads = (size_t)jobs < files->n ? (size_t)jobs : files->n;
