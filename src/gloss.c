@@ -1534,6 +1534,31 @@ static const struct tl_gloss_lazy *root_filter(const tl_gloss *g)
   return lazy_built(g, &g->lazy->root_ready, build_root);
 }
 
+void tl_gloss_root_begin(tl_gloss *g, size_t nedges)
+{
+  struct tl_gloss_lazy *z = g->lazy;
+  size_t bits = 4096;
+
+  while (bits < nedges * 32)
+    bits *= 2;
+  free(z->root_bits);
+  z->root_bits = tl_xcalloc(bits / 64, sizeof *z->root_bits);
+  z->root_mask = bits - 1;
+}
+
+void tl_gloss_root_add(tl_gloss *g, uint64_t kh)
+{
+  struct tl_gloss_lazy *z = g->lazy;
+  size_t b = ROOT_BIT(kh, z->root_mask);
+
+  z->root_bits[b / 64] |= (uint64_t)1 << (b % 64);
+}
+
+void tl_gloss_root_end(tl_gloss *g)
+{
+  atomic_store_explicit(&g->lazy->root_ready, true, memory_order_release);
+}
+
 void tl_gloss_match(const tl_gloss *g, tl_spell *spell, const char *doc,
                     const tl_tokens *t, tl_matches *m)
 {

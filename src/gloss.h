@@ -157,6 +157,15 @@ const tl_pred_form *tl_gloss_pred_forms(const tl_gloss *g, const char *key,
 const uint32_t *tl_gloss_concept_forms(const tl_gloss *g, uint32_t ci,
                                        size_t *count);
 
+/* The trie root's bit set (the filter tl_gloss_match asks before the edge
+ * table), filled by a reader of the compiled glossary while it decodes the
+ * edges instead of built by a scan of the edge table on first use: begin
+ * with the number of edges (any, at least the root's), add the hash of
+ * every key of the root, end before @g is shared between threads. */
+void tl_gloss_root_begin(tl_gloss *g, size_t nedges);
+void tl_gloss_root_add(tl_gloss *g, uint64_t kh);
+void tl_gloss_root_end(tl_gloss *g);
+
 /* Whether @g has any predicative form: a filter before the copula scan. */
 bool tl_gloss_has_pred_forms(const tl_gloss *g);
 

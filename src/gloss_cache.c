@@ -223,6 +223,9 @@ static void decode_gloss(reader *r, tl_gloss *g)
       g->edges = tl_cache_calloc(cap, sizeof *g->edges);
       g->capedges = cap;
     }
+    /* the root's bit set from the edges as they are read: no second
+     * pass over the edge table (4 MB for 20,000 concepts) at each run */
+    tl_gloss_root_begin(g, ne);
     for (size_t i = 0; i < ne && !r->bad; i++) {
       uint32_t idx = get32(r);
       const char *key = get_str(r, true);
@@ -236,7 +239,11 @@ static void decode_gloss(reader *r, tl_gloss *g)
       }
       g->edges[idx] = (tl_edge){kh, key, klen, parent, child};
       g->nedges++;
+      if (parent == 0)
+        tl_gloss_root_add(g, kh);
     }
+    if (!r->bad)
+      tl_gloss_root_end(g);
   }
   n = get_count(r, 4);
   if (r->bad || n == 0) {
