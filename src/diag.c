@@ -249,11 +249,7 @@ static void sort_findings(tl_result *r)
 
 static unsigned count_cps(const char *p, size_t from, size_t to)
 {
-  unsigned c = 0;
-  for (size_t i = from; i < to; i++)
-    if (((unsigned char)p[i] & 0xC0) != 0x80)
-      c++;
-  return c;
+  return to > from ? (unsigned)tl_count_cps(p + from, to - from) : 0;
 }
 
 /* Two findings of one category on the same span say the same thing twice

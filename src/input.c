@@ -281,11 +281,26 @@ void tl_lines_locate(const tl_lines *li, size_t off, unsigned *line,
   s = li->starts[l - 1];
   if (l == 1 && s < li->bom)
     s = li->bom < off ? li->bom : off;
-  for (size_t i = s; i < off; i++)
-    if (((unsigned char)li->data[i] & 0xC0) != 0x80)
-      c++;
+  if (off > s)
+    c += tl_count_cps(li->data + s, off - s);
   *line = l;
   *col = (unsigned)c;
+}
+
+size_t tl_count_cps(const char *p, size_t n)
+{
+  const uint64_t hi = 0x8080808080808080ULL;
+  size_t cont = 0, i = 0;
+
+  for (; i + 8 <= n; i += 8) {
+    uint64_t v, m;
+    memcpy(&v, p + i, 8);
+    m = v & ~(v << 1) & hi; /* bit 7 set, bit 6 clear: 10xxxxxx */
+    cont += (size_t)(((m >> 7) * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < n; i++)
+    cont += ((unsigned char)p[i] & 0xC0) == 0x80;
+  return n - cont;
 }
 
 tl_span tl_lines_get(const tl_lines *li, unsigned line)

@@ -64,5 +64,8 @@ void tl_lines_locate(const tl_lines *li, size_t off, unsigned *line,
                      unsigned *col);
 /* The bytes of line @line (1-based), without its line end. */
 tl_span tl_lines_get(const tl_lines *li, unsigned line);
+/* Code points in p[0..n): the bytes that are not UTF-8 continuation bytes
+ * (10xxxxxx), counted eight at a time. */
+size_t tl_count_cps(const char *p, size_t n);
 
 #endif

@@ -1106,8 +1106,10 @@ tl_status tl_linter_complete(tl_linter *l, tl_result *r, tl_error *err)
   if (st != TL_OK)
     return st;
   tl_result_finish(r);
-  tl_suppress_apply(r, l->opt.report_unused_disables);
-  tl_result_finish(r); /* unused suppressions, if any, take their place */
+  /* unused suppressions, if any, take their place; a result that only lost
+   * findings is still finished (the second pass cost as much as the first) */
+  if (tl_suppress_apply(r, l->opt.report_unused_disables))
+    tl_result_finish(r);
   apply_levels(l, r);
   one_finding_per_span(r);
   return TL_OK;

@@ -344,10 +344,12 @@ size_t tl_report_group(const tl_result *r, size_t *leader, size_t *count)
     const tl_finding *f = &r->f[i];
     bool created;
     tl_map_slot *slot;
-    tl_buf_clear(&key);
-    tl_buf_printf(&key, "%s\x1f", f->rule);
+    tl_buf_clear(&key); /* rule \x1f text \x1f message, without printf */
+    tl_buf_adds(&key, f->rule != NULL ? f->rule : "(null)");
+    tl_buf_addc(&key, '\x1f');
     tl_buf_add(&key, r->data + f->offset, f->length);
-    tl_buf_printf(&key, "\x1f%s", f->message);
+    tl_buf_addc(&key, '\x1f');
+    tl_buf_adds(&key, f->message != NULL ? f->message : "(null)");
     slot = tl_map_put(&seen, key.p, key.len, (uint32_t)i, &created);
     leader[i] = slot->value;
     count[i] = 0;

@@ -110,10 +110,13 @@ static size_t fwd(const char *data, size_t len, size_t off, size_t n,
   return i;
 }
 
+static void add_spaces(tl_buf *b, size_t n);
+static void add_u(tl_buf *b, unsigned v);
+
 /* The lines of a group's findings: "'texto' — 3 ocorrências: linhas 3, 5,
  * 9" (each line once, at most MAX_LINES, then "…"). */
 #define MAX_LINES 12
-static void add_repeats(tl_buf *b, const tl_result *r, const size_t *leader,
+static void add_repeats(tl_buf *b, const tl_result *r, const size_t *next,
                         size_t first, size_t count, int nw)
 {
   unsigned lines[MAX_LINES + 1];
@@ -121,10 +124,14 @@ static void add_repeats(tl_buf *b, const tl_result *r, const size_t *leader,
   const char *p = r->data + r->f[first].offset;
   bool space = false;
 
-  for (size_t k = first; k < r->n && nlines <= MAX_LINES; k++)
-    if (leader[k] == first && (nlines == 0 || r->f[k].line != lines[nlines - 1]))
+  /* the group's findings through @next (in position order): a walk of the
+   * whole document from each group's first was quadratic in findings */
+  for (size_t k = first; k < r->n && nlines <= MAX_LINES; k = next[k])
+    if (nlines == 0 || r->f[k].line != lines[nlines - 1])
       lines[nlines++] = r->f[k].line;
-  tl_buf_printf(b, " %*s = '", nw + 2, "");
+  tl_buf_addc(b, ' ');
+  add_spaces(b, (size_t)nw + 2);
+  tl_buf_adds(b, " = '");
   for (size_t i = 0; i < r->f[first].length; i++) { /* on one line */
     if (is_eol(p[i]) || p[i] == ' ' || p[i] == '\t') {
       space = true;
@@ -139,8 +146,10 @@ static void add_repeats(tl_buf *b, const tl_result *r, const size_t *leader,
   tl_buf_printf(b, P_("%zu ocorrência", "%zu ocorrências", count), count);
   tl_buf_adds(b, ": ");
   tl_buf_printf(b, P_("linha %u", "linhas %u", nlines), lines[0]);
-  for (size_t k = 1; k < nlines && k < MAX_LINES; k++)
-    tl_buf_printf(b, ", %u", lines[k]);
+  for (size_t k = 1; k < nlines && k < MAX_LINES; k++) {
+    tl_buf_adds(b, ", ");
+    add_u(b, lines[k]);
+  }
   tl_buf_adds(b, nlines > MAX_LINES ? " …\n" : "\n");
 }
 
@@ -183,7 +192,7 @@ static void add_spaces(tl_buf *b, size_t n)
 
 static void print_finding(tl_report *rep, const tl_result *r,
                           const char *path, const tl_finding *f, tl_buf *b,
-                          const size_t *leader, size_t count)
+                          const size_t *next, size_t count)
 {
   bool color = rep->flags & TL_REPORT_COLOR;
   const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
@@ -261,7 +270,7 @@ static void print_finding(tl_report *rep, const tl_result *r,
                   f->source_path, f->source_line, f->source_column,
                   f->source_text != NULL ? f->source_text : "");
   if (count > 1)
-    add_repeats(b, r, leader, (size_t)(f - r->f), count, nw);
+    add_repeats(b, r, next, (size_t)(f - r->f), count, nw);
   fwrite(b->p, 1, b->len, rep->out);
 }
 
@@ -280,7 +289,17 @@ void tl_report_text_add(tl_report *rep, const tl_result *r)
   size_t *leader = tl_xcalloc(r->n + 1, sizeof *leader);
   size_t *count = tl_xcalloc(r->n + 1, sizeof *count);
 
+  size_t *next = tl_xcalloc(r->n + 1, sizeof *next);
+
   tl_report_group(r, leader, count);
+  /* next[k]: the next finding of k's group (r->n: none), for add_repeats */
+  for (size_t i = 0; i < r->n; i++)
+    next[i] = r->n;
+  for (size_t i = r->n; i-- > 0;) /* a leader comes before its group */
+    if (leader[i] != i) {
+      next[i] = next[leader[i]];
+      next[leader[i]] = i;
+    }
   for (size_t i = 0; i < r->n; i++)
     order[i] = &r->f[i];
   if ((rep->flags & TL_REPORT_SORT_SEVERITY) && r->n > 1)
@@ -293,13 +312,14 @@ void tl_report_text_add(tl_report *rep, const tl_result *r)
   for (size_t i = 0; i < r->n; i++) {
     size_t k = (size_t)(order[i] - r->f);
     if (leader[k] == k) /* a repeat is listed with its first */
-      print_finding(rep, r, path.p, order[i], &b, leader, count[k]);
+      print_finding(rep, r, path.p, order[i], &b, next, count[k]);
   }
   tl_buf_fini(&b);
   tl_buf_fini(&path);
   free(order);
   free(leader);
   free(count);
+  free(next);
 }
 
 void tl_report_text_finish(tl_report *rep)

@@ -63,8 +63,9 @@ static void parse_items(directive *d, const char *p, size_t n)
   }
 }
 
-void tl_suppress_apply(tl_result *r, bool report_unused)
+bool tl_suppress_apply(tl_result *r, bool report_unused)
 {
+  bool added = false;
   directive *dv = NULL;
   size_t nd = 0, cap = 0;
   const char *doc = r->data;
@@ -139,7 +140,7 @@ void tl_suppress_apply(tl_result *r, bool report_unused)
     i = (size_t)(end - doc);
   }
   if (nd == 0)
-    return;
+    return false;
   /* drop the suppressed findings */
   {
     size_t out = 0;
@@ -168,6 +169,7 @@ void tl_suppress_apply(tl_result *r, bool report_unused)
             r, dv[j].off, dv[j].len, "suppression.unused", "suppression",
             TL_WARNING, _("esta supressão não suprime nenhum achado: apague-a"));
         (void)f;
+        added = true;
       }
   for (size_t j = 0; j < nd; j++) {
     for (size_t k = 0; k < dv[j].nitems; k++)
@@ -177,4 +179,5 @@ void tl_suppress_apply(tl_result *r, bool report_unused)
   free(dv);
   if (have_lines)
     tl_lines_fini(&li);
+  return added;
 }

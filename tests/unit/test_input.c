@@ -96,6 +96,24 @@ static void test_lines_crlf_cr_lf(void **state)
   tl_lines_fini(&li);
 }
 
+/* tl_count_cps counts eight bytes at a time: the same count as a byte
+ * loop at every length and alignment, with ASCII, 2-, 3- and 4-byte
+ * characters on both sides of each 8-byte boundary. */
+static void test_count_cps_every_length(void **state)
+{
+  static const char doc[] = "aé€😀xção—b\x7F😀😀ééé€€a bc" "ÇÃO abcdefghí";
+  size_t n = sizeof doc - 1;
+
+  (void)state;
+  for (size_t from = 0; from < 9; from++)
+    for (size_t to = from; to <= n; to++) {
+      size_t want = 0;
+      for (size_t i = from; i < to; i++)
+        want += ((unsigned char)doc[i] & 0xC0) != 0x80;
+      assert_int_equal(tl_count_cps(doc + from, to - from), want);
+    }
+}
+
 static void test_bom_not_counted_in_column(void **state)
 {
   const char doc[] = "\xEF\xBB\xBF" "abc";
@@ -242,6 +260,7 @@ int main(void)
       cmocka_unit_test(test_invalid_utf8_names_line_and_column),
       cmocka_unit_test(test_overlong_and_surrogates_rejected),
       cmocka_unit_test(test_lines_crlf_cr_lf),
+      cmocka_unit_test(test_count_cps_every_length),
       cmocka_unit_test(test_bom_not_counted_in_column),
       cmocka_unit_test(test_read_missing_file),
       cmocka_unit_test(test_read_directory_refused),

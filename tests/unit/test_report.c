@@ -2,6 +2,9 @@
 
 #include "report.h"
 
+#include "name.h"
+#include "utf8.h"
+
 #include <unistd.h>
 
 /* A result holding @text with one finding over @what (its first
@@ -114,6 +117,114 @@ static void test_text_groups_repeats(void **state)
   assert_non_null(strstr(out, "4 erros"));
   free(out);
   tl_result_free(r);
+}
+
+/* Interleaved groups: each group's lines are its own (followed through
+ * the group, not the document), each line once, at most twelve then "…";
+ * a group whose findings are all on one line lists it once. */
+static void test_text_groups_interleaved(void **state)
+{
+  tl_buf doc;
+  tl_result *r;
+  char *out;
+  size_t at[16];
+
+  (void)state;
+  tl_buf_init(&doc);
+  for (int i = 0; i < 16; i++) { /* line i+1: "o GPT-4.0 e a LLM e o Foo\n" */
+    at[i] = doc.len;
+    tl_buf_adds(&doc, "o GPT-4.0 e a LLM e o Foo\n");
+  }
+  tl_buf_adds(&doc, "fim Bar Bar\n");
+  tl_buf_cstr(&doc);
+  r = tl_result_new_take("a.md", doc.p, doc.len);
+  for (int i = 0; i < 16; i++) {
+    tl_result_add(r, at[i] + 2, 7, "terminology.forbidden", "terminology",
+                  TL_ERROR, "%s", "errado");
+    if (i % 3 == 1)
+      tl_result_add(r, at[i] + 14, 3, "terminology.forbidden",
+                    "terminology", TL_ERROR, "%s", "errado");
+  }
+  tl_result_add(r, doc.len - 8, 3, "spelling.unknown", "spelling",
+                TL_ERROR, "%s", "desconhecida");
+  tl_result_add(r, doc.len - 4, 3, "spelling.unknown", "spelling",
+                TL_ERROR, "%s", "desconhecida");
+  tl_result_finish(r);
+  out = render(TL_FORMAT_TEXT, r, TL_INFO);
+  assert_non_null(strstr(out, "= 'GPT-4.0' — 16 ocorrências: linhas 1, 2, 3, "
+                              "4, 5, 6, 7, 8, 9, 10, 11, 12 …\n"));
+  assert_non_null(strstr(out, "= 'LLM' — 5 ocorrências: linhas 2, 5, 8, 11, "
+                              "14\n"));
+  assert_non_null(strstr(out, "= 'Bar' — 2 ocorrências: linha 17\n"));
+  free(out);
+  tl_result_free(r);
+}
+
+/* A message that is not safe on a terminal is escaped in every finding
+ * that carries it (tl_report_add asks once a message and remembers). */
+static void test_text_unsafe_message_repeated(void **state)
+{
+  static const char text[] = "x GPT-4.0\ny GPT-4.1\nz GPT-4.2\n";
+  tl_result *r = tl_result_new_take("a.md", strdup(text), strlen(text));
+  char *out;
+
+  (void)state;
+  for (size_t i = 0; i < 3; i++)
+    tl_result_add(r, 2 + i * 10, 7, "terminology.forbidden", "terminology",
+                  TL_ERROR, "%s", i == 1 ? "limpa" : "sujo\033[31m");
+  tl_result_finish(r);
+  out = render(TL_FORMAT_TEXT, r, TL_INFO);
+  assert_null(strchr(out, '\033'));
+  assert_non_null(strstr(out, "a.md:1:3: erro: sujo\\x1B[31m ["));
+  assert_non_null(strstr(out, "a.md:2:3: erro: limpa ["));
+  assert_non_null(strstr(out, "a.md:3:3: erro: sujo\\x1B[31m ["));
+  free(out);
+  tl_result_free(r);
+}
+
+/* tl_name_is_safe skips printable ASCII eight bytes at a time: the same
+ * answer as decoding every character, for each unsafe (or safe non-ASCII)
+ * piece at every position of a 20-byte message, on a terminal or not. */
+static bool safe_by_decoding(const char *s, size_t n, bool terminal)
+{
+  for (size_t i = 0; i < n;) {
+    size_t adv;
+    int32_t cp = tl_utf8_decode(s + i, n - i, &adv);
+    if (cp == 0xFFFD && adv == 1)
+      return false;
+    if (terminal && (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+                     (cp >= 0x202A && cp <= 0x202E) ||
+                     (cp >= 0x2066 && cp <= 0x2069)))
+      return false;
+    i += adv;
+  }
+  return true;
+}
+
+static void test_name_is_safe_every_position(void **state)
+{
+  static const char *const piece[] = {
+      "\x7F", "\x1F", "\n", "\x1B[1m", "\xC2\x85", "\xE2\x80\xAE",
+      "\xE2\x81\xA6", "\xFF", "\xC3", "é", "ção", "—", "~", " ", "😀"};
+  char msg[64];
+
+  (void)state;
+  for (size_t p = 0; p < sizeof piece / sizeof piece[0]; p++)
+    for (size_t at = 0; at <= 20; at++)
+      for (int terminal = 0; terminal < 2; terminal++) {
+        size_t n;
+        memset(msg, 'a', at);
+        n = at;
+        memcpy(msg + n, piece[p], strlen(piece[p]));
+        n += strlen(piece[p]);
+        memset(msg + n, 'z', 20 - at);
+        n += 20 - at;
+        assert_int_equal(tl_name_is_safe(msg, n, terminal),
+                         safe_by_decoding(msg, n, terminal));
+      }
+  assert_false(tl_name_is_safe("abcdefgh\x7F", 9, true));
+  assert_true(tl_name_is_safe("abcdefgh\x7F", 9, false));
+  assert_true(tl_name_is_safe("abcdefghijklmnop ~", 18, true));
 }
 
 /* A finding's three lines in the text format, written piece by piece
@@ -261,6 +372,9 @@ int main(void)
       cmocka_unit_test(test_min_level_filters),
       cmocka_unit_test(test_text_hides_info_by_default),
       cmocka_unit_test(test_text_groups_repeats),
+      cmocka_unit_test(test_text_groups_interleaved),
+      cmocka_unit_test(test_name_is_safe_every_position),
+      cmocka_unit_test(test_text_unsafe_message_repeated),
       cmocka_unit_test(test_text_finding_lines),
       cmocka_unit_test(test_xml_escaping),
       cmocka_unit_test(test_byte_columns),
