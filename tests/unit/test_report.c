@@ -227,6 +227,42 @@ static void test_name_is_safe_every_position(void **state)
   assert_true(tl_name_is_safe("abcdefghijklmnop ~", 18, true));
 }
 
+/* tl_result_add writes %s, %.*s, %u, %d, %zu and %% itself and leaves the
+ * rest to vsnprintf: every message is what snprintf writes. */
+#define SAME_AS_PRINTF(r, ...)                                              \
+  do {                                                                      \
+    char want_[1024];                                                       \
+    const tl_finding *f_ = tl_result_add(r, 0, 1, "x.y", "x", TL_ERROR,    \
+                                         __VA_ARGS__);                      \
+    snprintf(want_, sizeof want_, __VA_ARGS__);                             \
+    assert_string_equal(f_->message, want_);                                \
+  } while (0)
+
+static void test_messages_as_printf_writes_them(void **state)
+{
+  tl_result *r = tl_result_new_take("a.md", strdup("x"), 1);
+  char longs[700];
+  const char *volatile none = NULL; /* not known NULL to the compiler */
+
+  (void)state;
+  memset(longs, 'a', sizeof longs - 1);
+  longs[sizeof longs - 1] = '\0';
+  SAME_AS_PRINTF(r, "palavra desconhecida '%.*s'", 4, "treinamento");
+  SAME_AS_PRINTF(r, "'%.*s' curta", 20, "abc");
+  SAME_AS_PRINTF(r, "'%s' é inglês: escreva '%s'", "dataset", "conjunto");
+  SAME_AS_PRINTF(r, "%u documento, %d, %d, %zu%%", 7u, -42, 0, (size_t)123456);
+  SAME_AS_PRINTF(r, "%d %d", -2147483647 - 1, 2147483647);
+  SAME_AS_PRINTF(r, "sem conversão");
+  SAME_AS_PRINTF(r, "%s", "");
+  SAME_AS_PRINTF(r, "%5s|%-3d|%x|%.2f", "ab", 7, 255u, 1.5); /* vsnprintf's */
+  SAME_AS_PRINTF(r, "longa: %s", longs); /* past the 512-byte buffer */
+  SAME_AS_PRINTF(r, "%.*s", 600, longs);
+  SAME_AS_PRINTF(r, "%.*s|", -1, "negativa: inteira");
+  SAME_AS_PRINTF(r, "nula: %.*s|", 3, none);
+  SAME_AS_PRINTF(r, "nula: %s|", none);
+  tl_result_free(r);
+}
+
 /* A finding's three lines in the text format, written piece by piece
  * (no printf): a line number of two digits sets the gutter's width, and
  * with colour the severity and the caret are coloured. */
@@ -374,6 +410,7 @@ int main(void)
       cmocka_unit_test(test_text_groups_repeats),
       cmocka_unit_test(test_text_groups_interleaved),
       cmocka_unit_test(test_name_is_safe_every_position),
+      cmocka_unit_test(test_messages_as_printf_writes_them),
       cmocka_unit_test(test_text_unsafe_message_repeated),
       cmocka_unit_test(test_text_finding_lines),
       cmocka_unit_test(test_xml_escaping),
