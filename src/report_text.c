@@ -186,8 +186,20 @@ static void add_u(tl_buf *b, unsigned v)
 
 static void add_spaces(tl_buf *b, size_t n)
 {
-  while (n-- > 0)
-    tl_buf_addc(b, ' ');
+  static const char sp[] = "                                ";
+
+  for (; n >= sizeof sp - 1; n -= sizeof sp - 1)
+    tl_buf_add(b, sp, sizeof sp - 1);
+  tl_buf_add(b, sp, n);
+}
+
+static void add_tildes(tl_buf *b, size_t n)
+{
+  static const char t[] = "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~";
+
+  for (; n >= sizeof t - 1; n -= sizeof t - 1)
+    tl_buf_add(b, t, sizeof t - 1);
+  tl_buf_add(b, t, n);
 }
 
 static void print_finding(tl_report *rep, const tl_result *r,
@@ -238,14 +250,7 @@ static void print_finding(tl_report *rep, const tl_result *r,
   fend = f->offset + f->length;
   if (fend > to)
     fend = to;
-  tl_buf_add(b, "", 0);
-  {
-    tl_buf tmp;
-    tl_buf_init(&tmp);
-    wid = show(&tmp, r->data, f->offset, fend);
-    tl_buf_add(b, tmp.p ? tmp.p : "", tmp.len);
-    tl_buf_fini(&tmp);
-  }
+  wid = show(b, r->data, f->offset, fend); /* no buffer of its own */
   show(b, r->data, fend, to);
   tl_buf_adds(b, cut_r ? "...\n" : "\n");
   /* " %*s | %*s%s^" */
@@ -254,8 +259,7 @@ static void print_finding(tl_report *rep, const tl_result *r,
   add_spaces(b, ind);
   add_s(b, sc);
   tl_buf_addc(b, '^');
-  for (size_t i = 1; i < wid; i++)
-    tl_buf_addc(b, '~');
+  add_tildes(b, wid > 1 ? wid - 1 : 0);
   add_s(b, reset);
   tl_buf_addc(b, '\n');
   if (f->nsuggestions > 0) {
