@@ -218,6 +218,28 @@ static void test_variant_in_capitals(void **state)
       "");
 }
 
+/* A Brazilian acronym read as a word: the press writes "Fapesp", "Inpe",
+ * the institution itself "FAPESP", "INPE" (Agência FAPESP, edited news);
+ * either is fine alone, two in one text are a consistency finding. */
+static void test_acronym_read_as_a_word(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("terminology.variant",
+               "A pesquisa teve apoio da FAPESP e da Embrapa.\n\n"
+               "O INPE mediu o desmatamento, segundo a ANATEL.\n"),
+      "");
+  assert_string_equal(
+      findings("consistency.document",
+               "A Fapesp financiou o estudo. Segundo a FAPESP, o prazo "
+               "acabou.\n"),
+      "FAPESP>Fapesp");
+  /* a form that is neither stays a variant, the nearest spelling offered */
+  assert_string_equal(findings("terminology.variant",
+                               "A pesquisa teve apoio da FaPESP.\n"),
+                      "FaPESP>FAPESP");
+}
+
 /* Where edited Brazilian news gives a name another article than the
  * glossary's, agreeing with a noun left out, and where it is an error. */
 static void test_article_of_a_noun_left_out(void **state)
@@ -261,6 +283,7 @@ int main(void)
       cmocka_unit_test(test_answers_kept_per_spelling),
       cmocka_unit_test(test_article_of_a_noun_left_out),
       cmocka_unit_test(test_variant_in_capitals),
+      cmocka_unit_test(test_acronym_read_as_a_word),
       cmocka_unit_test(test_inverted_product_name),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
