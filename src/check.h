@@ -43,9 +43,10 @@ typedef struct tl_wordlang {
   bool en_pending; /* Portuguese, en_US not asked yet */
   bool pt_known;   /* pt_BR knows its key (tl_token_key): spelling.unknown
                       need not ask again; false when not asked */
-  bool en_first;   /* in ASCII, and a glossary term's English may begin
-                      with it (tl_nearmiss_en_first): terminology.english
-                      looks for a term there */
+  uint8_t en_first; /* in ASCII, and a glossary term's English may begin
+                       with it (tl_nearmiss_en_first): terminology.english
+                       looks for a term there, of at most this many words
+                       (255: any number); 0 none */
   bool european;   /* tl_european_word of it lowered (tl_token_lower) */
 } tl_wordlang;
 

@@ -95,6 +95,20 @@ static void find_en_runs(const tl_gloss *g, const char *doc,
   }
 }
 
+/* The most words of a run opening at token @i worth trying, @en_first
+ * the bound tl_nearmiss_en_first gave its first word (255: none), @most
+ * the glossary's longest English term: one more word than the bound only
+ * when that word is a lone letter (a plural 's' the run may cut). */
+static size_t run_bound(const tl_tokens *t, size_t i, unsigned en_first,
+                        size_t most)
+{
+  size_t b = en_first;
+
+  if (en_first >= 255 || b >= most)
+    return most;
+  return i + b < t->n && t->v[i + b].len == 1 ? b + 1 : b;
+}
+
 /* English function words, asked of a word in lower case (the answer kept
  * in its entry: TL_WL_EN_FUNCTION). */
 static const char *const EN_FUNCTION_WORDS[] = {
@@ -178,14 +192,16 @@ static void add_english(tl_ctx *c, const tl_unit *u, const tl_tokens *t,
   tl_buf_init(&ka);
   for (size_t i = 0; i < t->n; i++) {
     const tl_token *first = &t->v[i];
-    size_t n = 0;
+    size_t n = 0, most = g->en_words;
     bool have_runs;
     if (first->kind != TL_TOK_WORD || !(first->flags & TL_TF_ASCII) ||
         (first->flags & TL_TF_ALLCAPS) || first->len < 3 ||
         (c->calques != NULL && !c->lang[i].en_first))
       continue; /* no English term begins with it (the word's class,
                    tl_nearmiss_en_first asked once per spelling) */
-    while (n < g->en_words && i + n < t->n &&
+    if (c->calques != NULL)
+      most = run_bound(t, i, c->lang[i].en_first, most);
+    while (n < most && i + n < t->n &&
            (n == 0 || joined(c->doc, &t->v[i + n - 1], &t->v[i + n])) &&
            t->v[i + n].kind == TL_TOK_WORD &&
            (t->v[i + n].flags & TL_TF_ASCII))

@@ -17,7 +17,7 @@
  * tl_cache_put_map writes them; last, the glossary's words as the speller
  * takes them (tl_spell_words). */
 #define MAGIC "TLGLOSC1"
-#define VERSION 3u /* bump when the layout or a hash of the maps changes */
+#define VERSION 4u /* bump when the layout or a hash of the maps changes */
 
 /* Every field of these structs is written and read below: one added there
  * must be added here too (then update the sizes, which guard against

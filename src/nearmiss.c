@@ -187,6 +187,64 @@ static void derive(builder *b, uint32_t ci, const char *f, size_t ne)
   }
 }
 
+static bool en_sep(char c)
+{
+  return c != '\0' && strchr(TL_EN_RUN_SEPS, c) != NULL;
+}
+
+/* Raise the bound of first word w[0..n) to @words, if it is one. */
+static void raise_en_first(tl_map *m, const char *w, size_t n,
+                           unsigned words)
+{
+  tl_map_slot *s = tl_map_find(m, w, n);
+
+  if (s != NULL && s->value < words)
+    s->value = words;
+}
+
+/* The bounds of nm->en_first (tl_nearmiss_en_first): for every English
+ * term of @g, common or a name (a name is looked for only from a word
+ * some common term opens with), its words as the runs count them (pieces
+ * between TL_EN_RUN_SEPS, in its lookup key lowered), raised at every
+ * prefix of the key a run's first word may be (one that ends before a
+ * separator or at the end), and at that prefix without a plural 's' (the
+ * first word is asked with it cut too). The whole field counts, a note
+ * in parentheses too: more words than the key's is still a bound. */
+static void en_first_bounds(tl_nearmiss *nm, const tl_gloss *g)
+{
+  tl_buf k;
+
+  tl_buf_init(&k);
+  for (size_t i = 0; i < g->nc; i++) {
+    const char *p = g->c[i].en;
+    while (p != NULL && *p != '\0') {
+      size_t n = strcspn(p, "|"), kn;
+      unsigned words = 0;
+      char *key;
+      tl_buf_clear(&k);
+      tl_gloss_en_key(p, n, g->c[i].exact, &k);
+      key = k.p + 2; /* after "a:" or "x:" */
+      kn = k.len - 2;
+      for (size_t q = 0; q < kn; q++) {
+        if (key[q] >= 'A' && key[q] <= 'Z')
+          key[q] = (char)(key[q] + 32);
+        words += !en_sep(key[q]) && (q == 0 || en_sep(key[q - 1]));
+      }
+      for (size_t q = 1; q <= kn && q < 64; q++) {
+        if (en_sep(key[q - 1]) || (q < kn && !en_sep(key[q])))
+          continue;
+        raise_en_first(&nm->en_first, key, q, words);
+        if (q > 1 && key[q - 1] == 's')
+          raise_en_first(&nm->en_first, key, q - 1, words);
+      }
+      p += n;
+      if (*p == '|')
+        p++;
+    }
+  }
+  tl_buf_fini(&k);
+}
+
 void tl_nearmiss_init(tl_nearmiss *nm, const tl_gloss *g)
 {
   tl_wordtr wt;
@@ -263,6 +321,7 @@ void tl_nearmiss_init(tl_nearmiss *nm, const tl_gloss *g)
       if (g->f[order[q]].kind != TL_FORM_ABBREV)
         derive(&b, (uint32_t)i, g->f[order[q]].text, ne);
   }
+  en_first_bounds(nm, g);
   free(at);
   free(order);
   tl_wordtr_fini(&wt);
@@ -292,17 +351,21 @@ bool tl_nearmiss_first(const tl_nearmiss *nm, const char *key, size_t n)
   return tl_map_find(&nm->first, key, n) != NULL;
 }
 
-bool tl_nearmiss_en_first(const tl_nearmiss *nm, const char *w, size_t n)
+unsigned tl_nearmiss_en_first(const tl_nearmiss *nm, const char *w, size_t n)
 {
   char low[64];
+  const tl_map_slot *s, *p = NULL;
 
   if (n == 0 || n >= sizeof low)
-    return false;
+    return 0;
   for (size_t q = 0; q < n; q++)
     low[q] = (char)(w[q] >= 'A' && w[q] <= 'Z' ? w[q] + 32 : w[q]);
-  return tl_map_find(&nm->en_first, low, n) != NULL ||
-         (n > 1 && low[n - 1] == 's' &&
-          tl_map_find(&nm->en_first, low, n - 1) != NULL);
+  s = tl_map_find(&nm->en_first, low, n);
+  if (n > 1 && low[n - 1] == 's')
+    p = tl_map_find(&nm->en_first, low, n - 1);
+  if (s == NULL || (p != NULL && p->value > s->value))
+    s = p;
+  return s == NULL ? 0 : s->value;
 }
 
 uint32_t tl_nearmiss_find(const tl_nearmiss *nm, const char *key, size_t n)

@@ -111,20 +111,21 @@ bool tl_is_en_function(const char *s, size_t n)
  * needed (tl_word_lang_resolve): en_US is slow on words it does not know.
  * Cache bits: 0-1 lang, 2 function word, 3 en_US knows it, 4 not asked,
  * 5 pt_BR knows its key (whatever the language it is given), 6 an English
- * term may begin with it (tl_wordlang.en_first), 7 tl_european_word. */
+ * term may begin with it, 7 tl_european_word, 8-15 the bound on its English
+ * runs (tl_wordlang.en_first, with bit 6). */
 static uint32_t classify_bits(tl_ctx *c, const tl_token *tok, const char *lw,
                               size_t ln)
 {
   int pt, en;
   tl_buf low;
   bool function;
-  uint32_t known, other; /* bits 5; 6 and 7 */
+  uint32_t known, other; /* bits 5; 6 to 15 */
+  unsigned run = (tok->flags & TL_TF_ASCII) && c->calques != NULL
+                     ? tl_nearmiss_en_first(&c->calques->near,
+                                            c->doc + tok->off, tok->len)
+                     : 0;
 
-  other = (tok->flags & TL_TF_ASCII) && c->calques != NULL &&
-                  tl_nearmiss_en_first(&c->calques->near, c->doc + tok->off,
-                                       tok->len)
-              ? 64u
-              : 0u;
+  other = run > 0 ? 64u | (uint32_t)(run < 255 ? run : 255) << 8 : 0u;
   if (tl_european_word(c, lw, ln))
     other |= 128u;
   tl_buf_clear(&c->key);
@@ -168,7 +169,7 @@ static void apply_bits(tl_wordlang *w, uint32_t v)
   w->en_known = (v & 8) != 0;
   w->en_pending = (v & 16) != 0;
   w->pt_known = (v & 32) != 0;
-  w->en_first = (v & 64) != 0;
+  w->en_first = (v & 64) != 0 ? (uint8_t)(v >> 8) : 0;
   w->european = (v & 128) != 0;
 }
 
@@ -264,7 +265,7 @@ void tl_word_lang_resolve(tl_ctx *c, const tl_token *tok, tl_wordlang *w)
   if (w->en_known)
     w->lang = TL_WORD_NEUTRAL;
   v = (uint32_t)w->lang | (w->function ? 4u : 0u) | (w->en_known ? 8u : 0u) |
-      (w->pt_known ? 32u : 0u) | (w->en_first ? 64u : 0u) |
+      (w->pt_known ? 32u : 0u) | (w->en_first ? 64u | (uint32_t)w->en_first << 8 : 0u) |
       (w->european ? 128u : 0u);
   if (c->wordclass == NULL)
     return;

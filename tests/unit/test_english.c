@@ -95,6 +95,30 @@ static void test_acronyms(void **state)
       "");
 }
 
+/* The runs tried at a word stop at the most words of any term opening
+ * with it (tl_nearmiss_en_first): "floating point" (2) and
+ * "floating-point operations per second" (5) share their first word, and
+ * the longest is found; one word more when it is a lone 's', cut as a
+ * plural ("validation set s" is the run "validation set" + 's'). */
+static void test_english_longest_run(void **state)
+{
+  (void)state;
+  assert_string_equal(
+      findings("consistency.english",
+               "O número de operações de ponto flutuante por segundo dobrou. "
+               "As operações de ponto flutuante por segundo medem o chip.\n\n"
+               "Depois, o floating point operations per second do chip "
+               "caiu.\n"),
+      "floating point operations per second>operações de ponto flutuante "
+      "por segundo");
+  assert_string_equal(
+      findings("consistency.english",
+               "O conjunto de validação tem mil exemplos. O conjunto de "
+               "validação é separado antes.\n\n"
+               "Depois, o validation set s escolhe o modelo.\n"),
+      "validation set s>conjunto de validação");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -102,6 +126,7 @@ int main(void)
       cmocka_unit_test(test_english_near_misses),
       cmocka_unit_test(test_english_sentence_left_alone),
       cmocka_unit_test(test_acronyms),
+      cmocka_unit_test(test_english_longest_run),
   };
   return cmocka_run_group_tests(tests, findings_setup, findings_teardown);
 }

@@ -140,6 +140,85 @@ static void test_root_bits_decoded(void **state)
   tl_buf_fini(&mb);
 }
 
+/* The bounds of @near (tl_nearmiss_en_first) that test_en_first_bounds
+ * asks, as "word=bound" joined by " ". */
+static void en_bounds(const tl_nearmiss *near, tl_buf *out)
+{
+  static const char *const words[] = {
+      "prompt", "Prompts",  "injection", "vector", "Vector", "sparse",
+      "Sparse", "model",    "Models",    "agent",  "Brazilian", "floating",
+      "Reinforcement", NULL};
+
+  tl_buf_init(out);
+  for (size_t i = 0; words[i] != NULL; i++)
+    tl_buf_printf(out, "%s%s=%u", i ? " " : "", words[i],
+                  tl_nearmiss_en_first(near, words[i], strlen(words[i])));
+  tl_buf_cstr(out);
+}
+
+/* The bound on the English runs that terminology.english tries at a word
+ * (check_english.c): the most words of any term a run opening with it may
+ * match, counting '_' and '*' as separators (a run joins words across
+ * them), names too (looked for from a common term's first word), and a
+ * first word with its plural 's' cut; the same after a cache round trip.
+ * A bound short of the longest term would lose that term's findings. */
+static void test_en_first_bounds(void **state)
+{
+  static const char tsv[] =
+      "id\ten\tpreferred\tcase\n"
+      "pi\tprompt injection\tinjeção de prompt\tany\n"
+      "pisa\tprompt injection attack surface map\tmapa de ataque\tany\n"
+      "vec\tvector\tvetor\tany\n"
+      "vsi\tvector_store*index\tíndice vetorial\tany\n"
+      "sparse\tsparse\tesparso\tany\n"
+      "smr\tSparse Mixture Router Kit\tSparse Mixture Router Kit\texact\n"
+      "model\tmodel\tmodelo\tany\n"
+      "mhs\tModels Hub Suite|Models Hub\tModels Hub Suite\texact\n"
+      "agent\tagent|agent loop\tagente\tany\n";
+  const char *const paths[] = {"glossary", NULL};
+  tl_gloss *g = tl_gloss_new(), *g2, *hg;
+  tl_calques *c = tl_xcalloc(1, sizeof *c), *c2, *hc;
+  tl_spell_words w, w2, hw;
+  tl_buf a, before, after;
+  tl_error err;
+
+  (void)state;
+  assert_int_equal(tl_gloss_load_buffer(g, "b.tsv", tsv, strlen(tsv), &err),
+                   TL_OK);
+  tl_calques_init(c, g);
+  tl_spell_words_init(&w);
+  tl_spell_words_init(&w2);
+  en_bounds(&c->near, &before);
+  /* "injection" opens no term; "agent" 2 through "agent loop"; a name is
+   * looked for only from a common term's first word: "model" covers
+   * "Models Hub Suite" (3), asked as "Models" or "model" */
+  assert_string_equal(before.p, "prompt=5 Prompts=5 injection=0 vector=3 "
+                                "Vector=3 sparse=4 Sparse=4 model=3 "
+                                "Models=3 agent=2 Brazilian=0 floating=0 "
+                                "Reinforcement=0");
+  encode(g, c, &w, &a);
+  assert_true(tl_gloss_cache_decode((const unsigned char *)a.p, a.len, &g2,
+                                    &c2, &w2));
+  en_bounds(&c2->near, &after);
+  assert_string_equal(after.p, before.p);
+  free_both(g, c, &w);
+  free_both(g2, c2, &w2);
+  tl_buf_fini(&a);
+  tl_buf_fini(&before);
+  tl_buf_fini(&after);
+  /* the house glossary: "Brazilian Civil Rights Framework for the
+   * Internet" (a name, 7 words) opens with a common term's first word
+   * ("Brazilian AI Bill"); "floating-point operations per second" (5) */
+  tl_spell_words_init(&hw);
+  assert_int_equal(tl_gloss_cache_load(NULL, paths, &hg, &hc, &hw, &err),
+                   TL_OK);
+  en_bounds(&hc->near, &before);
+  assert_non_null(strstr(before.p, " Brazilian=7 floating=5 "
+                                   "Reinforcement=5"));
+  free_both(hg, hc, &hw);
+  tl_buf_fini(&before);
+}
+
 /* A payload cut anywhere is refused; one with any byte changed is refused
  * or read without reading out of bounds (ASan and valgrind watch). */
 static void test_damaged_payloads(void **state)
@@ -346,6 +425,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_round_trip),
       cmocka_unit_test(test_root_bits_decoded),
+      cmocka_unit_test(test_en_first_bounds),
       cmocka_unit_test(test_damaged_payloads),
       cmocka_unit_test(test_file_written_and_read),
       cmocka_unit_test(test_identity_in_pieces),
