@@ -1261,6 +1261,15 @@ static void mark_glosses(blk *b)
     const char *pw;
     bool paren = false;
     tl_wordlang *tl;
+    size_t at;
+    /* Only a gap with a '(' (the gloss in parentheses) or a ',' (", ou"
+     * and the other name) can open a gloss; without either, the walk below
+     * ends with no parenthesis and no comma, and the token is passed by.
+     * Most gaps are one space: this look costs a byte test or two. */
+    for (at = from; at < tok->off && doc[at] != '(' && doc[at] != ','; at++)
+      ;
+    if (at == tok->off)
+      continue;
     for (size_t i = from; i < tok->off; i++) {
       if (doc[i] == '(' && !paren)
         paren = true;

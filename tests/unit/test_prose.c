@@ -118,6 +118,50 @@ static void test_glosses_are_pairs(void **state)
   tl_result_free(r);
 }
 
+/* mark_glosses passes by a token whose gap holds neither '(' nor ','
+ * before walking the gap: the gaps that do hold one, after quotation
+ * marks, emphasis, line breaks or more spaces, and ", ou", still open a
+ * gloss; a gap of spaces, quotes or emphasis alone opens none. */
+static void test_gloss_gaps_with_parenthesis_or_comma(void **state)
+{
+  static const struct {
+    const char *text, *term, *gloss;
+  } cases[] = {
+      {"A retropropagação (backpropagation) ajusta.", "retropropagação",
+       "backpropagation"},
+      {"A retropropagação  \t(backpropagation) ajusta.", "retropropagação",
+       "backpropagation"},
+      {"A *retropropagação* (backpropagation) ajusta.", "retropropagação",
+       "backpropagation"},
+      {"A **retropropagação**\n(backpropagation) ajusta.", "retropropagação",
+       "backpropagation"},
+      {"O modelo usa \"retropropagação\" (backpropagation) hoje.",
+       "retropropagação", "backpropagation"},
+      {"O modelo usa “retropropagação” (backpropagation) hoje.",
+       "retropropagação", "backpropagation"},
+      {"A retropropagação, ou backpropagation, ajusta.", "retropropagação",
+       "backpropagation"},
+      {"A retropropagação backpropagation ajusta.", NULL, NULL},
+      {"A retropropagação “backpropagation” ajusta.", NULL, NULL},
+      {"A retropropagação *backpropagation* ajusta.", NULL, NULL},
+  };
+
+  (void)state;
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    tl_result *r = lint(cases[i].text);
+    const tl_gloss_pair *g = tl_result_gloss_get(r, 0);
+    if (cases[i].term == NULL) {
+      assert_null(g);
+    } else {
+      assert_non_null(g);
+      assert_string_equal(g->term, cases[i].term);
+      assert_string_equal(g->gloss, cases[i].gloss);
+      assert_null(tl_result_gloss_get(r, 1));
+    }
+    tl_result_free(r);
+  }
+}
+
 static void test_gloss_after_a_preposition_is_no_gloss(void **state)
 {
   /* "de (key, value)": English in parentheses after a preposition is a
@@ -314,6 +358,7 @@ int main(void)
       cmocka_unit_test(test_speaker_labels_are_names),
       cmocka_unit_test(test_english_names_and_common_words),
       cmocka_unit_test(test_glosses_are_pairs),
+      cmocka_unit_test(test_gloss_gaps_with_parenthesis_or_comma),
       cmocka_unit_test(test_gloss_after_a_preposition_is_no_gloss),
       cmocka_unit_test(test_mentioned_language_is_not_checked),
       cmocka_unit_test(test_untranslated_word_levels),
