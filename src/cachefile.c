@@ -631,6 +631,8 @@ void tl_cache_get_map(tl_cache_reader *r, tl_map *m)
     return;
   m->slots = tl_cache_calloc(cap, sizeof *m->slots);
   m->cap = cap;
+  if (m->filtered) /* filled below, as the records are read */
+    tl_map_filter_alloc(m);
   if (nkeys > 0 && r->borrow) {
     keys = (const char *)kp;
   } else if (nkeys > 0) {
@@ -656,6 +658,8 @@ void tl_cache_get_map(tl_cache_reader *r, tl_map *m)
     s->value = f[2];
     s->hash = hash;
     m->count++;
+    if (m->filter != NULL)
+      tl_map_filter_add(m, hash);
   }
 }
 

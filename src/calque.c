@@ -108,7 +108,7 @@ bool tl_calques_related(const tl_calques *c, uint32_t a, uint32_t b)
 
 uint32_t tl_calques_find(const tl_calques *c, const char *key, size_t n)
 {
-  tl_map_slot *s = tl_map_find(&c->forms, key, n);
+  tl_map_slot *s = tl_map_find_filtered(&c->forms, key, n);
   return s ? s->value : 0;
 }
 
@@ -310,7 +310,7 @@ void tl_calques_init(tl_calques *c, const tl_gloss *g)
   deriver d;
 
   memset(c, 0, sizeof *c);
-  tl_map_init(&c->forms);
+  tl_map_init_filtered(&c->forms); /* mostly misses: a word run a probe */
   tl_map_init(&c->family);
   tl_nearmiss_init(&c->near, g);
   if (g == NULL)

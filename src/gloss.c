@@ -95,7 +95,7 @@ tl_gloss *tl_gloss_new(void)
 
   tl_map_init(&g->ids);
   tl_map_init(&g->claims);
-  tl_map_init(&g->en);
+  tl_map_init_filtered(&g->en); /* mostly misses: terminology.english */
   tl_arena_init(&g->strs);
   TL_GROW(g->first, g->capnodes, 1);
   g->first[0] = 0;
@@ -638,7 +638,7 @@ void tl_gloss_en_key_cuts(const char *p, size_t n, bool exact,
 
 long tl_gloss_find_en_key(const tl_gloss *g, const char *key, size_t n)
 {
-  const tl_map_slot *s = tl_map_find(&g->en, key, n);
+  const tl_map_slot *s = tl_map_find_filtered(&g->en, key, n);
 
   return s == NULL ? -1 : (long)s->value - 1;
 }
@@ -650,11 +650,11 @@ long tl_gloss_find_en(const tl_gloss *g, const char *p, size_t n)
 
   tl_buf_init(&k);
   tl_gloss_en_key(p, n, true, &k);
-  s = tl_map_find(&g->en, k.p, k.len);
+  s = tl_map_find_filtered(&g->en, k.p, k.len);
   if (s == NULL) {
     tl_buf_clear(&k);
     tl_gloss_en_key(p, n, false, &k);
-    s = tl_map_find(&g->en, k.p, k.len);
+    s = tl_map_find_filtered(&g->en, k.p, k.len);
   }
   tl_buf_fini(&k);
   return s == NULL ? -1 : (long)s->value - 1;

@@ -8,14 +8,43 @@ void tl_map_init(tl_map *m)
   m->slots = NULL;
   m->cap = m->count = 0;
   tl_arena_init(&m->keys);
+  m->filter = NULL;
+  m->fmask = 0;
+  m->filtered = false;
+}
+
+void tl_map_init_filtered(tl_map *m)
+{
+  tl_map_init(m);
+  m->filtered = true;
 }
 
 void tl_map_fini(tl_map *m)
 {
   free(m->slots);
+  free(m->filter);
   tl_arena_fini(&m->keys);
   m->slots = NULL;
-  m->cap = m->count = 0;
+  m->filter = NULL;
+  m->cap = m->count = m->fmask = 0;
+}
+
+/* ---- the filter (its bits: map.h) ------------------------------------- */
+
+void tl_map_filter_alloc(tl_map *m)
+{
+  size_t words = m->cap / TL_MAP_FILTER_SLOTS;
+
+  if (words == 0)
+    words = 1;
+  free(m->filter);
+  m->filter = tl_xcalloc(words, sizeof *m->filter);
+  m->fmask = words - 1; /* cap is a power of two */
+}
+
+bool tl_map_may_have(const tl_map *m, const char *key, size_t len)
+{
+  return m->filter == NULL || tl_map_filter_has(m, tl_map_hash(key, len));
 }
 
 static tl_map_slot *probe(tl_map_slot *slots, size_t cap, const char *key,
@@ -88,6 +117,27 @@ tl_map_slot *tl_map_find(const tl_map *m, const char *key, size_t len)
   }
 }
 
+tl_map_slot *tl_map_find_filtered(const tl_map *m, const char *key,
+                                  size_t len)
+{
+  size_t mask, i;
+  uint64_t h;
+
+  if (m->cap == 0)
+    return NULL;
+  h = hash_bytes(key, len);
+  if (m->filter != NULL && !tl_map_filter_has(m, h))
+    return NULL; /* a word of the filter read, not a slot of the table */
+  mask = m->cap - 1;
+  for (i = (size_t)h & mask;; i = (i + 1) & mask) {
+    tl_map_slot *s = &m->slots[i];
+    if (s->key == NULL)
+      return NULL;
+    if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0)
+      return s;
+  }
+}
+
 static void rehash(tl_map *m, size_t cap)
 {
   tl_map_slot *slots = tl_xcalloc(cap, sizeof *slots);
@@ -100,6 +150,12 @@ static void rehash(tl_map *m, size_t cap)
   free(m->slots);
   m->slots = slots;
   m->cap = cap;
+  if (m->filtered) {
+    tl_map_filter_alloc(m);
+    for (size_t i = 0; i < cap; i++)
+      if (slots[i].key != NULL)
+        tl_map_filter_add(m, slots[i].hash);
+  }
 }
 
 void tl_map_reserve(tl_map *m, size_t n)
@@ -129,6 +185,8 @@ tl_map_slot *tl_map_put(tl_map *m, const char *key, size_t len,
     s->hash = h;
     s->value = value;
     m->count++;
+    if (m->filter != NULL)
+      tl_map_filter_add(m, h);
   }
   return s;
 }

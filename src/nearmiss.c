@@ -255,7 +255,7 @@ void tl_nearmiss_init(tl_nearmiss *nm, const tl_gloss *g)
   uint32_t *order;
 
   memset(nm, 0, sizeof *nm);
-  tl_map_init(&nm->forms);
+  tl_map_init_filtered(&nm->forms); /* mostly misses */
   tl_map_init(&nm->en_first);
   tl_map_init(&nm->first);
   if (g == NULL)
@@ -370,6 +370,6 @@ unsigned tl_nearmiss_en_first(const tl_nearmiss *nm, const char *w, size_t n)
 
 uint32_t tl_nearmiss_find(const tl_nearmiss *nm, const char *key, size_t n)
 {
-  tl_map_slot *s = tl_map_find(&nm->forms, key, n);
+  tl_map_slot *s = tl_map_find_filtered(&nm->forms, key, n);
   return s == NULL || s->value == TL_NEARMISS_AMBIGUOUS ? 0 : s->value;
 }

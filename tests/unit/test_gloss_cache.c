@@ -219,6 +219,72 @@ static void test_en_first_bounds(void **state)
   tl_buf_fini(&before);
 }
 
+/* Every key of @m passes its filter and is found through it. */
+static void assert_filter_complete(const tl_map *m)
+{
+  size_t keys = 0;
+
+  assert_non_null(m->filter);
+  for (size_t i = 0; i < m->cap; i++) {
+    const tl_map_slot *s = &m->slots[i];
+    if (s->key == NULL)
+      continue;
+    assert_true(tl_map_may_have(m, s->key, s->len));
+    assert_ptr_equal(tl_map_find_filtered(m, s->key, s->len), s);
+    keys++;
+  }
+  assert_int_equal(keys, m->count);
+  assert_true(keys > 0);
+}
+
+/* The filtered maps (English terms, calques, near misses): every key passes
+ * the filter in the glossary parsed (filled by the puts) and in the one
+ * read back (filled by the cache reader), and the three lookups through
+ * it answer alike in both. */
+static void test_map_filters(void **state)
+{
+  const char *const paths[] = {"glossary", NULL};
+  tl_gloss *g, *g2;
+  tl_calques *c, *c2;
+  tl_spell_words w, w2;
+  tl_buf a;
+  tl_error err;
+
+  (void)state;
+  tl_spell_words_init(&w);
+  tl_spell_words_init(&w2);
+  assert_int_equal(tl_gloss_cache_load(NULL, paths, &g, &c, &w, &err), TL_OK);
+  encode(g, c, &w, &a);
+  assert_true(tl_gloss_cache_decode((const unsigned char *)a.p, a.len, &g2,
+                                    &c2, &w2));
+  assert_filter_complete(&g->en);
+  assert_filter_complete(&c->forms);
+  assert_filter_complete(&c->near.forms);
+  assert_filter_complete(&g2->en);
+  assert_filter_complete(&c2->forms);
+  assert_filter_complete(&c2->near.forms);
+  for (size_t i = 0; i < g->en.cap; i++) {
+    const tl_map_slot *s = &g->en.slots[i];
+    if (s->key != NULL)
+      assert_int_equal(tl_gloss_find_en_key(g2, s->key, s->len),
+                       (long)s->value - 1);
+  }
+  for (size_t i = 0; i < c->forms.cap; i++) {
+    const tl_map_slot *s = &c->forms.slots[i];
+    if (s->key != NULL)
+      assert_int_equal(tl_calques_find(c2, s->key, s->len), s->value);
+  }
+  for (size_t i = 0; i < c->near.forms.cap; i++) {
+    const tl_map_slot *s = &c->near.forms.slots[i];
+    if (s->key != NULL)
+      assert_int_equal(tl_nearmiss_find(&c2->near, s->key, s->len),
+                       tl_nearmiss_find(&c->near, s->key, s->len));
+  }
+  free_both(g, c, &w);
+  free_both(g2, c2, &w2);
+  tl_buf_fini(&a);
+}
+
 /* A payload cut anywhere is refused; one with any byte changed is refused
  * or read without reading out of bounds (ASan and valgrind watch). */
 static void test_damaged_payloads(void **state)
@@ -426,6 +492,7 @@ int main(void)
       cmocka_unit_test(test_round_trip),
       cmocka_unit_test(test_root_bits_decoded),
       cmocka_unit_test(test_en_first_bounds),
+      cmocka_unit_test(test_map_filters),
       cmocka_unit_test(test_damaged_payloads),
       cmocka_unit_test(test_file_written_and_read),
       cmocka_unit_test(test_identity_in_pieces),
