@@ -78,14 +78,15 @@ static bool ends_url(char c)
 
 /* Byte classes for the tokenizer's inner loops, one table lookup a byte:
  * ASCII letters and digits (scan_token's run), and what ends a URL's run
- * or may make one (url_len's first scan). Built from ascii_alnum and
+ * or may make one (scan_run: a run's first scan). Built from ascii_alnum and
  * ends_url above, so the two cannot disagree. */
 enum {
   BC_LOWER = 1, /* a-z */
   BC_UPPER = 2, /* A-Z */
   BC_DIGIT = 4, /* 0-9 */
   BC_URL_END = 8, /* ends_url */
-  BC_URL_DOT = 16 /* '.' or ':' */
+  BC_URL_DOT = 16, /* '.' or ':' */
+  BC_OTHER = 32 /* any other byte (UTF-8's included) */
 };
 
 static unsigned char byte_class[256];
@@ -105,20 +106,39 @@ static void byte_class_init(void)
       k |= BC_URL_END;
     if (b == '.' || b == ':')
       k |= BC_URL_DOT;
+    if (k == 0)
+      k = BC_OTHER;
     byte_class[b] = (unsigned char)k;
   }
 }
 
-static size_t url_len(const char *p, size_t n)
+/* A run of non-space characters (up to white space, closing punctuation
+ * or @n) starting at p[0]: its length into *run, the byte classes of its
+ * bytes after the first ORed into *rest. */
+static void scan_run(const char *p, size_t n, size_t *run, unsigned *rest)
 {
-  size_t e = 0;
-  bool found = false, at = false, dot = false;
+  size_t e = 1;
   unsigned k, seen = 0;
 
+  if (n == 0 || (byte_class[(unsigned char)p[0]] & BC_URL_END)) {
+    *run = 0;
+    *rest = 0;
+    return;
+  }
   while (e < n && !((k = byte_class[(unsigned char)p[e]]) & BC_URL_END)) {
     seen |= k;
     e++;
   }
+  *run = e;
+  *rest = seen;
+}
+
+/* url_len for the run p[0..e) scan_run found, @seen the classes of all its
+ * bytes. */
+static size_t url_len_run(const char *p, size_t e, unsigned seen)
+{
+  bool found = false, at = false, dot = false;
+
   dot = (seen & BC_URL_DOT) != 0;
   if (!dot) /* every form below needs a '.' or a ':' */
     return 0;
@@ -343,6 +363,33 @@ static size_t scan_token(scan *sc, size_t i, size_t end, unsigned segflags)
   return j;
 }
 
+/* Push the token doc[i..i+len): an ASCII letter of class @first, then
+ * ASCII letters and digits of the classes @rest. The flags are scan_token's
+ * for the same token (test_case_flags_every_shape compares the two). */
+static void push_ascii_word(scan *sc, size_t i, size_t len, unsigned first,
+                            unsigned rest, unsigned segflags)
+{
+  unsigned flags = TL_TF_ASCII;
+  bool upper_any = (first | rest) & BC_UPPER;
+  bool lower_any = (first | rest) & BC_LOWER;
+
+  if (first & BC_UPPER)
+    flags |= TL_TF_CAP;
+  if (!lower_any && (rest & (BC_LOWER | BC_UPPER)))
+    flags |= TL_TF_ALLCAPS; /* upper case only, two letters or more */
+  if ((rest & BC_UPPER) && lower_any)
+    flags |= TL_TF_INNERCAP;
+  if (!upper_any)
+    flags |= TL_TF_LOWER;
+  if (segflags & TL_SEG_LINK)
+    flags |= TL_TF_LINK;
+  if (segflags & TL_SEG_ALT)
+    flags |= TL_TF_ALT;
+  if (segflags & TL_SEG_EMPH)
+    flags |= TL_TF_EMPH;
+  push(sc, i, len, (rest & BC_DIGIT) ? TL_TOK_MIXED : TL_TOK_WORD, flags);
+}
+
 static void scan_segment(scan *sc, const tl_seg *seg)
 {
   const char *doc = sc->doc;
@@ -361,11 +408,30 @@ static void scan_segment(scan *sc, const tl_seg *seg)
       i += adv;
       continue;
     }
-    if (run_start && ((n = url_len(doc + i, end - i)) > 0 ||
-                      (n = handle_len(doc + i, end - i)) > 0)) {
-      i += n;
-      run_start = false;
-      continue;
+    if (run_start) {
+      size_t run;
+      unsigned rest, first = byte_class[(unsigned char)doc[i]];
+      scan_run(doc + i, end - i, &run, &rest);
+      if ((first & (BC_LOWER | BC_UPPER)) &&
+          !(rest & (BC_URL_DOT | BC_OTHER))) {
+        /* The common case: the run is one ASCII word, a letter and then
+         * letters and digits up to white space or closing punctuation; no
+         * URL nor handle, and scan_token would end it at the run's end:
+         * its flags from the classes, without a second scan. */
+        if (sc->end_seen)
+          sc->sent_pending = true;
+        sc->end_seen = false;
+        push_ascii_word(sc, i, run, first, rest, seg->flags);
+        i += run;
+        run_start = false;
+        continue;
+      }
+      if ((n = url_len_run(doc + i, run, first | rest)) > 0 ||
+          (n = handle_len(doc + i, end - i)) > 0) {
+        i += n;
+        run_start = false;
+        continue;
+      }
     }
     run_start = false;
     if (cp == ':' && (n = role_len(doc, sc->doclen, i)) > 0) {

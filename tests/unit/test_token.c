@@ -99,6 +99,8 @@ static void test_case_flags(void **state)
 static void test_case_flags_every_shape(void **state)
 {
   static const char *const ch[] = {"a", "B", "7", "\xC3\xA9", "\xC3\x89"};
+  static const char *const after[] = {"", " ", ")", ",", "- x",
+                                      "\xC2\xA0"};
   (void)state;
   for (unsigned len = 1; len <= 4; len++) {
     unsigned total = 1;
@@ -136,16 +138,66 @@ static void test_case_flags_every_shape(void **state)
       if ((expect & TL_TF_ASCII) && !upper_any)
         expect |= TL_TF_LOWER;
       expect |= TL_TF_SENT_START;
-      tok(text);
-      assert_int_equal(toks.n, 1);
-      assert_int_equal(toks.v[0].len, strlen(text));
-      assert_int_equal(toks.v[0].flags, expect);
-      assert_int_equal(toks.v[0].kind,
-                       letters && digit ? TL_TOK_MIXED
-                                        : (letters ? TL_TOK_WORD
-                                                   : TL_TOK_NUMBER));
+      /* alone, and ended by white space or closing punctuation, the run is
+       * the token (scan_segment's ASCII word, when it is one); ended by a
+       * comma or a hyphen, scan_token reads it */
+      for (unsigned s = 0; s < sizeof after / sizeof after[0]; s++) {
+        char with[40];
+        snprintf(with, sizeof with, "%s%s", text, after[s]);
+        tok(with);
+        assert_int_equal(toks.n, s == 4 ? 2 : 1);
+        assert_int_equal(toks.v[0].len, strlen(text));
+        assert_int_equal(toks.v[0].flags, expect);
+        assert_int_equal(toks.v[0].kind,
+                         letters && digit ? TL_TOK_MIXED
+                                          : (letters ? TL_TOK_WORD
+                                                     : TL_TOK_NUMBER));
+      }
     }
   }
+}
+
+/* scan_segment reads a run that is one ASCII word (a letter, then
+ * letters and digits, up to white space or closing punctuation) without
+ * scan_token. Words joined by NBSP make every run longer than its word, so
+ * scan_token reads them all: both texts must give the same tokens. */
+static void test_ascii_words_as_scan_token_reads_them(void **state)
+{
+  static const char *const words[] = {
+      "A", "guarda-chuva", "d'água", "Ação", "GPT", "iPhone", "OpenAI",
+      "x86", "7B", "GPT-4o", "a", "É", "\xF0\x9F\x99\x82", "ABC", "fim.",
+      "Começo", "(ok)", "l\xC3\xADngua", "TEXTO", "mAIs", "e", "Ab1",
+      "\"citado\"", "*ênfase*", "3,5", "ÉPOCA", "AI", "Z", "zz", "Olá!",
+      "ok", "s\xE2", "fim"};
+  char spaced[512] = "", joined[512] = "";
+  tl_token *v;
+  size_t n;
+
+  (void)state;
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+    strcat(spaced, i ? " " : "");
+    strcat(spaced, words[i]);
+    strcat(joined, i ? "\xC2\xA0" : "");
+    strcat(joined, words[i]);
+  }
+  tok(spaced);
+  n = toks.n;
+  v = malloc(n * sizeof *v);
+  assert_non_null(v);
+  memcpy(v, toks.v, n * sizeof *v);
+  tok(joined);
+  assert_int_equal(toks.n, n);
+  for (size_t i = 0; i < n; i++) {
+    assert_memory_equal(spaced + v[i].off, joined + toks.v[i].off,
+                        v[i].len);
+    assert_int_equal(v[i].len, toks.v[i].len);
+    assert_int_equal(v[i].kind, toks.v[i].kind);
+    assert_int_equal(v[i].flags, toks.v[i].flags);
+    /* sentences are numbered on through the document */
+    assert_int_equal(v[i].sent - v[0].sent, toks.v[i].sent - toks.v[0].sent);
+  }
+  assert_true(toks.v[n - 1].sent > toks.v[0].sent);
+  free(v);
 }
 
 static void test_urls_emails_roles_skipped(void **state)
@@ -457,6 +509,7 @@ int main(void)
       cmocka_unit_test(test_sentence_starts),
       cmocka_unit_test(test_case_flags),
       cmocka_unit_test(test_case_flags_every_shape),
+      cmocka_unit_test(test_ascii_words_as_scan_token_reads_them),
       cmocka_unit_test(test_urls_emails_roles_skipped),
       cmocka_unit_test(test_handles_and_hashtags_skipped),
       cmocka_unit_test(test_format_characters),
