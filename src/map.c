@@ -98,17 +98,14 @@ uint64_t tl_map_hash(const void *key, size_t len)
   return hash_bytes(key, len);
 }
 
-tl_map_slot *tl_map_find(const tl_map *m, const char *key, size_t len)
+/* The slot of @key (hash @h) in @m, or NULL: the probe loop of both
+ * lookups, inline (the lookup of every token). */
+static inline tl_map_slot *find_hashed(const tl_map *m, const char *key,
+                                       size_t len, uint64_t h)
 {
-  size_t mask, i;
-  uint64_t h;
+  size_t mask = m->cap - 1;
 
-  if (m->cap == 0)
-    return NULL;
-  /* probe's loop, inline: the lookup of every token */
-  h = hash_bytes(key, len);
-  mask = m->cap - 1;
-  for (i = (size_t)h & mask;; i = (i + 1) & mask) {
+  for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
     tl_map_slot *s = &m->slots[i];
     if (s->key == NULL)
       return NULL;
@@ -117,10 +114,16 @@ tl_map_slot *tl_map_find(const tl_map *m, const char *key, size_t len)
   }
 }
 
+tl_map_slot *tl_map_find(const tl_map *m, const char *key, size_t len)
+{
+  if (m->cap == 0)
+    return NULL;
+  return find_hashed(m, key, len, hash_bytes(key, len));
+}
+
 tl_map_slot *tl_map_find_filtered(const tl_map *m, const char *key,
                                   size_t len)
 {
-  size_t mask, i;
   uint64_t h;
 
   if (m->cap == 0)
@@ -128,14 +131,7 @@ tl_map_slot *tl_map_find_filtered(const tl_map *m, const char *key,
   h = hash_bytes(key, len);
   if (m->filter != NULL && !tl_map_filter_has(m, h))
     return NULL; /* a word of the filter read, not a slot of the table */
-  mask = m->cap - 1;
-  for (i = (size_t)h & mask;; i = (i + 1) & mask) {
-    tl_map_slot *s = &m->slots[i];
-    if (s->key == NULL)
-      return NULL;
-    if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0)
-      return s;
-  }
+  return find_hashed(m, key, len, h);
 }
 
 static void rehash(tl_map *m, size_t cap)

@@ -234,6 +234,21 @@ static void push(scan *sc, size_t off, size_t len, unsigned kind,
   sc->last_tok = t->n;
 }
 
+/* A token's flags from the markup of its segment (link text, alt text,
+ * emphasis). */
+static inline unsigned markup_flags(unsigned segflags)
+{
+  unsigned flags = 0;
+
+  if (segflags & TL_SEG_LINK)
+    flags |= TL_TF_LINK;
+  if (segflags & TL_SEG_ALT)
+    flags |= TL_TF_ALT;
+  if (segflags & TL_SEG_EMPH)
+    flags |= TL_TF_EMPH;
+  return flags;
+}
+
 /* Scan one token starting at doc[i] (a letter, mark or digit). */
 static size_t scan_token(scan *sc, size_t i, size_t end, unsigned segflags)
 {
@@ -351,12 +366,7 @@ static size_t scan_token(scan *sc, size_t i, size_t end, unsigned segflags)
     flags |= TL_TF_INNERCAP;
   if ((flags & TL_TF_ASCII) && !upper_any)
     flags |= TL_TF_LOWER;
-  if (segflags & TL_SEG_LINK)
-    flags |= TL_TF_LINK;
-  if (segflags & TL_SEG_ALT)
-    flags |= TL_TF_ALT;
-  if (segflags & TL_SEG_EMPH)
-    flags |= TL_TF_EMPH;
+  flags |= markup_flags(segflags);
   push(sc, i, j - i,
        letter && digit ? TL_TOK_MIXED : (letter ? TL_TOK_WORD : TL_TOK_NUMBER),
        flags);
@@ -381,12 +391,7 @@ static void push_ascii_word(scan *sc, size_t i, size_t len, unsigned first,
     flags |= TL_TF_INNERCAP;
   if (!upper_any)
     flags |= TL_TF_LOWER;
-  if (segflags & TL_SEG_LINK)
-    flags |= TL_TF_LINK;
-  if (segflags & TL_SEG_ALT)
-    flags |= TL_TF_ALT;
-  if (segflags & TL_SEG_EMPH)
-    flags |= TL_TF_EMPH;
+  flags |= markup_flags(segflags);
   push(sc, i, len, (rest & BC_DIGIT) ? TL_TOK_MIXED : TL_TOK_WORD, flags);
 }
 
